@@ -1,0 +1,30 @@
+//! # gpuecon
+//!
+//! The economics of AI compute, exact to the cent: GPUs, power, facilities and contracts
+//! turned into prices, yields, schedules and risk.
+//!
+//! The crate is pure: it does no IO, reads no clock, environment or OS randomness, and
+//! never panics. Every public function returns a [`Result`] whose error names the offending
+//! argument and carries a stable [`ErrorCode`]. Money is [`Decimal`] with checked
+//! arithmetic; irrational quantities (roots, fractional powers, logarithms) are computed in
+//! `f64`, as Excel does, and converted to [`Decimal`] once.
+//!
+//! ```
+//! use gpuecon::{finance, Decimal};
+//!
+//! // An H100 server at $50,000 all-in, $5,000 salvage after 6 years: $7,500 a year.
+//! let per_year = finance::sln(Decimal::from(50_000), Decimal::from(5_000), Decimal::from(6))?;
+//! assert_eq!(per_year, Decimal::from(7_500));
+//! # Ok::<(), gpuecon::FinanceError>(())
+//! ```
+//!
+//! Layers, each using only those below it:
+//! - [`units`]: hours, money helpers and the one lossy exit from [`Decimal`] to `f64`;
+//! - [`finance`]: the Excel-compatible functions.
+
+pub mod error;
+pub mod finance;
+pub mod units;
+
+pub use error::{ErrorCode, ExcelError, FinanceError};
+pub use rust_decimal::Decimal;

@@ -1,0 +1,155 @@
+//! Units and the arithmetic of money: the hour constants (fixed once, here), checked
+//! [`Decimal`] operations that name the field on overflow, the one lossy exit to `f64`, and
+//! rounding for presentation.
+
+use rust_decimal::{Decimal, RoundingStrategy};
+
+use crate::FinanceError;
+
+/// Hours in a year: 365 × 24. The one constant every model uses.
+pub const HOURS_PER_YEAR: Decimal = Decimal::from_parts(8_760, 0, 0, false, 0);
+/// Months in a year.
+pub const MONTHS_PER_YEAR: Decimal = Decimal::from_parts(12, 0, 0, false, 0);
+/// Hours in a month: 8,760 / 12 = 730. Never 720, never 30.4 × 24.
+pub const HOURS_PER_MONTH: Decimal = Decimal::from_parts(730, 0, 0, false, 0);
+/// Days in a year for the Actual/365 day count (XNPV, XIRR).
+pub const DAYS_PER_YEAR: Decimal = Decimal::from_parts(365, 0, 0, false, 0);
+
+/// `a + b`, or [`FinanceError::Overflow`] naming `field`.
+///
+/// # Errors
+/// [`FinanceError::Overflow`] when the sum does not fit in a [`Decimal`].
+pub fn add(a: Decimal, b: Decimal, field: &'static str) -> Result<Decimal, FinanceError> {
+    a.checked_add(b).ok_or(FinanceError::Overflow { field })
+}
+
+/// `a − b`, or [`FinanceError::Overflow`] naming `field`.
+///
+/// # Errors
+/// [`FinanceError::Overflow`] when the difference does not fit in a [`Decimal`].
+pub fn sub(a: Decimal, b: Decimal, field: &'static str) -> Result<Decimal, FinanceError> {
+    a.checked_sub(b).ok_or(FinanceError::Overflow { field })
+}
+
+/// `a × b`, or [`FinanceError::Overflow`] naming `field`.
+///
+/// # Errors
+/// [`FinanceError::Overflow`] when the product does not fit in a [`Decimal`].
+pub fn mul(a: Decimal, b: Decimal, field: &'static str) -> Result<Decimal, FinanceError> {
+    a.checked_mul(b).ok_or(FinanceError::Overflow { field })
+}
+
+/// `a ÷ b`, naming `field` (the divisor's name) when `b` is zero or the quotient overflows.
+///
+/// # Errors
+/// [`FinanceError::DivisionByZero`] when `b` is zero, [`FinanceError::Overflow`] when the
+/// quotient does not fit in a [`Decimal`].
+pub fn div(a: Decimal, b: Decimal, field: &'static str) -> Result<Decimal, FinanceError> {
+    if b.is_zero() {
+        return Err(FinanceError::DivisionByZero { field });
+    }
+    a.checked_div(b).ok_or(FinanceError::Overflow { field })
+}
+
+/// The one named exit from [`Decimal`] to `f64`, for roots and transcendental factors.
+///
+/// Lossy: an `f64` holds about 15-17 significant digits, a [`Decimal`] up to 28.
+///
+/// ```
+/// use gpuecon::{units, Decimal};
+/// assert_eq!(units::to_f64_lossy(Decimal::new(15, 2)), 0.15);
+/// ```
+#[must_use]
+#[allow(clippy::disallowed_methods)] // the named, documented exit
+pub fn to_f64_lossy(value: Decimal) -> f64 {
+    use rust_decimal::prelude::ToPrimitive;
+    // Every Decimal is within f64's range, so the conversion always yields a value.
+    value.to_f64().unwrap_or(f64::NAN)
+}
+
+/// Converts an `f64` result (a root, a power) to [`Decimal`], keeping the shortest decimal
+/// that round-trips to the same `f64` (`0.1_f64` becomes exactly `0.1`).
+///
+/// # Errors
+/// [`FinanceError::Domain`] for NaN or ±∞, [`FinanceError::Overflow`] beyond ±7.9e28.
+///
+/// ```
+/// use gpuecon::{units, Decimal};
+/// assert_eq!(units::decimal_from_f64(0.1, "rate")?, Decimal::new(1, 1));
+/// # Ok::<(), gpuecon::FinanceError>(())
+/// ```
+pub fn decimal_from_f64(value: f64, field: &'static str) -> Result<Decimal, FinanceError> {
+    if !value.is_finite() {
+        return Err(FinanceError::Domain {
+            field,
+            reason: "the result is not a finite number",
+        });
+    }
+    // `{:e}` prints the shortest digits that round-trip; Decimal parses them exactly, and
+    // rounds away digits beyond its 28 only for values far below one cent.
+    Decimal::from_scientific(&format!("{value:e}")).map_err(|_| FinanceError::Overflow { field })
+}
+
+/// How a presented value is rounded.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Rounding {
+    /// Banker's rounding: 2.345 → 2.34, 2.355 → 2.36.
+    #[default]
+    HalfEven,
+    /// Commercial rounding: 2.345 → 2.35.
+    HalfAwayFromZero,
+}
+
+/// Rounds `value` to `decimal_places` for presentation only (never inside a computation).
+///
+/// ```
+/// use gpuecon::{units::{round_for_display, Rounding}, Decimal};
+/// let x = Decimal::new(2345, 3); // 2.345
+/// assert_eq!(round_for_display(x, 2, Rounding::HalfEven), Decimal::new(234, 2));
+/// assert_eq!(round_for_display(x, 2, Rounding::HalfAwayFromZero), Decimal::new(235, 2));
+/// ```
+#[must_use]
+pub fn round_for_display(value: Decimal, decimal_places: u32, rounding: Rounding) -> Decimal {
+    let strategy = match rounding {
+        Rounding::HalfEven => RoundingStrategy::MidpointNearestEven,
+        Rounding::HalfAwayFromZero => RoundingStrategy::MidpointAwayFromZero,
+    };
+    value.round_dp_with_strategy(decimal_places, strategy)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn hours_per_month_is_a_twelfth_of_the_year() {
+        assert_eq!(HOURS_PER_MONTH * MONTHS_PER_YEAR, HOURS_PER_YEAR);
+    }
+
+    #[test]
+    fn checked_operations_name_the_field() {
+        assert_eq!(
+            mul(Decimal::MAX, Decimal::TWO, "capex"),
+            Err(FinanceError::Overflow { field: "capex" })
+        );
+        assert_eq!(
+            div(Decimal::ONE, Decimal::ZERO, "life"),
+            Err(FinanceError::DivisionByZero { field: "life" })
+        );
+        assert_eq!(add(Decimal::ONE, Decimal::ONE, "x"), Ok(Decimal::TWO));
+        assert_eq!(sub(Decimal::ONE, Decimal::ONE, "x"), Ok(Decimal::ZERO));
+    }
+
+    #[test]
+    fn non_finite_floats_are_errors() {
+        assert!(decimal_from_f64(f64::NAN, "r").is_err());
+        assert!(decimal_from_f64(f64::INFINITY, "r").is_err());
+        assert!(decimal_from_f64(1e30, "r").is_err());
+        assert_eq!(
+            decimal_from_f64(-0.990247691899517, "r")
+                .unwrap()
+                .to_string(),
+            "-0.990247691899517"
+        );
+    }
+}

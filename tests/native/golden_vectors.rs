@@ -1,0 +1,158 @@
+//! The golden vectors in `tests/vectors/*.json`, checked against the native core.
+//!
+//! The same files run through the built npm package in Node (`tests/node`), so every
+//! target agrees on one truth. A failure names the file and the case.
+
+use std::{fs, path::Path, str::FromStr};
+
+use gpuecon::{Decimal, FinanceError, finance};
+use serde::Deserialize;
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct VectorFile {
+    family: String,
+    #[allow(dead_code)] // documentation for people reading the file
+    about: String,
+    cases: Vec<Case>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Case {
+    id: String,
+    function: String,
+    args: Vec<serde_json::Value>,
+    expected: Option<String>,
+    tolerance: Option<Tolerance>,
+    error: Option<ExpectedError>,
+    #[allow(dead_code)] // every case must cite one; serde checks it is present
+    source: String,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "lowercase")]
+enum Tolerance {
+    Absolute(String),
+    Relative(String),
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct ExpectedError {
+    code: String,
+    field: String,
+}
+
+/// The arguments of one case, read as the function's parameter types.
+struct Args<'a>(&'a [serde_json::Value]);
+
+impl Args<'_> {
+    fn decimal(&self, index: usize) -> Result<Decimal, String> {
+        let value = self
+            .0
+            .get(index)
+            .ok_or(format!("argument {index} is missing"))?;
+        let text = value
+            .as_str()
+            .ok_or(format!("argument {index} must be a decimal string"))?;
+        Decimal::from_str(text).map_err(|e| format!("argument {index}: {e}"))
+    }
+}
+
+/// Calls the core function a case names.
+fn call(function: &str, args: &Args) -> Result<Result<Decimal, FinanceError>, String> {
+    Ok(match function {
+        "sln" => finance::sln(args.decimal(0)?, args.decimal(1)?, args.decimal(2)?),
+        other => return Err(format!("no native dispatch for function {other:?}")),
+    })
+}
+
+/// Checks one case; `Err` says what went wrong.
+fn check(case: &Case) -> Result<(), String> {
+    let outcome = call(&case.function, &Args(&case.args))?;
+    match (&case.expected, &case.error, outcome) {
+        (Some(expected), None, Ok(got)) => {
+            let expected = Decimal::from_str(expected).map_err(|e| format!("expected: {e}"))?;
+            let difference = (got - expected).abs();
+            let allowed = match &case.tolerance {
+                None => Decimal::ZERO,
+                Some(Tolerance::Absolute(abs)) => Decimal::from_scientific(abs)
+                    .or_else(|_| Decimal::from_str(abs))
+                    .map_err(|e| format!("tolerance: {e}"))?,
+                Some(Tolerance::Relative(rel)) => {
+                    Decimal::from_scientific(rel)
+                        .or_else(|_| Decimal::from_str(rel))
+                        .map_err(|e| format!("tolerance: {e}"))?
+                        * expected.abs()
+                }
+            };
+            if difference <= allowed {
+                Ok(())
+            } else {
+                Err(format!(
+                    "expected {expected}, got {got} (difference {difference}, allowed {allowed})"
+                ))
+            }
+        }
+        (None, Some(expected), Err(got)) => {
+            if got.code().as_str() == expected.code && got.field() == expected.field {
+                Ok(())
+            } else {
+                Err(format!(
+                    "expected error {} on {}, got {} on {} ({got})",
+                    expected.code,
+                    expected.field,
+                    got.code(),
+                    got.field()
+                ))
+            }
+        }
+        (Some(expected), None, Err(got)) => Err(format!("expected {expected}, got error {got}")),
+        (None, Some(expected), Ok(got)) => {
+            Err(format!("expected error {}, got {got}", expected.code))
+        }
+        _ => Err("a case needs exactly one of `expected` and `error`".to_owned()),
+    }
+}
+
+#[test]
+fn golden_vectors_hold_natively() {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("vectors");
+    let mut paths: Vec<_> = fs::read_dir(&dir)
+        .expect("tests/vectors exists")
+        .map(|entry| entry.expect("readable entry").path())
+        .filter(|path| path.extension().is_some_and(|ext| ext == "json"))
+        .collect();
+    paths.sort();
+    assert!(!paths.is_empty(), "no vector files in {}", dir.display());
+
+    let (mut passed, mut failures) = (0, Vec::new());
+    for path in &paths {
+        let name = path
+            .file_name()
+            .unwrap_or_default()
+            .to_string_lossy()
+            .into_owned();
+        let text = fs::read_to_string(path).expect("readable vector file");
+        let file: VectorFile = serde_json::from_str(&text)
+            .unwrap_or_else(|e| panic!("{name}: not a vector file: {e}"));
+        assert!(
+            !file.cases.is_empty(),
+            "{name} ({}) has no cases",
+            file.family
+        );
+        for case in &file.cases {
+            match check(case) {
+                Ok(()) => passed += 1,
+                Err(why) => failures.push(format!("{name} case {}: {why}", case.id)),
+            }
+        }
+    }
+    println!("golden vectors: {passed} passed, {} failed", failures.len());
+    assert!(
+        failures.is_empty(),
+        "golden vector failures:\n{}",
+        failures.join("\n")
+    );
+}

@@ -1,0 +1,57 @@
+//! `cargo xtask bench`: criterion benchmarks, reported as ratios against the baseline that
+//! each benchmark group measures in the same run (a function named `baseline`).
+
+use std::{fs, path::Path};
+
+use crate::process::{command, exec, root};
+
+/// Runs the core's benchmarks and prints each function's time as a ratio to its group's baseline.
+pub fn run() -> anyhow::Result<()> {
+    let root = root();
+    exec(command("cargo", &root).args(["bench", "--package", "gpuecon"]))?;
+    print_ratios(&root.join("target/criterion"))
+}
+
+fn mean_ns(dir: &Path) -> Option<f64> {
+    let text = fs::read_to_string(dir.join("new/estimates.json")).ok()?;
+    let json: serde_json::Value = serde_json::from_str(&text).ok()?;
+    json["mean"]["point_estimate"].as_f64()
+}
+
+fn print_ratios(criterion: &Path) -> anyhow::Result<()> {
+    println!(
+        "\n{:<28} {:<28} {:>12} {:>12}",
+        "group", "function", "mean", "÷ baseline"
+    );
+    let mut groups: Vec<_> = fs::read_dir(criterion)?
+        .filter_map(Result::ok)
+        .map(|e| e.path())
+        .collect();
+    groups.sort();
+    for group in groups.iter().filter(|g| g.join("baseline").is_dir()) {
+        let Some(baseline) = mean_ns(&group.join("baseline")) else {
+            continue;
+        };
+        let mut functions: Vec<_> = fs::read_dir(group)?
+            .filter_map(Result::ok)
+            .map(|e| e.path())
+            .collect();
+        functions.sort();
+        for function in functions {
+            let name = function
+                .file_name()
+                .unwrap_or_default()
+                .to_string_lossy()
+                .into_owned();
+            if let Some(mean) = mean_ns(&function) {
+                let group_name = group.file_name().unwrap_or_default().to_string_lossy();
+                println!(
+                    "{group_name:<28} {name:<28} {:>9.1} ns {:>11.2}x",
+                    mean,
+                    mean / baseline
+                );
+            }
+        }
+    }
+    Ok(())
+}

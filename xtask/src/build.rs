@@ -1,0 +1,136 @@
+//! Builds the npm package (`bindings/pkg`) and the static calculator (`www/dist`).
+//!
+//! The pipeline is the one wasm-pack runs, made explicit (as loro's and automerge's builds
+//! do): `cargo build` for wasm32 with the size profile, the pinned `wasm-bindgen` CLI, then
+//! `wasm-opt -Oz` from npm's binaryen. The package's entry points, types and package.json
+//! are hand-written (`bindings/js`) so that one package serves Node and browsers.
+
+use std::{fs, path::PathBuf};
+
+use anyhow::Context;
+
+use crate::{
+    process::{command, exec, root},
+    setup,
+};
+
+/// The compiled module, before wasm-bindgen.
+const CRATE_WASM: &str = "target/wasm32-unknown-unknown/wasm-release/gpuecon_wasm.wasm";
+/// The basename wasm-bindgen gives its outputs in the package.
+pub const OUT_NAME: &str = "gpuecon_wasm";
+/// Features the Rust wasm32 target emits by default; wasm-opt must accept exactly these.
+const WASM_FEATURES: [&str; 6] = [
+    "--enable-bulk-memory",
+    "--enable-mutable-globals",
+    "--enable-nontrapping-float-to-int",
+    "--enable-sign-ext",
+    "--enable-reference-types",
+    "--enable-multivalue",
+];
+
+/// The npm package's folder.
+pub fn package_dir() -> PathBuf {
+    root().join("bindings/pkg")
+}
+
+/// The static site's folder.
+pub fn site_dir() -> PathBuf {
+    root().join("www/dist")
+}
+
+/// The package, then the site.
+pub fn all() -> anyhow::Result<()> {
+    package()?;
+    site()
+}
+
+/// `bindings/pkg`: package.json, the entry points, their types, the glue and the .wasm.
+pub fn package() -> anyhow::Result<()> {
+    let root = root();
+    exec(command("cargo", &root).args([
+        "build",
+        "--package",
+        "gpuecon-wasm",
+        "--target",
+        "wasm32-unknown-unknown",
+        "--profile",
+        "wasm-release",
+    ]))?;
+
+    let pkg = package_dir();
+    if pkg.exists() {
+        fs::remove_dir_all(&pkg).with_context(|| format!("removing {}", pkg.display()))?;
+    }
+    exec(
+        command("wasm-bindgen", &root)
+            .args(["--target", "web", "--out-name", OUT_NAME, "--out-dir"])
+            .arg(&pkg)
+            .arg(root.join(CRATE_WASM)),
+    )?;
+
+    let wasm = pkg.join(format!("{OUT_NAME}_bg.wasm"));
+    exec(
+        command(
+            &root.join("node_modules/.bin/wasm-opt").to_string_lossy(),
+            &root,
+        )
+        .arg("-Oz")
+        .args(WASM_FEATURES)
+        .arg(&wasm)
+        .arg("-o")
+        .arg(&wasm),
+    )?;
+
+    copy_entry_points(&pkg)?;
+    println!("built the npm package in {}", pkg.display());
+    Ok(())
+}
+
+/// Copies `bindings/js` into the package, re-exports the error class from where
+/// wasm-bindgen put it, and stamps package.json with the workspace version.
+fn copy_entry_points(pkg: &std::path::Path) -> anyhow::Result<()> {
+    let js = root().join("bindings/js");
+    for name in ["index.js", "index.node.js", "index.d.ts", "README.md"] {
+        fs::copy(js.join(name), pkg.join(name)).with_context(|| format!("copying {name}"))?;
+    }
+
+    // wasm-bindgen copies `js/gpuecon_error.js` to snippets/<crate>-<hash>/: one module,
+    // one class, so that `instanceof GpueconError` holds for errors thrown by the wasm.
+    let snippets = pkg.join("snippets");
+    let crate_dir = fs::read_dir(&snippets)
+        .context("wasm-bindgen wrote no snippets")?
+        .filter_map(Result::ok)
+        .find(|entry| {
+            entry
+                .file_name()
+                .to_string_lossy()
+                .starts_with("gpuecon-wasm-")
+        })
+        .context("no gpuecon-wasm snippet folder")?
+        .file_name();
+    fs::write(
+        pkg.join("gpuecon_error.js"),
+        format!(
+            "export {{ GpueconError }} from \"./snippets/{}/js/gpuecon_error.js\";\n",
+            crate_dir.to_string_lossy()
+        ),
+    )?;
+
+    let mut manifest: serde_json::Value =
+        serde_json::from_str(&fs::read_to_string(js.join("package.json"))?)?;
+    manifest["version"] = env!("CARGO_PKG_VERSION").into();
+    fs::write(
+        pkg.join("package.json"),
+        serde_json::to_string_pretty(&manifest)? + "\n",
+    )?;
+    Ok(())
+}
+
+/// `www/dist`: the calculator, built by Vite against the package.
+pub fn site() -> anyhow::Result<()> {
+    let www = root().join("www");
+    setup::npm_ci(&www)?;
+    exec(command(&www.join("node_modules/.bin/vite").to_string_lossy(), &www).arg("build"))?;
+    println!("built the calculator in {}", site_dir().display());
+    Ok(())
+}

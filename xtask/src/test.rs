@@ -1,0 +1,204 @@
+//! `cargo xtask test [STEP...]`: every check CI runs, each runnable on its own.
+
+use std::{fs, path::Path, time::Instant};
+
+use anyhow::{Context, bail};
+use clap::ValueEnum;
+
+use crate::{
+    build,
+    process::{command, exec, output, root},
+    serve, setup, size,
+};
+
+/// One named part of the test command.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum TestStep {
+    /// rustfmt, check only.
+    Fmt,
+    /// clippy on every crate and target, warnings denied.
+    Clippy,
+    /// Unit, integration (golden vectors, oracle) and doc tests, natively.
+    Native,
+    /// The core builds for wasm32, pulls in no wasm-bindgen or js-sys, and passes its purity lints there.
+    Purity,
+    /// Builds the npm package and the calculator.
+    Wasm,
+    /// The packed npm package, installed into a scratch project: golden vectors in Node, types with tsc.
+    Js,
+    /// The calculator in headless Chromium.
+    Browser,
+    /// The package's sizes against the budget.
+    Size,
+}
+
+/// Runs `steps` (all of them when empty), building first where a step needs the package.
+pub fn run(steps: &[TestStep]) -> anyhow::Result<()> {
+    let steps = if steps.is_empty() {
+        TestStep::value_variants().to_vec()
+    } else {
+        steps.to_vec()
+    };
+    let needs_build = |s: &TestStep| {
+        matches!(
+            s,
+            TestStep::Wasm | TestStep::Js | TestStep::Browser | TestStep::Size
+        )
+    };
+    if steps.iter().any(needs_build) {
+        setup::for_build()?;
+    } else if steps.contains(&TestStep::Purity) {
+        setup::for_build()?; // the wasm32 target
+    }
+    if steps.contains(&TestStep::Browser) {
+        setup::chromium()?;
+    }
+    let mut built = false;
+    let started = Instant::now();
+    for step in &steps {
+        let step_started = Instant::now();
+        println!("\n== cargo xtask test {step:?}");
+        if needs_build(step) && !built {
+            build::all()?;
+            built = true;
+        }
+        match step {
+            TestStep::Fmt => exec(cargo().args(["fmt", "--all", "--", "--check"]))?,
+            TestStep::Clippy => exec(cargo().args([
+                "clippy",
+                "--workspace",
+                "--all-targets",
+                "--quiet",
+                "--",
+                "-D",
+                "warnings",
+            ]))?,
+            TestStep::Native => exec(cargo().args(["test", "--workspace"]))?,
+            TestStep::Purity => purity()?,
+            TestStep::Wasm => {}
+            TestStep::Js => js()?,
+            TestStep::Browser => browser()?,
+            TestStep::Size => size::report()?,
+        }
+        println!(
+            "== {step:?}: ok in {:.1} s",
+            step_started.elapsed().as_secs_f64()
+        );
+    }
+    println!(
+        "\ncargo xtask test: {} steps passed in {:.0} s",
+        steps.len(),
+        started.elapsed().as_secs_f64()
+    );
+    Ok(())
+}
+
+fn cargo() -> std::process::Command {
+    command("cargo", &root())
+}
+
+/// The core stays host-free: it builds for wasm32 without wasm-bindgen or js-sys, and its
+/// purity lints (clippy.toml: clocks, environment, files, threads, OS randomness) hold there.
+fn purity() -> anyhow::Result<()> {
+    let wasm = ["--package", "gpuecon", "--target", "wasm32-unknown-unknown"];
+    exec(cargo().arg("build").args(wasm))?;
+    exec(
+        cargo()
+            .arg("clippy")
+            .args(wasm)
+            .args(["--quiet", "--", "-D", "warnings"]),
+    )?;
+    for extra in [&[][..], &["--target", "wasm32-unknown-unknown"][..]] {
+        let mut tree = cargo();
+        tree.args(["tree", "--package", "gpuecon", "--prefix", "none"])
+            .args(extra);
+        let listing = output(&mut tree).context("cargo tree failed")?;
+        let hosts: Vec<&str> = listing
+            .lines()
+            .filter(|line| line.starts_with("wasm-bindgen") || line.starts_with("js-sys"))
+            .collect();
+        if !hosts.is_empty() {
+            bail!(
+                "the core must not depend on JavaScript host crates, but `cargo tree -p gpuecon {}` lists: {}",
+                extra.join(" "),
+                hosts.join(", ")
+            );
+        }
+    }
+    println!("ok: gpuecon builds for wasm32 and depends on no wasm-bindgen or js-sys");
+    Ok(())
+}
+
+/// Packs the package, installs the tarball into a scratch project as a user would, and runs
+/// the Node tests (golden vectors among them) and tsc against it there.
+fn js() -> anyhow::Result<()> {
+    let root = root();
+    let work = root.join("target/js-test");
+    if work.exists() {
+        fs::remove_dir_all(&work)?;
+    }
+    let consumer = work.join("consumer");
+    fs::create_dir_all(&consumer)?;
+    exec(
+        command("npm", &build::package_dir())
+            .args(["pack", "--silent", "--pack-destination"])
+            .arg(&work),
+    )?;
+    let tarball = fs::read_dir(&work)?
+        .filter_map(Result::ok)
+        .map(|entry| entry.path())
+        .find(|path| path.extension().is_some_and(|ext| ext == "tgz"))
+        .context("npm pack wrote no tarball")?;
+
+    // A package.json of its own, so that npm installs here and not in a parent folder.
+    fs::write(
+        consumer.join("package.json"),
+        "{ \"name\": \"consumer\", \"private\": true, \"type\": \"module\" }\n",
+    )?;
+    let tests = root.join("tests/node");
+    for entry in fs::read_dir(&tests)?.filter_map(Result::ok) {
+        fs::copy(entry.path(), consumer.join(entry.file_name()))?;
+    }
+    exec(
+        command("npm", &consumer)
+            .args([
+                "install",
+                "--offline",
+                "--no-audit",
+                "--no-fund",
+                "--no-package-lock",
+            ])
+            .arg(&tarball),
+    )?;
+    exec(
+        command("node", &consumer)
+            .args(["--test", "--test-reporter=spec"])
+            .env("GPUECON_VECTORS", root.join("tests/vectors")),
+    )?;
+    exec(
+        command(
+            &root.join("node_modules/.bin/tsc").to_string_lossy(),
+            &consumer,
+        )
+        .args(["--noEmit", "--project", "tsconfig.json"]),
+    )
+}
+
+/// Serves the built calculator on a free port and drives it in Debian's Chromium.
+fn browser() -> anyhow::Result<()> {
+    let chromium = setup::chromium()?;
+    let root = root();
+    let shots = root.join("target/screenshots");
+    fs::create_dir_all(&shots)?;
+    let server = serve::Running::start(0)?;
+    let outcome = exec(
+        command("node", &root)
+            .args(["--test", "--test-reporter=spec"])
+            .arg(Path::new("tests/browser"))
+            .env("GPUECON_URL", format!("http://127.0.0.1:{}/", server.port))
+            .env("GPUECON_CHROMIUM", chromium)
+            .env("GPUECON_SCREENSHOTS", &shots),
+    );
+    server.stop();
+    outcome
+}
