@@ -6,5 +6,7 @@
 //! in `f64`, as Excel does, and each function's documentation says where.
 
 mod depreciation;
+mod timing;
 
 pub use depreciation::sln;
+pub use timing::PaymentTiming;
