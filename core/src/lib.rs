@@ -28,3 +28,8 @@ pub mod units;
 
 pub use error::{ErrorCode, ExcelError, FinanceError};
 pub use rust_decimal::Decimal;
+
+/// The README's Rust examples, compiled and run as doctests.
+#[cfg(doctest)]
+#[doc = include_str!("../../README.md")]
+struct ReadmeDoctests;

@@ -126,11 +126,9 @@ fn copy_entry_points(pkg: &std::path::Path) -> anyhow::Result<()> {
     Ok(())
 }
 
-/// `www/dist`: the calculator, built by Vite against the package.
+/// `www/dist`: the calculator, bundled by esbuild (`www/build.mjs`) against the package.
 pub fn site() -> anyhow::Result<()> {
     let www = root().join("www");
     setup::npm_ci(&www)?;
-    exec(command(&www.join("node_modules/.bin/vite").to_string_lossy(), &www).arg("build"))?;
-    println!("built the calculator in {}", site_dir().display());
-    Ok(())
+    exec(command("node", &www).arg("build.mjs"))
 }

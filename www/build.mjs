@@ -1,0 +1,28 @@
+// Builds the static calculator into dist/: the page, its bundled script and styles, and the
+// package's .wasm beside the script (the package loads it relative to its own URL).
+import { build } from "esbuild";
+import { copyFileSync, mkdirSync, rmSync } from "node:fs";
+import { createRequire } from "node:module";
+import { dirname, join } from "node:path";
+
+const here = dirname(new URL(import.meta.url).pathname);
+const dist = join(here, "dist");
+rmSync(dist, { recursive: true, force: true });
+mkdirSync(dist, { recursive: true });
+
+await build({
+  entryPoints: [join(here, "src/main.js"), join(here, "src/style.css")],
+  outdir: dist,
+  bundle: true,
+  format: "esm",
+  target: "es2022", // the package uses top-level await
+  minify: true,
+  sourcemap: true,
+  logLevel: "info",
+});
+
+const wasm = createRequire(import.meta.url).resolve("gpuecon/gpuecon_wasm_bg.wasm");
+copyFileSync(wasm, join(dist, "gpuecon_wasm_bg.wasm"));
+copyFileSync(join(here, "index.html"), join(dist, "index.html"));
+copyFileSync(join(here, "public/favicon.svg"), join(dist, "favicon.svg"));
+console.log(`built the calculator in ${dist}`);
