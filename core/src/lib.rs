@@ -29,6 +29,10 @@ pub mod units;
 pub use error::{ErrorCode, ExcelError, FinanceError};
 pub use rust_decimal::Decimal;
 
+/// A calendar date (proleptic Gregorian, no time zone), for dated cash flows
+/// ([`finance::xnpv`], [`finance::xirr`]): chrono's `NaiveDate`, built without its clock.
+pub use chrono::NaiveDate as Date;
+
 /// The README's Rust examples, compiled and run as doctests.
 #[cfg(doctest)]
 #[doc = include_str!("../../README.md")]

@@ -5,8 +5,17 @@
 //! for overflow. Irrational quantities (roots, fractional powers, logarithms) are computed
 //! in `f64`, as Excel does, and each function's documentation says where.
 
+mod cash_flows;
 mod depreciation;
+mod irr;
+mod rate;
+mod solver;
 mod timing;
+mod xirr;
 
+pub use cash_flows::{mirr, npv, npv_at_t0, xnpv};
 pub use depreciation::sln;
+pub use irr::{irr, irr_all};
+pub use rate::rate;
 pub use timing::PaymentTiming;
+pub use xirr::xirr;
