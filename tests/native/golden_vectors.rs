@@ -53,10 +53,66 @@ impl Args<'_> {
             .0
             .get(index)
             .ok_or(format!("argument {index} is missing"))?;
-        let text = value
-            .as_str()
-            .ok_or(format!("argument {index} must be a decimal string"))?;
-        Decimal::from_str(text).map_err(|e| format!("argument {index}: {e}"))
+        decimal_of(value).map_err(|e| format!("argument {index}: {e}"))
+    }
+
+    /// Argument `index` as `Some(decimal)`, or `None` when it is absent or JSON `null`
+    /// (an optional argument left out, as `undefined` / `null` in JavaScript).
+    fn optional_decimal(&self, index: usize) -> Result<Option<Decimal>, String> {
+        match self.0.get(index) {
+            None | Some(serde_json::Value::Null) => Ok(None),
+            Some(_) => self.decimal(index).map(Some),
+        }
+    }
+
+    /// Argument `index` as an array of decimals (strings or numbers).
+    fn decimals(&self, index: usize) -> Result<Vec<Decimal>, String> {
+        let value = self
+            .0
+            .get(index)
+            .ok_or(format!("argument {index} is missing"))?;
+        let items = value
+            .as_array()
+            .ok_or(format!("argument {index} must be an array"))?;
+        items
+            .iter()
+            .map(|item| decimal_of(item).map_err(|e| format!("argument {index}: {e}")))
+            .collect()
+    }
+
+    /// Argument `index` as an array of dates `"YYYY-MM-DD"`.
+    fn dates(&self, index: usize) -> Result<Vec<gpuecon::Date>, String> {
+        let value = self
+            .0
+            .get(index)
+            .ok_or(format!("argument {index} is missing"))?;
+        let items = value
+            .as_array()
+            .ok_or(format!("argument {index} must be an array"))?;
+        items
+            .iter()
+            .map(|item| {
+                let text = item.as_str().ok_or(format!(
+                    "argument {index}: dates are \"YYYY-MM-DD\" strings"
+                ))?;
+                gpuecon::Date::from_str(text).map_err(|e| format!("argument {index}: {e}"))
+            })
+            .collect()
+    }
+}
+
+/// A decimal from a JSON decimal string (`"1234.56"`, `"1e-7"`) or a JSON number (read by
+/// its shortest decimal form, as the npm package reads JavaScript numbers).
+fn decimal_of(value: &serde_json::Value) -> Result<Decimal, String> {
+    let text = match value {
+        serde_json::Value::String(text) => text.clone(),
+        serde_json::Value::Number(number) => number.to_string(),
+        _ => return Err("must be a decimal string or a number".to_owned()),
+    };
+    if text.contains(['e', 'E']) {
+        Decimal::from_scientific(&text).map_err(|e| e.to_string())
+    } else {
+        Decimal::from_str(&text).map_err(|e| e.to_string())
     }
 }
 
@@ -64,6 +120,32 @@ impl Args<'_> {
 fn call(function: &str, args: &Args) -> Result<Result<Decimal, FinanceError>, String> {
     Ok(match function {
         "sln" => finance::sln(args.decimal(0)?, args.decimal(1)?, args.decimal(2)?),
+        // Cash flows and rates of return (helper B).
+        "npv" => finance::npv(args.decimal(0)?, &args.decimals(1)?),
+        "npv_at_t0" => finance::npv_at_t0(args.decimal(0)?, &args.decimals(1)?),
+        "xnpv" => finance::xnpv(args.decimal(0)?, &args.decimals(1)?, &args.dates(2)?),
+        "mirr" => finance::mirr(&args.decimals(0)?, args.decimal(1)?, args.decimal(2)?),
+        "irr" => finance::irr(&args.decimals(0)?, args.optional_decimal(1)?),
+        "xirr" => finance::xirr(
+            &args.decimals(0)?,
+            &args.dates(1)?,
+            args.optional_decimal(2)?,
+        ),
+        "rate" => match args
+            .optional_decimal(4)?
+            .map(finance::PaymentTiming::from_excel_type)
+            .transpose()
+        {
+            Ok(timing) => finance::rate(
+                args.decimal(0)?,
+                args.decimal(1)?,
+                args.decimal(2)?,
+                args.optional_decimal(3)?,
+                timing,
+                args.optional_decimal(5)?,
+            ),
+            Err(error) => Err(error),
+        },
         other => return Err(format!("no native dispatch for function {other:?}")),
     })
 }

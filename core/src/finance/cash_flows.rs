@@ -261,7 +261,8 @@ fn mirr_sums_f64(values: &[Decimal], finance_growth: f64, reinvest_growth: f64) 
 ///
 /// `FV⁺` and `PV⁻` are exact [`Decimal`] (whole powers by Horner's rule; only the
 /// divisions by `1 + fr` round, at 28 digits); the `(n−1)`-th root is irrational and taken
-/// in `f64`, then converted to [`Decimal`] once. Where `FV⁺` or `PV⁻` overflow a Decimal,
+/// in `f64`, then converted to [`Decimal`] once (for two flows there is no root to take,
+/// and the result is exact). Where `FV⁺` or `PV⁻` overflow a Decimal,
 /// both are computed in `f64` instead.
 ///
 /// # Errors
@@ -301,6 +302,10 @@ pub fn mirr(
     let reinvest_growth = units::add(Decimal::ONE, reinvest_rate, "reinvest_rate")?;
     let ratio = match mirr_sums(values, finance_growth, reinvest_growth) {
         Ok((positive, negative)) => match units::div(-positive, negative, "values") {
+            // Two flows: the root is the ratio itself, exact in Decimal.
+            Ok(ratio) if values.len() == 2 && ratio >= Decimal::ZERO => {
+                return units::sub(ratio, Decimal::ONE, "values");
+            }
             Ok(ratio) => units::to_f64_lossy(ratio),
             Err(FinanceError::Overflow { .. }) => {
                 -units::to_f64_lossy(positive) / units::to_f64_lossy(negative)
