@@ -1,4 +1,4 @@
-//! A static file server for `www/dist` on loopback: enough for the calculator and the
+//! A static file server on loopback (`www/dist` for people, the package folder too for tests): enough for the calculator and the
 //! browser tests, with the MIME type browsers need to stream-compile `.wasm`.
 
 use std::{
@@ -15,7 +15,7 @@ use crate::build::site_dir;
 
 /// Serves `www/dist` on `127.0.0.1:port` until Ctrl-C.
 pub fn until_interrupted(port: u16) -> anyhow::Result<()> {
-    let running = Running::start(port)?;
+    let running = Running::start(site_dir(), port)?;
     println!(
         "gpuecon calculator: http://127.0.0.1:{}/  (Ctrl-C stops)",
         running.port
@@ -36,14 +36,10 @@ pub struct Running {
 }
 
 impl Running {
-    /// Starts serving `www/dist` on `127.0.0.1:port` (0 picks a free port).
-    pub fn start(port: u16) -> anyhow::Result<Self> {
-        let dir = site_dir();
-        if !dir.join("index.html").exists() {
-            anyhow::bail!(
-                "{} has no index.html: run `cargo xtask build`",
-                dir.display()
-            );
+    /// Starts serving `dir` on `127.0.0.1:port` (0 picks a free port).
+    pub fn start(dir: PathBuf, port: u16) -> anyhow::Result<Self> {
+        if !dir.is_dir() {
+            anyhow::bail!("{} is missing: run `cargo xtask build`", dir.display());
         }
         let server = Arc::new(
             Server::http(("127.0.0.1", port)).map_err(|e| anyhow!("127.0.0.1:{port}: {e}"))?,

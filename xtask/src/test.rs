@@ -184,21 +184,28 @@ fn js() -> anyhow::Result<()> {
     )
 }
 
-/// Serves the built calculator on a free port and drives it in Debian's Chromium.
+/// Serves the built calculator and the package folder on free ports, and drives both in
+/// Debian's Chromium: the page's behaviour, and the golden vectors through the package.
 fn browser() -> anyhow::Result<()> {
     let chromium = setup::chromium()?;
     let root = root();
     let shots = root.join("target/screenshots");
     fs::create_dir_all(&shots)?;
-    let server = serve::Running::start(0)?;
+    let site = serve::Running::start(build::site_dir(), 0)?;
+    let package = serve::Running::start(build::package_dir(), 0)?;
     let outcome = exec(
         command("node", &root)
             .args(["--test", "--test-reporter=spec"])
             .arg(Path::new("tests/browser"))
-            .env("GPUECON_URL", format!("http://127.0.0.1:{}/", server.port))
+            .env("GPUECON_URL", format!("http://127.0.0.1:{}/", site.port))
+            .env(
+                "GPUECON_PKG_URL",
+                format!("http://127.0.0.1:{}/", package.port),
+            )
             .env("GPUECON_CHROMIUM", chromium)
             .env("GPUECON_SCREENSHOTS", &shots),
     );
-    server.stop();
+    site.stop();
+    package.stop();
     outcome
 }
