@@ -4,8 +4,9 @@
 //! floating point; plain JS numbers are accepted as input and read by their shortest
 //! round-trip decimal form (`0.1` is exactly 0.1).
 
-use gpuecon::{Decimal, FinanceError, units};
-use wasm_bindgen::JsValue;
+use gpuecon::{Date, Decimal, FinanceError, finance::PaymentTiming, units};
+use js_sys::Array;
+use wasm_bindgen::{JsCast, JsValue};
 
 const NOT_A_NUMBER: &str = "must be a number or a decimal string such as \"1234.56\"";
 
@@ -54,9 +55,131 @@ pub fn to_js_decimal(value: Decimal) -> String {
     }
 }
 
+/// Reads an optional argument: `undefined` or `null` (or a missing trailing argument) is
+/// `None`, anything else must be a number or a decimal string.
+pub fn optional_decimal(
+    value: &JsValue,
+    field: &'static str,
+) -> Result<Option<Decimal>, FinanceError> {
+    if value.is_undefined() || value.is_null() {
+        Ok(None)
+    } else {
+        decimal(value, field).map(Some)
+    }
+}
+
+/// Reads Excel's optional `type` (0: payments at the end of each period, 1: at the
+/// beginning); `undefined` or `null` is `None` (the default, 0).
+pub fn optional_timing(value: &JsValue) -> Result<Option<PaymentTiming>, FinanceError> {
+    optional_decimal(value, "type")?
+        .map(PaymentTiming::from_excel_type)
+        .transpose()
+}
+
+/// The elements of a JavaScript array, or [`FinanceError::InvalidArgument`] on `field`.
+fn array_elements(value: &JsValue, field: &'static str) -> Result<Vec<JsValue>, FinanceError> {
+    if !Array::is_array(value) {
+        return Err(FinanceError::InvalidArgument {
+            field,
+            reason: "must be an array",
+        });
+    }
+    Ok(Array::from(value).iter().collect())
+}
+
+/// Reads an array of numbers or decimal strings (`[-1000, "250.50", 300]`).
+pub fn decimals(value: &JsValue, field: &'static str) -> Result<Vec<Decimal>, FinanceError> {
+    array_elements(value, field)?
+        .iter()
+        .map(|element| decimal(element, field))
+        .collect()
+}
+
+const NOT_A_DATE: &str = "must hold dates as \"YYYY-MM-DD\" strings or Date objects";
+
+/// Parses a calendar date written `YYYY-MM-DD` (four-digit year, two-digit month and day),
+/// and nothing else.
+pub fn parse_date(text: &str, field: &'static str) -> Result<Date, FinanceError> {
+    let invalid = FinanceError::InvalidArgument {
+        field,
+        reason: NOT_A_DATE,
+    };
+    let bytes = text.as_bytes();
+    let shape_ok = bytes.len() == 10
+        && bytes.iter().enumerate().all(|(i, b)| {
+            if i == 4 || i == 7 {
+                *b == b'-'
+            } else {
+                b.is_ascii_digit()
+            }
+        });
+    if !shape_ok {
+        return Err(invalid);
+    }
+    Date::parse_from_str(text, "%Y-%m-%d").map_err(|_| invalid)
+}
+
+/// Reads one date: a `"YYYY-MM-DD"` string, or a `Date` object read by its UTC calendar
+/// day (what `new Date("2026-01-01")` and `Date.UTC(...)` denote).
+pub fn date(value: &JsValue, field: &'static str) -> Result<Date, FinanceError> {
+    if let Some(text) = value.as_string() {
+        return parse_date(&text, field);
+    }
+    let invalid = FinanceError::InvalidArgument {
+        field,
+        reason: NOT_A_DATE,
+    };
+    let Some(js_date) = value.dyn_ref::<js_sys::Date>() else {
+        return Err(invalid);
+    };
+    if js_date.get_time().is_nan() {
+        return Err(invalid);
+    }
+    let year = i32::try_from(js_date.get_utc_full_year()).map_err(|_| invalid.clone())?;
+    Date::from_ymd_opt(year, js_date.get_utc_month() + 1, js_date.get_utc_date()).ok_or(invalid)
+}
+
+/// Reads an array of dates (`["2026-01-01", new Date("2026-02-01")]`).
+pub fn dates(value: &JsValue, field: &'static str) -> Result<Vec<Date>, FinanceError> {
+    array_elements(value, field)?
+        .iter()
+        .map(|element| date(element, field))
+        .collect()
+}
+
+/// Decimal strings for a JavaScript array of results.
+pub fn to_js_decimals(values: Vec<Decimal>) -> Vec<String> {
+    values.into_iter().map(to_js_decimal).collect()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn parses_iso_dates_only() {
+        assert_eq!(
+            parse_date("2026-01-31", "dates"),
+            Ok(Date::from_ymd_opt(2026, 1, 31).unwrap())
+        );
+        for bad in [
+            "2026-02-30",
+            "2026-1-31",
+            "31/01/2026",
+            "2026-01-31T00:00:00Z",
+            "",
+            "+2026-01-31",
+        ] {
+            assert_eq!(
+                parse_date(bad, "dates"),
+                Err(FinanceError::InvalidArgument {
+                    field: "dates",
+                    reason: NOT_A_DATE
+                }),
+                "{bad:?}"
+            );
+        }
+    }
 
     #[test]
     fn parses_plain_and_scientific_strings() {

@@ -26,3 +26,100 @@ pub fn sln(cost: JsValue, salvage: JsValue, life: JsValue) -> JsResult<String> {
     )?;
     Ok(to_js_decimal(value))
 }
+
+// Cash flows and rates of return. Arrays are JavaScript arrays of numbers or decimal
+// strings; dates are "YYYY-MM-DD" strings or Date objects (read by their UTC day);
+// optional arguments may be left out, undefined or null.
+
+/// Net present value, as Excel's `NPV(rate, values)`: the first value is discounted one
+/// period. Result: a decimal string.
+#[wasm_bindgen]
+pub fn npv(rate: JsValue, values: JsValue) -> JsResult<String> {
+    let value = finance::npv(decimal(&rate, "rate")?, &args::decimals(&values, "values")?)?;
+    Ok(to_js_decimal(value))
+}
+
+/// Net present value with the first value now (t = 0), not discounted:
+/// `npv_at_t0(r, v) = (1 + r) · npv(r, v)`.
+#[wasm_bindgen]
+pub fn npv_at_t0(rate: JsValue, values: JsValue) -> JsResult<String> {
+    let value = finance::npv_at_t0(decimal(&rate, "rate")?, &args::decimals(&values, "values")?)?;
+    Ok(to_js_decimal(value))
+}
+
+/// Net present value of dated flows, as Excel's `XNPV(rate, values, dates)` (Actual/365).
+#[wasm_bindgen]
+pub fn xnpv(rate: JsValue, values: JsValue, dates: JsValue) -> JsResult<String> {
+    let value = finance::xnpv(
+        decimal(&rate, "rate")?,
+        &args::decimals(&values, "values")?,
+        &args::dates(&dates, "dates")?,
+    )?;
+    Ok(to_js_decimal(value))
+}
+
+/// Modified internal rate of return, as Excel's `MIRR(values, finance_rate, reinvest_rate)`.
+#[wasm_bindgen]
+pub fn mirr(values: JsValue, finance_rate: JsValue, reinvest_rate: JsValue) -> JsResult<String> {
+    let value = finance::mirr(
+        &args::decimals(&values, "values")?,
+        decimal(&finance_rate, "finance_rate")?,
+        decimal(&reinvest_rate, "reinvest_rate")?,
+    )?;
+    Ok(to_js_decimal(value))
+}
+
+/// Internal rate of return, as Excel's `IRR(values, [guess])`.
+#[wasm_bindgen]
+pub fn irr(values: JsValue, guess: JsValue) -> JsResult<String> {
+    let value = finance::irr(
+        &args::decimals(&values, "values")?,
+        args::optional_decimal(&guess, "guess")?,
+    )?;
+    Ok(to_js_decimal(value))
+}
+
+/// Every internal rate of return in `[lower, upper]` (defaults −0.99 and 10), ascending,
+/// as an array of decimal strings.
+#[wasm_bindgen]
+pub fn irr_all(values: JsValue, lower: JsValue, upper: JsValue) -> JsResult<Vec<String>> {
+    let roots = finance::irr_all(
+        &args::decimals(&values, "values")?,
+        args::optional_decimal(&lower, "lower")?,
+        args::optional_decimal(&upper, "upper")?,
+    )?;
+    Ok(args::to_js_decimals(roots))
+}
+
+/// Internal rate of return of dated flows, as Excel's `XIRR(values, dates, [guess])`.
+#[wasm_bindgen]
+pub fn xirr(values: JsValue, dates: JsValue, guess: JsValue) -> JsResult<String> {
+    let value = finance::xirr(
+        &args::decimals(&values, "values")?,
+        &args::dates(&dates, "dates")?,
+        args::optional_decimal(&guess, "guess")?,
+    )?;
+    Ok(to_js_decimal(value))
+}
+
+/// Interest rate per period of an annuity, as Excel's
+/// `RATE(nper, pmt, pv, [fv], [type], [guess])`.
+#[wasm_bindgen]
+pub fn rate(
+    nper: JsValue,
+    pmt: JsValue,
+    pv: JsValue,
+    fv: JsValue,
+    timing: JsValue,
+    guess: JsValue,
+) -> JsResult<String> {
+    let value = finance::rate(
+        decimal(&nper, "nper")?,
+        decimal(&pmt, "pmt")?,
+        decimal(&pv, "pv")?,
+        args::optional_decimal(&fv, "fv")?,
+        args::optional_timing(&timing)?,
+        args::optional_decimal(&guess, "guess")?,
+    )?;
+    Ok(to_js_decimal(value))
+}
