@@ -5,17 +5,23 @@
 //! for overflow. Irrational quantities (roots, fractional powers, logarithms) are computed
 //! in `f64`, as Excel does, and each function's documentation says where.
 
+mod amortization;
 mod cash_flows;
 mod depreciation;
 mod irr;
 mod rate;
+mod rates;
 mod solver;
+mod time_value;
 mod timing;
 mod xirr;
 
+pub use amortization::{cumipmt, cumprinc, ipmt, ppmt};
 pub use cash_flows::{mirr, npv, npv_at_t0, xnpv};
 pub use depreciation::sln;
 pub use irr::{irr, irr_all};
 pub use rate::rate;
+pub use rates::{effect, nominal};
+pub use time_value::{fv, nper, pmt, pv};
 pub use timing::PaymentTiming;
 pub use xirr::xirr;
