@@ -1,14 +1,18 @@
 // The golden vectors through the npm package as a browser loads it: the package folder is
 // served as is, a page imports its browser entry (top-level await fetches the .wasm), and
-// every case runs in Chromium. Run by `cargo xtask test browser` (GPUECON_PKG_URL).
+// every case runs in Chromium, with a sample of the Excel oracle. Run by `cargo xtask test browser` (GPUECON_PKG_URL).
 import { after, before, test } from "node:test";
 import assert from "node:assert/strict";
 import { fileURLToPath } from "node:url";
 import { chromium } from "playwright-core";
+import { sampleOracle } from "../node/oracle.mjs";
 import { judge, loadVectors, outcomeOf } from "../node/vectors.mjs";
 
 const pkgUrl = process.env.GPUECON_PKG_URL;
-const vectors = loadVectors(fileURLToPath(new URL("../vectors", import.meta.url)));
+const vectors = [
+  ...loadVectors(fileURLToPath(new URL("../vectors", import.meta.url))),
+  ...sampleOracle(process.env.GPUECON_ORACLE, 20),
+];
 let browser;
 let outcomes;
 

@@ -3,12 +3,15 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import * as gpuecon from "gpuecon";
+import { sampleOracle } from "./oracle.mjs";
 import { judge, loadVectors, outcomeOf } from "./vectors.mjs";
 
 const dir = process.env.GPUECON_VECTORS;
 assert.ok(dir, "GPUECON_VECTORS names the tests/vectors folder");
+const oracle = sampleOracle(process.env.GPUECON_ORACLE, 60);
+test("the Excel oracle sample is present", { skip: oracle.length ? false : "no ../shared oracle" }, () => {});
 
-for (const { file, case: c } of loadVectors(dir)) {
+for (const { file, case: c } of [...loadVectors(dir), ...oracle]) {
   test(`${file} case ${c.id}`, () => {
     const fn = gpuecon[c.function];
     assert.equal(typeof fn, "function", `the package exports ${c.function}`);

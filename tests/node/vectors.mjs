@@ -24,9 +24,8 @@ function canonical(text) {
 function within(got, expected, tolerance) {
   if (!tolerance) return canonical(got) === canonical(expected);
   const difference = Math.abs(Number(got) - Number(expected));
-  const allowed = tolerance.absolute !== undefined
-    ? Number(tolerance.absolute)
-    : Number(tolerance.relative) * Math.abs(Number(expected));
+  // A tolerance is absolute, relative, or both (allowed = absolute + relative × |expected|).
+  const allowed = Number(tolerance.absolute ?? 0) + Number(tolerance.relative ?? 0) * Math.abs(Number(expected));
   // Number() rounds each decimal string to 17 digits; allow that rounding on top.
   return difference <= allowed + Number.EPSILON * Math.abs(Number(expected)) * 4;
 }

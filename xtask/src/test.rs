@@ -173,7 +173,8 @@ fn js() -> anyhow::Result<()> {
     exec(
         command("node", &consumer)
             .args(["--test", "--test-reporter=spec"])
-            .env("GPUECON_VECTORS", root.join("tests/vectors")),
+            .env("GPUECON_VECTORS", root.join("tests/vectors"))
+            .env("GPUECON_ORACLE", oracle_dir()),
     )?;
     exec(
         command(
@@ -202,10 +203,16 @@ fn browser() -> anyhow::Result<()> {
                 "GPUECON_PKG_URL",
                 format!("http://127.0.0.1:{}/", package.port),
             )
+            .env("GPUECON_ORACLE", oracle_dir())
             .env("GPUECON_CHROMIUM", chromium)
             .env("GPUECON_SCREENSHOTS", &shots),
     );
     site.stop();
     package.stop();
     outcome
+}
+
+/// The Excel oracle, in the `shared/` folder beside the repository.
+fn oracle_dir() -> std::path::PathBuf {
+    root().join("../shared/oracles/excel-financial-functions")
 }
