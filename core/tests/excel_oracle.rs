@@ -291,6 +291,36 @@ fn call(function: &str, row: &Row) -> Result<Call, String> {
         )),
         "effect" => Done(finance::effect(row.decimal(0)?, row.decimal(1)?)),
         "nominal" => Done(finance::nominal(row.decimal(0)?, row.decimal(1)?)),
+        // Depreciation (helper A): cost, salvage, life, ...
+        "syd" => Done(finance::syd(
+            row.decimal(0)?,
+            row.decimal(1)?,
+            row.decimal(2)?,
+            row.decimal(3)?,
+        )),
+        "db" => Done(finance::db(
+            row.decimal(0)?,
+            row.decimal(1)?,
+            row.decimal(2)?,
+            row.decimal(3)?,
+            row.optional_decimal(4)?,
+        )),
+        "ddb" => Done(finance::ddb(
+            row.decimal(0)?,
+            row.decimal(1)?,
+            row.decimal(2)?,
+            row.decimal(3)?,
+            row.optional_decimal(4)?,
+        )),
+        "vdb" => Done(finance::vdb(
+            row.decimal(0)?,
+            row.decimal(1)?,
+            row.decimal(2)?,
+            row.decimal(3)?,
+            row.decimal(4)?,
+            row.optional_decimal(5)?,
+            Some(row.no_switch(6)?),
+        )),
         // Cash flows and rates of return (helper B).
         "npv" => Done(finance::npv(row.decimal(0)?, &row.decimals(1)?)),
         "irr" => Done(finance::irr(&row.decimals(0)?, row.optional_decimal(1)?)),

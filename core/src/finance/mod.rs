@@ -7,8 +7,10 @@
 
 mod amortization;
 mod cash_flows;
+mod declining_balance;
 mod depreciation;
 mod irr;
+mod macrs;
 mod rate;
 mod rates;
 mod solver;
@@ -18,8 +20,10 @@ mod xirr;
 
 pub use amortization::{cumipmt, cumprinc, ipmt, ppmt};
 pub use cash_flows::{mirr, npv, npv_at_t0, xnpv};
-pub use depreciation::sln;
+pub use declining_balance::{VDB_MAX_PERIODS, db, ddb, vdb};
+pub use depreciation::{sln, syd};
 pub use irr::{irr, irr_all};
+pub use macrs::{MacrsClass, macrs, macrs_schedule};
 pub use rate::rate;
 pub use rates::{effect, nominal};
 pub use time_value::{fv, nper, pmt, pv};
