@@ -12,9 +12,9 @@
 //! 2. Halley steps `r ← r − 2·f·f′ / (2·f′² − f·f″)` (Newton's step where `f″` is not
 //!    known), at most [`MAX_ITERATIONS`]; a step that leaves the domain (`r ≤ −1`), an
 //!    overflow or a stall hands over to
-//! 3. bracketing: the rates `−1 + e^u` for `u` on a grid from −23 to 14 (`r` from
-//!    `−1 + 1e-10` to about `1.2e6`) are scanned for a sign change, and Brent's method
-//!    refines the bracket nearest the start point;
+//! 3. bracketing: the rates `−1 + e^u` for `u` on a grid from −23 to 14 in steps of 1/8
+//!    (`r` from `−1 + 1e-10` to about `1.2e6`), then on to 700 in steps of 2, are scanned
+//!    for a sign change, and Brent's method refines the bracket nearest the start point;
 //! 4. the root is accepted only if the residual `|f(r)|` is at most [`RESIDUAL_TOLERANCE`]
 //!    times the flows' magnitude `Σ|terms|` at `r` (the size of the numbers that cancel),
 //!    else [`FinanceError::NoConvergence`].
@@ -35,6 +35,11 @@ const BRACKET_TOLERANCE: f64 = 4.0 * f64::EPSILON;
 const SCAN_FROM: f64 = -23.0;
 const SCAN_TO: f64 = 14.0;
 const SCAN_STEP: f64 = 0.125;
+/// Beyond `u = 14`, up to `u = 700` (`r` about 1e304, near `f64`'s limit), coarser steps:
+/// roots there are beyond a Decimal anyway, but are found so that the error is an honest
+/// overflow rather than "no convergence".
+const SCAN_BEYOND: f64 = 700.0;
+const SCAN_BEYOND_STEP: f64 = 2.0;
 
 /// Converts an `f64` result to [`Decimal`] with [`units::decimal_from_f64`]; a value so
 /// small that its shortest digits need more than 28 decimal places (a root of 1.2e-13
@@ -81,8 +86,8 @@ pub(crate) trait Objective {
 /// `t⁻`, inflows `P = Σv⁺` at `t⁺`, and the rate at which they balance,
 /// `P·(1+r)^−t⁺ = N·(1+r)^−t⁻`, that is `r = (P/N)^(1/(t⁺ − t⁻)) − 1`. Exact for two
 /// flows; for level annuities close enough that Halley needs three or four steps. Falls
-/// back to 0.1 (Excel's default) when the flows have no duration, and is kept within
-/// `[−0.9999, 1000]`.
+/// back to 0.1 (Excel's default) when the flows have no duration, and is kept at −0.9999
+/// or above.
 pub(crate) fn guess_from_flows(flows: impl Iterator<Item = (f64, f64)>) -> f64 {
     let (mut inflow, mut inflow_time, mut outflow, mut outflow_time) = (0.0, 0.0, 0.0, 0.0);
     for (value, time) in flows {
@@ -102,7 +107,7 @@ pub(crate) fn guess_from_flows(flows: impl Iterator<Item = (f64, f64)>) -> f64 {
     if duration.abs() < 1e-9 || !guess.is_finite() {
         0.1
     } else {
-        guess.clamp(-0.9999, 1000.0)
+        guess.max(-0.9999)
     }
 }
 
@@ -161,7 +166,9 @@ pub(crate) fn find_root(
         return Ok(root);
     }
     let mut best = newton;
-    for root in bracketed_roots(objective, SCAN_FROM, SCAN_TO, SCAN_STEP) {
+    let fine = bracketed_roots(objective, SCAN_FROM, SCAN_TO, SCAN_STEP);
+    let coarse = bracketed_roots(objective, SCAN_TO, SCAN_BEYOND, SCAN_BEYOND_STEP);
+    for root in fine.into_iter().chain(coarse) {
         let nearer = best.is_none_or(|b| (root - start).abs() < (b - start).abs());
         if nearer {
             best = Some(root);
@@ -237,12 +244,14 @@ fn bracketed_roots(objective: &impl Objective, from: f64, to: f64, step: f64) ->
         return roots;
     }
     let steps = ((to - from) / step).ceil().clamp(16.0, 8192.0);
-    let width = (to - from) / steps;
     let mut left = from.exp_m1();
     let mut left_value = objective.scaled_value(left);
-    let mut u = from;
-    while u < to {
-        u = (u + width).min(to);
+    // Counted steps (at most 8,192), so that the loop ends even where `from + width`
+    // rounds back to `from`.
+    let mut step = 0.0;
+    while step < steps {
+        step += 1.0;
+        let u = from + (to - from) * (step / steps);
         let right = u.exp_m1();
         let right_value = objective.scaled_value(right);
         if left_value == 0.0 {
