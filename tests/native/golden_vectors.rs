@@ -99,6 +99,34 @@ impl Args<'_> {
             })
             .collect()
     }
+
+    /// Argument `index` as Excel's optional `type` (0 or 1; absent or `null` is `None`).
+    /// Any other number is the core's own error, as the npm package reports it.
+    fn optional_timing(
+        &self,
+        index: usize,
+    ) -> Result<Result<Option<finance::PaymentTiming>, FinanceError>, String> {
+        Ok(self
+            .optional_decimal(index)?
+            .map(finance::PaymentTiming::from_excel_type)
+            .transpose())
+    }
+
+    /// Argument `index` as Excel's required `type` (0 or 1).
+    fn timing(&self, index: usize) -> Result<Result<finance::PaymentTiming, FinanceError>, String> {
+        Ok(finance::PaymentTiming::from_excel_type(
+            self.decimal(index)?,
+        ))
+    }
+
+    /// Argument `index` as an optional JSON boolean (absent or `null` is `None`).
+    fn optional_bool(&self, index: usize) -> Result<Option<bool>, String> {
+        match self.0.get(index) {
+            None | Some(serde_json::Value::Null) => Ok(None),
+            Some(serde_json::Value::Bool(flag)) => Ok(Some(*flag)),
+            Some(_) => Err(format!("argument {index} must be true, false or null")),
+        }
+    }
 }
 
 /// A decimal from a JSON decimal string (`"1234.56"`, `"1e-7"`) or a JSON number (read by
@@ -146,6 +174,87 @@ fn call(function: &str, args: &Args) -> Result<Result<Decimal, FinanceError>, St
             ),
             Err(error) => Err(error),
         },
+        // Time value of money (helper A). `type` errors are the core's, as in JavaScript.
+        "pv" | "fv" | "pmt" | "nper" => {
+            let (a, b, c, d) = (
+                args.decimal(0)?,
+                args.decimal(1)?,
+                args.decimal(2)?,
+                args.optional_decimal(3)?,
+            );
+            let tvm = match function {
+                "pv" => finance::pv,
+                "fv" => finance::fv,
+                "pmt" => finance::pmt,
+                _ => finance::nper,
+            };
+            args.optional_timing(4)?.and_then(|t| tvm(a, b, c, d, t))
+        }
+        "ipmt" | "ppmt" => {
+            let (rate, per, nper, pv, fv) = (
+                args.decimal(0)?,
+                args.decimal(1)?,
+                args.decimal(2)?,
+                args.decimal(3)?,
+                args.optional_decimal(4)?,
+            );
+            let part = if function == "ipmt" {
+                finance::ipmt
+            } else {
+                finance::ppmt
+            };
+            args.optional_timing(5)?
+                .and_then(|t| part(rate, per, nper, pv, fv, t))
+        }
+        "cumipmt" | "cumprinc" => {
+            let (rate, nper, pv, start, end) = (
+                args.decimal(0)?,
+                args.decimal(1)?,
+                args.decimal(2)?,
+                args.decimal(3)?,
+                args.decimal(4)?,
+            );
+            let cumulative = if function == "cumipmt" {
+                finance::cumipmt
+            } else {
+                finance::cumprinc
+            };
+            args.timing(5)?
+                .and_then(|t| cumulative(rate, nper, pv, start, end, t))
+        }
+        "effect" => finance::effect(args.decimal(0)?, args.decimal(1)?),
+        "nominal" => finance::nominal(args.decimal(0)?, args.decimal(1)?),
+        // Depreciation (helper A).
+        "syd" => finance::syd(
+            args.decimal(0)?,
+            args.decimal(1)?,
+            args.decimal(2)?,
+            args.decimal(3)?,
+        ),
+        "db" => finance::db(
+            args.decimal(0)?,
+            args.decimal(1)?,
+            args.decimal(2)?,
+            args.decimal(3)?,
+            args.optional_decimal(4)?,
+        ),
+        "ddb" => finance::ddb(
+            args.decimal(0)?,
+            args.decimal(1)?,
+            args.decimal(2)?,
+            args.decimal(3)?,
+            args.optional_decimal(4)?,
+        ),
+        "vdb" => finance::vdb(
+            args.decimal(0)?,
+            args.decimal(1)?,
+            args.decimal(2)?,
+            args.decimal(3)?,
+            args.decimal(4)?,
+            args.optional_decimal(5)?,
+            args.optional_bool(6)?,
+        ),
+        "macrs" => finance::macrs(args.decimal(0)?, args.decimal(1)?, args.decimal(2)?),
         other => return Err(format!("no native dispatch for function {other:?}")),
     })
 }

@@ -128,15 +128,18 @@ pub fn db(
     }
 }
 
-/// The declining-balance amount of whole period `p` (from 1) at rate `d`: the book value
-/// `v = C·(1 − d)^(p−1)` times `d`, capped at `v − S` and never negative. A rate of 1 or
-/// more writes the whole depreciable amount off in period 1.
+/// The declining-balance amount of whole period `p` (from 1) at rate `d = k/L`: the book
+/// value `v = C·(1 − d)^(p−1)` times `k/L` (multiplied before dividing, so that
+/// `2400·2/120` is exactly 40), capped at `v − S` and never negative. A rate of 1 or more
+/// writes the whole depreciable amount off in period 1.
 fn declining_amount(
     cost: Decimal,
     salvage: Decimal,
-    rate: Decimal,
+    factor: Decimal,
+    life: Decimal,
     period: Decimal,
 ) -> Result<Decimal, FinanceError> {
+    let rate = units::div(factor, life, "life")?;
     let amount = if rate >= Decimal::ONE {
         if period == Decimal::ONE {
             units::sub(cost, salvage, "salvage")?
@@ -147,7 +150,7 @@ fn declining_amount(
         let keep = units::sub(Decimal::ONE, rate, "factor")?;
         let exponent = units::sub(period, Decimal::ONE, "period")?;
         let value = units::mul(cost, powi(keep, exponent)?, "cost")?;
-        let declining = units::mul(value, rate, "cost")?;
+        let declining = units::div(units::mul(value, factor, "cost")?, life, "life")?;
         declining.min(units::sub(value, salvage, "salvage")?)
     };
     Ok(amount.max(Decimal::ZERO))
@@ -197,17 +200,17 @@ pub fn ddb(
     if period <= Decimal::ZERO || period > life {
         return Err(domain("period", "must be greater than 0 and at most life"));
     }
-    let rate = units::div(factor, life, "life")?;
-    declining_amount(cost, salvage, rate, period.ceil())
+    declining_amount(cost, salvage, factor, life, period.ceil())
 }
 
 /// Depreciation over the first `periods` periods (the last possibly a fraction) of an
-/// asset worth `cost`, declining at `rate` until the straight line over the
+/// asset worth `cost`, declining at `factor/life` until the straight line over the
 /// `remaining_life` gives more, then straight line. Excel's recurrence, period by period.
 fn switching_total(
     cost: Decimal,
     salvage: Decimal,
-    rate: Decimal,
+    factor: Decimal,
+    life: Decimal,
     remaining_life: Decimal,
     periods: Decimal,
 ) -> Result<Decimal, FinanceError> {
@@ -223,7 +226,7 @@ fn switching_total(
     let mut left = units::sub(cost, salvage, "salvage")?;
     for i in 1..=count {
         let i = Decimal::from(i);
-        let declining = declining_amount(cost, salvage, rate, i)?;
+        let declining = declining_amount(cost, salvage, factor, life, i)?;
         let periods_left =
             units::sub(remaining_life, units::sub(i, Decimal::ONE, "life")?, "life")?;
         let straight = units::div(left, periods_left, "life")?;
@@ -307,7 +310,6 @@ pub fn vdb(
     if end_period > Decimal::from(VDB_MAX_PERIODS) {
         return Err(domain("end_period", "must be at most 100,000 periods"));
     }
-    let rate = units::div(factor, life, "life")?;
     let first = start_period.floor();
     let last = end_period.ceil();
 
@@ -315,7 +317,7 @@ pub fn vdb(
         let mut total = Decimal::ZERO;
         let mut i = units::add(first, Decimal::ONE, "start_period")?;
         while i <= last {
-            let mut term = declining_amount(cost, salvage, rate, i)?;
+            let mut term = declining_amount(cost, salvage, factor, life, i)?;
             if i == first + Decimal::ONE {
                 let inside = end_period.min(i) - start_period;
                 term = units::mul(term, inside, "cost")?;
@@ -333,24 +335,31 @@ pub fn vdb(
     let value_at = |at: Decimal| -> Result<Decimal, FinanceError> {
         units::sub(
             cost,
-            switching_total(cost, salvage, rate, life, at)?,
+            switching_total(cost, salvage, factor, life, life, at)?,
             "cost",
         )
     };
     let mut part = Decimal::ZERO;
     if start_period != first {
         let value = value_at(first)?;
-        let one = switching_total(value, salvage, rate, life - first, Decimal::ONE)?;
+        let one = switching_total(value, salvage, factor, life, life - first, Decimal::ONE)?;
         part = units::add(part, units::mul(start_period - first, one, "cost")?, "cost")?;
     }
     if end_period != last {
         let before_last = last - Decimal::ONE;
         let value = value_at(before_last)?;
-        let one = switching_total(value, salvage, rate, life - before_last, Decimal::ONE)?;
+        let one = switching_total(
+            value,
+            salvage,
+            factor,
+            life,
+            life - before_last,
+            Decimal::ONE,
+        )?;
         part = units::add(part, units::mul(last - end_period, one, "cost")?, "cost")?;
     }
     let value = value_at(first)?;
-    let whole = switching_total(value, salvage, rate, life - first, last - first)?;
+    let whole = switching_total(value, salvage, factor, life, life - first, last - first)?;
     units::sub(whole, part, "cost")
 }
 
