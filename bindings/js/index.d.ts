@@ -64,6 +64,381 @@ export declare class GpueconError extends Error {
  */
 export declare function sln(cost: DecimalInput, salvage: DecimalInput, life: DecimalInput): DecimalString;
 
+/** Excel's `type` argument: 0 = payments at the end of each period (the default), 1 = at the beginning. Any other value throws `DOMAIN` on `type`. */
+export type PaymentType = 0 | 1;
+
+/**
+ * Present value of a series of equal payments, as Excel's `PV(rate, nper, pmt, [fv], [type])`:
+ * `−(fv + pmt·(1 + r·type)·((1+r)^n − 1)/r) / (1+r)^n`, and `−(fv + pmt·n)` when `rate` is 0.
+ * Exact decimal arithmetic for a whole `nper`.
+ *
+ * @param rate - the interest rate per period (0.08/12 for 8 % a year paid monthly)
+ * @param nper - the number of payment periods
+ * @param pmt - the payment each period (negative when paid out)
+ * @param fv - the value left after the last payment (default 0)
+ * @param type - 0: payments at the end of each period (default), 1: at the beginning
+ * @returns the present value, as a decimal string
+ * @throws {GpueconError} `DOMAIN` on `nper` (fractional with `1 + rate < 0`), on `rate` (`rate` = −1) or on `type`;
+ *   `OVERFLOW` when the result does not fit in a decimal; `INVALID_ARGUMENT` for a non-number.
+ *
+ * @example
+ * import { pv } from "gpuecon";
+ * pv(0.08 / 12, 12 * 20, 500); // "-59777.14585118..." (Microsoft's example: −$59,777.15)
+ */
+export declare function pv(
+  rate: DecimalInput,
+  nper: DecimalInput,
+  pmt: DecimalInput,
+  fv?: DecimalInput | null,
+  type?: PaymentType | null,
+): DecimalString;
+
+/**
+ * Future value of an investment with constant payments, as Excel's `FV(rate, nper, pmt, [pv], [type])`:
+ * `−(pv·(1+r)^n + pmt·(1 + r·type)·((1+r)^n − 1)/r)`, and `−(pv + pmt·n)` when `rate` is 0.
+ *
+ * @param rate - the interest rate per period
+ * @param nper - the number of payment periods
+ * @param pmt - the payment each period (negative when paid out)
+ * @param pv - a lump sum now (default 0)
+ * @param type - 0: payments at the end of each period (default), 1: at the beginning
+ * @returns the future value, as a decimal string
+ * @throws {GpueconError} `DOMAIN` on `nper` (fractional with `1 + rate < 0`) or `type`; `OVERFLOW`.
+ *
+ * @example
+ * import { fv } from "gpuecon";
+ * fv("0.005", 10, -200, -500, 1); // "2581.40337406..." (Microsoft's example: $2,581.40)
+ */
+export declare function fv(
+  rate: DecimalInput,
+  nper: DecimalInput,
+  pmt: DecimalInput,
+  pv?: DecimalInput | null,
+  type?: PaymentType | null,
+): DecimalString;
+
+/**
+ * Payment per period of a loan, as Excel's `PMT(rate, nper, pv, [fv], [type])`:
+ * `−(fv + pv·(1+r)^n)·r / ((1 + r·type)·((1+r)^n − 1))`, and `−(fv + pv)/n` when `rate` is 0.
+ * Exact decimal arithmetic for a whole `nper` (microseconds, fit for every keystroke).
+ *
+ * @param rate - the interest rate per period
+ * @param nper - the number of payments (not 0)
+ * @param pv - the principal
+ * @param fv - the balance wanted after the last payment (default 0)
+ * @param type - 0: payments at the end of each period (default), 1: at the beginning
+ * @returns the payment, as a decimal string (negative for a loan received)
+ * @throws {GpueconError} `DOMAIN` on `nper` when it is 0 (Excel: `#DIV/0!`) or fractional with `1 + rate < 0`; `OVERFLOW`.
+ *
+ * @example
+ * import { pmt } from "gpuecon";
+ * pmt(0.08 / 12, 10, 10000); // "-1037.03208935..." (Microsoft's example: −$1,037.03)
+ * pmt(0, 10, 1000);          // "-100"
+ */
+export declare function pmt(
+  rate: DecimalInput,
+  nper: DecimalInput,
+  pv: DecimalInput,
+  fv?: DecimalInput | null,
+  type?: PaymentType | null,
+): DecimalString;
+
+/**
+ * Number of periods, as Excel's `NPER(rate, pmt, pv, [fv], [type])`:
+ * `ln((a − fv·r)/(a + pv·r)) / ln(1 + r)` with `a = pmt·(1 + r·type)`, and `−(pv + fv)/pmt` when `rate` is 0.
+ * The logarithms are computed in binary floating point, as Excel does.
+ *
+ * @param rate - the interest rate per period (greater than −1)
+ * @param pmt - the payment each period
+ * @param pv - the present value
+ * @param fv - the value wanted after the last payment (default 0)
+ * @param type - 0: payments at the end of each period (default), 1: at the beginning
+ * @returns the number of periods, as a decimal string
+ * @throws {GpueconError} `DOMAIN` on `rate` (≤ −1) or on `pmt` (the payment never reaches `fv`; Excel: `#NUM!`),
+ *   and on `pmt` when `rate` and `pmt` are both 0 (Excel: `#DIV/0!`).
+ *
+ * @example
+ * import { nper } from "gpuecon";
+ * nper(0.01, -100, -1000, 10000, 1); // "59.67386567..." (Microsoft's example)
+ */
+export declare function nper(
+  rate: DecimalInput,
+  pmt: DecimalInput,
+  pv: DecimalInput,
+  fv?: DecimalInput | null,
+  type?: PaymentType | null,
+): DecimalString;
+
+/**
+ * Interest part of payment `per`, as Excel's `IPMT(rate, per, nper, pv, [fv], [type])`.
+ *
+ * @param rate - the interest rate per period
+ * @param per - the period, from 1 to `nper`
+ * @param nper - the number of payments
+ * @param pv - the principal
+ * @param fv - the balance wanted after the last payment (default 0)
+ * @param type - 0: payments at the end of each period (default), 1: at the beginning
+ * @returns the interest, as a decimal string
+ * @throws {GpueconError} `DOMAIN` on `per` outside 1..nper (Excel: `#NUM!`), and the errors of {@link pmt}.
+ *
+ * @example
+ * import { ipmt } from "gpuecon";
+ * ipmt(0.1 / 12, 1, 36, 8000); // "-66.666..." (Microsoft's example: −$66.67)
+ */
+export declare function ipmt(
+  rate: DecimalInput,
+  per: DecimalInput,
+  nper: DecimalInput,
+  pv: DecimalInput,
+  fv?: DecimalInput | null,
+  type?: PaymentType | null,
+): DecimalString;
+
+/**
+ * Principal part of payment `per`, as Excel's `PPMT(rate, per, nper, pv, [fv], [type])`: `PMT − IPMT`.
+ *
+ * @param rate - the interest rate per period
+ * @param per - the period, from 1 to `nper`
+ * @param nper - the number of payments
+ * @param pv - the principal
+ * @param fv - the balance wanted after the last payment (default 0)
+ * @param type - 0: payments at the end of each period (default), 1: at the beginning
+ * @returns the principal repaid, as a decimal string
+ * @throws {GpueconError} as {@link ipmt}.
+ *
+ * @example
+ * import { ppmt } from "gpuecon";
+ * ppmt(0.1 / 12, 1, 24, 2000); // "-75.6231860..." (Microsoft's example: −$75.62)
+ */
+export declare function ppmt(
+  rate: DecimalInput,
+  per: DecimalInput,
+  nper: DecimalInput,
+  pv: DecimalInput,
+  fv?: DecimalInput | null,
+  type?: PaymentType | null,
+): DecimalString;
+
+/**
+ * Interest paid between two periods (inclusive), as Excel's
+ * `CUMIPMT(rate, nper, pv, start_period, end_period, type)`. Fractional periods are rounded inward
+ * (start up, end down), as Excel does.
+ *
+ * @param rate - the interest rate per period (greater than 0)
+ * @param nper - the number of payments (greater than 0)
+ * @param pv - the principal (greater than 0)
+ * @param start_period - the first period (at least 1)
+ * @param end_period - the last period (from `start_period` to `nper`)
+ * @param type - 0: payments at the end of each period, 1: at the beginning (required, as in Excel)
+ * @returns the interest, as a decimal string (negative)
+ * @throws {GpueconError} `DOMAIN` on `rate`, `nper`, `pv`, `start_period`, `end_period` or `type` outside
+ *   those ranges (Excel: `#NUM!`); `INVALID_ARGUMENT` on `type` when it is left out.
+ *
+ * @example
+ * import { cumipmt } from "gpuecon";
+ * cumipmt(0.09 / 12, 360, 125000, 13, 24, 0); // "-11135.23213..." (Microsoft's example)
+ */
+export declare function cumipmt(
+  rate: DecimalInput,
+  nper: DecimalInput,
+  pv: DecimalInput,
+  start_period: DecimalInput,
+  end_period: DecimalInput,
+  type: PaymentType,
+): DecimalString;
+
+/**
+ * Principal repaid between two periods (inclusive), as Excel's
+ * `CUMPRINC(rate, nper, pv, start_period, end_period, type)`. Arguments as {@link cumipmt}.
+ *
+ * @param rate - the interest rate per period (greater than 0)
+ * @param nper - the number of payments (greater than 0)
+ * @param pv - the principal (greater than 0)
+ * @param start_period - the first period (at least 1)
+ * @param end_period - the last period (from `start_period` to `nper`)
+ * @param type - 0: payments at the end of each period, 1: at the beginning (required)
+ * @returns the principal repaid, as a decimal string (negative)
+ * @throws {GpueconError} as {@link cumipmt}.
+ *
+ * @example
+ * import { cumprinc } from "gpuecon";
+ * cumprinc(0.09 / 12, 360, 125000, 13, 24, 0); // "-934.10712342..." (Microsoft's example)
+ */
+export declare function cumprinc(
+  rate: DecimalInput,
+  nper: DecimalInput,
+  pv: DecimalInput,
+  start_period: DecimalInput,
+  end_period: DecimalInput,
+  type: PaymentType,
+): DecimalString;
+
+/**
+ * Effective annual rate, as Excel's `EFFECT(nominal_rate, npery)`: `(1 + i/m)^m − 1`, with `m` = `npery`
+ * truncated to a whole number. Exact decimal arithmetic.
+ *
+ * @param nominal_rate - the nominal annual rate (greater than 0)
+ * @param npery - compounding periods a year (at least 1; truncated)
+ * @returns the effective rate, as a decimal string
+ * @throws {GpueconError} `DOMAIN` on `nominal_rate` (≤ 0) or `npery` (< 1).
+ *
+ * @example
+ * import { effect } from "gpuecon";
+ * effect("0.0525", 4); // "0.0535426673..." (Microsoft's example: 5.35 %)
+ */
+export declare function effect(nominal_rate: DecimalInput, npery: DecimalInput): DecimalString;
+
+/**
+ * Nominal annual rate, as Excel's `NOMINAL(effect_rate, npery)`: `m·((1 + e)^(1/m) − 1)`, with `m` = `npery`
+ * truncated. The root is computed in binary floating point, as Excel does.
+ *
+ * @param effect_rate - the effective annual rate (greater than 0)
+ * @param npery - compounding periods a year (at least 1; truncated)
+ * @returns the nominal rate, as a decimal string
+ * @throws {GpueconError} `DOMAIN` on `effect_rate` (≤ 0) or `npery` (< 1).
+ *
+ * @example
+ * import { nominal } from "gpuecon";
+ * nominal("0.053543", 4); // "0.05250031986..." (Microsoft's example: 5.25 %)
+ */
+export declare function nominal(effect_rate: DecimalInput, npery: DecimalInput): DecimalString;
+
+/**
+ * Sum-of-years'-digits depreciation for one period, as Excel's `SYD(cost, salvage, life, per)`:
+ * `(cost − salvage)·(life − per + 1)·2 / (life·(life + 1))`, exact.
+ *
+ * @param cost - the asset's initial cost
+ * @param salvage - its value at the end of its life
+ * @param life - the number of periods (greater than 0)
+ * @param per - the period (greater than 0, at most `life`)
+ * @returns the depreciation, as a decimal string
+ * @throws {GpueconError} `DOMAIN` on `life` or `per` outside those ranges (Excel: `#NUM!`).
+ *
+ * @example
+ * import { syd } from "gpuecon";
+ * syd(30000, 7500, 10, 1); // "4090.9090909..." (Microsoft's example: $4,090.91)
+ */
+export declare function syd(cost: DecimalInput, salvage: DecimalInput, life: DecimalInput, per: DecimalInput): DecimalString;
+
+/**
+ * Fixed-declining-balance depreciation for one period, as Excel's `DB(cost, salvage, life, period, [month])`.
+ * The rate `1 − (salvage/cost)^(1/life)` is rounded to three decimals, as Excel does; the first year
+ * counts `month` months and the year after the life the rest.
+ *
+ * @param cost - the asset's initial cost (greater than 0)
+ * @param salvage - its value at the end of its life (not negative)
+ * @param life - the number of years (greater than 0)
+ * @param period - the year (greater than 0, at most `life + 1`; a fraction counts as its whole part)
+ * @param month - months in the first year, 1 to 12 (default 12)
+ * @returns the depreciation, as a decimal string
+ * @throws {GpueconError} `DOMAIN` on the argument outside its range (Excel: `#NUM!`).
+ *
+ * @example
+ * import { db } from "gpuecon";
+ * db(1000000, 100000, 6, 1, 7); // "186083.333..." (Microsoft's example: $186,083.33)
+ * db(1000000, 100000, 6, 7, 7); // "15845.0984..." (the last 5 months: $15,845.10)
+ */
+export declare function db(
+  cost: DecimalInput,
+  salvage: DecimalInput,
+  life: DecimalInput,
+  period: DecimalInput,
+  month?: DecimalInput | null,
+): DecimalString;
+
+/**
+ * Double-declining-balance depreciation for one period, as Excel's `DDB(cost, salvage, life, period, [factor])`:
+ * `max(0, min(v·d, v − salvage))` with `d = factor/life` and `v` the book value before the period, so the book
+ * value never falls below `salvage`. Exact decimal arithmetic.
+ *
+ * @param cost - the asset's initial cost (not negative)
+ * @param salvage - its value at the end of its life (not negative)
+ * @param life - the number of periods (greater than 0)
+ * @param period - the period (greater than 0, at most `life`; a fraction counts as the period it falls in)
+ * @param factor - the rate at which the balance declines (default 2, double-declining)
+ * @returns the depreciation, as a decimal string
+ * @throws {GpueconError} `DOMAIN` on the argument outside its range (Excel: `#NUM!`).
+ *
+ * @example
+ * import { ddb } from "gpuecon";
+ * ddb(2400, 300, 10, 1);  // "480" (Microsoft's example)
+ * ddb(2400, 300, 10, 10); // "22.1225472" ($22.12 in the tenth year)
+ */
+export declare function ddb(
+  cost: DecimalInput,
+  salvage: DecimalInput,
+  life: DecimalInput,
+  period: DecimalInput,
+  factor?: DecimalInput | null,
+): DecimalString;
+
+/**
+ * Variable-declining-balance depreciation between two points of the life, as Excel's
+ * `VDB(cost, salvage, life, start_period, end_period, [factor], [no_switch])`: the declining balance,
+ * switching to the straight line when that is larger (unless `no_switch`). Fractional start and end
+ * follow Excel's own rule (see the Rust documentation of `vdb`). At most 100,000 periods.
+ *
+ * @param cost - the asset's initial cost (not negative)
+ * @param salvage - its value at the end of its life (not negative)
+ * @param life - the number of periods (greater than 0)
+ * @param start_period - where the range starts (0 or more)
+ * @param end_period - where it ends (from `start_period` to `life`)
+ * @param factor - the rate at which the balance declines (default 2)
+ * @param no_switch - `true` to never switch to the straight line (default `false`)
+ * @returns the depreciation over the range, as a decimal string
+ * @throws {GpueconError} `DOMAIN` on the argument outside its range (Excel: `#NUM!`);
+ *   `INVALID_ARGUMENT` on `no_switch` when it is not a boolean.
+ *
+ * @example
+ * import { vdb } from "gpuecon";
+ * vdb(2400, 300, 10, 0, 1);    // "480" (Microsoft's example: the first year)
+ * vdb(2400, 300, 120, 6, 18);  // "396.306053..." (months 6 to 18: $396.31)
+ */
+export declare function vdb(
+  cost: DecimalInput,
+  salvage: DecimalInput,
+  life: DecimalInput,
+  start_period: DecimalInput,
+  end_period: DecimalInput,
+  factor?: DecimalInput | null,
+  no_switch?: boolean | null,
+): DecimalString;
+
+/** The MACRS GDS recovery periods (property classes), in years. */
+export type MacrsRecoveryPeriod = 3 | 5 | 7 | 10 | 15 | 20;
+
+/**
+ * MACRS depreciation of one tax year (GDS, half-year convention): `cost × rate`, the rate from
+ * IRS Publication 946, Table A-1. Computers and GPU servers are 5-year property
+ * (20 / 32 / 19.2 / 11.52 / 11.52 / 5.76 %). MACRS ignores salvage value.
+ *
+ * @param cost - the depreciable basis
+ * @param recovery_period - the class: 3, 5, 7, 10, 15 or 20 (years)
+ * @param year - the tax year of the recovery, 1 to `recovery_period + 1`
+ * @returns the depreciation, as a decimal string
+ * @throws {GpueconError} `DOMAIN` on `recovery_period` (not a class) or `year` (out of range or fractional).
+ *
+ * @example
+ * import { macrs } from "gpuecon";
+ * macrs(50000, 5, 2); // "16000" (32 % in year 2)
+ */
+export declare function macrs(cost: DecimalInput, recovery_period: MacrsRecoveryPeriod | DecimalInput, year: DecimalInput): DecimalString;
+
+/**
+ * The whole MACRS schedule of a cost (GDS, half-year convention), year 1 first: `recovery_period + 1`
+ * decimal strings that sum to `cost` exactly.
+ *
+ * @param cost - the depreciable basis
+ * @param recovery_period - the class: 3, 5, 7, 10, 15 or 20 (years)
+ * @returns the depreciation of each tax year, as decimal strings
+ * @throws {GpueconError} `DOMAIN` on `recovery_period` when it is not a class.
+ *
+ * @example
+ * import { macrs_schedule } from "gpuecon";
+ * macrs_schedule(50000, 5); // ["10000", "16000", "9600", "5760", "5760", "2880"]
+ */
+export declare function macrs_schedule(cost: DecimalInput, recovery_period: MacrsRecoveryPeriod | DecimalInput): DecimalString[];
+
 /** A calendar date: a `"YYYY-MM-DD"` string, or a `Date` read by its UTC day (`new Date("2026-01-31")`). */
 export type DateInput = string | Date;
 

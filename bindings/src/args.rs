@@ -152,6 +152,37 @@ pub fn to_js_decimals(values: Vec<Decimal>) -> Vec<String> {
     values.into_iter().map(to_js_decimal).collect()
 }
 
+/// Reads Excel's required `type` (0: payments at the end of each period, 1: at the
+/// beginning), as `CUMIPMT` and `CUMPRINC` take it: leaving it out is an error.
+pub fn timing(value: &JsValue) -> Result<PaymentTiming, FinanceError> {
+    if value.is_undefined() || value.is_null() {
+        return Err(FinanceError::InvalidArgument {
+            field: "type",
+            reason: "is required: 0 (payments at the end of each period) or 1 (at the beginning)",
+        });
+    }
+    PaymentTiming::from_excel_type(decimal(value, "type")?)
+}
+
+/// Reads an optional flag: `undefined` or `null` is `None`, otherwise `true` or `false`
+/// (Excel's TRUE/FALSE; the numbers 0 and 1 are accepted too, as Excel accepts them).
+pub fn optional_bool(value: &JsValue, field: &'static str) -> Result<Option<bool>, FinanceError> {
+    if value.is_undefined() || value.is_null() {
+        return Ok(None);
+    }
+    if let Some(flag) = value.as_bool() {
+        return Ok(Some(flag));
+    }
+    match value.as_f64() {
+        Some(0.0) => Ok(Some(false)),
+        Some(1.0) => Ok(Some(true)),
+        _ => Err(FinanceError::InvalidArgument {
+            field,
+            reason: "must be true or false",
+        }),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -27,6 +27,301 @@ pub fn sln(cost: JsValue, salvage: JsValue, life: JsValue) -> JsResult<String> {
     Ok(to_js_decimal(value))
 }
 
+// Time value of money. Optional arguments (`fv`, `pv`, `type`) may be left out, undefined
+// or null; `type` is 0 (payments at the end of each period) or 1 (at the beginning).
+
+/// Present value, as Excel's `PV(rate, nper, pmt, [fv], [type])`. Result: a decimal string.
+#[wasm_bindgen]
+pub fn pv(
+    rate: JsValue,
+    nper: JsValue,
+    pmt: JsValue,
+    fv: JsValue,
+    timing: JsValue,
+) -> JsResult<String> {
+    let value = finance::pv(
+        decimal(&rate, "rate")?,
+        decimal(&nper, "nper")?,
+        decimal(&pmt, "pmt")?,
+        args::optional_decimal(&fv, "fv")?,
+        args::optional_timing(&timing)?,
+    )?;
+    Ok(to_js_decimal(value))
+}
+
+/// Future value, as Excel's `FV(rate, nper, pmt, [pv], [type])`. Result: a decimal string.
+#[wasm_bindgen]
+pub fn fv(
+    rate: JsValue,
+    nper: JsValue,
+    pmt: JsValue,
+    pv: JsValue,
+    timing: JsValue,
+) -> JsResult<String> {
+    let value = finance::fv(
+        decimal(&rate, "rate")?,
+        decimal(&nper, "nper")?,
+        decimal(&pmt, "pmt")?,
+        args::optional_decimal(&pv, "pv")?,
+        args::optional_timing(&timing)?,
+    )?;
+    Ok(to_js_decimal(value))
+}
+
+/// Payment per period, as Excel's `PMT(rate, nper, pv, [fv], [type])`. Result: a decimal
+/// string.
+#[wasm_bindgen]
+pub fn pmt(
+    rate: JsValue,
+    nper: JsValue,
+    pv: JsValue,
+    fv: JsValue,
+    timing: JsValue,
+) -> JsResult<String> {
+    let value = finance::pmt(
+        decimal(&rate, "rate")?,
+        decimal(&nper, "nper")?,
+        decimal(&pv, "pv")?,
+        args::optional_decimal(&fv, "fv")?,
+        args::optional_timing(&timing)?,
+    )?;
+    Ok(to_js_decimal(value))
+}
+
+/// Number of periods, as Excel's `NPER(rate, pmt, pv, [fv], [type])`. Result: a decimal
+/// string.
+#[wasm_bindgen]
+pub fn nper(
+    rate: JsValue,
+    pmt: JsValue,
+    pv: JsValue,
+    fv: JsValue,
+    timing: JsValue,
+) -> JsResult<String> {
+    let value = finance::nper(
+        decimal(&rate, "rate")?,
+        decimal(&pmt, "pmt")?,
+        decimal(&pv, "pv")?,
+        args::optional_decimal(&fv, "fv")?,
+        args::optional_timing(&timing)?,
+    )?;
+    Ok(to_js_decimal(value))
+}
+
+/// Interest part of one payment, as Excel's `IPMT(rate, per, nper, pv, [fv], [type])`.
+/// Result: a decimal string.
+#[wasm_bindgen]
+pub fn ipmt(
+    rate: JsValue,
+    per: JsValue,
+    nper: JsValue,
+    pv: JsValue,
+    fv: JsValue,
+    timing: JsValue,
+) -> JsResult<String> {
+    let value = finance::ipmt(
+        decimal(&rate, "rate")?,
+        decimal(&per, "per")?,
+        decimal(&nper, "nper")?,
+        decimal(&pv, "pv")?,
+        args::optional_decimal(&fv, "fv")?,
+        args::optional_timing(&timing)?,
+    )?;
+    Ok(to_js_decimal(value))
+}
+
+/// Principal part of one payment, as Excel's `PPMT(rate, per, nper, pv, [fv], [type])`.
+/// Result: a decimal string.
+#[wasm_bindgen]
+pub fn ppmt(
+    rate: JsValue,
+    per: JsValue,
+    nper: JsValue,
+    pv: JsValue,
+    fv: JsValue,
+    timing: JsValue,
+) -> JsResult<String> {
+    let value = finance::ppmt(
+        decimal(&rate, "rate")?,
+        decimal(&per, "per")?,
+        decimal(&nper, "nper")?,
+        decimal(&pv, "pv")?,
+        args::optional_decimal(&fv, "fv")?,
+        args::optional_timing(&timing)?,
+    )?;
+    Ok(to_js_decimal(value))
+}
+
+/// Interest paid between two periods, as Excel's
+/// `CUMIPMT(rate, nper, pv, start_period, end_period, type)` (`type` required). Result: a
+/// decimal string.
+#[wasm_bindgen]
+pub fn cumipmt(
+    rate: JsValue,
+    nper: JsValue,
+    pv: JsValue,
+    start_period: JsValue,
+    end_period: JsValue,
+    timing: JsValue,
+) -> JsResult<String> {
+    let value = finance::cumipmt(
+        decimal(&rate, "rate")?,
+        decimal(&nper, "nper")?,
+        decimal(&pv, "pv")?,
+        decimal(&start_period, "start_period")?,
+        decimal(&end_period, "end_period")?,
+        args::timing(&timing)?,
+    )?;
+    Ok(to_js_decimal(value))
+}
+
+/// Principal repaid between two periods, as Excel's
+/// `CUMPRINC(rate, nper, pv, start_period, end_period, type)` (`type` required). Result: a
+/// decimal string.
+#[wasm_bindgen]
+pub fn cumprinc(
+    rate: JsValue,
+    nper: JsValue,
+    pv: JsValue,
+    start_period: JsValue,
+    end_period: JsValue,
+    timing: JsValue,
+) -> JsResult<String> {
+    let value = finance::cumprinc(
+        decimal(&rate, "rate")?,
+        decimal(&nper, "nper")?,
+        decimal(&pv, "pv")?,
+        decimal(&start_period, "start_period")?,
+        decimal(&end_period, "end_period")?,
+        args::timing(&timing)?,
+    )?;
+    Ok(to_js_decimal(value))
+}
+
+/// Effective annual rate, as Excel's `EFFECT(nominal_rate, npery)`. Result: a decimal
+/// string.
+#[wasm_bindgen]
+pub fn effect(nominal_rate: JsValue, npery: JsValue) -> JsResult<String> {
+    let value = finance::effect(
+        decimal(&nominal_rate, "nominal_rate")?,
+        decimal(&npery, "npery")?,
+    )?;
+    Ok(to_js_decimal(value))
+}
+
+/// Nominal annual rate, as Excel's `NOMINAL(effect_rate, npery)`. Result: a decimal string.
+#[wasm_bindgen]
+pub fn nominal(effect_rate: JsValue, npery: JsValue) -> JsResult<String> {
+    let value = finance::nominal(
+        decimal(&effect_rate, "effect_rate")?,
+        decimal(&npery, "npery")?,
+    )?;
+    Ok(to_js_decimal(value))
+}
+
+// Depreciation. Optional arguments (`month`, `factor`, `no_switch`) may be left out,
+// undefined or null.
+
+/// Sum-of-years'-digits depreciation, as Excel's `SYD(cost, salvage, life, per)`. Result: a
+/// decimal string.
+#[wasm_bindgen]
+pub fn syd(cost: JsValue, salvage: JsValue, life: JsValue, per: JsValue) -> JsResult<String> {
+    let value = finance::syd(
+        decimal(&cost, "cost")?,
+        decimal(&salvage, "salvage")?,
+        decimal(&life, "life")?,
+        decimal(&per, "per")?,
+    )?;
+    Ok(to_js_decimal(value))
+}
+
+/// Fixed-declining-balance depreciation, as Excel's
+/// `DB(cost, salvage, life, period, [month])`. Result: a decimal string.
+#[wasm_bindgen]
+pub fn db(
+    cost: JsValue,
+    salvage: JsValue,
+    life: JsValue,
+    period: JsValue,
+    month: JsValue,
+) -> JsResult<String> {
+    let value = finance::db(
+        decimal(&cost, "cost")?,
+        decimal(&salvage, "salvage")?,
+        decimal(&life, "life")?,
+        decimal(&period, "period")?,
+        args::optional_decimal(&month, "month")?,
+    )?;
+    Ok(to_js_decimal(value))
+}
+
+/// Double-declining-balance depreciation, as Excel's
+/// `DDB(cost, salvage, life, period, [factor])`. Result: a decimal string.
+#[wasm_bindgen]
+pub fn ddb(
+    cost: JsValue,
+    salvage: JsValue,
+    life: JsValue,
+    period: JsValue,
+    factor: JsValue,
+) -> JsResult<String> {
+    let value = finance::ddb(
+        decimal(&cost, "cost")?,
+        decimal(&salvage, "salvage")?,
+        decimal(&life, "life")?,
+        decimal(&period, "period")?,
+        args::optional_decimal(&factor, "factor")?,
+    )?;
+    Ok(to_js_decimal(value))
+}
+
+/// Variable-declining-balance depreciation between two points of the life, as Excel's
+/// `VDB(cost, salvage, life, start_period, end_period, [factor], [no_switch])`. Result: a
+/// decimal string.
+#[wasm_bindgen]
+pub fn vdb(
+    cost: JsValue,
+    salvage: JsValue,
+    life: JsValue,
+    start_period: JsValue,
+    end_period: JsValue,
+    factor: JsValue,
+    no_switch: JsValue,
+) -> JsResult<String> {
+    let value = finance::vdb(
+        decimal(&cost, "cost")?,
+        decimal(&salvage, "salvage")?,
+        decimal(&life, "life")?,
+        decimal(&start_period, "start_period")?,
+        decimal(&end_period, "end_period")?,
+        args::optional_decimal(&factor, "factor")?,
+        args::optional_bool(&no_switch, "no_switch")?,
+    )?;
+    Ok(to_js_decimal(value))
+}
+
+/// MACRS (GDS, half-year convention) depreciation of one tax year:
+/// `cost × rate(recovery_period, year)` from IRS Publication 946, Table A-1. Result: a
+/// decimal string.
+#[wasm_bindgen]
+pub fn macrs(cost: JsValue, recovery_period: JsValue, year: JsValue) -> JsResult<String> {
+    let value = finance::macrs(
+        decimal(&cost, "cost")?,
+        decimal(&recovery_period, "recovery_period")?,
+        decimal(&year, "year")?,
+    )?;
+    Ok(to_js_decimal(value))
+}
+
+/// The whole MACRS (GDS, half-year convention) schedule of a cost, year 1 first: an array
+/// of decimal strings, `recovery_period + 1` of them, summing to `cost`.
+#[wasm_bindgen]
+pub fn macrs_schedule(cost: JsValue, recovery_period: JsValue) -> JsResult<Vec<String>> {
+    let class = finance::MacrsClass::from_years(decimal(&recovery_period, "recovery_period")?)?;
+    let values = finance::macrs_schedule(decimal(&cost, "cost")?, class)?;
+    Ok(args::to_js_decimals(values))
+}
+
 // Cash flows and rates of return. Arrays are JavaScript arrays of numbers or decimal
 // strings; dates are "YYYY-MM-DD" strings or Date objects (read by their UTC day);
 // optional arguments may be left out, undefined or null.

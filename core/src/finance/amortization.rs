@@ -1,41 +1,89 @@
 //! Amortization: how each payment of a loan splits into interest and principal, as Excel's
 //! `IPMT`, `PPMT`, `CUMIPMT` and `CUMPRINC`.
 //!
-//! Symbols as in [`super::time_value`]; `FV(k)` is the future value after `k` periods of
-//! the loan with its own payment `PMT`, that is, minus the balance still owed.
+//! Symbols as in [`super::time_value`], with `f_k = (1 + r)^k`. `B(k)` is the balance
+//! still owed after `k` periods of the loan paying its own payment `PMT` (Excel's
+//! `−FV(r, k, PMT, pv, type)`). Since `B(k)` is affine in `f_k` and runs from `B(0) = pv`
+//! to `B(n) = −fv`, it is
+//!
+//! ```text
+//! B(k) = (pv·(f_n − f_k) − fv·(f_k − 1)) / (f_n − 1)        (either timing)
+//! ```
+//!
+//! gpuecon evaluates that form rather than `pv·f_k + PMT·(1 + r·t)·(f_k − 1)/r`: the two
+//! are equal, but the second subtracts two numbers of size `pv·f_k` to get a small
+//! balance, and loses `f_k` times the rounding of the arithmetic (for 1,000 months at
+//! 3 % a month, 13 digits: Excel's `f64` keeps three). The factors are exact [`Decimal`]
+//! powers for whole periods and `f64` otherwise, as in [`super::time_value`].
 
 use super::PaymentTiming;
-use super::time_value::{fv, pmt};
+use super::time_value::{Num, exact_or_float, pmt};
 use crate::{Decimal, FinanceError, units};
 
-/// The interest part of payment `per`, for a payment `payment` already computed.
+/// `B(k) = (pv·(f_n − f_k) − fv·(f_k − 1)) / (f_n − 1)`, in the arithmetic `T`.
+fn balance_in<T: Num>(
+    rate: Decimal,
+    nper: Decimal,
+    pv: Decimal,
+    fv: Decimal,
+    k: Decimal,
+) -> Result<T, FinanceError> {
+    let f_n = T::growth(rate, nper)?;
+    let f_k = T::growth(rate, k)?;
+    let left = T::lift(pv).mul(f_n.sub(f_k, "per")?, "pv")?;
+    let grown = T::lift(fv).mul(f_k.sub(T::ONE, "per")?, "fv")?;
+    left.sub(grown, "fv")?.div(f_n.sub(T::ONE, "nper")?, "nper")
+}
+
+/// The balance owed after `k` periods (see the module documentation).
+fn balance(
+    rate: Decimal,
+    nper: Decimal,
+    pv: Decimal,
+    fv: Decimal,
+    k: Decimal,
+) -> Result<Decimal, FinanceError> {
+    exact_or_float(
+        "nper",
+        || balance_in::<Decimal>(rate, nper, pv, fv, k),
+        || balance_in::<f64>(rate, nper, pv, fv, k),
+    )
+}
+
+/// The interest part of payment `per`, for the loan's payment `payment`:
+/// in arrears `−r·B(per − 1)`, in advance `−r·(B(per − 2) + PMT)` (the payment at the start
+/// of period `per − 1` reduces the balance before it accrues); period 1 is `−pv·r` in
+/// arrears and 0 in advance.
 fn interest_part(
     rate: Decimal,
     per: Decimal,
-    payment: Decimal,
+    nper: Decimal,
     pv: Decimal,
+    fv: Decimal,
+    payment: Decimal,
     timing: PaymentTiming,
 ) -> Result<Decimal, FinanceError> {
-    let before = if per == Decimal::ONE {
+    if rate.is_zero() {
+        return Ok(Decimal::ZERO);
+    }
+    let owed = if per == Decimal::ONE {
         match timing {
-            // A payment in advance at the very start pays no interest.
             PaymentTiming::Beginning => Decimal::ZERO,
-            PaymentTiming::End => -pv,
+            PaymentTiming::End => pv,
         }
     } else {
         match timing {
             PaymentTiming::Beginning => {
-                let periods = units::sub(per, Decimal::TWO, "per")?;
-                let owed = fv(rate, periods, payment, Some(pv), Some(timing))?;
-                units::sub(owed, payment, "pmt")?
+                let k = units::sub(per, Decimal::TWO, "per")?;
+                units::add(balance(rate, nper, pv, fv, k)?, payment, "pmt")?
             }
             PaymentTiming::End => {
-                let periods = units::sub(per, Decimal::ONE, "per")?;
-                fv(rate, periods, payment, Some(pv), Some(timing))?
+                let k = units::sub(per, Decimal::ONE, "per")?;
+                balance(rate, nper, pv, fv, k)?
             }
         }
     };
-    units::mul(before, rate, "rate")
+    Ok(-units::mul(owed, rate, "rate")?)
 }
 
 fn check_period(per: Decimal, nper: Decimal) -> Result<(), FinanceError> {
@@ -51,12 +99,14 @@ fn check_period(per: Decimal, nper: Decimal) -> Result<(), FinanceError> {
 /// The interest part of payment `per` of a loan with constant payments, as Excel's
 /// `IPMT(rate, per, nper, pv, [fv], [type])`.
 ///
-/// With `P = PMT(rate, nper, pv, fv, type)`:
-/// - payments at the end: `IPMT = r · FV(per − 1)` (for `per = 1`: `−pv · r`);
-/// - payments at the beginning: `IPMT = r · (FV(per − 2) − P)` (for `per = 1`: 0, since
+/// With `P = PMT(rate, nper, pv, fv, type)` and `B(k)` the balance owed after `k` periods
+/// (see the [module documentation](self)), Excel's `r · FV(…)` forms:
+/// - payments at the end: `IPMT = −r · B(per − 1)` (for `per = 1`: `−pv · r`);
+/// - payments at the beginning: `IPMT = −r · (B(per − 2) + P)` (for `per = 1`: 0, since
 ///   the first payment falls before any interest accrues).
 ///
-/// `per` may be fractional, as in Excel (the formula is evaluated at that point).
+/// `per` may be fractional, as in Excel (the formula is evaluated at that point). At
+/// `rate = 0` there is no interest: 0.
 ///
 /// - `rate`: the interest rate per period;
 /// - `per`: the period, from 1 to `nper`;
@@ -65,12 +115,13 @@ fn check_period(per: Decimal, nper: Decimal) -> Result<(), FinanceError> {
 /// - `fv`: the balance wanted after the last payment (default 0);
 /// - `timing`: when in each period payments fall (default [`PaymentTiming::End`]).
 ///
-/// Arithmetic as in [`pmt`] and [`fv`]: exact [`Decimal`] for whole periods, `f64` for the
-/// factor of a fractional one.
+/// Arithmetic as in [`pmt`]: exact [`Decimal`] for whole periods, `f64` for the factor of
+/// a fractional one.
 ///
 /// # Errors
 /// - [`FinanceError::Domain`] on `per` when `per < 1` or `per > nper` (Excel: `#NUM!`);
-/// - the errors of [`pmt`] and [`fv`].
+/// - the errors of [`pmt`], and [`FinanceError::DivisionByZero`] on `nper` when
+///   `(1 + rate)^nper = 1` with `rate ≠ 0` (`rate = −2` and an even `nper`).
 ///
 /// # Example
 /// Microsoft's documented example: the interest in the first month of $8,000 over 3 years
@@ -91,9 +142,9 @@ pub fn ipmt(
     timing: Option<PaymentTiming>,
 ) -> Result<Decimal, FinanceError> {
     check_period(per, nper)?;
-    let timing = timing.unwrap_or_default();
-    let payment = pmt(rate, nper, pv, fv, Some(timing))?;
-    interest_part(rate, per, payment, pv, timing)
+    let (fv, timing) = (fv.unwrap_or_default(), timing.unwrap_or_default());
+    let payment = pmt(rate, nper, pv, Some(fv), Some(timing))?;
+    interest_part(rate, per, nper, pv, fv, payment, timing)
 }
 
 /// The principal part of payment `per` of a loan with constant payments, as Excel's
@@ -123,9 +174,9 @@ pub fn ppmt(
     timing: Option<PaymentTiming>,
 ) -> Result<Decimal, FinanceError> {
     check_period(per, nper)?;
-    let timing = timing.unwrap_or_default();
-    let payment = pmt(rate, nper, pv, fv, Some(timing))?;
-    let interest = interest_part(rate, per, payment, pv, timing)?;
+    let (fv, timing) = (fv.unwrap_or_default(), timing.unwrap_or_default());
+    let payment = pmt(rate, nper, pv, Some(fv), Some(timing))?;
+    let interest = interest_part(rate, per, nper, pv, fv, payment, timing)?;
     units::sub(payment, interest, "pmt")
 }
 
@@ -166,10 +217,25 @@ fn cumulative_periods(
     Ok((start_period.ceil(), end_period.floor()))
 }
 
-/// The principal repaid between two whole periods (inclusive), from the balances: in
-/// arrears it is `FV(start − 1) − FV(end)`; in advance the first payment is all principal
-/// and the rest is `(FV(start − 1) − FV(end)) / (1 + r)`, because each payment in advance
-/// repays the balance one period before it accrues interest.
+/// `B(a) − B(b) = pv·(f_b − f_a)/(f_n − 1)` (with `fv = 0`), in the arithmetic `T`.
+fn repaid_in<T: Num>(
+    rate: Decimal,
+    nper: Decimal,
+    pv: Decimal,
+    a: Decimal,
+    b: Decimal,
+) -> Result<T, FinanceError> {
+    let f_n = T::growth(rate, nper)?;
+    let span = T::growth(rate, b)?.sub(T::growth(rate, a)?, "end_period")?;
+    T::lift(pv)
+        .mul(span, "pv")?
+        .div(f_n.sub(T::ONE, "nper")?, "nper")
+}
+
+/// The principal repaid in the whole periods `start..=end` (negative, Excel's sign), and
+/// the payment: in arrears `−(B(start − 1) − B(end))`; in advance the first payment is all
+/// principal and the rest `−(B(start − 1) − B(end)) / (1 + r)`, because each payment in
+/// advance repays the balance one period before it accrues interest.
 fn principal_between(
     rate: Decimal,
     nper: Decimal,
@@ -186,19 +252,16 @@ fn principal_between(
         first = Decimal::TWO;
     }
     if first <= end {
-        let before = fv(
-            rate,
-            units::sub(first, Decimal::ONE, "start_period")?,
-            payment,
-            Some(pv),
-            Some(timing),
+        let before = units::sub(first, Decimal::ONE, "start_period")?;
+        let mut repaid = exact_or_float(
+            "nper",
+            || repaid_in::<Decimal>(rate, nper, pv, before, end),
+            || repaid_in::<f64>(rate, nper, pv, before, end),
         )?;
-        let after = fv(rate, end, payment, Some(pv), Some(timing))?;
-        let mut repaid = units::sub(before, after, "pv")?;
         if timing == PaymentTiming::Beginning {
             repaid = units::div(repaid, units::add(Decimal::ONE, rate, "rate")?, "rate")?;
         }
-        total = units::add(total, repaid, "pv")?;
+        total = units::sub(total, repaid, "pv")?;
     }
     Ok((total, payment))
 }
@@ -209,7 +272,7 @@ fn principal_between(
 /// `CUMIPMT = PMT · k − CUMPRINC`, where `k` is the number of whole periods in
 /// `[start_period, end_period]`: the sum of [`ipmt`] over those periods, computed from
 /// the balances at both ends instead of a loop (so a 1,200-period range costs the same as
-/// one period).
+/// one period), in the cancellation-free form of the [module documentation](self).
 ///
 /// - `rate`: the interest rate per period (greater than 0);
 /// - `nper`: the number of payments (greater than 0);
@@ -225,7 +288,7 @@ fn principal_between(
 /// - [`FinanceError::Domain`] on `rate`, `nper` or `pv` when not greater than 0, on
 ///   `start_period` below 1, and on `end_period` below `start_period` or above `nper`
 ///   (Excel: `#NUM!` for each);
-/// - the errors of [`pmt`] and [`fv`].
+/// - the errors of [`pmt`].
 ///
 /// # Example
 /// Microsoft's documented example: $125,000 over 30 years at 9 % a year; the interest of
@@ -262,9 +325,11 @@ pub fn cumipmt(
 /// The cumulative principal repaid on a loan between two periods, as Excel's
 /// `CUMPRINC(rate, nper, pv, start_period, end_period, type)`.
 ///
-/// In arrears `CUMPRINC = FV(start − 1) − FV(end)`; in advance the first payment is all
-/// principal and the rest is `(FV(start − 1) − FV(end)) / (1 + r)`. It equals the sum of
-/// [`ppmt`] over the whole periods in `[start_period, end_period]`.
+/// With `B(k)` the balance owed after `k` periods, `B(a) − B(b) = pv·(f_b − f_a)/(f_n − 1)`
+/// (see the [module documentation](self)): in arrears
+/// `CUMPRINC = −(B(start − 1) − B(end))`; in advance the first payment is all principal
+/// and the rest is `−(B(start − 1) − B(end)) / (1 + r)`. It equals the sum of [`ppmt`]
+/// over the whole periods in `[start_period, end_period]`.
 ///
 /// Arguments, arithmetic and errors as in [`cumipmt`].
 ///
