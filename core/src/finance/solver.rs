@@ -228,9 +228,12 @@ fn halley(objective: &impl Objective, start: f64) -> Option<f64> {
         if !next.is_finite() || next <= -1.0 {
             return None;
         }
+        let previous_residual_ok = at.value.abs() <= RESIDUAL_TOLERANCE * at.magnitude;
         rate = next;
         if step.abs() <= STEP_TOLERANCE * rate.abs().max(1e-3) {
-            return accepted(objective, rate).then_some(rate);
+            // The residual already passed one (tiny) step before: the root is accepted
+            // without another evaluation; otherwise it is checked where it landed.
+            return (previous_residual_ok || accepted(objective, rate)).then_some(rate);
         }
     }
     None

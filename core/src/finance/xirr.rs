@@ -173,9 +173,17 @@ pub fn xirr(
         ),
     };
     // Sign changes in date order (the order of the terms of the polynomial-like sum).
-    let mut ordered: Vec<(i64, f64)> = days.iter().copied().zip(flows.values.clone()).collect();
-    ordered.sort_by_key(|(day, _)| *day);
-    let changes = solver::sign_changes(ordered.into_iter().map(|(_, v)| v));
+    let changes = if days.is_sorted() {
+        solver::sign_changes(flows.values.iter().copied())
+    } else {
+        let mut ordered: Vec<(i64, f64)> = days
+            .iter()
+            .copied()
+            .zip(flows.values.iter().copied())
+            .collect();
+        ordered.sort_by_key(|(day, _)| *day);
+        solver::sign_changes(ordered.into_iter().map(|(_, v)| v))
+    };
     let root = solver::find_root(&flows, start, changes > 1, "values")?;
     solver::to_decimal(root, "values")
 }
