@@ -128,32 +128,73 @@ pub fn db(
     }
 }
 
-/// The declining-balance amount of whole period `p` (from 1) at rate `d = k/L`: the book
-/// value `v = C·(1 − d)^(p−1)` times `k/L` (multiplied before dividing, so that
-/// `2400·2/120` is exactly 40), capped at `v − S` and never negative. A rate of 1 or more
-/// writes the whole depreciable amount off in period 1.
-fn declining_amount(
-    cost: Decimal,
+/// The declining-balance schedule at rate `d = k/L`, walked period by period from a whole
+/// period `p` (from 1). The book value `v = C·(1 − d)^(p−1)` is found once by repeated
+/// squaring and then carried from one period to the next, one multiplication a period.
+struct Declining {
     salvage: Decimal,
     factor: Decimal,
     life: Decimal,
+    /// `1 − d`, or `None` when `d ≥ 1` (everything goes in period 1).
+    keep: Option<Decimal>,
+    /// The book value before the current period, as the geometric decline has it.
+    value: Decimal,
     period: Decimal,
-) -> Result<Decimal, FinanceError> {
-    let rate = units::div(factor, life, "life")?;
-    let amount = if rate >= Decimal::ONE {
-        if period == Decimal::ONE {
-            units::sub(cost, salvage, "salvage")?
+}
+
+impl Declining {
+    fn starting_at(
+        cost: Decimal,
+        salvage: Decimal,
+        factor: Decimal,
+        life: Decimal,
+        period: Decimal,
+    ) -> Result<Self, FinanceError> {
+        let rate = units::div(factor, life, "life")?;
+        let (keep, value) = if rate >= Decimal::ONE {
+            (None, cost)
         } else {
-            Decimal::ZERO
+            let keep = units::sub(Decimal::ONE, rate, "factor")?;
+            let exponent = units::sub(period, Decimal::ONE, "period")?;
+            (Some(keep), units::mul(cost, powi(keep, exponent)?, "cost")?)
+        };
+        Ok(Self {
+            salvage,
+            factor,
+            life,
+            keep,
+            value,
+            period,
+        })
+    }
+
+    /// The current period's amount: `v·k/L` (multiplied before dividing, so that
+    /// `2400·2/120` is exactly 40), capped at `v − S` and never negative. With `d ≥ 1` the
+    /// whole `C − S` in period 1 and nothing after.
+    fn amount(&self) -> Result<Decimal, FinanceError> {
+        let amount = match self.keep {
+            None if self.period == Decimal::ONE => units::sub(self.value, self.salvage, "salvage")?,
+            None => Decimal::ZERO,
+            Some(_) => {
+                let declining = units::div(
+                    units::mul(self.value, self.factor, "cost")?,
+                    self.life,
+                    "life",
+                )?;
+                declining.min(units::sub(self.value, self.salvage, "salvage")?)
+            }
+        };
+        Ok(amount.max(Decimal::ZERO))
+    }
+
+    /// Moves to the next period.
+    fn advance(&mut self) -> Result<(), FinanceError> {
+        if let Some(keep) = self.keep {
+            self.value = units::mul(self.value, keep, "cost")?;
         }
-    } else {
-        let keep = units::sub(Decimal::ONE, rate, "factor")?;
-        let exponent = units::sub(period, Decimal::ONE, "period")?;
-        let value = units::mul(cost, powi(keep, exponent)?, "cost")?;
-        let declining = units::div(units::mul(value, factor, "cost")?, life, "life")?;
-        declining.min(units::sub(value, salvage, "salvage")?)
-    };
-    Ok(amount.max(Decimal::ZERO))
+        self.period = units::add(self.period, Decimal::ONE, "period")?;
+        Ok(())
+    }
 }
 
 /// Double-declining-balance (or any factor) depreciation for one period, as Excel's
@@ -200,7 +241,7 @@ pub fn ddb(
     if period <= Decimal::ZERO || period > life {
         return Err(domain("period", "must be greater than 0 and at most life"));
     }
-    declining_amount(cost, salvage, factor, life, period.ceil())
+    Declining::starting_at(cost, salvage, factor, life, period.ceil())?.amount()
 }
 
 /// Depreciation over the first `periods` periods (the last possibly a fraction) of an
@@ -224,9 +265,11 @@ fn switching_total(
     )?;
     let mut total = Decimal::ZERO;
     let mut left = units::sub(cost, salvage, "salvage")?;
+    let mut schedule = Declining::starting_at(cost, salvage, factor, life, Decimal::ONE)?;
     for i in 1..=count {
         let i = Decimal::from(i);
-        let declining = declining_amount(cost, salvage, factor, life, i)?;
+        let declining = schedule.amount()?;
+        schedule.advance()?;
         let periods_left =
             units::sub(remaining_life, units::sub(i, Decimal::ONE, "life")?, "life")?;
         let straight = units::div(left, periods_left, "life")?;
@@ -261,10 +304,17 @@ fn switching_total(
 /// - with the switch, Excel computes the depreciation over the whole periods
 ///   `[⌊start⌋, ⌈end⌉]` on the book value at `⌊start⌋` and the life left then, and
 ///   subtracts the fractional parts at either end, each computed as a one-period schedule
-///   restarted at that period's book value. Those restarted parts need not equal the
-///   share of the period a continuous schedule would give (Excel's quirk); gpuecon matches
-///   Excel, and the Excel oracle's 2,546 rows pin it down. Sums over adjacent ranges still
-///   add up, and over the whole life (with the switch) reach `cost − salvage`.
+///   restarted at that period's book value.
+///
+/// Either way a fraction of a period gets that fraction of the period's amount, so
+/// fractional ranges do not follow a continuous (exponential) decline within a period:
+/// `VDB(0, 0.5)` is exactly half of `VDB(0, 1)`. gpuecon reproduces Excel's rule; the Excel
+/// oracle's 2,546 rows (fractional starts, ends and lives, both switch modes) all pass. The
+/// design notes warned that with the switch and fractional periods VDB "does not add up";
+/// with Excel's rule as reproduced here the laws hold: `VDB(a, b) + VDB(b, c) = VDB(a, c)`
+/// on quarter-period points in both modes, and over the whole life with the switch the
+/// total is `cost − salvage`, fractional lives included (property tests in
+/// `core/tests/laws_depreciation.rs`).
 ///
 /// Exact [`Decimal`] arithmetic; no `f64`. At most [`VDB_MAX_PERIODS`] periods.
 ///
@@ -316,8 +366,10 @@ pub fn vdb(
     if no_switch.unwrap_or(false) {
         let mut total = Decimal::ZERO;
         let mut i = units::add(first, Decimal::ONE, "start_period")?;
+        let mut schedule = Declining::starting_at(cost, salvage, factor, life, i)?;
         while i <= last {
-            let mut term = declining_amount(cost, salvage, factor, life, i)?;
+            let mut term = schedule.amount()?;
+            schedule.advance()?;
             if i == first + Decimal::ONE {
                 let inside = end_period.min(i) - start_period;
                 term = units::mul(term, inside, "cost")?;
