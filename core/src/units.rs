@@ -85,9 +85,17 @@ pub fn decimal_from_f64(value: f64, field: &'static str) -> Result<Decimal, Fina
             reason: "the result is not a finite number",
         });
     }
-    // `{:e}` prints the shortest digits that round-trip; Decimal parses them exactly, and
-    // rounds away digits beyond its 28 only for values far below one cent.
-    Decimal::from_scientific(&format!("{value:e}")).map_err(|_| FinanceError::Overflow { field })
+    // `{:e}` prints the shortest digits that round-trip, and Decimal parses them exactly,
+    // unless they need more than 28 decimal places (1.2345678901234567e-13): such a tiny
+    // value is rounded to 28 decimal places, far below any cent or basis point.
+    Decimal::from_scientific(&format!("{value:e}")).or_else(|_| {
+        if value.abs() < 1.0 {
+            Decimal::from_str_exact(&format!("{value:.28}"))
+                .map_err(|_| FinanceError::Overflow { field })
+        } else {
+            Err(FinanceError::Overflow { field })
+        }
+    })
 }
 
 /// How a presented value is rounded.
