@@ -304,6 +304,38 @@ export declare function effect(nominal_rate: DecimalInput, npery: DecimalInput):
 export declare function nominal(effect_rate: DecimalInput, npery: DecimalInput): DecimalString;
 
 /**
+ * Interest of one period of a loan repaid in equal principal parts, as Excel's `ISPMT(rate, per, nper, pv)`:
+ * `pv·rate·(per/nper − 1)`, exact. `per` counts from 0 (the first period), as in Excel.
+ *
+ * @param rate - the interest rate per period
+ * @param per - the period, 0 for the first
+ * @param nper - the number of periods (not 0)
+ * @param pv - the loan
+ * @returns the interest of the period, as a decimal string
+ * @throws {GpueconError} `DOMAIN` on `nper` when it is 0 (Excel: `#DIV/0!`).
+ *
+ * @example
+ * import { ispmt } from "gpuecon";
+ * ispmt(0.1, 1, 3, 8000000); // "-533333.33333..." (Microsoft's example)
+ */
+export declare function ispmt(rate: DecimalInput, per: DecimalInput, nper: DecimalInput, pv: DecimalInput): DecimalString;
+
+/**
+ * Future value of a principal under a schedule of rates, as Excel's `FVSCHEDULE(principal, schedule)`:
+ * `principal·(1 + r₁)·(1 + r₂)·…`, exact.
+ *
+ * @param principal - the present value
+ * @param schedule - the rate of each period, in order
+ * @returns the future value, as a decimal string
+ * @throws {GpueconError} `OVERFLOW` on `schedule` when the product does not fit in a decimal.
+ *
+ * @example
+ * import { fvschedule } from "gpuecon";
+ * fvschedule(1, [0.09, 0.11, 0.1]); // "1.33089" (Microsoft's example)
+ */
+export declare function fvschedule(principal: DecimalInput, schedule: DecimalInput[]): DecimalString;
+
+/**
  * Sum-of-years'-digits depreciation for one period, as Excel's `SYD(cost, salvage, life, per)`:
  * `(cost − salvage)·(life − per + 1)·2 / (life·(life + 1))`, exact.
  *

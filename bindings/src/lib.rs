@@ -219,6 +219,30 @@ pub fn nominal(effect_rate: JsValue, npery: JsValue) -> JsResult<String> {
     Ok(to_js_decimal(value))
 }
 
+/// Interest of one period of a loan repaid in equal principal parts, as Excel's
+/// `ISPMT(rate, per, nper, pv)` (`per` counts from 0). Result: a decimal string.
+#[wasm_bindgen]
+pub fn ispmt(rate: JsValue, per: JsValue, nper: JsValue, pv: JsValue) -> JsResult<String> {
+    let value = finance::ispmt(
+        decimal(&rate, "rate")?,
+        decimal(&per, "per")?,
+        decimal(&nper, "nper")?,
+        decimal(&pv, "pv")?,
+    )?;
+    Ok(to_js_decimal(value))
+}
+
+/// Future value under a schedule of rates, as Excel's `FVSCHEDULE(principal, schedule)`:
+/// `schedule` is an array of numbers or decimal strings. Result: a decimal string.
+#[wasm_bindgen]
+pub fn fvschedule(principal: JsValue, schedule: JsValue) -> JsResult<String> {
+    let value = finance::fvschedule(
+        decimal(&principal, "principal")?,
+        &args::decimals(&schedule, "schedule")?,
+    )?;
+    Ok(to_js_decimal(value))
+}
+
 // Depreciation. Optional arguments (`month`, `factor`, `no_switch`) may be left out,
 // undefined or null.
 

@@ -291,6 +291,13 @@ fn call(function: &str, row: &Row) -> Result<Call, String> {
         )),
         "effect" => Done(finance::effect(row.decimal(0)?, row.decimal(1)?)),
         "nominal" => Done(finance::nominal(row.decimal(0)?, row.decimal(1)?)),
+        "ispmt" => Done(finance::ispmt(
+            row.decimal(0)?,
+            row.decimal(1)?,
+            row.decimal(2)?,
+            row.decimal(3)?,
+        )),
+        "fvschedule" => Done(finance::fvschedule(row.decimal(0)?, &row.decimals(1)?)),
         // Depreciation (helper A): cost, salvage, life, ...
         "syd" => Done(finance::syd(
             row.decimal(0)?,

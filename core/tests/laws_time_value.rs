@@ -8,6 +8,9 @@
 //!   `FV(r, n, PMT(r, n, pv, fv), pv) = fv`;
 //! - NPER inverts PMT: `NPER(r, PMT(r, n, pv), pv) = n`;
 //! - EFFECT and NOMINAL are inverse: `EFFECT(NOMINAL(x, m), m) = x`;
+//! - FVSCHEDULE of a constant rate is FV: `FVSCHEDULE(p, [r; n]) = FV(r, n, 0, −p)`;
+//! - ISPMT over the life is the interest of equal principal repayments:
+//!   `Σ_{per=0}^{n−1} ISPMT = −pv·r·(n + 1)/2`;
 //! - arbitrary inputs, extremes included, give `Ok` or `Err`, never a panic.
 //!
 //! Tolerances: the exact paths (whole `n`, rates with a few decimals) carry 28 significant
@@ -184,6 +187,33 @@ proptest! {
     }
 
     #[test]
+    fn fvschedule_of_a_constant_rate_is_fv(
+        rate in prop_oneof![rate(), (-500_i64..0).prop_map(|m| Decimal::new(m, 4))],
+        n in 0_usize..=120,
+        principal in principal(10_000_000),
+    ) {
+        let scheduled = finance::fvschedule(principal, &vec![rate; n]).unwrap();
+        let compounded = finance::fv(rate, Decimal::from(n), Decimal::ZERO, Some(-principal), None).unwrap();
+        prop_assert!(close(scheduled, compounded, "1e-20", scheduled), "{scheduled} vs {compounded}");
+    }
+
+    #[test]
+    fn ispmt_sums_to_the_interest_of_equal_repayments(
+        rate in rate(),
+        n in 1_i64..=360,
+        pv in principal(10_000_000),
+    ) {
+        let nper = Decimal::from(n);
+        let mut total = Decimal::ZERO;
+        for per in 0..n {
+            total += finance::ispmt(rate, Decimal::from(per), nper, pv).unwrap();
+        }
+        // Owed before each period: pv·(n − per)/n, summed: pv·(n + 1)/2.
+        let expected = -(pv * rate * Decimal::from(n + 1) / Decimal::TWO);
+        prop_assert!(close(total, expected, "1e-20", expected), "Σ ISPMT = {total}, expected {expected}");
+    }
+
+    #[test]
     fn rate_zero_is_plain_division(n in 1_i64..=1_000, pv in principal(1_000_000_000)) {
         let n = Decimal::from(n);
         prop_assert_eq!(finance::pmt(Decimal::ZERO, n, pv, None, None).unwrap(), -(pv / n));
@@ -214,6 +244,8 @@ proptest! {
         let _ = finance::cumprinc(a, b, c, d, e, t);
         let _ = finance::effect(a, b);
         let _ = finance::nominal(a, b);
+        let _ = finance::ispmt(a, b, c, d);
+        let _ = finance::fvschedule(a, &[b, c, d, e]);
         let _ = PaymentTiming::from_excel_type(a);
     }
 

@@ -224,6 +224,13 @@ fn call(function: &str, args: &Args) -> Result<Result<Decimal, FinanceError>, St
         }
         "effect" => finance::effect(args.decimal(0)?, args.decimal(1)?),
         "nominal" => finance::nominal(args.decimal(0)?, args.decimal(1)?),
+        "ispmt" => finance::ispmt(
+            args.decimal(0)?,
+            args.decimal(1)?,
+            args.decimal(2)?,
+            args.decimal(3)?,
+        ),
+        "fvschedule" => finance::fvschedule(args.decimal(0)?, &args.decimals(1)?),
         // Depreciation (helper A).
         "syd" => finance::syd(
             args.decimal(0)?,

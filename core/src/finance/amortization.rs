@@ -362,6 +362,44 @@ pub fn cumprinc(
     principal_between(rate, nper, pv, start, end, timing).map(|(principal, _)| principal)
 }
 
+/// The interest paid in period `per` of a loan repaid in equal principal parts, as
+/// Excel's `ISPMT(rate, per, nper, pv)` (a Lotus 1-2-3 compatibility function).
+///
+/// `ISPMT = pv · rate · (per/nper − 1)`: after `per` of `nper` equal principal
+/// repayments, `pv·(1 − per/nper)` is still owed, and the period's interest is `rate` of
+/// that, with Excel's sign (negative for a loan received). `per` counts from 0 (Microsoft:
+/// "count the number of periods starting with zero"); Excel accepts any `per`, and so does
+/// gpuecon. Exact
+/// [`Decimal`] arithmetic.
+///
+/// - `rate`: the interest rate per period;
+/// - `per`: the period, 0 for the first;
+/// - `nper`: the number of periods (not zero);
+/// - `pv`: the loan.
+///
+/// # Errors
+/// - [`FinanceError::DivisionByZero`] on `nper` when it is zero (Excel: `#DIV/0!`);
+/// - [`FinanceError::Overflow`] when the result does not fit in a [`Decimal`].
+///
+/// # Example
+/// Microsoft's documented example: $8,000,000 at 10 % a year over 3 years,
+/// `=ISPMT(0.1, 1, 3, 8000000)`, is −$533,333.33: two thirds of the loan owed, at 10 %.
+/// ```
+/// use gpuecon::{finance::ispmt, Decimal};
+/// let interest = ispmt(Decimal::new(1, 1), 1.into(), 3.into(), 8_000_000.into())?;
+/// assert_eq!(interest.round_dp(2), Decimal::new(-53_333_333, 2));
+/// # Ok::<(), gpuecon::FinanceError>(())
+/// ```
+pub fn ispmt(
+    rate: Decimal,
+    per: Decimal,
+    nper: Decimal,
+    pv: Decimal,
+) -> Result<Decimal, FinanceError> {
+    let owed_share = units::sub(units::div(per, nper, "nper")?, Decimal::ONE, "per")?;
+    units::mul(units::mul(pv, rate, "pv")?, owed_share, "pv")
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -18,7 +18,7 @@ mod time_value;
 mod timing;
 mod xirr;
 
-pub use amortization::{cumipmt, cumprinc, ipmt, ppmt};
+pub use amortization::{cumipmt, cumprinc, ipmt, ispmt, ppmt};
 pub use cash_flows::{mirr, npv, npv_at_t0, xnpv};
 pub use declining_balance::{VDB_MAX_PERIODS, db, ddb, vdb};
 pub use depreciation::{sln, syd};
@@ -26,6 +26,6 @@ pub use irr::{irr, irr_all};
 pub use macrs::{MacrsClass, macrs, macrs_schedule};
 pub use rate::rate;
 pub use rates::{effect, nominal};
-pub use time_value::{fv, nper, pmt, pv};
+pub use time_value::{fv, fvschedule, nper, pmt, pv};
 pub use timing::PaymentTiming;
 pub use xirr::xirr;

@@ -1,5 +1,5 @@
-//! The time value of money: Excel's `PV`, `FV`, `PMT` and `NPER`, and the arithmetic they
-//! share with the amortization functions.
+//! The time value of money: Excel's `PV`, `FV`, `PMT`, `NPER` and `FVSCHEDULE`, and the
+//! arithmetic they share with the amortization functions.
 //!
 //! # Symbols
 //! - `r`: the interest rate per period (`rate`);
@@ -21,19 +21,20 @@
 //! The growth factor `f` is exact [`Decimal`] arithmetic (repeated squaring with checked
 //! multiplication) when `n` is a whole number, and an `f64` power (converted once) when it
 //! is not, since `(1 + r)^1.5` is irrational. The rest of each formula is checked
-//! [`Decimal`] arithmetic. When a [`Decimal`] cannot carry a value with enough precision
-//! (`f` beyond ±7.9e28, or `f` below 1e-12 where a 28-digit decimal keeps too few
-//! significant digits, or an intermediate product overflows), the whole formula is
-//! evaluated again in `f64`, as Excel evaluates it, and the result converted once; only a
-//! result that does not fit in a [`Decimal`] is an [`FinanceError::Overflow`].
-//! Logarithms (`NPER`) are `f64`.
+//! [`Decimal`] arithmetic. When a [`Decimal`] cannot carry a value (`f` beyond ±7.9e28 or
+//! below 1e-28, or an intermediate product overflows), the whole formula is evaluated
+//! again in `f64`, as Excel evaluates it, and the result converted once; only a result
+//! that does not fit in a [`Decimal`] is an [`FinanceError::Overflow`]. Logarithms
+//! (`NPER`) are `f64`.
+//!
+//! A small factor (`f = 1e-15` after 600 periods at −5.6 %) keeps few significant digits
+//! in a [`Decimal`], which has 28 decimal places; it appears only in sums (`pv·f + …`),
+//! where its absolute precision of 1e-28 is what counts, except in `PV`, which would divide
+//! by it and so uses `g = 1/f` instead (computed by inverting `1 + r` first, with full
+//! precision).
 
 use super::PaymentTiming;
 use crate::{Decimal, FinanceError, units};
-
-/// Below this magnitude a [`Decimal`] growth factor keeps fewer significant digits than an
-/// `f64` would (a `Decimal` has at most 28 decimal places), so the `f64` path takes over.
-const SMALLEST_EXACT_FACTOR: Decimal = Decimal::from_parts(1, 0, 0, false, 12);
 
 /// The arithmetic a time-value formula needs, implemented exactly for [`Decimal`] and as
 /// Excel does it for `f64`. Each formula is written once, generic over this trait.
@@ -86,9 +87,8 @@ impl Num for Decimal {
             let float = <f64 as Num>::growth(rate, nper)?;
             units::decimal_from_f64(float, "nper")?
         };
-        // A tiny factor has lost significant digits to Decimal's 28 decimal places (or
-        // underflowed to zero): let the f64 path carry it.
-        if !base.is_zero() && factor.abs() < SMALLEST_EXACT_FACTOR {
+        // A factor below 1e-28 underflows to zero in a Decimal: let the f64 path carry it.
+        if factor.is_zero() && !base.is_zero() {
             return Err(FinanceError::Overflow { field: "nper" });
         }
         Ok(factor)
@@ -153,7 +153,15 @@ pub(super) fn powi(base: Decimal, exponent: Decimal) -> Result<Decimal, FinanceE
         i64::try_from(exponent.trunc()).map_err(|_| FinanceError::Overflow { field: "nper" })?;
     let mut remaining = whole.unsigned_abs();
     let mut result = Decimal::ONE;
-    let mut square = base;
+    // A negative power of a base below 1 in size is large: invert the base first, so that
+    // every product keeps 28 significant digits (powering first would make a small number,
+    // which a Decimal holds with fewer significant digits, and then invert its error).
+    let invert_first = whole < 0 && base.abs() < Decimal::ONE;
+    let mut square = if invert_first {
+        units::div(Decimal::ONE, base, "rate")?
+    } else {
+        base
+    };
     while remaining > 0 {
         if remaining & 1 == 1 {
             result = units::mul(result, square, "nper")?;
@@ -163,7 +171,7 @@ pub(super) fn powi(base: Decimal, exponent: Decimal) -> Result<Decimal, FinanceE
             square = units::mul(square, square, "nper")?;
         }
     }
-    if whole < 0 {
+    if whole < 0 && !invert_first {
         units::div(Decimal::ONE, result, "rate")
     } else {
         Ok(result)
@@ -209,7 +217,9 @@ pub(super) fn fv_in<T: Num>(
     Ok(pv.mul(f, "pv")?.add(payments, "pmt")?.neg())
 }
 
-/// `pv = −(fv + pmt·(1 + r·t)·(f − 1)/r) / f`, or `−(fv + pmt·n)` at `r = 0`.
+/// `pv = −(fv + pmt·(1 + r·t)·(f − 1)/r) / f`, or `−(fv + pmt·n)` at `r = 0`. When the
+/// factor shrinks (`f < 1`), the same formula with `g = 1/f = (1 + r)^−n`:
+/// `pv = −(fv·g + pmt·(1 + r·t)·(1 − g)/r)`, so that nothing divides by a small factor.
 fn pv_in<T: Num>(
     rate: Decimal,
     nper: Decimal,
@@ -220,6 +230,13 @@ fn pv_in<T: Num>(
     let (r, n, pmt, fv) = (T::lift(rate), T::lift(nper), T::lift(pmt), T::lift(fv));
     if rate.is_zero() {
         return Ok(fv.add(pmt.mul(n, "pmt")?, "fv")?.neg());
+    }
+    let shrinks = (rate.is_sign_negative() && rate > Decimal::from(-2)) != nper.is_sign_negative();
+    if shrinks {
+        let g = T::growth(rate, -nper)?;
+        let annuity = T::ONE.sub(g, "nper")?.div(r, "rate")?;
+        let payments = pmt.mul(advance(r, timing)?, "pmt")?.mul(annuity, "pmt")?;
+        return Ok(fv.mul(g, "fv")?.add(payments, "pmt")?.neg());
     }
     let f = T::growth(rate, nper)?;
     let annuity = f.sub(T::ONE, "nper")?.div(r, "rate")?;
@@ -480,6 +497,34 @@ pub fn nper(
     periods.finish("rate")
 }
 
+/// The future value of a principal under a schedule of varying rates, as Excel's
+/// `FVSCHEDULE(principal, schedule)`.
+///
+/// `FVSCHEDULE = principal · (1 + r₁) · (1 + r₂) · … · (1 + r_k)`, exact in [`Decimal`]
+/// (products of decimals are decimals; the result is rounded only when it has more than
+/// 28 significant digits). An empty schedule leaves the principal as it is.
+///
+/// - `principal`: the present value;
+/// - `schedule`: the rate of each period, in order.
+///
+/// # Errors
+/// [`FinanceError::Overflow`] on `schedule` when the product does not fit in a [`Decimal`].
+///
+/// # Example
+/// Microsoft's documented example: `=FVSCHEDULE(1, {0.09, 0.11, 0.1})` is 1.33089.
+/// ```
+/// use gpuecon::{finance::fvschedule, Decimal};
+/// let rates = [Decimal::new(9, 2), Decimal::new(11, 2), Decimal::new(1, 1)];
+/// assert_eq!(fvschedule(Decimal::ONE, &rates)?, Decimal::new(133_089, 5));
+/// # Ok::<(), gpuecon::FinanceError>(())
+/// ```
+pub fn fvschedule(principal: Decimal, schedule: &[Decimal]) -> Result<Decimal, FinanceError> {
+    schedule.iter().try_fold(principal, |value, rate| {
+        let growth = units::add(Decimal::ONE, *rate, "schedule")?;
+        units::mul(value, growth, "schedule")
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -527,7 +572,7 @@ mod tests {
         // PMT(1, 200, 1) = -(2^200)·1/(2^200 − 1) ≈ -1: 2^200 does not fit in a Decimal.
         let payment = pmt(Decimal::ONE, d("200"), Decimal::ONE, None, None).unwrap();
         assert!((payment + Decimal::ONE).abs() < d("1e-15"), "{payment}");
-        // PV(1, 200, -1) ≈ 1 (the factor's reciprocal is far below 1e-12).
+        // PV(1, 200, -1) ≈ 1: the same factor, divided by.
         let value = pv(Decimal::ONE, d("200"), d("-1"), None, None).unwrap();
         assert!((value - Decimal::ONE).abs() < d("1e-15"), "{value}");
     }
