@@ -8,12 +8,12 @@ use crate::{Decimal, FinanceError};
 /// - [`PaymentTiming::End`] is Excel's `type = 0` (the default; an ordinary annuity, "in arrears");
 /// - [`PaymentTiming::Beginning`] is Excel's `type = 1` (an annuity due, "in advance").
 ///
-/// Other values: Excel's `PMT`, `PV`, `FV`, `NPER`, `IPMT`, `PPMT` and `RATE` treat any
-/// non-zero `type` as 1, while `CUMIPMT` and `CUMPRINC` answer `#NUM!` for anything but 0
-/// or 1. gpuecon takes the strict reading everywhere: [`PaymentTiming::from_excel_type`]
-/// accepts exactly 0 and 1 and rejects every other number as a domain error, because a
-/// `type` of 2 or 0.5 is almost always a misplaced argument rather than a wish for
-/// payments in advance.
+/// Other values: Excel documents only 0 and 1. `CUMIPMT` and `CUMPRINC` answer `#NUM!` for
+/// anything else, while the other annuity functions of spreadsheets commonly read any
+/// non-zero `type` as 1 (LibreOffice does). gpuecon takes the strict reading everywhere:
+/// [`PaymentTiming::from_excel_type`] accepts exactly 0 and 1 and rejects every other
+/// number as a domain error on `type`, because a `type` of 2 or 0.5 is almost always a
+/// misplaced argument rather than a wish for payments in advance.
 ///
 /// ```
 /// use gpuecon::{finance::PaymentTiming, Decimal};
