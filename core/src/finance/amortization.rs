@@ -99,8 +99,10 @@ fn check_period(per: Decimal, nper: Decimal) -> Result<(), FinanceError> {
 /// The interest part of payment `per` of a loan with constant payments, as Excel's
 /// `IPMT(rate, per, nper, pv, [fv], [type])`.
 ///
-/// With `P = PMT(rate, nper, pv, fv, type)` and `B(k)` the balance owed after `k` periods
-/// (see the [module documentation](self)), Excel's `r · FV(…)` forms:
+/// With `P = PMT(rate, nper, pv, fv, type)` and
+/// `B(k) = (pv·(f_n − f_k) − fv·(f_k − 1))/(f_n − 1)`, `f_k = (1 + r)^k`, the balance owed
+/// after `k` periods (Excel's `−FV(r, k, P, pv, type)`, in a form free of the cancellation
+/// of `pv·f_k + P·…` on long loans), Excel's `r · FV(…)` forms:
 /// - payments at the end: `IPMT = −r · B(per − 1)` (for `per = 1`: `−pv · r`);
 /// - payments at the beginning: `IPMT = −r · (B(per − 2) + P)` (for `per = 1`: 0, since
 ///   the first payment falls before any interest accrues).
@@ -272,7 +274,7 @@ fn principal_between(
 /// `CUMIPMT = PMT · k − CUMPRINC`, where `k` is the number of whole periods in
 /// `[start_period, end_period]`: the sum of [`ipmt`] over those periods, computed from
 /// the balances at both ends instead of a loop (so a 1,200-period range costs the same as
-/// one period), in the cancellation-free form of the [module documentation](self).
+/// one period), in the cancellation-free balance form of [`cumprinc`].
 ///
 /// - `rate`: the interest rate per period (greater than 0);
 /// - `nper`: the number of payments (greater than 0);
@@ -325,8 +327,8 @@ pub fn cumipmt(
 /// The cumulative principal repaid on a loan between two periods, as Excel's
 /// `CUMPRINC(rate, nper, pv, start_period, end_period, type)`.
 ///
-/// With `B(k)` the balance owed after `k` periods, `B(a) − B(b) = pv·(f_b − f_a)/(f_n − 1)`
-/// (see the [module documentation](self)): in arrears
+/// With `B(k)` the balance owed after `k` periods (see [`ipmt`]) and `fv = 0`,
+/// `B(a) − B(b) = pv·(f_b − f_a)/(f_n − 1)`: in arrears
 /// `CUMPRINC = −(B(start − 1) − B(end))`; in advance the first payment is all principal
 /// and the rest is `−(B(start − 1) − B(end)) / (1 + r)`. It equals the sum of [`ppmt`]
 /// over the whole periods in `[start_period, end_period]`.

@@ -43,7 +43,8 @@ fn not_negative(value: Decimal, field: &'static str) -> Result<(), FinanceError>
 /// Fixed-declining-balance depreciation for one period, as Excel's
 /// `DB(cost, salvage, life, period, [month])`.
 ///
-/// The rate is `d = 1 − (S/C)^(1/L)`, rounded to three decimals (Excel does, and so the
+/// With `C` the cost, `S` the salvage value and `L` the life, the rate is
+/// `d = 1 − (S/C)^(1/L)`, rounded to three decimals (Excel does, and so the
 /// schedule ends near `S`, not at it). With `m` the months in the first year (default 12):
 /// - period 1 (and any `period < 2`): `C·d·m/12`;
 /// - periods `2 ≤ p ≤ L`: `d` times the book value left, that is
@@ -202,7 +203,10 @@ impl Declining {
 ///
 /// With `d = k/L` (`k` = `factor`, default 2) and the book value before the period
 /// `v = C·(1 − d)^(p−1)`: `DDB = max(0, min(v·d, v − S))`, so the book value never falls
-/// below `S`. When `d ≥ 1` the whole `C − S` goes in period 1.
+/// below `S` (`C` the cost, `S` the salvage value, `L` the life). When `d ≥ 1` the whole
+/// `C − S` goes in period 1. The schedule need not reach `S`: a geometric decline gets
+/// there only if it is fast enough (with `S = 0` it never does); [`vdb`] switches to the
+/// straight line to get there.
 ///
 /// A fractional `period` counts as the whole period it falls in (rounded up: the Excel
 /// oracle gives period 0.3 the value of period 1). Exact [`Decimal`] arithmetic, the power
@@ -295,7 +299,8 @@ fn switching_total(
 /// Excel's `VDB(cost, salvage, life, start_period, end_period, [factor], [no_switch])`.
 ///
 /// Period by period, the declining amount is `max(0, min(v·d, v − S))` with `d = k/L`
-/// (`k` = `factor`, default 2) and `v` the book value. Unless `no_switch` is true
+/// (`k` = `factor`, default 2, `L` the life, `S` the salvage value) and `v` the book
+/// value. Unless `no_switch` is true
 /// (default false), the schedule switches to the straight line `(v − S)/(periods left)` in
 /// the first period where that is larger, and stays on it. A fractional start or end
 /// counts that fraction of its period, with Excel's own rule:

@@ -266,7 +266,8 @@ pub(super) fn pmt_in<T: Num>(
 /// interest rate, as Excel's `FV(rate, nper, pmt, [pv], [type])`.
 ///
 /// `FV = −(pv·(1 + r)^n + pmt·(1 + r·t)·((1 + r)^n − 1)/r)`, and `−(pv + pmt·n)` when
-/// `r = 0`; the symbols are in the [module documentation](self).
+/// `r = 0`, where `r` is `rate`, `n` is `nper` and `t` is 1 for payments in advance, 0 in
+/// arrears.
 ///
 /// - `rate`: the interest rate per period (0.06/12 for 6 % a year paid monthly);
 /// - `nper`: the number of payment periods (any number; a fraction needs `1 + rate ≥ 0`);
@@ -274,9 +275,11 @@ pub(super) fn pmt_in<T: Num>(
 /// - `pv`: the present value, a lump sum now (default 0);
 /// - `timing`: when in each period payments fall (default [`PaymentTiming::End`]).
 ///
-/// Exact [`Decimal`] arithmetic for whole `nper`; `f64` for the factor of a fractional
-/// `nper`, and for the whole formula where a [`Decimal`] cannot hold an intermediate
-/// value (see the [module documentation](self)).
+/// Exact [`Decimal`] arithmetic for whole `nper`: the factor `(1 + r)^n` by repeated
+/// squaring with checked multiplication. `f64` for the factor of a fractional `nper`
+/// (irrational), and for the whole formula, as Excel computes it, where a [`Decimal`]
+/// cannot hold an intermediate value (a factor beyond ±7.9e28 or below 1e-28); the
+/// result is converted to [`Decimal`] once.
 ///
 /// # Errors
 /// - [`FinanceError::Domain`] on `nper` when `1 + rate < 0` and `nper` is fractional
@@ -312,7 +315,8 @@ pub fn fv(
 /// `PV(rate, nper, pmt, [fv], [type])`.
 ///
 /// `PV = −(fv + pmt·(1 + r·t)·((1 + r)^n − 1)/r) / (1 + r)^n`, and `−(fv + pmt·n)` when
-/// `r = 0`; the symbols are in the [module documentation](self).
+/// `r = 0`, where `r` is `rate`, `n` is `nper` and `t` is 1 for payments in advance, 0 in
+/// arrears.
 ///
 /// - `rate`: the interest rate per period;
 /// - `nper`: the number of payment periods (any number; a fraction needs `1 + rate ≥ 0`);
@@ -320,8 +324,13 @@ pub fn fv(
 /// - `fv`: the future value left after the last payment (default 0);
 /// - `timing`: when in each period payments fall (default [`PaymentTiming::End`]).
 ///
-/// Exact [`Decimal`] arithmetic for whole `nper`; `f64` as described in the
-/// [module documentation](self).
+/// Exact [`Decimal`] arithmetic for whole `nper`: the factor `(1 + r)^n` by repeated
+/// squaring with checked multiplication. `f64` for the factor of a fractional `nper`
+/// (irrational), and for the whole formula, as Excel computes it, where a [`Decimal`]
+/// cannot hold an intermediate value (a factor beyond ±7.9e28 or below 1e-28); the
+/// result is converted to [`Decimal`] once.
+/// When the factor is below 1, the formula uses `g = (1 + r)^−n` instead of dividing by
+/// a small `(1 + r)^n`.
 ///
 /// # Errors
 /// - [`FinanceError::Domain`] on `nper` when `1 + rate < 0` and `nper` is fractional;
@@ -357,7 +366,8 @@ pub fn pv(
 /// constant rate, as Excel's `PMT(rate, nper, pv, [fv], [type])`.
 ///
 /// `PMT = −(fv + pv·(1 + r)^n)·r / ((1 + r·t)·((1 + r)^n − 1))`, and `−(fv + pv)/n` when
-/// `r = 0`; the symbols are in the [module documentation](self).
+/// `r = 0`, where `r` is `rate`, `n` is `nper` and `t` is 1 for payments in advance, 0 in
+/// arrears.
 ///
 /// - `rate`: the interest rate per period;
 /// - `nper`: the number of payments (not zero; a fraction needs `1 + rate ≥ 0`);
@@ -365,8 +375,13 @@ pub fn pv(
 /// - `fv`: the balance wanted after the last payment (default 0);
 /// - `timing`: when in each period payments fall (default [`PaymentTiming::End`]).
 ///
-/// Exact [`Decimal`] arithmetic for whole `nper` (a 360-month mortgage takes 12 checked
-/// multiplications for the factor); `f64` as described in the [module documentation](self).
+/// Exact [`Decimal`] arithmetic for whole `nper`: the factor `(1 + r)^n` by repeated
+/// squaring with checked multiplication. `f64` for the factor of a fractional `nper`
+/// (irrational), and for the whole formula, as Excel computes it, where a [`Decimal`]
+/// cannot hold an intermediate value (a factor beyond ±7.9e28 or below 1e-28); the
+/// result is converted to [`Decimal`] once.
+/// A 360-month loan takes about a dozen multiplications for the factor: a few
+/// microseconds.
 ///
 /// # Errors
 /// - [`FinanceError::DivisionByZero`] on `nper` when `nper = 0` (Excel: `#NUM!` or
@@ -403,8 +418,8 @@ pub fn pmt(
 /// `NPER(rate, pmt, pv, [fv], [type])`.
 ///
 /// With `a = pmt·(1 + r·t)`:
-/// `NPER = ln((a − fv·r) / (a + pv·r)) / ln(1 + r)`, and `−(pv + fv)/pmt` when `r = 0`;
-/// the symbols are in the [module documentation](self).
+/// `NPER = ln((a − fv·r) / (a + pv·r)) / ln(1 + r)`, and `−(pv + fv)/pmt` when `r = 0`,
+/// where `r` is `rate` and `t` is 1 for payments in advance, 0 in arrears.
 ///
 /// - `rate`: the interest rate per period (greater than −1);
 /// - `pmt`: the payment made each period;
