@@ -300,9 +300,9 @@ fn switching_total(
 ///
 /// Period by period, the declining amount is `max(0, min(v·d, v − S))` with `d = k/L`
 /// (`k` = `factor`, default 2, `L` the life, `S` the salvage value) and `v` the book
-/// value. Unless `no_switch` is true
-/// (default false), the schedule switches to the straight line `(v − S)/(periods left)` in
-/// the first period where that is larger, and stays on it. A fractional start or end
+/// value. Unless `no_switch` is true (default false), the schedule switches to the
+/// straight line `(v − S)/(periods left)` in the first period where that is larger, and
+/// stays on it. A fractional start or end
 /// counts that fraction of its period, with Excel's own rule:
 /// - with `no_switch`, the first and last periods' declining amounts are scaled by the
 ///   fraction of them inside `[start_period, end_period]`;
