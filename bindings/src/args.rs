@@ -6,7 +6,7 @@
 
 use gpuecon::{Date, Decimal, FinanceError, finance::PaymentTiming, units};
 use js_sys::Array;
-use wasm_bindgen::{JsCast, JsValue};
+use wasm_bindgen::{JsCast, JsValue, prelude::wasm_bindgen};
 
 const NOT_A_NUMBER: &str = "must be a number or a decimal string such as \"1234.56\"";
 
@@ -64,7 +64,7 @@ pub fn optional_decimal(
     if value.is_undefined() || value.is_null() {
         Ok(None)
     } else {
-        decimal(value, field).map(Some)
+        scalar(value, field).map(Some)
     }
 }
 
@@ -84,14 +84,133 @@ fn array_elements(value: &JsValue, field: &'static str) -> Result<Vec<JsValue>, 
             reason: "must be an array",
         });
     }
-    Ok(Array::from(value).iter().collect())
+    let array: &Array = value.unchecked_ref();
+    Ok((0..array.length()).map(|index| array.get(index)).collect())
+}
+
+/// A JavaScript number as a [`Decimal`], quickly: the fewest decimal places (up to 12)
+/// at which an integer `m` below 2⁵³ gives back exactly this number as `m / 10^s` (one
+/// correctly rounded division of exact operands), which is its shortest decimal form
+/// (`1200.5`, `-0.1`). Other numbers take the general path of [`decimal`] (float
+/// formatting, much slower in WebAssembly), which also rejects NaN and infinities.
+fn decimal_from_number(number: f64, field: &'static str) -> Result<Decimal, FinanceError> {
+    const EXACT_BELOW: f64 = 9_007_199_254_740_992.0; // 2^53
+    if number.is_finite() {
+        let mut power = 1.0_f64;
+        for scale in 0..=12_u32 {
+            let scaled = (number * power).round();
+            if scaled.abs() < EXACT_BELOW && scaled / power == number {
+                // |scaled| < 2^53, a whole number: the cast is exact.
+                #[allow(clippy::cast_possible_truncation)]
+                return Ok(Decimal::new(scaled as i64, scale));
+            }
+            power *= 10.0;
+        }
+    }
+    decimal(&JsValue::from_f64(number), field)
+}
+
+/// Reads a number (quickly, see [`decimal_from_number`]) or a decimal string.
+pub fn scalar(value: &JsValue, field: &'static str) -> Result<Decimal, FinanceError> {
+    match value.as_f64() {
+        Some(number) => decimal_from_number(number, field),
+        None => decimal(value, field),
+    }
+}
+
+// Whole arrays cross the boundary in one call where they can: a JavaScript loop copies an
+// array of numbers into a Float64Array (wasm-bindgen copies that into wasm memory at
+// once), and an array of dates into [year, month, day, …] triples, instead of one call
+// (and one JsValue) per element. `undefined` means "not that simple": the per-element
+// path then reads the array and names any bad element precisely.
+#[wasm_bindgen(inline_js = r#"
+export function numbers_of(array) {
+  const out = new Float64Array(array.length);
+  for (let i = 0; i < array.length; i++) {
+    const x = array[i];
+    if (typeof x !== "number") return undefined;
+    out[i] = x;
+  }
+  return out;
+}
+export function strings_of(array) {
+  let joined = "";
+  for (let i = 0; i < array.length; i++) {
+    const x = array[i];
+    if (typeof x !== "string") return undefined;
+    joined = i === 0 ? x : joined + "," + x;
+  }
+  return joined;
+}
+function digits(text, from, to) {
+  let n = 0;
+  for (let i = from; i < to; i++) {
+    const d = text.charCodeAt(i) - 48;
+    if (d < 0 || d > 9) return -1;
+    n = n * 10 + d;
+  }
+  return n;
+}
+export function ymd_of(array) {
+  const out = new Float64Array(array.length * 3);
+  for (let i = 0; i < array.length; i++) {
+    const x = array[i];
+    if (typeof x === "string") {
+      if (x.length !== 10 || x.charCodeAt(4) !== 45 || x.charCodeAt(7) !== 45) return undefined;
+      const y = digits(x, 0, 4), m = digits(x, 5, 7), d = digits(x, 8, 10);
+      if (y < 0 || m < 0 || d < 0) return undefined;
+      out[3 * i] = y;
+      out[3 * i + 1] = m;
+      out[3 * i + 2] = d;
+    } else if (x instanceof Date && Number.isFinite(x.getTime())) {
+      out[3 * i] = x.getUTCFullYear();
+      out[3 * i + 1] = x.getUTCMonth() + 1;
+      out[3 * i + 2] = x.getUTCDate();
+    } else {
+      return undefined;
+    }
+  }
+  return out;
+}
+"#)]
+extern "C" {
+    fn numbers_of(array: &JsValue) -> Option<Vec<f64>>;
+    fn strings_of(array: &JsValue) -> Option<String>;
+    fn ymd_of(array: &JsValue) -> Option<Vec<f64>>;
 }
 
 /// Reads an array of numbers or decimal strings (`[-1000, "250.50", 300]`).
 pub fn decimals(value: &JsValue, field: &'static str) -> Result<Vec<Decimal>, FinanceError> {
+    if Array::is_array(value)
+        && let Some(numbers) = numbers_of(value)
+    {
+        return numbers
+            .into_iter()
+            .map(|number| decimal_from_number(number, field))
+            .collect();
+    }
+    // All strings: joined by commas in one call (a comma is never part of a decimal, so a
+    // count that differs from the array's length means a bad element: the slow path
+    // below then names it).
+    if Array::is_array(value)
+        && let Some(joined) = strings_of(value)
+    {
+        let length = value.unchecked_ref::<Array>().length();
+        let parts: Vec<&str> = if length == 0 {
+            Vec::new()
+        } else {
+            joined.split(',').collect()
+        };
+        if u32::try_from(parts.len()).is_ok_and(|n| n == length) {
+            return parts
+                .into_iter()
+                .map(|text| parse_decimal(text, field))
+                .collect();
+        }
+    }
     array_elements(value, field)?
         .iter()
-        .map(|element| decimal(element, field))
+        .map(|element| scalar(element, field))
         .collect()
 }
 
@@ -141,6 +260,22 @@ pub fn date(value: &JsValue, field: &'static str) -> Result<Date, FinanceError> 
 
 /// Reads an array of dates (`["2026-01-01", new Date("2026-02-01")]`).
 pub fn dates(value: &JsValue, field: &'static str) -> Result<Vec<Date>, FinanceError> {
+    if Array::is_array(value)
+        && let Some(triples) = ymd_of(value)
+    {
+        // Whole numbers from JavaScript's date getters or a 4-2-2 digit pattern: exact casts.
+        #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)]
+        let fast: Option<Vec<Date>> = triples
+            .chunks_exact(3)
+            .map(|ymd| match ymd {
+                [y, m, d] => Date::from_ymd_opt(*y as i32, *m as u32, *d as u32),
+                _ => None,
+            })
+            .collect();
+        if let Some(fast) = fast {
+            return Ok(fast);
+        }
+    }
     array_elements(value, field)?
         .iter()
         .map(|element| date(element, field))

@@ -354,7 +354,10 @@ pub fn macrs_schedule(cost: JsValue, recovery_period: JsValue) -> JsResult<Vec<S
 /// period. Result: a decimal string.
 #[wasm_bindgen]
 pub fn npv(rate: JsValue, values: JsValue) -> JsResult<String> {
-    let value = finance::npv(decimal(&rate, "rate")?, &args::decimals(&values, "values")?)?;
+    let value = finance::npv(
+        args::scalar(&rate, "rate")?,
+        &args::decimals(&values, "values")?,
+    )?;
     Ok(to_js_decimal(value))
 }
 
@@ -362,7 +365,10 @@ pub fn npv(rate: JsValue, values: JsValue) -> JsResult<String> {
 /// `npv_at_t0(r, v) = (1 + r) · npv(r, v)`.
 #[wasm_bindgen]
 pub fn npv_at_t0(rate: JsValue, values: JsValue) -> JsResult<String> {
-    let value = finance::npv_at_t0(decimal(&rate, "rate")?, &args::decimals(&values, "values")?)?;
+    let value = finance::npv_at_t0(
+        args::scalar(&rate, "rate")?,
+        &args::decimals(&values, "values")?,
+    )?;
     Ok(to_js_decimal(value))
 }
 
@@ -370,7 +376,7 @@ pub fn npv_at_t0(rate: JsValue, values: JsValue) -> JsResult<String> {
 #[wasm_bindgen]
 pub fn xnpv(rate: JsValue, values: JsValue, dates: JsValue) -> JsResult<String> {
     let value = finance::xnpv(
-        decimal(&rate, "rate")?,
+        args::scalar(&rate, "rate")?,
         &args::decimals(&values, "values")?,
         &args::dates(&dates, "dates")?,
     )?;
@@ -382,8 +388,8 @@ pub fn xnpv(rate: JsValue, values: JsValue, dates: JsValue) -> JsResult<String> 
 pub fn mirr(values: JsValue, finance_rate: JsValue, reinvest_rate: JsValue) -> JsResult<String> {
     let value = finance::mirr(
         &args::decimals(&values, "values")?,
-        decimal(&finance_rate, "finance_rate")?,
-        decimal(&reinvest_rate, "reinvest_rate")?,
+        args::scalar(&finance_rate, "finance_rate")?,
+        args::scalar(&reinvest_rate, "reinvest_rate")?,
     )?;
     Ok(to_js_decimal(value))
 }
@@ -433,9 +439,9 @@ pub fn rate(
     guess: JsValue,
 ) -> JsResult<String> {
     let value = finance::rate(
-        decimal(&nper, "nper")?,
-        decimal(&pmt, "pmt")?,
-        decimal(&pv, "pv")?,
+        args::scalar(&nper, "nper")?,
+        args::scalar(&pmt, "pmt")?,
+        args::scalar(&pv, "pv")?,
         args::optional_decimal(&fv, "fv")?,
         args::optional_timing(&timing)?,
         args::optional_decimal(&guess, "guess")?,

@@ -8,7 +8,7 @@
 //! guess 0.1, stopping when a step is below 1e-10, on the same flows already in `f64`.
 
 // Benchmarks unwrap: a failure is a broken benchmark.
-#![allow(clippy::unwrap_used, clippy::expect_used)]
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::indexing_slicing)]
 // criterion_group! defines an undocumented public function.
 #![allow(missing_docs)]
 

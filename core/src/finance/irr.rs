@@ -18,7 +18,7 @@ pub(crate) struct PeriodicFlows {
 impl PeriodicFlows {
     fn new(values: &[Decimal]) -> Self {
         Self {
-            values: values.iter().copied().map(units::to_f64_lossy).collect(),
+            values: values.iter().copied().map(solver::flow_to_f64).collect(),
         }
     }
 }

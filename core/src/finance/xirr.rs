@@ -55,7 +55,7 @@ impl DatedFlows {
         let years: Vec<f64> = days.iter().copied().map(years_from_days).collect();
         let last = years.iter().copied().fold(0.0, f64::max);
         Self {
-            values: values.iter().copied().map(units::to_f64_lossy).collect(),
+            values: values.iter().copied().map(solver::flow_to_f64).collect(),
             years,
             last,
         }

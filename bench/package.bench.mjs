@@ -1,0 +1,108 @@
+// The npm package against @formulajs/formulajs on the same 144 monthly flows, in one node
+// process: each function's time per call and its speed-up over formulajs, measured now.
+//
+// Run with `cargo xtask bench` (builds the package, installs this folder, runs this), or
+// `node bench/package.bench.mjs` once bindings/pkg is built and `npm ci` ran here.
+// Targets (issue 3): xirr ≥ 50x faster than formulajs XIRR, irr ≥ 2x faster than
+// formulajs IRR, npv within 2x of formulajs NPV (at most twice its time) while exact.
+import * as gpuecon from "gpuecon";
+import * as formulajs from "@formulajs/formulajs";
+
+// −50,000 of capex, then 143 monthly net rents of 1,200 ± 100 with cents (the same
+// deterministic pattern as core/benches/finance.rs), dated the 1st of each month from
+// 2026-01-01.
+const values = [-50000];
+for (let month = 1; month < 144; month++) {
+  const wobbleCents = ((month * 7919) % 20001) - 10000;
+  values.push((120000 + wobbleCents) / 100);
+}
+const isoDates = [];
+const jsDates = [];
+for (let month = 0; month < 144; month++) {
+  const date = new Date(Date.UTC(2026, month, 1));
+  jsDates.push(date);
+  isoDates.push(date.toISOString().slice(0, 10));
+}
+const valueStrings = values.map((v) => v.toFixed(2));
+
+/** Median time per call in microseconds over `rounds` rounds of `calls` calls each. */
+function time(fn, { calls = 200, rounds = 25 } = {}) {
+  for (let i = 0; i < calls * 3; i++) fn(); // warm up (JIT, wasm tiering)
+  const samples = [];
+  for (let r = 0; r < rounds; r++) {
+    const start = process.hrtime.bigint();
+    for (let i = 0; i < calls; i++) fn();
+    samples.push(Number(process.hrtime.bigint() - start) / 1000 / calls);
+  }
+  samples.sort((a, b) => a - b);
+  return samples[Math.floor(samples.length / 2)];
+}
+
+const rows = [
+  {
+    name: "xirr (Date objects)",
+    ours: () => gpuecon.xirr(values, jsDates),
+    theirs: () => formulajs.XIRR(values, jsDates),
+    target: "≥ 50x faster",
+    ok: (ratio) => ratio >= 50,
+  },
+  {
+    name: "xirr (ISO strings)",
+    ours: () => gpuecon.xirr(values, isoDates),
+    theirs: () => formulajs.XIRR(values, jsDates),
+    target: "≥ 50x faster",
+    ok: (ratio) => ratio >= 50,
+  },
+  {
+    name: "irr",
+    ours: () => gpuecon.irr(values),
+    theirs: () => formulajs.IRR(values),
+    target: "≥ 2x faster",
+    ok: (ratio) => ratio >= 2,
+  },
+  {
+    name: "npv (numbers)",
+    ours: () => gpuecon.npv(0.008, values),
+    theirs: () => formulajs.NPV(0.008, values),
+    target: "within 2x (≥ 0.5x)",
+    ok: (ratio) => ratio >= 0.5,
+  },
+  {
+    name: "npv (decimal strings)",
+    ours: () => gpuecon.npv("0.008", valueStrings),
+    theirs: () => formulajs.NPV(0.008, values),
+    target: "within 2x (≥ 0.5x)",
+    ok: (ratio) => ratio >= 0.5,
+  },
+];
+
+// The two libraries agree before anything is timed (formulajs to its own accuracy).
+const agree = [
+  ["xirr", Number(gpuecon.xirr(values, jsDates)), formulajs.XIRR(values, jsDates)],
+  ["irr", Number(gpuecon.irr(values)), formulajs.IRR(values)],
+  ["npv", Number(gpuecon.npv(0.008, values)), formulajs.NPV(0.008, values)],
+];
+for (const [name, ours, theirs] of agree) {
+  const scale = Math.max(1, Math.abs(theirs));
+  if (!(Math.abs(ours - theirs) <= 1e-6 * scale)) {
+    throw new Error(`${name}: gpuecon ${ours} and formulajs ${theirs} disagree`);
+  }
+  console.log(`${name.padEnd(5)} gpuecon ${String(ours).padEnd(22)} formulajs ${theirs}`);
+}
+
+console.log(`\nnode ${process.version}, 144 monthly flows; median µs per call`);
+console.log(
+  `${"function".padEnd(24)} ${"gpuecon".padStart(10)} ${"formulajs".padStart(10)} ${"speed-up".padStart(9)}  target`,
+);
+let missed = 0;
+for (const row of rows) {
+  const ours = time(row.ours);
+  const theirs = time(row.theirs);
+  const ratio = theirs / ours;
+  const verdict = row.ok(ratio) ? "met" : "MISSED";
+  if (!row.ok(ratio)) missed++;
+  console.log(
+    `${row.name.padEnd(24)} ${ours.toFixed(2).padStart(10)} ${theirs.toFixed(2).padStart(10)} ${(ratio.toFixed(2) + "x").padStart(9)}  ${row.target}: ${verdict}`,
+  );
+}
+console.log(missed ? `\n${missed} target(s) missed` : "\nall targets met");
