@@ -5,11 +5,22 @@ use std::{fs, path::Path};
 
 use crate::process::{command, exec, root};
 
-/// Runs the core's benchmarks and prints each function's time as a ratio to its group's baseline.
+/// Runs the core's benchmarks and prints each function's time as a ratio to its group's
+/// baseline; then times the npm package against @formulajs/formulajs in node
+/// (`bench/package.bench.mjs`, which prints its own table of ratios).
 pub fn run() -> anyhow::Result<()> {
     let root = root();
     exec(command("cargo", &root).args(["bench", "--package", "gpuecon"]))?;
-    print_ratios(&root.join("target/criterion"))
+    print_ratios(&root.join("target/criterion"))?;
+
+    // The package as users get it (rebuilt: cargo is incremental, and a stale package would
+    // time old code), and the comparison's own node modules (formulajs is a dependency of
+    // the benchmark only).
+    crate::setup::for_build()?;
+    crate::build::package()?;
+    let bench = root.join("bench");
+    crate::setup::npm_ci(&bench)?;
+    exec(command("node", &bench).arg("package.bench.mjs"))
 }
 
 fn mean_ns(dir: &Path) -> Option<f64> {
