@@ -40,9 +40,9 @@ pub fn pv(
     timing: JsValue,
 ) -> JsResult<String> {
     let value = finance::pv(
-        decimal(&rate, "rate")?,
-        decimal(&nper, "nper")?,
-        decimal(&pmt, "pmt")?,
+        args::scalar(&rate, "rate")?,
+        args::scalar(&nper, "nper")?,
+        args::scalar(&pmt, "pmt")?,
         args::optional_decimal(&fv, "fv")?,
         args::optional_timing(&timing)?,
     )?;
@@ -59,9 +59,9 @@ pub fn fv(
     timing: JsValue,
 ) -> JsResult<String> {
     let value = finance::fv(
-        decimal(&rate, "rate")?,
-        decimal(&nper, "nper")?,
-        decimal(&pmt, "pmt")?,
+        args::scalar(&rate, "rate")?,
+        args::scalar(&nper, "nper")?,
+        args::scalar(&pmt, "pmt")?,
         args::optional_decimal(&pv, "pv")?,
         args::optional_timing(&timing)?,
     )?;
@@ -79,9 +79,9 @@ pub fn pmt(
     timing: JsValue,
 ) -> JsResult<String> {
     let value = finance::pmt(
-        decimal(&rate, "rate")?,
-        decimal(&nper, "nper")?,
-        decimal(&pv, "pv")?,
+        args::scalar(&rate, "rate")?,
+        args::scalar(&nper, "nper")?,
+        args::scalar(&pv, "pv")?,
         args::optional_decimal(&fv, "fv")?,
         args::optional_timing(&timing)?,
     )?;
@@ -99,9 +99,9 @@ pub fn nper(
     timing: JsValue,
 ) -> JsResult<String> {
     let value = finance::nper(
-        decimal(&rate, "rate")?,
-        decimal(&pmt, "pmt")?,
-        decimal(&pv, "pv")?,
+        args::scalar(&rate, "rate")?,
+        args::scalar(&pmt, "pmt")?,
+        args::scalar(&pv, "pv")?,
         args::optional_decimal(&fv, "fv")?,
         args::optional_timing(&timing)?,
     )?;
@@ -120,10 +120,10 @@ pub fn ipmt(
     timing: JsValue,
 ) -> JsResult<String> {
     let value = finance::ipmt(
-        decimal(&rate, "rate")?,
-        decimal(&per, "per")?,
-        decimal(&nper, "nper")?,
-        decimal(&pv, "pv")?,
+        args::scalar(&rate, "rate")?,
+        args::scalar(&per, "per")?,
+        args::scalar(&nper, "nper")?,
+        args::scalar(&pv, "pv")?,
         args::optional_decimal(&fv, "fv")?,
         args::optional_timing(&timing)?,
     )?;
@@ -142,10 +142,10 @@ pub fn ppmt(
     timing: JsValue,
 ) -> JsResult<String> {
     let value = finance::ppmt(
-        decimal(&rate, "rate")?,
-        decimal(&per, "per")?,
-        decimal(&nper, "nper")?,
-        decimal(&pv, "pv")?,
+        args::scalar(&rate, "rate")?,
+        args::scalar(&per, "per")?,
+        args::scalar(&nper, "nper")?,
+        args::scalar(&pv, "pv")?,
         args::optional_decimal(&fv, "fv")?,
         args::optional_timing(&timing)?,
     )?;
@@ -165,11 +165,11 @@ pub fn cumipmt(
     timing: JsValue,
 ) -> JsResult<String> {
     let value = finance::cumipmt(
-        decimal(&rate, "rate")?,
-        decimal(&nper, "nper")?,
-        decimal(&pv, "pv")?,
-        decimal(&start_period, "start_period")?,
-        decimal(&end_period, "end_period")?,
+        args::scalar(&rate, "rate")?,
+        args::scalar(&nper, "nper")?,
+        args::scalar(&pv, "pv")?,
+        args::scalar(&start_period, "start_period")?,
+        args::scalar(&end_period, "end_period")?,
         args::timing(&timing)?,
     )?;
     Ok(to_js_decimal(value))
@@ -188,11 +188,11 @@ pub fn cumprinc(
     timing: JsValue,
 ) -> JsResult<String> {
     let value = finance::cumprinc(
-        decimal(&rate, "rate")?,
-        decimal(&nper, "nper")?,
-        decimal(&pv, "pv")?,
-        decimal(&start_period, "start_period")?,
-        decimal(&end_period, "end_period")?,
+        args::scalar(&rate, "rate")?,
+        args::scalar(&nper, "nper")?,
+        args::scalar(&pv, "pv")?,
+        args::scalar(&start_period, "start_period")?,
+        args::scalar(&end_period, "end_period")?,
         args::timing(&timing)?,
     )?;
     Ok(to_js_decimal(value))
@@ -203,8 +203,8 @@ pub fn cumprinc(
 #[wasm_bindgen]
 pub fn effect(nominal_rate: JsValue, npery: JsValue) -> JsResult<String> {
     let value = finance::effect(
-        decimal(&nominal_rate, "nominal_rate")?,
-        decimal(&npery, "npery")?,
+        args::scalar(&nominal_rate, "nominal_rate")?,
+        args::scalar(&npery, "npery")?,
     )?;
     Ok(to_js_decimal(value))
 }
@@ -213,8 +213,8 @@ pub fn effect(nominal_rate: JsValue, npery: JsValue) -> JsResult<String> {
 #[wasm_bindgen]
 pub fn nominal(effect_rate: JsValue, npery: JsValue) -> JsResult<String> {
     let value = finance::nominal(
-        decimal(&effect_rate, "effect_rate")?,
-        decimal(&npery, "npery")?,
+        args::scalar(&effect_rate, "effect_rate")?,
+        args::scalar(&npery, "npery")?,
     )?;
     Ok(to_js_decimal(value))
 }
@@ -224,10 +224,10 @@ pub fn nominal(effect_rate: JsValue, npery: JsValue) -> JsResult<String> {
 #[wasm_bindgen]
 pub fn ispmt(rate: JsValue, per: JsValue, nper: JsValue, pv: JsValue) -> JsResult<String> {
     let value = finance::ispmt(
-        decimal(&rate, "rate")?,
-        decimal(&per, "per")?,
-        decimal(&nper, "nper")?,
-        decimal(&pv, "pv")?,
+        args::scalar(&rate, "rate")?,
+        args::scalar(&per, "per")?,
+        args::scalar(&nper, "nper")?,
+        args::scalar(&pv, "pv")?,
     )?;
     Ok(to_js_decimal(value))
 }
@@ -237,7 +237,7 @@ pub fn ispmt(rate: JsValue, per: JsValue, nper: JsValue, pv: JsValue) -> JsResul
 #[wasm_bindgen]
 pub fn fvschedule(principal: JsValue, schedule: JsValue) -> JsResult<String> {
     let value = finance::fvschedule(
-        decimal(&principal, "principal")?,
+        args::scalar(&principal, "principal")?,
         &args::decimals(&schedule, "schedule")?,
     )?;
     Ok(to_js_decimal(value))
@@ -251,10 +251,10 @@ pub fn fvschedule(principal: JsValue, schedule: JsValue) -> JsResult<String> {
 #[wasm_bindgen]
 pub fn syd(cost: JsValue, salvage: JsValue, life: JsValue, per: JsValue) -> JsResult<String> {
     let value = finance::syd(
-        decimal(&cost, "cost")?,
-        decimal(&salvage, "salvage")?,
-        decimal(&life, "life")?,
-        decimal(&per, "per")?,
+        args::scalar(&cost, "cost")?,
+        args::scalar(&salvage, "salvage")?,
+        args::scalar(&life, "life")?,
+        args::scalar(&per, "per")?,
     )?;
     Ok(to_js_decimal(value))
 }
@@ -270,10 +270,10 @@ pub fn db(
     month: JsValue,
 ) -> JsResult<String> {
     let value = finance::db(
-        decimal(&cost, "cost")?,
-        decimal(&salvage, "salvage")?,
-        decimal(&life, "life")?,
-        decimal(&period, "period")?,
+        args::scalar(&cost, "cost")?,
+        args::scalar(&salvage, "salvage")?,
+        args::scalar(&life, "life")?,
+        args::scalar(&period, "period")?,
         args::optional_decimal(&month, "month")?,
     )?;
     Ok(to_js_decimal(value))
@@ -290,10 +290,10 @@ pub fn ddb(
     factor: JsValue,
 ) -> JsResult<String> {
     let value = finance::ddb(
-        decimal(&cost, "cost")?,
-        decimal(&salvage, "salvage")?,
-        decimal(&life, "life")?,
-        decimal(&period, "period")?,
+        args::scalar(&cost, "cost")?,
+        args::scalar(&salvage, "salvage")?,
+        args::scalar(&life, "life")?,
+        args::scalar(&period, "period")?,
         args::optional_decimal(&factor, "factor")?,
     )?;
     Ok(to_js_decimal(value))
@@ -313,11 +313,11 @@ pub fn vdb(
     no_switch: JsValue,
 ) -> JsResult<String> {
     let value = finance::vdb(
-        decimal(&cost, "cost")?,
-        decimal(&salvage, "salvage")?,
-        decimal(&life, "life")?,
-        decimal(&start_period, "start_period")?,
-        decimal(&end_period, "end_period")?,
+        args::scalar(&cost, "cost")?,
+        args::scalar(&salvage, "salvage")?,
+        args::scalar(&life, "life")?,
+        args::scalar(&start_period, "start_period")?,
+        args::scalar(&end_period, "end_period")?,
         args::optional_decimal(&factor, "factor")?,
         args::optional_bool(&no_switch, "no_switch")?,
     )?;
@@ -330,9 +330,9 @@ pub fn vdb(
 #[wasm_bindgen]
 pub fn macrs(cost: JsValue, recovery_period: JsValue, year: JsValue) -> JsResult<String> {
     let value = finance::macrs(
-        decimal(&cost, "cost")?,
-        decimal(&recovery_period, "recovery_period")?,
-        decimal(&year, "year")?,
+        args::scalar(&cost, "cost")?,
+        args::scalar(&recovery_period, "recovery_period")?,
+        args::scalar(&year, "year")?,
     )?;
     Ok(to_js_decimal(value))
 }
@@ -341,8 +341,9 @@ pub fn macrs(cost: JsValue, recovery_period: JsValue, year: JsValue) -> JsResult
 /// of decimal strings, `recovery_period + 1` of them, summing to `cost`.
 #[wasm_bindgen]
 pub fn macrs_schedule(cost: JsValue, recovery_period: JsValue) -> JsResult<Vec<String>> {
-    let class = finance::MacrsClass::from_years(decimal(&recovery_period, "recovery_period")?)?;
-    let values = finance::macrs_schedule(decimal(&cost, "cost")?, class)?;
+    let class =
+        finance::MacrsClass::from_years(args::scalar(&recovery_period, "recovery_period")?)?;
+    let values = finance::macrs_schedule(args::scalar(&cost, "cost")?, class)?;
     Ok(args::to_js_decimals(values))
 }
 
