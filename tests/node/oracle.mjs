@@ -11,6 +11,7 @@ const COLUMNS = {
   pv: "nnnnt", fv: "nnnnt", pmt: "nnnnt", nper: "nnnnt", rate: "nnnntn",
   ipmt: "nnnnnt", ppmt: "nnnnnt", cumipmt: "nnnnnt", cumprinc: "nnnnnt",
   effect: "nn", nominal: "nn", npv: "na", irr: "an", xirr: "adn", mirr: "ann",
+  ispmt: "nnnn", fvschedule: "na",
 };
 
 // The tolerances of the native harness: Excel's own results carry ~13 significant digits,
