@@ -98,7 +98,9 @@ fn decimal_from_number(number: f64, field: &'static str) -> Result<Decimal, Fina
     if number.is_finite() {
         let mut power = 1.0_f64;
         for scale in 0..=12_u32 {
-            let scaled = (number * power).round();
+            // Any nearest whole number will do (the check below decides): ties-to-even is
+            // one WebAssembly instruction, `round` a library call.
+            let scaled = (number * power).round_ties_even();
             if scaled.abs() < EXACT_BELOW && scaled / power == number {
                 // |scaled| < 2^53, a whole number: the cast is exact.
                 #[allow(clippy::cast_possible_truncation)]
@@ -184,10 +186,12 @@ pub fn decimals(value: &JsValue, field: &'static str) -> Result<Vec<Decimal>, Fi
     if Array::is_array(value)
         && let Some(numbers) = numbers_of(value)
     {
-        return numbers
-            .into_iter()
-            .map(|number| decimal_from_number(number, field))
-            .collect();
+        // A plain loop: iterator adapters over `Result` are not inlined at opt-level "s".
+        let mut out = Vec::with_capacity(numbers.len());
+        for number in numbers {
+            out.push(decimal_from_number(number, field)?);
+        }
+        return Ok(out);
     }
     // All strings: joined by commas in one call (a comma is never part of a decimal, so a
     // count that differs from the array's length means a bad element: the slow path

@@ -49,15 +49,190 @@ fn growth_factor(rate: Decimal) -> Result<Decimal, FinanceError> {
 }
 
 /// `Σᵢ vᵢ / gⁱ⁺¹` for `i = 0 … n−1`, by Horner's rule from the last flow:
-/// `acc ← (acc + vᵢ) / g`. One division a flow, by the exact `g = 1 + r` (a short
-/// number, which rust_decimal divides by quickly), each quotient correctly rounded to 28
-/// significant digits.
+/// `acc ← (acc + vᵢ) / g`, one division a flow by the exact `g = 1 + r`. The fixed-point
+/// path below where it applies (every realistic case), else Decimal division.
 fn discounted_sum(growth: Decimal, values: &[Decimal]) -> Result<Decimal, FinanceError> {
+    if let Some(sum) = fixed_point::discounted_sum(growth, values) {
+        return Ok(sum);
+    }
+    discounted_sum_decimal(growth, values)
+}
+
+/// [`discounted_sum`] in Decimal arithmetic: each quotient correctly rounded to 28
+/// significant digits by rust_decimal (about 90 ns a division natively).
+fn discounted_sum_decimal(growth: Decimal, values: &[Decimal]) -> Result<Decimal, FinanceError> {
     values.iter().rev().try_fold(Decimal::ZERO, |acc, value| {
         units::add(acc, *value, "values")?
             .checked_div(growth)
             .ok_or(FinanceError::Overflow { field: "values" })
     })
+}
+
+/// The same Horner sum in 128-bit fixed-point decimal integers, about ten times faster
+/// than Decimal division (and more so in WebAssembly, which has no 128-bit division):
+///
+/// - every amount is an integer count of `10^−S` units, where the working scale `S` is
+///   the largest (at most 28) that leaves room for `Σ|vᵢ|` in 36 digits, and at least the
+///   scale of every value (so the values are exact);
+/// - `g = a / 10^k` with an integer `a < 2³²` and `k ≤ 9` (a rate with up to nine
+///   decimals, `g > 0`), so dividing by `g` is multiplying by `10^k` and dividing by `a`:
+///   `q = ⌊X / a⌋` by 32-bit limbs, then `q·10^k + round(rem·10^k / a)`, half away from
+///   zero, all in 64-bit divisions;
+/// - each step rounds to `10^−S` (at most 0.5 unit), so the sum is within `n/2 · 10^−S`
+///   of the exact value (for 144 flows of up to 10⁹: within 1e-26).
+///
+/// `None` (and the caller uses Decimal division) when a condition fails or an
+/// intermediate would overflow 128 bits (rates below 0 whose powers grow the sum).
+mod fixed_point {
+    use crate::Decimal;
+
+    const MAX_SCALE: u32 = 28;
+    /// The digits the accumulator may use: below 2¹²⁷ ≈ 1.7e38, with a digit to spare.
+    const DIGITS: u32 = 37;
+    const LIMB: u32 = 32;
+
+    /// `10^0 … 10^38`, all that fit in a `u128`.
+    #[allow(clippy::indexing_slicing)] // evaluated by the compiler: cannot panic at run time
+    const POWERS_OF_TEN: [u128; 39] = {
+        let mut table = [1_u128; 39];
+        let mut i = 1;
+        while i < 39 {
+            table[i] = table[i - 1] * 10;
+            i += 1;
+        }
+        table
+    };
+
+    fn ten_to(power: u32) -> Option<u128> {
+        usize::try_from(power)
+            .ok()
+            .and_then(|power| POWERS_OF_TEN.get(power))
+            .copied()
+    }
+
+    /// A divisor below 2³², with its reciprocal `m = ⌊(2⁶⁴ − 1)/d⌋`: a 64-bit division by
+    /// `d` becomes a multiplication, a shift and at most two corrections (64-bit division
+    /// is slow, and WebAssembly runs it as a checked instruction).
+    pub(super) struct Divisor {
+        d: u64,
+        reciprocal: u64,
+    }
+
+    impl Divisor {
+        pub(super) fn new(d: u64) -> Option<Self> {
+            if d == 0 || d > u64::from(u32::MAX) {
+                return None;
+            }
+            let reciprocal = u64::MAX / d;
+            Some(Self { d, reciprocal })
+        }
+
+        /// `(n / d, n % d)`: `q = ⌊n·m / 2⁶⁴⌋` is at most two below the quotient.
+        pub(super) fn div_rem_u64(&self, n: u64) -> Option<(u64, u64)> {
+            let product = u128::from(n) * u128::from(self.reciprocal);
+            let mut quotient = u64::try_from(product >> 64).ok()?;
+            let mut remainder = n.checked_sub(quotient.checked_mul(self.d)?)?;
+            while remainder >= self.d {
+                quotient += 1;
+                remainder -= self.d;
+            }
+            Some((quotient, remainder))
+        }
+
+        /// `(x / d, x % d)` for a 128-bit `x`, by 32-bit limbs (zero high limbs skipped).
+        pub(super) fn div_rem(&self, x: u128) -> Option<(u128, u64)> {
+            if self.d == 1 {
+                return Some((x, 0));
+            }
+            let shifts: &[u32] = if x >> 64 == 0 {
+                &[32, 0]
+            } else if x >> 96 == 0 {
+                &[64, 32, 0]
+            } else {
+                &[96, 64, 32, 0]
+            };
+            let mut quotient = 0_u128;
+            let mut remainder = 0_u64;
+            for shift in shifts {
+                let limb = u64::try_from((x >> shift) & 0xFFFF_FFFF).ok()?;
+                // remainder < d < 2³²: `current` fits in 64 bits.
+                let (digit, rest) = self.div_rem_u64((remainder << LIMB) | limb)?;
+                quotient = (quotient << LIMB) | u128::from(digit);
+                remainder = rest;
+            }
+            Some((quotient, remainder))
+        }
+    }
+
+    /// `round(x · 10^k / a)`, half away from zero, for `x ≥ 0`; `limit` is
+    /// `u128::MAX / 10^k`, the largest quotient that can be scaled back without overflow.
+    fn divide_by_growth(x: u128, a: &Divisor, ten_k: u64, limit: u128) -> Option<u128> {
+        let (quotient, remainder) = a.div_rem(x)?;
+        if quotient > limit {
+            return None;
+        }
+        // remainder < a < 2³² and 10^k ≤ 10⁹ < 2³⁰: the product fits in 64 bits.
+        let (mut fraction, rest) = a.div_rem_u64(remainder.checked_mul(ten_k)?)?;
+        if rest.checked_mul(2)? >= a.d {
+            fraction += 1;
+        }
+        // quotient ≤ u128::MAX / 10^k: the product does not wrap.
+        quotient
+            .wrapping_mul(u128::from(ten_k))
+            .checked_add(u128::from(fraction))
+    }
+
+    pub(super) fn discounted_sum(growth: Decimal, values: &[Decimal]) -> Option<Decimal> {
+        if growth <= Decimal::ZERO || growth.scale() > 9 {
+            return None;
+        }
+        let a = Divisor::new(u64::try_from(growth.mantissa()).ok()?)?;
+        let ten_k = u64::try_from(ten_to(growth.scale())?).ok()?;
+        let limit = u128::MAX / u128::from(ten_k);
+
+        // The working scale: room for Σ|vᵢ| (whose integer part has `whole` digits).
+        // Σ|vᵢ| in f64 (fast, and far more precise than the one digit of margin needs).
+        let mut finest = 0_u32;
+        let mut total = 0.0_f64;
+        for value in values {
+            total += super::solver::flow_to_f64(*value).abs();
+            finest = finest.max(value.scale());
+        }
+        let mut whole = 0_u32;
+        while total >= 1.0 && whole <= DIGITS {
+            total /= 10.0;
+            whole += 1;
+        }
+        // One digit of margin for the f64 estimate of the total.
+        let scale = MAX_SCALE.min(DIGITS.checked_sub(whole + 1)?);
+        if scale < finest {
+            return None;
+        }
+
+        // Horner from the last flow, with the sign kept apart from the magnitude.
+        let mut accumulator: i128 = 0;
+        for value in values.iter().rev() {
+            // |vᵢ|·10^S ≤ Σ|vᵢ|·10^S < 10^37 < 2^127 by the choice of S: no wrap.
+            let factor = i128::try_from(ten_to(scale - value.scale())?).ok()?;
+            let units = value.mantissa().wrapping_mul(factor);
+            let x = accumulator.checked_add(units)?;
+            let magnitude = divide_by_growth(x.unsigned_abs(), &a, ten_k, limit)?;
+            let magnitude = i128::try_from(magnitude).ok()?;
+            accumulator = if x < 0 { -magnitude } else { magnitude };
+        }
+
+        // Back to a Decimal: drop digits (rounding half away from zero) until it fits.
+        let (mut magnitude, negative, mut scale) =
+            (accumulator.unsigned_abs(), accumulator < 0, scale);
+        let ten = Divisor::new(10)?;
+        while magnitude >= 1_u128 << 96 && scale > 0 {
+            let (quotient, remainder) = ten.div_rem(magnitude)?;
+            magnitude = quotient + u128::from(remainder >= 5);
+            scale -= 1;
+        }
+        let mantissa = i128::try_from(magnitude).ok()?;
+        Decimal::try_from_i128_with_scale(if negative { -mantissa } else { mantissa }, scale).ok()
+    }
 }
 
 /// The net present value of periodic cash flows, as Excel's `NPV(rate, value1, …)`: the
@@ -343,6 +518,7 @@ pub fn mirr(
 #[cfg(test)]
 mod tests {
     use super::*;
+    use proptest::strategy::Strategy;
 
     fn flows(values: &[i64]) -> Vec<Decimal> {
         values.iter().copied().map(Decimal::from).collect()
@@ -437,6 +613,109 @@ mod tests {
                 field: "finance_rate"
             })
         );
+    }
+
+    #[test]
+    fn fixed_point_agrees_with_decimal_division() {
+        let monthly: Vec<Decimal> = std::iter::once(Decimal::from(-50_000))
+            .chain(
+                (1_i64..144)
+                    .map(|m| Decimal::from(1_200) + Decimal::new((m * 7_919) % 20_001 - 10_000, 2)),
+            )
+            .collect();
+        for (rate, values) in [
+            (Decimal::new(8, 3), monthly.clone()),
+            (Decimal::new(1, 1), flows(&[-10_000, 3_000, 4_200, 6_800])),
+            (Decimal::new(123_456_789, 9), monthly.clone()),
+            (Decimal::new(-5, 2), monthly.clone()),
+            (
+                Decimal::new(25, 2),
+                vec![Decimal::new(1, 28), Decimal::new(-3, 27)],
+            ),
+            (
+                Decimal::ZERO,
+                vec![Decimal::from(1_000_000_000_000_i64); 100],
+            ),
+        ] {
+            let growth = Decimal::ONE + rate;
+            let fast = fixed_point::discounted_sum(growth, &values).expect("applies");
+            let slow = discounted_sum_decimal(growth, &values).unwrap();
+            let scale: Decimal = values.iter().map(|v| v.abs()).sum();
+            assert!(
+                (fast - slow).abs() <= scale * Decimal::new(1, 24) + Decimal::new(1, 26),
+                "rate {rate}: {fast} vs {slow}"
+            );
+        }
+        // Where it does not apply, the caller falls back.
+        assert!(fixed_point::discounted_sum(Decimal::new(-5, 1), &flows(&[1])).is_none());
+        assert!(
+            fixed_point::discounted_sum(Decimal::new(1_234_567_890_123, 12), &flows(&[1]))
+                .is_none()
+        );
+        assert!(fixed_point::discounted_sum(Decimal::ONE, &[Decimal::MAX, Decimal::MAX]).is_none());
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn fixed_point_matches_decimal_division(
+            rate in (-9_000_i64..50_000).prop_map(|bp| Decimal::new(bp, 4)),
+            cents in proptest::collection::vec(-10_000_000_000_i64..10_000_000_000, 1..200),
+        ) {
+            let values: Vec<Decimal> = cents.into_iter().map(|c| Decimal::new(c, 2)).collect();
+            let growth = Decimal::ONE + rate;
+            let slow = discounted_sum_decimal(growth, &values);
+            if let Some(fast) = fixed_point::discounted_sum(growth, &values) {
+                let slow = slow.unwrap();
+                let scale = npv_magnitude(growth, &values);
+                proptest::prop_assert!(
+                    (fast - slow).abs() <= scale * Decimal::new(1, 24) + Decimal::new(1, 25),
+                    "rate {}: {} vs {}", rate, fast, slow
+                );
+            }
+        }
+    }
+
+    /// `Σ|vᵢ| / gⁱ⁺¹` in f64 as a Decimal: the size of the numbers summed.
+    fn npv_magnitude(growth: Decimal, values: &[Decimal]) -> Decimal {
+        let g = units::to_f64_lossy(growth);
+        let magnitude = values
+            .iter()
+            .rev()
+            .fold(0.0, |acc, v| (acc + units::to_f64_lossy(v.abs())) / g);
+        Decimal::from_f64_retain(magnitude).unwrap_or(Decimal::MAX)
+    }
+
+    #[test]
+    fn reciprocal_division_is_exact() {
+        for d in [
+            1_u64,
+            2,
+            3,
+            7,
+            10,
+            1_008,
+            65_537,
+            999_999_937,
+            u64::from(u32::MAX),
+        ] {
+            let divisor = fixed_point::Divisor::new(d).unwrap();
+            for n in [
+                0_u64,
+                1,
+                d - 1,
+                d,
+                d + 1,
+                12_345_678_901_234,
+                u64::MAX - 1,
+                u64::MAX,
+            ] {
+                assert_eq!(divisor.div_rem_u64(n), Some((n / d, n % d)), "{n} / {d}");
+            }
+            let x = u128::MAX - 12_345;
+            let (q, r) = divisor.div_rem(x).unwrap();
+            assert_eq!((q, u128::from(r)), (x / u128::from(d), x % u128::from(d)));
+        }
+        assert!(fixed_point::Divisor::new(0).is_none());
     }
 
     #[test]
