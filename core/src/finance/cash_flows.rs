@@ -76,8 +76,8 @@ fn discounted_sum_decimal(growth: Decimal, values: &[Decimal]) -> Result<Decimal
 ///   scale of every value (so the values are exact);
 /// - `g = a / 10^k` with an integer `a < 2³²` and `k ≤ 9` (a rate with up to nine
 ///   decimals, `g > 0`), so dividing by `g` is multiplying by `10^k` and dividing by `a`:
-///   `q = ⌊X / a⌋` by 32-bit limbs, then `q·10^k + round(rem·10^k / a)`, half away from
-///   zero, all in 64-bit divisions;
+///   `X·10^k / a` by 32-bit limbs (a limb-wise product, then long division), rounded half
+///   away from zero, with 64-bit instructions only;
 /// - each step rounds to `10^−S` (at most 0.5 unit), so the sum is within `n/2 · 10^−S`
 ///   of the exact value (for 144 flows of up to 10⁹: within 1e-26).
 ///
@@ -89,7 +89,6 @@ mod fixed_point {
     const MAX_SCALE: u32 = 28;
     /// The digits the accumulator may use: below 2¹²⁷ ≈ 1.7e38, with a digit to spare.
     const DIGITS: u32 = 37;
-    const LIMB: u32 = 32;
 
     /// `10^0 … 10^38`, all that fit in a `u128`.
     #[allow(clippy::indexing_slicing)] // evaluated by the compiler: cannot panic at run time
@@ -110,85 +109,68 @@ mod fixed_point {
             .copied()
     }
 
-    /// A divisor below 2³², with its reciprocal `m = ⌊(2⁶⁴ − 1)/d⌋`: a 64-bit division by
-    /// `d` becomes a multiplication, a shift and at most two corrections (64-bit division
-    /// is slow, and WebAssembly runs it as a checked instruction).
-    pub(super) struct Divisor {
-        d: u64,
-        reciprocal: u64,
+    const MASK: u128 = 0xFFFF_FFFF;
+
+    /// The four 32-bit limbs of `x`, least significant first, each in a `u64` so that
+    /// products and quotients use native 64-bit instructions (WebAssembly has no 128-bit
+    /// multiplication: it calls a library routine for each).
+    fn limbs(x: u128) -> Option<[u64; 4]> {
+        Some([
+            u64::try_from(x & MASK).ok()?,
+            u64::try_from((x >> 32) & MASK).ok()?,
+            u64::try_from((x >> 64) & MASK).ok()?,
+            u64::try_from(x >> 96).ok()?,
+        ])
     }
 
-    impl Divisor {
-        pub(super) fn new(d: u64) -> Option<Self> {
-            if d == 0 || d > u64::from(u32::MAX) {
-                return None;
-            }
-            let reciprocal = u64::MAX / d;
-            Some(Self { d, reciprocal })
-        }
-
-        /// `(n / d, n % d)`: `q = ⌊n·m / 2⁶⁴⌋` is at most two below the quotient.
-        pub(super) fn div_rem_u64(&self, n: u64) -> Option<(u64, u64)> {
-            let product = u128::from(n) * u128::from(self.reciprocal);
-            let mut quotient = u64::try_from(product >> 64).ok()?;
-            let mut remainder = n.checked_sub(quotient.checked_mul(self.d)?)?;
-            while remainder >= self.d {
-                quotient += 1;
-                remainder -= self.d;
-            }
-            Some((quotient, remainder))
-        }
-
-        /// `(x / d, x % d)` for a 128-bit `x`, by 32-bit limbs (zero high limbs skipped).
-        pub(super) fn div_rem(&self, x: u128) -> Option<(u128, u64)> {
-            if self.d == 1 {
-                return Some((x, 0));
-            }
-            let shifts: &[u32] = if x >> 64 == 0 {
-                &[32, 0]
-            } else if x >> 96 == 0 {
-                &[64, 32, 0]
-            } else {
-                &[96, 64, 32, 0]
-            };
-            let mut quotient = 0_u128;
-            let mut remainder = 0_u64;
-            for shift in shifts {
-                let limb = u64::try_from((x >> shift) & 0xFFFF_FFFF).ok()?;
-                // remainder < d < 2³²: `current` fits in 64 bits.
-                let (digit, rest) = self.div_rem_u64((remainder << LIMB) | limb)?;
-                quotient = (quotient << LIMB) | u128::from(digit);
-                remainder = rest;
-            }
-            Some((quotient, remainder))
-        }
+    fn from_limbs([l0, l1, l2, l3]: [u64; 4]) -> u128 {
+        u128::from(l0) | u128::from(l1) << 32 | u128::from(l2) << 64 | u128::from(l3) << 96
     }
 
-    /// `round(x · 10^k / a)`, half away from zero, for `x ≥ 0`; `limit` is
-    /// `u128::MAX / 10^k`, the largest quotient that can be scaled back without overflow.
-    fn divide_by_growth(x: u128, a: &Divisor, ten_k: u64, limit: u128) -> Option<u128> {
-        let (quotient, remainder) = a.div_rem(x)?;
-        if quotient > limit {
+    /// One step of long division: `((high·2³² + limb) / d, remainder)`, for `high < d`.
+    fn divide_step(high: u64, limb: u64, d: u64) -> Option<(u64, u64)> {
+        let current = (high << 32) | limb;
+        let quotient = current.checked_div(d)?;
+        Some((quotient, current - quotient * d))
+    }
+
+    /// `(x · f / d, remainder)` for `f, d < 2³²` (`d > 0`): a limb-wise multiplication
+    /// then a limb-wise long division, 64-bit instructions only. `None` when the
+    /// quotient does not fit in 128 bits.
+    pub(super) fn multiply_divide(x: u128, f: u64, d: u64) -> Option<(u128, u64)> {
+        let [l0, l1, l2, l3] = limbs(x)?;
+        // Each limb < 2³², f < 2³²: every product plus carry fits in 64 bits.
+        let t0 = l0 * f;
+        let t1 = l1 * f + (t0 >> 32);
+        let t2 = l2 * f + (t1 >> 32);
+        let t3 = l3 * f + (t2 >> 32);
+        let p4 = t3 >> 32;
+        let mask = 0xFFFF_FFFF_u64;
+        let (q4, r) = divide_step(0, p4, d)?;
+        let (q3, r) = divide_step(r, t3 & mask, d)?;
+        let (q2, r) = divide_step(r, t2 & mask, d)?;
+        let (q1, r) = divide_step(r, t1 & mask, d)?;
+        let (q0, r) = divide_step(r, t0 & mask, d)?;
+        if q4 != 0 {
             return None;
         }
-        // remainder < a < 2³² and 10^k ≤ 10⁹ < 2³⁰: the product fits in 64 bits.
-        let (mut fraction, rest) = a.div_rem_u64(remainder.checked_mul(ten_k)?)?;
-        if rest.checked_mul(2)? >= a.d {
-            fraction += 1;
-        }
-        // quotient ≤ u128::MAX / 10^k: the product does not wrap.
-        quotient
-            .wrapping_mul(u128::from(ten_k))
-            .checked_add(u128::from(fraction))
+        Some((from_limbs([q0, q1, q2, q3]), r))
+    }
+
+    /// `round(x · 10^k / a)`, half away from zero, for `x ≥ 0`.
+    fn divide_by_growth(x: u128, a: u64, ten_k: u64) -> Option<u128> {
+        let (quotient, remainder) = multiply_divide(x, ten_k, a)?;
+        quotient.checked_add(u128::from(remainder.checked_mul(2)? >= a))
     }
 
     pub(super) fn discounted_sum(growth: Decimal, values: &[Decimal]) -> Option<Decimal> {
         if growth <= Decimal::ZERO || growth.scale() > 9 {
             return None;
         }
-        let a = Divisor::new(u64::try_from(growth.mantissa()).ok()?)?;
+        let a = u64::try_from(growth.mantissa())
+            .ok()
+            .filter(|a| *a <= u64::from(u32::MAX))?;
         let ten_k = u64::try_from(ten_to(growth.scale())?).ok()?;
-        let limit = u128::MAX / u128::from(ten_k);
 
         // The working scale: room for Σ|vᵢ| (whose integer part has `whole` digits).
         // Σ|vᵢ| in f64 (fast, and far more precise than the one digit of margin needs).
@@ -216,7 +198,7 @@ mod fixed_point {
             let factor = i128::try_from(ten_to(scale - value.scale())?).ok()?;
             let units = value.mantissa().wrapping_mul(factor);
             let x = accumulator.checked_add(units)?;
-            let magnitude = divide_by_growth(x.unsigned_abs(), &a, ten_k, limit)?;
+            let magnitude = divide_by_growth(x.unsigned_abs(), a, ten_k)?;
             let magnitude = i128::try_from(magnitude).ok()?;
             accumulator = if x < 0 { -magnitude } else { magnitude };
         }
@@ -224,9 +206,8 @@ mod fixed_point {
         // Back to a Decimal: drop digits (rounding half away from zero) until it fits.
         let (mut magnitude, negative, mut scale) =
             (accumulator.unsigned_abs(), accumulator < 0, scale);
-        let ten = Divisor::new(10)?;
         while magnitude >= 1_u128 << 96 && scale > 0 {
-            let (quotient, remainder) = ten.div_rem(magnitude)?;
+            let (quotient, remainder) = multiply_divide(magnitude, 1, 10)?;
             magnitude = quotient + u128::from(remainder >= 5);
             scale -= 1;
         }
@@ -686,7 +667,7 @@ mod tests {
     }
 
     #[test]
-    fn reciprocal_division_is_exact() {
+    fn limb_arithmetic_is_exact() {
         for d in [
             1_u64,
             2,
@@ -698,24 +679,27 @@ mod tests {
             999_999_937,
             u64::from(u32::MAX),
         ] {
-            let divisor = fixed_point::Divisor::new(d).unwrap();
-            for n in [
-                0_u64,
-                1,
-                d - 1,
-                d,
-                d + 1,
-                12_345_678_901_234,
-                u64::MAX - 1,
-                u64::MAX,
-            ] {
-                assert_eq!(divisor.div_rem_u64(n), Some((n / d, n % d)), "{n} / {d}");
+            for f in [1_u64, 10, 1_000, 1_000_000_000] {
+                for x in [
+                    0_u128,
+                    1,
+                    12_345_678_901_234_567_890,
+                    u128::MAX / 1_000_000_000 - 7,
+                ] {
+                    let exact = x * u128::from(f);
+                    assert_eq!(
+                        fixed_point::multiply_divide(x, f, d),
+                        Some((
+                            exact / u128::from(d),
+                            u64::try_from(exact % u128::from(d)).unwrap()
+                        )),
+                        "{x} * {f} / {d}"
+                    );
+                }
             }
-            let x = u128::MAX - 12_345;
-            let (q, r) = divisor.div_rem(x).unwrap();
-            assert_eq!((q, u128::from(r)), (x / u128::from(d), x % u128::from(d)));
         }
-        assert!(fixed_point::Divisor::new(0).is_none());
+        assert_eq!(fixed_point::multiply_divide(u128::MAX, 10, 1), None);
+        assert_eq!(fixed_point::multiply_divide(5, 1, 0), None);
     }
 
     #[test]
