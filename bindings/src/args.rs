@@ -164,10 +164,13 @@ export function ymd_of(array) {
       out[3 * i] = y;
       out[3 * i + 1] = m;
       out[3 * i + 2] = d;
-    } else if (x instanceof Date && Number.isFinite(x.getTime())) {
-      out[3 * i] = x.getUTCFullYear();
-      out[3 * i + 1] = x.getUTCMonth() + 1;
-      out[3 * i + 2] = x.getUTCDate();
+    } else if (x instanceof Date) {
+      // One getter: the UTC day number since 1970-01-01, marked by a month of 0.
+      const t = x.getTime();
+      if (!Number.isFinite(t)) return undefined;
+      out[3 * i] = Math.floor(t / 86400000);
+      out[3 * i + 1] = 0;
+      out[3 * i + 2] = 0;
     } else {
       return undefined;
     }
@@ -217,6 +220,9 @@ pub fn decimals(value: &JsValue, field: &'static str) -> Result<Vec<Decimal>, Fi
         .map(|element| scalar(element, field))
         .collect()
 }
+
+/// 1970-01-01 as chrono's day number from the Common Era (0001-01-01 is day 1).
+const UNIX_EPOCH_CE_DAY: i32 = 719_163;
 
 const NOT_A_DATE: &str = "must hold dates as \"YYYY-MM-DD\" strings or Date objects";
 
@@ -272,6 +278,9 @@ pub fn dates(value: &JsValue, field: &'static str) -> Result<Vec<Date>, FinanceE
         let fast: Option<Vec<Date>> = triples
             .chunks_exact(3)
             .map(|ymd| match ymd {
+                [days, m, _] if *m == 0.0 => {
+                    Date::from_num_days_from_ce_opt((*days as i32).checked_add(UNIX_EPOCH_CE_DAY)?)
+                }
                 [y, m, d] => Date::from_ymd_opt(*y as i32, *m as u32, *d as u32),
                 _ => None,
             })
@@ -325,6 +334,14 @@ pub fn optional_bool(value: &JsValue, field: &'static str) -> Result<Option<bool
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_unix_epoch_day() {
+        assert_eq!(
+            Date::from_num_days_from_ce_opt(UNIX_EPOCH_CE_DAY),
+            Date::from_ymd_opt(1970, 1, 1)
+        );
+    }
 
     #[test]
     fn parses_iso_dates_only() {

@@ -9,6 +9,8 @@ pub(crate) struct DatedFlows {
     values: Vec<f64>,
     years: Vec<f64>,
     last: f64,
+    /// Days between consecutive flows, when the dates are in order (the usual case).
+    gaps: Option<Vec<i32>>,
 }
 
 /// Checks Excel's rules for dated flows (as many dates as values, none before the first)
@@ -47,17 +49,30 @@ pub(crate) fn day_counts(values: &[Decimal], dates: &[Date]) -> Result<Vec<i64>,
 
 /// `days / 365` as `f64`; exact for every day count a [`Date`] can give (< 2⁵³).
 pub(crate) fn years_from_days(days: i64) -> f64 {
-    units::to_f64_lossy(Decimal::from(days)) / 365.0
+    match i32::try_from(days) {
+        Ok(days) => f64::from(days) / 365.0,
+        Err(_) => units::to_f64_lossy(Decimal::from(days)) / 365.0,
+    }
 }
 
 impl DatedFlows {
     fn new(values: &[Decimal], days: &[i64]) -> Self {
         let years: Vec<f64> = days.iter().copied().map(years_from_days).collect();
         let last = years.iter().copied().fold(0.0, f64::max);
+        let mut previous = 0_i64;
+        let gaps = days
+            .iter()
+            .map(|day| {
+                let gap = i32::try_from(day - previous).ok().filter(|gap| *gap >= 0);
+                previous = *day;
+                gap
+            })
+            .collect();
         Self {
             values: values.iter().copied().map(solver::flow_to_f64).collect(),
             years,
             last,
+            gaps,
         }
     }
 }
@@ -65,12 +80,48 @@ impl DatedFlows {
 impl Objective for DatedFlows {
     /// With `L = ln(1+r)` and terms `τᵢ = vᵢ·e^(−tᵢ·L)`: `f = Στᵢ` (compensated),
     /// `f′ = −Σ tᵢ·τᵢ / (1+r)`, `f″ = Σ tᵢ(tᵢ+1)·τᵢ / (1+r)²`.
+    ///
+    /// Dates in order: the discount factors are built as a running product of whole
+    /// powers of the one-day factor `y = e^(−L/365)`, `yⁿ` for each gap of `n` days (one
+    /// `exp` an evaluation instead of one a flow; relative error about 1e-14 after 144
+    /// flows, far inside the residual tolerance). Otherwise one `exp` a flow.
     fn evaluate(&self, rate: f64) -> Evaluation {
+        self.evaluate_with(rate, self.gaps.as_deref().unwrap_or_default())
+    }
+
+    /// Below `r = 0`, `(1+r)^t_last·f(r) = Σ vᵢ·(1+r)^(t_last − tᵢ)`, finite as `r → −1`.
+    fn scaled_value(&self, rate: f64) -> f64 {
+        if rate >= 0.0 {
+            return self.evaluate(rate).value;
+        }
+        let log_growth = rate.ln_1p();
+        let mut sum = CompensatedSum::default();
+        for (v, t) in self.values.iter().zip(&self.years) {
+            sum.add(v * ((self.last - t) * log_growth).exp());
+        }
+        sum.value()
+    }
+}
+
+impl DatedFlows {
+    /// [`Objective::evaluate`], with the running product over `gaps` (empty: one `exp` a
+    /// flow, the exact form).
+    fn evaluate_with(&self, rate: f64, gaps: &[i32]) -> Evaluation {
         let log_growth = rate.ln_1p();
         let (mut value, mut first, mut second, mut magnitude) =
             (CompensatedSum::default(), 0.0, 0.0, 0.0);
+        let day_factor = (-log_growth / 365.0).exp();
+        let mut running = 1.0_f64;
+        let mut gap = gaps.iter();
         for (v, t) in self.values.iter().zip(&self.years) {
-            let term = v * (-t * log_growth).exp();
+            let discount = match gap.next() {
+                Some(days) => {
+                    running *= day_factor.powi(*days);
+                    running
+                }
+                None => (-t * log_growth).exp(),
+            };
+            let term = v * discount;
             value.add(term);
             first += t * term;
             second += t * (t + 1.0) * term;
@@ -85,17 +136,20 @@ impl Objective for DatedFlows {
         }
     }
 
-    /// Below `r = 0`, `(1+r)^t_last·f(r) = Σ vᵢ·(1+r)^(t_last − tᵢ)`, finite as `r → −1`.
-    fn scaled_value(&self, rate: f64) -> f64 {
-        if rate >= 0.0 {
-            return self.evaluate(rate).value;
+    /// One Newton step on the exact form (one `exp` a flow), where it lowers the
+    /// residual: the root of the running-product form is within about 1e-13 of the
+    /// exact one, and this step removes that difference.
+    fn polish(&self, root: f64) -> f64 {
+        let at = self.evaluate_with(root, &[]);
+        let next = root - at.value / at.slope;
+        if next.is_finite()
+            && next > -1.0
+            && self.evaluate_with(next, &[]).value.abs() <= at.value.abs()
+        {
+            next
+        } else {
+            root
         }
-        let log_growth = rate.ln_1p();
-        let mut sum = CompensatedSum::default();
-        for (v, t) in self.values.iter().zip(&self.years) {
-            sum.add(v * ((self.last - t) * log_growth).exp());
-        }
-        sum.value()
     }
 }
 
@@ -184,7 +238,7 @@ pub fn xirr(
         ordered.sort_by_key(|(day, _)| *day);
         solver::sign_changes(ordered.into_iter().map(|(_, v)| v))
     };
-    let root = solver::find_root(&flows, start, changes > 1, "values")?;
+    let root = flows.polish(solver::find_root(&flows, start, changes > 1, "values")?);
     solver::to_decimal(root, "values")
 }
 
