@@ -4,7 +4,7 @@
 import { after, before, test } from "node:test";
 import assert from "node:assert/strict";
 import { join } from "node:path";
-import { chromium } from "playwright-core";
+import { launchChromium } from "./chromium.mjs";
 
 const url = process.env.GPUECON_URL;
 const shots = process.env.GPUECON_SCREENSHOTS;
@@ -12,16 +12,7 @@ let browser;
 let context;
 
 before(async () => {
-  browser = await chromium.launch({
-    executablePath: process.env.GPUECON_CHROMIUM,
-    // Headless, with a fresh profile of Playwright's own; no background connections,
-    // which this machine's closed network would refuse.
-    headless: true,
-    args: [
-      "--no-sandbox", "--disable-gpu", "--no-first-run",
-      "--disable-background-networking", "--disable-component-update", "--disable-sync",
-    ],
-  });
+  browser = await launchChromium();
   context = await browser.newContext({ viewport: { width: 1100, height: 720 } });
 });
 

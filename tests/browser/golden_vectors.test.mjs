@@ -4,7 +4,7 @@
 import { after, before, test } from "node:test";
 import assert from "node:assert/strict";
 import { fileURLToPath } from "node:url";
-import { chromium } from "playwright-core";
+import { launchChromium } from "./chromium.mjs";
 import { sampleOracle } from "../node/oracle.mjs";
 import { judge, loadVectors, outcomeOf } from "../node/vectors.mjs";
 
@@ -17,11 +17,7 @@ let browser;
 let outcomes;
 
 before(async () => {
-  browser = await chromium.launch({
-    executablePath: process.env.GPUECON_CHROMIUM,
-    headless: true,
-    args: ["--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
-  });
+  browser = await launchChromium();
   const page = await browser.newPage();
   await page.goto(`${pkgUrl}package.json`);
   outcomes = await page.evaluate(
