@@ -228,13 +228,15 @@ mod fixed_point {
 /// For flows whose first value falls now (period 0), use [`npv_at_t0`]; Excel users write
 /// `=NPV(r, v₁:vₙ) + v₀` for it.
 ///
-/// Exact [`Decimal`] arithmetic, no `f64`: Horner's rule from the last flow,
-/// `acc ← (acc + vᵢ) / (1 + r)`, one division a flow by the exact `1 + r`, each quotient
-/// correctly rounded to 28 significant digits (exact whenever `1 + r` divides a power of
-/// ten, as 1.25 or 0.8 do). The rounding error is below `n · 1e-28` relative to the
-/// largest partial sum: far below a cent. This is about three times faster than
-/// multiplying by a rounded `1/(1 + r)` and more accurate, and avoids computing the
-/// powers `(1 + r)^i` at all (see docs/benchmarks.md).
+/// Exact decimal arithmetic, no `f64`: Horner's rule from the last flow,
+/// `acc ← (acc + vᵢ) / (1 + r)`, one division a flow by the exact `1 + r` (the powers
+/// `(1 + r)^i` are never formed). Where `1 + r > 0` has at most 9 decimals and the flows
+/// fit (every realistic case), the sum runs in 128-bit fixed-point decimal integers at the
+/// finest scale (at most 28 decimals) that leaves room for `Σ|vᵢ|`, each quotient rounded
+/// half away from zero; otherwise in [`Decimal`] division, each quotient correctly
+/// rounded to 28 significant digits. Either way the result is exact whenever `1 + r`
+/// divides a power of ten (1.25, 0.8), and otherwise within `n · 1e-28` of `Σ|vᵢ|`: far
+/// below a cent (speed: docs/benchmarks.md).
 ///
 /// # Errors
 /// - [`FinanceError::InvalidArgument`] on `values` when there are none (Excel: `#VALUE!`);

@@ -169,7 +169,10 @@ impl DatedFlows {
 ///
 /// The root is found in `f64`, as Excel does (the powers `(1+r)^(days/365)` are
 /// irrational): Halley's method with compensated sums, with Brent's method on a bracket
-/// when Halley leaves the domain or stalls; accepted only when
+/// when Halley leaves the domain or stalls. With the dates in order, the discount factors
+/// are built as a running product of whole powers of the one-day factor `(1+r)^(−1/365)`
+/// (one `exp` an evaluation instead of one a flow), and the root is then polished by one
+/// Newton step on the exact form (one `exp` a flow); the root is accepted only when
 /// `|f(r)| ≤ 1e-10 · Σ|vᵢ(1+r)^−tᵢ|`, and converted to [`Decimal`] once. Excel stops
 /// after 100 Newton steps at 1e-8; this stops when a step is below 1e-11 of the rate.
 /// Flows that change sign more than once: the root nearest the start, as [`irr`](super::irr).
