@@ -225,6 +225,25 @@ mod tests {
     }
 
     #[test]
+    fn irr_all_roots_are_polished() {
+        // −100 + 230x − 132x² = 0 at x = 10/11 and 5/6: r = 10 % and 20 % exactly. In f64
+        // the roots are determined to about 1e-14: |f′| is near 7 there while the terms
+        // (up to 230) round at 5e-14.
+        let roots = irr_all(&flows(&[-100, 230, -132]), None, None).unwrap();
+        assert_eq!(roots.len(), 2);
+        assert!(
+            (roots[0] - Decimal::new(1, 1)).abs() <= Decimal::new(1, 14),
+            "{}",
+            roots[0]
+        );
+        assert!(
+            (roots[1] - Decimal::new(2, 1)).abs() <= Decimal::new(1, 14),
+            "{}",
+            roots[1]
+        );
+    }
+
+    #[test]
     fn no_sign_change_is_its_own_error() {
         assert_eq!(
             irr(&flows(&[100, 10]), None),

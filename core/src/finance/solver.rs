@@ -303,7 +303,12 @@ fn bracketed_roots(objective: &impl Objective, from: f64, to: f64, step: f64) ->
             && let Some(root) = brent(objective, left, left_value, right, right_value)
             && accepted(objective, root)
         {
-            roots.push(root);
+            // Brent stops at a bracket a few ulps wide; a Halley step or two from there
+            // lands on the root to the last digit (kept only if it stays in the bracket).
+            let polished = halley(objective, root)
+                .filter(|r| (left.min(right)..=left.max(right)).contains(r))
+                .unwrap_or(root);
+            roots.push(polished);
         }
         left = right;
         left_value = right_value;
