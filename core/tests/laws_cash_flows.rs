@@ -3,7 +3,8 @@
 //! - the net present value at the IRR is zero, relative to the flows' magnitude;
 //! - the XNPV at the XIRR is zero, likewise;
 //! - `npv_at_t0(r, v) = (1 + r) · npv(r, v)`;
-//! - RATE solves the annuity equation it was built from;
+//! - RATE solves the annuity equation it was built from, and PV at RATE gives the present
+//!   value back;
 //! - every root `irr_all` returns is a root, and `irr` returns one of them;
 //! - arbitrary inputs, extremes included, give `Ok` or `Err`, never a panic.
 
@@ -203,6 +204,35 @@ proptest! {
                 prop_assert_eq!(error.code(), ErrorCode::NoSignChange);
             }
         }
+    }
+
+    #[test]
+    fn pv_at_the_rate_gives_back_the_present_value(
+        nper in 1_i64..=360,
+        true_rate in 1_i64..2_000,
+        pv in 1_000_i64..10_000_000,
+        due in any::<bool>(),
+    ) {
+        // A loan of `pv` at `true_rate` basis points / 100 a period, its payment rounded to
+        // cents; RATE finds the rate of that payment, and PV (helper A's) at that rate must
+        // give the loan back, to 1e-9 of the payments' total.
+        let r = f64::from(i32::try_from(true_rate).unwrap()) / 10_000.0;
+        let n = f64::from(i32::try_from(nper).unwrap());
+        let timing = if due { finance::PaymentTiming::Beginning } else { finance::PaymentTiming::End };
+        let growth = (1.0 + r).powf(n);
+        let due_factor = if due { 1.0 + r } else { 1.0 };
+        let pmt_f = -(f64::from(i32::try_from(pv).unwrap()) * growth) / (due_factor * (growth - 1.0) / r);
+        let pmt = units::decimal_from_f64(pmt_f, "pmt").unwrap().round_dp(2);
+        prop_assume!(!pmt.is_zero());
+        let pv = Decimal::from(pv);
+        let nper = Decimal::from(nper);
+        let rate = finance::rate(nper, pmt, pv, None, Some(timing), None).unwrap();
+        let back = finance::pv(rate, nper, pmt, None, Some(timing)).unwrap();
+        let total = (pmt * nper).abs() + pv;
+        prop_assert!(
+            (back - pv).abs() <= total * Decimal::new(1, 9),
+            "rate {}: pv {} back as {}", rate, pv, back
+        );
     }
 
     #[test]
