@@ -18,7 +18,7 @@ pub(crate) struct PeriodicFlows {
 impl PeriodicFlows {
     fn new(values: &[Decimal]) -> Self {
         Self {
-            values: values.iter().copied().map(solver::flow_to_f64).collect(),
+            values: values.iter().copied().map(units::to_f64_lossy).collect(),
         }
     }
 }
@@ -125,7 +125,7 @@ pub fn irr(values: &[Decimal], guess: Option<Decimal>) -> Result<Decimal, Financ
     let changes = check_flows(values, &flows)?;
     let start = start_point(&flows, guess)?;
     let root = solver::find_root(&flows, start, changes > 1, "values")?;
-    solver::to_decimal(root, "values")
+    units::decimal_from_f64(root, "values")
 }
 
 /// Every internal rate of return of periodic cash flows in `[lower, upper]`, ascending:
@@ -192,7 +192,7 @@ pub fn irr_all(
     );
     roots
         .into_iter()
-        .map(|root| solver::to_decimal(root, "values"))
+        .map(|root| units::decimal_from_f64(root, "values"))
         .collect()
 }
 

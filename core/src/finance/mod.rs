@@ -9,6 +9,7 @@ mod amortization;
 mod cash_flows;
 mod declining_balance;
 mod depreciation;
+mod fixed_point;
 mod irr;
 mod macrs;
 mod rate;

@@ -168,7 +168,7 @@ pub fn rate(
     // root nearest the start.
     let changes = solver::sign_changes([annuity.pv, annuity.pmt, annuity.fv].into_iter());
     let root = solver::find_root(&annuity, start, changes > 1, "pmt")?;
-    solver::to_decimal(root, "pmt")
+    units::decimal_from_f64(root, "pmt")
 }
 
 #[cfg(test)]

@@ -19,7 +19,7 @@
 //!    times the flows' magnitude `Σ|terms|` at `r` (the size of the numbers that cancel),
 //!    else [`FinanceError::NoConvergence`].
 
-use crate::{Decimal, FinanceError, units};
+use crate::FinanceError;
 
 /// Most Halley iterations before the bracketing fallback (Excel: IRR 20, XIRR 100).
 pub(crate) const MAX_ITERATIONS: u32 = 50;
@@ -40,57 +40,6 @@ const SCAN_STEP: f64 = 0.125;
 /// overflow rather than "no convergence".
 const SCAN_BEYOND: f64 = 700.0;
 const SCAN_BEYOND_STEP: f64 = 2.0;
-
-/// Converts an `f64` result to [`Decimal`] with [`units::decimal_from_f64`]; a value so
-/// small that its shortest digits need more than 28 decimal places (a root of 1.2e-13
-/// printed with 17 digits) is rounded to 28 decimal places instead of failing.
-///
-/// # Errors
-/// As [`units::decimal_from_f64`] for values of magnitude 1 or more.
-pub(crate) fn to_decimal(value: f64, field: &'static str) -> Result<Decimal, FinanceError> {
-    match units::decimal_from_f64(value, field) {
-        Err(FinanceError::Overflow { .. }) if value.abs() < 1.0 => {
-            Decimal::from_str_exact(&format!("{value:.28}"))
-                .map_err(|_| FinanceError::Overflow { field })
-        }
-        other => other,
-    }
-}
-
-/// Exact powers of ten in `f64` (10²² is the largest that an `f64` holds exactly).
-const POWERS_OF_TEN: [f64; 23] = [
-    1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15, 1e16,
-    1e17, 1e18, 1e19, 1e20, 1e21, 1e22,
-];
-
-/// A cash flow as `f64` for the solver: the same lossy exit as [`units::to_f64_lossy`],
-/// with a fast path that is also correctly rounded. Where the mantissa `m` is below 2⁵³
-/// and the scale `s` at most 22 (every realistic amount of money), `m` and `10^s` are exact
-/// `f64`s and `m / 10^s` is one IEEE division: the nearest `f64` to the decimal. Anything
-/// else goes through [`units::to_f64_lossy`]. (rust_decimal's own conversion divides
-/// 128-bit integers, which costs more than the whole solve for 144 flows in WebAssembly.)
-pub(crate) fn flow_to_f64(value: Decimal) -> f64 {
-    const EXACT_BELOW: u128 = 1 << 53;
-    let mantissa = value.mantissa().unsigned_abs();
-    let power = usize::try_from(value.scale())
-        .ok()
-        .and_then(|scale| POWERS_OF_TEN.get(scale));
-    match (
-        power,
-        u32::try_from(mantissa >> 32),
-        u32::try_from(mantissa & 0xFFFF_FFFF),
-    ) {
-        (Some(power), Ok(high), Ok(low)) if mantissa < EXACT_BELOW => {
-            let magnitude = (f64::from(high) * 4_294_967_296.0 + f64::from(low)) / power;
-            if value.is_sign_negative() {
-                -magnitude
-            } else {
-                magnitude
-            }
-        }
-        _ => units::to_f64_lossy(value),
-    }
-}
 
 /// An objective's value and derivatives at one rate.
 #[derive(Debug, Clone, Copy)]
@@ -415,35 +364,6 @@ mod tests {
             sum.add(term);
         }
         assert_eq!(sum.value(), 1.0);
-    }
-
-    #[test]
-    fn tiny_values_convert() {
-        let tiny = to_decimal(-1.594_280_263_362_123_4e-13, "r").unwrap();
-        assert_eq!(
-            tiny.round_dp(25),
-            Decimal::from_str_exact("-0.0000000000001594280263362").unwrap()
-        );
-        assert_eq!(to_decimal(0.1, "r"), Ok(Decimal::new(1, 1)));
-        assert!(to_decimal(1e30, "r").is_err());
-    }
-
-    #[test]
-    fn flows_convert_exactly_rounded() {
-        for (text, expected) in [
-            ("1200.50", 1200.5),
-            ("-0.1", -0.1),
-            ("0.3", 0.3),
-            ("-50000", -50000.0),
-            ("123456789.123456", 123_456_789.123_456),
-            ("79228162514264337593543950335", 7.922_816_251_426_434e28),
-        ] {
-            let value: Decimal = text.parse().unwrap();
-            assert_eq!(flow_to_f64(value), expected, "{text}");
-        }
-        // Scale 28: the general (not always correctly rounded) path, within an ulp or so.
-        let tiny: Decimal = "0.0000000000000000000000000001".parse().unwrap();
-        assert!((flow_to_f64(tiny) - 1e-28).abs() <= 1e-43);
     }
 
     #[test]

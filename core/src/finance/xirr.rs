@@ -69,7 +69,7 @@ impl DatedFlows {
             })
             .collect();
         Self {
-            values: values.iter().copied().map(solver::flow_to_f64).collect(),
+            values: values.iter().copied().map(units::to_f64_lossy).collect(),
             years,
             last,
             gaps,
@@ -242,7 +242,7 @@ pub fn xirr(
         solver::sign_changes(ordered.into_iter().map(|(_, v)| v))
     };
     let root = flows.polish(solver::find_root(&flows, start, changes > 1, "values")?);
-    solver::to_decimal(root, "values")
+    units::decimal_from_f64(root, "values")
 }
 
 #[cfg(test)]
