@@ -26,3 +26,14 @@ test("overflow is an error, and the instance keeps working", () => {
   assert.throws(() => sln("79228162514264337593543950335", "-1", 1), { code: "OVERFLOW" });
   assert.equal(sln(30000, 7500, 10), "2250");
 });
+
+test("dates may be Date objects (their UTC calendar day) or YYYY-MM-DD strings", async () => {
+  const { xirr, xnpv } = await import("gpuecon");
+  const values = [-10000, 2750, 4250, 3250, 2750];
+  const days = ["2008-01-01", "2008-03-01", "2008-10-30", "2009-02-15", "2009-04-01"];
+  const objects = days.map((d) => new Date(`${d}T00:00:00Z`));
+  assert.equal(xirr(values, objects), xirr(values, days));
+  assert.equal(xnpv("0.09", values, objects), xnpv("0.09", values, days));
+  assert.throws(() => xirr(values, ["2008-1-1", ...days.slice(1)]), { code: "INVALID_ARGUMENT", field: "dates" });
+  assert.throws(() => xirr(values, [new Date(Number.NaN), ...objects.slice(1)]), { code: "INVALID_ARGUMENT", field: "dates" });
+});
