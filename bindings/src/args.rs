@@ -10,16 +10,12 @@ use wasm_bindgen::{JsCast, JsValue, prelude::wasm_bindgen};
 
 const NOT_A_NUMBER: &str = "must be a number or a decimal string such as \"1234.56\"";
 
-/// Reads a number or a decimal string (`"1234.56"`, `"-0.5"`, `"1e-7"`) as a [`Decimal`].
+/// Reads a number or a decimal string (`"1234.56"`, `"-0.5"`, `"1e-7"`) as a [`Decimal`]:
+/// numbers by their shortest round-trip decimal form ([`decimal_from_number`]), strings
+/// exactly ([`parse_decimal`]).
 pub fn decimal(value: &JsValue, field: &'static str) -> Result<Decimal, FinanceError> {
     if let Some(number) = value.as_f64() {
-        if !number.is_finite() {
-            return Err(FinanceError::InvalidArgument {
-                field,
-                reason: "must be a finite number (not NaN or Infinity)",
-            });
-        }
-        return units::decimal_from_f64(number, field);
+        return decimal_from_number(number, field);
     }
     let Some(text) = value.as_string() else {
         return Err(FinanceError::InvalidArgument {
@@ -34,6 +30,9 @@ pub fn decimal(value: &JsValue, field: &'static str) -> Result<Decimal, FinanceE
 /// silent rounding.
 pub fn parse_decimal(text: &str, field: &'static str) -> Result<Decimal, FinanceError> {
     let text = text.trim();
+    if let Some(plain) = parse_plain_decimal(text) {
+        return Ok(plain);
+    }
     let parsed = if text.contains(['e', 'E']) {
         Decimal::from_scientific(text)
     } else {
@@ -64,7 +63,7 @@ pub fn optional_decimal(
     if value.is_undefined() || value.is_null() {
         Ok(None)
     } else {
-        scalar(value, field).map(Some)
+        decimal(value, field).map(Some)
     }
 }
 
@@ -91,25 +90,29 @@ fn array_elements(value: &JsValue, field: &'static str) -> Result<Vec<JsValue>, 
 /// A JavaScript number as a [`Decimal`], quickly: the fewest decimal places (up to 12)
 /// at which an integer `m` below 2⁵³ gives back exactly this number as `m / 10^s` (one
 /// correctly rounded division of exact operands), which is its shortest decimal form
-/// (`1200.5`, `-0.1`). Other numbers take the general path of [`decimal`] (float
-/// formatting, much slower in WebAssembly), which also rejects NaN and infinities.
+/// (`1200.5`, `-0.1`). Other finite numbers take [`units::decimal_from_f64`] (float
+/// formatting, much slower in WebAssembly); NaN and infinities are errors.
 fn decimal_from_number(number: f64, field: &'static str) -> Result<Decimal, FinanceError> {
     const EXACT_BELOW: f64 = 9_007_199_254_740_992.0; // 2^53
-    if number.is_finite() {
-        let mut power = 1.0_f64;
-        for scale in 0..=12_u32 {
-            // Any nearest whole number will do (the check below decides): ties-to-even is
-            // one WebAssembly instruction, `round` a library call.
-            let scaled = (number * power).round_ties_even();
-            if scaled.abs() < EXACT_BELOW && scaled / power == number {
-                // |scaled| < 2^53, a whole number: the cast is exact.
-                #[allow(clippy::cast_possible_truncation)]
-                return Ok(Decimal::new(scaled as i64, scale));
-            }
-            power *= 10.0;
-        }
+    if !number.is_finite() {
+        return Err(FinanceError::InvalidArgument {
+            field,
+            reason: "must be a finite number (not NaN or Infinity)",
+        });
     }
-    decimal(&JsValue::from_f64(number), field)
+    let mut power = 1.0_f64;
+    for scale in 0..=12_u32 {
+        // Any nearest whole number will do (the check below decides): ties-to-even is
+        // one WebAssembly instruction, `round` a library call.
+        let scaled = (number * power).round_ties_even();
+        if scaled.abs() < EXACT_BELOW && scaled / power == number {
+            // |scaled| < 2^53, a whole number: the cast is exact.
+            #[allow(clippy::cast_possible_truncation)]
+            return Ok(Decimal::new(scaled as i64, scale));
+        }
+        power *= 10.0;
+    }
+    units::decimal_from_f64(number, field)
 }
 
 /// The common shape of a decimal string, `-?digits(.digits)?` with at most 18 digits, read
@@ -145,14 +148,6 @@ fn parse_plain_decimal(text: &str) -> Option<Decimal> {
         if negative { -mantissa } else { mantissa },
         scale,
     ))
-}
-
-/// Reads a number (quickly, see [`decimal_from_number`]) or a decimal string.
-pub fn scalar(value: &JsValue, field: &'static str) -> Result<Decimal, FinanceError> {
-    match value.as_f64() {
-        Some(number) => decimal_from_number(number, field),
-        None => decimal(value, field),
-    }
 }
 
 // Whole arrays cross the boundary in one call where they can: a JavaScript loop copies an
@@ -246,17 +241,14 @@ pub fn decimals(value: &JsValue, field: &'static str) -> Result<Vec<Decimal>, Fi
         if u32::try_from(parts.len()).is_ok_and(|n| n == length) {
             let mut out = Vec::with_capacity(parts.len());
             for text in parts {
-                out.push(match parse_plain_decimal(text) {
-                    Some(value) => value,
-                    None => parse_decimal(text, field)?,
-                });
+                out.push(parse_decimal(text, field)?);
             }
             return Ok(out);
         }
     }
     array_elements(value, field)?
         .iter()
-        .map(|element| scalar(element, field))
+        .map(|element| decimal(element, field))
         .collect()
 }
 

@@ -40,9 +40,9 @@ pub fn pv(
     timing: JsValue,
 ) -> JsResult<String> {
     let value = finance::pv(
-        args::scalar(&rate, "rate")?,
-        args::scalar(&nper, "nper")?,
-        args::scalar(&pmt, "pmt")?,
+        args::decimal(&rate, "rate")?,
+        args::decimal(&nper, "nper")?,
+        args::decimal(&pmt, "pmt")?,
         args::optional_decimal(&fv, "fv")?,
         args::optional_timing(&timing)?,
     )?;
@@ -59,9 +59,9 @@ pub fn fv(
     timing: JsValue,
 ) -> JsResult<String> {
     let value = finance::fv(
-        args::scalar(&rate, "rate")?,
-        args::scalar(&nper, "nper")?,
-        args::scalar(&pmt, "pmt")?,
+        args::decimal(&rate, "rate")?,
+        args::decimal(&nper, "nper")?,
+        args::decimal(&pmt, "pmt")?,
         args::optional_decimal(&pv, "pv")?,
         args::optional_timing(&timing)?,
     )?;
@@ -79,9 +79,9 @@ pub fn pmt(
     timing: JsValue,
 ) -> JsResult<String> {
     let value = finance::pmt(
-        args::scalar(&rate, "rate")?,
-        args::scalar(&nper, "nper")?,
-        args::scalar(&pv, "pv")?,
+        args::decimal(&rate, "rate")?,
+        args::decimal(&nper, "nper")?,
+        args::decimal(&pv, "pv")?,
         args::optional_decimal(&fv, "fv")?,
         args::optional_timing(&timing)?,
     )?;
@@ -99,9 +99,9 @@ pub fn nper(
     timing: JsValue,
 ) -> JsResult<String> {
     let value = finance::nper(
-        args::scalar(&rate, "rate")?,
-        args::scalar(&pmt, "pmt")?,
-        args::scalar(&pv, "pv")?,
+        args::decimal(&rate, "rate")?,
+        args::decimal(&pmt, "pmt")?,
+        args::decimal(&pv, "pv")?,
         args::optional_decimal(&fv, "fv")?,
         args::optional_timing(&timing)?,
     )?;
@@ -120,10 +120,10 @@ pub fn ipmt(
     timing: JsValue,
 ) -> JsResult<String> {
     let value = finance::ipmt(
-        args::scalar(&rate, "rate")?,
-        args::scalar(&per, "per")?,
-        args::scalar(&nper, "nper")?,
-        args::scalar(&pv, "pv")?,
+        args::decimal(&rate, "rate")?,
+        args::decimal(&per, "per")?,
+        args::decimal(&nper, "nper")?,
+        args::decimal(&pv, "pv")?,
         args::optional_decimal(&fv, "fv")?,
         args::optional_timing(&timing)?,
     )?;
@@ -142,10 +142,10 @@ pub fn ppmt(
     timing: JsValue,
 ) -> JsResult<String> {
     let value = finance::ppmt(
-        args::scalar(&rate, "rate")?,
-        args::scalar(&per, "per")?,
-        args::scalar(&nper, "nper")?,
-        args::scalar(&pv, "pv")?,
+        args::decimal(&rate, "rate")?,
+        args::decimal(&per, "per")?,
+        args::decimal(&nper, "nper")?,
+        args::decimal(&pv, "pv")?,
         args::optional_decimal(&fv, "fv")?,
         args::optional_timing(&timing)?,
     )?;
@@ -165,11 +165,11 @@ pub fn cumipmt(
     timing: JsValue,
 ) -> JsResult<String> {
     let value = finance::cumipmt(
-        args::scalar(&rate, "rate")?,
-        args::scalar(&nper, "nper")?,
-        args::scalar(&pv, "pv")?,
-        args::scalar(&start_period, "start_period")?,
-        args::scalar(&end_period, "end_period")?,
+        args::decimal(&rate, "rate")?,
+        args::decimal(&nper, "nper")?,
+        args::decimal(&pv, "pv")?,
+        args::decimal(&start_period, "start_period")?,
+        args::decimal(&end_period, "end_period")?,
         args::timing(&timing)?,
     )?;
     Ok(to_js_decimal(value))
@@ -188,11 +188,11 @@ pub fn cumprinc(
     timing: JsValue,
 ) -> JsResult<String> {
     let value = finance::cumprinc(
-        args::scalar(&rate, "rate")?,
-        args::scalar(&nper, "nper")?,
-        args::scalar(&pv, "pv")?,
-        args::scalar(&start_period, "start_period")?,
-        args::scalar(&end_period, "end_period")?,
+        args::decimal(&rate, "rate")?,
+        args::decimal(&nper, "nper")?,
+        args::decimal(&pv, "pv")?,
+        args::decimal(&start_period, "start_period")?,
+        args::decimal(&end_period, "end_period")?,
         args::timing(&timing)?,
     )?;
     Ok(to_js_decimal(value))
@@ -203,8 +203,8 @@ pub fn cumprinc(
 #[wasm_bindgen]
 pub fn effect(nominal_rate: JsValue, npery: JsValue) -> JsResult<String> {
     let value = finance::effect(
-        args::scalar(&nominal_rate, "nominal_rate")?,
-        args::scalar(&npery, "npery")?,
+        args::decimal(&nominal_rate, "nominal_rate")?,
+        args::decimal(&npery, "npery")?,
     )?;
     Ok(to_js_decimal(value))
 }
@@ -213,8 +213,8 @@ pub fn effect(nominal_rate: JsValue, npery: JsValue) -> JsResult<String> {
 #[wasm_bindgen]
 pub fn nominal(effect_rate: JsValue, npery: JsValue) -> JsResult<String> {
     let value = finance::nominal(
-        args::scalar(&effect_rate, "effect_rate")?,
-        args::scalar(&npery, "npery")?,
+        args::decimal(&effect_rate, "effect_rate")?,
+        args::decimal(&npery, "npery")?,
     )?;
     Ok(to_js_decimal(value))
 }
@@ -224,10 +224,10 @@ pub fn nominal(effect_rate: JsValue, npery: JsValue) -> JsResult<String> {
 #[wasm_bindgen]
 pub fn ispmt(rate: JsValue, per: JsValue, nper: JsValue, pv: JsValue) -> JsResult<String> {
     let value = finance::ispmt(
-        args::scalar(&rate, "rate")?,
-        args::scalar(&per, "per")?,
-        args::scalar(&nper, "nper")?,
-        args::scalar(&pv, "pv")?,
+        args::decimal(&rate, "rate")?,
+        args::decimal(&per, "per")?,
+        args::decimal(&nper, "nper")?,
+        args::decimal(&pv, "pv")?,
     )?;
     Ok(to_js_decimal(value))
 }
@@ -237,7 +237,7 @@ pub fn ispmt(rate: JsValue, per: JsValue, nper: JsValue, pv: JsValue) -> JsResul
 #[wasm_bindgen]
 pub fn fvschedule(principal: JsValue, schedule: JsValue) -> JsResult<String> {
     let value = finance::fvschedule(
-        args::scalar(&principal, "principal")?,
+        args::decimal(&principal, "principal")?,
         &args::decimals(&schedule, "schedule")?,
     )?;
     Ok(to_js_decimal(value))
@@ -251,10 +251,10 @@ pub fn fvschedule(principal: JsValue, schedule: JsValue) -> JsResult<String> {
 #[wasm_bindgen]
 pub fn syd(cost: JsValue, salvage: JsValue, life: JsValue, per: JsValue) -> JsResult<String> {
     let value = finance::syd(
-        args::scalar(&cost, "cost")?,
-        args::scalar(&salvage, "salvage")?,
-        args::scalar(&life, "life")?,
-        args::scalar(&per, "per")?,
+        args::decimal(&cost, "cost")?,
+        args::decimal(&salvage, "salvage")?,
+        args::decimal(&life, "life")?,
+        args::decimal(&per, "per")?,
     )?;
     Ok(to_js_decimal(value))
 }
@@ -270,10 +270,10 @@ pub fn db(
     month: JsValue,
 ) -> JsResult<String> {
     let value = finance::db(
-        args::scalar(&cost, "cost")?,
-        args::scalar(&salvage, "salvage")?,
-        args::scalar(&life, "life")?,
-        args::scalar(&period, "period")?,
+        args::decimal(&cost, "cost")?,
+        args::decimal(&salvage, "salvage")?,
+        args::decimal(&life, "life")?,
+        args::decimal(&period, "period")?,
         args::optional_decimal(&month, "month")?,
     )?;
     Ok(to_js_decimal(value))
@@ -290,10 +290,10 @@ pub fn ddb(
     factor: JsValue,
 ) -> JsResult<String> {
     let value = finance::ddb(
-        args::scalar(&cost, "cost")?,
-        args::scalar(&salvage, "salvage")?,
-        args::scalar(&life, "life")?,
-        args::scalar(&period, "period")?,
+        args::decimal(&cost, "cost")?,
+        args::decimal(&salvage, "salvage")?,
+        args::decimal(&life, "life")?,
+        args::decimal(&period, "period")?,
         args::optional_decimal(&factor, "factor")?,
     )?;
     Ok(to_js_decimal(value))
@@ -313,11 +313,11 @@ pub fn vdb(
     no_switch: JsValue,
 ) -> JsResult<String> {
     let value = finance::vdb(
-        args::scalar(&cost, "cost")?,
-        args::scalar(&salvage, "salvage")?,
-        args::scalar(&life, "life")?,
-        args::scalar(&start_period, "start_period")?,
-        args::scalar(&end_period, "end_period")?,
+        args::decimal(&cost, "cost")?,
+        args::decimal(&salvage, "salvage")?,
+        args::decimal(&life, "life")?,
+        args::decimal(&start_period, "start_period")?,
+        args::decimal(&end_period, "end_period")?,
         args::optional_decimal(&factor, "factor")?,
         args::optional_bool(&no_switch, "no_switch")?,
     )?;
@@ -330,9 +330,9 @@ pub fn vdb(
 #[wasm_bindgen]
 pub fn macrs(cost: JsValue, recovery_period: JsValue, year: JsValue) -> JsResult<String> {
     let value = finance::macrs(
-        args::scalar(&cost, "cost")?,
-        args::scalar(&recovery_period, "recovery_period")?,
-        args::scalar(&year, "year")?,
+        args::decimal(&cost, "cost")?,
+        args::decimal(&recovery_period, "recovery_period")?,
+        args::decimal(&year, "year")?,
     )?;
     Ok(to_js_decimal(value))
 }
@@ -342,8 +342,8 @@ pub fn macrs(cost: JsValue, recovery_period: JsValue, year: JsValue) -> JsResult
 #[wasm_bindgen]
 pub fn macrs_schedule(cost: JsValue, recovery_period: JsValue) -> JsResult<Vec<String>> {
     let class =
-        finance::MacrsClass::from_years(args::scalar(&recovery_period, "recovery_period")?)?;
-    let values = finance::macrs_schedule(args::scalar(&cost, "cost")?, class)?;
+        finance::MacrsClass::from_years(args::decimal(&recovery_period, "recovery_period")?)?;
+    let values = finance::macrs_schedule(args::decimal(&cost, "cost")?, class)?;
     Ok(args::to_js_decimals(values))
 }
 
@@ -356,7 +356,7 @@ pub fn macrs_schedule(cost: JsValue, recovery_period: JsValue) -> JsResult<Vec<S
 #[wasm_bindgen]
 pub fn npv(rate: JsValue, values: JsValue) -> JsResult<String> {
     let value = finance::npv(
-        args::scalar(&rate, "rate")?,
+        args::decimal(&rate, "rate")?,
         &args::decimals(&values, "values")?,
     )?;
     Ok(to_js_decimal(value))
@@ -367,7 +367,7 @@ pub fn npv(rate: JsValue, values: JsValue) -> JsResult<String> {
 #[wasm_bindgen]
 pub fn npv_at_t0(rate: JsValue, values: JsValue) -> JsResult<String> {
     let value = finance::npv_at_t0(
-        args::scalar(&rate, "rate")?,
+        args::decimal(&rate, "rate")?,
         &args::decimals(&values, "values")?,
     )?;
     Ok(to_js_decimal(value))
@@ -377,7 +377,7 @@ pub fn npv_at_t0(rate: JsValue, values: JsValue) -> JsResult<String> {
 #[wasm_bindgen]
 pub fn xnpv(rate: JsValue, values: JsValue, dates: JsValue) -> JsResult<String> {
     let value = finance::xnpv(
-        args::scalar(&rate, "rate")?,
+        args::decimal(&rate, "rate")?,
         &args::decimals(&values, "values")?,
         &args::dates(&dates, "dates")?,
     )?;
@@ -389,8 +389,8 @@ pub fn xnpv(rate: JsValue, values: JsValue, dates: JsValue) -> JsResult<String> 
 pub fn mirr(values: JsValue, finance_rate: JsValue, reinvest_rate: JsValue) -> JsResult<String> {
     let value = finance::mirr(
         &args::decimals(&values, "values")?,
-        args::scalar(&finance_rate, "finance_rate")?,
-        args::scalar(&reinvest_rate, "reinvest_rate")?,
+        args::decimal(&finance_rate, "finance_rate")?,
+        args::decimal(&reinvest_rate, "reinvest_rate")?,
     )?;
     Ok(to_js_decimal(value))
 }
@@ -440,9 +440,9 @@ pub fn rate(
     guess: JsValue,
 ) -> JsResult<String> {
     let value = finance::rate(
-        args::scalar(&nper, "nper")?,
-        args::scalar(&pmt, "pmt")?,
-        args::scalar(&pv, "pv")?,
+        args::decimal(&nper, "nper")?,
+        args::decimal(&pmt, "pmt")?,
+        args::decimal(&pv, "pv")?,
         args::optional_decimal(&fv, "fv")?,
         args::optional_timing(&timing)?,
         args::optional_decimal(&guess, "guess")?,
