@@ -20,10 +20,12 @@
 //!
 //! Layers, each using only those below it:
 //! - [`units`]: hours, money helpers and the one lossy exit from [`Decimal`] to `f64`;
-//! - [`finance`]: the Excel-compatible functions.
+//! - [`finance`]: the Excel-compatible functions;
+//! - [`models`]: the hardware catalog and the owner's itemized cost per GPU-hour.
 
 pub mod error;
 pub mod finance;
+pub mod models;
 pub mod units;
 
 pub use error::{ErrorCode, ExcelError, FinanceError};
