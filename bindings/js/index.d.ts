@@ -625,3 +625,136 @@ export declare function rate(
   type?: DecimalInput | null,
   guess?: DecimalInput | null,
 ): DecimalString;
+
+// ---------------------------------------------------------------------------------------
+// Models: plain objects in and out. Decimal fields are decimal strings in results and
+// numbers or decimal strings in inputs. Errors name the field by its path (`power.pue`).
+
+/** How the capital cost is spread over the GPU's hours. */
+export type CapitalMethod = "capital_recovery" | "straight_line";
+
+/** The inputs of {@link owner_cost}; every amount in USD, every rate a fraction (0.10 = 10 %). */
+export interface OwnerCostInputs {
+  capital: {
+    /** All-in capex per GPU (GPU, server share, network, storage, installation). */
+    capex_usd_per_gpu: DecimalInput;
+    /** Value at the end of life, 0 to the capex (default 0). */
+    salvage_usd_per_gpu?: DecimalInput;
+    /** Economic life in years, greater than 0. */
+    life_years: DecimalInput;
+    /** Annual cost of capital, at least 0. */
+    annual_rate: DecimalInput;
+    /** `"capital_recovery"` (default): capex × CRF(r, n) / 8760; `"straight_line"`:
+     * ((capex − salvage)/n + r × (capex + salvage)/2) / 8760. */
+    method?: CapitalMethod;
+  };
+  power: {
+    /** All-in IT kW per GPU at full load (1.275 for an H100 in a 10.2 kW DGX of 8). */
+    it_kw_per_gpu: DecimalInput;
+    /** Idle power as a fraction of full power, in [0, 1] (about 0.10-0.14 for an H100). */
+    idle_fraction: DecimalInput;
+    /** Power usage effectiveness, at least 1. */
+    pue: DecimalInput;
+    /** Electricity price per kWh. */
+    usd_per_kwh: DecimalInput;
+  };
+  facility: {
+    /** Contracted critical IT kW per GPU (billed whether used or not). */
+    contracted_kw_per_gpu: DecimalInput;
+    /** Colocation price per kW-month. */
+    usd_per_kw_month: DecimalInput;
+  };
+  /** Every field defaults to 0. */
+  operations?: {
+    staff_usd_per_gpu_hour?: DecimalInput;
+    support_usd_per_gpu_hour?: DecimalInput;
+    software_usd_per_gpu_hour?: DecimalInput;
+    /** Insurance a year as a fraction of capex. */
+    insurance_rate_per_year?: DecimalInput;
+    /** SG&A as a fraction of revenue (price × utilization), in [0, 1]. */
+    sga_share_of_revenue?: DecimalInput;
+  };
+  usage: {
+    /** Billed utilization, hours sold / hours available, in [0, 1]. */
+    utilization: DecimalInput;
+    /** Price per sold GPU-hour (default 0; only SG&A depends on it). */
+    price_usd_per_gpu_hour?: DecimalInput;
+  };
+}
+
+/** The result of {@link owner_cost}: USD per available GPU-hour unless the name says otherwise. */
+export interface OwnerCost {
+  capital_usd_per_gpu_hour: DecimalString;
+  power_usd_per_gpu_hour: DecimalString;
+  facility_usd_per_gpu_hour: DecimalString;
+  staff_usd_per_gpu_hour: DecimalString;
+  support_usd_per_gpu_hour: DecimalString;
+  software_usd_per_gpu_hour: DecimalString;
+  insurance_usd_per_gpu_hour: DecimalString;
+  sga_usd_per_gpu_hour: DecimalString;
+  /** staff + support + software + insurance + SG&A, exactly. */
+  operations_usd_per_gpu_hour: DecimalString;
+  /** capital + power + facility + operations, exactly. */
+  total_usd_per_gpu_hour: DecimalString;
+  /** total / utilization. */
+  total_usd_per_utilized_gpu_hour: DecimalString;
+}
+
+/**
+ * The owner's itemized cost of one GPU-hour:
+ * capital = capex × CRF(r, n) / 8760 with CRF = r / (1 − (1 + r)^−n) (or straight line);
+ * power = it_kw × (idle + (1 − idle) × utilization) × PUE × $/kWh;
+ * facility = contracted kW × $/kW-month / 730 (not scaled by utilization);
+ * operations = staff + support + software + capex × insurance / 8760 + SG&A share × price × utilization.
+ *
+ * @param inputs - see {@link OwnerCostInputs}
+ * @returns each item per available GPU-hour, the total, and the total per utilized hour
+ * @throws {GpueconError} `DOMAIN` naming the first bad input by its path (`power.pue` below 1,
+ *   `usage.utilization` outside [0, 1] or 0, `capital.life_years` ≤ 0, a negative price or cost);
+ *   `INVALID_ARGUMENT` on `inputs` when the object lacks a field or has an unknown one.
+ *
+ * @example
+ * import { owner_cost } from "gpuecon";
+ * const cost = owner_cost({
+ *   capital: { capex_usd_per_gpu: 50000, life_years: 6, annual_rate: 0.1 },
+ *   power: { it_kw_per_gpu: 1.275, idle_fraction: 0.1, pue: 1.3, usd_per_kwh: 0.08 },
+ *   facility: { contracted_kw_per_gpu: 1.275, usd_per_kw_month: 150 },
+ *   usage: { utilization: 0.8 },
+ * });
+ * cost.power_usd_per_gpu_hour; // "0.108732"
+ * cost.total_usd_per_gpu_hour; // "1.681262709832576323…"
+ */
+export declare function owner_cost(inputs: OwnerCostInputs): OwnerCost;
+
+/** One GPU product of the catalog; the figures are defaults to override with your own quotes. */
+export interface GpuSpec {
+  /** Stable lookup id, e.g. `"h100-sxm"`. */
+  id: string;
+  /** Exact product name, e.g. `"H100 SXM"` (not the same product as `"H100 PCIe"`). */
+  name: string;
+  vendor: string;
+  /** TDP of one GPU in watts. */
+  tdp_watts: DecimalString;
+  /** GPUs in one node (a server, or a rack for GB200 NVL72). */
+  gpus_per_node: number;
+  /** All-in IT power of one node at full load, kW. */
+  node_it_kw: DecimalString;
+  /** Typical all-in capex of one node, USD. */
+  node_capex_usd: DecimalString;
+  /** Where the figures come from; estimates say so. */
+  source: string;
+  /** When the figures were current, e.g. `"2026-02"`. */
+  as_of: string;
+}
+
+/**
+ * The built-in GPU catalog: H100 SXM, H100 PCIe, H100 NVL, H200, B200, GB200 NVL72, MI300X, A100 80GB.
+ *
+ * @returns an array of {@link GpuSpec}
+ *
+ * @example
+ * import { gpus } from "gpuecon";
+ * const h100 = gpus().find((g) => g.id === "h100-sxm");
+ * h100.node_it_kw; // "10.2" (DGX H100, 8 GPUs)
+ */
+export declare function gpus(): GpuSpec[];

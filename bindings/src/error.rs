@@ -2,6 +2,7 @@
 //! `js/gpuecon_error.js` and exported by the package.
 
 use gpuecon::FinanceError;
+use gpuecon::models::ModelError;
 use wasm_bindgen::prelude::*;
 
 /// What every export returns: its value, or a thrown `GpueconError`.
@@ -25,4 +26,23 @@ impl From<FinanceError> for GpueconError {
             error.excel().as_str(),
         )
     }
+}
+
+/// A model error: `field` is the path of the offending input (`power.pue`).
+impl From<ModelError> for GpueconError {
+    fn from(error: ModelError) -> Self {
+        GpueconError::new(
+            error.code().as_str(),
+            error.field(),
+            &error.to_string(),
+            error.excel().as_str(),
+        )
+    }
+}
+
+/// An input object that does not have the model's shape (a missing or unknown field, a
+/// value that is not a number or decimal string): `INVALID_ARGUMENT` on `field`.
+pub fn invalid_shape(field: &str, error: &serde_wasm_bindgen::Error) -> GpueconError {
+    let message = format!("{field}: {error}");
+    GpueconError::new("INVALID_ARGUMENT", field, &message, "#VALUE!")
 }

@@ -8,7 +8,8 @@
 mod args;
 mod error;
 
-use gpuecon::finance;
+use gpuecon::{finance, models};
+use serde::Serialize;
 use wasm_bindgen::prelude::*;
 
 use crate::args::{decimal, to_js_decimal};
@@ -448,4 +449,31 @@ pub fn rate(
         args::optional_decimal(&guess, "guess")?,
     )?;
     Ok(to_js_decimal(value))
+}
+
+// Models: plain objects in and out, decimals as strings (numbers accepted on input).
+
+/// A model result as a plain JS object (decimals become strings).
+fn to_js_object<T: Serialize + ?Sized>(value: &T) -> JsResult<JsValue> {
+    value
+        .serialize(&serde_wasm_bindgen::Serializer::json_compatible())
+        .map_err(|e| error::invalid_shape("result", &e))
+}
+
+/// The owner's itemized cost of one GPU-hour: capital, power, facility and operations in
+/// USD per available GPU-hour, their total, and the total per utilized hour. `inputs` is
+/// an object of the shape of the core's `OwnerCostInputs`; the result's fields are decimal
+/// strings.
+#[wasm_bindgen]
+pub fn owner_cost(inputs: JsValue) -> JsResult<JsValue> {
+    let inputs: models::OwnerCostInputs =
+        serde_wasm_bindgen::from_value(inputs).map_err(|e| error::invalid_shape("inputs", &e))?;
+    to_js_object(&models::owner_cost(&inputs)?)
+}
+
+/// The built-in GPU catalog: an array of objects with exact SKU names, TDP, node power and
+/// capex (decimal strings), and the source and date of the figures.
+#[wasm_bindgen]
+pub fn gpus() -> JsResult<JsValue> {
+    to_js_object(models::gpus())
 }

@@ -5,7 +5,10 @@
 
 use std::{fs, path::Path, str::FromStr};
 
-use gpuecon::{Decimal, FinanceError, finance};
+use gpuecon::{
+    Decimal, FinanceError, finance,
+    models::{self, ModelError},
+};
 use serde::Deserialize;
 
 #[derive(Debug, Deserialize)]
@@ -26,6 +29,9 @@ struct Case {
     expected: Option<String>,
     tolerance: Option<Tolerance>,
     error: Option<ExpectedError>,
+    /// For a function that returns an object (a model): the dot-separated path of the
+    /// decimal field to compare (`"total_usd_per_gpu_hour"`).
+    result_path: Option<String>,
     #[allow(dead_code)] // every case must cite one; serde checks it is present
     source: String,
 }
@@ -266,9 +272,83 @@ fn call(function: &str, args: &Args) -> Result<Result<Decimal, FinanceError>, St
     })
 }
 
+/// A failure as both runners see it: a stable code, the field (a path for models) and the
+/// message.
+#[derive(Debug)]
+struct Failure {
+    code: &'static str,
+    field: String,
+    message: String,
+}
+
+impl std::fmt::Display for Failure {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.message)
+    }
+}
+
+impl From<FinanceError> for Failure {
+    fn from(error: FinanceError) -> Self {
+        Self {
+            code: error.code().as_str(),
+            field: error.field().to_owned(),
+            message: error.to_string(),
+        }
+    }
+}
+
+impl From<ModelError> for Failure {
+    fn from(error: ModelError) -> Self {
+        Self {
+            code: error.code().as_str(),
+            field: error.field().to_owned(),
+            message: error.to_string(),
+        }
+    }
+}
+
+/// Calls a model a case names: its one argument is the input object, its result an object
+/// whose decimal field at `result_path` is compared.
+fn call_model(case: &Case) -> Result<Option<Result<Decimal, Failure>>, String> {
+    let result = match case.function.as_str() {
+        "owner_cost" => {
+            let [input] = case.args.as_slice() else {
+                return Err("owner_cost takes one argument, the input object".to_owned());
+            };
+            let inputs: models::OwnerCostInputs =
+                serde_json::from_value(input.clone()).map_err(|e| format!("argument 0: {e}"))?;
+            models::owner_cost(&inputs).map(serde_json::to_value)
+        }
+        _ => return Ok(None),
+    };
+    let value = match result {
+        Ok(value) => value.map_err(|e| e.to_string())?,
+        Err(error) => return Ok(Some(Err(error.into()))),
+    };
+    if case.expected.is_none() {
+        // An error was expected; report the value as a number.
+        return Ok(Some(Ok(Decimal::ZERO)));
+    }
+    let path = case
+        .result_path
+        .as_deref()
+        .ok_or("a model case needs a result_path")?;
+    let field = path
+        .split('.')
+        .try_fold(&value, |v, key| v.get(key))
+        .ok_or(format!("the result has no field {path:?}"))?;
+    Ok(Some(Ok(decimal_of(field)?)))
+}
+
 /// Checks one case; `Err` says what went wrong.
 fn check(case: &Case) -> Result<(), String> {
-    let outcome = call(&case.function, &Args(&case.args))?;
+    let outcome = match call_model(case)? {
+        Some(outcome) => outcome,
+        None if case.result_path.is_some() => {
+            return Err("result_path is for functions that return objects".to_owned());
+        }
+        None => call(&case.function, &Args(&case.args))?.map_err(Failure::from),
+    };
     match (&case.expected, &case.error, outcome) {
         (Some(expected), None, Ok(got)) => {
             let expected = Decimal::from_str(expected).map_err(|e| format!("expected: {e}"))?;
@@ -294,15 +374,12 @@ fn check(case: &Case) -> Result<(), String> {
             }
         }
         (None, Some(expected), Err(got)) => {
-            if got.code().as_str() == expected.code && got.field() == expected.field {
+            if got.code == expected.code && got.field == expected.field {
                 Ok(())
             } else {
                 Err(format!(
                     "expected error {} on {}, got {} on {} ({got})",
-                    expected.code,
-                    expected.field,
-                    got.code(),
-                    got.field()
+                    expected.code, expected.field, got.code, got.field
                 ))
             }
         }

@@ -56,6 +56,10 @@ export function judge(c, outcome) {
     return null;
   }
   if (outcome.error) return `expected ${c.expected}, got error ${outcome.error.code}: ${outcome.error.message}`;
-  if (typeof outcome.value !== "string") return `results are decimal strings, got ${typeof outcome.value}`;
-  return within(outcome.value, c.expected, c.tolerance) ? null : `expected ${c.expected}, got ${outcome.value}`;
+  // A model returns an object: `result_path` names its decimal field to compare.
+  const value = c.result_path
+    ? c.result_path.split(".").reduce((v, key) => v?.[key], outcome.value)
+    : outcome.value;
+  if (typeof value !== "string") return `results are decimal strings, got ${typeof value}`;
+  return within(value, c.expected, c.tolerance) ? null : `expected ${c.expected}, got ${value}`;
 }
