@@ -46,3 +46,10 @@ pub fn invalid_shape(field: &str, error: &serde_wasm_bindgen::Error) -> GpueconE
     let message = format!("{field}: {error}");
     GpueconError::new("INVALID_ARGUMENT", field, &message, "#VALUE!")
 }
+
+/// An input object with a key the model does not know (`path`, dot-separated):
+/// `INVALID_ARGUMENT` on `field`.
+pub fn unknown_field(field: &str, path: &str) -> GpueconError {
+    let message = format!("{field}: unknown field `{path}`");
+    GpueconError::new("INVALID_ARGUMENT", field, &message, "#VALUE!")
+}

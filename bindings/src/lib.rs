@@ -466,9 +466,10 @@ fn to_js_object<T: Serialize + ?Sized>(value: &T) -> JsResult<JsValue> {
 /// strings.
 #[wasm_bindgen]
 pub fn owner_cost(inputs: JsValue) -> JsResult<JsValue> {
-    let inputs: models::OwnerCostInputs =
-        serde_wasm_bindgen::from_value(inputs).map_err(|e| error::invalid_shape("inputs", &e))?;
-    to_js_object(&models::owner_cost(&inputs)?)
+    let parsed: models::OwnerCostInputs = serde_wasm_bindgen::from_value(inputs.clone())
+        .map_err(|e| error::invalid_shape("inputs", &e))?;
+    reject_unknown_keys(&inputs, &to_js_object(&parsed)?, "")?;
+    to_js_object(&models::owner_cost(&parsed)?)
 }
 
 /// The built-in GPU catalog: an array of objects with exact SKU names, TDP, node power and
@@ -476,4 +477,32 @@ pub fn owner_cost(inputs: JsValue) -> JsResult<JsValue> {
 #[wasm_bindgen]
 pub fn gpus() -> JsResult<JsValue> {
     to_js_object(models::gpus())
+}
+
+/// serde-wasm-bindgen reads only the fields a struct names, so `deny_unknown_fields` does
+/// not fire for JS objects. A misspelt optional input (`salvage_usd_pergpu`) must not be
+/// silently ignored: every key of `input` must exist in `known`, the parsed value written
+/// back (which has every field), recursively. `INVALID_ARGUMENT` on `inputs` otherwise.
+fn reject_unknown_keys(input: &JsValue, known: &JsValue, path: &str) -> JsResult<()> {
+    if !input.is_object() || js_sys::Array::is_array(input) || !known.is_object() {
+        return Ok(());
+    }
+    let object: &js_sys::Object = input.unchecked_ref();
+    for key in js_sys::Object::keys(object).iter() {
+        let name = key.as_string().unwrap_or_default();
+        let here = if path.is_empty() {
+            name
+        } else {
+            format!("{path}.{name}")
+        };
+        if !js_sys::Reflect::has(known, &key).unwrap_or(false) {
+            return Err(error::unknown_field("inputs", &here));
+        }
+        let (inner, inner_known) = (
+            js_sys::Reflect::get(input, &key).unwrap_or(JsValue::UNDEFINED),
+            js_sys::Reflect::get(known, &key).unwrap_or(JsValue::UNDEFINED),
+        );
+        reject_unknown_keys(&inner, &inner_known, &here)?;
+    }
+    Ok(())
 }

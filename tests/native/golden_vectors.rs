@@ -315,8 +315,17 @@ fn call_model(case: &Case) -> Result<Option<Result<Decimal, Failure>>, String> {
             let [input] = case.args.as_slice() else {
                 return Err("owner_cost takes one argument, the input object".to_owned());
             };
-            let inputs: models::OwnerCostInputs =
-                serde_json::from_value(input.clone()).map_err(|e| format!("argument 0: {e}"))?;
+            // An object of the wrong shape is INVALID_ARGUMENT on `inputs`, as in JavaScript.
+            let inputs: models::OwnerCostInputs = match serde_json::from_value(input.clone()) {
+                Ok(inputs) => inputs,
+                Err(error) => {
+                    return Ok(Some(Err(Failure {
+                        code: "INVALID_ARGUMENT",
+                        field: "inputs".to_owned(),
+                        message: error.to_string(),
+                    })));
+                }
+            };
             models::owner_cost(&inputs).map(serde_json::to_value)
         }
         _ => return Ok(None),
