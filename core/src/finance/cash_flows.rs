@@ -4,29 +4,8 @@
 use crate::{Date, Decimal, FinanceError, units};
 
 use super::fixed_point;
+use super::time_value::powi;
 use super::xirr::{day_counts, years_from_days};
-
-/// `base^exponent` for a whole exponent, by repeated squaring with checked
-/// multiplication; `None` on overflow.
-fn checked_power(base: Decimal, exponent: i64) -> Option<Decimal> {
-    let mut result = Decimal::ONE;
-    let mut square = base;
-    let mut remaining = exponent.unsigned_abs();
-    while remaining > 0 {
-        if remaining & 1 == 1 {
-            result = result.checked_mul(square)?;
-        }
-        remaining >>= 1;
-        if remaining > 0 {
-            square = square.checked_mul(square)?;
-        }
-    }
-    if exponent < 0 {
-        Decimal::ONE.checked_div(result)
-    } else {
-        Some(result)
-    }
-}
 
 fn non_empty(values: &[Decimal]) -> Result<(), FinanceError> {
     if values.is_empty() {
@@ -163,7 +142,7 @@ fn xnpv_term(
     days: i64,
 ) -> Result<Decimal, FinanceError> {
     if days % 365 == 0
-        && let Some(power) = checked_power(growth, days / 365)
+        && let Ok(power) = powi(growth, Decimal::from(days / 365))
         && let Ok(term) = units::div(value, power, "rate")
     {
         return Ok(term);
@@ -557,12 +536,5 @@ mod tests {
         }
         assert_eq!(fixed_point::multiply_divide(u128::MAX, 10, 1), None);
         assert_eq!(fixed_point::multiply_divide(5, 1, 0), None);
-    }
-
-    #[test]
-    fn checked_power_squares() {
-        assert_eq!(checked_power(Decimal::TWO, 10), Some(Decimal::from(1024)));
-        assert_eq!(checked_power(Decimal::TWO, -2), Some(Decimal::new(25, 2)));
-        assert_eq!(checked_power(Decimal::TEN, 40), None);
     }
 }

@@ -544,6 +544,19 @@ pub fn fvschedule(principal: Decimal, schedule: &[Decimal]) -> Result<Decimal, F
 mod tests {
     use super::*;
 
+    #[test]
+    fn powi_squares() {
+        assert_eq!(
+            powi(Decimal::TWO, Decimal::from(10)),
+            Ok(Decimal::from(1024))
+        );
+        assert_eq!(
+            powi(Decimal::TWO, Decimal::from(-2)),
+            Ok(Decimal::new(25, 2))
+        );
+        assert!(powi(Decimal::TEN, Decimal::from(40)).is_err());
+    }
+
     fn d(text: &str) -> Decimal {
         text.parse().unwrap()
     }
