@@ -400,6 +400,15 @@ fn check(function: &str, row: &Row) -> Result<Option<()>, String> {
 #[test]
 fn every_oracle_row_of_every_implemented_function_matches_excel() {
     let dir = Path::new(ORACLE_DIR);
+    // The oracle lives in the `shared/` folder beside the repository (CI always has it). A
+    // clone without it skips this test loudly; under CI its absence is a failure.
+    if !dir.is_dir() && std::env::var_os("CI").is_none() {
+        println!(
+            "SKIPPED: no Excel oracle at {} (clone beside ../shared to run it)",
+            dir.display()
+        );
+        return;
+    }
     let mut paths: Vec<_> = fs::read_dir(dir)
         .unwrap_or_else(|e| panic!("the Excel oracle at {}: {e}", dir.display()))
         .map(|entry| entry.expect("readable entry").path())
