@@ -7,9 +7,9 @@
 
 mod args;
 mod error;
+mod models;
 
-use gpuecon::{finance, models};
-use serde::Serialize;
+use gpuecon::finance;
 use wasm_bindgen::prelude::*;
 
 use crate::args::{decimal, to_js_decimal};
@@ -449,60 +449,4 @@ pub fn rate(
         args::optional_decimal(&guess, "guess")?,
     )?;
     Ok(to_js_decimal(value))
-}
-
-// Models: plain objects in and out, decimals as strings (numbers accepted on input).
-
-/// A model result as a plain JS object (decimals become strings).
-fn to_js_object<T: Serialize + ?Sized>(value: &T) -> JsResult<JsValue> {
-    value
-        .serialize(&serde_wasm_bindgen::Serializer::json_compatible())
-        .map_err(|e| error::invalid_shape("result", &e))
-}
-
-/// The owner's itemized cost of one GPU-hour: capital, power, facility and operations in
-/// USD per available GPU-hour, their total, and the total per utilized hour. `inputs` is
-/// an object of the shape of the core's `OwnerCostInputs`; the result's fields are decimal
-/// strings.
-#[wasm_bindgen]
-pub fn owner_cost(inputs: JsValue) -> JsResult<JsValue> {
-    let parsed: models::OwnerCostInputs = serde_wasm_bindgen::from_value(inputs.clone())
-        .map_err(|e| error::invalid_shape("inputs", &e))?;
-    reject_unknown_keys(&inputs, &to_js_object(&parsed)?, "")?;
-    to_js_object(&models::owner_cost(&parsed)?)
-}
-
-/// The built-in GPU catalog: an array of objects with exact SKU names, TDP, node power and
-/// capex (decimal strings), and the source and date of the figures.
-#[wasm_bindgen]
-pub fn gpus() -> JsResult<JsValue> {
-    to_js_object(models::gpus())
-}
-
-/// serde-wasm-bindgen reads only the fields a struct names, so `deny_unknown_fields` does
-/// not fire for JS objects. A misspelt optional input (`salvage_usd_pergpu`) must not be
-/// silently ignored: every key of `input` must exist in `known`, the parsed value written
-/// back (which has every field), recursively. `INVALID_ARGUMENT` on `inputs` otherwise.
-fn reject_unknown_keys(input: &JsValue, known: &JsValue, path: &str) -> JsResult<()> {
-    if !input.is_object() || js_sys::Array::is_array(input) || !known.is_object() {
-        return Ok(());
-    }
-    let object: &js_sys::Object = input.unchecked_ref();
-    for key in js_sys::Object::keys(object).iter() {
-        let name = key.as_string().unwrap_or_default();
-        let here = if path.is_empty() {
-            name
-        } else {
-            format!("{path}.{name}")
-        };
-        if !js_sys::Reflect::has(known, &key).unwrap_or(false) {
-            return Err(error::unknown_field("inputs", &here));
-        }
-        let (inner, inner_known) = (
-            js_sys::Reflect::get(input, &key).unwrap_or(JsValue::UNDEFINED),
-            js_sys::Reflect::get(known, &key).unwrap_or(JsValue::UNDEFINED),
-        );
-        reject_unknown_keys(&inner, &inner_known, &here)?;
-    }
-    Ok(())
 }

@@ -307,36 +307,62 @@ impl From<ModelError> for Failure {
     }
 }
 
-/// Calls a model a case names: its one argument is the input object, its result an object
-/// whose decimal field at `result_path` is compared.
-fn call_model(case: &Case) -> Result<Option<Result<Decimal, Failure>>, String> {
-    let result = match case.function.as_str() {
-        "owner_cost" => {
-            let [input] = case.args.as_slice() else {
-                return Err("owner_cost takes one argument, the input object".to_owned());
-            };
-            // An object of the wrong shape is INVALID_ARGUMENT on `inputs`, as in JavaScript.
-            let inputs: models::OwnerCostInputs = match serde_json::from_value(input.clone()) {
-                Ok(inputs) => inputs,
-                Err(error) => {
-                    return Ok(Some(Err(Failure {
-                        code: "INVALID_ARGUMENT",
-                        field: "inputs".to_owned(),
-                        message: error.to_string(),
-                    })));
-                }
-            };
-            models::owner_cost(&inputs).map(serde_json::to_value)
-        }
-        _ => return Ok(None),
+/// A model's result as JSON, or its error.
+type ModelOutcome = Result<serde_json::Value, Failure>;
+
+/// Reads a case's one argument as `I` (an object of the wrong shape is INVALID_ARGUMENT on
+/// `inputs`, as in JavaScript) and runs `model` on it.
+fn run_model<I, O>(
+    case: &Case,
+    model: impl FnOnce(&I) -> Result<O, ModelError>,
+) -> Result<ModelOutcome, String>
+where
+    I: serde::de::DeserializeOwned,
+    O: serde::Serialize,
+{
+    let [input] = case.args.as_slice() else {
+        return Err(format!(
+            "{} takes one argument, the input object",
+            case.function
+        ));
     };
-    let value = match result {
-        Ok(value) => value.map_err(|e| e.to_string())?,
-        Err(error) => return Ok(Some(Err(error.into()))),
+    let inputs: I = match serde_json::from_value(input.clone()) {
+        Ok(inputs) => inputs,
+        Err(error) => {
+            return Ok(Err(Failure {
+                code: "INVALID_ARGUMENT",
+                field: "inputs".to_owned(),
+                message: error.to_string(),
+            }));
+        }
+    };
+    match model(&inputs) {
+        Ok(result) => serde_json::to_value(result)
+            .map(Ok)
+            .map_err(|e| e.to_string()),
+        Err(error) => Ok(Err(error.into())),
+    }
+}
+
+/// Calls a model a case names: its one argument is the input object, its result an object
+/// whose decimal field at `result_path` is compared. `None` when the function is no model.
+fn call_model(case: &Case) -> Result<Option<ModelOutcome>, String> {
+    Ok(Some(match case.function.as_str() {
+        "owner_cost" => run_model(case, models::owner_cost)?,
+        _ => return Ok(None),
+    }))
+}
+
+/// The decimal at `result_path` (dot-separated keys; a number indexes an array:
+/// `months.11.revenue_usd`) of a model's result.
+fn model_result(case: &Case, outcome: ModelOutcome) -> Result<Result<Decimal, Failure>, String> {
+    let value = match outcome {
+        Ok(value) => value,
+        Err(failure) => return Ok(Err(failure)),
     };
     if case.expected.is_none() {
         // An error was expected; report the value as a number.
-        return Ok(Some(Ok(Decimal::ZERO)));
+        return Ok(Ok(Decimal::ZERO));
     }
     let path = case
         .result_path
@@ -344,15 +370,18 @@ fn call_model(case: &Case) -> Result<Option<Result<Decimal, Failure>>, String> {
         .ok_or("a model case needs a result_path")?;
     let field = path
         .split('.')
-        .try_fold(&value, |v, key| v.get(key))
+        .try_fold(&value, |v, key| match key.parse::<usize>() {
+            Ok(index) if v.is_array() => v.get(index),
+            _ => v.get(key),
+        })
         .ok_or(format!("the result has no field {path:?}"))?;
-    Ok(Some(Ok(decimal_of(field)?)))
+    Ok(Ok(decimal_of(field)?))
 }
 
 /// Checks one case; `Err` says what went wrong.
 fn check(case: &Case) -> Result<(), String> {
     let outcome = match call_model(case)? {
-        Some(outcome) => outcome,
+        Some(outcome) => model_result(case, outcome)?,
         None if case.result_path.is_some() => {
             return Err("result_path is for functions that return objects".to_owned());
         }

@@ -27,12 +27,13 @@
 //!   whole number of years and an `f64` power otherwise (through [`finance::pmt`]). Each
 //!   item is rounded to [`ITEM_DECIMAL_PLACES`] (far below a billionth of a cent), so the
 //!   items add up to the total exactly, in any order.
-//! - **Errors**: [`owner_cost`] checks the inputs with [`OwnerCostInputs::validate`] first
-//!   and returns the *first* problem it finds; call `validate` to see all of them.
+//! - **Errors**: [`owner_cost`] checks the inputs with [`Validate::validate`] first
+//!   and returns the *first* problem it finds; call [`Validate::validate`] to see all of them.
 
 use serde::{Deserialize, Serialize};
 
 use super::ModelError;
+use super::check::{Checker, Validate};
 use crate::finance::{self, PaymentTiming};
 use crate::units::{self, HOURS_PER_MONTH, HOURS_PER_YEAR};
 use crate::{Decimal, FinanceError};
@@ -172,25 +173,11 @@ pub struct OwnerCost {
     pub total_usd_per_utilized_gpu_hour: Decimal,
 }
 
-/// `Ok(())` when `lo ≤ value` (and `value ≤ hi` when given), else a domain error on `field`.
-fn check_range(
-    problems: &mut Vec<ModelError>,
-    field: &str,
-    value: Decimal,
-    lo: Decimal,
-    hi: Option<Decimal>,
-    reason: &'static str,
-) {
-    if value < lo || hi.is_some_and(|hi| value > hi) {
-        problems.push(ModelError::domain(field, reason));
-    }
-}
-
-impl OwnerCostInputs {
-    /// Every problem with the inputs, in field order (empty when they are usable).
+impl Validate for OwnerCostInputs {
+    /// Every problem with the inputs, in field order.
     ///
     /// ```
-    /// use gpuecon::models::OwnerCostInputs;
+    /// use gpuecon::models::{OwnerCostInputs, Validate};
     /// let inputs: OwnerCostInputs = serde_json::from_str(r#"{
     ///   "capital": { "capex_usd_per_gpu": "50000", "life_years": 0, "annual_rate": 0.1 },
     ///   "power": { "it_kw_per_gpu": 1.275, "idle_fraction": 0.1, "pue": 0.9, "usd_per_kwh": 0.08 },
@@ -200,150 +187,58 @@ impl OwnerCostInputs {
     /// let fields: Vec<_> = inputs.validate().iter().map(|e| e.field().to_owned()).collect();
     /// assert_eq!(fields, ["capital.life_years", "power.pue"]);
     /// ```
-    #[must_use]
-    pub fn validate(&self) -> Vec<ModelError> {
-        let (zero, one) = (Decimal::ZERO, Decimal::ONE);
-        let mut p = Vec::new();
-        let c = &self.capital;
-        check_range(
-            &mut p,
-            "capital.capex_usd_per_gpu",
-            c.capex_usd_per_gpu,
-            zero,
-            None,
-            "must be at least 0",
-        );
-        check_range(
-            &mut p,
-            "capital.salvage_usd_per_gpu",
-            c.salvage_usd_per_gpu,
-            zero,
-            Some(c.capex_usd_per_gpu.max(zero)),
-            "must be between 0 and the capex",
-        );
-        if c.life_years <= zero {
-            p.push(ModelError::domain(
-                "capital.life_years",
-                "must be greater than 0",
-            ));
-        }
-        check_range(
-            &mut p,
-            "capital.annual_rate",
-            c.annual_rate,
-            zero,
-            None,
-            "must be at least 0",
-        );
-        let w = &self.power;
-        check_range(
-            &mut p,
-            "power.it_kw_per_gpu",
-            w.it_kw_per_gpu,
-            zero,
-            None,
-            "must be at least 0",
-        );
-        check_range(
-            &mut p,
-            "power.idle_fraction",
-            w.idle_fraction,
-            zero,
-            Some(one),
-            "must be between 0 and 1",
-        );
-        check_range(
-            &mut p,
-            "power.pue",
-            w.pue,
-            one,
-            None,
-            "must be at least 1 (facility energy includes the IT energy)",
-        );
-        check_range(
-            &mut p,
-            "power.usd_per_kwh",
-            w.usd_per_kwh,
-            zero,
-            None,
-            "must be at least 0",
-        );
-        let f = &self.facility;
-        check_range(
-            &mut p,
-            "facility.contracted_kw_per_gpu",
-            f.contracted_kw_per_gpu,
-            zero,
-            None,
-            "must be at least 0",
-        );
-        check_range(
-            &mut p,
-            "facility.usd_per_kw_month",
-            f.usd_per_kw_month,
-            zero,
-            None,
-            "must be at least 0",
-        );
-        let o = &self.operations;
-        check_range(
-            &mut p,
-            "operations.staff_usd_per_gpu_hour",
-            o.staff_usd_per_gpu_hour,
-            zero,
-            None,
-            "must be at least 0",
-        );
-        check_range(
-            &mut p,
-            "operations.support_usd_per_gpu_hour",
-            o.support_usd_per_gpu_hour,
-            zero,
-            None,
-            "must be at least 0",
-        );
-        check_range(
-            &mut p,
-            "operations.software_usd_per_gpu_hour",
-            o.software_usd_per_gpu_hour,
-            zero,
-            None,
-            "must be at least 0",
-        );
-        check_range(
-            &mut p,
-            "operations.insurance_rate_per_year",
-            o.insurance_rate_per_year,
-            zero,
-            None,
-            "must be at least 0",
-        );
-        check_range(
-            &mut p,
-            "operations.sga_share_of_revenue",
-            o.sga_share_of_revenue,
-            zero,
-            Some(one),
-            "must be between 0 and 1",
-        );
-        let u = &self.usage;
-        check_range(
-            &mut p,
-            "usage.utilization",
-            u.utilization,
-            zero,
-            Some(one),
-            "must be between 0 and 1",
-        );
-        check_range(
-            &mut p,
-            "usage.price_usd_per_gpu_hour",
-            u.price_usd_per_gpu_hour,
-            zero,
-            None,
-            "must be at least 0",
-        );
-        p
+    fn check(&self, c: &mut Checker) {
+        let zero = Decimal::ZERO;
+        c.within("capital", |c| {
+            let k = &self.capital;
+            c.at_least("capex_usd_per_gpu", k.capex_usd_per_gpu, zero);
+            c.between(
+                "salvage_usd_per_gpu",
+                k.salvage_usd_per_gpu,
+                zero,
+                k.capex_usd_per_gpu.max(zero),
+                "must be between 0 and the capex",
+            );
+            c.positive("life_years", k.life_years);
+            c.at_least("annual_rate", k.annual_rate, zero);
+        });
+        c.within("power", |c| {
+            let w = &self.power;
+            c.at_least("it_kw_per_gpu", w.it_kw_per_gpu, zero);
+            c.fraction("idle_fraction", w.idle_fraction);
+            if w.pue < Decimal::ONE {
+                c.problem(
+                    "pue",
+                    "must be at least 1 (facility energy includes the IT energy)",
+                );
+            }
+            c.at_least("usd_per_kwh", w.usd_per_kwh, zero);
+        });
+        c.within("facility", |c| {
+            let f = &self.facility;
+            c.at_least("contracted_kw_per_gpu", f.contracted_kw_per_gpu, zero);
+            c.at_least("usd_per_kw_month", f.usd_per_kw_month, zero);
+        });
+        c.within("operations", |c| {
+            let o = &self.operations;
+            c.at_least("staff_usd_per_gpu_hour", o.staff_usd_per_gpu_hour, zero);
+            c.at_least("support_usd_per_gpu_hour", o.support_usd_per_gpu_hour, zero);
+            c.at_least(
+                "software_usd_per_gpu_hour",
+                o.software_usd_per_gpu_hour,
+                zero,
+            );
+            c.at_least("insurance_rate_per_year", o.insurance_rate_per_year, zero);
+            c.fraction("sga_share_of_revenue", o.sga_share_of_revenue);
+        });
+        c.within("usage", |c| {
+            c.fraction("utilization", self.usage.utilization);
+            c.at_least(
+                "price_usd_per_gpu_hour",
+                self.usage.price_usd_per_gpu_hour,
+                zero,
+            );
+        });
     }
 }
 
@@ -401,7 +296,7 @@ fn item(value: Decimal) -> Decimal {
 /// The owner's itemized cost of one GPU-hour (see the [module docs](self) for the formulas).
 ///
 /// # Errors
-/// The first problem [`OwnerCostInputs::validate`] finds ([`ModelError::Domain`] naming the
+/// The first problem [`Validate::validate`] finds ([`ModelError::Domain`] naming the
 /// field, for example `power.pue`); [`ModelError::Finance`] when a value overflows a
 /// [`Decimal`]; and a domain error on `usage.utilization` when it is 0 (no hour is sold,
 /// so there is no cost per utilized hour).
@@ -426,9 +321,7 @@ fn item(value: Decimal) -> Decimal {
 /// # Ok::<(), gpuecon::models::ModelError>(())
 /// ```
 pub fn owner_cost(inputs: &OwnerCostInputs) -> Result<OwnerCost, ModelError> {
-    if let Some(first) = inputs.validate().into_iter().next() {
-        return Err(first);
-    }
+    inputs.ensure_valid()?;
     let (w, f, o, u) = (
         &inputs.power,
         &inputs.facility,

@@ -1,0 +1,147 @@
+//! [`Checker`]: collects every problem with a model's inputs, each named by its full path
+//! (`contracts[2].minimum_gpu_hours`), so that a caller sees all of them at once.
+//!
+//! Each input struct implements [`Validate`]: its `check` names its own fields, and a
+//! struct that holds others checks them [`within`](Checker::within) their field's name. The
+//! same `check` then serves a model called alone (paths from its own root) and a whole
+//! scenario (paths from the scenario's root).
+
+use super::ModelError;
+use crate::Decimal;
+
+/// Inputs that can be checked before a model runs.
+pub trait Validate {
+    /// Records every problem with `self` in `checker` (paths relative to `self`).
+    fn check(&self, checker: &mut Checker);
+
+    /// Every problem with `self`, in field order (empty when the inputs are usable).
+    #[must_use]
+    fn validate(&self) -> Vec<ModelError> {
+        let mut checker = Checker::default();
+        self.check(&mut checker);
+        checker.into_problems()
+    }
+
+    /// `Ok(())`, or the first problem [`validate`](Validate::validate) finds.
+    ///
+    /// # Errors
+    /// The first [`ModelError`] in field order.
+    fn ensure_valid(&self) -> Result<(), ModelError> {
+        match self.validate().into_iter().next() {
+            Some(first) => Err(first),
+            None => Ok(()),
+        }
+    }
+}
+
+/// Collects problems under a path prefix.
+///
+/// ```
+/// use gpuecon::models::check::Checker;
+/// use gpuecon::Decimal;
+/// let mut checker = Checker::default();
+/// checker.within("contracts[2]", |c| c.at_least("minimum_gpu_hours", Decimal::NEGATIVE_ONE, Decimal::ZERO));
+/// let problems = checker.into_problems();
+/// assert_eq!(problems[0].to_string(), "contracts[2].minimum_gpu_hours: must be at least 0");
+/// ```
+#[derive(Debug, Default)]
+pub struct Checker {
+    prefix: String,
+    problems: Vec<ModelError>,
+}
+
+impl Checker {
+    /// The full path of `field` under the current prefix.
+    #[must_use]
+    pub fn path(&self, field: &str) -> String {
+        match (self.prefix.is_empty(), field.is_empty()) {
+            (true, _) => field.to_owned(),
+            (false, true) => self.prefix.clone(),
+            (false, false) if field.starts_with('[') => format!("{}{field}", self.prefix),
+            (false, false) => format!("{}.{field}", self.prefix),
+        }
+    }
+
+    /// Records a domain problem on `field`.
+    pub fn problem(&mut self, field: &str, reason: &'static str) {
+        let path = self.path(field);
+        self.problems.push(ModelError::Domain {
+            field: path,
+            reason,
+        });
+    }
+
+    /// Runs `check` with `segment` appended to the prefix (`"power"`, `"contracts[2]"`).
+    pub fn within(&mut self, segment: &str, check: impl FnOnce(&mut Self)) {
+        let saved = self.prefix.clone();
+        self.prefix = self.path(segment);
+        check(self);
+        self.prefix = saved;
+    }
+
+    /// Checks each item of a list within `field[i]`.
+    pub fn each<T: Validate>(&mut self, field: &str, items: &[T]) {
+        for (i, item) in items.iter().enumerate() {
+            self.within(&format!("{field}[{i}]"), |c| item.check(c));
+        }
+    }
+
+    /// Checks a nested input within `field`.
+    pub fn nested<T: Validate>(&mut self, field: &str, item: &T) {
+        self.within(field, |c| item.check(c));
+    }
+
+    /// `value ≥ min`, else "must be at least 0" (for `min` 0) or "must be at least 1".
+    pub fn at_least(&mut self, field: &str, value: Decimal, min: Decimal) {
+        if value < min {
+            let reason = if min.is_zero() {
+                "must be at least 0"
+            } else if min == Decimal::ONE {
+                "must be at least 1"
+            } else {
+                "is below its minimum"
+            };
+            self.problem(field, reason);
+        }
+    }
+
+    /// `value > 0`.
+    pub fn positive(&mut self, field: &str, value: Decimal) {
+        if value <= Decimal::ZERO {
+            self.problem(field, "must be greater than 0");
+        }
+    }
+
+    /// `0 ≤ value ≤ 1` (a fraction: utilization, share, discount).
+    pub fn fraction(&mut self, field: &str, value: Decimal) {
+        if value < Decimal::ZERO || value > Decimal::ONE {
+            self.problem(field, "must be between 0 and 1");
+        }
+    }
+
+    /// `lo ≤ value ≤ hi`, else `reason`.
+    pub fn between(
+        &mut self,
+        field: &str,
+        value: Decimal,
+        lo: Decimal,
+        hi: Decimal,
+        reason: &'static str,
+    ) {
+        if value < lo || value > hi {
+            self.problem(field, reason);
+        }
+    }
+
+    /// Whether no problem has been recorded so far.
+    #[must_use]
+    pub fn is_clean(&self) -> bool {
+        self.problems.is_empty()
+    }
+
+    /// The problems, in the order they were found.
+    #[must_use]
+    pub fn into_problems(self) -> Vec<ModelError> {
+        self.problems
+    }
+}
