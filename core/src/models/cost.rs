@@ -242,6 +242,83 @@ impl Validate for OwnerCostInputs {
     }
 }
 
+impl PowerInputs {
+    /// Electricity per available GPU-hour at `utilization` (busy share of the hours):
+    /// `it_kw × (idle + (1 − idle) × utilization) × PUE × usd_per_kwh`, PUE applied once.
+    ///
+    /// # Errors
+    /// [`ModelError::Finance`] naming the power field whose product overflows.
+    pub fn usd_per_gpu_hour(&self, utilization: Decimal) -> Result<Decimal, ModelError> {
+        let busy = units::mul(
+            units::sub(Decimal::ONE, self.idle_fraction, "power.idle_fraction")?,
+            utilization,
+            "usage.utilization",
+        )?;
+        let load_factor = units::add(self.idle_fraction, busy, "power.idle_fraction")?;
+        let kw = units::mul(self.it_kw_per_gpu, load_factor, "power.it_kw_per_gpu")?;
+        let facility_kw = units::mul(kw, self.pue, "power.pue")?;
+        Ok(units::mul(
+            facility_kw,
+            self.usd_per_kwh,
+            "power.usd_per_kwh",
+        )?)
+    }
+}
+
+impl FacilityInputs {
+    /// Colocation per available GPU-hour, `contracted_kw × usd_per_kw_month / 730`: billed
+    /// on contracted kW whether the GPU is used or not.
+    ///
+    /// # Errors
+    /// [`ModelError::Finance`] on `facility.usd_per_kw_month` when the product overflows.
+    pub fn usd_per_gpu_hour(&self) -> Result<Decimal, ModelError> {
+        let per_month = units::mul(
+            self.contracted_kw_per_gpu,
+            self.usd_per_kw_month,
+            "facility.usd_per_kw_month",
+        )?;
+        Ok(units::div(
+            per_month,
+            HOURS_PER_MONTH,
+            "facility.usd_per_kw_month",
+        )?)
+    }
+}
+
+impl OperationsInputs {
+    /// Insurance per available GPU-hour, `capex × insurance_rate_per_year / 8760`.
+    ///
+    /// # Errors
+    /// [`ModelError::Finance`] on `operations.insurance_rate_per_year` on overflow.
+    pub fn insurance_usd_per_gpu_hour(
+        &self,
+        capex_usd_per_gpu: Decimal,
+    ) -> Result<Decimal, ModelError> {
+        let per_year = units::mul(
+            capex_usd_per_gpu,
+            self.insurance_rate_per_year,
+            "operations.insurance_rate_per_year",
+        )?;
+        Ok(units::div(
+            per_year,
+            HOURS_PER_YEAR,
+            "operations.insurance_rate_per_year",
+        )?)
+    }
+
+    /// SG&A on `revenue_usd` (any period): `sga_share_of_revenue × revenue`.
+    ///
+    /// # Errors
+    /// [`ModelError::Finance`] on `operations.sga_share_of_revenue` on overflow.
+    pub fn sga_usd(&self, revenue_usd: Decimal) -> Result<Decimal, ModelError> {
+        Ok(units::mul(
+            self.sga_share_of_revenue,
+            revenue_usd,
+            "operations.sga_share_of_revenue",
+        )?)
+    }
+}
+
 /// Renames a [`finance::pmt`] argument to the input it came from.
 fn pmt_field(argument: &str) -> &'static str {
     match argument {
@@ -336,47 +413,16 @@ pub fn owner_cost(inputs: &OwnerCostInputs) -> Result<OwnerCost, ModelError> {
     }
     let capital = item(capital_per_hour(&inputs.capital)?);
 
-    let busy = units::mul(
-        units::sub(Decimal::ONE, w.idle_fraction, "power.idle_fraction")?,
-        u.utilization,
-        "usage.utilization",
-    )?;
-    let load_factor = units::add(w.idle_fraction, busy, "power.idle_fraction")?;
-    let kw = units::mul(w.it_kw_per_gpu, load_factor, "power.it_kw_per_gpu")?;
-    let facility_kw = units::mul(kw, w.pue, "power.pue")?;
-    let power = item(units::mul(facility_kw, w.usd_per_kwh, "power.usd_per_kwh")?);
+    let power = item(w.usd_per_gpu_hour(u.utilization)?);
+    let facility = item(f.usd_per_gpu_hour()?);
 
-    let per_month = units::mul(
-        f.contracted_kw_per_gpu,
-        f.usd_per_kw_month,
-        "facility.usd_per_kw_month",
-    )?;
-    let facility = item(units::div(
-        per_month,
-        HOURS_PER_MONTH,
-        "facility.usd_per_kw_month",
-    )?);
-
-    let insurance_per_year = units::mul(
-        inputs.capital.capex_usd_per_gpu,
-        o.insurance_rate_per_year,
-        "operations.insurance_rate_per_year",
-    )?;
-    let insurance = item(units::div(
-        insurance_per_year,
-        HOURS_PER_YEAR,
-        "operations.insurance_rate_per_year",
-    )?);
+    let insurance = item(o.insurance_usd_per_gpu_hour(inputs.capital.capex_usd_per_gpu)?);
     let revenue = units::mul(
         u.price_usd_per_gpu_hour,
         u.utilization,
         "usage.price_usd_per_gpu_hour",
     )?;
-    let sga = item(units::mul(
-        o.sga_share_of_revenue,
-        revenue,
-        "operations.sga_share_of_revenue",
-    )?);
+    let sga = item(o.sga_usd(revenue)?);
     let (staff, support, software) = (
         item(o.staff_usd_per_gpu_hour),
         item(o.support_usd_per_gpu_hour),
