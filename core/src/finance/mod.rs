@@ -26,7 +26,7 @@ pub use depreciation::{sln, syd};
 pub use irr::{irr, irr_all};
 pub use macrs::{MacrsClass, macrs, macrs_schedule};
 pub use rate::rate;
-pub use rates::{effect, nominal};
+pub use rates::{annual_rate, effect, monthly_rate, nominal};
 pub use time_value::{fv, fvschedule, nper, pmt, pv};
 pub use timing::PaymentTiming;
 pub use xirr::xirr;

@@ -88,6 +88,54 @@ pub fn nominal(effect_rate: Decimal, npery: Decimal) -> Result<Decimal, FinanceE
     units::mul(per_period, m, "npery")
 }
 
+/// The monthly rate equivalent to an annual rate, `(1 + annual)^(1/12) − 1`: the rate
+/// the monthly models discount at (12 months at it compound to exactly one year at
+/// `annual_rate`). The twelfth root is irrational, so it is computed in `f64` and converted
+/// once (as Excel would).
+///
+/// # Errors
+/// [`FinanceError::Domain`] on `field` when `annual_rate` is −1 or below (no root).
+///
+/// # Example
+/// 10 % a year is 0.797 % a month, not 10/12 = 0.833 %:
+/// ```
+/// use gpuecon::{finance::monthly_rate, Decimal};
+/// let monthly = monthly_rate(Decimal::new(10, 2), "annual_rate")?;
+/// assert_eq!(monthly.round_dp(8), Decimal::new(797_414, 8));
+/// # Ok::<(), gpuecon::FinanceError>(())
+/// ```
+pub fn monthly_rate(annual_rate: Decimal, field: &'static str) -> Result<Decimal, FinanceError> {
+    if annual_rate <= Decimal::NEGATIVE_ONE {
+        return Err(FinanceError::Domain {
+            field,
+            reason: "must be greater than -1",
+        });
+    }
+    let growth = units::to_f64_lossy(units::add(Decimal::ONE, annual_rate, field)?);
+    units::decimal_from_f64(growth.powf(1.0 / 12.0) - 1.0, field)
+}
+
+/// The annual rate equivalent to a monthly rate, `(1 + monthly)^12 − 1`, exact in
+/// [`Decimal`] (a whole power).
+///
+/// # Errors
+/// [`FinanceError::Overflow`] on `field` when the power does not fit.
+///
+/// # Example
+/// 1 % a month is 12.68 % a year:
+/// ```
+/// use gpuecon::{finance::annual_rate, Decimal};
+/// let annual = annual_rate(Decimal::new(1, 2), "monthly_rate")?;
+/// assert_eq!(annual.round_dp(10), Decimal::new(1_268_250_301, 10));
+/// # Ok::<(), gpuecon::FinanceError>(())
+/// ```
+pub fn annual_rate(monthly_rate: Decimal, field: &'static str) -> Result<Decimal, FinanceError> {
+    let growth = units::add(Decimal::ONE, monthly_rate, field)?;
+    let compounded = super::time_value::powi(growth, Decimal::from(12))
+        .map_err(|_| FinanceError::Overflow { field })?;
+    units::sub(compounded, Decimal::ONE, field)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
