@@ -107,3 +107,11 @@ for (const row of rows) {
   );
 }
 console.log(missed ? `\n${missed} target(s) missed` : "\nall targets met");
+
+// evaluate on the 1,024-GPU H100 preset, as JS apps call it; `cargo xtask bench` passes
+// the native time (criterion's mean) in GPUECON_NATIVE_EVALUATE_NS for the wasm/native ratio.
+const cluster = gpuecon.presets().find((p) => p.id === "h100-cluster-1024").scenario;
+const evaluateUs = time(() => gpuecon.evaluate(cluster), { calls: 20, rounds: 15 });
+const nativeNs = Number(process.env.GPUECON_NATIVE_EVALUATE_NS);
+const ratio = nativeNs > 0 ? `, ${((evaluateUs * 1000) / nativeNs).toFixed(2)}x native (${(nativeNs / 1000).toFixed(1)} µs)` : "";
+console.log(`\nevaluate(h100-cluster-1024): ${evaluateUs.toFixed(1)} µs per call in wasm${ratio}`);

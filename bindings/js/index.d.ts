@@ -43,7 +43,12 @@ export declare class GpueconError extends Error {
   readonly field: string;
   /** What Excel shows for the same failure. */
   readonly excel: "#NUM!" | "#VALUE!" | "#DIV/0!";
-  constructor(code: GpueconErrorCode, field: string, message: string, excel: string);
+  /**
+   * Every problem found, each with the path of its field (`contracts[2].contract.term_months`):
+   * `evaluate` and `validate_scenario` report all of them at once; other functions the one.
+   */
+  readonly problems: ReadonlyArray<{ readonly field: string; readonly message: string }>;
+  constructor(code: GpueconErrorCode, field: string, message: string, excel: string, problems?: ReadonlyArray<{ field: string; message: string }>);
 }
 
 /**
@@ -758,3 +763,1204 @@ export interface GpuSpec {
  * h100.node_it_kw; // "10.2" (DGX H100, 8 GPUs)
  */
 export declare function gpus(): GpuSpec[];
+
+// ---------------------------------------------------------------------------------------
+// Take-or-pay contracts (docs/domain.md section 6). Months are on the monthly timeline:
+// month 1 is the first month after the start.
+
+/** The unit of a take-or-pay commitment. */
+export type CommitmentUnit = "gpu_hours" | "megawatts" | "usd";
+
+/** How often a take-or-pay minimum is settled: over 1, 3 or 12 contract months. */
+export type TrueUp = "monthly" | "quarterly" | "annual";
+
+/** A take-or-pay contract on GPUs of its own. Prices in USD per GPU-hour, before the escalator. */
+export interface Contract {
+  /** A name for people (default ""). */
+  name?: string;
+  /** GPUs dedicated to the contract, greater than 0. */
+  gpus: DecimalInput;
+  /** The first month of the term, 1 to 1200. */
+  start_month: number;
+  /** Months in the term, greater than 0 (ending by month 1200). */
+  term_months: number;
+  /** Price of a used GPU-hour, at least 0 (greater than 0 for a commitment in USD). */
+  price_usd_per_gpu_hour: DecimalInput;
+  /** The minimum a month, before the ramp. */
+  commitment: {
+    /** `"gpu_hours"`; `"megawatts"`: MW × 1000 / kw_per_gpu × 730 GPU-hours; `"usd"`:
+     * dollars ÷ the month's (escalated) price. */
+    unit: CommitmentUnit;
+    /** The minimum a month in `unit`, at least 0. */
+    quantity_per_month: DecimalInput;
+    /** All-in IT kW per GPU: required for (and only for) `"megawatts"`. */
+    kw_per_gpu?: DecimalInput | null;
+  };
+  /** Default `"monthly"`; the minimum applies to the sum of each period's usage. */
+  true_up?: TrueUp;
+  /** Price of a shortfall GPU-hour (default: the contract price). */
+  shortfall_price_usd_per_gpu_hour?: DecimalInput | null;
+  /** Make-up rights: shortfall hours paid become credits usable against usage above the
+   * minimum in the next `window_periods` (≥ 1) true-up periods, first in first out. */
+  make_up?: { window_periods: number } | null;
+  /** Most GPU-hours a month at the contract price (default no cap). */
+  cap_gpu_hours_per_month?: DecimalInput | null;
+  /** Price of an hour above the cap; without it usage above the cap is not served. Only with a cap. */
+  overage_price_usd_per_gpu_hour?: DecimalInput | null;
+  /** Fractions of the commitment in [0, 1] for the first contract months, then 1. */
+  ramp?: DecimalInput[];
+  /** Every price × (1 + annual_rate) after each full step of `every_months` (default 12, a
+   * multiple of the true-up period's months). */
+  escalator?: { annual_rate: DecimalInput; every_months?: number } | null;
+  /** The contract stops after `month` (within the term); `fee_usd` is billed in it. */
+  termination?: { month: number; fee_usd: DecimalInput } | null;
+}
+
+/** The inputs of {@link settle_contract}. */
+export interface SettleInputs {
+  contract: Contract;
+  /** The buyer's GPU-hours: entry i is month i + 1; outside the term ignored, missing months 0. */
+  usage_gpu_hours?: DecimalInput[];
+}
+
+/** One month of a take-or-pay bill; USD amounts are billed that month, credits are GPU-hours. */
+export interface SettlementMonth {
+  month: number;
+  contract_month: number;
+  true_up_period: number;
+  /** The escalated contract price. */
+  price_usd_per_gpu_hour: DecimalString;
+  /** The ramped commitment. */
+  minimum_gpu_hours: DecimalString;
+  /** minimum × min(price, shortfall price): the least the buyer can pay for the month. */
+  minimum_payment_usd: DecimalString;
+  usage_gpu_hours: DecimalString;
+  overage_gpu_hours: DecimalString;
+  /** Usage above a cap that has no overage price. */
+  unserved_gpu_hours: DecimalString;
+  /** Usage up to the cap less the make-up credit used. */
+  billed_gpu_hours: DecimalString;
+  usage_billed_usd: DecimalString;
+  overage_usd: DecimalString;
+  /** The true-up period's shortfall, in its last month. */
+  shortfall_gpu_hours: DecimalString;
+  shortfall_paid_usd: DecimalString;
+  make_up_earned_gpu_hours: DecimalString;
+  make_up_used_gpu_hours: DecimalString;
+  make_up_expired_gpu_hours: DecimalString;
+  make_up_balance_gpu_hours: DecimalString;
+  termination_fee_usd: DecimalString;
+  /** usage billed + overage + shortfall paid + termination fee. */
+  revenue_usd: DecimalString;
+}
+
+/** One true-up period of a take-or-pay bill, settled in its last month. */
+export interface TrueUpPeriod {
+  period: number;
+  first_month: number;
+  last_month: number;
+  /** The sum of its months' minimums (pro-rated when cut by the end or a termination). */
+  minimum_gpu_hours: DecimalString;
+  /** Usage up to the cap: what counts against the minimum. */
+  usage_counted_gpu_hours: DecimalString;
+  shortfall_gpu_hours: DecimalString;
+  shortfall_price_usd_per_gpu_hour: DecimalString;
+  shortfall_paid_usd: DecimalString;
+  make_up_used_gpu_hours: DecimalString;
+  /** The sum of its months' minimum payments; `revenue_usd` is never below it. */
+  minimum_payment_usd: DecimalString;
+  revenue_usd: DecimalString;
+}
+
+/** The result of {@link settle_contract}. */
+export interface Settlement {
+  name: string;
+  /** One row per month served, from the start month to the end or the termination. */
+  months: SettlementMonth[];
+  true_ups: TrueUpPeriod[];
+  /** Sums over the months (make-up earned = used + expired). */
+  totals: {
+    usage_gpu_hours: DecimalString;
+    minimum_gpu_hours: DecimalString;
+    minimum_payment_usd: DecimalString;
+    billed_gpu_hours: DecimalString;
+    usage_billed_usd: DecimalString;
+    overage_gpu_hours: DecimalString;
+    overage_usd: DecimalString;
+    unserved_gpu_hours: DecimalString;
+    shortfall_gpu_hours: DecimalString;
+    shortfall_paid_usd: DecimalString;
+    make_up_earned_gpu_hours: DecimalString;
+    make_up_used_gpu_hours: DecimalString;
+    make_up_expired_gpu_hours: DecimalString;
+    termination_fee_usd: DecimalString;
+    revenue_usd: DecimalString;
+  };
+}
+
+/**
+ * Settles a take-or-pay contract against the buyer's usage, month by month: usage up to the
+ * cap billed at the (escalated) price, overage at the overage price, the true-up shortfall
+ * max(0, period minimum − period usage) at the shortfall price in the period's last month,
+ * make-up credits (GPU-hours) earned, used against usage above a later minimum, and expired,
+ * and the termination fee.
+ *
+ * @param inputs - see {@link SettleInputs}
+ * @returns the month rows, the true-up rows and the totals; see {@link Settlement}
+ * @throws {GpueconError} `DOMAIN` naming the first bad input by its path (`contract.term_months`,
+ *   `contract.ramp[1]`, `contract.termination.month`, `usage_gpu_hours[3]`); `OVERFLOW`;
+ *   `INVALID_ARGUMENT` on `inputs` when the object lacks a field or has an unknown one.
+ *
+ * @example
+ * import { settle_contract } from "gpuecon";
+ * const bill = settle_contract({
+ *   contract: { gpus: 100, start_month: 1, term_months: 1, price_usd_per_gpu_hour: 2,
+ *     commitment: { unit: "gpu_hours", quantity_per_month: 60000 } },
+ *   usage_gpu_hours: [50000],
+ * });
+ * bill.months[0].usage_billed_usd;   // "100000"
+ * bill.months[0].shortfall_paid_usd; // "20000"
+ */
+export declare function settle_contract(inputs: SettleInputs): Settlement;
+
+/** The inputs of {@link contract_backlog}. */
+export interface BacklogInputs {
+  contract: Contract;
+  /** Count the months after this one (0: the whole contract). */
+  as_of_month: number;
+  /** Discount rate a year, greater than −1; months discount at (1 + r)^(1/12) − 1. */
+  annual_discount_rate: DecimalInput;
+}
+
+/** The result of {@link contract_backlog}. */
+export interface Backlog {
+  /** Minimum payments (ramped, escalated) of the months after `as_of_month`, with the termination fee. */
+  remaining_minimum_usd: DecimalString;
+  /** Their present value at `as_of_month`, each payment at the end of its month. */
+  present_value_usd: DecimalString;
+  months_remaining: number;
+}
+
+/**
+ * The contracted backlog of a take-or-pay contract, what lenders size debt on: the minimum
+ * payments minimum × min(price, shortfall price) of the months after `as_of_month`, and their
+ * present value at the monthly rate (1 + r)^(1/12) − 1 (computed in f64, then exact decimals).
+ *
+ * @param inputs - see {@link BacklogInputs}
+ * @returns see {@link Backlog}
+ * @throws {GpueconError} `DOMAIN` naming the first bad input (`contract.…`, `annual_discount_rate`);
+ *   `INVALID_ARGUMENT` on `inputs` when the object lacks a field or has an unknown one.
+ *
+ * @example
+ * import { contract_backlog } from "gpuecon";
+ * contract_backlog({
+ *   contract: { gpus: 100, start_month: 1, term_months: 12, price_usd_per_gpu_hour: 2,
+ *     commitment: { unit: "gpu_hours", quantity_per_month: 60000 } },
+ *   as_of_month: 0, annual_discount_rate: 0.1,
+ * }).present_value_usd; // "1368058.53951968…" (f64 twelfth root, then exact decimals)
+ */
+export declare function contract_backlog(inputs: BacklogInputs): Backlog;
+
+// ---------------------------------------------------------------------------------------
+// Rental pricing (docs/domain.md sections 3 and 10): the capacity book, published
+// discounts, break-even / margin / IRR prices, tokens and training runs.
+
+/** The on-demand product of a {@link CapacityBook}: the GPUs left after reserved and dedicated. */
+export interface OnDemand {
+  /** On-demand price per GPU-hour, at least 0; spot is discounted from it. */
+  price_usd_per_gpu_hour: DecimalInput;
+  /** Billed utilization of the on-demand GPUs (hours sold / hours available), in [0, 1]. */
+  utilization: DecimalInput;
+}
+
+/** A block of reserved GPUs, billed every hour of the period whether used or not. */
+export interface Reserved {
+  /** GPUs reserved, at least 0. */
+  gpus: DecimalInput;
+  /** The on-demand price the discount applies to (the price at the reservation's start). */
+  on_demand_price_usd_per_gpu_hour: DecimalInput;
+  /** Discount to that price, in [0, 1] (public defaults: 1-year 25-41 %, 3-year 49-64 %). */
+  discount: DecimalInput;
+  /** Term in months, greater than 0 (the book bills one period; the term is the caller's). */
+  term_months: number;
+}
+
+/** Spot: idle on-demand hours sold at a discount, pre-emptible. */
+export interface Spot {
+  /** Discount to the on-demand price, in [0, 1]. */
+  discount: DecimalInput;
+  /** Share of the idle on-demand hours sold as spot, in [0, 1]. */
+  share_of_idle_sold: DecimalInput;
+  /** Share of the spot hours sold that are pre-empted and not billed, in [0, 1]. */
+  preemption_rate: DecimalInput;
+}
+
+/** Dedicated GPUs, billed every hour at their price. */
+export interface Dedicated {
+  /** GPUs dedicated, at least 0. */
+  gpus: DecimalInput;
+  /** Price per GPU-hour, at least 0. */
+  price_usd_per_gpu_hour: DecimalInput;
+}
+
+/** The inputs of {@link capacity_book}: one period of a fleet. */
+export interface CapacityBook {
+  /** GPUs in the fleet, at least the reserved and dedicated GPUs. */
+  gpus: DecimalInput;
+  /** Hours in the period, greater than 0 (default 730, a month). */
+  hours?: DecimalInput;
+  on_demand: OnDemand;
+  /** Default none. */
+  reserved?: Reserved[];
+  /** Default none: idle hours stay idle. */
+  spot?: Spot | null;
+  /** Default none. */
+  dedicated?: Dedicated[];
+}
+
+/** The result of {@link capacity_book}: revenue (USD) and billed GPU-hours by product; the products sum to the totals exactly. */
+export interface BookRevenue {
+  on_demand_usd: DecimalString;
+  reserved_usd: DecimalString;
+  spot_usd: DecimalString;
+  dedicated_usd: DecimalString;
+  /** on-demand + reserved + spot + dedicated. */
+  total_usd: DecimalString;
+  on_demand_gpu_hours: DecimalString;
+  /** Every hour of the reserved GPUs. */
+  reserved_gpu_hours: DecimalString;
+  /** Spot hours sold less pre-empted. */
+  spot_gpu_hours: DecimalString;
+  dedicated_gpu_hours: DecimalString;
+  /** The four products' hours; never above `available_gpu_hours`. */
+  billed_gpu_hours: DecimalString;
+  /** gpus × hours. */
+  available_gpu_hours: DecimalString;
+  /** available − billed. */
+  idle_gpu_hours: DecimalString;
+  /** billed / available; null with no GPUs. */
+  billed_utilization: DecimalString | null;
+  /** total revenue / available hours; null with no GPUs. */
+  usd_per_available_gpu_hour: DecimalString | null;
+}
+
+/**
+ * One period of a fleet sold as four products: reserved and dedicated GPUs billed every hour;
+ * on demand sells `utilization` of the GPUs left; spot sells `share_of_idle_sold` of the idle
+ * on-demand hours (never a reserved hour) at `price × (1 − discount)`, less the pre-empted hours.
+ *
+ * @param inputs - see {@link CapacityBook}
+ * @returns see {@link BookRevenue}
+ * @throws {GpueconError} `DOMAIN` naming the first bad input (`gpus` below the reserved and
+ *   dedicated GPUs, `on_demand.utilization` outside [0, 1], `reserved[0].discount`, `hours` ≤ 0);
+ *   `OVERFLOW`; `INVALID_ARGUMENT` on `inputs` when the object lacks a field or has an unknown one.
+ *
+ * @example
+ * import { capacity_book } from "gpuecon";
+ * const month = capacity_book({
+ *   gpus: 100,
+ *   on_demand: { price_usd_per_gpu_hour: 2.5, utilization: 0.8 },
+ *   reserved: [{ gpus: 40, on_demand_price_usd_per_gpu_hour: 2.5, discount: 0.4, term_months: 12 }],
+ *   spot: { discount: 0.6, share_of_idle_sold: 0.5, preemption_rate: 0.1 },
+ *   dedicated: [{ gpus: 10, price_usd_per_gpu_hour: 2 }],
+ * });
+ * month.total_usd;          // "134685"
+ * month.billed_utilization; // "0.945"
+ */
+export declare function capacity_book(inputs: CapacityBook): BookRevenue;
+
+/** The inputs of {@link published_discounts}; prices in any one unit (per GPU-hour or per instance-hour). */
+export interface PublishedPrices {
+  /** The on-demand price per hour, greater than 0. */
+  on_demand_usd_per_hour: DecimalInput;
+  /** The other offers: a name and a price between 0 and the on-demand price. */
+  offers: { name: string; usd_per_hour: DecimalInput }[];
+}
+
+/** One offer's discount to on-demand, `1 − price / on_demand`. */
+export interface OfferDiscount {
+  name: string;
+  discount: DecimalString;
+}
+
+/**
+ * Published prices as discounts to on-demand: `discount = 1 − price / on_demand`.
+ *
+ * @param inputs - see {@link PublishedPrices}
+ * @returns one {@link OfferDiscount} per offer, in order
+ * @throws {GpueconError} `DOMAIN` on `on_demand_usd_per_hour` (≤ 0) or `offers[i].usd_per_hour`
+ *   (negative or above on-demand); `INVALID_ARGUMENT` on `inputs`.
+ *
+ * @example
+ * import { published_discounts } from "gpuecon";
+ * // AWS p4d, 2023, per instance-hour
+ * published_discounts({ on_demand_usd_per_hour: "32.773", offers: [
+ *   { name: "spot", usd_per_hour: "13.655" },
+ *   { name: "reserved_1_year", usd_per_hour: "20.175" },
+ *   { name: "reserved_3_year", usd_per_hour: "12.499" },
+ * ] }).map((o) => o.discount); // ["0.5833460470…", "0.3844017941…", "0.6186189851…"]
+ */
+export declare function published_discounts(inputs: PublishedPrices): OfferDiscount[];
+
+/** A price and the owner's cost at it: the result of {@link break_even_price} and {@link target_margin_price}. */
+export interface RentalPrice {
+  /** Price per sold GPU-hour. */
+  price_usd_per_gpu_hour: DecimalString;
+  /** price × utilization. */
+  revenue_usd_per_available_gpu_hour: DecimalString;
+  /** {@link owner_cost} at that price (its SG&A is a share of the price). */
+  cost: OwnerCost;
+}
+
+/**
+ * The break-even price at `usage.utilization`, SG&A included: with C the cost per available
+ * hour before SG&A and s the SG&A share, p·u = C + s·p·u, so p = C / (u·(1 − s)).
+ * `usage.price_usd_per_gpu_hour` is ignored (it is what is solved for).
+ *
+ * @param inputs - the inputs of {@link owner_cost}
+ * @returns see {@link RentalPrice}
+ * @throws {GpueconError} `DOMAIN` as {@link owner_cost}, and on `usage.utilization` at 0 and
+ *   `operations.sga_share_of_revenue` at 1; `INVALID_ARGUMENT` on `inputs`.
+ *
+ * @example
+ * import { break_even_price } from "gpuecon";
+ * break_even_price({
+ *   capital: { capex_usd_per_gpu: 8760, life_years: 1, annual_rate: 0 },
+ *   power: { it_kw_per_gpu: 1, idle_fraction: 0, pue: 1, usd_per_kwh: 0.1 },
+ *   facility: { contracted_kw_per_gpu: 1, usd_per_kw_month: 73 },
+ *   operations: { sga_share_of_revenue: 0.08 },
+ *   usage: { utilization: 0.5 },
+ * }).price_usd_per_gpu_hour; // "2.5" (1.15 / (0.5 × 0.92))
+ */
+export declare function break_even_price(inputs: OwnerCostInputs): RentalPrice;
+
+/** The inputs of {@link target_margin_price}. */
+export interface TargetMarginInputs {
+  /** The owner's cost; `usage.utilization` greater than 0. */
+  cost: OwnerCostInputs;
+  /** Gross margin wanted, (revenue − cost before SG&A) / revenue, in [0, 1). */
+  target_gross_margin: DecimalInput;
+}
+
+/**
+ * The price for a target gross margin m: p = (C / u) / (1 − m), with C the cost per available
+ * hour before SG&A (SG&A is an operating expense below gross profit).
+ *
+ * @param inputs - see {@link TargetMarginInputs}
+ * @returns see {@link RentalPrice}
+ * @throws {GpueconError} `DOMAIN` on `target_gross_margin` (outside [0, 1)) or a `cost.…` path
+ *   (`cost.usage.utilization` at 0); `INVALID_ARGUMENT` on `inputs`.
+ *
+ * @example
+ * import { target_margin_price } from "gpuecon";
+ * target_margin_price({ cost: {
+ *   capital: { capex_usd_per_gpu: 8760, life_years: 1, annual_rate: 0 },
+ *   power: { it_kw_per_gpu: 1, idle_fraction: 0, pue: 1, usd_per_kwh: 0.1 },
+ *   facility: { contracted_kw_per_gpu: 1, usd_per_kw_month: 73 },
+ *   usage: { utilization: 0.5 },
+ * }, target_gross_margin: 0.5 }).price_usd_per_gpu_hour; // "4.6"
+ */
+export declare function target_margin_price(inputs: TargetMarginInputs): RentalPrice;
+
+/** The inputs of {@link target_irr_price}. */
+export interface TargetIrrInputs {
+  /** The owner's cost: `usage.utilization` above 0, SG&A below 1, `capital.life_years` a whole
+   * number of years (at most 100). The capital's `annual_rate` and `method` are not used. */
+  cost: OwnerCostInputs;
+  /** Project IRR wanted, a year, greater than −1. */
+  target_annual_irr: DecimalInput;
+}
+
+/** The result of {@link target_irr_price}. */
+export interface IrrPrice {
+  price_usd_per_gpu_hour: DecimalString;
+  /** price × utilization × 8760. */
+  revenue_usd_per_year: DecimalString;
+  sga_usd_per_year: DecimalString;
+  /** Power, facility, staff, support, software and insurance a year. */
+  cash_operating_cost_usd_per_year: DecimalString;
+  /** Year 0: −capex; years 1..n: revenue − SG&A − cash cost; year n adds the salvage. Their IRR is the target. */
+  annual_cash_flows_usd: DecimalString[];
+}
+
+/**
+ * The price at which the project's annual cash flows have the target IRR. Revenue is linear in
+ * the price, so NPV(p) at the target = K + p·L is solved exactly: p = −K / L, with K the NPV of
+ * the flows at p = 0 and L the NPV of u·8760·(1 − SG&A) a year for n years.
+ *
+ * @param inputs - see {@link TargetIrrInputs}
+ * @returns see {@link IrrPrice}
+ * @throws {GpueconError} `DOMAIN` on `cost.capital.life_years` (not a whole number of years),
+ *   `cost.usage.utilization` (0), `cost.operations.sga_share_of_revenue` (1), `target_annual_irr`
+ *   (≤ −1); `INVALID_ARGUMENT` on `inputs`.
+ *
+ * @example
+ * import { target_irr_price } from "gpuecon";
+ * target_irr_price({ cost: {
+ *   capital: { capex_usd_per_gpu: 8760, life_years: 2, annual_rate: 0 },
+ *   power: { it_kw_per_gpu: 1, idle_fraction: 0, pue: 1, usd_per_kwh: 0.1 },
+ *   facility: { contracted_kw_per_gpu: 1, usd_per_kw_month: 73 },
+ *   usage: { utilization: 0.5 },
+ * }, target_annual_irr: 0.1 }).price_usd_per_gpu_hour; // "1.4523809523…" (61/42)
+ */
+export declare function target_irr_price(inputs: TargetIrrInputs): IrrPrice;
+
+/** The inputs of {@link token_price}. */
+export interface TokenPriceInputs {
+  /** Price of a GPU-hour, at least 0. */
+  usd_per_gpu_hour: DecimalInput;
+  /** Tokens per second from one GPU while serving, greater than 0. */
+  tokens_per_second: DecimalInput;
+  /** Share of the paid hours spent serving, in (0, 1]. */
+  utilization: DecimalInput;
+}
+
+/** The result of {@link token_price}. */
+export interface TokenPrice {
+  /** tokens_per_second × 3600 × utilization. */
+  tokens_per_gpu_hour: DecimalString;
+  /** usd_per_gpu_hour × 1e6 / tokens_per_gpu_hour. */
+  usd_per_million_tokens: DecimalString;
+}
+
+/**
+ * A GPU-hour price per million tokens: `usd_per_gpu_hour ÷ (tokens_per_second × 3600 × utilization) × 1e6`.
+ * Compare with API prices on paid (reserved) hours: `utilization` is the share of them serving.
+ *
+ * @param inputs - see {@link TokenPriceInputs}
+ * @returns see {@link TokenPrice}
+ * @throws {GpueconError} `DOMAIN` on `tokens_per_second` (≤ 0), `utilization` (outside (0, 1]),
+ *   `usd_per_gpu_hour` (negative); `INVALID_ARGUMENT` on `inputs`.
+ *
+ * @example
+ * import { token_price } from "gpuecon";
+ * token_price({ usd_per_gpu_hour: 2, tokens_per_second: 85, utilization: 1 })
+ *   .usd_per_million_tokens; // "6.5359477124…" (1000/153)
+ */
+export declare function token_price(inputs: TokenPriceInputs): TokenPrice;
+
+/** The inputs of {@link training_run_cost}. */
+export interface TrainingRunInputs {
+  /** FLOPs the run needs, at least 0 (up to ~7.9e28; "1e26" as a string). */
+  total_flops: DecimalInput;
+  /** Peak FLOP/s of one GPU at the run's precision, greater than 0 (H100 SXM: 989e12 dense BF16). */
+  peak_flops_per_second: DecimalInput;
+  /** Model FLOPs utilization, in (0, 1]. */
+  mfu: DecimalInput;
+  /** Price of a GPU-hour, at least 0. */
+  usd_per_gpu_hour: DecimalInput;
+}
+
+/** The result of {@link training_run_cost}. */
+export interface TrainingRunCost {
+  /** total_flops / (peak × mfu) / 3600. */
+  gpu_hours: DecimalString;
+  /** gpu_hours × usd_per_gpu_hour. */
+  cost_usd: DecimalString;
+}
+
+/**
+ * The GPU-hours and cost of a training run: `total_flops ÷ (peak_flops_per_second × mfu) ÷ 3600` GPU-hours.
+ *
+ * @param inputs - see {@link TrainingRunInputs}
+ * @returns see {@link TrainingRunCost}
+ * @throws {GpueconError} `DOMAIN` on `peak_flops_per_second` (≤ 0), `mfu` (outside (0, 1]),
+ *   a negative `total_flops` or price; `OVERFLOW`; `INVALID_ARGUMENT` on `inputs`.
+ *
+ * @example
+ * import { training_run_cost } from "gpuecon";
+ * training_run_cost({ total_flops: "1e26", peak_flops_per_second: "989e12", mfu: 0.4, usd_per_gpu_hour: 2 })
+ *   .cost_usd; // "140433659.139…"
+ */
+export declare function training_run_cost(inputs: TrainingRunInputs): TrainingRunCost;
+
+// ---------------------------------------------------------------------------------------
+// Utilization and yield (docs/domain.md section 4): three utilizations, never one.
+
+/** Three utilizations of a GPU over a period, each in [0, 1]. */
+export interface Utilization {
+  /** Commercial: billed hours / available hours (the billing system). Revenue follows it. */
+  billed: DecimalInput;
+  /** Activity: share of time a kernel ran (NVML `utilization.gpu`, nvidia-smi "GPU-Util"). */
+  activity: DecimalInput;
+  /** Effective: DCGM SM activity (`DCGM_FI_PROF_SM_ACTIVE`) or MFU (achieved / peak FLOP/s). */
+  effective: DecimalInput;
+}
+
+/** The inputs of {@link utilization_yield}; amounts per GPU. */
+export interface YieldInputs {
+  /** Price per billed GPU-hour, at least 0. */
+  price_usd_per_gpu_hour: DecimalInput;
+  /** Cost per available GPU-hour, at least 0 (e.g. `owner_cost(...).total_usd_per_gpu_hour`). */
+  cost_usd_per_available_gpu_hour: DecimalInput;
+  /** All-in capex per GPU, greater than 0. */
+  capex_usd_per_gpu: DecimalInput;
+  /** Months 1, 2, …: at least one. */
+  months: Utilization[];
+}
+
+/** One month of {@link utilization_yield}. Cost per hour is null when its utilization is 0. */
+export interface YieldMonth {
+  month: number;
+  /** 730 × billed. */
+  billed_gpu_hours: DecimalString;
+  revenue_usd: DecimalString;
+  /** cost per available hour × 730. */
+  cost_usd: DecimalString;
+  margin_usd: DecimalString;
+  /** price × billed. */
+  usd_per_available_gpu_hour: DecimalString;
+  cost_usd_per_utilized_gpu_hour: DecimalString | null;
+  cost_usd_per_active_gpu_hour: DecimalString | null;
+  cost_usd_per_effective_gpu_hour: DecimalString | null;
+  /** revenue × 12 / capex. */
+  annualized_yield_on_cost: DecimalString;
+}
+
+/** The result of {@link utilization_yield}. */
+export interface YieldSeries {
+  months: YieldMonth[];
+  totals: {
+    available_gpu_hours: DecimalString;
+    billed_gpu_hours: DecimalString;
+    revenue_usd: DecimalString;
+    cost_usd: DecimalString;
+    margin_usd: DecimalString;
+    billed_utilization: DecimalString;
+    /** null when nothing is billed. */
+    cost_usd_per_utilized_gpu_hour: DecimalString | null;
+    /** revenue × 12 / months / capex. */
+    annualized_yield_on_cost: DecimalString;
+  };
+}
+
+/**
+ * A GPU's monthly yield from its utilizations: revenue = price × 730 × billed, cost = cost per
+ * available hour × 730, margin, revenue per available hour, cost per utilized (billed, active,
+ * effective) hour, and yield on cost (annual revenue / capex); plus totals.
+ *
+ * @param inputs - see {@link YieldInputs}
+ * @returns see {@link YieldSeries}
+ * @throws {GpueconError} `DOMAIN` naming the first bad input (`months[3].billed` outside [0, 1],
+ *   `capex_usd_per_gpu` ≤ 0, `months` empty); `INVALID_ARGUMENT` on `inputs`.
+ *
+ * @example
+ * import { utilization_yield } from "gpuecon";
+ * const y = utilization_yield({
+ *   price_usd_per_gpu_hour: 2, cost_usd_per_available_gpu_hour: 1.6, capex_usd_per_gpu: 50000,
+ *   months: [{ billed: 1, activity: 0.9, effective: 0.4 }, { billed: 0, activity: 0, effective: 0 }],
+ * });
+ * y.months[0].margin_usd;                     // "292"
+ * y.months[1].cost_usd_per_utilized_gpu_hour; // null
+ */
+export declare function utilization_yield(inputs: YieldInputs): YieldSeries;
+
+/** The inputs of {@link buyer_cost}. */
+export interface BuyerCostInputs {
+  /** Reserved price per GPU-hour, paid for every hour. */
+  reserved_usd_per_gpu_hour: DecimalInput;
+  /** On-demand price per GPU-hour, paid for the hours used. */
+  on_demand_usd_per_gpu_hour: DecimalInput;
+  /** The buyer's activity utilization: share of the period's hours its jobs run, in [0, 1]. */
+  activity: DecimalInput;
+  /** GPUs needed, at least 0. */
+  gpus: DecimalInput;
+  /** Hours in the period, greater than 0 (default 730). */
+  hours?: DecimalInput;
+}
+
+/** The result of {@link buyer_cost}. */
+export interface BuyerCost {
+  /** gpus × hours × activity. */
+  used_gpu_hours: DecimalString;
+  /** Reservation-based: reserved price × gpus × hours, used or not. */
+  reserved_cost_usd: DecimalString;
+  /** Usage-based: on-demand price × used hours. */
+  on_demand_cost_usd: DecimalString;
+  /** reserved price / activity; null at 0 activity. */
+  reserved_usd_per_used_gpu_hour: DecimalString | null;
+  /** The on-demand price. */
+  on_demand_usd_per_used_gpu_hour: DecimalString;
+  /** reserved / on-demand price: above this activity reserving costs less; null when on-demand is free. */
+  break_even_activity: DecimalString | null;
+}
+
+/**
+ * Reservation-based against usage-based cost for a buyer: a reserved buyer pays every hour, so an
+ * hour actually used costs price / activity; an on-demand buyer pays only the hours used.
+ *
+ * @param inputs - see {@link BuyerCostInputs}
+ * @returns see {@link BuyerCost}
+ * @throws {GpueconError} `DOMAIN` on `activity` (outside [0, 1]), `hours` (≤ 0), a negative price
+ *   or GPU count; `INVALID_ARGUMENT` on `inputs`.
+ *
+ * @example
+ * import { buyer_cost } from "gpuecon";
+ * const c = buyer_cost({ reserved_usd_per_gpu_hour: 1.8, on_demand_usd_per_gpu_hour: 3, activity: 0.5, gpus: 8 });
+ * c.reserved_usd_per_used_gpu_hour; // "3.6"
+ * c.break_even_activity;            // "0.6"
+ */
+export declare function buyer_cost(inputs: BuyerCostInputs): BuyerCost;
+
+// ---------------------------------------------------------------------------------------
+// Depreciation, obsolescence and the cascade (docs/domain.md section 5). Months are on the
+// monthly timeline: month 1 is the first month after the start; series start at month 1.
+
+/**
+ * A book depreciation method, tagged by `kind`. Annual charges come from the Excel
+ * functions (SLN, DB, DDB, SYD, VDB, MACRS) and are spread evenly over each year's 12 months.
+ */
+export type BookMethod =
+  /** SLN: the same charge every year; any life (a last part year gets its fraction). */
+  | { kind: "straight_line" }
+  /** Excel's DB (rate rounded to 3 decimals): period 1 has `month_of_first_year` months (1-12,
+   * default 12), period L + 1 the rest. Whole-year lives. Ends near, not at, salvage. */
+  | { kind: "declining_balance"; month_of_first_year?: number }
+  /** DDB at factor / life a year (factor > 0, default 2); never below salvage, may end above it. */
+  | { kind: "double_declining"; factor?: DecimalInput }
+  /** SYD: whole-year lives. */
+  | { kind: "sum_of_years_digits" }
+  /** VDB: declining balance switching to straight line (unless `no_switch`), ends at salvage. */
+  | { kind: "vdb"; factor?: DecimalInput; no_switch?: boolean }
+  /** MACRS GDS half-year convention, class 3, 5, 7, 10, 15 or 20 (GPU servers: 5): class + 1
+   * tax years of 12 months; ignores `life_years` and the salvage value, ends at 0. */
+  | { kind: "macrs"; class: 3 | 5 | 7 | 10 | 15 | 20 }
+  /** (cost − salvage) × units this month / total units; entry i is month i + 1, missing months 0. */
+  | { kind: "units_of_production"; total_units: DecimalInput; units_per_month: DecimalInput[] };
+
+/** The inputs of {@link book_schedule}. */
+export interface BookScheduleInputs {
+  /** The asset's cost, at least 0. */
+  cost_usd: DecimalInput;
+  /** Salvage value, 0 to the cost (default 0). */
+  salvage_usd?: DecimalInput;
+  /** Book life in years, greater than 0 (whole years for SYD and DB). */
+  life_years: DecimalInput;
+  method: BookMethod;
+  /** Months in the schedule, 1 to 1200. */
+  months: number;
+}
+
+/** One month of a {@link BookSchedule}. */
+export interface BookMonth {
+  month: number;
+  depreciation_usd: DecimalString;
+  /** At the end of the month: never below salvage (0 for MACRS), never rising. */
+  book_value_usd: DecimalString;
+}
+
+/** The result of {@link book_schedule}. */
+export interface BookSchedule {
+  months: BookMonth[];
+  totals: {
+    /** cost − the final book value. */
+    depreciation_usd: DecimalString;
+    /** Book value at the end of the last month. */
+    book_value_usd: DecimalString;
+  };
+}
+
+/**
+ * The monthly book depreciation schedule of one asset. Each year's charge from the Excel
+ * function is spread evenly over its 12 months; units of production charge
+ * (cost − salvage) × units / total units each month. After the life nothing more is
+ * depreciated; straight line, SYD, VDB (with the switch) and MACRS end exactly at salvage (0).
+ *
+ * @param inputs - see {@link BookScheduleInputs}
+ * @returns one row per month and the totals; see {@link BookSchedule}
+ * @throws {GpueconError} `DOMAIN` naming the first bad input by its path (`life_years` ≤ 0,
+ *   `salvage_usd` above the cost, `method.factor` ≤ 0, `method.class`, `months`); `OVERFLOW`;
+ *   `INVALID_ARGUMENT` on `inputs` when the object lacks a field or has an unknown one.
+ *
+ * @example
+ * import { book_schedule } from "gpuecon";
+ * const s = book_schedule({ cost_usd: 50000, salvage_usd: 5000, life_years: 6,
+ *   method: { kind: "straight_line" }, months: 84 });
+ * s.months[0].depreciation_usd; // "625"  ((50,000 − 5,000) / 6 / 12)
+ * s.months[71].book_value_usd;  // "5000"
+ */
+export declare function book_schedule(inputs: BookScheduleInputs): BookSchedule;
+
+/**
+ * A path of multipliers of a base value (a capex, a price), 1 at month 0, tagged by `kind`:
+ * `exponential`: annual_factor^(month/12) (0.14 orders of magnitude a year: 10^−0.14 = 0.7244);
+ * `generational_step`: × each step's factor from its ship month on, on an optional decline;
+ * `points`: linear between the points, flat before the first and after the last (with a base
+ * of 1, absolute prices). Factors greater than 0; points in increasing months, values ≥ 0.
+ */
+export type Curve =
+  | { kind: "constant" }
+  | { kind: "exponential"; annual_factor: DecimalInput }
+  | {
+      kind: "generational_step";
+      annual_factor?: DecimalInput | null;
+      /** In increasing months, each at least 1. */
+      steps: { month: number; factor: DecimalInput }[];
+    }
+  | { kind: "points"; points: { month: number; value: DecimalInput }[] };
+
+/** The inputs of {@link curve_series}. */
+export interface CurveSeriesInputs {
+  curve: Curve;
+  /** 1 to 1200. */
+  months: number;
+}
+
+/**
+ * A curve's values in months 1 to `months` (fractional powers in f64, converted once).
+ *
+ * @param inputs - see {@link CurveSeriesInputs}
+ * @returns `values[i]` is the value in month i + 1
+ * @throws {GpueconError} `DOMAIN` on `curve.annual_factor` ≤ 0, `curve.points[1].month` out of
+ *   order, `curve.steps[0].factor` ≤ 0, `months`; `INVALID_ARGUMENT` on `inputs`.
+ *
+ * @example
+ * import { curve_series } from "gpuecon";
+ * const { values } = curve_series({ curve: { kind: "exponential", annual_factor: 0.724 }, months: 12 });
+ * values[5];  // "0.8508818954473…" (√0.724)
+ * values[11]; // "0.724"
+ */
+export declare function curve_series(inputs: CurveSeriesInputs): { values: DecimalString[] };
+
+/** One stage of a {@link cascade}. */
+export interface CascadeStage {
+  /** A name for people (default ""). */
+  name?: string;
+  /** Price per sold GPU-hour at the stage's start, at least 0. */
+  price_usd_per_gpu_hour: DecimalInput;
+  /** Billed utilization, in [0, 1]. */
+  utilization: DecimalInput;
+  /** Months in the stage, greater than 0. */
+  months: number;
+  /** The price's path from the stage's start (stage month k gets curve(k); default constant). */
+  price_curve?: Curve;
+}
+
+/** One month of a {@link CascadeSchedule}. */
+export interface CascadeMonth {
+  month: number;
+  /** The stage's index in `stages` (0 first). */
+  stage: number;
+  stage_name: string;
+  price_usd_per_gpu_hour: DecimalString;
+  utilization: DecimalString;
+  /** price × utilization × 730. */
+  revenue_usd_per_gpu: DecimalString;
+}
+
+/** The result of {@link cascade}. */
+export interface CascadeSchedule {
+  months: CascadeMonth[];
+  stages: {
+    stage: number;
+    name: string;
+    first_month: number;
+    last_month: number;
+    /** utilization × 730 × months. */
+    billed_gpu_hours_per_gpu: DecimalString;
+    revenue_usd_per_gpu: DecimalString;
+  }[];
+  revenue_usd_per_gpu: DecimalString;
+}
+
+/**
+ * The cascade: a GPU moving from training to inference to batch work, each stage with its own
+ * price, utilization and length, month by month.
+ *
+ * @param inputs - `{ stages }`, at least one stage, at most 1200 months in all
+ * @returns see {@link CascadeSchedule}
+ * @throws {GpueconError} `DOMAIN` on `stages` (empty), `stages[1].utilization`,
+ *   `stages[0].months`, `stages[2].price_curve.…`; `INVALID_ARGUMENT` on `inputs`.
+ *
+ * @example
+ * import { cascade } from "gpuecon";
+ * const c = cascade({ stages: [
+ *   { name: "training", price_usd_per_gpu_hour: 2.5, utilization: 0.8, months: 24 },
+ *   { name: "inference", price_usd_per_gpu_hour: 1.6, utilization: 0.7, months: 24 },
+ *   { name: "batch", price_usd_per_gpu_hour: 0.9, utilization: 0.6, months: 24 },
+ * ] });
+ * c.months[0].revenue_usd_per_gpu; // "1460"
+ * c.revenue_usd_per_gpu;           // "64123.2"
+ */
+export declare function cascade(inputs: { stages: CascadeStage[] }): CascadeSchedule;
+
+/** The inputs of {@link economic_end_of_life}; amounts per available GPU-hour. */
+export interface EndOfLifeInputs {
+  /** Price per sold GPU-hour at the start, at least 0. */
+  price_usd_per_gpu_hour: DecimalInput;
+  /** Default constant. */
+  price_curve?: Curve;
+  /** Billed utilization, in [0, 1]. */
+  utilization: DecimalInput;
+  /** The cash cost of keeping it running (capital is sunk); each at least 0, default 0. */
+  running_cost: {
+    power_usd_per_gpu_hour?: DecimalInput;
+    facility_usd_per_gpu_hour?: DecimalInput;
+    operations_usd_per_gpu_hour?: DecimalInput;
+  };
+  /** This GPU's all-in IT kW (greater than 0 with `newer`; default 0). */
+  kw_per_gpu?: DecimalInput;
+  /** A newer GPU competing for the same power. */
+  newer?: {
+    /** Its net cash margin per available GPU-hour. */
+    net_margin_usd_per_gpu_hour: DecimalInput;
+    /** Its kW, greater than 0. */
+    kw_per_gpu: DecimalInput;
+    /** Default constant. */
+    margin_curve?: Curve;
+  } | null;
+  /** 1 to 1200. */
+  horizon_months: number;
+}
+
+/** The result of {@link economic_end_of_life}. */
+export interface EndOfLife {
+  /** The first month keeping it fails a test; null if none within the horizon. */
+  month: number | null;
+  /** `"below_cash_cost"` (checked first) or `"below_newer_gpu"`. */
+  reason: "below_cash_cost" | "below_newer_gpu" | null;
+  months: {
+    month: number;
+    /** price × curve × utilization. */
+    revenue_usd_per_gpu_hour: DecimalString;
+    cash_cost_usd_per_gpu_hour: DecimalString;
+    net_margin_usd_per_gpu_hour: DecimalString;
+    /** newer margin × curve ÷ newer kW × this kW; null without `newer`. */
+    newer_margin_usd_per_gpu_hour: DecimalString | null;
+  }[];
+}
+
+/**
+ * Economic end of life from power economics: the first month the revenue an hour earns falls
+ * below the cash cost of running (power + facility + operations), or the net margin falls
+ * below what a newer GPU nets in the same kilowatts. Both tests are strict.
+ *
+ * @param inputs - see {@link EndOfLifeInputs}
+ * @returns see {@link EndOfLife}
+ * @throws {GpueconError} `DOMAIN` on `utilization`, `running_cost.…`, `newer.kw_per_gpu`,
+ *   `horizon_months`; `INVALID_ARGUMENT` on `inputs`.
+ *
+ * @example
+ * import { economic_end_of_life } from "gpuecon";
+ * economic_end_of_life({
+ *   price_usd_per_gpu_hour: 1, utilization: 0.5, horizon_months: 24,
+ *   price_curve: { kind: "points", points: [{ month: 0, value: 2 }, { month: 16, value: 0.4 }] },
+ *   running_cost: { power_usd_per_gpu_hour: 0.2, facility_usd_per_gpu_hour: 0.1 },
+ * }); // { month: 15, reason: "below_cash_cost", months: [...] }
+ */
+export declare function economic_end_of_life(inputs: EndOfLifeInputs): EndOfLife;
+
+/** The inputs of {@link refresh_decision}; margins are net cash per GPU a month (may be negative). */
+export interface RefreshInputs {
+  /** Critical IT power available, kW, greater than 0. */
+  power_envelope_kw: DecimalInput;
+  current: {
+    kw_per_gpu: DecimalInput;
+    net_margin_usd_per_gpu_month: DecimalInput;
+    margin_curve?: Curve;
+    /** What a GPU sells for now (its residual value), at least 0. */
+    sale_value_usd_per_gpu: DecimalInput;
+    residual_at_horizon_usd_per_gpu: DecimalInput;
+  };
+  new_generation: {
+    /** Paid now. */
+    capex_usd_per_gpu: DecimalInput;
+    kw_per_gpu: DecimalInput;
+    net_margin_usd_per_gpu_month: DecimalInput;
+    margin_curve?: Curve;
+    residual_at_horizon_usd_per_gpu: DecimalInput;
+  };
+  /** 1 to 1200. */
+  horizon_months: number;
+  /** Greater than −1; months discount at (1 + r)^(1/12) − 1. */
+  annual_discount_rate: DecimalInput;
+}
+
+/** The result of {@link refresh_decision}. */
+export interface RefreshDecision {
+  monthly_discount_rate: DecimalString;
+  keep: {
+    /** floor(envelope ÷ kW per GPU). */
+    gpus: DecimalString;
+    pv_margins_usd: DecimalString;
+    pv_residual_usd: DecimalString;
+    npv_usd: DecimalString;
+  };
+  replace: {
+    gpus: DecimalString;
+    /** current GPUs × sale value, now. */
+    sale_proceeds_usd: DecimalString;
+    /** new GPUs × capex, now. */
+    capex_usd: DecimalString;
+    pv_margins_usd: DecimalString;
+    pv_residual_usd: DecimalString;
+    /** sale − capex + pv_margins + pv_residual. */
+    npv_usd: DecimalString;
+  };
+  /** replace.npv_usd − keep.npv_usd. */
+  npv_difference_usd: DecimalString;
+  /** `"replace"` when the difference is positive; a tie keeps. */
+  decision: "keep" | "replace";
+}
+
+/**
+ * Keep the fleet, or sell it at its residual value and fill the same power envelope with the
+ * new generation: the NPV of each at the monthly rate (1 + r)^(1/12) − 1 (Excel's NPV on
+ * month-end margins; the residual at the end of the horizon; sale and capex now).
+ *
+ * @param inputs - see {@link RefreshInputs}
+ * @returns see {@link RefreshDecision}
+ * @throws {GpueconError} `DOMAIN` on `power_envelope_kw`, `current.kw_per_gpu`,
+ *   `new_generation.…`, `horizon_months`, `annual_discount_rate`; `INVALID_ARGUMENT` on `inputs`.
+ *
+ * @example
+ * import { refresh_decision } from "gpuecon";
+ * const r = refresh_decision({
+ *   power_envelope_kw: 1000, horizon_months: 36, annual_discount_rate: 0,
+ *   current: { kw_per_gpu: 1.275, net_margin_usd_per_gpu_month: 600,
+ *     sale_value_usd_per_gpu: 12000, residual_at_horizon_usd_per_gpu: 4000 },
+ *   new_generation: { capex_usd_per_gpu: 45000, kw_per_gpu: 1.7875,
+ *     net_margin_usd_per_gpu_month: 2200, residual_at_horizon_usd_per_gpu: 15000 },
+ * });
+ * r.keep.npv_usd;    // "20070400"
+ * r.replace.npv_usd; // "36910800"
+ * r.decision;        // "replace"
+ */
+export declare function refresh_decision(inputs: RefreshInputs): RefreshDecision;
+
+/** One month of {@link value_schedule}. */
+export interface ValueMonth {
+  month: number;
+  book_value_usd: DecimalString;
+  /** cost × residual(month). */
+  economic_value_usd: DecimalString;
+  /** book − economic: positive when the books carry it above its market value. */
+  gap_usd: DecimalString;
+}
+
+/**
+ * Book value against economic value, month by month: the book schedule beside the cost × the
+ * residual curve.
+ *
+ * @param inputs - `{ book, residual }`: a {@link BookScheduleInputs} and a {@link Curve}
+ * @returns `{ months }`, one {@link ValueMonth} per month of the book schedule
+ * @throws {GpueconError} `DOMAIN` on `book.…` or `residual.…`; `INVALID_ARGUMENT` on `inputs`.
+ *
+ * @example
+ * import { value_schedule } from "gpuecon";
+ * const v = value_schedule({
+ *   book: { cost_usd: 50000, salvage_usd: 5000, life_years: 6, method: { kind: "straight_line" }, months: 72 },
+ *   residual: { kind: "exponential", annual_factor: 0.724 },
+ * });
+ * v.months[11]; // { month: 12, book_value_usd: "42500", economic_value_usd: "36200", gap_usd: "6300" }
+ */
+export declare function value_schedule(inputs: {
+  book: BookScheduleInputs;
+  residual: Curve;
+}): { months: ValueMonth[] };
+
+// ---------------------------------------------------------------------------------------
+// Scenarios and presets: a fleet, its costs, its contracts and its curves, evaluated month
+// by month. Inputs take numbers or decimal strings; every amount in a report is a decimal
+// string in USD for the whole fleet unless its name says otherwise.
+
+/** A block of reserved GPUs in a {@link Scenario}'s market. */
+export interface ScenarioReservation {
+  /** GPUs reserved (greater than 0). */
+  gpus: DecimalInput;
+  /** The first month of the term (1 is the first month after the start). */
+  start_month: number;
+  /** Length of the term in months. */
+  term_months: number;
+  /** Discount to the on-demand price at `start_month`, in [0, 1]. */
+  discount: DecimalInput;
+}
+
+/** How the GPUs outside the take-or-pay contracts are sold. */
+export interface Market {
+  /** The on-demand price per GPU-hour at the start. */
+  on_demand_usd_per_gpu_hour: DecimalInput;
+  /** The on-demand price path as a multiplier of the start price (default constant). */
+  price_curve?: Curve;
+  /** Billed utilization of the on-demand GPUs, in [0, 1]. */
+  utilization: DecimalInput;
+  /** Reserved blocks, billed every hour of their term. */
+  reserved?: ScenarioReservation[];
+  /** Spot sales from idle on-demand hours. */
+  spot?: Spot | null;
+  /** When given, the stages set the on-demand price and utilization month by month. */
+  cascade?: CascadeStage[];
+}
+
+/** A take-or-pay contract and the usage expected of it. */
+export interface ContractLine {
+  contract: Contract;
+  /** Expected usage as a share of the contract's GPU-hours (gpus × 730 a month), in [0, 1]. */
+  usage_share: DecimalInput;
+}
+
+/**
+ * A whole scenario: what {@link evaluate} takes. Month 1 is the first month after `start`.
+ *
+ * @example
+ * import { presets, evaluate } from "gpuecon";
+ * const { scenario } = presets().find((p) => p.id === "h100-cluster-1024");
+ * evaluate({ ...scenario, annual_discount_rate: "0.12" }).summary.metrics.npv_usd;
+ */
+export interface Scenario {
+  title?: string;
+  /** The start date, `YYYY-MM-DD`. */
+  start: string;
+  /** Months evaluated, 1 to 600. */
+  horizon_months: number;
+  /** Annual discount rate for NPV and the backlog's present value (0.10 = 10 %). */
+  annual_discount_rate: DecimalInput;
+  fleet: {
+    /** The SKU's exact catalog name (`"H100 SXM"`), for people. */
+    gpu?: string;
+    /** Number of GPUs (greater than 0). */
+    gpus: DecimalInput;
+    /** All-in capex per GPU, paid at the start. */
+    capex_usd_per_gpu: DecimalInput;
+  };
+  power: OwnerCostInputs["power"];
+  facility: OwnerCostInputs["facility"];
+  operations?: OwnerCostInputs["operations"];
+  depreciation: {
+    method: BookMethod;
+    life_years: DecimalInput;
+    salvage_usd_per_gpu?: DecimalInput;
+  };
+  /** Economic value as a multiplier of the capex (1 at the start). */
+  residual: Curve;
+  market: Market;
+  contracts?: ContractLine[];
+  /** Sell the fleet at its economic value in the last month (default true). */
+  sell_at_horizon?: boolean;
+}
+
+/** Revenue by product. */
+export interface ScenarioRevenue {
+  contracts_usd: DecimalString;
+  reserved_usd: DecimalString;
+  on_demand_usd: DecimalString;
+  spot_usd: DecimalString;
+  total_usd: DecimalString;
+}
+
+/** Cash operating costs by item. */
+export interface ScenarioCosts {
+  power_usd: DecimalString;
+  facility_usd: DecimalString;
+  staff_usd: DecimalString;
+  support_usd: DecimalString;
+  software_usd: DecimalString;
+  insurance_usd: DecimalString;
+  sga_usd: DecimalString;
+  total_usd: DecimalString;
+}
+
+/** One month of a {@link Report}. */
+export interface MonthReport {
+  month: number;
+  /** The start date plus `month` months, `YYYY-MM-DD`. */
+  date: string;
+  available_gpu_hours: DecimalString;
+  /** Contracted and reserved GPUs' every hour, plus on-demand and spot hours sold. */
+  billed_gpu_hours: DecimalString;
+  /** Hours the GPUs ran (sets the power bill). */
+  busy_gpu_hours: DecimalString;
+  billed_utilization: DecimalString;
+  on_demand_usd_per_gpu_hour: DecimalString;
+  revenue: ScenarioRevenue;
+  costs: ScenarioCosts;
+  gross_margin_usd: DecimalString;
+  revenue_per_available_gpu_hour: DecimalString;
+  /** `null` when nothing was billed. */
+  cost_per_billed_gpu_hour: DecimalString | null;
+  depreciation_usd: DecimalString;
+  book_value_usd: DecimalString;
+  economic_value_usd: DecimalString;
+  /** The fleet's sale at its economic value (the last month, when sold). */
+  sale_usd: DecimalString;
+  cash_flow_usd: DecimalString;
+  cumulative_cash_flow_usd: DecimalString;
+}
+
+/** Totals and metrics of a {@link Report}, computed from its months. */
+export interface Summary {
+  capex_usd: DecimalString;
+  revenue: ScenarioRevenue;
+  costs: ScenarioCosts;
+  gross_margin_usd: DecimalString;
+  gross_margin_share: DecimalString | null;
+  billed_utilization: DecimalString;
+  /** Revenue a year ÷ capex. */
+  yield_on_cost: DecimalString | null;
+  book_value_usd: DecimalString;
+  economic_value_usd: DecimalString;
+  metrics: {
+    npv_usd: DecimalString;
+    /** Annualized; `null` when the cash flows have no IRR. */
+    irr_annual: DecimalString | null;
+    /** The first month with a cumulative cash flow ≥ 0; `null` if none. */
+    payback_month: number | null;
+  };
+  /** The contracts' minimum payments after the start, and their present value. */
+  contracted_backlog_usd: DecimalString;
+  contracted_backlog_pv_usd: DecimalString;
+}
+
+/** What {@link evaluate} returns. */
+export interface Report {
+  months: MonthReport[];
+  summary: Summary;
+}
+
+/**
+ * Evaluates a scenario month by month into its report.
+ *
+ * @throws {GpueconError} `INVALID_ARGUMENT` on `scenario` when the object does not have a
+ *   scenario's shape (a missing or unknown field); otherwise one error whose `problems`
+ *   lists every invalid input with its path (`contracts[0].contract.term_months`).
+ *
+ * @example
+ * import { presets, evaluate } from "gpuecon";
+ * const hosting = presets().find((p) => p.id === "coreweave-core-scientific-hosting");
+ * const { summary } = evaluate(hosting.scenario);
+ * summary.gross_margin_share; // "0.7753..." (reported: 75-80 %)
+ */
+export declare function evaluate(scenario: Scenario): Report;
+
+/**
+ * Every problem with a scenario, each with its path, without evaluating it; empty when
+ * it can be evaluated.
+ *
+ * @example
+ * validate_scenario({ ...scenario, horizon_months: 0 });
+ * // [{ field: "horizon_months", message: "horizon_months: must be between 1 and 600" }]
+ */
+export declare function validate_scenario(scenario: Scenario): Array<{ field: string; message: string }>;
+
+/** A ready-made scenario built from public figures. */
+export interface Preset {
+  id: string;
+  title: string;
+  /** What it shows and which figures it checks. */
+  about: string;
+  /** Where each figure comes from. */
+  sources: string[];
+  /** Ready for {@link evaluate} (decimals as strings). */
+  scenario: Scenario;
+}
+
+/**
+ * The built-in presets: an 8 × H100 node on demand and reserved for 3 years, a 1,024-GPU
+ * H100 cluster, the CoreWeave - Core Scientific hosting deal seen from the host, and a
+ * B200 cascade.
+ *
+ * @example
+ * import { presets } from "gpuecon";
+ * presets().map((p) => p.id);
+ */
+export declare function presets(): Preset[];

@@ -3,6 +3,7 @@
 
 use gpuecon::FinanceError;
 use gpuecon::models::ModelError;
+use gpuecon::scenario::ScenarioError;
 use wasm_bindgen::prelude::*;
 
 /// What every export returns: its value, or a thrown `GpueconError`.
@@ -15,6 +16,16 @@ extern "C" {
 
     #[wasm_bindgen(constructor)]
     fn new(code: &str, field: &str, message: &str, excel: &str) -> GpueconError;
+
+    /// The same class, with every problem found (`[{ field, message }]`).
+    #[wasm_bindgen(constructor, js_class = "GpueconError")]
+    fn with_problems(
+        code: &str,
+        field: &str,
+        message: &str,
+        excel: &str,
+        problems: js_sys::Array,
+    ) -> GpueconError;
 }
 
 impl From<FinanceError> for GpueconError {
@@ -36,6 +47,27 @@ impl From<ModelError> for GpueconError {
             error.field(),
             &error.to_string(),
             error.excel().as_str(),
+        )
+    }
+}
+
+/// A scenario error: `problems` lists every problem found, each with its path.
+impl From<ScenarioError> for GpueconError {
+    fn from(error: ScenarioError) -> Self {
+        let problems = js_sys::Array::new();
+        for (field, message) in error.problems() {
+            let problem = js_sys::Object::new();
+            // Setting a property on a fresh plain object cannot fail.
+            let _ = js_sys::Reflect::set(&problem, &"field".into(), &field.into());
+            let _ = js_sys::Reflect::set(&problem, &"message".into(), &message.into());
+            problems.push(&problem);
+        }
+        GpueconError::with_problems(
+            error.code().as_str(),
+            error.field(),
+            &error.to_string(),
+            error.excel().as_str(),
+            problems,
         )
     }
 }

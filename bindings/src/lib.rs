@@ -6,8 +6,12 @@
 //! offending `field`. Nothing here computes; nothing here panics, so the instance never traps.
 
 mod args;
+mod depreciation;
 mod error;
 mod models;
+mod pricing;
+mod scenario;
+mod take_or_pay;
 
 use gpuecon::finance;
 use wasm_bindgen::prelude::*;

@@ -27,10 +27,19 @@ where
     I: DeserializeOwned + Serialize,
     O: Serialize,
 {
-    let parsed: I = serde_wasm_bindgen::from_value(inputs.clone())
-        .map_err(|e| error::invalid_shape("inputs", &e))?;
-    reject_unknown_keys(inputs, &to_js_object(&parsed)?, "")?;
-    to_js_object(&model(&parsed)?)
+    to_js_object(&model(&read_input(inputs, "inputs")?)?)
+}
+
+/// Reads `value` as `I`: an object of the wrong shape, or with a key `I` does not know, is
+/// `INVALID_ARGUMENT` on `field`.
+pub(crate) fn read_input<I>(value: &JsValue, field: &str) -> JsResult<I>
+where
+    I: DeserializeOwned + Serialize,
+{
+    let parsed: I = serde_wasm_bindgen::from_value(value.clone())
+        .map_err(|e| error::invalid_shape(field, &e))?;
+    reject_unknown_keys(value, &to_js_object(&parsed)?, field, "")?;
+    Ok(parsed)
 }
 
 /// The owner's itemized cost of one GPU-hour: capital, power, facility and operations in
@@ -53,14 +62,19 @@ pub fn gpus() -> JsResult<JsValue> {
 /// not fire for JS objects. A misspelt optional input (`salvage_usd_pergpu`) must not be
 /// silently ignored: every key of `input` must exist in `known`, the parsed value written
 /// back (which has every field), recursively through objects and arrays. `INVALID_ARGUMENT`
-/// on `inputs` otherwise.
-fn reject_unknown_keys(input: &JsValue, known: &JsValue, path: &str) -> JsResult<()> {
+/// on `field` otherwise.
+fn reject_unknown_keys(input: &JsValue, known: &JsValue, field: &str, path: &str) -> JsResult<()> {
     if js_sys::Array::is_array(input) && js_sys::Array::is_array(known) {
         let (items, known_items): (&js_sys::Array, &js_sys::Array) =
             (input.unchecked_ref(), known.unchecked_ref());
         for (i, item) in items.iter().enumerate() {
             let index = u32::try_from(i).unwrap_or(u32::MAX);
-            reject_unknown_keys(&item, &known_items.get(index), &format!("{path}[{i}]"))?;
+            reject_unknown_keys(
+                &item,
+                &known_items.get(index),
+                field,
+                &format!("{path}[{i}]"),
+            )?;
         }
         return Ok(());
     }
@@ -76,13 +90,13 @@ fn reject_unknown_keys(input: &JsValue, known: &JsValue, path: &str) -> JsResult
             format!("{path}.{name}")
         };
         if !js_sys::Reflect::has(known, &key).unwrap_or(false) {
-            return Err(error::unknown_field("inputs", &here));
+            return Err(error::unknown_field(field, &here));
         }
         let (inner, inner_known) = (
             js_sys::Reflect::get(input, &key).unwrap_or(JsValue::UNDEFINED),
             js_sys::Reflect::get(known, &key).unwrap_or(JsValue::UNDEFINED),
         );
-        reject_unknown_keys(&inner, &inner_known, &here)?;
+        reject_unknown_keys(&inner, &inner_known, field, &here)?;
     }
     Ok(())
 }

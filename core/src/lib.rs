@@ -21,11 +21,16 @@
 //! Layers, each using only those below it:
 //! - [`units`]: hours, money helpers and the one lossy exit from [`Decimal`] to `f64`;
 //! - [`finance`]: the Excel-compatible functions;
-//! - [`models`]: the hardware catalog and the owner's itemized cost per GPU-hour.
+//! - [`models`]: the hardware catalog, the owner's itemized cost per GPU-hour, rental
+//!   pricing, utilization yield, depreciation and the cascade, take-or-pay contracts;
+//! - [`scenario`]: a fleet, its costs, contracts and curves evaluated month by month into
+//!   a report; [`presets`]: ready-made scenarios from public figures.
 
 pub mod error;
 pub mod finance;
 pub mod models;
+pub mod presets;
+pub mod scenario;
 pub mod units;
 
 pub use error::{ErrorCode, ExcelError, FinanceError};

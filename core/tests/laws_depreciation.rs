@@ -16,6 +16,18 @@
 //!   gives (200 % or 150 % declining balance switching to straight line, half-year
 //!   convention), computed here independently in exact rational arithmetic;
 //! - arbitrary inputs, extremes included, give `Ok` or `Err`, never a panic.
+//!
+//! And of the models built on them (`gpuecon::models::depreciation`):
+//!
+//! - a monthly book schedule, by any method, never takes the book value below salvage
+//!   (0 for MACRS) and never raises it; each month's depreciation is the fall in book value;
+//! - by the end of the life, straight line and SYD (and VDB with the switch, and MACRS to
+//!   0) have depreciated exactly `cost − salvage`; DDB and VDB without the switch exactly
+//!   what the kernel's own functions give over the life (to the last digits);
+//! - curves are never negative, exponential declines never rise, and interpolation between
+//!   points stays within the two points' values;
+//! - a cascade's revenue is `price × utilization × 730` each month and its totals add up;
+//! - arbitrary model inputs give `Ok` or a typed error, never a panic.
 
 // Helpers outside #[test] functions unwrap too: a failed unwrap is a failed test.
 #![allow(clippy::unwrap_used)]
@@ -268,6 +280,317 @@ proptest! {
         let _ = finance::macrs(a, b, c);
         if let Ok(class) = MacrsClass::from_years(b) {
             let _ = finance::macrs_schedule(a, class);
+        }
+    }
+}
+
+// ---------------------------------------------------------------------------------------
+// The models: gpuecon::models::depreciation.
+
+mod models {
+    use gpuecon::models::Validate;
+    use gpuecon::models::depreciation::{
+        BookMethod, BookSchedule, BookScheduleInputs, CascadeInputs, CascadeStage, Curve,
+        CurvePoint, CurveStep, EndOfLifeInputs, NewerGpu, RefreshInputs, RunningCost,
+        book_schedule, cascade, economic_end_of_life, refresh_decision,
+    };
+    use gpuecon::{Decimal, finance};
+    use proptest::prelude::*;
+
+    use super::{any_decimal, close, cost_and_salvage, factor};
+
+    /// Any method, with the life it needs (whole years for SYD and DB; halves otherwise).
+    fn method_and_life() -> impl Strategy<Value = (BookMethod, Decimal)> {
+        let whole = (1_i64..=12).prop_map(Decimal::from);
+        let halves = (1_i64..=24).prop_map(|h| Decimal::new(h * 5, 1));
+        prop_oneof![
+            halves.clone().prop_map(|l| (BookMethod::StraightLine, l)),
+            (whole.clone(), 1_u32..=12).prop_map(|(l, m)| (
+                BookMethod::DecliningBalance {
+                    month_of_first_year: m
+                },
+                l
+            )),
+            (halves.clone(), factor())
+                .prop_map(|(l, k)| (BookMethod::DoubleDeclining { factor: k }, l)),
+            whole.prop_map(|l| (BookMethod::SumOfYearsDigits, l)),
+            (halves.clone(), factor(), any::<bool>()).prop_map(|(l, k, no_switch)| (
+                BookMethod::Vdb {
+                    factor: k,
+                    no_switch
+                },
+                l
+            )),
+            (
+                halves.clone(),
+                prop::sample::select(vec![3_u32, 5, 7, 10, 15, 20])
+            )
+                .prop_map(|(l, class)| (BookMethod::Macrs { class }, l)),
+            (
+                halves,
+                1_i64..=100_000,
+                prop::collection::vec(0_i64..=5_000, 0..80)
+            )
+                .prop_map(|(l, total, units)| (
+                    BookMethod::UnitsOfProduction {
+                        total_units: Decimal::from(total),
+                        units_per_month: units.into_iter().map(Decimal::from).collect(),
+                    },
+                    l
+                )),
+        ]
+    }
+
+    fn schedule(
+        cost: Decimal,
+        salvage: Decimal,
+        life: Decimal,
+        method: BookMethod,
+        months: u32,
+    ) -> BookSchedule {
+        book_schedule(&BookScheduleInputs {
+            cost_usd: cost,
+            salvage_usd: salvage,
+            life_years: life,
+            method,
+            months,
+        })
+        .unwrap()
+    }
+
+    /// Whole lives for the total laws, and the months that cover them.
+    fn whole_life() -> impl Strategy<Value = (Decimal, u32)> {
+        (1_u32..=30).prop_map(|years| (Decimal::from(years), years * 12))
+    }
+
+    /// A curve of any kind, with factors from 0.05 to 2 and values from 0 to 100.
+    fn curve() -> impl Strategy<Value = Curve> {
+        let factor = (5_i64..=200).prop_map(|f| Decimal::new(f, 2));
+        prop_oneof![
+            Just(Curve::Constant),
+            factor
+                .clone()
+                .prop_map(|annual_factor| Curve::Exponential { annual_factor }),
+            (
+                prop::option::of(factor.clone()),
+                prop::collection::vec((1_u32..=60, factor), 0..4)
+            )
+                .prop_map(|(annual_factor, steps)| {
+                    let mut month = 0;
+                    let steps = steps
+                        .into_iter()
+                        .map(|(gap, factor)| {
+                            month += gap;
+                            CurveStep { month, factor }
+                        })
+                        .collect();
+                    Curve::GenerationalStep {
+                        annual_factor,
+                        steps,
+                    }
+                }),
+            prop::collection::vec((1_u32..=40, 0_i64..=10_000), 1..6).prop_map(|points| {
+                let mut month = 0;
+                let points = points
+                    .into_iter()
+                    .map(|(gap, value)| {
+                        month += gap;
+                        CurvePoint {
+                            month,
+                            value: Decimal::new(value, 2),
+                        }
+                    })
+                    .collect();
+                Curve::Points { points }
+            }),
+        ]
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(128))]
+
+        #[test]
+        fn book_value_never_falls_below_the_floor_nor_rises(
+            (cost, salvage) in cost_and_salvage(),
+            (method, life) in method_and_life(),
+            months in 1_u32..=400,
+        ) {
+            let floor = if matches!(method, BookMethod::Macrs { .. }) { Decimal::ZERO } else { salvage };
+            let result = schedule(cost, salvage, life, method, months);
+            prop_assert_eq!(result.months.len(), usize::try_from(months).unwrap());
+            let mut previous = cost;
+            for row in &result.months {
+                prop_assert!(row.book_value_usd >= floor, "month {}: {} below {floor}", row.month, row.book_value_usd);
+                prop_assert!(row.book_value_usd <= previous, "month {}: rose to {}", row.month, row.book_value_usd);
+                prop_assert_eq!(row.depreciation_usd, previous - row.book_value_usd);
+                previous = row.book_value_usd;
+            }
+            prop_assert_eq!(result.totals.book_value_usd, previous);
+            prop_assert_eq!(result.totals.depreciation_usd, cost - previous);
+        }
+
+        #[test]
+        fn straight_line_syd_vdb_and_macrs_end_exactly_at_the_floor(
+            (cost, salvage) in cost_and_salvage(),
+            (life, months) in whole_life(),
+            k in factor(),
+            class in prop::sample::select(vec![3_u32, 5, 7, 10, 15, 20]),
+        ) {
+            for method in [
+                BookMethod::StraightLine,
+                BookMethod::SumOfYearsDigits,
+                BookMethod::Vdb { factor: k, no_switch: false },
+            ] {
+                let result = schedule(cost, salvage, life, method.clone(), months);
+                prop_assert_eq!(result.totals.depreciation_usd, cost - salvage, "{:?}", method);
+                prop_assert_eq!(result.totals.book_value_usd, salvage);
+            }
+            let macrs = schedule(cost, salvage, life, BookMethod::Macrs { class }, (class + 1) * 12);
+            prop_assert_eq!(macrs.totals.depreciation_usd, cost);
+        }
+
+        #[test]
+        fn ddb_and_vdb_without_the_switch_follow_the_kernel(
+            (cost, salvage) in cost_and_salvage(),
+            (life, months) in whole_life(),
+            k in factor(),
+        ) {
+            // Σ DDB over the years of the life, and VDB(0, life) without the switch.
+            let mut ddb = Decimal::ZERO;
+            let mut year = Decimal::ONE;
+            while year <= life {
+                ddb += finance::ddb(cost, salvage, life, year, Some(k)).unwrap();
+                year += Decimal::ONE;
+            }
+            let vdb = finance::vdb(cost, salvage, life, Decimal::ZERO, life, Some(k), Some(true)).unwrap();
+            let by_ddb = schedule(cost, salvage, life, BookMethod::DoubleDeclining { factor: k }, months + 12);
+            let by_vdb = schedule(cost, salvage, life, BookMethod::Vdb { factor: k, no_switch: true }, months + 12);
+            prop_assert!(close(by_ddb.totals.depreciation_usd, ddb, "1e-20", cost), "{} vs Σ DDB {ddb}", by_ddb.totals.depreciation_usd);
+            prop_assert!(close(by_vdb.totals.depreciation_usd, vdb, "1e-20", cost), "{} vs VDB {vdb}", by_vdb.totals.depreciation_usd);
+            prop_assert!(by_ddb.totals.depreciation_usd <= cost - salvage);
+        }
+
+        #[test]
+        fn curves_are_never_negative(curve in curve(), months in 1_u32..=240) {
+            prop_assert!(curve.validate().is_empty());
+            for value in curve.series(months).unwrap() {
+                prop_assert!(value >= Decimal::ZERO);
+            }
+        }
+
+        #[test]
+        fn exponential_declines_never_rise(factor in 1_i64..=99, months in 1_u32..=600) {
+            let curve = Curve::Exponential { annual_factor: Decimal::new(factor, 2) };
+            let values = curve.series(months).unwrap();
+            prop_assert!(values.windows(2).all(|w| w[1] <= w[0]));
+            prop_assert!(values.iter().all(|v| *v <= Decimal::ONE));
+        }
+
+        #[test]
+        fn interpolation_stays_between_the_points(curve in curve(), month in 0_u32..=250) {
+            if let Curve::Points { points } = &curve {
+                let value = curve.value_at(month).unwrap();
+                let left = points.iter().rev().find(|p| p.month <= month);
+                let right = points.iter().find(|p| p.month >= month);
+                let (lo, hi) = match (left, right) {
+                    (Some(l), Some(r)) => (l.value.min(r.value), l.value.max(r.value)),
+                    (Some(p), None) | (None, Some(p)) => (p.value, p.value),
+                    (None, None) => unreachable!("a valid curve has a point"),
+                };
+                prop_assert!(lo <= value && value <= hi, "{value} outside [{lo}, {hi}]");
+            }
+        }
+
+        #[test]
+        fn cascade_revenue_adds_up(
+            stages in prop::collection::vec((0_i64..=1_000, 0_i64..=100, 1_u32..=36, curve()), 1..5),
+        ) {
+            let stages: Vec<_> = stages
+                .into_iter()
+                .enumerate()
+                .map(|(i, (price, utilization, months, price_curve))| CascadeStage {
+                    name: format!("stage {i}"),
+                    price_usd_per_gpu_hour: Decimal::new(price, 2),
+                    utilization: Decimal::new(utilization, 2),
+                    months,
+                    price_curve,
+                })
+                .collect();
+            let result = cascade(&CascadeInputs { stages: stages.clone() }).unwrap();
+            let total_months: u32 = stages.iter().map(|s| s.months).sum();
+            prop_assert_eq!(result.months.len(), usize::try_from(total_months).unwrap());
+            for row in &result.months {
+                let stage = &stages[usize::try_from(row.stage).unwrap()];
+                prop_assert_eq!(row.utilization, stage.utilization);
+                prop_assert_eq!(row.revenue_usd_per_gpu, row.price_usd_per_gpu_hour * row.utilization * Decimal::from(730));
+            }
+            let by_stage: Decimal = result.stages.iter().map(|s| s.revenue_usd_per_gpu).sum();
+            let by_month: Decimal = result.months.iter().map(|m| m.revenue_usd_per_gpu).sum();
+            // Sums in another order differ only in the last of 28 digits.
+            let total = result.revenue_usd_per_gpu;
+            prop_assert_eq!(by_stage, total);
+            prop_assert!(close(by_month, total, "1e-24", total), "{by_month} vs {total}");
+        }
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(512))]
+
+        #[test]
+        fn arbitrary_model_inputs_never_panic(
+            a in any_decimal(),
+            b in any_decimal(),
+            c in any_decimal(),
+            e in any_decimal(),
+            kind in 0_u8..7,
+            months in prop_oneof![Just(0_u32), 1_u32..=300, Just(1_201_u32), Just(u32::MAX)],
+            small in prop_oneof![0_u32..=25, Just(u32::MAX)],
+        ) {
+            let method = match kind {
+                0 => BookMethod::StraightLine,
+                1 => BookMethod::DecliningBalance { month_of_first_year: small },
+                2 => BookMethod::DoubleDeclining { factor: c },
+                3 => BookMethod::SumOfYearsDigits,
+                4 => BookMethod::Vdb { factor: c, no_switch: small % 2 == 0 },
+                5 => BookMethod::Macrs { class: small },
+                _ => BookMethod::UnitsOfProduction { total_units: c, units_per_month: vec![e, a, b] },
+            };
+            let _ = book_schedule(&BookScheduleInputs { cost_usd: a, salvage_usd: b, life_years: e, method, months });
+            let curves = [
+                Curve::Exponential { annual_factor: c },
+                Curve::GenerationalStep { annual_factor: Some(a), steps: vec![CurveStep { month: small, factor: e }] },
+                Curve::Points { points: vec![CurvePoint { month: small, value: a }, CurvePoint { month: months, value: b }] },
+            ];
+            for curve in &curves {
+                let _ = curve.value_at(months);
+                let _ = curve.series(months.min(1_300));
+                let _ = Curve::from_orders_of_magnitude_per_year(a);
+                let _ = cascade(&CascadeInputs { stages: vec![CascadeStage {
+                    name: String::new(), price_usd_per_gpu_hour: a, utilization: b, months: small, price_curve: curve.clone(),
+                }] });
+                let _ = economic_end_of_life(&EndOfLifeInputs {
+                    price_usd_per_gpu_hour: a,
+                    price_curve: curve.clone(),
+                    utilization: b,
+                    running_cost: RunningCost { power_usd_per_gpu_hour: c, facility_usd_per_gpu_hour: e, operations_usd_per_gpu_hour: Decimal::ZERO },
+                    kw_per_gpu: e,
+                    newer: Some(NewerGpu { net_margin_usd_per_gpu_hour: c, kw_per_gpu: b, margin_curve: curve.clone() }),
+                    horizon_months: small,
+                });
+            }
+            let _ = refresh_decision(&RefreshInputs {
+                power_envelope_kw: a,
+                current: gpuecon::models::depreciation::CurrentFleet {
+                    kw_per_gpu: b, net_margin_usd_per_gpu_month: c, margin_curve: Curve::Constant,
+                    sale_value_usd_per_gpu: e, residual_at_horizon_usd_per_gpu: a,
+                },
+                new_generation: gpuecon::models::depreciation::NewFleet {
+                    capex_usd_per_gpu: c, kw_per_gpu: e, net_margin_usd_per_gpu_month: a,
+                    margin_curve: Curve::Constant, residual_at_horizon_usd_per_gpu: b,
+                },
+                horizon_months: small,
+                annual_discount_rate: c,
+            });
         }
     }
 }

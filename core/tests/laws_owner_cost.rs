@@ -6,7 +6,7 @@
 
 use gpuecon::models::{
     CapitalInputs, CapitalMethod, FacilityInputs, OperationsInputs, OwnerCostInputs, PowerInputs,
-    UsageInputs, owner_cost,
+    UsageInputs, Validate, owner_cost,
 };
 use gpuecon::{Decimal, ErrorCode};
 use proptest::prelude::*;

@@ -8,6 +8,7 @@ use std::{fs, path::Path, str::FromStr};
 use gpuecon::{
     Decimal, FinanceError, finance,
     models::{self, ModelError},
+    scenario::{self, ScenarioError},
 };
 use serde::Deserialize;
 
@@ -297,6 +298,16 @@ impl From<FinanceError> for Failure {
     }
 }
 
+impl From<ScenarioError> for Failure {
+    fn from(error: ScenarioError) -> Self {
+        Self {
+            code: error.code().as_str(),
+            field: error.field().to_owned(),
+            message: error.to_string(),
+        }
+    }
+}
+
 impl From<ModelError> for Failure {
     fn from(error: ModelError) -> Self {
         Self {
@@ -312,13 +323,28 @@ type ModelOutcome = Result<serde_json::Value, Failure>;
 
 /// Reads a case's one argument as `I` (an object of the wrong shape is INVALID_ARGUMENT on
 /// `inputs`, as in JavaScript) and runs `model` on it.
-fn run_model<I, O>(
+fn run_model<I, O, E>(
     case: &Case,
-    model: impl FnOnce(&I) -> Result<O, ModelError>,
+    model: impl FnOnce(&I) -> Result<O, E>,
 ) -> Result<ModelOutcome, String>
 where
     I: serde::de::DeserializeOwned,
     O: serde::Serialize,
+    Failure: From<E>,
+{
+    run_named(case, "inputs", model)
+}
+
+/// [`run_model`] where a malformed input is INVALID_ARGUMENT on `field` (`"scenario"`).
+fn run_named<I, O, E>(
+    case: &Case,
+    field: &str,
+    model: impl FnOnce(&I) -> Result<O, E>,
+) -> Result<ModelOutcome, String>
+where
+    I: serde::de::DeserializeOwned,
+    O: serde::Serialize,
+    Failure: From<E>,
 {
     let [input] = case.args.as_slice() else {
         return Err(format!(
@@ -331,7 +357,7 @@ where
         Err(error) => {
             return Ok(Err(Failure {
                 code: "INVALID_ARGUMENT",
-                field: "inputs".to_owned(),
+                field: field.to_owned(),
                 message: error.to_string(),
             }));
         }
@@ -349,6 +375,24 @@ where
 fn call_model(case: &Case) -> Result<Option<ModelOutcome>, String> {
     Ok(Some(match case.function.as_str() {
         "owner_cost" => run_model(case, models::owner_cost)?,
+        "evaluate" => run_named(case, "scenario", scenario::evaluate)?,
+        "settle_contract" => run_model(case, models::take_or_pay::settle)?,
+        "contract_backlog" => run_model(case, models::take_or_pay::backlog)?,
+        "capacity_book" => run_model(case, models::pricing::capacity_book)?,
+        "published_discounts" => run_model(case, models::pricing::published_discounts)?,
+        "break_even_price" => run_model(case, models::pricing::break_even_price)?,
+        "target_margin_price" => run_model(case, models::pricing::target_margin_price)?,
+        "target_irr_price" => run_model(case, models::pricing::target_irr_price)?,
+        "token_price" => run_model(case, models::pricing::token_price)?,
+        "training_run_cost" => run_model(case, models::pricing::training_run_cost)?,
+        "utilization_yield" => run_model(case, models::utilization::utilization_yield)?,
+        "buyer_cost" => run_model(case, models::utilization::buyer_cost)?,
+        "book_schedule" => run_model(case, models::depreciation::book_schedule)?,
+        "curve_series" => run_model(case, models::depreciation::curve_series)?,
+        "cascade" => run_model(case, models::depreciation::cascade)?,
+        "economic_end_of_life" => run_model(case, models::depreciation::economic_end_of_life)?,
+        "refresh_decision" => run_model(case, models::depreciation::refresh_decision)?,
+        "value_schedule" => run_model(case, models::depreciation::value_schedule)?,
         _ => return Ok(None),
     }))
 }

@@ -20,7 +20,12 @@ pub fn run() -> anyhow::Result<()> {
     crate::build::package()?;
     let bench = root.join("bench");
     crate::setup::npm_ci(&bench)?;
-    exec(command("node", &bench).arg("package.bench.mjs"))
+    let native_evaluate =
+        mean_ns(&root.join("target/criterion/evaluate_h100_cluster_1024/evaluate"));
+    exec(command("node", &bench).arg("package.bench.mjs").env(
+        "GPUECON_NATIVE_EVALUATE_NS",
+        native_evaluate.unwrap_or(0.0).to_string(),
+    ))
 }
 
 fn mean_ns(dir: &Path) -> Option<f64> {

@@ -5,6 +5,7 @@
 
 mod bench;
 mod build;
+mod fuzz;
 mod process;
 mod serve;
 mod setup;
@@ -43,6 +44,12 @@ enum Step {
         #[arg(long)]
         no_build: bool,
     },
+    /// Fuzz scenario parsing and evaluation (nightly, libFuzzer) for a bounded time.
+    Fuzz {
+        /// How long to fuzz, in seconds.
+        #[arg(long, default_value_t = 60)]
+        seconds: u64,
+    },
     /// Run the benchmarks and print their ratios against the baselines measured alongside.
     Bench,
     /// Print the raw, gzip and brotli sizes of the package's .wasm and JS glue; fail over budget.
@@ -74,6 +81,7 @@ fn step(step: Step) -> anyhow::Result<()> {
             }
             serve::until_interrupted(port)
         }
+        Step::Fuzz { seconds } => fuzz::run(seconds),
         Step::Bench => bench::run(),
         Step::Size => size::report(),
     }

@@ -6,10 +6,13 @@ use anyhow::{Context, bail};
 use clap::ValueEnum;
 
 use crate::{
-    build,
+    build, fuzz,
     process::{command, exec, output, root},
     serve, setup, size,
 };
+
+/// How long the test command fuzzes: enough to catch a shallow crash in every commit.
+const FUZZ_SECONDS: u64 = 20;
 
 /// One named part of the test command.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -20,6 +23,8 @@ pub enum TestStep {
     Clippy,
     /// Unit, integration (golden vectors, oracle) and doc tests, natively.
     Native,
+    /// A short fuzzing run of scenario parsing and evaluation (`cargo xtask fuzz` runs longer).
+    Fuzz,
     /// The core builds for wasm32, pulls in no wasm-bindgen or js-sys, and passes its purity lints there.
     Purity,
     /// Builds the npm package and the calculator.
@@ -74,6 +79,7 @@ pub fn run(steps: &[TestStep]) -> anyhow::Result<()> {
                 "warnings",
             ]))?,
             TestStep::Native => exec(cargo().args(["test", "--workspace"]))?,
+            TestStep::Fuzz => fuzz::run(FUZZ_SECONDS)?,
             TestStep::Purity => purity()?,
             TestStep::Wasm => {}
             TestStep::Js => js()?,

@@ -188,57 +188,86 @@ impl Validate for OwnerCostInputs {
     /// assert_eq!(fields, ["capital.life_years", "power.pue"]);
     /// ```
     fn check(&self, c: &mut Checker) {
+        c.nested("capital", &self.capital);
+        c.nested("power", &self.power);
+        c.nested("facility", &self.facility);
+        c.nested("operations", &self.operations);
+        c.nested("usage", &self.usage);
+    }
+}
+
+impl Validate for CapitalInputs {
+    fn check(&self, c: &mut Checker) {
         let zero = Decimal::ZERO;
-        c.within("capital", |c| {
-            let k = &self.capital;
-            c.at_least("capex_usd_per_gpu", k.capex_usd_per_gpu, zero);
-            c.between(
-                "salvage_usd_per_gpu",
-                k.salvage_usd_per_gpu,
-                zero,
-                k.capex_usd_per_gpu.max(zero),
-                "must be between 0 and the capex",
+        c.at_least("capex_usd_per_gpu", self.capex_usd_per_gpu, zero);
+        c.between(
+            "salvage_usd_per_gpu",
+            self.salvage_usd_per_gpu,
+            zero,
+            self.capex_usd_per_gpu.max(zero),
+            "must be between 0 and the capex",
+        );
+        c.positive("life_years", self.life_years);
+        c.at_least("annual_rate", self.annual_rate, zero);
+    }
+}
+
+impl Validate for PowerInputs {
+    fn check(&self, c: &mut Checker) {
+        c.at_least("it_kw_per_gpu", self.it_kw_per_gpu, Decimal::ZERO);
+        c.fraction("idle_fraction", self.idle_fraction);
+        if self.pue < Decimal::ONE {
+            c.problem(
+                "pue",
+                "must be at least 1 (facility energy includes the IT energy)",
             );
-            c.positive("life_years", k.life_years);
-            c.at_least("annual_rate", k.annual_rate, zero);
-        });
-        c.within("power", |c| {
-            let w = &self.power;
-            c.at_least("it_kw_per_gpu", w.it_kw_per_gpu, zero);
-            c.fraction("idle_fraction", w.idle_fraction);
-            if w.pue < Decimal::ONE {
-                c.problem(
-                    "pue",
-                    "must be at least 1 (facility energy includes the IT energy)",
-                );
-            }
-            c.at_least("usd_per_kwh", w.usd_per_kwh, zero);
-        });
-        c.within("facility", |c| {
-            let f = &self.facility;
-            c.at_least("contracted_kw_per_gpu", f.contracted_kw_per_gpu, zero);
-            c.at_least("usd_per_kw_month", f.usd_per_kw_month, zero);
-        });
-        c.within("operations", |c| {
-            let o = &self.operations;
-            c.at_least("staff_usd_per_gpu_hour", o.staff_usd_per_gpu_hour, zero);
-            c.at_least("support_usd_per_gpu_hour", o.support_usd_per_gpu_hour, zero);
-            c.at_least(
-                "software_usd_per_gpu_hour",
-                o.software_usd_per_gpu_hour,
-                zero,
-            );
-            c.at_least("insurance_rate_per_year", o.insurance_rate_per_year, zero);
-            c.fraction("sga_share_of_revenue", o.sga_share_of_revenue);
-        });
-        c.within("usage", |c| {
-            c.fraction("utilization", self.usage.utilization);
-            c.at_least(
-                "price_usd_per_gpu_hour",
-                self.usage.price_usd_per_gpu_hour,
-                zero,
-            );
-        });
+        }
+        c.at_least("usd_per_kwh", self.usd_per_kwh, Decimal::ZERO);
+    }
+}
+
+impl Validate for FacilityInputs {
+    fn check(&self, c: &mut Checker) {
+        c.at_least(
+            "contracted_kw_per_gpu",
+            self.contracted_kw_per_gpu,
+            Decimal::ZERO,
+        );
+        c.at_least("usd_per_kw_month", self.usd_per_kw_month, Decimal::ZERO);
+    }
+}
+
+impl Validate for OperationsInputs {
+    fn check(&self, c: &mut Checker) {
+        let zero = Decimal::ZERO;
+        c.at_least("staff_usd_per_gpu_hour", self.staff_usd_per_gpu_hour, zero);
+        c.at_least(
+            "support_usd_per_gpu_hour",
+            self.support_usd_per_gpu_hour,
+            zero,
+        );
+        c.at_least(
+            "software_usd_per_gpu_hour",
+            self.software_usd_per_gpu_hour,
+            zero,
+        );
+        c.at_least(
+            "insurance_rate_per_year",
+            self.insurance_rate_per_year,
+            zero,
+        );
+        c.fraction("sga_share_of_revenue", self.sga_share_of_revenue);
+    }
+}
+
+impl Validate for UsageInputs {
+    fn check(&self, c: &mut Checker) {
+        c.fraction("utilization", self.utilization);
+        c.at_least(
+            "price_usd_per_gpu_hour",
+            self.price_usd_per_gpu_hour,
+            Decimal::ZERO,
+        );
     }
 }
 
@@ -266,19 +295,26 @@ impl PowerInputs {
 }
 
 impl FacilityInputs {
-    /// Colocation per available GPU-hour, `contracted_kw × usd_per_kw_month / 730`: billed
-    /// on contracted kW whether the GPU is used or not.
+    /// Colocation per GPU a month, `contracted_kw × usd_per_kw_month` (exact): billed on
+    /// contracted kW whether the GPU is used or not.
     ///
     /// # Errors
     /// [`ModelError::Finance`] on `facility.usd_per_kw_month` when the product overflows.
-    pub fn usd_per_gpu_hour(&self) -> Result<Decimal, ModelError> {
-        let per_month = units::mul(
+    pub fn usd_per_gpu_month(&self) -> Result<Decimal, ModelError> {
+        Ok(units::mul(
             self.contracted_kw_per_gpu,
             self.usd_per_kw_month,
             "facility.usd_per_kw_month",
-        )?;
+        )?)
+    }
+
+    /// Colocation per available GPU-hour, the month's charge over its 730 hours.
+    ///
+    /// # Errors
+    /// As [`FacilityInputs::usd_per_gpu_month`].
+    pub fn usd_per_gpu_hour(&self) -> Result<Decimal, ModelError> {
         Ok(units::div(
-            per_month,
+            self.usd_per_gpu_month()?,
             HOURS_PER_MONTH,
             "facility.usd_per_kw_month",
         )?)
@@ -286,21 +322,31 @@ impl FacilityInputs {
 }
 
 impl OperationsInputs {
-    /// Insurance per available GPU-hour, `capex × insurance_rate_per_year / 8760`.
+    /// Insurance per GPU a year, `capex × insurance_rate_per_year` (exact).
     ///
     /// # Errors
     /// [`ModelError::Finance`] on `operations.insurance_rate_per_year` on overflow.
+    pub fn insurance_usd_per_gpu_year(
+        &self,
+        capex_usd_per_gpu: Decimal,
+    ) -> Result<Decimal, ModelError> {
+        Ok(units::mul(
+            capex_usd_per_gpu,
+            self.insurance_rate_per_year,
+            "operations.insurance_rate_per_year",
+        )?)
+    }
+
+    /// Insurance per available GPU-hour, the year's premium over its 8,760 hours.
+    ///
+    /// # Errors
+    /// As [`OperationsInputs::insurance_usd_per_gpu_year`].
     pub fn insurance_usd_per_gpu_hour(
         &self,
         capex_usd_per_gpu: Decimal,
     ) -> Result<Decimal, ModelError> {
-        let per_year = units::mul(
-            capex_usd_per_gpu,
-            self.insurance_rate_per_year,
-            "operations.insurance_rate_per_year",
-        )?;
         Ok(units::div(
-            per_year,
+            self.insurance_usd_per_gpu_year(capex_usd_per_gpu)?,
             HOURS_PER_YEAR,
             "operations.insurance_rate_per_year",
         )?)

@@ -54,6 +54,20 @@ impl ModelError {
         }
     }
 
+    /// The same error with its field's path under `prefix` (`"contracts[2]"` and
+    /// `"term_months"` give `"contracts[2].term_months"`), for a model run inside a larger
+    /// input such as a scenario.
+    #[must_use]
+    pub fn within(mut self, prefix: &str) -> Self {
+        let (Self::Domain { field, .. } | Self::Finance { field, .. }) = &mut self;
+        *field = if field.is_empty() {
+            prefix.to_owned()
+        } else {
+            format!("{prefix}.{field}")
+        };
+        self
+    }
+
     /// The stable code of this error (a wrapped finance error keeps its own code).
     #[must_use]
     pub const fn code(&self) -> ErrorCode {

@@ -3,6 +3,11 @@
 //! - [`catalog`]: GPU SKUs with their power and capex figures, each with its source;
 //! - [`price`]: per-GPU and per-node prices as distinct types;
 //! - [`cost`]: the owner's itemized cost of one GPU-hour;
+//! - [`take_or_pay`]: take-or-pay contracts settled against usage, and their backlog;
+//! - [`pricing`]: the capacity book, break-even / margin / IRR prices, token prices;
+//! - [`utilization`]: billed, activity and effective utilization, and the yield they give;
+//! - [`depreciation`]: book schedules, residual and price curves, the cascade, economic end
+//!   of life and the refresh decision;
 //! - [`check`]: [`Validate`] and its [`Checker`](check::Checker), collecting every problem
 //!   with its path;
 //! - [`error`]: [`ModelError`], naming the offending field by its path (`power.pue`).
@@ -10,8 +15,12 @@
 pub mod catalog;
 pub mod check;
 pub mod cost;
+pub mod depreciation;
 pub mod error;
 pub mod price;
+pub mod pricing;
+pub mod take_or_pay;
+pub mod utilization;
 
 pub use catalog::{GpuSpec, gpu, gpus};
 pub use check::Validate;

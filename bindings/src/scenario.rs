@@ -1,0 +1,48 @@
+//! Scenarios and presets: `evaluate`, `validate_scenario`, `presets`.
+
+use gpuecon::models::Validate;
+use gpuecon::{presets as core_presets, scenario};
+use wasm_bindgen::prelude::*;
+
+use crate::error::JsResult;
+use crate::models::{read_input, to_js_object};
+
+/// Evaluates a scenario (an object of the shape of the core's `Scenario`; decimals as
+/// strings or numbers) into its report: the monthly series and the summary, decimals as
+/// strings. An invalid scenario throws one `GpueconError` whose `problems` lists every
+/// problem with its path.
+#[wasm_bindgen]
+pub fn evaluate(scenario: JsValue) -> JsResult<JsValue> {
+    let parsed: scenario::Scenario = read_input(&scenario, "scenario")?;
+    to_js_object(&scenario::evaluate(&parsed)?)
+}
+
+/// Every problem with a scenario, `[{ field, message }]`, empty when it can be evaluated.
+/// Throws only when the object does not have a scenario's shape.
+#[wasm_bindgen]
+pub fn validate_scenario(scenario: JsValue) -> JsResult<JsValue> {
+    let parsed: scenario::Scenario = read_input(&scenario, "scenario")?;
+    let problems: Vec<Problem> = parsed
+        .validate()
+        .iter()
+        .map(|p| Problem {
+            field: p.field().to_owned(),
+            message: p.to_string(),
+        })
+        .collect();
+    to_js_object(&problems)
+}
+
+/// One problem with a scenario.
+#[derive(serde::Serialize)]
+struct Problem {
+    field: String,
+    message: String,
+}
+
+/// The built-in presets: `[{ id, title, about, sources, scenario }]`, each scenario ready
+/// for `evaluate`.
+#[wasm_bindgen]
+pub fn presets() -> JsResult<JsValue> {
+    to_js_object(&core_presets::all()?)
+}

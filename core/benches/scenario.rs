@@ -1,0 +1,40 @@
+//! `evaluate` on the 1,024-GPU H100 preset (72 months, a take-or-pay contract, reserved,
+//! on-demand and spot sales, exponential price and residual curves). Target (issue 4):
+//! under 1 ms natively.
+//!
+//! The group's `baseline` reads the same preset from JSON (`Scenario::from_json`): what
+//! every caller does before evaluating, measured in the same run, so that `cargo xtask
+//! bench` can print evaluate's time as a ratio to it as well as in absolute terms.
+
+// Benchmarks unwrap: a failure is a broken benchmark.
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::indexing_slicing)]
+// criterion_group! defines an undocumented public function.
+#![allow(missing_docs)]
+
+use std::hint::black_box;
+
+use criterion::{Criterion, criterion_group, criterion_main};
+use gpuecon::scenario::{Scenario, evaluate};
+
+const PRESET: &str = include_str!("../presets/h100-cluster-1024.json");
+
+fn scenario_text() -> String {
+    let preset: serde_json::Value = serde_json::from_str(PRESET).unwrap();
+    preset["scenario"].to_string()
+}
+
+fn bench_evaluate(c: &mut Criterion) {
+    let text = scenario_text();
+    let scenario = Scenario::from_json(&text).unwrap();
+    let mut group = c.benchmark_group("evaluate_h100_cluster_1024");
+    group.bench_function("baseline", |b| {
+        b.iter(|| Scenario::from_json(black_box(&text)).unwrap());
+    });
+    group.bench_function("evaluate", |b| {
+        b.iter(|| evaluate(black_box(&scenario)).unwrap());
+    });
+    group.finish();
+}
+
+criterion_group!(benches, bench_evaluate);
+criterion_main!(benches);

@@ -1,0 +1,123 @@
+//! What [`evaluate`](super::evaluate) returns: the monthly series and the summary computed
+//! from them. Every amount is in USD for the whole fleet unless its name says otherwise.
+
+use serde::{Deserialize, Serialize};
+
+use super::metrics::ProjectMetrics;
+use crate::{Date, Decimal};
+
+/// Revenue by product.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Revenue {
+    /// Take-or-pay contracts: usage, shortfall, overage and termination fees.
+    pub contracts_usd: Decimal,
+    /// Reserved capacity.
+    pub reserved_usd: Decimal,
+    /// On-demand sales.
+    pub on_demand_usd: Decimal,
+    /// Spot sales from idle hours.
+    pub spot_usd: Decimal,
+    /// The sum of the four.
+    pub total_usd: Decimal,
+}
+
+/// Cash operating costs by item.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Costs {
+    /// Electricity, PUE included, at the month's busy share.
+    pub power_usd: Decimal,
+    /// Colocation on contracted kW.
+    pub facility_usd: Decimal,
+    /// Operations staff.
+    pub staff_usd: Decimal,
+    /// Support and maintenance.
+    pub support_usd: Decimal,
+    /// Software.
+    pub software_usd: Decimal,
+    /// Insurance.
+    pub insurance_usd: Decimal,
+    /// SG&A on revenue.
+    pub sga_usd: Decimal,
+    /// The sum of the seven.
+    pub total_usd: Decimal,
+}
+
+/// One month of the timeline.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct MonthReport {
+    /// 1 for the first month after the start.
+    pub month: u32,
+    /// The last day of the month's period: the start date plus `month` months.
+    pub date: Date,
+    /// GPUs × 730.
+    pub available_gpu_hours: Decimal,
+    /// Hours billed: contract usage (not shortfall), reserved, on-demand and spot hours.
+    pub billed_gpu_hours: Decimal,
+    /// Hours the GPUs ran (contract usage, reserved, on-demand and spot hours), which sets
+    /// the power bill.
+    pub busy_gpu_hours: Decimal,
+    /// Billed ÷ available.
+    pub billed_utilization: Decimal,
+    /// The on-demand price that month (base × curve, or the cascade stage's).
+    pub on_demand_usd_per_gpu_hour: Decimal,
+    /// Revenue by product.
+    pub revenue: Revenue,
+    /// Cash operating costs by item.
+    pub costs: Costs,
+    /// Revenue − costs.
+    pub gross_margin_usd: Decimal,
+    /// Revenue ÷ available GPU-hours.
+    pub revenue_per_available_gpu_hour: Decimal,
+    /// Costs ÷ billed GPU-hours; `None` when nothing was billed.
+    pub cost_per_billed_gpu_hour: Option<Decimal>,
+    /// Book depreciation.
+    pub depreciation_usd: Decimal,
+    /// Book value at the end of the month.
+    pub book_value_usd: Decimal,
+    /// Economic value at the end of the month (capex × residual curve).
+    pub economic_value_usd: Decimal,
+    /// The sale of the fleet at its economic value (the last month, when sold).
+    pub sale_usd: Decimal,
+    /// Gross margin + sale.
+    pub cash_flow_usd: Decimal,
+    /// Cumulative cash flow, the capex included.
+    pub cumulative_cash_flow_usd: Decimal,
+}
+
+/// Totals and metrics over the horizon.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Summary {
+    /// Fleet capex at the start.
+    pub capex_usd: Decimal,
+    /// Revenue by product over the horizon.
+    pub revenue: Revenue,
+    /// Costs by item over the horizon.
+    pub costs: Costs,
+    /// Revenue − costs.
+    pub gross_margin_usd: Decimal,
+    /// Gross margin ÷ revenue; `None` without revenue.
+    pub gross_margin_share: Option<Decimal>,
+    /// Billed ÷ available hours over the horizon.
+    pub billed_utilization: Decimal,
+    /// Revenue per year ÷ capex; `None` when the capex is 0.
+    pub yield_on_cost: Option<Decimal>,
+    /// Book value at the end of the horizon.
+    pub book_value_usd: Decimal,
+    /// Economic value at the end of the horizon.
+    pub economic_value_usd: Decimal,
+    /// NPV, IRR and payback of the cash flows.
+    pub metrics: ProjectMetrics,
+    /// The contracts' minimum payments after the start (what lenders size debt on).
+    pub contracted_backlog_usd: Decimal,
+    /// Their present value at the scenario's discount rate.
+    pub contracted_backlog_pv_usd: Decimal,
+}
+
+/// The result of [`evaluate`](super::evaluate).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Report {
+    /// One entry per month of the horizon.
+    pub months: Vec<MonthReport>,
+    /// Totals and metrics.
+    pub summary: Summary,
+}

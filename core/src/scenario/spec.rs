@@ -1,0 +1,319 @@
+//! The scenario format: what a fleet is, what it costs, how it is sold and how its value
+//! falls. Its JSON and TOML forms use the same field names; decimals may be strings or
+//! numbers; unknown fields are errors.
+
+use serde::{Deserialize, Serialize};
+
+use super::ScenarioError;
+use crate::models::check::{Checker, Validate};
+use crate::models::depreciation::{BookMethod, CascadeStage, Curve};
+use crate::models::pricing::Spot;
+use crate::models::take_or_pay::Contract;
+use crate::models::{FacilityInputs, OperationsInputs, PowerInputs};
+use crate::{Date, Decimal};
+
+/// The longest timeline a scenario may have: 50 years of months.
+pub const MAX_HORIZON_MONTHS: u32 = 600;
+
+/// A whole scenario.
+///
+/// ```
+/// use gpuecon::scenario::Scenario;
+/// let scenario = Scenario::from_json(r#"{
+///   "start": "2026-01-01", "horizon_months": 36, "annual_discount_rate": "0.10",
+///   "fleet": { "gpu": "H100 SXM", "gpus": 8, "capex_usd_per_gpu": "50000" },
+///   "power": { "it_kw_per_gpu": "1.275", "idle_fraction": "0.12", "pue": "1.3", "usd_per_kwh": "0.08" },
+///   "facility": { "contracted_kw_per_gpu": "1.275", "usd_per_kw_month": "190" },
+///   "depreciation": { "method": { "kind": "straight_line" }, "life_years": "6" },
+///   "residual": { "kind": "exponential", "annual_factor": "0.724" },
+///   "market": { "on_demand_usd_per_gpu_hour": "6.155", "utilization": "0.6" }
+/// }"#)?;
+/// let report = gpuecon::scenario::evaluate(&scenario)?;
+/// // 8 GPUs × 730 h × 60 % × $6.155 = $21,567.12 in the first month.
+/// assert_eq!(report.months[0].revenue.on_demand_usd, "21567.12".parse().unwrap());
+/// # Ok::<(), gpuecon::scenario::ScenarioError>(())
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Scenario {
+    /// A title for people (optional).
+    #[serde(default)]
+    pub title: String,
+    /// The start date; month 1 is the month after it.
+    pub start: Date,
+    /// Months evaluated (1 to [`MAX_HORIZON_MONTHS`]).
+    pub horizon_months: u32,
+    /// Annual discount rate for NPV and the backlog's present value (0.10 for 10 %).
+    pub annual_discount_rate: Decimal,
+    /// The GPUs, bought at the start.
+    pub fleet: Fleet,
+    /// Electricity per GPU.
+    pub power: PowerInputs,
+    /// Colocation per GPU, on contracted kW.
+    pub facility: FacilityInputs,
+    /// Staff, support, software, insurance and SG&A.
+    #[serde(default)]
+    pub operations: OperationsInputs,
+    /// The book depreciation of the fleet.
+    pub depreciation: Depreciation,
+    /// Economic value as a multiplier of the capex (1 at the start).
+    pub residual: Curve,
+    /// The GPUs not under a take-or-pay contract: reserved, on demand and spot.
+    pub market: Market,
+    /// Take-or-pay contracts, each on GPUs of its own.
+    #[serde(default)]
+    pub contracts: Vec<ContractLine>,
+    /// Whether the fleet is sold at its economic value at the end of the horizon (a cash
+    /// inflow in the last month). Default true.
+    #[serde(default = "yes")]
+    pub sell_at_horizon: bool,
+}
+
+const fn yes() -> bool {
+    true
+}
+
+/// The fleet: how many GPUs of which SKU, at what all-in price.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Fleet {
+    /// The SKU's exact name in the catalog (`"H100 SXM"`), for people; optional.
+    #[serde(default)]
+    pub gpu: String,
+    /// Number of GPUs (greater than 0).
+    pub gpus: Decimal,
+    /// All-in capex per GPU in USD (at least 0), paid at the start.
+    pub capex_usd_per_gpu: Decimal,
+}
+
+/// Book depreciation: the method, the life and the salvage value per GPU.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Depreciation {
+    /// Straight line, declining balance, SYD, VDB, MACRS or units of production.
+    pub method: BookMethod,
+    /// Book life in years.
+    pub life_years: Decimal,
+    /// Salvage value per GPU in USD (default 0).
+    #[serde(default)]
+    pub salvage_usd_per_gpu: Decimal,
+}
+
+/// How the GPUs outside the take-or-pay contracts are sold.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Market {
+    /// The on-demand price per GPU-hour at the start.
+    pub on_demand_usd_per_gpu_hour: Decimal,
+    /// The on-demand price path as a multiplier of the start price (default constant).
+    #[serde(default)]
+    pub price_curve: Curve,
+    /// Billed utilization of the on-demand GPUs, in [0, 1].
+    pub utilization: Decimal,
+    /// Reserved capacity, billed every hour of its term at a discount to the on-demand
+    /// price at its start.
+    #[serde(default)]
+    pub reserved: Vec<Reservation>,
+    /// Spot sales from idle on-demand hours (none by default).
+    #[serde(default)]
+    pub spot: Option<Spot>,
+    /// The cascade: when given, its stages set the on-demand price and utilization month
+    /// by month instead of `on_demand_usd_per_gpu_hour`, `price_curve` and `utilization`.
+    #[serde(default)]
+    pub cascade: Vec<CascadeStage>,
+}
+
+/// A block of reserved GPUs.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Reservation {
+    /// Number of GPUs reserved (greater than 0).
+    pub gpus: Decimal,
+    /// The first month of the term (at least 1).
+    pub start_month: u32,
+    /// Length of the term in months (greater than 0).
+    pub term_months: u32,
+    /// Discount to the on-demand price at `start_month`, in [0, 1] (public 1-year
+    /// discounts 25-41 %, 3-year 49-64 %).
+    pub discount: Decimal,
+}
+
+/// A take-or-pay contract and the usage expected of it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ContractLine {
+    /// The contract's terms.
+    pub contract: Contract,
+    /// The buyer's expected usage as a share of the contract's GPU-hours, in [0, 1]:
+    /// usage = gpus × 730 × share each month of the term.
+    pub usage_share: Decimal,
+}
+
+impl Scenario {
+    /// Reads a scenario from JSON.
+    ///
+    /// # Errors
+    /// [`ScenarioError::Parse`] with the parser's message (line and column).
+    pub fn from_json(text: &str) -> Result<Self, ScenarioError> {
+        serde_json::from_str(text).map_err(|e| ScenarioError::Parse {
+            message: e.to_string(),
+        })
+    }
+
+    /// Reads a scenario from TOML (feature `toml`, on by default).
+    ///
+    /// ```
+    /// use gpuecon::{presets, scenario::Scenario};
+    /// let cluster = presets::get("h100-cluster-1024")?.unwrap().scenario;
+    /// let text = cluster.to_toml()?;
+    /// assert!(text.contains("horizon_months = 72"));
+    /// assert_eq!(Scenario::from_toml(&text)?, cluster);
+    /// # Ok::<(), gpuecon::scenario::ScenarioError>(())
+    /// ```
+    ///
+    /// # Errors
+    /// [`ScenarioError::Parse`] with the parser's message.
+    #[cfg(feature = "toml")]
+    pub fn from_toml(text: &str) -> Result<Self, ScenarioError> {
+        toml::from_str(text).map_err(|e| ScenarioError::Parse {
+            message: e.to_string(),
+        })
+    }
+
+    /// Writes the scenario as TOML (feature `toml`).
+    ///
+    /// # Errors
+    /// [`ScenarioError::Parse`] if a value has no TOML form.
+    #[cfg(feature = "toml")]
+    pub fn to_toml(&self) -> Result<String, ScenarioError> {
+        toml::to_string(self).map_err(|e| ScenarioError::Parse {
+            message: e.to_string(),
+        })
+    }
+
+    /// Every problem with the scenario, each with its path; `Ok(())` when there is none.
+    ///
+    /// # Errors
+    /// [`ScenarioError::Invalid`] listing all problems.
+    pub fn check_all(&self) -> Result<(), ScenarioError> {
+        let problems = self.validate();
+        if problems.is_empty() {
+            Ok(())
+        } else {
+            Err(ScenarioError::Invalid { problems })
+        }
+    }
+}
+
+impl Validate for Scenario {
+    fn check(&self, c: &mut Checker) {
+        let zero = Decimal::ZERO;
+        if self.horizon_months == 0 || self.horizon_months > MAX_HORIZON_MONTHS {
+            c.problem("horizon_months", "must be between 1 and 600");
+        }
+        if self.annual_discount_rate <= Decimal::NEGATIVE_ONE {
+            c.problem("annual_discount_rate", "must be greater than -1");
+        }
+        c.within("fleet", |c| {
+            c.positive("gpus", self.fleet.gpus);
+            c.at_least("capex_usd_per_gpu", self.fleet.capex_usd_per_gpu, zero);
+        });
+        c.nested("power", &self.power);
+        c.nested("facility", &self.facility);
+        c.nested("operations", &self.operations);
+        c.within("depreciation", |c| {
+            let d = &self.depreciation;
+            c.positive("life_years", d.life_years);
+            c.between(
+                "salvage_usd_per_gpu",
+                d.salvage_usd_per_gpu,
+                zero,
+                self.fleet.capex_usd_per_gpu.max(zero),
+                "must be between 0 and the capex",
+            );
+            c.nested("method", &d.method);
+        });
+        c.nested("residual", &self.residual);
+        c.nested("market", &self.market);
+        c.each("contracts", &self.contracts);
+        self.check_capacity(c);
+    }
+}
+
+impl Scenario {
+    /// Reserved and contracted GPUs never exceed the fleet in any month.
+    fn check_capacity(&self, c: &mut Checker) {
+        for month in 1..=self.horizon_months.min(MAX_HORIZON_MONTHS) {
+            if self.committed_gpus(month) > self.fleet.gpus {
+                c.problem(
+                    "fleet.gpus",
+                    "is less than the GPUs reserved and under contract in some month",
+                );
+                return;
+            }
+        }
+    }
+
+    /// GPUs reserved or under contract in `month` (saturating: validation reports overflow).
+    pub(crate) fn committed_gpus(&self, month: u32) -> Decimal {
+        let reserved = self
+            .market
+            .reserved
+            .iter()
+            .filter(|r| r.is_active(month))
+            .map(|r| r.gpus);
+        let contracted = self
+            .contracts
+            .iter()
+            .filter(|l| l.contract.is_active(month))
+            .map(|l| l.contract.gpus);
+        reserved
+            .chain(contracted)
+            .fold(Decimal::ZERO, |sum, gpus| sum.saturating_add(gpus))
+    }
+}
+
+impl Reservation {
+    /// Whether `month` is within the reservation's term.
+    #[must_use]
+    pub fn is_active(&self, month: u32) -> bool {
+        month >= self.start_month && month - self.start_month < self.term_months
+    }
+}
+
+impl Validate for Market {
+    fn check(&self, c: &mut Checker) {
+        c.at_least(
+            "on_demand_usd_per_gpu_hour",
+            self.on_demand_usd_per_gpu_hour,
+            Decimal::ZERO,
+        );
+        c.nested("price_curve", &self.price_curve);
+        c.fraction("utilization", self.utilization);
+        c.each("reserved", &self.reserved);
+        if let Some(spot) = &self.spot {
+            c.nested("spot", spot);
+        }
+        c.each("cascade", &self.cascade);
+    }
+}
+
+impl Validate for Reservation {
+    fn check(&self, c: &mut Checker) {
+        c.positive("gpus", self.gpus);
+        if self.start_month == 0 {
+            c.problem("start_month", "must be at least 1");
+        }
+        if self.term_months == 0 {
+            c.problem("term_months", "must be greater than 0");
+        }
+        c.fraction("discount", self.discount);
+    }
+}
+
+impl Validate for ContractLine {
+    fn check(&self, c: &mut Checker) {
+        c.nested("contract", &self.contract);
+        c.fraction("usage_share", self.usage_share);
+    }
+}
