@@ -35,4 +35,6 @@ mod spec;
 pub use error::ScenarioError;
 pub use evaluate::evaluate;
 pub use report::{Costs, MonthReport, Report, Revenue, Summary};
-pub use spec::{ContractLine, Depreciation, Fleet, MAX_HORIZON_MONTHS, Market, Reservation, Scenario};
+pub use spec::{
+    ContractLine, Depreciation, Fleet, MAX_HORIZON_MONTHS, Market, Reservation, Scenario,
+};
