@@ -1811,7 +1811,7 @@ export interface Scenario {
   title?: string;
   /** The start date, `YYYY-MM-DD`. */
   start: string;
-  /** Months evaluated, 1 to 600. */
+  /** Months evaluated, 1 to 1200. */
   horizon_months: number;
   /** Annual discount rate for NPV and the backlog's present value (0.10 = 10 %). */
   annual_discount_rate: DecimalInput;
@@ -1938,7 +1938,7 @@ export declare function evaluate(scenario: Scenario): Report;
  *
  * @example
  * validate_scenario({ ...scenario, horizon_months: 0 });
- * // [{ field: "horizon_months", message: "horizon_months: must be between 1 and 600" }]
+ * // [{ field: "horizon_months", message: "horizon_months: must be between 1 and 1200" }]
  */
 export declare function validate_scenario(scenario: Scenario): Array<{ field: string; message: string }>;
 

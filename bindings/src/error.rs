@@ -72,6 +72,14 @@ impl From<ScenarioError> for GpueconError {
     }
 }
 
+impl GpueconError {
+    /// An embedded preset that is not JSON (the core's tests rule it out).
+    pub fn parse_failure(id: &str) -> Self {
+        let message = format!("preset {id}: not valid JSON");
+        GpueconError::new("INVALID_ARGUMENT", "preset", &message, "#VALUE!")
+    }
+}
+
 /// An input object that does not have the model's shape (a missing or unknown field, a
 /// value that is not a number or decimal string): `INVALID_ARGUMENT` on `field`.
 pub fn invalid_shape(field: &str, error: &serde_wasm_bindgen::Error) -> GpueconError {

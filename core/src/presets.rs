@@ -53,6 +53,18 @@ const FILES: [(&str, &str); 5] = [
     ("b200-cascade", include_str!("../presets/b200-cascade.json")),
 ];
 
+/// Each preset's id and its file's JSON text, in the order they are listed: for front ends
+/// that parse JSON themselves (the wasm package hands the text to `JSON.parse`, which keeps
+/// a JSON parser out of the module).
+///
+/// ```
+/// let (id, text) = gpuecon::presets::files().next().unwrap();
+/// assert!(text.contains(id));
+/// ```
+pub fn files() -> impl Iterator<Item = (&'static str, &'static str)> {
+    FILES.iter().copied()
+}
+
 /// Every preset.
 ///
 /// # Errors

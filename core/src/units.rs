@@ -12,6 +12,9 @@ pub const HOURS_PER_YEAR: Decimal = Decimal::from_parts(8_760, 0, 0, false, 0);
 pub const MONTHS_PER_YEAR: Decimal = Decimal::from_parts(12, 0, 0, false, 0);
 /// Hours in a month: 8,760 / 12 = 730. Never 720, never 30.4 × 24.
 pub const HOURS_PER_MONTH: Decimal = Decimal::from_parts(730, 0, 0, false, 0);
+/// The last month any monthly model runs to: 100 years of months. Bounds every series a
+/// model allocates, so that no input can ask for an unbounded one.
+pub const MAX_MONTHS: u32 = 1200;
 /// Days in a year for the Actual/365 day count (XNPV, XIRR).
 pub const DAYS_PER_YEAR: Decimal = Decimal::from_parts(365, 0, 0, false, 0);
 
@@ -153,6 +156,21 @@ pub fn round_for_display(value: Decimal, decimal_places: u32, rounding: Rounding
         Rounding::HalfAwayFromZero => RoundingStrategy::MidpointAwayFromZero,
     };
     value.round_dp_with_strategy(decimal_places, strategy)
+}
+
+/// `value` kept to `decimal_places` (half-even, trailing zeros dropped): how a model stores
+/// the amounts it reports, far below a cent, so that adding them is exact in any order (a
+/// sum of 28-digit values would otherwise round its last digit differently by order).
+///
+/// ```
+/// use gpuecon::{units::keep, Decimal};
+/// assert_eq!(keep(Decimal::new(1_234_565, 6), 5), Decimal::new(123_456, 5));
+/// ```
+#[must_use]
+pub fn keep(value: Decimal, decimal_places: u32) -> Decimal {
+    value
+        .round_dp_with_strategy(decimal_places, RoundingStrategy::MidpointNearestEven)
+        .normalize()
 }
 
 #[cfg(test)]

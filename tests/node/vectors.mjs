@@ -60,6 +60,8 @@ export function judge(c, outcome) {
   const value = c.result_path
     ? c.result_path.split(".").reduce((v, key) => v?.[key], outcome.value)
     : outcome.value;
-  if (typeof value !== "string") return `results are decimal strings, got ${typeof value}`;
+  // Counts (months, stages) are JS integers; everything else is a decimal string.
+  if (Number.isInteger(value)) return String(value) === c.expected ? null : `expected ${c.expected}, got ${value}`;
+  if (typeof value !== "string") return `results are decimal strings or integers, got ${typeof value}`;
   return within(value, c.expected, c.tolerance) ? null : `expected ${c.expected}, got ${value}`;
 }

@@ -328,12 +328,12 @@ def evaluate(s):
             spot_usd = spot_hours * p * (1 - dec(spot["discount"]))
         od_usd = od_hours * p
         market_billed = reserved_hours + od_hours + spot_hours
-        # busy = contract usage + reserved + on-demand + spot hours "sold" (scenario/mod.rs);
-        # read as the spot hours billed (sold less pre-empted, report.rs busy_gpu_hours),
-        # pre-empted hours not counted as running. mod.rs alone could be read either way.
+        # busy = contract usage served + reserved + on-demand + spot hours billed (sold
+        # less pre-empted: a pre-empted hour is not counted as running; scenario/mod.rs)
         busy = market_billed + c_served[i]
-        # contract hours billed: usage, not shortfall (report.rs, billed_gpu_hours)
-        billed = market_billed + c_served[i]
+        # billed (commercial, allocated): every hour of the GPUs under contract, used or
+        # not, as for reserved GPUs (report.rs, billed_gpu_hours; domain.md section 4)
+        billed = market_billed + contracted * HOURS_PER_MONTH
         rev = {
             "contracts_usd": c_rev[i], "reserved_usd": reserved_usd,
             "on_demand_usd": od_usd, "spot_usd": spot_usd,
@@ -473,8 +473,8 @@ PATHS = {
     ],
 }
 
-# Paths where the core disagrees with the documented semantics (reported to the lead):
-# printed, but written to scenarios.json only with --include-disputed.
+# Paths where the core once disagreed with the documented semantics: now agreed (billed
+# hours are allocated hours), kept as cases.
 DISPUTED = {
     "h100-cluster-1024": ["summary.billed_utilization", "months.0.billed_gpu_hours"],
 }

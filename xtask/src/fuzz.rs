@@ -44,6 +44,7 @@ pub fn run(seconds: u64) -> anyhow::Result<()> {
             .arg(format!("-dict={}", dict.display()))
             .arg(format!("-artifact_prefix={}", artifacts.display()))
             .arg("-timeout=10")
+            .arg("-print_funcs=0")
             .arg("-rss_limit_mb=2048"),
     );
     if result.is_err() {

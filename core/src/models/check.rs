@@ -112,6 +112,13 @@ impl Checker {
         }
     }
 
+    /// A count (months, periods) greater than 0.
+    pub fn nonzero(&mut self, field: &str, value: u32) {
+        if value == 0 {
+            self.problem(field, "must be greater than 0");
+        }
+    }
+
     /// `0 ≤ value ≤ 1` (a fraction: utilization, share, discount).
     pub fn fraction(&mut self, field: &str, value: Decimal) {
         if value < Decimal::ZERO || value > Decimal::ONE {

@@ -406,14 +406,9 @@ fn capital_per_hour(c: &CapitalInputs) -> Result<Decimal, ModelError> {
     Ok(units::div(per_year, HOURS_PER_YEAR, "capital.life_years")?)
 }
 
-/// An item kept to [`ITEM_DECIMAL_PLACES`], without trailing zeros.
+/// An item kept to [`ITEM_DECIMAL_PLACES`].
 fn item(value: Decimal) -> Decimal {
-    value
-        .round_dp_with_strategy(
-            ITEM_DECIMAL_PLACES,
-            rust_decimal::RoundingStrategy::MidpointNearestEven,
-        )
-        .normalize()
+    units::keep(value, ITEM_DECIMAL_PLACES)
 }
 
 /// The owner's itemized cost of one GPU-hour (see the [module docs](self) for the formulas).

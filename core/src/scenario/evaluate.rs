@@ -47,6 +47,16 @@ pub fn evaluate(scenario: &Scenario) -> Result<Report, ScenarioError> {
     Ok(Report { months, summary })
 }
 
+/// Decimal places every amount in the report is kept to (a trillionth of a dollar): sums
+/// of kept amounts are exact, so the products add up to the revenue, the items to the
+/// costs, and the months to the summary, in any order.
+pub const AMOUNT_DECIMAL_PLACES: u32 = 12;
+
+/// An amount kept to [`AMOUNT_DECIMAL_PLACES`].
+fn amount(value: Decimal) -> Decimal {
+    units::keep(value, AMOUNT_DECIMAL_PLACES)
+}
+
 /// What is computed once for the whole horizon (index 0 is month 1).
 struct Series {
     /// On-demand price and utilization.
@@ -224,7 +234,7 @@ fn month_report(
     )?;
     let gross_margin = units::sub(revenue.total_usd, costs.total_usd, "costs")?;
 
-    let per_gpu = |value: Decimal, field| units::mul(value, gpus, field);
+    let per_gpu = |value: Decimal, field| units::mul(value, gpus, field).map(amount);
     let economic_value = per_gpu(
         units::mul(
             s.fleet.capex_usd_per_gpu,
@@ -278,6 +288,7 @@ fn revenue(
     on_demand: Decimal,
     spot: Decimal,
 ) -> Result<Revenue, ModelError> {
+    let [contracts, reserved, on_demand, spot] = [contracts, reserved, on_demand, spot].map(amount);
     let total = [contracts, reserved, on_demand, spot]
         .into_iter()
         .try_fold(Decimal::ZERO, |sum, x| units::add(sum, x, "revenue"))?;
@@ -327,6 +338,8 @@ fn costs(
         "operations.insurance_rate_per_year",
     )?;
     let sga = o.sga_usd(revenue)?;
+    let [power, facility, staff, support, software, insurance, sga] =
+        [power, facility, staff, support, software, insurance, sga].map(amount);
     let total = [power, facility, staff, support, software, insurance, sga]
         .into_iter()
         .try_fold(Decimal::ZERO, |sum, x| units::add(sum, x, "costs"))?;

@@ -13,7 +13,9 @@
 //! contracts      = each take-or-pay contract settled on its own GPUs (models::take_or_pay)
 //! market         = the remaining GPUs sold as reserved, on demand and spot (models::pricing)
 //!                  at the market price (base × price curve, or the cascade's stage price)
-//! busy hours     = contract usage + reserved hours + on-demand and spot hours sold
+//! billed hours   = every contracted and reserved hour (allocated, used or not)
+//!                  + on-demand hours + spot hours billed (sold less pre-empted)
+//! busy hours     = contract usage served + reserved hours + on-demand + spot hours billed
 //! power          = power per GPU-hour at busy ÷ available × available hours
 //! facility, staff, support, software, insurance: per GPU-hour × available hours
 //! SG&A           = share × revenue
@@ -33,8 +35,6 @@ mod report;
 mod spec;
 
 pub use error::ScenarioError;
-pub use evaluate::evaluate;
+pub use evaluate::{AMOUNT_DECIMAL_PLACES, evaluate};
 pub use report::{Costs, MonthReport, Report, Revenue, Summary};
-pub use spec::{
-    ContractLine, Depreciation, Fleet, MAX_HORIZON_MONTHS, Market, Reservation, Scenario,
-};
+pub use spec::{ContractLine, Depreciation, Fleet, Market, Reservation, Scenario};

@@ -51,10 +51,12 @@ pub struct MonthReport {
     pub date: Date,
     /// GPUs × 730.
     pub available_gpu_hours: Decimal,
-    /// Hours billed: contract usage (not shortfall), reserved, on-demand and spot hours.
+    /// Hours billed or allocated (the commercial utilization's numerator): every hour of
+    /// the GPUs under contract or reserved, used or not, plus the on-demand and spot hours
+    /// sold (spot less pre-empted).
     pub billed_gpu_hours: Decimal,
-    /// Hours the GPUs ran (contract usage, reserved, on-demand and spot hours), which sets
-    /// the power bill.
+    /// Hours the GPUs ran, which sets the power bill: contract usage served, every reserved
+    /// hour (counted as busy: the buyer may use them all), on-demand and spot hours billed.
     pub busy_gpu_hours: Decimal,
     /// Billed ÷ available.
     pub billed_utilization: Decimal,

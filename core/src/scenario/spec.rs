@@ -10,10 +10,8 @@ use crate::models::depreciation::{BookMethod, CascadeStage, Curve};
 use crate::models::pricing::Spot;
 use crate::models::take_or_pay::Contract;
 use crate::models::{FacilityInputs, OperationsInputs, PowerInputs};
+use crate::units::MAX_MONTHS;
 use crate::{Date, Decimal};
-
-/// The longest timeline a scenario may have: 50 years of months.
-pub const MAX_HORIZON_MONTHS: u32 = 600;
 
 /// A whole scenario.
 ///
@@ -41,7 +39,7 @@ pub struct Scenario {
     pub title: String,
     /// The start date; month 1 is the month after it.
     pub start: Date,
-    /// Months evaluated (1 to [`MAX_HORIZON_MONTHS`]).
+    /// Months evaluated (1 to [`MAX_MONTHS`]).
     pub horizon_months: u32,
     /// Annual discount rate for NPV and the backlog's present value (0.10 for 10 %).
     pub annual_discount_rate: Decimal,
@@ -208,8 +206,8 @@ impl Scenario {
 impl Validate for Scenario {
     fn check(&self, c: &mut Checker) {
         let zero = Decimal::ZERO;
-        if self.horizon_months == 0 || self.horizon_months > MAX_HORIZON_MONTHS {
-            c.problem("horizon_months", "must be between 1 and 600");
+        if self.horizon_months == 0 || self.horizon_months > MAX_MONTHS {
+            c.problem("horizon_months", "must be between 1 and 1200");
         }
         if self.annual_discount_rate <= Decimal::NEGATIVE_ONE {
             c.problem("annual_discount_rate", "must be greater than -1");
@@ -243,7 +241,7 @@ impl Validate for Scenario {
 impl Scenario {
     /// Reserved and contracted GPUs never exceed the fleet in any month.
     fn check_capacity(&self, c: &mut Checker) {
-        for month in 1..=self.horizon_months.min(MAX_HORIZON_MONTHS) {
+        for month in 1..=self.horizon_months.min(MAX_MONTHS) {
             if self.committed_gpus(month) > self.fleet.gpus {
                 c.problem(
                     "fleet.gpus",
@@ -304,9 +302,7 @@ impl Validate for Reservation {
         if self.start_month == 0 {
             c.problem("start_month", "must be at least 1");
         }
-        if self.term_months == 0 {
-            c.problem("term_months", "must be greater than 0");
-        }
+        c.nonzero("term_months", self.term_months);
         c.fraction("discount", self.discount);
     }
 }

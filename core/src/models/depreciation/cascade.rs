@@ -101,9 +101,7 @@ impl Validate for CascadeStage {
             Decimal::ZERO,
         );
         c.fraction("utilization", self.utilization);
-        if self.months == 0 {
-            c.problem("months", "must be greater than 0");
-        }
+        c.nonzero("months", self.months);
         c.nested("price_curve", &self.price_curve);
     }
 }

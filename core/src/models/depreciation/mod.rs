@@ -48,8 +48,7 @@ pub use value::{ValueMonth, ValueSchedule, ValueScheduleInputs, value_schedule};
 
 use crate::models::check::Checker;
 
-/// The longest horizon these models run: 100 years of months.
-pub const MAX_MONTHS: u32 = 1200;
+pub use crate::units::MAX_MONTHS;
 
 /// Records a problem on `field` unless `1 ≤ months ≤` [`MAX_MONTHS`].
 fn check_months(c: &mut Checker, field: &str, months: u32) {

@@ -139,9 +139,7 @@ impl Validate for Reserved {
             Decimal::ZERO,
         );
         c.fraction("discount", self.discount);
-        if self.term_months == 0 {
-            c.problem("term_months", "must be greater than 0");
-        }
+        c.nonzero("term_months", self.term_months);
     }
 }
 

@@ -2,7 +2,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::MAX_MONTH;
+use super::MAX_MONTHS;
 use crate::Decimal;
 use crate::models::check::{Checker, Validate};
 
@@ -129,9 +129,9 @@ pub struct Contract {
     pub name: String,
     /// GPUs dedicated to the contract (greater than 0).
     pub gpus: Decimal,
-    /// The first month of the term (1 to [`MAX_MONTH`]).
+    /// The first month of the term (1 to [`MAX_MONTHS`]).
     pub start_month: u32,
-    /// Months in the term (greater than 0; the term ends by month [`MAX_MONTH`]).
+    /// Months in the term (greater than 0; the term ends by month [`MAX_MONTHS`]).
     pub term_months: u32,
     /// The price of a used GPU-hour in USD (at least 0; greater than 0 for a commitment in
     /// USD), before the escalator.
@@ -169,7 +169,7 @@ pub struct Contract {
 
 impl Contract {
     /// The last month of the term on the timeline, `start_month + term_months − 1`
-    /// (saturating: validation rejects a term that ends after [`MAX_MONTH`]).
+    /// (saturating: validation rejects a term that ends after [`MAX_MONTHS`]).
     #[must_use]
     pub const fn end_month(&self) -> u32 {
         self.start_month
@@ -219,13 +219,13 @@ impl Validate for Contract {
         c.positive("gpus", self.gpus);
         if self.start_month == 0 {
             c.problem("start_month", "must be at least 1");
-        } else if self.start_month > MAX_MONTH {
+        } else if self.start_month > MAX_MONTHS {
             c.problem("start_month", "must be at most 1200");
         }
         if self.term_months == 0 {
             c.problem("term_months", "must be greater than 0");
         } else if u64::from(self.start_month) + u64::from(self.term_months) - 1
-            > u64::from(MAX_MONTH)
+            > u64::from(MAX_MONTHS)
         {
             c.problem("term_months", "must end by month 1200");
         }

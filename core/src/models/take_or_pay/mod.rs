@@ -62,8 +62,7 @@ pub use settle::{
     SettleInputs, Settlement, SettlementMonth, SettlementTotals, TrueUpPeriod, settle,
 };
 
-/// The last month a contract may serve on the timeline: 100 years of months.
-pub const MAX_MONTH: u32 = 1200;
+pub use crate::units::MAX_MONTHS;
 
 #[cfg(test)]
 mod tests;
