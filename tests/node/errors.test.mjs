@@ -37,3 +37,33 @@ test("dates may be Date objects (their UTC calendar day) or YYYY-MM-DD strings",
   assert.throws(() => xirr(values, ["2008-1-1", ...days.slice(1)]), { code: "INVALID_ARGUMENT", field: "dates" });
   assert.throws(() => xirr(values, [new Date(Number.NaN), ...objects.slice(1)]), { code: "INVALID_ARGUMENT", field: "dates" });
 });
+
+test("an invalid scenario throws once with every problem and its path", async () => {
+  const { presets, evaluate, validate_scenario } = await import("gpuecon");
+  const all = presets();
+  assert.deepEqual(
+    all.map((p) => p.id),
+    ["h100-node-on-demand", "h100-node-reserved-3y", "h100-cluster-1024", "coreweave-core-scientific-hosting", "b200-cascade"],
+  );
+  const cluster = structuredClone(all.find((p) => p.id === "h100-cluster-1024").scenario);
+  assert.deepEqual(validate_scenario(cluster), []);
+  cluster.power.pue = "0.9";
+  cluster.market.utilization = 1.5;
+  cluster.contracts[0].contract.term_months = 0;
+  const fields = ["power.pue", "market.utilization", "contracts[0].contract.term_months"];
+  assert.deepEqual(validate_scenario(cluster).map((p) => p.field), fields);
+  assert.throws(() => evaluate(cluster), (e) => {
+    assert.ok(e instanceof GpueconError);
+    assert.equal(e.code, "DOMAIN");
+    assert.equal(e.field, "power.pue");
+    assert.deepEqual(e.problems.map((p) => p.field), fields);
+    assert.match(e.problems[2].message, /^contracts\[0\]\.contract\.term_months: must be greater than 0/);
+    return true;
+  });
+  // A misspelt key is not silently ignored, even deep in an array.
+  const typo = structuredClone(all[2].scenario);
+  typo.contracts[0].contract.minimum_gpu_hour = 1;
+  assert.throws(() => evaluate(typo), { code: "INVALID_ARGUMENT", field: "scenario" });
+  // A single error from any other function still has its one problem.
+  assert.throws(() => sln(100, 10, 0), (e) => e.problems.length === 1 && e.problems[0].field === "life");
+});
