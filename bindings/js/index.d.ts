@@ -1837,6 +1837,8 @@ export interface Scenario {
   contracts?: ContractLine[];
   /** Sell the fleet at its economic value in the last month (default true). */
   sell_at_horizon?: boolean;
+  /** Debt secured by the GPUs and the contracts: the scenario becomes a box (an SPV). */
+  financing?: Financing | null;
 }
 
 /** Revenue by product. */
@@ -1915,6 +1917,8 @@ export interface Summary {
 export interface Report {
   months: MonthReport[];
   summary: Summary;
+  /** The debt, DSCR, LTV and equity cash flows of a financed scenario; `null` without financing. */
+  financing: FinancingReport | null;
 }
 
 /**
@@ -1964,3 +1968,1451 @@ export interface Preset {
  * presets().map((p) => p.id);
  */
 export declare function presets(): Preset[];
+
+// ---------------------------------------------------------------------------------------
+// GPU-collateralized lending (docs/domain.md section 8). Months are on the monthly
+// timeline: month 1 is the first month after origination; every test is at month end.
+
+/** What the GPUs securing a loan are worth, month by month. */
+export type CollateralValue =
+  | {
+      kind: "fleet";
+      /** GPUs pledged, greater than 0. */
+      gpus: DecimalInput;
+      /** All-in capex per GPU, at least 0. */
+      capex_usd_per_gpu: DecimalInput;
+      /** Value as a multiplier of the capex: value(m) = gpus × capex × residual(m). */
+      residual: Curve;
+    }
+  | {
+      kind: "series";
+      /** The value at origination (month 0), at least 0. */
+      origination_value_usd: DecimalInput;
+      /** Entry i is the value at the end of month i + 1, each at least 0; one for every month of `balance_usd` at least. */
+      value_usd: DecimalInput[];
+    };
+
+/** The covenants tested at the end of every month, and the cure period. */
+export interface Covenants {
+  /** Breached when LTV > max_ltv (or unbounded); greater than 0. */
+  max_ltv: DecimalInput;
+  /** A minimum DSCR, breached when DSCR < minimum_dscr; `null` entries (no debt service) are not tested. */
+  dscr?: { minimum_dscr: DecimalInput; dscr_by_month: Array<DecimalInput | null> } | null;
+  /** A limit on the largest customer's share of revenue (fractions in [0, 1]), breached when above it. */
+  concentration?: { maximum_share: DecimalInput; largest_customer_share_by_month: DecimalInput[] } | null;
+  /** Months to cure a breach (default 0): a covenant breached cure_months + 1 months running is a default. A passing month resets its count. */
+  cure_months?: number;
+}
+
+/** The inputs of {@link collateral_schedule}. */
+export interface CollateralInputs {
+  collateral: CollateralValue;
+  /** Loan at origination ÷ collateral value then, in [0, 1] (about 0.75 on-chain). */
+  advance_rate: DecimalInput;
+  /** The loan balance at the end of each month (entry i is month i + 1), 1 to 1200 months, each at least 0: the horizon. */
+  balance_usd: DecimalInput[];
+  covenants: Covenants;
+  /** Forced-sale haircut in [0, 1] and costs in USD (both default 0). */
+  liquidation?: { haircut?: DecimalInput; costs_usd?: DecimalInput };
+}
+
+/** A covenant's test in one month. */
+export interface CovenantTest {
+  status: "pass" | "breach" | "not_tested";
+  /** Consecutive breached months up to and including this one (0 unless breached). */
+  consecutive_breach_months: number;
+}
+
+/** What the lender recovers if the borrower defaults in a month and the GPUs are sold. */
+export interface Recovery {
+  /** max(0, value × (1 − haircut) − costs). */
+  liquidation_value_usd: DecimalString;
+  /** min(balance, liquidation value). */
+  recovery_usd: DecimalString;
+  /** recovery ÷ balance; `null` when nothing is owed. */
+  recovery_rate: DecimalString | null;
+  /** balance − recovery. */
+  loss_usd: DecimalString;
+}
+
+/** One month of a {@link CollateralSchedule}. */
+export interface CollateralMonth {
+  month: number;
+  balance_usd: DecimalString;
+  collateral_value_usd: DecimalString;
+  /** balance ÷ value: "0" when nothing is owed, `null` (unbounded) when the collateral is worthless and a balance is owed. */
+  ltv: DecimalString | null;
+  ltv_test: CovenantTest;
+  dscr_test: CovenantTest;
+  concentration_test: CovenantTest;
+  /** Any covenant breached this month. */
+  in_breach: boolean;
+  /** An event of default has occurred, this month or before (it stays). */
+  in_default: boolean;
+  /** If the borrower defaulted this month. */
+  recovery: Recovery;
+}
+
+/** The result of {@link collateral_schedule}. */
+export interface CollateralSchedule {
+  months: CollateralMonth[];
+  summary: {
+    origination_value_usd: DecimalString;
+    /** advance_rate × origination value. */
+    loan_usd: DecimalString;
+    /** `null` when some month's LTV is unbounded. */
+    peak_ltv: DecimalString | null;
+    peak_ltv_month: number;
+    /** Months with a covenant breached, consecutive or not. */
+    months_in_breach: number;
+    first_breach_month: number | null;
+    first_default_month: number | null;
+    recovery_at_default: Recovery | null;
+  };
+}
+
+/**
+ * A GPU-collateralized loan month by month: LTV = balance ÷ collateral value, the covenants
+ * (maximum LTV, minimum DSCR, concentration limit) with their cure period, the first
+ * default, and the lender's recovery min(balance, value × (1 − haircut) − costs) if the
+ * borrower defaulted in each month.
+ *
+ * @param inputs - see {@link CollateralInputs}
+ * @returns the month rows and a summary (loan, peak LTV, months in breach, first default); see {@link CollateralSchedule}
+ * @throws {GpueconError} `DOMAIN` naming the first bad input by its path (`advance_rate`,
+ *   `balance_usd[3]`, `collateral.residual.annual_factor`, `covenants.dscr.dscr_by_month`);
+ *   `OVERFLOW`; `INVALID_ARGUMENT` on `inputs` when the object lacks a field or has an unknown one.
+ *
+ * @example
+ * import { collateral_schedule } from "gpuecon";
+ * const s = collateral_schedule({
+ *   collateral: { kind: "series", origination_value_usd: 1000000, value_usd: [900000, 800000] },
+ *   advance_rate: 0.7, balance_usd: [690000, 680000],
+ *   covenants: { max_ltv: 0.8, cure_months: 0 },
+ *   liquidation: { haircut: 0.2, costs_usd: 10000 },
+ * });
+ * s.months[1].ltv;                       // "0.85"
+ * s.summary.first_default_month;         // 2
+ * s.summary.recovery_at_default?.loss_usd; // "50000.0" (680,000 − (800,000 × 0.8 − 10,000))
+ */
+export declare function collateral_schedule(inputs: CollateralInputs): CollateralSchedule;
+
+// ---------------------------------------------------------------------------------------
+// Customer concentration and counterparties (docs/domain.md section 9).
+
+/** What a counterparty is to the company. */
+export type CounterpartyRole = "investor" | "supplier" | "customer" | "lender";
+
+/** The inputs of {@link customer_concentration}. */
+export interface ConcentrationInputs {
+  /** At least one, names unique and not empty, revenue above 0 in total. */
+  counterparties: Array<{
+    name: string;
+    /** Revenue from it over the period, at least 0 (default 0); above 0 makes it a customer. */
+    revenue_usd?: DecimalInput;
+    roles?: CounterpartyRole[];
+  }>;
+  /** Share of the largest customer's revenue recovered if it defaults, in [0, 1] (default 0). */
+  default_recovery_rate?: DecimalInput;
+}
+
+/** The result of {@link customer_concentration}. */
+export interface Concentration {
+  total_revenue_usd: DecimalString;
+  /** Counterparties with revenue above 0, largest first (ties in input order). */
+  customers: Array<{ name: string; revenue_usd: DecimalString; share: DecimalString }>;
+  /** Σ share², in [1/n, 1]. */
+  hhi: DecimalString;
+  /** 10,000 × hhi (the antitrust scale). */
+  hhi_points: DecimalString;
+  top1_share: DecimalString;
+  /** The three largest customers' share (all of them when fewer). */
+  top3_share: DecimalString;
+  largest_customer: string;
+  /** The largest customer's revenue: lost if it leaves. */
+  revenue_at_risk_usd: DecimalString;
+  /** revenue × (1 − default_recovery_rate): lost if it defaults. */
+  default_loss_usd: DecimalString;
+  /** Counterparties with two or more of investor, supplier and customer, in input order. */
+  circular: Array<{
+    name: string;
+    /** In the order investor, supplier, customer, lender. */
+    roles: CounterpartyRole[];
+    revenue_usd: DecimalString;
+    revenue_share: DecimalString;
+  }>;
+}
+
+/**
+ * Customer concentration: the Herfindahl-Hirschman index Σ share² (0-1 and 0-10,000), the
+ * top-1 and top-3 shares, the revenue at risk from the largest customer, and counterparties
+ * that are two or more of investor, supplier and customer (seed 001's circularity).
+ *
+ * @param inputs - see {@link ConcentrationInputs}
+ * @returns see {@link Concentration}
+ * @throws {GpueconError} `DOMAIN` on `counterparties` (empty, or no revenue),
+ *   `counterparties[1].name` (empty or repeated), `counterparties[0].revenue_usd`,
+ *   `default_recovery_rate`; `OVERFLOW`; `INVALID_ARGUMENT` on `inputs`.
+ *
+ * @example
+ * import { customer_concentration } from "gpuecon";
+ * const c = customer_concentration({ counterparties: [
+ *   { name: "Microsoft", revenue_usd: 70 },
+ *   { name: "Nvidia", revenue_usd: 10, roles: ["investor", "supplier"] },
+ *   { name: "Others", revenue_usd: 20 },
+ * ] });
+ * c.hhi_points;         // "5400.00" (0.7² + 0.1² + 0.2² = 0.54)
+ * c.circular[0].roles;  // ["investor", "supplier", "customer"]
+ */
+export declare function customer_concentration(inputs: ConcentrationInputs): Concentration;
+
+// ---------------------------------------------------------------------------------------
+// Hosting agreements (docs/domain.md section 11).
+
+/** How a host's fee is set. */
+export type HostingFee =
+  | {
+      kind: "fixed_per_kw";
+      /** Contracted critical IT kW, at least 0. */
+      contracted_kw: DecimalInput;
+      usd_per_kw_month: DecimalInput;
+    }
+  | {
+      kind: "revenue_share";
+      /** The host's share of the tenant's model revenue, in [0, 1]. */
+      share: DecimalInput;
+      /** Entry i is month i + 1 (missing months 0), no more entries than months. */
+      model_revenue_usd: DecimalInput[];
+    };
+
+/** The inputs of {@link hosting_fees}. */
+export interface HostingInputs {
+  /** 1 to 1200. */
+  months: number;
+  fee: HostingFee;
+  /** The least the host bills a month before credits (default 0). */
+  minimum_fee_usd_per_month?: DecimalInput;
+  /** Uptime each month in [0, 1] (missing months 1), no more entries than months. */
+  uptime_by_month?: DecimalInput[];
+  /** Highest threshold first: the credit of the lowest threshold the uptime is below applies. */
+  sla_tiers?: Array<{ below_uptime: DecimalInput; credit_share: DecimalInput }>;
+  /** The liability cap: on a month's credit as a share of its fee, and/or on each contract year's credits in USD. */
+  credit_cap?: { share_of_monthly_fee?: DecimalInput | null; usd_per_contract_year?: DecimalInput | null };
+}
+
+/** One month of a {@link HostingSchedule}. */
+export interface HostingMonth {
+  month: number;
+  uptime: DecimalString;
+  base_fee_usd: DecimalString;
+  /** max(0, minimum − base fee). */
+  minimum_top_up_usd: DecimalString;
+  /** base fee + top-up: billed before credits. */
+  fee_usd: DecimalString;
+  credit_share: DecimalString;
+  credit_before_cap_usd: DecimalString;
+  sla_credit_usd: DecimalString;
+  /** fee − credit. */
+  net_fee_usd: DecimalString;
+}
+
+/** The result of {@link hosting_fees}. */
+export interface HostingSchedule {
+  months: HostingMonth[];
+  totals: {
+    base_fee_usd: DecimalString;
+    minimum_top_up_usd: DecimalString;
+    fee_usd: DecimalString;
+    credit_before_cap_usd: DecimalString;
+    sla_credit_usd: DecimalString;
+    net_fee_usd: DecimalString;
+  };
+}
+
+/**
+ * A hosting agreement month by month: the base fee (kW × $/kW-month, or a share of the
+ * tenant's model revenue), topped up to the minimum, less the SLA credit of the uptime's
+ * tier (a share of the fee after the minimum, capped), and the net fee.
+ *
+ * @param inputs - see {@link HostingInputs}
+ * @returns the month rows and totals; see {@link HostingSchedule}
+ * @throws {GpueconError} `DOMAIN` on `months`, `fee.share`, `uptime_by_month[2]`,
+ *   `sla_tiers[1].below_uptime` (not below the previous tier's), `credit_cap.…`; `OVERFLOW`;
+ *   `INVALID_ARGUMENT` on `inputs`.
+ *
+ * @example
+ * import { hosting_fees } from "gpuecon";
+ * const s = hosting_fees({
+ *   months: 1,
+ *   fee: { kind: "fixed_per_kw", contracted_kw: 2000, usd_per_kw_month: 150 },
+ *   uptime_by_month: [0.98],
+ *   sla_tiers: [{ below_uptime: 0.999, credit_share: 0.1 }, { below_uptime: 0.99, credit_share: 0.25 },
+ *     { below_uptime: 0.95, credit_share: 1 }],
+ * });
+ * s.months[0].sla_credit_usd; // "75000.00" (98 % is below 99 %: 25 % of 300,000)
+ * s.totals.net_fee_usd;       // "225000.00"
+ */
+export declare function hosting_fees(inputs: HostingInputs): HostingSchedule;
+
+// ---------------------------------------------------------------------------------------
+// Debt schedules (docs/domain.md section 8). Month 1 is the first month after the close;
+// draws fall at the start of their month, debt service and commitment fees at its end.
+// Interest = balance × annual rate / 12 (30/360, as term loans and PMT(rate/12)). Amounts
+// are kept to 12 decimal places, so balances and totals add up exactly.
+
+/** The credit of the contract's counterparty, which sets the spread over SOFR (CoreWeave's
+ * delayed draw term loan): named investment grade + 6.00 %, other investment grade + 6.50 %,
+ * sub-investment grade + 13.00 %. */
+export type CreditTier = "named_investment_grade" | "other_investment_grade" | "sub_investment_grade";
+
+/** A loan's rate, tagged by `kind`. */
+export type LoanInterest =
+  /** The same annual rate every month, greater than −1. */
+  | { kind: "fixed"; annual_rate: DecimalInput }
+  /** SOFR + spread: `sofr_annual_rates[i]` is month i + 1 (each > −1; the last value holds for
+   * later months, one value is a flat SOFR); the spread is the tier's unless given (≥ 0). */
+  | {
+      kind: "floating";
+      sofr_annual_rates: DecimalInput[];
+      credit_tier: CreditTier;
+      spread_annual_rate?: DecimalInput | null;
+    };
+
+/** When the loan is drawn, tagged by `kind`; entry i is month i + 1, missing months draw nothing. */
+export type DrawSchedule =
+  /** The whole commitment in month 1 (the default). */
+  | { kind: "at_close" }
+  /** USD a month (a GPU delivery schedule), each ≥ 0, in all at most the commitment. */
+  | { kind: "amounts"; usd: DecimalInput[] }
+  /** Shares of the commitment a month, each ≥ 0, in all at most 1. */
+  | { kind: "shares"; of_commitment: DecimalInput[] };
+
+/** How the loan is repaid after the capitalization period, tagged by `kind`. */
+export type Amortization =
+  /** An annuity (Excel's PMT over the months left), reset by a draw or a new rate. */
+  | { kind: "level_payment" }
+  /** Equal principal (the balance ÷ the months left, reset by a draw). */
+  | { kind: "straight" }
+  /** Interest only, all the principal at maturity. */
+  | { kind: "bullet" }
+  /** Debt service = max(CFADS, 0) ÷ target_dscr each month (`cfads_usd[i]` is month i + 1, at
+   * least `tenor_months` values; target > 0). A service below the interest capitalizes the
+   * rest; a loan below its capacity is repaid early; above it is a `DOMAIN` error. */
+  | { kind: "sculpted"; cfads_usd: DecimalInput[]; target_dscr: DecimalInput };
+
+/** The inputs of {@link debt_schedule}. */
+export interface LoanInputs {
+  /** The most that may be drawn, greater than 0. */
+  commitment_usd: DecimalInput;
+  /** Months from the close to maturity, 1 to 1200; the last month repays the balance. */
+  tenor_months: number;
+  /** Interest of months 1 to this one is capitalized (construction); amortization starts the
+   * month after. Default 0, below `tenor_months`. */
+  capitalize_until_month?: number;
+  /** Default `{ kind: "at_close" }`. */
+  draws?: DrawSchedule;
+  /** Months in which the loan may be drawn (1 to `tenor_months`; default: to the last draw);
+   * the commitment fee runs on the undrawn amount until then. */
+  availability_months?: number | null;
+  interest: LoanInterest;
+  amortization: Amortization;
+  fees?: {
+    /** At the close, a share of the commitment in [0, 1] (default 0). */
+    upfront_fee_share_of_commitment?: DecimalInput;
+    /** A year on the undrawn commitment during the availability period, ≥ 0 (default 0). */
+    commitment_fee_annual_rate?: DecimalInput;
+  };
+}
+
+/** One month of a {@link DebtSchedule}: closing = opening + draw + capitalized − principal, exactly. */
+export interface DebtMonth {
+  month: number;
+  /** The fixed rate, or SOFR + spread. */
+  annual_rate: DecimalString;
+  opening_balance_usd: DecimalString;
+  draw_usd: DecimalString;
+  /** The commitment undrawn after the draw, during the availability period (0 after). */
+  undrawn_usd: DecimalString;
+  /** (opening + draw) × annual_rate / 12: paid or capitalized. */
+  interest_usd: DecimalString;
+  capitalized_interest_usd: DecimalString;
+  interest_paid_usd: DecimalString;
+  principal_usd: DecimalString;
+  /** interest paid + principal, without fees (as DSCR covenants count it). */
+  debt_service_usd: DecimalString;
+  /** At the close, in month 1 only. */
+  upfront_fee_usd: DecimalString;
+  commitment_fee_usd: DecimalString;
+  closing_balance_usd: DecimalString;
+}
+
+/** The totals of a {@link DebtSchedule}; principal = drawn + capitalized interest, exactly. */
+export interface DebtTotals {
+  drawn_usd: DecimalString;
+  interest_usd: DecimalString;
+  capitalized_interest_usd: DecimalString;
+  interest_paid_usd: DecimalString;
+  principal_usd: DecimalString;
+  debt_service_usd: DecimalString;
+  upfront_fee_usd: DecimalString;
+  commitment_fee_usd: DecimalString;
+  fees_usd: DecimalString;
+}
+
+/** The result of {@link debt_schedule}. */
+export interface DebtSchedule {
+  /** Months 1 to `tenor_months`. */
+  months: DebtMonth[];
+  totals: DebtTotals;
+  /** The last month owing a balance: `tenor_months`, or earlier for a sculpted loan below its capacity. */
+  maturity_month: number;
+  /** IRR of the lender's flows (−draws + upfront fee at t = 0; debt service + commitment fee at the
+   * end of month t, less the next draw); null when they have none. */
+  all_in_monthly_rate: DecimalString | null;
+  /** (1 + all_in_monthly_rate)^12 − 1: an effective annual rate. */
+  all_in_annual_rate: DecimalString | null;
+}
+
+/**
+ * A loan month by month: draws (at the start of their month), interest capitalized through
+ * `capitalize_until_month` then paid, principal by the amortization, upfront and commitment
+ * fees, balances, totals, the maturity month and the lender's all-in cost. The balance is zero
+ * at maturity exactly.
+ *
+ * @param inputs - see {@link LoanInputs}
+ * @returns one row per month and the totals; see {@link DebtSchedule}
+ * @throws {GpueconError} `DOMAIN` naming the first bad input by its path (`commitment_usd`,
+ *   `tenor_months`, `draws.usd[2]` negative, above the commitment or after the availability
+ *   period, `interest.annual_rate` ≤ −1, `interest.sofr_annual_rates[0]`,
+ *   `amortization.target_dscr` ≤ 0 or above the loan's capacity, `amortization.cfads_usd` too
+ *   short, `fees.…`); `OVERFLOW`; `INVALID_ARGUMENT` on `inputs`.
+ *
+ * @example
+ * import { debt_schedule } from "gpuecon";
+ * const s = debt_schedule({ commitment_usd: 1000000, tenor_months: 36,
+ *   interest: { kind: "fixed", annual_rate: 0.12 }, amortization: { kind: "level_payment" } });
+ * s.months[0].debt_service_usd;  // "33214.309812851195" (Excel: PMT(1%, 36, -1000000))
+ * s.months[0].interest_paid_usd; // "10000"
+ * s.months[35].closing_balance_usd; // "0"
+ * s.all_in_annual_rate;           // "0.1268250301…" (1.01^12 − 1)
+ */
+export declare function debt_schedule(inputs: LoanInputs): DebtSchedule;
+
+/** The inputs of {@link sculpted_debt_capacity}. */
+export interface DebtCapacityInputs {
+  /** USD a month from month 1, at least `tenor_months` values; a month ≤ 0 services nothing. */
+  cfads_usd: DecimalInput[];
+  /** Greater than 0. */
+  target_dscr: DecimalInput;
+  interest: LoanInterest;
+  /** 1 to 1200. */
+  tenor_months: number;
+  /** Months of capitalized interest (no service) first; default 0, below `tenor_months`. */
+  capitalize_until_month?: number;
+}
+
+/** The result of {@link sculpted_debt_capacity}. */
+export interface DebtCapacity {
+  /** The present value at the loan's rate of the target service: the largest loan, drawn at the
+   * close, that sculpting repays by maturity. */
+  debt_capacity_usd: DecimalString;
+  /** Months 1 to `tenor_months`: 0 while capitalizing, then max(CFADS, 0) ÷ target DSCR. */
+  target_debt_service_usd: DecimalString[];
+}
+
+/**
+ * The largest loan that debt service of CFADS ÷ target DSCR repays by maturity:
+ * V_T = 0, V_(m−1) = (V_m + S_m) / (1 + a_m / 12), capacity = V_0. Inversely proportional to the
+ * target: to sculpt a smaller loan L over the whole tenor, use the target (capacity at 1) ÷ L.
+ *
+ * @param inputs - see {@link DebtCapacityInputs}
+ * @returns see {@link DebtCapacity}
+ * @throws {GpueconError} `DOMAIN` on `cfads_usd` (too short), `target_dscr` (≤ 0), `interest.…`,
+ *   `tenor_months`, `capitalize_until_month`; `OVERFLOW`; `INVALID_ARGUMENT` on `inputs`.
+ *
+ * @example
+ * import { sculpted_debt_capacity } from "gpuecon";
+ * sculpted_debt_capacity({ cfads_usd: [130000, 130000, 130000], target_dscr: 1.3,
+ *   interest: { kind: "fixed", annual_rate: 0.12 }, tenor_months: 3 })
+ *   .debt_capacity_usd; // "294098.520723555543" (100,000 × (1/1.01 + 1/1.01² + 1/1.01³))
+ */
+export declare function sculpted_debt_capacity(inputs: DebtCapacityInputs): DebtCapacity;
+
+// ---------------------------------------------------------------------------------------
+// Power (docs/domain.md section 7): PUE, power purchase agreements, the energy bill and
+// curtailment. Electricity prices are in USD per MWh; energies in MWh (kWh for energy_split).
+// Months are on the monthly timeline (month 1 first, 730 hours each).
+
+/** The inputs of {@link energy_split}. */
+export interface EnergySplitInputs {
+  /** IT energy in kWh, at least 0. */
+  it_kwh: DecimalInput;
+  /** Facility energy ÷ IT energy, at least 1. */
+  pue: DecimalInput;
+}
+
+/** The result of {@link energy_split}: `it_kwh + overhead_kwh = facility_kwh` exactly. */
+export interface EnergySplit {
+  it_kwh: DecimalString;
+  /** it_kwh × (PUE − 1): cooling, power conversion, lighting. */
+  overhead_kwh: DecimalString;
+  /** it_kwh × PUE: what the facility draws. */
+  facility_kwh: DecimalString;
+}
+
+/**
+ * IT energy against facility energy: facility = IT × PUE (PUE applied once), overhead =
+ * IT × (PUE − 1).
+ *
+ * @param inputs - see {@link EnergySplitInputs}
+ * @returns see {@link EnergySplit}
+ * @throws {GpueconError} `DOMAIN` on `it_kwh` (negative) or `pue` (below 1); `OVERFLOW`;
+ *   `INVALID_ARGUMENT` on `inputs`.
+ *
+ * @example
+ * import { energy_split } from "gpuecon";
+ * energy_split({ it_kwh: 1000, pue: "1.54" }).facility_kwh; // "1540"
+ */
+export declare function energy_split(inputs: EnergySplitInputs): EnergySplit;
+
+/**
+ * A power purchase agreement, tagged by `kind`; prices in USD per MWh (at least 0).
+ * `market`: every MWh at market (the default); `fixed_price`: at a fixed price; `indexed`:
+ * market + adder; `virtual`: bought at market, plus a contract for difference settled each
+ * month on a fixed volume, (market − strike) × volume (received when positive, paid when
+ * negative), so the hedged volume costs strike × volume; `collar`: the market price held
+ * within [floor, cap] (cap at least the floor).
+ */
+export type Ppa =
+  | { kind: "market" }
+  | { kind: "fixed_price"; usd_per_mwh: DecimalInput }
+  | { kind: "indexed"; adder_usd_per_mwh: DecimalInput }
+  | { kind: "virtual"; strike_usd_per_mwh: DecimalInput; volume_mwh_per_month: DecimalInput }
+  | { kind: "collar"; floor_usd_per_mwh: DecimalInput; cap_usd_per_mwh: DecimalInput };
+
+/**
+ * The IT load, tagged by `kind`. `fleet`: IT MWh = gpus × it_kw_per_gpu × load_factor × 730 / 1000
+ * each month (gpus > 0, kW ≥ 0, load factor in [0, 1]); `metered`: IT MWh per month, one per
+ * market price (each ≥ 0), with an optional GPU count for the cost per GPU-hour.
+ */
+export type Load =
+  | { kind: "fleet"; gpus: DecimalInput; it_kw_per_gpu: DecimalInput; load_factor: DecimalInput }
+  | { kind: "metered"; it_mwh: DecimalInput[]; gpus?: DecimalInput | null };
+
+/** The inputs of {@link energy_cost}. */
+export interface EnergyCostInputs {
+  /** Market price in USD per MWh for months 1, 2, … (1 to 1200 values; may be negative). */
+  market_usd_per_mwh: DecimalInput[];
+  load: Load;
+  /** At least 1; applied once, to IT energy. */
+  pue: DecimalInput;
+  /** Default `{ kind: "market" }`. */
+  ppa?: Ppa;
+}
+
+/** One month of an {@link EnergyCost}; amounts kept to 12 decimals. */
+export interface EnergyCostMonth {
+  month: number;
+  market_usd_per_mwh: DecimalString;
+  it_mwh: DecimalString;
+  /** it_mwh × PUE: what is bought. */
+  facility_mwh: DecimalString;
+  /** Paid per MWh bought under the PPA. */
+  price_usd_per_mwh: DecimalString;
+  /** facility_mwh × price_usd_per_mwh. */
+  energy_bought_usd: DecimalString;
+  /** Virtual PPA settlement: received when positive, paid when negative; else "0". */
+  ppa_settlement_usd: DecimalString;
+  /** energy_bought_usd − ppa_settlement_usd. */
+  net_cost_usd: DecimalString;
+  /** net cost ÷ (gpus × 730); null without a GPU count. */
+  usd_per_gpu_hour: DecimalString | null;
+}
+
+/** The result of {@link energy_cost}. */
+export interface EnergyCost {
+  months: EnergyCostMonth[];
+  totals: {
+    it_mwh: DecimalString;
+    facility_mwh: DecimalString;
+    overhead_mwh: DecimalString;
+    energy_bought_usd: DecimalString;
+    ppa_settlement_usd: DecimalString;
+    net_cost_usd: DecimalString;
+    /** Net cost ÷ facility MWh; null when no energy was bought. */
+    usd_per_mwh: DecimalString | null;
+    /** Net cost ÷ (gpus × 730 × months); null without a GPU count. */
+    usd_per_gpu_hour: DecimalString | null;
+  };
+}
+
+/**
+ * The electricity bill month by month: facility MWh = IT MWh × PUE, bought at the PPA's
+ * price; a virtual PPA's settlement (market − strike) × volume is netted; the cost per
+ * available GPU-hour follows.
+ *
+ * @param inputs - see {@link EnergyCostInputs}
+ * @returns one row a month and the totals; see {@link EnergyCost}
+ * @throws {GpueconError} `DOMAIN` naming the first bad input (`market_usd_per_mwh` empty or
+ *   over 1200 months, `load.it_mwh` of the wrong length, `load.load_factor`, `pue`,
+ *   `ppa.cap_usd_per_mwh` below the floor, …); `OVERFLOW`; `INVALID_ARGUMENT` on `inputs`.
+ *
+ * @example
+ * import { energy_cost } from "gpuecon";
+ * const bill = energy_cost({
+ *   market_usd_per_mwh: [80],
+ *   load: { kind: "fleet", gpus: 1000, it_kw_per_gpu: "1.275", load_factor: "0.8" },
+ *   pue: "1.25",
+ *   ppa: { kind: "virtual", strike_usd_per_mwh: 60, volume_mwh_per_month: 900 },
+ * });
+ * bill.months[0].facility_mwh;   // "930.75"  (744.6 MWh of IT × 1.25)
+ * bill.months[0].net_cost_usd;   // "56460"   (930.75 × 80 − (80 − 60) × 900)
+ * bill.totals.usd_per_gpu_hour;  // "0.0773424657534246575342465753"
+ */
+export declare function energy_cost(inputs: EnergyCostInputs): EnergyCost;
+
+/** The inputs of {@link curtailment_cost}. */
+export interface CurtailmentInputs {
+  /** Greater than 0. */
+  gpus: DecimalInput;
+  /** IT kW per GPU while running, greater than 0. */
+  it_kw_per_gpu: DecimalInput;
+  /** At least 1: the facility draws IT kW × PUE. */
+  pue: DecimalInput;
+  /**
+   * The hours cut: `events` lists them month by month (each in [0, 730], 1 to 1200 months);
+   * `share` cuts the same share of every month's 730 hours.
+   */
+  curtailed:
+    | { kind: "events"; hours_per_month: DecimalInput[] }
+    | { kind: "share"; share_of_hours: DecimalInput; months: number };
+  /** What a GPU-hour earns before power (price less costs that stop with it), at least 0. */
+  margin_usd_per_gpu_hour: DecimalInput;
+  /** The price of the power not bought in the hours cut (may be negative). */
+  power_price_usd_per_mwh: DecimalInput;
+  /** Paid by the grid per MWh curtailed, at least 0 (default 0). */
+  demand_response_usd_per_mwh?: DecimalInput;
+  /** The capital cost of a GPU-hour, at least 0, for domain.md's capital break-even (optional). */
+  capital_usd_per_gpu_hour?: DecimalInput | null;
+}
+
+/** One month of a {@link CurtailmentCost}; the totals have the same fields but `month`. */
+export interface CurtailmentMonth {
+  month: number;
+  hours_cut: DecimalString;
+  /** hours_cut × gpus. */
+  gpu_hours_cut: DecimalString;
+  /** hours_cut × draw_mw. */
+  mwh_curtailed: DecimalString;
+  /** gpu_hours_cut × margin. */
+  lost_margin_usd: DecimalString;
+  /** mwh_curtailed × power price. */
+  power_saved_usd: DecimalString;
+  /** mwh_curtailed × demand-response price. */
+  demand_response_usd: DecimalString;
+  /** lost − saved − demand response (negative: curtailing paid). */
+  net_cost_usd: DecimalString;
+}
+
+/** The result of {@link curtailment_cost}. */
+export interface CurtailmentCost {
+  /** gpus × it_kw_per_gpu × PUE / 1000. */
+  draw_mw: DecimalString;
+  /** margin × gpus ÷ draw_mw − demand-response price: above this power price curtailing pays. */
+  break_even_usd_per_mwh: DecimalString;
+  /** power_price_usd_per_mwh > break_even_usd_per_mwh. */
+  curtailing_pays: boolean;
+  /** domain.md's capital cost per hour ÷ MW drawn (capital × gpus ÷ draw_mw); null without a capital cost. */
+  capital_break_even_usd_per_mwh: DecimalString | null;
+  months: CurtailmentMonth[];
+  totals: Omit<CurtailmentMonth, "month">;
+}
+
+/**
+ * The cost of curtailment: hours cut × (margin lost) − power not bought − demand-response
+ * payments, month by month, and the break-even power price (the margin an hour earns ÷ the
+ * MWh it draws, less the demand-response price). domain.md's capital cost per hour ÷ MW drawn
+ * is reported beside it: it is the price at which an hour's power costs as much as the capital
+ * the hour carries, and equals the break-even only when the margin before power equals the
+ * capital charge.
+ *
+ * @param inputs - see {@link CurtailmentInputs}
+ * @returns see {@link CurtailmentCost}
+ * @throws {GpueconError} `DOMAIN` naming the first bad input (`gpus`, `pue`,
+ *   `curtailed.hours_per_month[3]` outside [0, 730], `curtailed.share_of_hours`, …); `OVERFLOW`;
+ *   `INVALID_ARGUMENT` on `inputs`.
+ *
+ * @example
+ * import { curtailment_cost } from "gpuecon";
+ * const c = curtailment_cost({
+ *   gpus: 1000, it_kw_per_gpu: "1.25", pue: "1.2",
+ *   curtailed: { kind: "events", hours_per_month: [10] },
+ *   margin_usd_per_gpu_hour: "1.20", power_price_usd_per_mwh: 1000, demand_response_usd_per_mwh: 50,
+ * });
+ * c.break_even_usd_per_mwh; // "750"   (1,200 / 1.5 MW − 50)
+ * c.totals.net_cost_usd;    // "-3750" (12,000 lost − 15,000 saved − 750 demand response)
+ */
+export declare function curtailment_cost(inputs: CurtailmentInputs): CurtailmentCost;
+
+// ---------------------------------------------------------------------------------------
+// Facility (docs/domain.md section 7): racks and cooling, MW ↔ GPUs, colocation and
+// hyperscale leases, published deal rates, and the cost of grid interconnection delay.
+// Capacities are critical IT kW or MW (before PUE).
+
+/** The inputs of {@link rack_density}. Counts are whole numbers. */
+export interface RackDensityInputs {
+  /** IT kW of a node, greater than 0 (DGX H100 10.2, DGX B200 14.3). */
+  node_kw: DecimalInput;
+  /** Nodes to house, greater than 0. */
+  nodes: number;
+  /** Nodes in a full rack, greater than 0. */
+  nodes_per_rack: number;
+  /** Racks in a row, greater than 0. */
+  racks_per_row: number;
+  /** Above this many kW a rack air cannot cool it (default 35: air tops out near 30-40 kW). */
+  air_cooling_limit_kw_per_rack?: DecimalInput;
+  /** PUE with air cooling, at least 1 (optional). */
+  air_cooling_pue?: DecimalInput | null;
+  /** Liquid cooling's capex per kW of IT load (≥ 0) and PUE (≥ 1), used when required (optional). */
+  liquid_cooling?: { capex_usd_per_kw: DecimalInput; pue: DecimalInput } | null;
+}
+
+/** The result of {@link rack_density}. */
+export interface RackDensity {
+  /** node_kw × nodes_per_rack. */
+  kw_per_rack: DecimalString;
+  /** node_kw × nodes. */
+  total_kw: DecimalString;
+  /** ⌈nodes ÷ nodes_per_rack⌉: racks × kw_per_rack ≥ total_kw. */
+  racks: number;
+  /** ⌈racks ÷ racks_per_row⌉. */
+  rows: number;
+  /** kw_per_rack above the air-cooling limit. */
+  liquid_cooling_required: boolean;
+  /** capex_usd_per_kw × total_kw when liquid cooling is required and given, else null. */
+  liquid_cooling_capex_usd: DecimalString | null;
+  /** Liquid cooling's PUE when required, else air cooling's; null when not given. */
+  pue: DecimalString | null;
+}
+
+/**
+ * Rack density: kW per rack, racks and rows, and whether the racks need liquid cooling
+ * (above the air-cooling limit, 35 kW by default), with its capex and PUE.
+ *
+ * @param inputs - see {@link RackDensityInputs}
+ * @returns see {@link RackDensity}
+ * @throws {GpueconError} `DOMAIN` on `node_kw`, `nodes`, `nodes_per_rack`, `racks_per_row`,
+ *   `air_cooling_limit_kw_per_rack`, `air_cooling_pue`, `liquid_cooling.pue`, …; `OVERFLOW`;
+ *   `INVALID_ARGUMENT` on `inputs`.
+ *
+ * @example
+ * import { rack_density } from "gpuecon";
+ * const r = rack_density({ node_kw: "10.2", nodes: 125, nodes_per_rack: 4, racks_per_row: 10,
+ *   liquid_cooling: { capex_usd_per_kw: 1500, pue: "1.15" } });
+ * r.kw_per_rack;              // "40.8" (above 35 kW: liquid cooling)
+ * [r.racks, r.rows];          // [32, 4]
+ * r.liquid_cooling_capex_usd; // "1912500" (1,275 kW × $1,500)
+ */
+export declare function rack_density(inputs: RackDensityInputs): RackDensity;
+
+/**
+ * The whole GPUs a critical IT capacity holds: ⌊MW × 1000 ÷ kW per GPU⌋, the kW they use and
+ * the kW left over (less than one GPU's).
+ *
+ * @param inputs - `critical_it_mw` at least 0; `kw_per_gpu` all-in IT kW per GPU, greater than 0
+ * @throws {GpueconError} `DOMAIN` on `critical_it_mw` or `kw_per_gpu`; `OVERFLOW`;
+ *   `INVALID_ARGUMENT` on `inputs`.
+ *
+ * @example
+ * import { mw_to_gpus } from "gpuecon";
+ * mw_to_gpus({ critical_it_mw: 1, kw_per_gpu: "1.275" }); // { gpus: "784", used_kw: "999.6", spare_kw: "0.4" }
+ */
+export declare function mw_to_gpus(inputs: { critical_it_mw: DecimalInput; kw_per_gpu: DecimalInput }): {
+  gpus: DecimalString;
+  used_kw: DecimalString;
+  spare_kw: DecimalString;
+};
+
+/**
+ * The critical IT capacity GPUs need: gpus × kW per GPU, in kW and MW.
+ *
+ * @param inputs - `gpus` at least 0; `kw_per_gpu` greater than 0
+ * @throws {GpueconError} `DOMAIN` on `gpus` or `kw_per_gpu`; `OVERFLOW`; `INVALID_ARGUMENT` on `inputs`.
+ *
+ * @example
+ * import { gpus_to_mw } from "gpuecon";
+ * gpus_to_mw({ gpus: 784, kw_per_gpu: "1.275" }).critical_it_mw; // "0.9996"
+ */
+export declare function gpus_to_mw(inputs: { gpus: DecimalInput; kw_per_gpu: DecimalInput }): {
+  critical_it_kw: DecimalString;
+  critical_it_mw: DecimalString;
+};
+
+/**
+ * A tenant's cost under a triple-net lease, in USD: usd_per_kw_month on the contracted kW plus
+ * usd_per_year / 12 a month, escalated by its own annual_escalator (> −1) each 12 lease months.
+ * Every field defaults to 0; amounts at least 0.
+ */
+export interface PassThrough {
+  usd_per_kw_month?: DecimalInput;
+  usd_per_year?: DecimalInput;
+  annual_escalator?: DecimalInput;
+}
+
+/** The inputs of {@link lease_schedule}. */
+export interface LeaseInputs {
+  /** Contracted critical IT kW, greater than 0 (hyperscale: 20,000-200,000), billed used or not. */
+  contracted_kw: DecimalInput;
+  /** First-year rent per kW-month, at least 0 (CBRE primary markets $184-195). */
+  usd_per_kw_month: DecimalInput;
+  /** Months, greater than 0 (hyperscale: 120-180); the lease ends by month 1200. */
+  term_months: number;
+  /** The lease's first month on the timeline (default 1). */
+  start_month?: number;
+  /** The rent's increase each 12 lease months, greater than −1 (default 0; 3 % is common). */
+  annual_escalator?: DecimalInput;
+  /** Modified gross (default: the rent covers taxes, insurance, maintenance) or triple-net. */
+  structure?:
+    | { kind: "modified_gross" }
+    | { kind: "triple_net"; taxes?: PassThrough; insurance?: PassThrough; maintenance?: PassThrough };
+  /** Discount rate a year (> −1) for the present value (optional). */
+  annual_discount_rate?: DecimalInput | null;
+}
+
+/** One month of a {@link LeaseSchedule}; amounts kept to 12 decimals. */
+export interface LeaseMonth {
+  /** On the timeline. */
+  month: number;
+  /** 1 for the lease's first month. */
+  lease_month: number;
+  /** usd_per_kw_month × (1 + escalator)^⌊(lease_month − 1) / 12⌋. */
+  rent_usd_per_kw_month: DecimalString;
+  /** contracted_kw × rent_usd_per_kw_month. */
+  rent_usd: DecimalString;
+  /** Triple-net items ("0" under modified gross). */
+  taxes_usd: DecimalString;
+  insurance_usd: DecimalString;
+  maintenance_usd: DecimalString;
+  /** rent + taxes + insurance + maintenance. */
+  total_usd: DecimalString;
+}
+
+/** The result of {@link lease_schedule}. */
+export interface LeaseSchedule {
+  months: LeaseMonth[];
+  totals: {
+    rent_usd: DecimalString;
+    taxes_usd: DecimalString;
+    insurance_usd: DecimalString;
+    maintenance_usd: DecimalString;
+    /** The total contract value, undiscounted. */
+    total_usd: DecimalString;
+    /** contracted_kw × term_months. */
+    kw_months: DecimalString;
+    /** total_usd ÷ kw_months: the all-in average, as deals are quoted. */
+    usd_per_kw_month: DecimalString;
+    /** NPV of the payments at month 0, each at its month's end; null without a rate. */
+    present_value_usd: DecimalString | null;
+  };
+}
+
+/**
+ * A colocation or hyperscale lease month by month: rent on contracted critical IT kW with an
+ * annual escalator applied each 12 months from the lease start, and under triple-net the
+ * tenant's taxes, insurance and maintenance as separate items. Hyperscale leases (typically
+ * 20-200 MW for 10-15 years, NNN) are the same model; any positive size and term is accepted.
+ *
+ * @param inputs - see {@link LeaseInputs}
+ * @returns see {@link LeaseSchedule}
+ * @throws {GpueconError} `DOMAIN` naming the first bad input (`contracted_kw`, `term_months`,
+ *   `start_month`, `annual_escalator` ≤ −1, `structure.taxes.usd_per_year`, …); `OVERFLOW`;
+ *   `INVALID_ARGUMENT` on `inputs`.
+ *
+ * @example
+ * import { lease_schedule } from "gpuecon";
+ * const l = lease_schedule({ contracted_kw: 1000, usd_per_kw_month: 150, term_months: 24,
+ *   annual_escalator: "0.03",
+ *   structure: { kind: "triple_net", taxes: { usd_per_kw_month: 5 }, insurance: { usd_per_year: 24000 } } });
+ * l.months[12].rent_usd; // "154500" (150 × 1.03 × 1,000 kW)
+ * l.totals.total_usd;    // "3822000"
+ */
+export declare function lease_schedule(inputs: LeaseInputs): LeaseSchedule;
+
+/**
+ * The average rent a lease deal implies: total contract value ÷ (term months × contracted kW),
+ * undiscounted, and its annual value. Core Scientific ↔ CoreWeave ($8.7B, 12 years, 500 MW)
+ * works out to ~$121/kW-month, Applied Digital ↔ CoreWeave (~$11B, ~15 years, 400 MW) ~$153,
+ * TeraWulf ↔ Fluidstack ($3.7B, 10 years, 200 MW) ~$154.
+ *
+ * @param inputs - the value in USD, the term in months and the capacity in MW, each greater than 0
+ * @throws {GpueconError} `DOMAIN` on `total_contract_value_usd`, `term_months` or
+ *   `contracted_mw`; `OVERFLOW`; `INVALID_ARGUMENT` on `inputs`.
+ *
+ * @example
+ * import { implied_lease_rate } from "gpuecon";
+ * const d = implied_lease_rate({ total_contract_value_usd: "8700000000", term_months: 144, contracted_mw: 500 });
+ * d.usd_per_kw_month; // "120.83333333333333333333333333"
+ * d.annual_value_usd; // "725000000"
+ */
+export declare function implied_lease_rate(inputs: {
+  total_contract_value_usd: DecimalInput;
+  term_months: number;
+  contracted_mw: DecimalInput;
+}): {
+  contracted_kw: DecimalString;
+  kw_months: DecimalString;
+  usd_per_kw_month: DecimalString;
+  annual_value_usd: DecimalString;
+};
+
+/** The inputs of {@link interconnection_delay}. */
+export interface InterconnectionInputs {
+  /** The expected connection month (0: now); cash flows from the month after. */
+  expected_connection_month: number;
+  /** The delay to price, in months (0 allowed). */
+  delay_months: number;
+  /** Months of operation once connected, greater than 0; connection + max(delay, 1) + these ≤ 1200. */
+  operating_months: number;
+  /** Net cash flow a month once connected (may be negative). */
+  monthly_net_cash_flow_usd: DecimalInput;
+  /** Network upgrade costs, at least 0 (default 0). */
+  upgrade_cost_usd?: DecimalInput;
+  /** Paid now (`upfront`, the default) or at the end of the connection month (`at_connection`). */
+  upgrade_paid?: "upfront" | "at_connection";
+  /** Cash spent each month while waiting (lease, staff, interest), at least 0 (default 0). */
+  holding_cost_usd_per_month?: DecimalInput;
+  /** Discount rate a year, greater than −1. */
+  annual_discount_rate: DecimalInput;
+}
+
+/** The result of {@link interconnection_delay}; NPVs kept to 12 decimals. */
+export interface InterconnectionDelay {
+  /** (1 + annual)^(1/12) − 1 (f64 root, converted once). */
+  monthly_discount_rate: DecimalString;
+  /** NPV(t). */
+  npv_on_schedule_usd: DecimalString;
+  /** NPV(t) − NPV(t + 1). */
+  cost_of_one_month_usd: DecimalString;
+  /** NPV(t + d). */
+  npv_delayed_usd: DecimalString;
+  /** NPV(t) − NPV(t + d). */
+  cost_of_delay_usd: DecimalString;
+  /** One row per month of delay: its NPV, its marginal cost and the cost so far. */
+  delays: Array<{
+    delay_months: number;
+    connection_month: number;
+    npv_usd: DecimalString;
+    marginal_cost_usd: DecimalString;
+    cumulative_cost_usd: DecimalString;
+  }>;
+}
+
+/**
+ * The NPV cost of waiting in the grid interconnection queue: NPV(connect at t) − NPV(connect
+ * at t + 1) for one month, NPV(t) − NPV(t + d) for a delay of d months. A delay shifts the
+ * whole operating period (revenue deferred while capital waits) and adds holding costs; upfront
+ * upgrade costs cancel, upgrades paid at connection are deferred too.
+ *
+ * @param inputs - see {@link InterconnectionInputs}
+ * @returns see {@link InterconnectionDelay}
+ * @throws {GpueconError} `DOMAIN` naming the first bad input (`expected_connection_month`,
+ *   `delay_months`, `operating_months`, `upgrade_cost_usd`, `annual_discount_rate` ≤ −1);
+ *   `OVERFLOW`; `INVALID_ARGUMENT` on `inputs`.
+ *
+ * @example
+ * import { interconnection_delay } from "gpuecon";
+ * const d = interconnection_delay({ expected_connection_month: 12, delay_months: 6,
+ *   operating_months: 120, monthly_net_cash_flow_usd: 1000000,
+ *   holding_cost_usd_per_month: 150000, annual_discount_rate: 0 });
+ * d.cost_of_delay_usd; // "900000" (at 0 % only the holding costs: 6 × 150,000)
+ * // at annual_discount_rate: 0.1 the deferral costs more: "4055818.846953436551"
+ */
+export declare function interconnection_delay(inputs: InterconnectionInputs): InterconnectionDelay;
+
+// ---------------------------------------------------------------------------------------
+// Decentralized compute networks (docs/domain.md section 12): io.net's hourly emissions,
+// Render's burn-mint equilibrium, Akash's take rate, a node operator's ROI in fiat. Token
+// and USD amounts are kept to 18 decimal places, so rows add up to their totals exactly.
+
+/** The inputs of {@link emission_schedule}. An epoch is an hour. */
+export interface EmissionScheduleInputs {
+  /** Tokens at launch, greater than 0 (io.net: 500,000,000). */
+  initial_supply_tokens: DecimalInput;
+  /** The supply cap, greater than the initial supply (io.net: 800,000,000). */
+  max_supply_tokens: DecimalInput;
+  /** The first year's inflation as a share of the initial supply, at least 0 (io.net: 0.08); epoch 1's rate is this / 8760. */
+  initial_annual_inflation_rate: DecimalInput;
+  /** The rate's fall every epoch, in [0, 1] (io.net: "0.0000138869523959793"). */
+  disinflation_rate_per_epoch: DecimalInput;
+  /** The first epoch reported, at least 1 (default 1); earlier epochs are computed, not reported. */
+  first_epoch?: number;
+  /** Epochs in each row, greater than 0: 1 hourly, 730 monthly, 8760 yearly. */
+  epochs_per_period: number;
+  /** Rows, 1 to 1200; `first_epoch − 1 + epochs_per_period × periods` at most 876,000. */
+  periods: number;
+}
+
+/** One row of an {@link EmissionSchedule}. */
+export interface EmissionPeriod {
+  period: number;
+  first_epoch: number;
+  last_epoch: number;
+  emitted_tokens: DecimalString;
+  /** 0 once the cap is reached. */
+  last_epoch_emitted_tokens: DecimalString;
+  /** The scheduled rate of the last epoch, e_T / initial supply. */
+  last_epoch_inflation_rate: DecimalString;
+  /** The supply at the end of the row, never above the cap. */
+  total_supply_tokens: DecimalString;
+}
+
+/** The result of {@link emission_schedule}. */
+export interface EmissionSchedule {
+  periods: EmissionPeriod[];
+  /** Tokens emitted in the reported rows. */
+  emitted_tokens: DecimalString;
+  total_supply_tokens: DecimalString;
+  /** The epoch whose emission brings the supply to the cap; `null` if not reached by the last row. */
+  cap_reached_epoch: number | null;
+}
+
+/**
+ * A token emitted every hour on a disinflationary schedule up to its cap (io.net):
+ * e₁ = S₀ × r / 8760, e_T = e_{T−1} × (1 − d), each epoch's emission capped at what is left
+ * below the cap.
+ *
+ * @param inputs - see {@link EmissionScheduleInputs}
+ * @returns see {@link EmissionSchedule}
+ * @throws {GpueconError} `DOMAIN` on `max_supply_tokens` (not above the initial supply),
+ *   `disinflation_rate_per_epoch` (outside [0, 1]), `periods` (past epoch 876,000);
+ *   `INVALID_ARGUMENT` on `inputs`.
+ *
+ * @example
+ * import { emission_schedule } from "gpuecon";
+ * emission_schedule({ initial_supply_tokens: 500e6, max_supply_tokens: 800e6,
+ *   initial_annual_inflation_rate: 0.08, disinflation_rate_per_epoch: "0.0000138869523959793",
+ *   epochs_per_period: 1, periods: 3 }).periods.map((p) => p.emitted_tokens);
+ * // ["4566.210045662100456621", "4566.1466349205663045…", "4566.0832250596…"] (published: 4,566.21, 4,566.15, 4,566.08)
+ */
+export declare function emission_schedule(inputs: EmissionScheduleInputs): EmissionSchedule;
+
+/** The inputs of {@link burn_mint}. */
+export interface BurnMintInputs {
+  /** The supply before the first period, at least 0. */
+  initial_supply_tokens: DecimalInput;
+  /** Tokens minted each period whatever is burned, at least 0 (Render's year 1: 760,567 a month). */
+  minted_tokens_per_period: DecimalInput;
+  /** The node operators' part of the emission, 0 to the emission (default 0; Render: 190,142 a month). */
+  node_operator_tokens_per_period?: DecimalInput;
+  /** The share of each job kept as a fee, not burned, in [0, 1] (Render: 0.05). */
+  fee_rate: DecimalInput;
+  /** 1 to 1200 periods: jobs in USD (at least 0) burned at the token's price (greater than 0). */
+  periods: { jobs_usd: DecimalInput; token_price_usd: DecimalInput }[];
+}
+
+/** One period of a {@link BurnMint}. */
+export interface BurnMintResult {
+  period: number;
+  jobs_usd: DecimalString;
+  /** jobs × fee_rate. */
+  fee_usd: DecimalString;
+  /** jobs − fee. */
+  burned_usd: DecimalString;
+  /** burned_usd / token_price_usd. */
+  burned_tokens: DecimalString;
+  minted_tokens: DecimalString;
+  /** minted − burned: positive when the supply grows. */
+  net_supply_change_tokens: DecimalString;
+  supply_tokens: DecimalString;
+  /** burned_usd / minted: the price at which burn = mint; `null` when nothing is minted. */
+  equilibrium_token_price_usd: DecimalString | null;
+  /** The node operators' tokens at the period's price. */
+  node_operator_rewards_usd: DecimalString;
+}
+
+/** The result of {@link burn_mint}. */
+export interface BurnMint {
+  periods: BurnMintResult[];
+  fee_usd: DecimalString;
+  burned_tokens: DecimalString;
+  minted_tokens: DecimalString;
+  net_supply_change_tokens: DecimalString;
+  supply_tokens: DecimalString;
+}
+
+/**
+ * A burn-and-mint equilibrium (Render): each period's jobs, priced in USD, burn tokens at the
+ * token's price after the fee; a fixed emission is minted; the equilibrium price is
+ * burned_usd / minted.
+ *
+ * @param inputs - see {@link BurnMintInputs}
+ * @returns see {@link BurnMint}
+ * @throws {GpueconError} `DOMAIN` on `periods[i].token_price_usd` (≤ 0), `fee_rate` (outside
+ *   [0, 1]), `node_operator_tokens_per_period` (above the emission), `periods[i].jobs_usd`
+ *   (burning more than the supply); `INVALID_ARGUMENT` on `inputs`.
+ *
+ * @example
+ * import { burn_mint } from "gpuecon";
+ * burn_mint({ initial_supply_tokens: 530e6, minted_tokens_per_period: 760567, fee_rate: 0.05,
+ *   periods: [{ jobs_usd: 1e6, token_price_usd: 5 }] }).periods[0].net_supply_change_tokens;
+ * // "570567" (760,567 minted − 950,000 / 5 burned)
+ */
+export declare function burn_mint(inputs: BurnMintInputs): BurnMint;
+
+/** One lease of {@link take_rate_settlement}. */
+export interface MarketplaceLease {
+  /** The buyer's price per GPU-hour, at least 0. */
+  usd_per_gpu_hour: DecimalInput;
+  /** GPU-hours leased, at least 0. */
+  gpu_hours: DecimalInput;
+  /** The network's share, in [0, 1] (Akash, USDC settlements: 0.20). */
+  take_rate: DecimalInput;
+}
+
+/** One lease settled. */
+export interface LeaseSettlement {
+  buyer_pays_usd: DecimalString;
+  network_take_usd: DecimalString;
+  /** buyer_pays − network_take, exactly. */
+  provider_receives_usd: DecimalString;
+  /** usd_per_gpu_hour × (1 − take_rate). */
+  provider_usd_per_gpu_hour: DecimalString;
+}
+
+/** The result of {@link take_rate_settlement}. */
+export interface TakeRateSettlement {
+  leases: LeaseSettlement[];
+  buyer_pays_usd: DecimalString;
+  network_take_usd: DecimalString;
+  provider_receives_usd: DecimalString;
+  /** network_take / buyer_pays; `null` when the buyers pay nothing. */
+  effective_take_rate: DecimalString | null;
+}
+
+/**
+ * A marketplace's take rate (Akash): the buyer pays, the network takes its rate, the provider
+ * receives the rest (provider + network = buyer, to the last digit).
+ *
+ * @param inputs - `{ leases }`, at least one {@link MarketplaceLease}
+ * @returns see {@link TakeRateSettlement}
+ * @throws {GpueconError} `DOMAIN` on `leases` (empty), `leases[i].take_rate` (outside [0, 1]),
+ *   a negative price or hours; `INVALID_ARGUMENT` on `inputs`.
+ *
+ * @example
+ * import { take_rate_settlement } from "gpuecon";
+ * take_rate_settlement({ leases: [{ usd_per_gpu_hour: 1.5, gpu_hours: 730, take_rate: 0.2 }] })
+ *   .provider_receives_usd; // "876" (1,095 − 219)
+ */
+export declare function take_rate_settlement(inputs: { leases: MarketplaceLease[] }): TakeRateSettlement;
+
+/** A token's price over the months: a start price times a {@link Curve}, or prices from month 0 (the last carried forward). */
+export type TokenPricePath =
+  | { kind: "curve"; start_usd_per_token: DecimalInput; curve: Curve }
+  | { kind: "series"; usd_per_token: DecimalInput[] };
+
+/** The inputs of {@link operator_roi}. */
+export interface OperatorInputs {
+  /** 1 to 1200. */
+  months: number;
+  /** Hardware bought at the start, at least 0. */
+  hardware_usd: DecimalInput;
+  /** The hardware's sale in the last month (default 0). */
+  salvage_usd?: DecimalInput;
+  /** GPUs the node runs, at least 0. */
+  gpus: DecimalInput;
+  /** The busy share of the hours, in [0, 1] (sets the power bill). */
+  utilization: DecimalInput;
+  /** Electricity per GPU, as in {@link owner_cost}. */
+  power: OwnerCostInputs["power"];
+  /** Hosting, bandwidth, staff a month (default 0). */
+  other_usd_per_month?: DecimalInput;
+  /** Rental income and fees received a month, after the network's take (default 0). */
+  rental_income_usd_per_month?: DecimalInput;
+  /** Token rewards a month before the reward curve (month m earns this × reward_curve(m)), at least 0. */
+  reward_tokens_per_month: DecimalInput;
+  /** The rewards' path, a multiplier from month 0 (default constant). */
+  reward_curve?: Curve;
+  /** Tokens staked: bought at the start price, sold at the last month's (default 0). */
+  stake_tokens?: DecimalInput;
+  /** The share of the stake slashed by the end, in [0, 1] (default 0). */
+  slashed_share?: DecimalInput;
+  /** Greater than −1. */
+  annual_discount_rate: DecimalInput;
+  /** 1 to 100 token price scenarios. */
+  scenarios: { name?: string; price: TokenPricePath }[];
+}
+
+/** One month of a {@link ScenarioRoi}. */
+export interface OperatorMonth {
+  month: number;
+  usd_per_token: DecimalString;
+  reward_tokens: DecimalString;
+  reward_usd: DecimalString;
+  /** Rewards + rental − power − other (+ salvage and the stake in the last month). */
+  cash_flow_usd: DecimalString;
+  /** The investment included. */
+  cumulative_cash_flow_usd: DecimalString;
+}
+
+/** One scenario of an {@link OperatorRoi}. */
+export interface ScenarioRoi {
+  name: string;
+  /** Hardware + stake at the start price. */
+  investment_usd: DecimalString;
+  stake_usd: DecimalString;
+  stake_returned_usd: DecimalString;
+  reward_usd: DecimalString;
+  net_cash_usd: DecimalString;
+  /** net_cash / investment; `null` when nothing is invested. */
+  roi: DecimalString | null;
+  npv_usd: DecimalString;
+  /** Annualized; `null` when the flows have no IRR. */
+  irr_annual: DecimalString | null;
+  /** The first month with a cumulative cash flow ≥ 0; `null` if none. */
+  payback_month: number | null;
+  months: OperatorMonth[];
+}
+
+/** The result of {@link operator_roi}. */
+export interface OperatorRoi {
+  power_usd_per_month: DecimalString;
+  /** rental − power − other, a month. */
+  fiat_margin_usd_per_month: DecimalString;
+  reward_tokens: DecimalString;
+  /** The constant token price with a net cash of 0; `null` when rewards net of slashing are not positive. */
+  break_even_usd_per_token: DecimalString | null;
+  scenarios: ScenarioRoi[];
+}
+
+/**
+ * A node operator's fiat cash flows under token price scenarios: rewards × price + rental −
+ * power − other each month, hardware and stake at the start, salvage and the unslashed stake
+ * at the end; payback, ROI, NPV and IRR (monthly, annualized), and the break-even token price
+ * (hardware − salvage − months × margin) / (reward tokens − stake × slashed_share).
+ *
+ * @param inputs - see {@link OperatorInputs}
+ * @returns see {@link OperatorRoi}
+ * @throws {GpueconError} `DOMAIN` on `months`, `power.pue`, `scenarios` (empty),
+ *   `scenarios[i].price.curve.annual_factor`, `scenarios[i].price.usd_per_token[j]`;
+ *   `INVALID_ARGUMENT` on `inputs`.
+ *
+ * @example
+ * import { operator_roi } from "gpuecon";
+ * operator_roi({ months: 24, hardware_usd: 30000, gpus: 1, utilization: 1,
+ *   power: { it_kw_per_gpu: 1, idle_fraction: 0, pue: 1, usd_per_kwh: 0.137 },
+ *   rental_income_usd_per_month: 400, reward_tokens_per_month: 1000, annual_discount_rate: 0.1,
+ *   scenarios: [{ name: "base", price: { kind: "curve", start_usd_per_token: 2, curve: { kind: "constant" } } }],
+ * }).scenarios[0].payback_month; // 14 (2,299.99 a month against 30,000)
+ */
+export declare function operator_roi(inputs: OperatorInputs): OperatorRoi;
+
+// ---------------------------------------------------------------------------------------
+// The inference API comparison (docs/domain.md section 10): whole-request price tiers
+// against self-hosting on paid (reserved) hours and on used hours.
+
+/** An API's prices in USD per million tokens, each at least 0. */
+export interface TokenRates {
+  input_usd_per_million_tokens: DecimalInput;
+  cached_input_usd_per_million_tokens: DecimalInput;
+  output_usd_per_million_tokens: DecimalInput;
+}
+
+/** The inputs of {@link api_comparison}. */
+export interface ApiComparisonInputs {
+  /** The request mix: at least one class, at least one token a month in all. Each class is one request shape billed at its own tier. */
+  requests: {
+    name?: string;
+    /** Prompt tokens per request, cached ones included. */
+    prompt_tokens: DecimalInput;
+    /** 0 to prompt_tokens (default 0). */
+    cached_tokens?: DecimalInput;
+    output_tokens: DecimalInput;
+    requests_per_month: DecimalInput;
+  }[];
+  api: {
+    base: TokenRates;
+    /** The whole request at these rates (each ≥ the base rate) once prompt_tokens > threshold_prompt_tokens (200,000 or 272,000 today). */
+    premium?: { threshold_prompt_tokens: DecimalInput; rates: TokenRates } | null;
+  };
+  self_hosted: {
+    usd_per_gpu_hour: DecimalInput;
+    /** Tokens per second one GPU serves for this mix, prompt and output together; greater than 0. */
+    tokens_per_second: DecimalInput;
+    /** GPUs paid for every hour of the month; greater than 0. */
+    reserved_gpus: DecimalInput;
+  };
+}
+
+/** Self-hosted cost, paid by use or by reservation. */
+export interface SelfHostedCost {
+  gpu_hours_per_month: DecimalString;
+  usd_per_month: DecimalString;
+  usd_per_million_tokens: DecimalString;
+}
+
+/** The result of {@link api_comparison}. */
+export interface ApiComparison {
+  classes: {
+    name: string;
+    tier: "base" | "premium";
+    usd_per_request: DecimalString;
+    tokens_per_month: DecimalString;
+    usd_per_month: DecimalString;
+  }[];
+  requests_per_month: DecimalString;
+  tokens_per_month: DecimalString;
+  api_usd_per_month: DecimalString;
+  api_usd_per_million_tokens: DecimalString;
+  /** Only the hours used: token_price at utilization 1. */
+  usage_based: SelfHostedCost;
+  /** Every hour of the reserved GPUs: reserved_gpus × 730 × usd_per_gpu_hour. */
+  reservation_based: SelfHostedCost;
+  /** tokens / capacity, at most 1. */
+  reserved_utilization: DecimalString;
+  reserved_capacity_tokens_per_month: DecimalString;
+  /** The mix's monthly volume at which the API costs what the reservation does; `null` for a free API. */
+  break_even_tokens_per_month: DecimalString | null;
+  break_even_requests_per_month: DecimalString | null;
+}
+
+/**
+ * An inference API's bill for a request mix, each request billed whole at the premium rates
+ * once its prompt (cached tokens included) passes the threshold, against self-hosting paid by
+ * use and by reservation (all paid hours count), and the break-even monthly volume.
+ *
+ * @param inputs - see {@link ApiComparisonInputs}
+ * @returns see {@link ApiComparison}
+ * @throws {GpueconError} `DOMAIN` on `requests` (empty, or no token a month),
+ *   `requests[i].cached_tokens` (above the prompt), `api.premium.rates.…` (below the base
+ *   rate), `self_hosted.reserved_gpus` (0, or too few for the mix); `INVALID_ARGUMENT` on `inputs`.
+ *
+ * @example
+ * import { api_comparison } from "gpuecon";
+ * const r = api_comparison({
+ *   requests: [{ prompt_tokens: 250000, cached_tokens: 50000, output_tokens: 2000, requests_per_month: 10000 }],
+ *   api: { base: { input_usd_per_million_tokens: 1.25, cached_input_usd_per_million_tokens: 0.125, output_usd_per_million_tokens: 10 },
+ *     premium: { threshold_prompt_tokens: 200000, rates: { input_usd_per_million_tokens: 2.5,
+ *       cached_input_usd_per_million_tokens: 0.25, output_usd_per_million_tokens: 15 } } },
+ *   self_hosted: { usd_per_gpu_hour: 2, tokens_per_second: 1000, reserved_gpus: 8 },
+ * });
+ * r.api_usd_per_month; // "5425" (every request premium: $0.5425 each)
+ * r.reservation_based.usd_per_month; // "11680"
+ */
+export declare function api_comparison(inputs: ApiComparisonInputs): ApiComparison;
+
+// ---------------------------------------------------------------------------------------
+// The box: a scenario financed with debt secured by its GPUs and its contracts.
+
+/**
+ * The debt of a box (a financed {@link Scenario}): sized as the lesser of `advance_rate` ×
+ * the fleet capex and the amount whose debt service keeps DSCR at `target_dscr`, drawn at
+ * the close, repaid over `tenor_months` (at most the horizon); covenants tested monthly.
+ */
+export interface Financing {
+  /** Share of the fleet capex the lender advances at most, in [0, 1]. */
+  advance_rate: DecimalInput;
+  /** The DSCR the debt is sized to keep, greater than 0 (lenders ask 1.25-1.35). */
+  target_dscr: DecimalInput;
+  tenor_months: number;
+  interest: LoanInterest;
+  /** `"sculpted"` (default: service = CFADS ÷ target), `"level_payment"`, `"straight"`, `"bullet"`. */
+  repayment?: "sculpted" | "level_payment" | "straight" | "bullet";
+  fees?: LoanInputs["fees"];
+  /** The highest LTV allowed (default 1). */
+  max_ltv?: DecimalInput;
+  /** The lowest DSCR allowed (default: not tested). */
+  min_dscr?: DecimalInput | null;
+  /** Consecutive months in breach before a default (default 0). */
+  cure_months?: number;
+  /** Discount of a forced sale of the GPUs, in [0, 1] (default 0). */
+  liquidation_haircut?: DecimalInput;
+}
+
+/** One month of a box's financing. */
+export interface FinancingMonth {
+  month: number;
+  /** The month's gross margin. */
+  cfads_usd: DecimalString;
+  interest_usd: DecimalString;
+  principal_usd: DecimalString;
+  debt_service_usd: DecimalString;
+  fees_usd: DecimalString;
+  balance_usd: DecimalString;
+  /** `null` without debt service. */
+  dscr: DecimalString | null;
+  /** `null` when the GPUs are worth nothing. */
+  ltv: DecimalString | null;
+  in_breach: boolean;
+  in_default: boolean;
+  equity_cash_flow_usd: DecimalString;
+}
+
+/** What a financed scenario's report adds. */
+export interface FinancingReport {
+  months: FinancingMonth[];
+  summary: {
+    debt_usd: DecimalString;
+    sized_by: "advance_rate" | "target_dscr";
+    advance_limit_usd: DecimalString;
+    dscr_limit_usd: DecimalString;
+    equity_usd: DecimalString;
+    /** NPV, IRR and payback of the equity cash flows. */
+    equity: Summary["metrics"];
+    minimum_dscr: DecimalString | null;
+    peak_ltv: DecimalString | null;
+    months_in_breach: number;
+    first_default_month: number | null;
+  };
+}
+
+/** Boxes on one timeline (the same start date and horizon). */
+export interface Portfolio {
+  title?: string;
+  boxes: Scenario[];
+}
+
+/** One month of the company view. */
+export interface CompanyMonth {
+  month: number;
+  date: string;
+  revenue_usd: DecimalString;
+  /** All boxes' gross margin. */
+  ebitda_usd: DecimalString;
+  interest_usd: DecimalString;
+  debt_service_usd: DecimalString;
+  debt_balance_usd: DecimalString;
+  /** EBITDA ÷ interest; `null` without interest. */
+  interest_coverage: DecimalString | null;
+  /** Debt service the month's EBITDA does not cover: to be borrowed or raised. */
+  uncovered_debt_service_usd: DecimalString;
+}
+
+/** What {@link evaluate_portfolio} returns. */
+export interface PortfolioReport {
+  months: CompanyMonth[];
+  summary: {
+    revenue_usd: DecimalString;
+    ebitda_usd: DecimalString;
+    interest_usd: DecimalString;
+    debt_usd: DecimalString;
+    minimum_interest_coverage: DecimalString | null;
+    /** "Borrowing to pay its lenders" begins here; `null` if never. */
+    first_uncovered_debt_service_month: number | null;
+    /** Interest alone above EBITDA (coverage below 1); `null` if never. */
+    first_interest_gap_month: number | null;
+  };
+  /** Each box's own report, in order. */
+  boxes: Report[];
+}
+
+/**
+ * Rolls boxes up into a company view.
+ *
+ * @throws {GpueconError} with every problem and its path (`boxes[1].horizon_months`).
+ *
+ * @example
+ * import { presets, evaluate_portfolio } from "gpuecon";
+ * const boxes = ["coreweave-box-ig", "coreweave-box-sub-ig"].map((id) => presets().find((p) => p.id === id).scenario);
+ * evaluate_portfolio({ boxes }).summary.first_uncovered_debt_service_month; // null: every month covered
+ */
+export declare function evaluate_portfolio(portfolio: Portfolio): PortfolioReport;

@@ -6,9 +6,16 @@
 //! offending `field`. Nothing here computes; nothing here panics, so the instance never traps.
 
 mod args;
+mod collateral;
+mod concentration;
+mod debt;
 mod depreciation;
 mod error;
+mod facility;
+mod hosting;
 mod models;
+mod networks;
+mod power;
 mod pricing;
 mod scenario;
 mod take_or_pay;

@@ -17,6 +17,16 @@ pub fn evaluate(scenario: JsValue) -> JsResult<JsValue> {
     to_js_object(&scenario::evaluate(&parsed)?)
 }
 
+/// Rolls a portfolio of boxes (`{ title?, boxes: [scenario, ...] }`, all on the same start
+/// date and horizon) up into a company view: revenue, EBITDA, interest, debt service,
+/// interest coverage and the first month whose debt service EBITDA does not cover; with
+/// each box's own report.
+#[wasm_bindgen]
+pub fn evaluate_portfolio(portfolio: JsValue) -> JsResult<JsValue> {
+    let parsed: scenario::portfolio::Portfolio = read_input(&portfolio, "portfolio")?;
+    to_js_object(&scenario::portfolio::evaluate_portfolio(&parsed)?)
+}
+
 /// Every problem with a scenario, `[{ field, message }]`, empty when it can be evaluated.
 /// Throws only when the object does not have a scenario's shape.
 #[wasm_bindgen]

@@ -33,7 +33,7 @@ pub struct Preset {
 }
 
 /// The embedded preset files, in the order they are listed.
-const FILES: [(&str, &str); 5] = [
+const FILES: [(&str, &str); 7] = [
     (
         "h100-node-on-demand",
         include_str!("../presets/h100-node-on-demand.json"),
@@ -51,6 +51,14 @@ const FILES: [(&str, &str); 5] = [
         include_str!("../presets/coreweave-core-scientific-hosting.json"),
     ),
     ("b200-cascade", include_str!("../presets/b200-cascade.json")),
+    (
+        "coreweave-box-ig",
+        include_str!("../presets/coreweave-box-ig.json"),
+    ),
+    (
+        "coreweave-box-sub-ig",
+        include_str!("../presets/coreweave-box-sub-ig.json"),
+    ),
 ];
 
 /// Each preset's id and its file's JSON text, in the order they are listed: for front ends

@@ -158,6 +158,17 @@ pub fn round_for_display(value: Decimal, decimal_places: u32, rounding: Rounding
     value.round_dp_with_strategy(decimal_places, strategy)
 }
 
+/// Decimal places every monthly amount a model reports is kept to (a trillionth of a
+/// dollar): sums of kept amounts are exact, so products add up to revenue, items to costs
+/// and months to totals, in any order.
+pub const AMOUNT_DECIMAL_PLACES: u32 = 12;
+
+/// An amount kept to [`AMOUNT_DECIMAL_PLACES`].
+#[must_use]
+pub fn amount(value: Decimal) -> Decimal {
+    keep(value, AMOUNT_DECIMAL_PLACES)
+}
+
 /// `value` kept to `decimal_places` (half-even, trailing zeros dropped): how a model stores
 /// the amounts it reports, far below a cent, so that adding them is exact in any order (a
 /// sum of 28-digit values would otherwise round its last digit differently by order).

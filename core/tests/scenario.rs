@@ -14,23 +14,7 @@ fn d(text: &str) -> Decimal {
 }
 
 /// 10 GPUs for 2 months: small enough to work every number by hand.
-const TINY: &str = r#"{
-  "start": "2026-01-31",
-  "horizon_months": 2,
-  "annual_discount_rate": 0,
-  "fleet": { "gpus": 10, "capex_usd_per_gpu": 10000 },
-  "power": { "it_kw_per_gpu": 1, "idle_fraction": 0, "pue": 1.5, "usd_per_kwh": 0.10 },
-  "facility": { "contracted_kw_per_gpu": 1, "usd_per_kw_month": 100 },
-  "operations": { "staff_usd_per_gpu_hour": 0.10, "insurance_rate_per_year": 0.012, "sga_share_of_revenue": 0.1 },
-  "depreciation": { "method": { "kind": "straight_line" }, "life_years": 5 },
-  "residual": { "kind": "constant" },
-  "market": {
-    "on_demand_usd_per_gpu_hour": 2,
-    "utilization": 0.5,
-    "reserved": [ { "gpus": 2, "start_month": 1, "term_months": 1, "discount": 0.25 } ],
-    "spot": { "discount": 0.5, "share_of_idle_sold": 0.5, "preemption_rate": 0 }
-  }
-}"#;
+const TINY: &str = include_str!("data/tiny.json");
 
 #[test]
 fn tiny_scenario_by_hand() {
@@ -120,7 +104,7 @@ fn hosting_deal_matches_the_published_figures() {
 #[test]
 fn every_preset_evaluates_and_reads_back_from_toml() {
     let all = presets::all().unwrap();
-    assert_eq!(all.len(), 5);
+    assert_eq!(all.len(), 7);
     for preset in all {
         assert!(!preset.sources.is_empty(), "{} cites no source", preset.id);
         let report = evaluate(&preset.scenario).unwrap();

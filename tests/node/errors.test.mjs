@@ -43,7 +43,10 @@ test("an invalid scenario throws once with every problem and its path", async ()
   const all = presets();
   assert.deepEqual(
     all.map((p) => p.id),
-    ["h100-node-on-demand", "h100-node-reserved-3y", "h100-cluster-1024", "coreweave-core-scientific-hosting", "b200-cascade"],
+    [
+      "h100-node-on-demand", "h100-node-reserved-3y", "h100-cluster-1024", "coreweave-core-scientific-hosting",
+      "b200-cascade", "coreweave-box-ig", "coreweave-box-sub-ig",
+    ],
   );
   const cluster = structuredClone(all.find((p) => p.id === "h100-cluster-1024").scenario);
   assert.deepEqual(validate_scenario(cluster), []);

@@ -119,6 +119,15 @@ impl Checker {
         }
     }
 
+    /// A number of months on the timeline: 1 to [`MAX_MONTHS`](crate::units::MAX_MONTHS).
+    pub fn months(&mut self, field: &str, months: u32) {
+        if months == 0 {
+            self.problem(field, "must be greater than 0");
+        } else if months > crate::units::MAX_MONTHS {
+            self.problem(field, "must be at most 1200 months");
+        }
+    }
+
     /// `0 ≤ value ≤ 1` (a fraction: utilization, share, discount).
     pub fn fraction(&mut self, field: &str, value: Decimal) {
         if value < Decimal::ZERO || value > Decimal::ONE {

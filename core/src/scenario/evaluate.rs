@@ -1,11 +1,12 @@
 //! The main job: a valid [`Scenario`] month by month into a [`Report`] (formulas in the
 //! [module docs](super)).
 
-use super::metrics::project_metrics;
+use super::financing::finance;
 use super::report::{Costs, MonthReport, Report, Revenue, Summary};
 use super::{Scenario, ScenarioError};
 use crate::models::ModelError;
 use crate::models::depreciation::{self, BookScheduleInputs, CascadeInputs};
+use crate::models::metrics::project_metrics;
 use crate::models::pricing::{self, CapacityBook, OnDemand, Reserved};
 use crate::models::take_or_pay::{self, BacklogInputs, SettleInputs};
 use crate::units::{self, HOURS_PER_MONTH};
@@ -44,17 +45,16 @@ pub fn evaluate(scenario: &Scenario) -> Result<Report, ScenarioError> {
         months.push(report);
     }
     let summary = summarize(scenario, &months, fleet_capex)?;
-    Ok(Report { months, summary })
-}
-
-/// Decimal places every amount in the report is kept to (a trillionth of a dollar): sums
-/// of kept amounts are exact, so the products add up to the revenue, the items to the
-/// costs, and the months to the summary, in any order.
-pub const AMOUNT_DECIMAL_PLACES: u32 = 12;
-
-/// An amount kept to [`AMOUNT_DECIMAL_PLACES`].
-fn amount(value: Decimal) -> Decimal {
-    units::keep(value, AMOUNT_DECIMAL_PLACES)
+    let financing = scenario
+        .financing
+        .as_ref()
+        .map(|f| finance(f, &months, fleet_capex, scenario.annual_discount_rate))
+        .transpose()?;
+    Ok(Report {
+        months,
+        summary,
+        financing,
+    })
 }
 
 /// What is computed once for the whole horizon (index 0 is month 1).
@@ -234,7 +234,7 @@ fn month_report(
     )?;
     let gross_margin = units::sub(revenue.total_usd, costs.total_usd, "costs")?;
 
-    let per_gpu = |value: Decimal, field| units::mul(value, gpus, field).map(amount);
+    let per_gpu = |value: Decimal, field| units::mul(value, gpus, field).map(units::amount);
     let economic_value = per_gpu(
         units::mul(
             s.fleet.capex_usd_per_gpu,
@@ -288,7 +288,8 @@ fn revenue(
     on_demand: Decimal,
     spot: Decimal,
 ) -> Result<Revenue, ModelError> {
-    let [contracts, reserved, on_demand, spot] = [contracts, reserved, on_demand, spot].map(amount);
+    let [contracts, reserved, on_demand, spot] =
+        [contracts, reserved, on_demand, spot].map(units::amount);
     let total = [contracts, reserved, on_demand, spot]
         .into_iter()
         .try_fold(Decimal::ZERO, |sum, x| units::add(sum, x, "revenue"))?;
@@ -339,7 +340,7 @@ fn costs(
     )?;
     let sga = o.sga_usd(revenue)?;
     let [power, facility, staff, support, software, insurance, sga] =
-        [power, facility, staff, support, software, insurance, sga].map(amount);
+        [power, facility, staff, support, software, insurance, sga].map(units::amount);
     let total = [power, facility, staff, support, software, insurance, sga]
         .into_iter()
         .try_fold(Decimal::ZERO, |sum, x| units::add(sum, x, "costs"))?;

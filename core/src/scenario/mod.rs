@@ -30,11 +30,17 @@
 
 mod error;
 mod evaluate;
-pub mod metrics;
+pub mod financing;
+pub mod portfolio;
+
+/// NPV, IRR and payback of monthly cash flows (from [`models::metrics`](crate::models::metrics)).
+pub use crate::models::metrics;
 mod report;
 mod spec;
 
+pub use crate::units::AMOUNT_DECIMAL_PLACES;
 pub use error::ScenarioError;
-pub use evaluate::{AMOUNT_DECIMAL_PLACES, evaluate};
+pub use evaluate::evaluate;
+pub use financing::{Financing, FinancingReport, Repayment};
 pub use report::{Costs, MonthReport, Report, Revenue, Summary};
 pub use spec::{ContractLine, Depreciation, Fleet, Market, Reservation, Scenario};

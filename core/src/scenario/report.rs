@@ -3,7 +3,8 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::metrics::ProjectMetrics;
+use super::financing::FinancingReport;
+use crate::models::metrics::ProjectMetrics;
 use crate::{Date, Decimal};
 
 /// Revenue by product.
@@ -122,4 +123,6 @@ pub struct Report {
     pub months: Vec<MonthReport>,
     /// Totals and metrics.
     pub summary: Summary,
+    /// The debt, DSCR, LTV and equity cash flows of a financed scenario (a box).
+    pub financing: Option<FinancingReport>,
 }

@@ -5,6 +5,7 @@
 use serde::{Deserialize, Serialize};
 
 use super::ScenarioError;
+use super::financing::Financing;
 use crate::models::check::{Checker, Validate};
 use crate::models::depreciation::{BookMethod, CascadeStage, Curve};
 use crate::models::pricing::Spot;
@@ -65,6 +66,10 @@ pub struct Scenario {
     /// inflow in the last month). Default true.
     #[serde(default = "yes")]
     pub sell_at_horizon: bool,
+    /// Debt secured by the GPUs and the contracts, making the scenario a box (an SPV):
+    /// see [`Financing`]. Default none.
+    #[serde(default)]
+    pub financing: Option<Financing>,
 }
 
 const fn yes() -> bool {
@@ -234,6 +239,12 @@ impl Validate for Scenario {
         c.nested("residual", &self.residual);
         c.nested("market", &self.market);
         c.each("contracts", &self.contracts);
+        if let Some(financing) = &self.financing {
+            c.nested("financing", financing);
+            if financing.tenor_months > self.horizon_months {
+                c.problem("financing.tenor_months", "must not end after the horizon");
+            }
+        }
         self.check_capacity(c);
     }
 }

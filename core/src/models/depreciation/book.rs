@@ -37,7 +37,6 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::check_months;
 use crate::finance::{self, MacrsClass};
 use crate::models::ModelError;
 use crate::models::check::{Checker, Validate};
@@ -219,7 +218,7 @@ impl Validate for BookScheduleInputs {
             );
         }
         c.nested("method", &self.method);
-        check_months(c, "months", self.months);
+        c.months("months", self.months);
     }
 }
 

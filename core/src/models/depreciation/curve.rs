@@ -324,7 +324,7 @@ pub fn curve_series(inputs: &CurveSeriesInputs) -> Result<CurveSeries, ModelErro
 impl Validate for CurveSeriesInputs {
     fn check(&self, c: &mut Checker) {
         c.nested("curve", &self.curve);
-        super::check_months(c, "months", self.months);
+        c.months("months", self.months);
     }
 }
 

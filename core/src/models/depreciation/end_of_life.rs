@@ -18,7 +18,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::{Curve, check_months};
+use super::Curve;
 use crate::Decimal;
 use crate::models::ModelError;
 use crate::models::check::{Checker, Validate};
@@ -165,7 +165,7 @@ impl Validate for EndOfLifeInputs {
         if let Some(newer) = &self.newer {
             c.nested("newer", newer);
         }
-        check_months(c, "horizon_months", self.horizon_months);
+        c.months("horizon_months", self.horizon_months);
     }
 }
 

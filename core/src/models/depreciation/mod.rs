@@ -46,15 +46,4 @@ pub use refresh::{
 };
 pub use value::{ValueMonth, ValueSchedule, ValueScheduleInputs, value_schedule};
 
-use crate::models::check::Checker;
-
 pub use crate::units::MAX_MONTHS;
-
-/// Records a problem on `field` unless `1 ≤ months ≤` [`MAX_MONTHS`].
-fn check_months(c: &mut Checker, field: &str, months: u32) {
-    if months == 0 {
-        c.problem(field, "must be greater than 0");
-    } else if months > MAX_MONTHS {
-        c.problem(field, "must be at most 1200 months");
-    }
-}

@@ -19,7 +19,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::{Curve, check_months};
+use super::Curve;
 use crate::models::ModelError;
 use crate::models::check::{Checker, Validate};
 use crate::{Decimal, finance, units};
@@ -178,7 +178,7 @@ impl Validate for RefreshInputs {
         c.positive("power_envelope_kw", self.power_envelope_kw);
         c.nested("current", &self.current);
         c.nested("new_generation", &self.new_generation);
-        check_months(c, "horizon_months", self.horizon_months);
+        c.months("horizon_months", self.horizon_months);
         if self.annual_discount_rate <= Decimal::NEGATIVE_ONE {
             c.problem("annual_discount_rate", "must be greater than -1");
         }

@@ -10,6 +10,8 @@
 //!   gross margin, or gives the project a target IRR;
 //! - [`token_price`] and [`training_run_cost`]: a GPU-hour price in USD per million tokens,
 //!   and the cost of a training run of a given number of FLOPs.
+//! - [`api_comparison`]: an inference API's bill for a request mix, premium tiers applied to
+//!   whole requests, against self-hosting paid by use and by reservation.
 //!
 //! Every model is a pure function of its input: it checks the inputs first
 //! ([`Validate`](super::Validate)) and returns the first problem with its path
@@ -91,11 +93,16 @@
 //! hours used. FLOP counts up to ~7.9e28 fit a [`Decimal`](crate::Decimal); a product
 //! beyond that is an overflow error naming the field.
 
+mod api_tiers;
 mod book;
 mod discount;
 mod targets;
 mod tokens;
 
+pub use api_tiers::{
+    ApiComparison, ApiComparisonInputs, ApiPriceList, ApiTier, PremiumTier, RequestClass,
+    RequestClassCost, SelfHosted, SelfHostedCost, TokenRates, api_comparison,
+};
 pub(crate) use book::hours_per_month;
 pub use book::{BookRevenue, CapacityBook, Dedicated, OnDemand, Reserved, Spot, capacity_book};
 pub use discount::{

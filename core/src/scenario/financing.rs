@@ -1,0 +1,380 @@
+//! The box: a scenario financed with debt secured by its GPUs and its contracts, in one
+//! special purpose vehicle (docs/domain.md section 8).
+//!
+//! ```text
+//! CFADS_m         = the scenario's gross margin in month m (revenue − cash operating costs)
+//! advance limit   = advance_rate × fleet capex                     (the collateral at origination)
+//! DSCR limit      = sculpted:  PV at the loan rate of CFADS_m ÷ target  (models::debt::sculpted_debt_capacity)
+//!                   otherwise: min over m of (CFADS_m ÷ target) ÷ (debt service_m per dollar lent)
+//!                   (level, straight and bullet service are proportional to the amount lent)
+//! debt            = min(advance limit, DSCR limit), drawn at the close; a sculpted loan
+//!                   below its DSCR limit is sculpted to target × limit ÷ debt, so that it
+//!                   keeps the profile and matures at the tenor
+//! DSCR_m          = CFADS_m ÷ debt service_m                        (none without service)
+//! LTV_m           = balance_m ÷ economic value_m                    (models::collateral)
+//! equity flow_0   = −capex + debt;  equity flow_m = cash flow_m − debt service_m − fees_m
+//!                   (the last month of the horizon also repays any balance left from the sale)
+//! ```
+//!
+//! The project's own cash flows do not change with the financing: project flow = equity
+//! flow + the lender's flow (−debt at the close, then debt service and fees), month by
+//! month. Covenants (maximum LTV, minimum DSCR, a cure period) are tested each month by
+//! [`models::collateral`](crate::models::collateral).
+
+use serde::{Deserialize, Serialize};
+
+use super::report::MonthReport;
+use crate::models::ModelError;
+use crate::models::check::{Checker, Validate};
+use crate::models::collateral::{
+    self, CollateralInputs, CollateralValue, Covenants, DscrCovenant, Liquidation,
+};
+use crate::models::debt::{
+    self, Amortization, DebtCapacityInputs, DrawSchedule, Fees, Interest, LoanInputs,
+};
+use crate::models::metrics::{ProjectMetrics, project_metrics};
+use crate::{Decimal, units};
+
+/// How the loan is repaid (the sculpted profile follows the scenario's own CFADS).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Repayment {
+    /// Debt service = CFADS ÷ target DSCR each month (the default, as project lenders do).
+    #[default]
+    Sculpted,
+    /// An annuity.
+    LevelPayment,
+    /// Equal principal each month.
+    Straight,
+    /// Interest only, the principal at maturity.
+    Bullet,
+}
+
+/// The debt of a box and its covenants.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Financing {
+    /// The most the lender advances against the GPUs, as a share of the fleet capex, in
+    /// [0, 1] (on-chain GPU lenders quote about 0.75).
+    pub advance_rate: Decimal,
+    /// The DSCR the debt is sized to keep (greater than 0; lenders ask 1.25-1.35).
+    pub target_dscr: Decimal,
+    /// Months from the close to maturity, 1 to the scenario's horizon.
+    pub tenor_months: u32,
+    /// Fixed, or SOFR + a spread set by the contract counterparty's credit tier.
+    pub interest: Interest,
+    /// Sculpted (default), level payment, straight or bullet.
+    #[serde(default)]
+    pub repayment: Repayment,
+    /// Upfront and commitment fees (default none).
+    #[serde(default)]
+    pub fees: Fees,
+    /// The highest loan-to-value allowed, greater than 0 (default 1).
+    #[serde(default = "one")]
+    pub max_ltv: Decimal,
+    /// The lowest DSCR allowed each month (default: none tested).
+    #[serde(default)]
+    pub min_dscr: Option<Decimal>,
+    /// Consecutive months in breach before a breach is a default (default 0).
+    #[serde(default)]
+    pub cure_months: u32,
+    /// The discount of a forced sale of the GPUs, in [0, 1] (default 0).
+    #[serde(default)]
+    pub liquidation_haircut: Decimal,
+}
+
+const fn one() -> Decimal {
+    Decimal::ONE
+}
+
+impl Validate for Financing {
+    fn check(&self, c: &mut Checker) {
+        c.fraction("advance_rate", self.advance_rate);
+        c.positive("target_dscr", self.target_dscr);
+        c.nonzero("tenor_months", self.tenor_months);
+        c.nested("interest", &self.interest);
+        c.nested("fees", &self.fees);
+        c.positive("max_ltv", self.max_ltv);
+        if let Some(min) = self.min_dscr {
+            c.positive("min_dscr", min);
+        }
+        c.fraction("liquidation_haircut", self.liquidation_haircut);
+    }
+}
+
+/// Which limit set the debt.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum SizedBy {
+    /// The advance rate on the collateral.
+    AdvanceRate,
+    /// The target DSCR on the cash flows.
+    TargetDscr,
+}
+
+/// One month of the box's financing.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct FinancingMonth {
+    /// 1 for the first month after the start.
+    pub month: u32,
+    /// Cash flow available for debt service: the month's gross margin.
+    pub cfads_usd: Decimal,
+    /// Interest paid.
+    pub interest_usd: Decimal,
+    /// Principal repaid.
+    pub principal_usd: Decimal,
+    /// Interest paid + principal.
+    pub debt_service_usd: Decimal,
+    /// Upfront and commitment fees.
+    pub fees_usd: Decimal,
+    /// The loan balance at the end of the month.
+    pub balance_usd: Decimal,
+    /// CFADS ÷ debt service; `None` without debt service.
+    pub dscr: Option<Decimal>,
+    /// Balance ÷ the GPUs' economic value; `None` when they are worth nothing.
+    pub ltv: Option<Decimal>,
+    /// Whether a covenant is breached this month.
+    pub in_breach: bool,
+    /// Whether the breach has outlasted the cure period.
+    pub in_default: bool,
+    /// What the equity holders receive (negative: put in).
+    pub equity_cash_flow_usd: Decimal,
+}
+
+/// The financing summary.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct FinancingSummary {
+    /// The debt drawn at the close.
+    pub debt_usd: Decimal,
+    /// Which limit set it.
+    pub sized_by: SizedBy,
+    /// The advance-rate limit.
+    pub advance_limit_usd: Decimal,
+    /// The DSCR limit.
+    pub dscr_limit_usd: Decimal,
+    /// The equity put in at the close: capex − debt.
+    pub equity_usd: Decimal,
+    /// NPV, IRR and payback of the equity cash flows.
+    pub equity: ProjectMetrics,
+    /// The lowest monthly DSCR; `None` without debt service.
+    pub minimum_dscr: Option<Decimal>,
+    /// The highest monthly LTV.
+    pub peak_ltv: Option<Decimal>,
+    /// Months with a covenant breached.
+    pub months_in_breach: u32,
+    /// The first month in default (a breach past its cure period), if any.
+    pub first_default_month: Option<u32>,
+}
+
+/// The box's financing: its months and summary.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct FinancingReport {
+    /// One entry per month of the horizon.
+    pub months: Vec<FinancingMonth>,
+    /// Totals and metrics.
+    pub summary: FinancingSummary,
+}
+
+/// Sizes, schedules and tests the debt of a box whose unfinanced months are `months`.
+pub(super) fn finance(
+    f: &Financing,
+    months: &[MonthReport],
+    capex: Decimal,
+    annual_discount_rate: Decimal,
+) -> Result<FinancingReport, ModelError> {
+    let at = |e: ModelError| e.within("financing");
+    let tenor = usize::try_from(f.tenor_months).unwrap_or(usize::MAX);
+    let cfads: Vec<Decimal> = months.iter().map(|m| m.gross_margin_usd).collect();
+    let advance_limit = units::mul(f.advance_rate, capex, "financing.advance_rate")?;
+    let dscr_limit = dscr_limit(f, &cfads, capex).map_err(at)?;
+    let (debt, sized_by) = if advance_limit <= dscr_limit {
+        (advance_limit, SizedBy::AdvanceRate)
+    } else {
+        (dscr_limit, SizedBy::TargetDscr)
+    };
+    // A sculpted loan smaller than the DSCR limit keeps the profile and matures at the
+    // tenor: its service is CFADS ÷ (target × limit ÷ debt), a DSCR above the target.
+    let sculpt_dscr = if debt > Decimal::ZERO && debt < dscr_limit {
+        units::div(
+            units::mul(f.target_dscr, dscr_limit, "financing.target_dscr")?,
+            debt,
+            "financing.advance_rate",
+        )?
+    } else {
+        f.target_dscr
+    };
+    let schedule = if debt > Decimal::ZERO {
+        Some(debt::debt_schedule(&loan(f, &cfads, debt, sculpt_dscr)).map_err(at)?)
+    } else {
+        None
+    };
+    let loan_months = schedule
+        .as_ref()
+        .map(|s| s.months.as_slice())
+        .unwrap_or_default();
+    let balances: Vec<Decimal> = (0..months.len())
+        .map(|i| {
+            loan_months
+                .get(i)
+                .map(|m| m.closing_balance_usd)
+                .unwrap_or_default()
+        })
+        .collect();
+    let service: Vec<(Decimal, Decimal, Decimal, Decimal)> = (0..months.len())
+        .map(|i| {
+            loan_months.get(i).map_or(
+                Ok((Decimal::ZERO, Decimal::ZERO, Decimal::ZERO, Decimal::ZERO)),
+                |m| {
+                    let fees =
+                        units::add(m.upfront_fee_usd, m.commitment_fee_usd, "financing.fees")?;
+                    Ok((
+                        m.interest_paid_usd,
+                        m.principal_usd,
+                        m.debt_service_usd,
+                        fees,
+                    ))
+                },
+            )
+        })
+        .collect::<Result<_, ModelError>>()?;
+    let dscr: Vec<Option<Decimal>> = cfads
+        .iter()
+        .zip(&service)
+        .map(|(cf, s)| {
+            (!s.2.is_zero())
+                .then(|| units::div(*cf, s.2, "financing"))
+                .transpose()
+        })
+        .collect::<Result<_, _>>()?;
+    let covenants = collateral::collateral_schedule(&CollateralInputs {
+        collateral: CollateralValue::Series {
+            origination_value_usd: capex,
+            value_usd: months.iter().map(|m| m.economic_value_usd).collect(),
+        },
+        advance_rate: f.advance_rate,
+        balance_usd: balances.clone(),
+        covenants: Covenants {
+            max_ltv: f.max_ltv,
+            dscr: f.min_dscr.map(|minimum_dscr| DscrCovenant {
+                minimum_dscr,
+                dscr_by_month: dscr.clone(),
+            }),
+            concentration: None,
+            cure_months: f.cure_months,
+        },
+        liquidation: Liquidation {
+            haircut: f.liquidation_haircut,
+            costs_usd: Decimal::ZERO,
+        },
+    })
+    .map_err(at)?;
+
+    let equity_usd = units::sub(capex, debt, "financing")?;
+    let mut equity_flows = vec![-equity_usd];
+    let mut rows = Vec::with_capacity(months.len());
+    let last = months.len().saturating_sub(1);
+    for (i, m) in months.iter().enumerate() {
+        let (interest, principal, debt_service, fees) = service.get(i).copied().unwrap_or_default();
+        let balance = balances.get(i).copied().unwrap_or_default();
+        let mut equity = units::sub(m.cash_flow_usd, debt_service, "financing")?;
+        equity = units::sub(equity, fees, "financing.fees")?;
+        if i == last && tenor > months.len() {
+            // The horizon ends before maturity: the sale repays what is left.
+            equity = units::sub(equity, balance, "financing.tenor_months")?;
+        }
+        equity_flows.push(equity);
+        let test = covenants.months.get(i);
+        rows.push(FinancingMonth {
+            month: m.month,
+            cfads_usd: m.gross_margin_usd,
+            interest_usd: interest,
+            principal_usd: principal,
+            debt_service_usd: debt_service,
+            fees_usd: fees,
+            balance_usd: balance,
+            dscr: dscr.get(i).copied().flatten(),
+            ltv: test.and_then(|t| t.ltv),
+            in_breach: test.is_some_and(|t| t.in_breach),
+            in_default: test.is_some_and(|t| t.in_default),
+            equity_cash_flow_usd: equity,
+        });
+    }
+    let minimum_dscr = dscr.iter().flatten().copied().min();
+    Ok(FinancingReport {
+        summary: FinancingSummary {
+            debt_usd: debt,
+            sized_by,
+            advance_limit_usd: advance_limit,
+            dscr_limit_usd: dscr_limit,
+            equity_usd,
+            equity: project_metrics(&equity_flows, annual_discount_rate)?,
+            minimum_dscr,
+            peak_ltv: covenants.summary.peak_ltv,
+            months_in_breach: covenants.summary.months_in_breach,
+            first_default_month: covenants.summary.first_default_month,
+        },
+        months: rows,
+    })
+}
+
+/// The loan of `debt` drawn at the close, repaid as `f` says (sculpted to `sculpt_dscr`).
+fn loan(f: &Financing, cfads: &[Decimal], debt: Decimal, sculpt_dscr: Decimal) -> LoanInputs {
+    LoanInputs {
+        commitment_usd: debt,
+        tenor_months: f.tenor_months,
+        capitalize_until_month: 0,
+        draws: DrawSchedule::default(),
+        availability_months: None,
+        interest: f.interest.clone(),
+        amortization: match f.repayment {
+            Repayment::Sculpted => Amortization::Sculpted {
+                cfads_usd: cfads.to_vec(),
+                target_dscr: sculpt_dscr,
+            },
+            Repayment::LevelPayment => Amortization::LevelPayment,
+            Repayment::Straight => Amortization::Straight,
+            Repayment::Bullet => Amortization::Bullet,
+        },
+        fees: f.fees.clone(),
+    }
+}
+
+/// The most debt whose service stays within CFADS ÷ target DSCR every month.
+fn dscr_limit(f: &Financing, cfads: &[Decimal], capex: Decimal) -> Result<Decimal, ModelError> {
+    if f.repayment == Repayment::Sculpted {
+        return Ok(debt::sculpted_debt_capacity(&DebtCapacityInputs {
+            cfads_usd: cfads.to_vec(),
+            target_dscr: f.target_dscr,
+            interest: f.interest.clone(),
+            tenor_months: f.tenor_months,
+            capitalize_until_month: 0,
+        })?
+        .debt_capacity_usd);
+    }
+    // Level, straight and bullet service are proportional to the amount lent: schedule a
+    // probe loan and scale it to the tightest month.
+    let probe = if capex > Decimal::ZERO {
+        capex
+    } else {
+        Decimal::ONE
+    };
+    let schedule = debt::debt_schedule(&LoanInputs {
+        fees: Fees::default(),
+        ..loan(f, cfads, probe, f.target_dscr)
+    })?;
+    let mut limit: Option<Decimal> = None;
+    for (m, cf) in schedule.months.iter().zip(cfads) {
+        if m.debt_service_usd.is_zero() {
+            continue;
+        }
+        let allowed = units::div(
+            (*cf).max(Decimal::ZERO),
+            f.target_dscr,
+            "financing.target_dscr",
+        )?;
+        let per_dollar = units::div(m.debt_service_usd, probe, "financing")?;
+        let here = units::div(allowed, per_dollar, "financing")?;
+        limit = Some(limit.map_or(here, |l| l.min(here)));
+    }
+    Ok(limit.unwrap_or_default())
+}

@@ -1,0 +1,214 @@
+//! A portfolio of boxes rolled up into a company view: revenue, EBITDA, interest and debt
+//! service added month by month, interest coverage, and the first month in which debt
+//! service exceeds the cash flow available for it ("borrowing to pay interest", seed 001).
+//!
+//! ```text
+//! EBITDA_m            = Σ boxes' gross margin_m        (revenue − cash operating costs)
+//! interest_m, service_m, balance_m = Σ boxes' financing (0 for a box without debt)
+//! interest coverage_m = EBITDA_m ÷ interest_m          (none without interest)
+//! uncovered_m         = service_m − max(EBITDA_m, 0)   when positive: debt service the
+//!                       month's cash flow does not cover, to be borrowed or raised
+//! ```
+//!
+//! Every box runs on the same timeline: the same start date and horizon (one timeline, so
+//! series add by index).
+
+use serde::{Deserialize, Serialize};
+
+use super::{Report, Scenario, ScenarioError, evaluate};
+use crate::models::ModelError;
+use crate::models::check::{Checker, Validate};
+use crate::{Date, Decimal, units};
+
+/// Boxes on one timeline.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Portfolio {
+    /// A title for people (optional).
+    #[serde(default)]
+    pub title: String,
+    /// The boxes (at least one), each a scenario with or without financing, all with the
+    /// same start date and horizon.
+    pub boxes: Vec<Scenario>,
+}
+
+impl Validate for Portfolio {
+    fn check(&self, c: &mut Checker) {
+        if self.boxes.is_empty() {
+            c.problem("boxes", "must hold at least one scenario");
+        }
+        c.each("boxes", &self.boxes);
+        if let Some(first) = self.boxes.first() {
+            for (i, b) in self.boxes.iter().enumerate().skip(1) {
+                if b.start != first.start {
+                    c.problem(&format!("boxes[{i}].start"), "must equal boxes[0].start");
+                }
+                if b.horizon_months != first.horizon_months {
+                    c.problem(
+                        &format!("boxes[{i}].horizon_months"),
+                        "must equal boxes[0].horizon_months",
+                    );
+                }
+            }
+        }
+    }
+}
+
+/// One month of the company.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct CompanyMonth {
+    /// 1 for the first month after the start.
+    pub month: u32,
+    /// The end of the month's period.
+    pub date: Date,
+    /// All boxes' revenue.
+    pub revenue_usd: Decimal,
+    /// All boxes' gross margin (revenue − cash operating costs).
+    pub ebitda_usd: Decimal,
+    /// Interest paid.
+    pub interest_usd: Decimal,
+    /// Interest paid + principal.
+    pub debt_service_usd: Decimal,
+    /// Debt outstanding at the end of the month.
+    pub debt_balance_usd: Decimal,
+    /// EBITDA ÷ interest; `None` without interest.
+    pub interest_coverage: Option<Decimal>,
+    /// Debt service not covered by EBITDA, `max(0, service − max(EBITDA, 0))`: what the
+    /// month must borrow or raise to pay its lenders.
+    pub uncovered_debt_service_usd: Decimal,
+}
+
+/// The company's summary.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct CompanySummary {
+    /// Revenue over the horizon.
+    pub revenue_usd: Decimal,
+    /// EBITDA over the horizon.
+    pub ebitda_usd: Decimal,
+    /// Interest over the horizon.
+    pub interest_usd: Decimal,
+    /// Debt drawn by all boxes.
+    pub debt_usd: Decimal,
+    /// The lowest monthly interest coverage.
+    pub minimum_interest_coverage: Option<Decimal>,
+    /// The first month with debt service its EBITDA does not cover; `None` if none.
+    pub first_uncovered_debt_service_month: Option<u32>,
+    /// The first month whose interest alone exceeds its EBITDA (coverage below 1).
+    pub first_interest_gap_month: Option<u32>,
+}
+
+/// The company view and each box's own report.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct PortfolioReport {
+    /// One entry per month.
+    pub months: Vec<CompanyMonth>,
+    /// Totals and the months that matter.
+    pub summary: CompanySummary,
+    /// Each box's report, in order.
+    pub boxes: Vec<Report>,
+}
+
+/// Evaluates every box and rolls them up.
+///
+/// # Errors
+/// [`ScenarioError::Invalid`] with every problem (paths from the portfolio's root:
+/// `boxes[1].power.pue`); [`ScenarioError::Model`] on an overflow.
+///
+/// # Example
+/// ```
+/// use gpuecon::{presets, scenario::portfolio::{evaluate_portfolio, Portfolio}};
+/// let boxes = ["coreweave-box-ig", "coreweave-box-sub-ig"]
+///     .map(|id| presets::get(id).unwrap().unwrap().scenario)
+///     .to_vec();
+/// let company = evaluate_portfolio(&Portfolio { title: String::new(), boxes })?;
+/// let first = &company.months[0];
+/// assert_eq!(first.ebitda_usd, company.boxes[0].months[0].gross_margin_usd * gpuecon::Decimal::TWO);
+/// # Ok::<(), gpuecon::scenario::ScenarioError>(())
+/// ```
+pub fn evaluate_portfolio(portfolio: &Portfolio) -> Result<PortfolioReport, ScenarioError> {
+    let problems = portfolio.validate();
+    if !problems.is_empty() {
+        return Err(ScenarioError::Invalid { problems });
+    }
+    let boxes = portfolio
+        .boxes
+        .iter()
+        .map(evaluate)
+        .collect::<Result<Vec<_>, _>>()?;
+    let months = roll_up(&boxes)?;
+    let summary = summarize(&boxes, &months)?;
+    Ok(PortfolioReport {
+        months,
+        summary,
+        boxes,
+    })
+}
+
+fn roll_up(boxes: &[Report]) -> Result<Vec<CompanyMonth>, ModelError> {
+    let Some(first) = boxes.first() else {
+        return Ok(Vec::new());
+    };
+    let mut months = Vec::with_capacity(first.months.len());
+    for (i, m) in first.months.iter().enumerate() {
+        let (mut revenue, mut ebitda) = (Decimal::ZERO, Decimal::ZERO);
+        let (mut interest, mut service, mut balance) =
+            (Decimal::ZERO, Decimal::ZERO, Decimal::ZERO);
+        for b in boxes {
+            if let Some(bm) = b.months.get(i) {
+                revenue = units::add(revenue, bm.revenue.total_usd, "boxes")?;
+                ebitda = units::add(ebitda, bm.gross_margin_usd, "boxes")?;
+            }
+            if let Some(fm) = b.financing.as_ref().and_then(|f| f.months.get(i)) {
+                interest = units::add(interest, fm.interest_usd, "boxes")?;
+                service = units::add(service, fm.debt_service_usd, "boxes")?;
+                balance = units::add(balance, fm.balance_usd, "boxes")?;
+            }
+        }
+        months.push(CompanyMonth {
+            month: m.month,
+            date: m.date,
+            revenue_usd: revenue,
+            ebitda_usd: ebitda,
+            interest_usd: interest,
+            debt_service_usd: service,
+            debt_balance_usd: balance,
+            interest_coverage: if interest.is_zero() {
+                None
+            } else {
+                Some(units::div(ebitda, interest, "boxes")?)
+            },
+            uncovered_debt_service_usd: units::sub(service, ebitda.max(Decimal::ZERO), "boxes")?
+                .max(Decimal::ZERO),
+        });
+    }
+    Ok(months)
+}
+
+fn summarize(boxes: &[Report], months: &[CompanyMonth]) -> Result<CompanySummary, ModelError> {
+    let sum = |pick: fn(&CompanyMonth) -> Decimal| {
+        months
+            .iter()
+            .try_fold(Decimal::ZERO, |t, m| units::add(t, pick(m), "boxes"))
+    };
+    let debt = boxes
+        .iter()
+        .filter_map(|b| b.financing.as_ref())
+        .try_fold(Decimal::ZERO, |t, f| {
+            units::add(t, f.summary.debt_usd, "boxes")
+        })?;
+    Ok(CompanySummary {
+        revenue_usd: sum(|m| m.revenue_usd)?,
+        ebitda_usd: sum(|m| m.ebitda_usd)?,
+        interest_usd: sum(|m| m.interest_usd)?,
+        debt_usd: debt,
+        minimum_interest_coverage: months.iter().filter_map(|m| m.interest_coverage).min(),
+        first_uncovered_debt_service_month: months
+            .iter()
+            .find(|m| m.uncovered_debt_service_usd > Decimal::ZERO)
+            .map(|m| m.month),
+        first_interest_gap_month: months
+            .iter()
+            .find(|m| m.interest_usd > Decimal::ZERO && m.interest_usd > m.ebitda_usd)
+            .map(|m| m.month),
+    })
+}
