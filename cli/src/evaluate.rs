@@ -1,0 +1,290 @@
+//! `gpuecon evaluate` and `gpuecon presets`.
+
+use std::io::Write;
+use std::path::{Path, PathBuf};
+
+use clap::{Args, ValueEnum};
+use gpuecon::presets;
+use gpuecon::scenario::{self, Report, Scenario, ScenarioError};
+use serde_json::Value;
+
+use crate::format::{self, number, or_unknown, percent, signed, usd};
+use crate::{CliError, CliResult};
+
+/// How `evaluate` prints its report.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, ValueEnum)]
+pub enum ReportFormat {
+    /// The summary and the monthly series as tables, rounded to the cent.
+    #[default]
+    Table,
+    /// The whole report as JSON, exact decimals as strings.
+    Json,
+    /// The monthly series as CSV, one row a month, exact decimals (month, date, then the
+    /// flattened fields in alphabetical order: `costs_power_usd`, `revenue_total_usd`, …).
+    Csv,
+}
+
+/// Arguments of `gpuecon evaluate`.
+#[derive(Debug, Args)]
+pub struct EvaluateArgs {
+    /// The scenario file: JSON (`.json`) or TOML (`.toml`).
+    #[arg(required_unless_present = "preset", conflicts_with = "preset")]
+    file: Option<PathBuf>,
+    /// A preset's id instead of a file (see `gpuecon presets`).
+    #[arg(long)]
+    preset: Option<String>,
+    /// Output format.
+    #[arg(long, value_enum, default_value_t)]
+    format: ReportFormat,
+}
+
+/// How `presets` prints its list.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, ValueEnum)]
+pub enum ListFormat {
+    /// A table.
+    #[default]
+    Table,
+    /// JSON: every preset with its id, title, description, sources and scenario.
+    Json,
+}
+
+/// Arguments of `gpuecon presets`.
+#[derive(Debug, Args)]
+pub struct PresetsArgs {
+    /// Output format.
+    #[arg(long, value_enum, default_value_t)]
+    format: ListFormat,
+}
+
+/// One line naming every problem of an invalid scenario with its path.
+fn scenario_error(origin: &str, error: &ScenarioError) -> CliError {
+    match error {
+        ScenarioError::Invalid { .. } => {
+            let all: Vec<String> = error.problems().into_iter().map(|(_, m)| m).collect();
+            CliError::Message(format!(
+                "{origin}: invalid scenario ({} problems): {}",
+                all.len(),
+                all.join("; ")
+            ))
+        }
+        other => CliError::Message(format!("{origin}: {other}")),
+    }
+}
+
+/// Reads a scenario file, JSON or TOML by its extension (without one, by its first
+/// character).
+///
+/// # Errors
+/// One line naming the file: unreadable, an unknown extension, or the parser's message.
+pub fn load_scenario(path: &Path) -> Result<Scenario, CliError> {
+    let origin = path.display().to_string();
+    let text = std::fs::read_to_string(path).map_err(|e| format!("{origin}: {e}"))?;
+    let extension = path
+        .extension()
+        .and_then(|e| e.to_str())
+        .map(str::to_ascii_lowercase);
+    let parsed = match extension.as_deref() {
+        Some("json") => Scenario::from_json(&text),
+        Some("toml") => Scenario::from_toml(&text),
+        // no extension (a pipe, /dev/stdin): JSON if it looks like it, else TOML
+        None if text.trim_start().starts_with('{') => Scenario::from_json(&text),
+        None => Scenario::from_toml(&text),
+        Some(_) => {
+            return Err(CliError::Message(format!(
+                "{origin}: a scenario file is .json or .toml"
+            )));
+        }
+    };
+    parsed.map_err(|e| scenario_error(&origin, &e))
+}
+
+/// `gpuecon evaluate`.
+pub fn evaluate(args: &EvaluateArgs, out: &mut dyn Write) -> CliResult {
+    let (origin, scenario) = match (&args.file, &args.preset) {
+        (_, Some(id)) => {
+            let preset = presets::get(id)
+                .map_err(|e| scenario_error(id, &e))?
+                .ok_or_else(|| {
+                    let ids: Vec<String> = presets::files().map(|(id, _)| id.to_owned()).collect();
+                    format!("no preset {id:?} (presets: {})", ids.join(", "))
+                })?;
+            (format!("preset {id}"), preset.scenario)
+        }
+        (Some(path), None) => (path.display().to_string(), load_scenario(path)?),
+        (None, None) => return Err("give a scenario file or --preset NAME".into()),
+    };
+    let report = scenario::evaluate(&scenario).map_err(|e| scenario_error(&origin, &e))?;
+    match args.format {
+        ReportFormat::Json => {
+            let text = serde_json::to_string_pretty(&report).map_err(|e| e.to_string())?;
+            writeln!(out, "{text}")?;
+        }
+        ReportFormat::Csv => csv(&report, out)?,
+        ReportFormat::Table => tables(&scenario, &report, out)?,
+    }
+    Ok(())
+}
+
+/// `(key, value)` leaves of a JSON object, keys joined by `_`.
+fn flatten(prefix: &str, value: &Value, into: &mut Vec<(String, String)>) {
+    let key = |k: &str| {
+        if prefix.is_empty() {
+            k.to_owned()
+        } else {
+            format!("{prefix}_{k}")
+        }
+    };
+    match value {
+        Value::Object(map) => {
+            for (k, v) in map {
+                flatten(&key(k), v, into);
+            }
+        }
+        Value::Null => into.push((prefix.to_owned(), String::new())),
+        Value::String(s) => into.push((prefix.to_owned(), s.clone())),
+        other => into.push((prefix.to_owned(), other.to_string())),
+    }
+}
+
+/// The monthly series as CSV.
+fn csv(report: &Report, out: &mut dyn Write) -> CliResult {
+    let mut writer = csv::Writer::from_writer(out);
+    for (i, month) in report.months.iter().enumerate() {
+        let value = serde_json::to_value(month).map_err(|e| e.to_string())?;
+        let mut fields = Vec::new();
+        flatten("", &value, &mut fields);
+        // month and date first, then the rest in (alphabetical) order
+        fields.sort_by_key(|(k, _)| match k.as_str() {
+            "month" => 0,
+            "date" => 1,
+            _ => 2,
+        });
+        if i == 0 {
+            writer
+                .write_record(fields.iter().map(|(k, _)| k))
+                .map_err(|e| e.to_string())?;
+        }
+        writer
+            .write_record(fields.iter().map(|(_, v)| v))
+            .map_err(|e| e.to_string())?;
+    }
+    writer.flush()?;
+    Ok(())
+}
+
+/// The summary and the monthly series as tables.
+fn tables(scenario: &Scenario, report: &Report, out: &mut dyn Write) -> CliResult {
+    let s = &report.summary;
+    let title = if scenario.title.is_empty() {
+        "scenario"
+    } else {
+        &scenario.title
+    };
+    writeln!(
+        out,
+        "{title}: {} GPUs ({}), {} months from {}",
+        scenario.fleet.gpus,
+        if scenario.fleet.gpu.is_empty() {
+            "GPU"
+        } else {
+            &scenario.fleet.gpu
+        },
+        scenario.horizon_months,
+        scenario.start
+    )?;
+    let mut summary = format::table(&["summary", "value"]);
+    let rows: Vec<(&str, String)> = vec![
+        ("capex", usd(s.capex_usd)),
+        ("revenue", usd(s.revenue.total_usd)),
+        ("  contracts", usd(s.revenue.contracts_usd)),
+        ("  reserved", usd(s.revenue.reserved_usd)),
+        ("  on demand", usd(s.revenue.on_demand_usd)),
+        ("  spot", usd(s.revenue.spot_usd)),
+        ("costs", usd(s.costs.total_usd)),
+        ("  power", usd(s.costs.power_usd)),
+        ("  facility", usd(s.costs.facility_usd)),
+        ("  staff", usd(s.costs.staff_usd)),
+        ("  support", usd(s.costs.support_usd)),
+        ("  software", usd(s.costs.software_usd)),
+        ("  insurance", usd(s.costs.insurance_usd)),
+        ("  SG&A", usd(s.costs.sga_usd)),
+        ("gross margin", usd(s.gross_margin_usd)),
+        (
+            "gross margin share",
+            or_unknown(s.gross_margin_share, percent),
+        ),
+        ("billed utilization", percent(s.billed_utilization)),
+        (
+            "yield on cost (a year)",
+            or_unknown(s.yield_on_cost, percent),
+        ),
+        ("NPV", usd(s.metrics.npv_usd)),
+        ("IRR (a year)", or_unknown(s.metrics.irr_annual, percent)),
+        (
+            "payback",
+            or_unknown(s.metrics.payback_month, |m| format!("month {m}")),
+        ),
+        ("book value at the end", usd(s.book_value_usd)),
+        ("economic value at the end", usd(s.economic_value_usd)),
+        ("contracted backlog", usd(s.contracted_backlog_usd)),
+        ("  its present value", usd(s.contracted_backlog_pv_usd)),
+    ];
+    for (name, value) in rows {
+        summary.add_row(vec![comfy_table::Cell::new(name), number(value)]);
+    }
+    writeln!(out, "{summary}")?;
+    let mut months = format::table(&[
+        "month",
+        "date",
+        "billed",
+        "revenue",
+        "costs",
+        "gross margin",
+        "depreciation",
+        "cash flow",
+        "cumulative",
+    ]);
+    for m in &report.months {
+        months.add_row(vec![
+            number(m.month.to_string()),
+            comfy_table::Cell::new(m.date.to_string()),
+            number(percent(m.billed_utilization)),
+            number(usd(m.revenue.total_usd)),
+            number(usd(m.costs.total_usd)),
+            signed(Some(m.gross_margin_usd), usd),
+            number(usd(m.depreciation_usd)),
+            signed(Some(m.cash_flow_usd), usd),
+            signed(Some(m.cumulative_cash_flow_usd), usd),
+        ]);
+    }
+    writeln!(out, "{months}")?;
+    Ok(())
+}
+
+/// `gpuecon presets`.
+pub fn presets(args: &PresetsArgs, out: &mut dyn Write) -> CliResult {
+    let all = presets::all().map_err(|e| scenario_error("presets", &e))?;
+    match args.format {
+        ListFormat::Json => {
+            let text = serde_json::to_string_pretty(&all).map_err(|e| e.to_string())?;
+            writeln!(out, "{text}")?;
+        }
+        ListFormat::Table => {
+            let mut table = format::table(&["id", "title", "GPUs", "months"]);
+            for p in &all {
+                table.add_row(vec![
+                    comfy_table::Cell::new(&p.id),
+                    comfy_table::Cell::new(&p.title),
+                    number(format::grouped(p.scenario.fleet.gpus, 0)),
+                    number(p.scenario.horizon_months.to_string()),
+                ]);
+            }
+            writeln!(out, "{table}")?;
+            writeln!(
+                out,
+                "gpuecon evaluate --preset ID  (--format json for the sources)"
+            )?;
+        }
+    }
+    Ok(())
+}

@@ -1,0 +1,142 @@
+//! [`LiveReport`]: the latest readings, the window, and the economics of both, per GPU and
+//! for the fleet; what `gpuecon watch` prints (a table, or one JSON line per refresh).
+
+use chrono::{DateTime, Utc};
+use serde::Serialize;
+
+use crate::aggregate::{FleetWindow, GpuWindow};
+use crate::economics::{self, FleetHourly, FleetOverWindow, Hourly, OverWindow, Rates, Terms};
+use crate::{Error, GpuSnapshot, Window};
+
+/// One GPU (or MIG instance) in a report.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct GpuReport {
+    /// A short label (`gpu 0`, `node-1 gpu 3 mig 1g.5gb/13`).
+    pub label: String,
+    /// The latest snapshot.
+    pub snapshot: GpuSnapshot,
+    /// The window so far.
+    pub window: GpuWindow,
+    /// Economics per hour at the latest snapshot's rates (with terms; whole GPUs only).
+    pub now: Option<Hourly>,
+    /// Economics over the window at its mean rates (with terms, once the window has hours).
+    pub over_window: Option<OverWindow>,
+}
+
+/// The fleet in a report: whole GPUs.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct FleetReport {
+    /// Sums over the window.
+    pub window: FleetWindow,
+    /// Economics per hour now.
+    pub now: Option<FleetHourly>,
+    /// Economics over the window.
+    pub over_window: Option<FleetOverWindow>,
+}
+
+/// What `gpuecon watch` shows at each refresh.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct LiveReport {
+    /// The latest reading's time.
+    pub taken_at: DateTime<Utc>,
+    /// The source, in words.
+    pub source: String,
+    /// The terms of the economics, when given.
+    pub terms: Option<Terms>,
+    /// Each GPU, in the order first seen.
+    pub gpus: Vec<GpuReport>,
+    /// The fleet.
+    pub fleet: FleetReport,
+}
+
+/// Builds the report of `window` (what the source has read so far), with economics when
+/// `terms` are given.
+///
+/// # Errors
+/// [`Error::Economics`] for invalid terms or an overflow.
+///
+/// # Example
+/// ```
+/// use gpuecon_telemetry::{replay::ReplaySource, report, GpuSource, Window};
+/// let text = "\
+/// {\"taken_at\":\"2026-01-01T00:00:00Z\",\"gpus\":[{\"timestamp\":\"2026-01-01T00:00:00Z\",\"index\":0,\"power_w\":300,\"activity_fraction\":1}]}
+/// {\"taken_at\":\"2026-01-01T01:00:00Z\",\"gpus\":[{\"timestamp\":\"2026-01-01T01:00:00Z\",\"index\":0,\"power_w\":500,\"activity_fraction\":0.5}]}
+/// ";
+/// let mut source = ReplaySource::from_text("s.jsonl", text, None)?;
+/// let mut window = Window::default();
+/// while let Some(reading) = source.read()? {
+///     window.push_reading(&reading);
+/// }
+/// let report = report::build(&source.describe(), &window, None)?;
+/// assert_eq!(report.fleet.window.energy_kwh, Some(0.4)); // (300 + 500)/2 W × 1 h
+/// assert!(report.gpus[0].now.is_none()); // no terms, no economics
+/// # Ok::<(), gpuecon_telemetry::Error>(())
+/// ```
+pub fn build(source: &str, window: &Window, terms: Option<&Terms>) -> Result<LiveReport, Error> {
+    let summaries = window.summaries();
+    let fleet_window = Window::fleet(&summaries);
+    let taken_at = summaries
+        .iter()
+        .map(|w| w.last.timestamp)
+        .max()
+        .unwrap_or_else(Utc::now);
+    let mut gpus = Vec::with_capacity(summaries.len());
+    let (mut now_all, mut rates_all, mut over_all) = (Vec::new(), Vec::new(), Vec::new());
+    for summary in summaries {
+        let whole = summary.key.mig.is_none();
+        let rates = Rates::of_snapshot(&summary.last);
+        let (now, over_window) = match terms {
+            Some(terms) if whole => {
+                let now = economics::hourly(terms, &rates)?;
+                let over = (summary.hours > 0.0)
+                    .then(|| {
+                        economics::over_window(
+                            terms,
+                            &Rates::of_window(&summary),
+                            summary.seconds,
+                            summary.energy_complete,
+                        )
+                    })
+                    .transpose()?;
+                now_all.push(now.clone());
+                rates_all.push(rates);
+                if let Some(over) = &over {
+                    over_all.push(over.clone());
+                }
+                (Some(now), over)
+            }
+            _ => (None, None),
+        };
+        gpus.push(GpuReport {
+            label: summary.key.label(),
+            snapshot: summary.last.clone(),
+            window: summary,
+            now,
+            over_window,
+        });
+    }
+    let (now, over_window) = match terms {
+        Some(terms) if !now_all.is_empty() => (
+            Some(economics::fleet_hourly(
+                terms,
+                &now_all,
+                &Rates::mean(&rates_all),
+            )?),
+            (fleet_window.gpu_hours > 0.0)
+                .then(|| economics::fleet_over_window(terms, &over_all, &fleet_window))
+                .transpose()?,
+        ),
+        _ => (None, None),
+    };
+    Ok(LiveReport {
+        taken_at,
+        source: source.to_owned(),
+        terms: terms.cloned(),
+        gpus,
+        fleet: FleetReport {
+            window: fleet_window,
+            now,
+            over_window,
+        },
+    })
+}
