@@ -1,6 +1,7 @@
 //! `evaluate` on the 1,024-GPU H100 preset (72 months, a take-or-pay contract, reserved,
-//! on-demand and spot sales, exponential price and residual curves). Target (issue 4):
-//! under 1 ms natively.
+//! on-demand and spot sales, exponential price and residual curves; target (issue 4): under
+//! 1 ms natively), and on a 12-year box with a DSCR-sculpted loan (target (issue 5): under
+//! 2 ms natively).
 //!
 //! The group's `baseline` reads the same preset from JSON (`Scenario::from_json`): what
 //! every caller does before evaluating, measured in the same run, so that `cargo xtask
@@ -36,5 +37,26 @@ fn bench_evaluate(c: &mut Criterion) {
     group.finish();
 }
 
-criterion_group!(benches, bench_evaluate);
+/// A 12-year monthly box (issue 5's target: under 2 ms): the investment-grade box preset
+/// stretched to 144 months, its contract and its sculpted loan running the whole term.
+fn bench_box(c: &mut Criterion) {
+    let mut scenario = gpuecon::presets::get("coreweave-box-ig")
+        .unwrap()
+        .unwrap()
+        .scenario;
+    scenario.horizon_months = 144;
+    scenario.contracts[0].contract.term_months = 144;
+    scenario.financing.as_mut().unwrap().tenor_months = 144;
+    let text = serde_json::to_string(&scenario).unwrap();
+    let mut group = c.benchmark_group("evaluate_box_144_months");
+    group.bench_function("baseline", |b| {
+        b.iter(|| Scenario::from_json(black_box(&text)).unwrap());
+    });
+    group.bench_function("evaluate", |b| {
+        b.iter(|| evaluate(black_box(&scenario)).unwrap());
+    });
+    group.finish();
+}
+
+criterion_group!(benches, bench_evaluate, bench_box);
 criterion_main!(benches);

@@ -3,10 +3,15 @@
 
 What it is
     An independent re-implementation, in Python 3 with the standard library only, of the
-    scenario semantics that the five presets in core/presets/*.json need. It is written
+    scenario semantics that the presets in core/presets/*.json need. It is written
     from the documented formulas (the module docs of core/src/scenario/mod.rs,
     models/take_or_pay/mod.rs, models/pricing/book.rs, models/depreciation/{book,curve,
     cascade}.rs, models/cost.rs and /work/shared/docs/domain.md), not from the Rust code.
+    The boxes' financing (the two coreweave-box presets) follows the module docs of
+    scenario/financing.rs, models/debt/mod.rs (with sculpt.rs's capacity recursion) and
+    models/collateral/mod.rs: every debt amount (interest, principal, service, fee, the
+    sculpted capacity) is kept to 12 places half-even as documented; quotients (DSCR, LTV,
+    the sculpting target) are exact here, 28 digits in the core, far inside 1e-12.
 
     Money and hours are exact rationals (fractions.Fraction). Only the transcendentals are
     floats, as the core computes them (each converted once to its shortest round-trip
@@ -43,6 +48,13 @@ SOURCE = (
     "independent Python model tests/vectors/scenarios.py (exact fractions; f64 only for "
     "the exponential curves factor^(m/12) and the monthly discount rate (1+r)^(1/12)-1, "
     "each converted once to its shortest decimal digits)"
+)
+FINANCING_SOURCE = (
+    "independent Python model tests/vectors/scenarios.py, financing from the documented "
+    "formulas (scenario/financing.rs, models/debt and models/collateral module docs): CFADS "
+    "= gross margin, debt = min(advance rate x capex, the PV at the loan rate (30/360) of "
+    "max(CFADS,0)/target), sculpted at target x limit / debt, every debt amount kept to 12 "
+    "places half-even, covenants with their cure period (exact fractions otherwise)"
 )
 IRR_SOURCE = (
     "independent Python model tests/vectors/scenarios.py (exact fractions for the flows; "
@@ -248,6 +260,23 @@ def irr_monthly(flows):
     return (lo + hi) / 2
 
 
+def metrics(flows, rate):
+    """NPV at t = 0, the annualized IRR and the payback month of monthly flows (flows[0] at
+    the start, flows[m] at the end of month m; models/metrics.rs docs)."""
+    irr_m = irr_monthly(flows)
+    payback, acc = None, Q(0)
+    for t, v in enumerate(flows):
+        acc += v
+        if t > 0 and acc >= 0:
+            payback = t
+            break
+    return {
+        "npv_usd": npv_at_t0(rate, flows),
+        "irr_annual": None if irr_m is None else (1 + from_float(irr_m)) ** 12 - 1,
+        "payback_month": payback,
+    }
+
+
 # ---------------------------------------------------------------------------------------
 # the scenario (core/src/scenario/mod.rs docs)
 
@@ -384,13 +413,6 @@ def evaluate(s):
     margin = total("gross_margin_usd")
     flows = [-capex * g] + [mo["cash_flow_usd"] for mo in months]
     rate = monthly_rate(dec(s["annual_discount_rate"]))
-    irr_m = irr_monthly(flows)
-    payback, acc = None, Q(0)
-    for t, v in enumerate(flows):
-        acc += v
-        if t > 0 and acc >= 0:
-            payback = t
-            break
     bl = bl_pv = Q(0)
     for line in contracts:
         a, b = backlog(line["contract"], rate)
@@ -403,14 +425,151 @@ def evaluate(s):
         "yield_on_cost": (revenue["total_usd"] * 12 / h) / (capex * g) if capex else None,
         "book_value_usd": months[-1]["book_value_usd"],
         "economic_value_usd": months[-1]["economic_value_usd"],
-        "metrics": {
-            "npv_usd": npv_at_t0(rate, flows),
-            "irr_annual": None if irr_m is None else (1 + from_float(irr_m)) ** 12 - 1,
-            "payback_month": payback,
-        },
+        "metrics": metrics(flows, rate),
         "contracted_backlog_usd": bl, "contracted_backlog_pv_usd": bl_pv,
     }
-    return {"months": months, "summary": summary}
+    report = {"months": months, "summary": summary}
+    if s.get("financing") is not None:
+        report["financing"] = finance(s["financing"], months, capex * g,
+                                      dec(s["annual_discount_rate"]))
+    return report
+
+
+# ---------------------------------------------------------------------------------------
+# the box's financing (scenario/financing.rs, models/debt/mod.rs and models/collateral/mod.rs
+# module docs; docs/domain.md section 8)
+
+DEBT_PLACES = 12  # every debt amount is kept to 12 places, half-even (models/debt/mod.rs)
+
+# the spread over SOFR of each credit tier (models/debt/rate.rs docs; domain.md section 8)
+TIER_SPREADS = {
+    "named_investment_grade": Q("0.06"),
+    "other_investment_grade": Q("0.065"),
+    "sub_investment_grade": Q("0.13"),
+}
+
+
+def keep(q):
+    """An amount kept to DEBT_PLACES decimals, half-even (Fraction.__round__ is half-even)."""
+    return Q(round(Q(q) * 10**DEBT_PLACES), 10**DEBT_PLACES)
+
+
+def loan_rates(interest, months):
+    """The annual rate of months 1..months: fixed, or SOFR (a series from month 1, the last
+    value held) + the tier's spread or an explicit spread."""
+    if interest["kind"] == "fixed":
+        return [dec(interest["annual_rate"])] * months
+    if interest["kind"] != "floating":
+        raise NotImplementedError(interest["kind"])
+    sofr = [dec(v) for v in interest["sofr_annual_rates"]]
+    spread = (dec(interest["spread_annual_rate"]) if interest.get("spread_annual_rate")
+              is not None else TIER_SPREADS[interest["credit_tier"]])
+    return [sofr[min(i, len(sofr) - 1)] + spread for i in range(months)]
+
+
+def sculpted_capacity(cfads, target, rates, tenor):
+    """The PV at the loan's own rate (30/360: 1 + a/12 a month) of the target service
+    S_m = max(CFADS_m, 0) / target (each kept), months 1..tenor; the capacity kept."""
+    value = Q(0)
+    for m in range(tenor, 0, -1):
+        service = keep(max(cfads[m - 1], Q(0)) / target)
+        value = (value + service) / (1 + rates[m - 1] / 12)
+    return keep(value)
+
+
+def sculpted_loan(debt, cfads, dscr, rates, tenor, upfront_share):
+    """A loan of `debt` drawn at the close, sculpted to `dscr`, per month 1..tenor:
+    (interest paid, principal, debt service, fees, closing balance)."""
+    rows, balance = [], debt
+    for m in range(1, tenor + 1):
+        interest = keep(balance * rates[m - 1] / 12)
+        target = keep(max(cfads[m - 1], Q(0)) / dscr)
+        capitalized = Q(0)
+        if m == tenor:
+            paid, principal = interest, balance
+            if paid + principal - target > Q("0.01"):
+                raise ValueError("the loan is above its sculpted capacity")
+        elif target < interest:  # the service is below the interest: the rest capitalized
+            paid, principal, capitalized = target, Q(0), interest - target
+        else:
+            paid, principal = interest, min(target - interest, balance)
+        balance = balance + capitalized - principal
+        fees = keep(debt * upfront_share) if m == 1 else Q(0)
+        rows.append((paid, principal, paid + principal, fees, balance))
+    return rows
+
+
+def finance(f, months, capex, annual_discount_rate):
+    """The financing report of a box whose unfinanced months are `months` (evaluate's)."""
+    if f.get("repayment", "sculpted") != "sculpted":
+        raise NotImplementedError("level, straight and bullet repayment")
+    fees = f.get("fees", {})
+    if dec(fees.get("commitment_fee_annual_rate", "0")) != 0:
+        raise NotImplementedError("commitment fees")
+    if dec(f.get("liquidation_haircut", "0")) != 0:
+        raise NotImplementedError("liquidation (recovery is not checked here)")
+    h = len(months)
+    tenor = f["tenor_months"]
+    if tenor > h:
+        raise NotImplementedError("a tenor past the horizon (the sale repays the balance)")
+    target = dec(f["target_dscr"])
+    rates = loan_rates(f["interest"], tenor)
+    cfads = [mo["gross_margin_usd"] for mo in months]  # CFADS = gross margin
+
+    advance_limit = dec(f["advance_rate"]) * capex
+    dscr_limit = sculpted_capacity(cfads, target, rates, tenor)
+    debt = min(advance_limit, dscr_limit)
+    # below the DSCR limit: sculpted at target x limit / debt, to mature at the tenor
+    dscr_target = target * dscr_limit / debt if 0 < debt < dscr_limit else target
+    loan = (sculpted_loan(debt, cfads, dscr_target, rates, tenor,
+                          dec(fees.get("upfront_fee_share_of_commitment", "0")))
+            if debt > 0 else [])
+    zero = (Q(0), Q(0), Q(0), Q(0), Q(0))
+    loan = loan + [zero] * (h - len(loan))
+
+    # covenants, tested at the end of each month (models/collateral/mod.rs)
+    max_ltv = dec(f.get("max_ltv", "1"))
+    min_dscr = dec(f["min_dscr"]) if f.get("min_dscr") is not None else None
+    cure = f.get("cure_months", 0)
+    run_ltv = run_dscr = 0
+    defaulted, first_default, in_breach_months = False, None, 0
+    equity_flows = [-(capex - debt)]
+    rows = []
+    for i, mo in enumerate(months):
+        paid, principal, service, fee, balance = loan[i]
+        dscr = cfads[i] / service if service != 0 else None
+        value = mo["economic_value_usd"]
+        ltv = Q(0) if balance == 0 else (balance / value if value != 0 else None)
+        ltv_breach = ltv is None or ltv > max_ltv
+        dscr_breach = min_dscr is not None and dscr is not None and dscr < min_dscr
+        run_ltv = run_ltv + 1 if ltv_breach else 0
+        run_dscr = run_dscr + 1 if dscr_breach else 0
+        breach = ltv_breach or dscr_breach
+        in_breach_months += breach
+        if not defaulted and max(run_ltv, run_dscr) > cure:
+            defaulted, first_default = True, mo["month"]
+        equity = mo["cash_flow_usd"] - service - fee
+        equity_flows.append(equity)
+        rows.append({
+            "month": mo["month"], "cfads_usd": cfads[i], "interest_usd": paid,
+            "principal_usd": principal, "debt_service_usd": service, "fees_usd": fee,
+            "balance_usd": balance, "dscr": dscr, "ltv": ltv, "in_breach": breach,
+            "in_default": defaulted, "equity_cash_flow_usd": equity,
+        })
+    dscrs = [r["dscr"] for r in rows if r["dscr"] is not None]
+    ltvs = [r["ltv"] for r in rows]
+    rate = monthly_rate(annual_discount_rate)
+    summary = {
+        "debt_usd": debt,
+        "sized_by": "advance_rate" if advance_limit <= dscr_limit else "target_dscr",
+        "advance_limit_usd": advance_limit, "dscr_limit_usd": dscr_limit,
+        "equity_usd": capex - debt,
+        "equity": metrics(equity_flows, rate),
+        "minimum_dscr": min(dscrs) if dscrs else None,
+        "peak_ltv": None if any(v is None for v in ltvs) else max(ltvs),
+        "months_in_breach": in_breach_months, "first_default_month": first_default,
+    }
+    return {"months": rows, "summary": summary}
 
 
 # ---------------------------------------------------------------------------------------
@@ -425,6 +584,21 @@ def pick(report, path):
 
 
 MONEY = {"absolute": "0.005"}
+
+# The box presets (a financing block): the unfinanced totals, then the debt, the equity and
+# the covenants. The investment-grade box never breaches, so its first_default_month is
+# null and is not a case (a case compares a decimal or an integer).
+BOX_PATHS = [
+    "summary.revenue.total_usd", "summary.gross_margin_usd",
+    "financing.summary.debt_usd", "financing.summary.advance_limit_usd",
+    "financing.summary.dscr_limit_usd", "financing.summary.equity_usd",
+    "financing.summary.equity.npv_usd", "financing.summary.equity.irr_annual",
+    "financing.summary.equity.payback_month", "financing.summary.minimum_dscr",
+    "financing.summary.peak_ltv", "financing.summary.months_in_breach",
+    "financing.months.0.debt_service_usd", "financing.months.0.fees_usd",
+    "financing.months.0.balance_usd", "financing.months.0.equity_cash_flow_usd",
+    "financing.months.47.balance_usd",
+]
 
 # result paths per preset: (path, tolerance, why)
 PATHS = {
@@ -471,6 +645,8 @@ PATHS = {
         "summary.metrics.irr_annual", "summary.contracted_backlog_usd",
         "summary.contracted_backlog_pv_usd",
     ],
+    "coreweave-box-ig": BOX_PATHS,
+    "coreweave-box-sub-ig": BOX_PATHS + ["financing.summary.first_default_month"],
 }
 
 # Paths where the core once disagreed with the documented semantics: now agreed (billed
@@ -482,6 +658,15 @@ DISPUTED = {
 
 def expected_case(preset_id, scenario, report, path):
     value = pick(report, path)
+    if value is None:
+        raise ValueError(f"{preset_id}: {path} is null, not a decimal to compare")
+    if isinstance(value, int):  # a count or a month: exact, an integer in both runners
+        return {
+            "id": f"{preset_id}:{path}", "function": "evaluate", "args": [scenario],
+            "result_path": path, "expected": str(value),
+            "source": (FINANCING_SOURCE if path.startswith("financing.") else SOURCE)
+            + "; an integer (a month or a count of months), compared exactly",
+        }
     if path.endswith("irr_annual"):
         return {
             "id": f"{preset_id}:{path}", "function": "evaluate", "args": [scenario],
@@ -490,6 +675,10 @@ def expected_case(preset_id, scenario, report, path):
         }
     tol = MONEY if path.endswith("_usd") else {"absolute": "1e-12"}
     src = SOURCE if path.endswith("_usd") else SOURCE + "; a ratio, compared to 1e-12"
+    if path.startswith("financing."):
+        src = FINANCING_SOURCE if path.endswith("_usd") else (
+            FINANCING_SOURCE + "; a ratio, exact quotients of amounts kept to 12 places, "
+            "compared to 1e-12")
     return {
         "id": f"{preset_id}:{path}", "function": "evaluate", "args": [scenario],
         "result_path": path, "expected": show(value), "tolerance": tol, "source": src,

@@ -20,12 +20,20 @@ pub fn run() -> anyhow::Result<()> {
     crate::build::package()?;
     let bench = root.join("bench");
     crate::setup::npm_ci(&bench)?;
-    let native_evaluate =
-        mean_ns(&root.join("target/criterion/evaluate_h100_cluster_1024/evaluate"));
-    exec(command("node", &bench).arg("package.bench.mjs").env(
-        "GPUECON_NATIVE_EVALUATE_NS",
-        native_evaluate.unwrap_or(0.0).to_string(),
-    ))
+    let native = |group: &str| {
+        mean_ns(&root.join("target/criterion").join(group).join("evaluate"))
+            .unwrap_or(0.0)
+            .to_string()
+    };
+    exec(
+        command("node", &bench)
+            .arg("package.bench.mjs")
+            .env(
+                "GPUECON_NATIVE_EVALUATE_NS",
+                native("evaluate_h100_cluster_1024"),
+            )
+            .env("GPUECON_NATIVE_BOX_NS", native("evaluate_box_144_months")),
+    )
 }
 
 fn mean_ns(dir: &Path) -> Option<f64> {

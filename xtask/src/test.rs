@@ -23,6 +23,8 @@ pub enum TestStep {
     Clippy,
     /// Unit, integration (golden vectors, oracle) and doc tests, natively.
     Native,
+    /// rustdoc on every crate with warnings denied (broken or private links, bad examples).
+    Doc,
     /// A short fuzzing run of scenario parsing and evaluation (`cargo xtask fuzz` runs longer).
     Fuzz,
     /// The core builds for wasm32, pulls in no wasm-bindgen or js-sys, and passes its purity lints there.
@@ -79,6 +81,11 @@ pub fn run(steps: &[TestStep]) -> anyhow::Result<()> {
                 "warnings",
             ]))?,
             TestStep::Native => exec(cargo().args(["test", "--workspace"]))?,
+            TestStep::Doc => exec(
+                cargo()
+                    .args(["doc", "--workspace", "--no-deps", "--quiet"])
+                    .env("RUSTDOCFLAGS", "-D warnings"),
+            )?,
             TestStep::Fuzz => fuzz::run(FUZZ_SECONDS)?,
             TestStep::Purity => purity()?,
             TestStep::Wasm => {}
