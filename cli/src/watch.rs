@@ -492,13 +492,11 @@ fn table(report: &LiveReport, out: &mut dyn Write) -> CliResult {
         ];
         if with_terms {
             let o = gpu.over_window.as_ref();
-            row.extend([
-                number(or_unknown(o.and_then(|o| o.revenue_usd), |v| dollars(v, 4))),
-                number(or_unknown(o.and_then(|o| o.power_cost_usd), |v| {
-                    dollars(v, 4)
-                })),
-                signed(o.and_then(|o| o.margin_usd), |v| dollars(v, 4)),
-            ]);
+            row.extend(money_cells(
+                o.and_then(|o| o.revenue_usd),
+                o.and_then(|o| o.power_cost_usd),
+                o.and_then(|o| o.margin_usd),
+            ));
         }
         over.add_row(row);
     }
@@ -513,17 +511,29 @@ fn table(report: &LiveReport, out: &mut dyn Write) -> CliResult {
     ];
     if with_terms {
         let o = fleet.over_window.as_ref();
-        row.extend([
-            number(or_unknown(o.and_then(|o| o.revenue_usd), |v| dollars(v, 4))),
-            number(or_unknown(o.and_then(|o| o.power_cost_usd), |v| {
-                dollars(v, 4)
-            })),
-            signed(o.and_then(|o| o.margin_usd), |v| dollars(v, 4)),
-        ]);
+        row.extend(money_cells(
+            o.and_then(|o| o.revenue_usd),
+            o.and_then(|o| o.power_cost_usd),
+            o.and_then(|o| o.margin_usd),
+        ));
     }
     over.add_row(row);
     writeln!(out, "over the window\n{over}")?;
     Ok(())
+}
+
+/// Revenue, power cost and margin over a window, in dollars to 4 places (the margin red
+/// when negative).
+fn money_cells(
+    revenue: Option<Decimal>,
+    power: Option<Decimal>,
+    margin: Option<Decimal>,
+) -> [Cell; 3] {
+    [
+        number(or_unknown(revenue, |v| dollars(v, 4))),
+        number(or_unknown(power, |v| dollars(v, 4))),
+        signed(margin, |v| dollars(v, 4)),
+    ]
 }
 
 #[cfg(test)]
