@@ -39,7 +39,13 @@ export type GpueconErrorCode =
 export declare class GpueconError extends Error {
   /** The stable code, for programs to branch on. */
   readonly code: GpueconErrorCode;
-  /** The offending argument's name, for example `"life"`. */
+  /**
+   * The offending argument's name, for example `"life"` or `"inputs"`; for a model's domain
+   * errors, the path of the offending input (`"contracts[2].minimum_gpu_hours"`). An input of
+   * the wrong shape (an unknown or missing key, a value that is not a number, NaN) is
+   * `INVALID_ARGUMENT` on the argument, its message starting with the path:
+   * `"inputs.power.pue: NaN is not a finite number"`.
+   */
   readonly field: string;
   /** What Excel shows for the same failure. */
   readonly excel: "#NUM!" | "#VALUE!" | "#DIV/0!";
@@ -1797,6 +1803,19 @@ export interface ContractLine {
   contract: Contract;
   /** Expected usage as a share of the contract's GPU-hours (gpus × 730 a month), in [0, 1]. */
   usage_share: DecimalInput;
+  /**
+   * The usage share month by month (month 1 first), each in [0, 1], replacing `usage_share`
+   * in the months it covers: a forecast, or one Monte Carlo path (default none).
+   */
+  usage_share_by_month?: DecimalInput[];
+  /** The buyer, for a portfolio's concentration of revenue (default: the contract's name). */
+  customer?: string;
+  /**
+   * The share of the contract's value (its minimum payments over the term) paid up front,
+   * in [0, 1] (default 0): cash at the close, applied against the monthly billing in equal
+   * parts over the months the contract serves.
+   */
+  prepaid_share?: DecimalInput;
 }
 
 /**
@@ -1820,11 +1839,27 @@ export interface Scenario {
     gpu?: string;
     /** Number of GPUs (greater than 0). */
     gpus: DecimalInput;
-    /** All-in capex per GPU, paid at the start. */
+    /** All-in capex per GPU, paid on delivery. */
     capex_usd_per_gpu: DecimalInput;
+    /**
+     * Shares of the fleet delivered and paid for: entry 0 at the close, entry k at the end
+     * of month k (in service from month k + 1); each in [0, 1], the first above 0, together
+     * exactly 1. Default: all at the close. A financed scenario draws its loan on them.
+     */
+    deliveries?: DecimalInput[];
   };
   power: OwnerCostInputs["power"];
+  /** How the electricity is priced and cut (default: `power.usd_per_kwh` flat, nothing cut). */
+  energy?: Energy | null;
   facility: OwnerCostInputs["facility"];
+  /**
+   * A colocation or hyperscale lease instead of `facility`'s flat rate (whose
+   * `usd_per_kw_month` must then be 0), on the scenario's months; leave its
+   * `annual_discount_rate` out.
+   */
+  lease?: LeaseInputs | null;
+  /** A hosting agreement: the scenario is the host, paid by its tenant from month 1 (within the horizon). */
+  hosting?: HostingInputs | null;
   operations?: OwnerCostInputs["operations"];
   depreciation: {
     method: BookMethod;
@@ -1841,19 +1876,52 @@ export interface Scenario {
   financing?: Financing | null;
 }
 
-/** Revenue by product. */
+/**
+ * How a {@link Scenario}'s electricity is priced and cut. Each month the facility draws
+ * MWh × (1 − share of hours cut), bought at the PPA's price at the market price; a virtual
+ * PPA settles as a cost; the MWh cut earn demand response; revenue sold by the hour falls
+ * by the share cut (contracts and reservations are not billed for hours cut).
+ */
+export interface Energy {
+  /** Market price in USD per MWh for months 1, 2, …, the last value held (default: `power.usd_per_kwh` × 1000, which must then be 0). */
+  market_usd_per_mwh?: DecimalInput[];
+  /** How the power is bought (default `{ kind: "market" }`). */
+  ppa?: Ppa;
+  /** Hours cut from month 1 (default none). */
+  curtailed?: CurtailmentInputs["curtailed"] | null;
+  /** Paid by the grid per MWh not drawn in the hours cut, at least 0 (default 0). */
+  demand_response_usd_per_mwh?: DecimalInput;
+}
+
+/** Revenue by product: `total` = the six items − `curtailed_usd` − `sla_credits_usd`. */
 export interface ScenarioRevenue {
   contracts_usd: DecimalString;
   reserved_usd: DecimalString;
   on_demand_usd: DecimalString;
   spot_usd: DecimalString;
+  /** Hosting fees billed to the tenant, before SLA credits. */
+  hosting_usd: DecimalString;
+  /** Paid by the grid for the MWh not drawn in curtailed hours. */
+  demand_response_usd: DecimalString;
+  /** Revenue lost to curtailment (subtracted). */
+  curtailed_usd: DecimalString;
+  /** SLA credits given to the hosting tenant (subtracted). */
+  sla_credits_usd: DecimalString;
   total_usd: DecimalString;
 }
 
-/** Cash operating costs by item. */
+/** Cash operating costs by item; `total` is their sum. */
 export interface ScenarioCosts {
+  /** Electricity bought. */
   power_usd: DecimalString;
+  /** A virtual PPA's settlement: paid when positive, received when negative. */
+  ppa_settlement_usd: DecimalString;
+  /** Colocation, or the lease's rent. */
   facility_usd: DecimalString;
+  /** The lease's triple-net items. */
+  lease_taxes_usd: DecimalString;
+  lease_insurance_usd: DecimalString;
+  lease_maintenance_usd: DecimalString;
   staff_usd: DecimalString;
   support_usd: DecimalString;
   software_usd: DecimalString;
@@ -1867,12 +1935,17 @@ export interface MonthReport {
   month: number;
   /** The start date plus `month` months, `YYYY-MM-DD`. */
   date: string;
+  /** GPUs in service × 730. */
   available_gpu_hours: DecimalString;
+  /** Available × the share of the hours curtailed. */
+  curtailed_gpu_hours: DecimalString;
   /** Contracted and reserved GPUs' every hour, plus on-demand and spot hours sold. */
   billed_gpu_hours: DecimalString;
   /** Hours the GPUs ran (sets the power bill). */
   busy_gpu_hours: DecimalString;
   billed_utilization: DecimalString;
+  /** Energy drawn by the facility (IT × PUE), MWh. */
+  energy_mwh: DecimalString;
   on_demand_usd_per_gpu_hour: DecimalString;
   revenue: ScenarioRevenue;
   costs: ScenarioCosts;
@@ -1885,13 +1958,23 @@ export interface MonthReport {
   economic_value_usd: DecimalString;
   /** The fleet's sale at its economic value (the last month, when sold). */
   sale_usd: DecimalString;
+  /** Capex paid at the end of the month for GPUs delivered then. */
+  capex_usd: DecimalString;
+  /** Prepayments applied against the month's billing. */
+  prepayment_applied_usd: DecimalString;
+  /** Gross margin − prepayment applied − capex + sale. */
   cash_flow_usd: DecimalString;
+  /** From the close's cash flow. */
   cumulative_cash_flow_usd: DecimalString;
 }
 
 /** Totals and metrics of a {@link Report}, computed from its months. */
 export interface Summary {
   capex_usd: DecimalString;
+  /** Prepayments received at the close. */
+  prepayment_usd: DecimalString;
+  /** The close (month 0): prepayments − the capex paid then. */
+  close_cash_flow_usd: DecimalString;
   revenue: ScenarioRevenue;
   costs: ScenarioCosts;
   gross_margin_usd: DecimalString;
@@ -1911,6 +1994,8 @@ export interface Summary {
   /** The contracts' minimum payments after the start, and their present value. */
   contracted_backlog_usd: DecimalString;
   contracted_backlog_pv_usd: DecimalString;
+  /** Each contract's revenue over the horizon (before curtailment), in order. */
+  contract_revenue_usd: DecimalString[];
 }
 
 /** What {@link evaluate} returns. */
@@ -1946,26 +2031,36 @@ export declare function evaluate(scenario: Scenario): Report;
  */
 export declare function validate_scenario(scenario: Scenario): Array<{ field: string; message: string }>;
 
-/** A ready-made scenario built from public figures. */
-export interface Preset {
+/**
+ * A ready-made scenario or portfolio built from public figures; `kind` says which
+ * evaluator it needs: a `"scenario"` preset holds a `scenario` for {@link evaluate}, a
+ * `"portfolio"` preset a `portfolio` for {@link evaluate_portfolio}.
+ */
+export type Preset = {
   id: string;
   title: string;
   /** What it shows and which figures it checks. */
   about: string;
   /** Where each figure comes from. */
   sources: string[];
-  /** Ready for {@link evaluate} (decimals as strings). */
-  scenario: Scenario;
-}
+} & (
+  | { kind: "scenario"; /** Decimals as strings. */ scenario: Scenario }
+  | { kind: "portfolio"; portfolio: Portfolio }
+);
 
 /**
  * The built-in presets: an 8 × H100 node on demand and reserved for 3 years, a 1,024-GPU
- * H100 cluster, the CoreWeave - Core Scientific hosting deal seen from the host, and a
- * B200 cascade.
+ * H100 cluster, the CoreWeave - Core Scientific hosting deal seen from the host (as a
+ * contract, and as a financed box with its hosting agreement), a B200 cascade, two
+ * CoreWeave-style boxes (investment-grade and sub-investment-grade customer), IREN -
+ * Microsoft (prepaid, delivered in phases), and a company roll-up of three boxes
+ * (`kind: "portfolio"`).
  *
  * @example
- * import { presets } from "gpuecon";
- * presets().map((p) => p.id);
+ * import { presets, evaluate, evaluate_portfolio } from "gpuecon";
+ * for (const p of presets()) {
+ *   const report = p.kind === "portfolio" ? evaluate_portfolio(p.portfolio) : evaluate(p.scenario);
+ * }
  */
 export declare function presets(): Preset[];
 
@@ -3326,13 +3421,23 @@ export interface Financing {
   cure_months?: number;
   /** Discount of a forced sale of the GPUs, in [0, 1] (default 0). */
   liquidation_haircut?: DecimalInput;
+  /**
+   * Interest of months 1 to this one capitalized (construction; default 0, below the
+   * tenor; for a sculpted loan drawn on `fleet.deliveries`, at least the last delivery's
+   * month).
+   */
+  capitalize_until_month?: number;
 }
 
 /** One month of a box's financing. */
 export interface FinancingMonth {
   month: number;
-  /** The month's gross margin. */
+  /** The month's gross margin less the prepayments applied. */
   cfads_usd: DecimalString;
+  /** Drawn at the end of the month for the GPUs delivered then. */
+  draw_usd: DecimalString;
+  /** Interest added to the balance. */
+  capitalized_interest_usd: DecimalString;
   interest_usd: DecimalString;
   principal_usd: DecimalString;
   debt_service_usd: DecimalString;
@@ -3369,6 +3474,13 @@ export interface FinancingReport {
 export interface Portfolio {
   title?: string;
   boxes: Scenario[];
+  /**
+   * Roles of the customers the contracts name (`customer`, else the contract's `name`),
+   * and other counterparties, with revenue from outside the boxes (default none).
+   */
+  counterparties?: ConcentrationInputs["counterparties"];
+  /** Share of the largest customer's revenue recovered if it defaults, in [0, 1] (default 0). */
+  default_recovery_rate?: DecimalInput;
 }
 
 /** One month of the company view. */
@@ -3379,6 +3491,8 @@ export interface CompanyMonth {
   /** All boxes' gross margin. */
   ebitda_usd: DecimalString;
   interest_usd: DecimalString;
+  /** Interest capitalized: borrowed to pay interest. */
+  capitalized_interest_usd: DecimalString;
   debt_service_usd: DecimalString;
   debt_balance_usd: DecimalString;
   /** EBITDA ÷ interest; `null` without interest. */
@@ -3394,6 +3508,7 @@ export interface PortfolioReport {
     revenue_usd: DecimalString;
     ebitda_usd: DecimalString;
     interest_usd: DecimalString;
+    capitalized_interest_usd: DecimalString;
     debt_usd: DecimalString;
     minimum_interest_coverage: DecimalString | null;
     /** "Borrowing to pay its lenders" begins here; `null` if never. */
@@ -3401,6 +3516,12 @@ export interface PortfolioReport {
     /** Interest alone above EBITDA (coverage below 1); `null` if never. */
     first_interest_gap_month: number | null;
   };
+  /**
+   * Revenue over the horizon by customer (each contract's under its customer; the rest as
+   * `"other revenue"`): HHI, top shares, revenue at risk, circular counterparties; `null`
+   * without revenue.
+   */
+  concentration: Concentration | null;
   /** Each box's own report, in order. */
   boxes: Report[];
 }
@@ -3414,5 +3535,300 @@ export interface PortfolioReport {
  * import { presets, evaluate_portfolio } from "gpuecon";
  * const boxes = ["coreweave-box-ig", "coreweave-box-sub-ig"].map((id) => presets().find((p) => p.id === id).scenario);
  * evaluate_portfolio({ boxes }).summary.first_uncovered_debt_service_month; // null: every month covered
+ * const company = presets().find((p) => p.id === "company-rollup");
+ * evaluate_portfolio(company.portfolio).concentration.largest_customer; // "Microsoft"
  */
 export declare function evaluate_portfolio(portfolio: Portfolio): PortfolioReport;
+
+// ---------------------------------------------------------------------------------------
+// Monte Carlo and sensitivities (issue 6)
+
+/** A mean-reverting utilization: `u = clamp(level × (1 + x), 0, 1) × lull`, `xₘ = (1 − κ)xₘ₋₁ + σεₘ`. */
+export interface UtilizationProcess {
+  /** κ: the share of the gap to the scenario's level closed each month, in [0, 1]. */
+  mean_reversion_per_month: DecimalInput;
+  /** σ: the monthly shock as a share of the level, in [0, 1]. */
+  volatility_per_month: DecimalInput;
+  /** Lulls (demand stopping, as training runs end): a two-state chain (default none). */
+  lulls?: {
+    /** The chance a busy month is followed by a lull, in [0, 1]. */
+    start_probability_per_month: DecimalInput;
+    /** The chance a lull ends the next month, in [0, 1]. */
+    end_probability_per_month: DecimalInput;
+    /** Utilization in a lull, a share of the busy level, in [0, 1]. */
+    level: DecimalInput;
+  };
+}
+
+/** The random inputs of a run; each one left out stays at the scenario's value. */
+export interface Stochastic {
+  /** The on-demand market's utilization (typical: κ 0.5, σ 0.05). */
+  market_utilization?: UtilizationProcess;
+  /** Each take-or-pay buyer's usage, a path per contract (typical: κ 0.3, σ 0.1, lulls 0.05 / 0.25 at 0.3). */
+  contract_usage?: UtilizationProcess;
+  /** The on-demand price as `exp(y + regime)` × the scenario's path, `yₘ = (1 − κ)yₘ₋₁ + σεₘ + jump`. */
+  price?: {
+    mean_reversion_per_month: DecimalInput;
+    volatility_per_month: DecimalInput;
+    /** A jump of normal log size in a month with probability `probability_per_month`. */
+    jumps?: { probability_per_month: DecimalInput; mean_log_size: DecimalInput; log_size_volatility: DecimalInput };
+    /** A second regime at `log_level` (−1.5: 22 % of the price), entered and left by chance. */
+    regimes?: { log_level: DecimalInput; start_probability_per_month: DecimalInput; end_probability_per_month: DecimalInput };
+  };
+  /** Value shocks at generation launches: × `(1 − median_drop)·exp(σε)` at `first_month`, `first_month + every_months`, … */
+  residual?: { first_month: number; every_months: number; median_drop: DecimalInput; volatility: DecimalInput };
+  /** Each contract's buyer defaulting (not a prepaid one): the recovery × the remaining minimum payments, paid in the default month. */
+  customer_default?: { annual_probability: DecimalInput; recovery: DecimalInput };
+  /** Curtailment events: `share_of_hours` cut in a month, with probability `probability_per_month`. */
+  curtailment?: { probability_per_month: DecimalInput; share_of_hours: DecimalInput };
+  /** SOFR around the scenario's path (floating debt): `max(path + z, floor)`, `zₘ = (1 − κ)zₘ₋₁ + σεₘ`. */
+  sofr?: { mean_reversion_per_month: DecimalInput; volatility_per_month: DecimalInput; floor_annual_rate?: DecimalInput | null };
+}
+
+/** Paths, seed, stopping rule and the random inputs of a run. */
+export interface MonteCarloOptions {
+  /** Paths, 1 to 1,000,000 (default 10,000); with a target standard error, the most paths. */
+  paths?: number;
+  /** The seed (default 0): the same seed gives the same report in every runtime. */
+  seed?: number;
+  /** Stop at the first multiple of 1,000 paths whose mean NPV has at most this standard error, in USD. */
+  target_standard_error_usd?: DecimalInput | null;
+  /** Bins of each histogram, 1 to 200 (default 20). */
+  histogram_bins?: number;
+  /** The random inputs (default none: every path is the deterministic one). */
+  stochastic?: Stochastic;
+}
+
+/** A run: one of `scenario` (a box) and `portfolio`, and the options. */
+export interface MonteCarloInputs {
+  scenario?: Scenario | null;
+  portfolio?: Portfolio | null;
+  options?: MonteCarloOptions;
+}
+
+/** One histogram bin: the paths in `[from, to)` (the last bin includes `to`). */
+export interface Bin {
+  from: DecimalString;
+  to: DecimalString;
+  paths: number;
+}
+
+/** A value's distribution over the paths that have it. */
+export interface Distribution {
+  paths: number;
+  mean: DecimalString;
+  /** The Monte Carlo standard error of the mean; `null` with one path. */
+  standard_error: DecimalString | null;
+  p5: DecimalString;
+  p25: DecimalString;
+  p50: DecimalString;
+  p75: DecimalString;
+  p95: DecimalString;
+  minimum: DecimalString;
+  maximum: DecimalString;
+  /** Equal-width bins from the least to the greatest value, ready to plot. */
+  histogram: Bin[];
+}
+
+/** How often an event happens, and the month it first does. */
+export interface Events {
+  paths: number;
+  probability: DecimalString;
+  /** `sqrt(p (1 − p) / n)`. */
+  standard_error: DecimalString;
+  first_month: Distribution | null;
+}
+
+/** One path's outcome as decimals (the deterministic path's). */
+export interface MonteCarloOutcome {
+  npv_usd: DecimalString;
+  project_irr_annual: DecimalString | null;
+  equity_value_usd: DecimalString;
+  equity_irr_annual: DecimalString | null;
+  minimum_dscr: DecimalString | null;
+  first_breach_month: number | null;
+  first_default_month: number | null;
+}
+
+/** What {@link montecarlo} and {@link montecarlo_finish} return. */
+export interface MonteCarloReport {
+  paths: number;
+  seed: number;
+  /** With a target standard error: whether it was met before `paths` ran out. */
+  target_met: boolean | null;
+  /** Every random input at the scenario's value: exactly `evaluate`'s for a box. */
+  deterministic: MonteCarloOutcome;
+  npv_usd: Distribution;
+  project_irr_annual: Distribution | null;
+  /** The NPV of the equity's flows (the project's without debt). */
+  equity_value_usd: Distribution;
+  equity_irr_annual: Distribution | null;
+  minimum_dscr: Distribution | null;
+  /** The mean equity value of the worst 5 % of paths. */
+  equity_expected_shortfall_usd: DecimalString;
+  /** An LTV or DSCR covenant breached in some month. */
+  covenant_breach: Events;
+  /** A breach past its cure period. */
+  covenant_default: Events;
+  /** A contract's buyer defaulting. */
+  customer_default: Events;
+}
+
+/**
+ * Runs a Monte Carlo of a box (`scenario`) or a portfolio: P5 to P95, mean and standard error
+ * of NPV, project and equity IRR, equity value and minimum DSCR; breach probabilities and
+ * their first months; the expected shortfall; histograms. Single-threaded here: for
+ * progress and cancellation use `runMonteCarlo` from `gpuecon/montecarlo`.
+ *
+ * @throws {GpueconError} with every problem and its path (`options.paths`, `scenario.power.pue`).
+ *
+ * @example
+ * import { presets, montecarlo } from "gpuecon";
+ * const { scenario } = presets().find((p) => p.id === "coreweave-box-sub-ig");
+ * const report = montecarlo({ scenario, options: { paths: 2000, seed: 1, stochastic: {
+ *   contract_usage: { mean_reversion_per_month: 0.3, volatility_per_month: 0.1 },
+ *   customer_default: { annual_probability: 0.02, recovery: 0.4 },
+ *   sofr: { mean_reversion_per_month: 0.05, volatility_per_month: 0.0025, floor_annual_rate: 0 },
+ * } } });
+ * report.equity_irr_annual.p5;            // the equity's IRR in the worst 5 % of paths
+ * report.covenant_default.probability;    // the chance the lender can call the loan
+ */
+export declare function montecarlo(inputs: MonteCarloInputs): MonteCarloReport;
+
+/**
+ * The typical random inputs: an inference market (κ 0.5, σ 5 %), training buyers (κ 0.3,
+ * σ 10 %, lulls), a price with jumps and collapses, generation launches every 24 months from
+ * month 12 (a median −3 % ± 8 %), 2 % annual buyer defaults recovering 40 %, 5 % of months
+ * curtailed by 10 %, SOFR moving 25 basis points a month (floored at 0).
+ *
+ * @example
+ * import { presets, montecarlo, montecarlo_typical } from "gpuecon";
+ * const { scenario } = presets().find((p) => p.id === "coreweave-box-ig");
+ * montecarlo({ scenario, options: { paths: 1000, stochastic: montecarlo_typical() } }).covenant_breach.probability;
+ */
+export declare function montecarlo_typical(): Stochastic;
+
+/** A batch of paths: an opaque accumulator (each number as the hex digits of its bits) for {@link montecarlo_finish}. */
+export interface MonteCarloBatch {
+  first_path: number;
+  npv_usd: string[];
+  project_irr_annual: (string | null)[];
+  equity_value_usd: string[];
+  equity_irr_annual: (string | null)[];
+  minimum_dscr: (string | null)[];
+  first_breach_month: (number | null)[];
+  first_default_month: (number | null)[];
+  first_customer_default_month: (number | null)[];
+}
+
+/**
+ * Paths `first_path` to `first_path + count − 1` of `run`: the same numbers however a run
+ * is cut into batches.
+ *
+ * @example
+ * import { montecarlo_batch, montecarlo_finish } from "gpuecon";
+ * const run = { scenario, options: { paths: 4000, seed: 9 } };
+ * const batches = [0, 2000].map((first_path) => montecarlo_batch({ run, first_path, count: 2000 }));
+ * montecarlo_finish({ run, batches }).npv_usd.mean; // what montecarlo(run) gives
+ */
+export declare function montecarlo_batch(inputs: { run: MonteCarloInputs; first_path: number; count: number }): MonteCarloBatch;
+
+/**
+ * The report of a run's batches (together paths 0 to n − 1, in any order); with a target
+ * standard error, of the paths up to the first check that meets it.
+ *
+ * @example
+ * import { montecarlo_finish } from "gpuecon";
+ * const report = montecarlo_finish({ run, batches });
+ * if (report.target_met) console.log(report.paths);
+ */
+export declare function montecarlo_finish(inputs: { run: MonteCarloInputs; batches: MonteCarloBatch[] }): MonteCarloReport;
+
+/** A scenario input a sensitivity moves (`contract_price` and `usage_share`: every contract's). */
+export type SensitivityInput =
+  | "on_demand_price"
+  | "market_utilization"
+  | "contract_price"
+  | "usage_share"
+  | "power_price"
+  | "pue"
+  | "capex_per_gpu"
+  | "colocation_per_kw_month"
+  | "residual_annual_factor"
+  | "discount_rate"
+  | "sofr"
+  | "advance_rate"
+  | "target_dscr";
+
+/** The result a sensitivity reads. */
+export type SensitivityOutput =
+  | "npv_usd"
+  | "project_irr_annual"
+  | "equity_value_usd"
+  | "equity_irr_annual"
+  | "minimum_dscr"
+  | "gross_margin_usd"
+  | "debt_usd";
+
+/** One row of a tornado. */
+export interface TornadoRow {
+  input: SensitivityInput;
+  low: DecimalString;
+  high: DecimalString;
+  output_at_low: DecimalString | null;
+  output_at_high: DecimalString | null;
+  change_at_low: DecimalString | null;
+  change_at_high: DecimalString | null;
+  /** `|output at high − output at low|`: the rows are sorted by it. */
+  swing: DecimalString | null;
+}
+
+/**
+ * A tornado: each input at its low and its high value, the others at the scenario's,
+ * through the exact model; the largest swing first.
+ *
+ * @throws {GpueconError} on a value the scenario rejects (`swings[1].low.market.utilization`).
+ *
+ * @example
+ * import { presets, tornado } from "gpuecon";
+ * const { scenario } = presets().find((p) => p.id === "coreweave-box-ig");
+ * tornado({ scenario, output: "equity_irr_annual", swings: [
+ *   { input: "contract_price", low: "2.40", high: "2.80" },
+ *   { input: "sofr", low: "0.03", high: "0.05" },
+ * ] }).rows[0].input; // "contract_price"
+ */
+export declare function tornado(inputs: {
+  scenario: Scenario;
+  output: SensitivityOutput;
+  swings: { input: SensitivityInput; low: DecimalInput; high: DecimalInput }[];
+}): { output: SensitivityOutput; base: DecimalString | null; rows: TornadoRow[] };
+
+/** One axis of a grid. */
+export interface SensitivityAxis {
+  input: SensitivityInput;
+  values: DecimalInput[];
+}
+
+/**
+ * A two-input grid through the exact model: `values[j][i]` at `y.values[j]` and `x.values[i]`.
+ *
+ * @example
+ * import { presets, sensitivity_grid } from "gpuecon";
+ * const { scenario } = presets().find((p) => p.id === "coreweave-box-ig");
+ * const { values } = sensitivity_grid({ scenario, output: "equity_irr_annual",
+ *   x: { input: "contract_price", values: ["2.40", "2.60", "2.80"] },
+ *   y: { input: "usage_share", values: ["0.6", "0.9"] } });
+ * values[1][2]; // the equity's IRR at $2.80 and 90 % usage
+ */
+export declare function sensitivity_grid(inputs: {
+  scenario: Scenario;
+  output: SensitivityOutput;
+  x: SensitivityAxis;
+  y: SensitivityAxis;
+}): {
+  output: SensitivityOutput;
+  base: DecimalString | null;
+  x: { input: SensitivityInput; values: DecimalString[] };
+  y: { input: SensitivityInput; values: DecimalString[] };
+  values: (DecimalString | null)[][];
+};

@@ -6,3 +6,4 @@ await init();
 
 export * from "./gpuecon_wasm.js";
 export { GpueconError } from "./gpuecon_error.js";
+export { presets } from "./presets.js";

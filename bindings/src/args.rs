@@ -3,6 +3,9 @@
 //! Money crosses the boundary as decimal strings so that no cent is lost to binary
 //! floating point; plain JS numbers are accepted as input and read by their shortest
 //! round-trip decimal form (`0.1` is exactly 0.1).
+//!
+//! The readers every finance export calls for each argument are never inlined: one call
+//! per argument instead of a copy per argument keeps the module small (docs/size.md).
 
 use gpuecon::{Date, Decimal, FinanceError, finance::PaymentTiming, units};
 use js_sys::Array;
@@ -13,6 +16,7 @@ const NOT_A_NUMBER: &str = "must be a number or a decimal string such as \"1234.
 /// Reads a number or a decimal string (`"1234.56"`, `"-0.5"`, `"1e-7"`) as a [`Decimal`]:
 /// numbers by their shortest round-trip decimal form ([`decimal_from_number`]), strings
 /// exactly ([`parse_decimal`]).
+#[inline(never)]
 pub fn decimal(value: &JsValue, field: &'static str) -> Result<Decimal, FinanceError> {
     if let Some(number) = value.as_f64() {
         return decimal_from_number(number, field);
@@ -45,6 +49,7 @@ pub fn parse_decimal(text: &str, field: &'static str) -> Result<Decimal, Finance
 }
 
 /// The decimal string JavaScript receives: no trailing zeros, no negative zero.
+#[inline(never)]
 pub fn to_js_decimal(value: Decimal) -> String {
     let normal = value.normalize();
     if normal.is_zero() {
@@ -56,6 +61,7 @@ pub fn to_js_decimal(value: Decimal) -> String {
 
 /// Reads an optional argument: `undefined` or `null` (or a missing trailing argument) is
 /// `None`, anything else must be a number or a decimal string.
+#[inline(never)]
 pub fn optional_decimal(
     value: &JsValue,
     field: &'static str,
@@ -69,22 +75,11 @@ pub fn optional_decimal(
 
 /// Reads Excel's optional `type` (0: payments at the end of each period, 1: at the
 /// beginning); `undefined` or `null` is `None` (the default, 0).
+#[inline(never)]
 pub fn optional_timing(value: &JsValue) -> Result<Option<PaymentTiming>, FinanceError> {
     optional_decimal(value, "type")?
         .map(PaymentTiming::from_excel_type)
         .transpose()
-}
-
-/// The elements of a JavaScript array, or [`FinanceError::InvalidArgument`] on `field`.
-fn array_elements(value: &JsValue, field: &'static str) -> Result<Vec<JsValue>, FinanceError> {
-    if !Array::is_array(value) {
-        return Err(FinanceError::InvalidArgument {
-            field,
-            reason: "must be an array",
-        });
-    }
-    let array: &Array = value.unchecked_ref();
-    Ok((0..array.length()).map(|index| array.get(index)).collect())
 }
 
 /// A JavaScript number as a [`Decimal`], quickly: the fewest decimal places (up to 12)
@@ -150,12 +145,28 @@ fn parse_plain_decimal(text: &str) -> Option<Decimal> {
     ))
 }
 
-// Whole arrays cross the boundary in one call where they can: a JavaScript loop copies an
-// array of numbers into a Float64Array (wasm-bindgen copies that into wasm memory at
-// once), and an array of dates into [year, month, day, …] triples, instead of one call
-// (and one JsValue) per element. `undefined` means "not that simple": the per-element
-// path then reads the array and names any bad element precisely.
+// Arrays are first copied, in JavaScript, into a plain array of their elements, read once:
+// a getter that throws, a Proxy or a revoked Proxy then fails there (caught, and reported
+// as an argument that cannot be read), never in the middle of the module's own frames.
+// Whole arrays then cross the boundary in one call where they can: a JavaScript loop
+// copies an array of numbers into a Float64Array (wasm-bindgen copies that into wasm
+// memory at once), and an array of dates into [year, month, day, …] triples, instead of
+// one call (and one JsValue) per element. `undefined` means "not that simple": the
+// per-element path then reads the copy and names any bad element precisely.
 #[wasm_bindgen(inline_js = r#"
+const MAX_ELEMENTS = 1000000;
+export function elements_of(value) {
+  try {
+    if (!Array.isArray(value)) return 1;
+    const length = value.length;
+    if (length > MAX_ELEMENTS) return 2;
+    const out = new Array(length);
+    for (let i = 0; i < length; i++) out[i] = value[i];
+    return out;
+  } catch {
+    return 3;
+  }
+}
 export function numbers_of(array) {
   const out = new Float64Array(array.length);
   for (let i = 0; i < array.length; i++) {
@@ -166,13 +177,17 @@ export function numbers_of(array) {
   return out;
 }
 export function strings_of(array) {
-  let joined = "";
-  for (let i = 0; i < array.length; i++) {
-    const x = array[i];
-    if (typeof x !== "string") return undefined;
-    joined = i === 0 ? x : joined + "," + x;
+  try {
+    let joined = "";
+    for (let i = 0; i < array.length; i++) {
+      const x = array[i];
+      if (typeof x !== "string") return undefined;
+      joined = i === 0 ? x : joined + "," + x;
+    }
+    return joined;
+  } catch {
+    return undefined; // longer than a string may be
   }
-  return joined;
 }
 function digits(text, from, to) {
   let n = 0;
@@ -182,6 +197,15 @@ function digits(text, from, to) {
     n = n * 10 + d;
   }
   return n;
+}
+export function utc_day(x) {
+  try {
+    if (!(x instanceof Date)) return undefined;
+    const t = x.getTime();
+    return Number.isFinite(t) ? Math.floor(t / 86400000) : undefined;
+  } catch {
+    return undefined;
+  }
 }
 export function ymd_of(array) {
   const out = new Float64Array(array.length * 3);
@@ -194,31 +218,43 @@ export function ymd_of(array) {
       out[3 * i] = y;
       out[3 * i + 1] = m;
       out[3 * i + 2] = d;
-    } else if (x instanceof Date) {
+    } else {
       // One getter: the UTC day number since 1970-01-01, marked by a month of 0.
-      const t = x.getTime();
-      if (!Number.isFinite(t)) return undefined;
-      out[3 * i] = Math.floor(t / 86400000);
+      const day = utc_day(x);
+      if (day === undefined) return undefined;
+      out[3 * i] = day;
       out[3 * i + 1] = 0;
       out[3 * i + 2] = 0;
-    } else {
-      return undefined;
     }
   }
   return out;
 }
 "#)]
 extern "C" {
-    fn numbers_of(array: &JsValue) -> Option<Vec<f64>>;
-    fn strings_of(array: &JsValue) -> Option<String>;
-    fn ymd_of(array: &JsValue) -> Option<Vec<f64>>;
+    fn elements_of(value: &JsValue) -> JsValue;
+    fn numbers_of(array: &Array) -> Option<Vec<f64>>;
+    fn strings_of(array: &Array) -> Option<String>;
+    fn utc_day(value: &JsValue) -> Option<f64>;
+    fn ymd_of(array: &Array) -> Option<Vec<f64>>;
+}
+
+/// A plain copy of the elements of a JavaScript array, or [`FinanceError::InvalidArgument`]
+/// on `field`: not an array, more than a million elements, or one that cannot be read.
+fn elements(value: &JsValue, field: &'static str) -> Result<Array, FinanceError> {
+    let copy = elements_of(value);
+    let reason = match copy.as_f64() {
+        None => return Ok(copy.unchecked_into()),
+        Some(1.0) => "must be an array",
+        Some(2.0) => "must hold at most 1,000,000 values",
+        Some(_) => "could not be read (reading an element threw)",
+    };
+    Err(FinanceError::InvalidArgument { field, reason })
 }
 
 /// Reads an array of numbers or decimal strings (`[-1000, "250.50", 300]`).
 pub fn decimals(value: &JsValue, field: &'static str) -> Result<Vec<Decimal>, FinanceError> {
-    if Array::is_array(value)
-        && let Some(numbers) = numbers_of(value)
-    {
+    let array = elements(value, field)?;
+    if let Some(numbers) = numbers_of(&array) {
         // A plain loop: iterator adapters over `Result` are not inlined at opt-level "s".
         let mut out = Vec::with_capacity(numbers.len());
         for number in numbers {
@@ -229,16 +265,13 @@ pub fn decimals(value: &JsValue, field: &'static str) -> Result<Vec<Decimal>, Fi
     // All strings: joined by commas in one call (a comma is never part of a decimal, so a
     // count that differs from the array's length means a bad element: the slow path
     // below then names it).
-    if Array::is_array(value)
-        && let Some(joined) = strings_of(value)
-    {
-        let length = value.unchecked_ref::<Array>().length();
-        let parts: Vec<&str> = if length == 0 {
+    if let Some(joined) = strings_of(&array) {
+        let parts: Vec<&str> = if array.length() == 0 {
             Vec::new()
         } else {
             joined.split(',').collect()
         };
-        if u32::try_from(parts.len()).is_ok_and(|n| n == length) {
+        if u32::try_from(parts.len()).is_ok_and(|n| n == array.length()) {
             let mut out = Vec::with_capacity(parts.len());
             for text in parts {
                 out.push(parse_decimal(text, field)?);
@@ -246,72 +279,58 @@ pub fn decimals(value: &JsValue, field: &'static str) -> Result<Vec<Decimal>, Fi
             return Ok(out);
         }
     }
-    array_elements(value, field)?
+    array
         .iter()
-        .map(|element| decimal(element, field))
+        .map(|element| decimal(&element, field))
         .collect()
 }
-
-/// 1970-01-01 as chrono's day number from the Common Era (0001-01-01 is day 1).
-const UNIX_EPOCH_CE_DAY: i32 = 719_163;
 
 const NOT_A_DATE: &str = "must hold dates as \"YYYY-MM-DD\" strings or Date objects";
 
 /// Parses a calendar date written `YYYY-MM-DD` (four-digit year, two-digit month and day),
 /// and nothing else.
 pub fn parse_date(text: &str, field: &'static str) -> Result<Date, FinanceError> {
-    let invalid = FinanceError::InvalidArgument {
+    text.parse().map_err(|_| FinanceError::InvalidArgument {
         field,
         reason: NOT_A_DATE,
-    };
-    let bytes = text.as_bytes();
-    let shape_ok = bytes.len() == 10
-        && bytes.iter().enumerate().all(|(i, b)| {
-            if i == 4 || i == 7 {
-                *b == b'-'
-            } else {
-                b.is_ascii_digit()
-            }
-        });
-    if !shape_ok {
-        return Err(invalid);
-    }
-    Date::parse_from_str(text, "%Y-%m-%d").map_err(|_| invalid)
+    })
 }
 
 /// Reads one date: a `"YYYY-MM-DD"` string, or a `Date` object read by its UTC calendar
 /// day (what `new Date("2026-01-01")` and `Date.UTC(...)` denote).
-pub fn date(value: &JsValue, field: &'static str) -> Result<Date, FinanceError> {
+fn date(value: &JsValue, field: &'static str) -> Result<Date, FinanceError> {
     if let Some(text) = value.as_string() {
         return parse_date(&text, field);
     }
-    let invalid = FinanceError::InvalidArgument {
-        field,
-        reason: NOT_A_DATE,
-    };
-    let Some(js_date) = value.dyn_ref::<js_sys::Date>() else {
-        return Err(invalid);
-    };
-    if js_date.get_time().is_nan() {
-        return Err(invalid);
+    utc_day(value)
+        .and_then(from_utc_day)
+        .ok_or(FinanceError::InvalidArgument {
+            field,
+            reason: NOT_A_DATE,
+        })
+}
+
+/// The date `day` days after 1970-01-01 (JavaScript's day number), if `day` is one.
+fn from_utc_day(day: f64) -> Option<Date> {
+    if !day.is_finite() {
+        return None;
     }
-    let year = i32::try_from(js_date.get_utc_full_year()).map_err(|_| invalid.clone())?;
-    Date::from_ymd_opt(year, js_date.get_utc_month() + 1, js_date.get_utc_date()).ok_or(invalid)
+    // A whole number (Math.floor of a finite time, below 10^8 in magnitude): exact.
+    #[allow(clippy::cast_possible_truncation)]
+    let day = day as i64;
+    Date::UNIX_EPOCH.checked_add_days(day)
 }
 
 /// Reads an array of dates (`["2026-01-01", new Date("2026-02-01")]`).
 pub fn dates(value: &JsValue, field: &'static str) -> Result<Vec<Date>, FinanceError> {
-    if Array::is_array(value)
-        && let Some(triples) = ymd_of(value)
-    {
-        // Whole numbers from JavaScript's date getters or a 4-2-2 digit pattern: exact casts.
+    let array = elements(value, field)?;
+    if let Some(triples) = ymd_of(&array) {
+        // Whole numbers from a 4-2-2 digit pattern: exact casts.
         #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)]
         let fast: Option<Vec<Date>> = triples
             .chunks_exact(3)
             .map(|ymd| match ymd {
-                [days, m, _] if *m == 0.0 => {
-                    Date::from_num_days_from_ce_opt((*days as i32).checked_add(UNIX_EPOCH_CE_DAY)?)
-                }
+                [day, m, _] if *m == 0.0 => from_utc_day(*day),
                 [y, m, d] => Date::from_ymd_opt(*y as i32, *m as u32, *d as u32),
                 _ => None,
             })
@@ -320,10 +339,7 @@ pub fn dates(value: &JsValue, field: &'static str) -> Result<Vec<Date>, FinanceE
             return Ok(fast);
         }
     }
-    array_elements(value, field)?
-        .iter()
-        .map(|element| date(element, field))
-        .collect()
+    array.iter().map(|element| date(&element, field)).collect()
 }
 
 /// Decimal strings for a JavaScript array of results.
@@ -333,6 +349,7 @@ pub fn to_js_decimals(values: Vec<Decimal>) -> Vec<String> {
 
 /// Reads Excel's required `type` (0: payments at the end of each period, 1: at the
 /// beginning), as `CUMIPMT` and `CUMPRINC` take it: leaving it out is an error.
+#[inline(never)]
 pub fn timing(value: &JsValue) -> Result<PaymentTiming, FinanceError> {
     if value.is_undefined() || value.is_null() {
         return Err(FinanceError::InvalidArgument {
@@ -399,14 +416,6 @@ mod tests {
         ] {
             assert_eq!(parse_plain_decimal(text), None, "{text}");
         }
-    }
-
-    #[test]
-    fn the_unix_epoch_day() {
-        assert_eq!(
-            Date::from_num_days_from_ce_opt(UNIX_EPOCH_CE_DAY),
-            Date::from_ymd_opt(1970, 1, 1)
-        );
     }
 
     #[test]

@@ -1,5 +1,5 @@
 //! Core errors become `GpueconError`, a real JavaScript `Error` subclass defined in
-//! `js/gpuecon_error.js` and exported by the package.
+//! `js/boundary.js` and exported by the package.
 
 use gpuecon::FinanceError;
 use gpuecon::models::ModelError;
@@ -9,7 +9,7 @@ use wasm_bindgen::prelude::*;
 /// What every export returns: its value, or a thrown `GpueconError`.
 pub type JsResult<T> = Result<T, GpueconError>;
 
-#[wasm_bindgen(module = "/js/gpuecon_error.js")]
+#[wasm_bindgen(module = "/js/boundary.js")]
 extern "C" {
     /// `class GpueconError extends Error { code; field; excel }`.
     pub type GpueconError;
@@ -72,24 +72,18 @@ impl From<ScenarioError> for GpueconError {
     }
 }
 
-impl GpueconError {
-    /// An embedded preset that is not JSON (the core's tests rule it out).
-    pub fn parse_failure(id: &str) -> Self {
-        let message = format!("preset {id}: not valid JSON");
-        GpueconError::new("INVALID_ARGUMENT", "preset", &message, "#VALUE!")
-    }
-}
-
 /// An input object that does not have the model's shape (a missing or unknown field, a
-/// value that is not a number or decimal string): `INVALID_ARGUMENT` on `field`.
-pub fn invalid_shape(field: &str, error: &serde_wasm_bindgen::Error) -> GpueconError {
+/// value that is not a number or decimal string, nesting deeper than 128):
+/// `INVALID_ARGUMENT` on `field`.
+pub fn invalid_shape(field: &str, error: &dyn std::fmt::Display) -> GpueconError {
     let message = format!("{field}: {error}");
     GpueconError::new("INVALID_ARGUMENT", field, &message, "#VALUE!")
 }
 
-/// An input object with a key the model does not know (`path`, dot-separated):
-/// `INVALID_ARGUMENT` on `field`.
-pub fn unknown_field(field: &str, path: &str) -> GpueconError {
-    let message = format!("{field}: unknown field `{path}`");
+/// An input object that does not have the model's shape: `INVALID_ARGUMENT` on `field`,
+/// the message naming the path of the offending value (`inputs.power.pue: invalid type:
+/// string "x", expected a Decimal type representing a fixed-point number`).
+pub fn invalid_input(field: &str, error: &crate::json::ShapeError) -> GpueconError {
+    let message = format!("{field}{}: {}", error.path(), error.message());
     GpueconError::new("INVALID_ARGUMENT", field, &message, "#VALUE!")
 }

@@ -1,20 +1,35 @@
 //! Models: plain objects in and out, decimals as strings (numbers accepted on input).
 //!
-//! Every model export is one call to [`run_model`]: read the input object (rejecting keys
-//! the model does not know), run the core model, write the result object.
+//! Every model export is one call to [`run_model`]. Objects cross the boundary as JSON
+//! text: `JSON.stringify` on the way in (`js/boundary.js`: non-finite numbers become
+//! strings the core rejects, and anything that cannot be written as JSON is a
+//! `GpueconError`), read by [`crate::json`] in the module, and serde_json's text of the
+//! result through `JSON.parse` on the way out. Every input type denies unknown fields, so a
+//! misspelt key is an error at any depth.
 
 use gpuecon::models::{self, ModelError};
 use serde::Serialize;
-use serde::de::DeserializeOwned;
 use wasm_bindgen::prelude::*;
 
-use crate::error::{self, JsResult};
+use crate::error::{self, GpueconError, JsResult};
+use crate::json::{self, FromJson};
+
+#[wasm_bindgen(module = "/js/boundary.js")]
+extern "C" {
+    /// `JSON.stringify(value)`, or a thrown `GpueconError` on `field` (caught here).
+    #[wasm_bindgen(catch)]
+    fn input_json(value: &JsValue, field: &str) -> Result<String, JsValue>;
+}
 
 /// A model result as a plain JS object (decimals become strings).
 pub(crate) fn to_js_object<T: Serialize + ?Sized>(value: &T) -> JsResult<JsValue> {
-    value
-        .serialize(&serde_wasm_bindgen::Serializer::json_compatible())
-        .map_err(|e| error::invalid_shape("result", &e))
+    parse_result(serde_json::to_string(value))
+}
+
+/// `JSON.parse` of a result's text (the non-generic half of [`to_js_object`]).
+fn parse_result(text: Result<String, serde_json::Error>) -> JsResult<JsValue> {
+    let text = text.map_err(|e| error::invalid_shape("result", &e))?;
+    js_sys::JSON::parse(&text).map_err(|_| error::invalid_shape("result", &"not JSON"))
 }
 
 /// Reads `inputs` as `I` (an object of the wrong shape or with an unknown key is
@@ -24,7 +39,7 @@ pub(crate) fn run_model<I, O>(
     model: impl FnOnce(&I) -> Result<O, ModelError>,
 ) -> JsResult<JsValue>
 where
-    I: DeserializeOwned + Serialize,
+    I: FromJson,
     O: Serialize,
 {
     to_js_object(&model(&read_input(inputs, "inputs")?)?)
@@ -34,12 +49,16 @@ where
 /// `INVALID_ARGUMENT` on `field`.
 pub(crate) fn read_input<I>(value: &JsValue, field: &str) -> JsResult<I>
 where
-    I: DeserializeOwned + Serialize,
+    I: FromJson,
 {
-    let parsed: I = serde_wasm_bindgen::from_value(value.clone())
-        .map_err(|e| error::invalid_shape(field, &e))?;
-    reject_unknown_keys(value, &to_js_object(&parsed)?, field, "")?;
-    Ok(parsed)
+    let tree = input_tree(value, field)?;
+    I::from_json(tree).map_err(|e| error::invalid_input(field, &e))
+}
+
+/// `value` as a JSON tree (the non-generic half of [`read_input`]).
+fn input_tree(value: &JsValue, field: &str) -> JsResult<json::Json> {
+    let text = input_json(value, field).map_err(JsCast::unchecked_into::<GpueconError>)?;
+    json::parse(&text).map_err(|e| error::invalid_input(field, &e))
 }
 
 /// The owner's itemized cost of one GPU-hour: capital, power, facility and operations in
@@ -56,47 +75,4 @@ pub fn owner_cost(inputs: JsValue) -> JsResult<JsValue> {
 #[wasm_bindgen]
 pub fn gpus() -> JsResult<JsValue> {
     to_js_object(models::gpus())
-}
-
-/// serde-wasm-bindgen reads only the fields a struct names, so `deny_unknown_fields` does
-/// not fire for JS objects. A misspelt optional input (`salvage_usd_pergpu`) must not be
-/// silently ignored: every key of `input` must exist in `known`, the parsed value written
-/// back (which has every field), recursively through objects and arrays. `INVALID_ARGUMENT`
-/// on `field` otherwise.
-fn reject_unknown_keys(input: &JsValue, known: &JsValue, field: &str, path: &str) -> JsResult<()> {
-    if js_sys::Array::is_array(input) && js_sys::Array::is_array(known) {
-        let (items, known_items): (&js_sys::Array, &js_sys::Array) =
-            (input.unchecked_ref(), known.unchecked_ref());
-        for (i, item) in items.iter().enumerate() {
-            let index = u32::try_from(i).unwrap_or(u32::MAX);
-            reject_unknown_keys(
-                &item,
-                &known_items.get(index),
-                field,
-                &format!("{path}[{i}]"),
-            )?;
-        }
-        return Ok(());
-    }
-    if !input.is_object() || js_sys::Array::is_array(input) || !known.is_object() {
-        return Ok(());
-    }
-    let object: &js_sys::Object = input.unchecked_ref();
-    for key in js_sys::Object::keys(object).iter() {
-        let name = key.as_string().unwrap_or_default();
-        let here = if path.is_empty() {
-            name
-        } else {
-            format!("{path}.{name}")
-        };
-        if !js_sys::Reflect::has(known, &key).unwrap_or(false) {
-            return Err(error::unknown_field(field, &here));
-        }
-        let (inner, inner_known) = (
-            js_sys::Reflect::get(input, &key).unwrap_or(JsValue::UNDEFINED),
-            js_sys::Reflect::get(known, &key).unwrap_or(JsValue::UNDEFINED),
-        );
-        reject_unknown_keys(&inner, &inner_known, field, &here)?;
-    }
-    Ok(())
 }

@@ -1,7 +1,9 @@
-//! Scenarios and presets: `evaluate`, `validate_scenario`, `presets`.
+//! Scenarios: `evaluate`, `evaluate_portfolio`, `validate_scenario`. The built-in presets
+//! are data, not code: `cargo xtask build` writes them into the package's `presets.js`
+//! (`presets()` there), which keeps ~50 KB of JSON text out of the module.
 
 use gpuecon::models::Validate;
-use gpuecon::{presets as core_presets, scenario};
+use gpuecon::scenario;
 use wasm_bindgen::prelude::*;
 
 use crate::error::JsResult;
@@ -48,18 +50,4 @@ pub fn validate_scenario(scenario: JsValue) -> JsResult<JsValue> {
 struct Problem {
     field: String,
     message: String,
-}
-
-/// The built-in presets: `[{ id, title, about, sources, scenario }]`, each scenario ready
-/// for `evaluate`. The embedded JSON files go through `JSON.parse` (no JSON parser in the
-/// module); the core's tests check that each one is a valid preset.
-#[wasm_bindgen]
-pub fn presets() -> JsResult<JsValue> {
-    let all = js_sys::Array::new();
-    for (id, text) in core_presets::files() {
-        let preset =
-            js_sys::JSON::parse(text).map_err(|_| crate::error::GpueconError::parse_failure(id))?;
-        all.push(&preset);
-    }
-    Ok(all.into())
 }

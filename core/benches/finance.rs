@@ -31,7 +31,7 @@ fn monthly_flows() -> Vec<Decimal> {
 fn monthly_dates() -> Vec<Date> {
     let start = Date::from_ymd_opt(2026, 1, 1).unwrap();
     (0..144)
-        .map(|m| start.checked_add_months(chrono::Months::new(m)).unwrap())
+        .map(|m| start.checked_add_months(m).unwrap())
         .collect()
 }
 
@@ -98,7 +98,7 @@ fn cash_flows(c: &mut Criterion) {
     let years: Vec<f64> = dates
         .iter()
         .map(|d| {
-            let days = d.signed_duration_since(dates[0]).num_days();
+            let days = d.days_since(dates[0]);
             units::to_f64_lossy(Decimal::from(days)) / 365.0
         })
         .collect();

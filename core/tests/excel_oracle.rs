@@ -353,7 +353,7 @@ fn call(function: &str, row: &Row) -> Result<Call, String> {
     })
 }
 
-/// Field `index` as `gpuecon::Date`s (chrono's `NaiveDate`).
+/// Field `index` as `gpuecon::Date`s.
 fn calendar_dates(row: &Row, index: usize) -> Result<Vec<gpuecon::Date>, String> {
     row.dates(index)?
         .into_iter()

@@ -45,7 +45,8 @@ test("an invalid scenario throws once with every problem and its path", async ()
     all.map((p) => p.id),
     [
       "h100-node-on-demand", "h100-node-reserved-3y", "h100-cluster-1024", "coreweave-core-scientific-hosting",
-      "b200-cascade", "coreweave-box-ig", "coreweave-box-sub-ig",
+      "b200-cascade", "coreweave-box-ig", "coreweave-box-sub-ig", "iren-microsoft",
+      "core-scientific-host-box", "company-rollup",
     ],
   );
   const cluster = structuredClone(all.find((p) => p.id === "h100-cluster-1024").scenario);

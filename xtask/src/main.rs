@@ -6,6 +6,7 @@
 mod bench;
 mod build;
 mod fuzz;
+mod package;
 mod process;
 mod serve;
 mod setup;

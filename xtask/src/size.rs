@@ -10,35 +10,49 @@ use crate::build::{OUT_NAME, package_dir};
 pub const WASM_GZIP_BUDGET: usize = 250_000;
 
 /// The gate `cargo xtask size` enforces until the module is back under
-/// [`WASM_GZIP_BUDGET`]: issue 5's models (about 70 input and output types through serde)
-/// took the module to 383 KB gzipped, and cutting it to the budget is issue 7's work
-/// (docs/size.md). The gate stops the module from growing further meanwhile; lower it as
-/// the cuts land, and remove it once the budget is met.
-pub const WASM_GZIP_CEILING: usize = 400_000;
+/// [`WASM_GZIP_BUDGET`]: issue 7's cuts took the module from 383 KB to 222 KB gzipped on
+/// the models of issue 5, but the Monte Carlo and box features that landed meanwhile put
+/// it at 280 KB (docs/size.md). The gate stops it from growing further; lower it as cuts
+/// land, and remove it once the budget is met.
+pub const WASM_GZIP_CEILING: usize = 300_000;
 
 /// Prints raw, gzip and brotli sizes of the .wasm and the JS glue, and the budget met or
 /// missed; fails over the ceiling.
 pub fn report() -> anyhow::Result<()> {
     let pkg = package_dir();
-    let files = [
+    // The module, then what JavaScript a browser loads with it: wasm-bindgen's glue, the
+    // browser entry, the presets (data kept out of the module) and the imported snippets.
+    let mut files = vec![
         format!("{OUT_NAME}_bg.wasm"),
         format!("{OUT_NAME}.js"),
         "index.js".to_owned(),
+        "presets.js".to_owned(),
     ];
+    files.extend(snippets(&pkg)?);
     println!(
         "{:<24} {:>10} {:>10} {:>10}",
         "file", "raw", "gzip", "brotli"
     );
-    let mut wasm_gzip = 0;
+    let (mut wasm_gzip, mut js) = (0, [0; 3]);
     for name in &files {
         let bytes = fs::read(pkg.join(name))
             .with_context(|| format!("{name} is missing: run `cargo xtask build`"))?;
         let (gzip, brotli) = (gzip_len(&bytes)?, brotli_len(&bytes)?);
-        println!("{name:<24} {:>10} {gzip:>10} {brotli:>10}", bytes.len());
+        let shown = match name.rsplit_once('/') {
+            Some((_, file)) => format!("snippet {file}"),
+            None => name.clone(),
+        };
+        println!("{shown:<24} {:>10} {gzip:>10} {brotli:>10}", bytes.len());
         if name.ends_with(".wasm") {
             wasm_gzip = gzip;
+        } else {
+            js = [js[0] + bytes.len(), js[1] + gzip, js[2] + brotli];
         }
     }
+    println!(
+        "{:<24} {:>10} {:>10} {:>10}",
+        "JavaScript, all", js[0], js[1], js[2]
+    );
     let verdict = if wasm_gzip <= WASM_GZIP_BUDGET {
         "met".to_owned()
     } else {
@@ -51,6 +65,24 @@ pub fn report() -> anyhow::Result<()> {
         bail!("the .wasm is {wasm_gzip} bytes gzipped, over the ceiling of {WASM_GZIP_CEILING}");
     }
     Ok(())
+}
+
+/// The JavaScript files wasm-bindgen copied into `snippets/`, relative to the package.
+fn snippets(pkg: &std::path::Path) -> anyhow::Result<Vec<String>> {
+    let mut found = Vec::new();
+    let mut folders = vec![pkg.join("snippets")];
+    while let Some(folder) = folders.pop() {
+        for entry in fs::read_dir(&folder)? {
+            let path = entry?.path();
+            if path.is_dir() {
+                folders.push(path);
+            } else if let Ok(relative) = path.strip_prefix(pkg) {
+                found.push(relative.to_string_lossy().into_owned());
+            }
+        }
+    }
+    found.sort();
+    Ok(found)
 }
 
 fn gzip_len(bytes: &[u8]) -> anyhow::Result<usize> {

@@ -34,7 +34,7 @@ pub(crate) fn day_counts(values: &[Decimal], dates: &[Date]) -> Result<Vec<i64>,
     dates
         .iter()
         .map(|date| {
-            let days = date.signed_duration_since(*first).num_days();
+            let days = date.days_since(*first);
             if days < 0 {
                 Err(FinanceError::Domain {
                     field: "dates",

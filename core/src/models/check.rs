@@ -6,6 +6,8 @@
 //! same `check` then serves a model called alone (paths from its own root) and a whole
 //! scenario (paths from the scenario's root).
 
+use serde::Deserialize;
+
 use super::ModelError;
 use crate::Decimal;
 
@@ -17,9 +19,7 @@ pub trait Validate {
     /// Every problem with `self`, in field order (empty when the inputs are usable).
     #[must_use]
     fn validate(&self) -> Vec<ModelError> {
-        let mut checker = Checker::default();
-        self.check(&mut checker);
-        checker.into_problems()
+        problems_of(&|checker| self.check(checker))
     }
 
     /// `Ok(())`, or the first problem [`validate`](Validate::validate) finds.
@@ -27,11 +27,51 @@ pub trait Validate {
     /// # Errors
     /// The first [`ModelError`] in field order.
     fn ensure_valid(&self) -> Result<(), ModelError> {
-        match self.validate().into_iter().next() {
-            Some(first) => Err(first),
-            None => Ok(()),
-        }
+        first_problem(self.validate())
     }
+}
+
+// The defaults above are instantiated for every input type; their work is done once, here,
+// behind a `dyn` call (this keeps the WebAssembly module small: docs/size.md).
+
+fn problems_of(check: &dyn Fn(&mut Checker)) -> Vec<ModelError> {
+    let mut checker = Checker::default();
+    check(&mut checker);
+    checker.into_problems()
+}
+
+fn first_problem(problems: Vec<ModelError>) -> Result<(), ModelError> {
+    match problems.into_iter().next() {
+        Some(first) => Err(first),
+        None => Ok(()),
+    }
+}
+
+/// Reads the rest of a unit variant of an internally tagged enum (`{ "kind": "constant" }`
+/// less its tag), which must be empty: serde's `deny_unknown_fields` does not reach unit
+/// variants, so without this `{ "kind": "constant", "factor": 2 }` would drop the
+/// misspelt key silently. Used as `#[serde(deserialize_with = "...")]` on each.
+///
+/// ```
+/// # use serde::Deserialize;
+/// #[derive(Debug, Deserialize)]
+/// #[serde(tag = "kind", rename_all = "snake_case", deny_unknown_fields)]
+/// enum Shape {
+///     #[serde(deserialize_with = "gpuecon::models::check::no_fields")]
+///     Dot,
+/// }
+/// assert!(serde_json::from_str::<Shape>(r#"{ "kind": "dot" }"#).is_ok());
+/// assert!(serde_json::from_str::<Shape>(r#"{ "kind": "dot", "size": 2 }"#).is_err());
+/// ```
+///
+/// # Errors
+/// An entry other than the tag: an unknown field.
+pub fn no_fields<'de, D: serde::Deserializer<'de>>(deserializer: D) -> Result<(), D::Error> {
+    /// No fields at all.
+    #[derive(serde::Deserialize)]
+    #[serde(deny_unknown_fields)]
+    struct NoFields {}
+    NoFields::deserialize(deserializer).map(|NoFields {}| ())
 }
 
 /// Collects problems under a path prefix.
@@ -73,16 +113,27 @@ impl Checker {
 
     /// Runs `check` with `segment` appended to the prefix (`"power"`, `"contracts[2]"`).
     pub fn within(&mut self, segment: &str, check: impl FnOnce(&mut Self)) {
-        let saved = self.prefix.clone();
-        self.prefix = self.path(segment);
+        let saved = self.enter(segment);
         check(self);
+        self.leave(saved);
+    }
+
+    /// Appends `segment` to the prefix; returns the prefix to restore.
+    fn enter(&mut self, segment: &str) -> String {
+        let inner = self.path(segment);
+        std::mem::replace(&mut self.prefix, inner)
+    }
+
+    fn leave(&mut self, saved: String) {
         self.prefix = saved;
     }
 
     /// Checks each item of a list within `field[i]`.
     pub fn each<T: Validate>(&mut self, field: &str, items: &[T]) {
         for (i, item) in items.iter().enumerate() {
-            self.within(&format!("{field}[{i}]"), |c| item.check(c));
+            let saved = self.enter(&format!("{field}[{i}]"));
+            item.check(self);
+            self.leave(saved);
         }
     }
 

@@ -16,6 +16,7 @@ use crate::units;
 pub enum DrawSchedule {
     /// The whole commitment in month 1, at the close (the default).
     #[default]
+    #[serde(deserialize_with = "crate::models::check::no_fields")]
     AtClose,
     /// Amounts in USD, month by month (each at least 0, in all at most the commitment):
     /// the cost of the GPUs delivered each month.

@@ -18,10 +18,13 @@ use crate::models::check::{Checker, Validate};
 pub enum Amortization {
     /// An annuity: the same debt service each month (Excel's `PMT`), reset when a draw or a
     /// new rate changes it.
+    #[serde(deserialize_with = "crate::models::check::no_fields")]
     LevelPayment,
     /// Equal principal each month (straight amortization); interest falls with the balance.
+    #[serde(deserialize_with = "crate::models::check::no_fields")]
     Straight,
     /// Interest only; all the principal at maturity.
+    #[serde(deserialize_with = "crate::models::check::no_fields")]
     Bullet,
     /// Debt service = CFADS ÷ target DSCR each month.
     Sculpted {

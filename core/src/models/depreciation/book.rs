@@ -49,6 +49,7 @@ use crate::{Decimal, FinanceError};
 #[serde(tag = "kind", rename_all = "snake_case", deny_unknown_fields)]
 pub enum BookMethod {
     /// `SLN`: the same charge every year.
+    #[serde(deserialize_with = "crate::models::check::no_fields")]
     StraightLine,
     /// `DB`: Excel's fixed declining balance, its rate rounded to three decimals.
     DecliningBalance {
@@ -63,6 +64,7 @@ pub enum BookMethod {
         factor: Decimal,
     },
     /// `SYD`: sum of the years' digits.
+    #[serde(deserialize_with = "crate::models::check::no_fields")]
     SumOfYearsDigits,
     /// `VDB`: declining balance switching to straight line when that gives more.
     Vdb {

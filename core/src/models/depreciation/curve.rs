@@ -35,6 +35,7 @@ use crate::units;
 pub enum Curve {
     /// 1 in every month (the default).
     #[default]
+    #[serde(deserialize_with = "crate::models::check::no_fields")]
     Constant,
     /// `annual_factor^(month/12)`: a constant rate of decline (a factor below 1) or growth.
     Exponential {

@@ -30,6 +30,7 @@ pub struct PassThrough {
 pub enum LeaseStructure {
     /// Modified gross (the default): the rent includes them; the landlord pays.
     #[default]
+    #[serde(deserialize_with = "crate::models::check::no_fields")]
     ModifiedGross,
     /// Triple-net (NNN): the tenant pays them on top of the rent.
     TripleNet {

@@ -40,6 +40,7 @@ use crate::units;
 pub enum Ppa {
     /// No agreement: every MWh at the market price (the default).
     #[default]
+    #[serde(deserialize_with = "crate::models::check::no_fields")]
     Market,
     /// Every MWh at a fixed price.
     FixedPrice {
