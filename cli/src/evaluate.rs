@@ -4,7 +4,8 @@ use std::io::Write;
 use std::path::{Path, PathBuf};
 
 use clap::{Args, ValueEnum};
-use gpuecon::presets;
+use gpuecon::presets::{self, PresetKind};
+use gpuecon::scenario::portfolio::{self, Portfolio};
 use gpuecon::scenario::{self, Report, Scenario, ScenarioError};
 use serde_json::Value;
 
@@ -57,7 +58,7 @@ pub struct PresetsArgs {
 }
 
 /// One line naming every problem of an invalid scenario with its path.
-fn scenario_error(origin: &str, error: &ScenarioError) -> CliError {
+pub fn scenario_error(origin: &str, error: &ScenarioError) -> CliError {
     match error {
         ScenarioError::Invalid { .. } => {
             let all: Vec<String> = error.problems().into_iter().map(|(_, m)| m).collect();
@@ -108,7 +109,13 @@ pub fn evaluate(args: &EvaluateArgs, out: &mut dyn Write) -> CliResult {
                     let ids: Vec<String> = presets::files().map(|(id, _)| id.to_owned()).collect();
                     format!("no preset {id:?} (presets: {})", ids.join(", "))
                 })?;
-            (format!("preset {id}"), preset.scenario)
+            match (preset.kind, preset.scenario, preset.portfolio) {
+                (PresetKind::Portfolio, _, Some(boxes)) => {
+                    return evaluate_portfolio(id, &boxes, args.format, out);
+                }
+                (_, Some(scenario), _) => (format!("preset {id}"), scenario),
+                _ => return Err(format!("preset {id} holds no {:?}", preset.kind).into()),
+            }
         }
         (Some(path), None) => (path.display().to_string(), load_scenario(path)?),
         (None, None) => return Err("give a scenario file or --preset NAME".into()),
@@ -121,6 +128,86 @@ pub fn evaluate(args: &EvaluateArgs, out: &mut dyn Write) -> CliResult {
         }
         ReportFormat::Csv => csv(&report, out)?,
         ReportFormat::Table => tables(&scenario, &report, out)?,
+    }
+    Ok(())
+}
+
+/// `gpuecon evaluate --preset ID` of a portfolio preset: the company view (JSON, or a table
+/// of its months and summary).
+fn evaluate_portfolio(
+    id: &str,
+    boxes: &Portfolio,
+    format: ReportFormat,
+    out: &mut dyn Write,
+) -> CliResult {
+    let origin = format!("preset {id}");
+    let report = portfolio::evaluate_portfolio(boxes).map_err(|e| scenario_error(&origin, &e))?;
+    match format {
+        ReportFormat::Json => {
+            let text = serde_json::to_string_pretty(&report).map_err(|e| e.to_string())?;
+            writeln!(out, "{text}")?;
+        }
+        ReportFormat::Csv => {
+            return Err(format!("{origin} is a portfolio: use --format table or json").into());
+        }
+        ReportFormat::Table => {
+            let s = &report.summary;
+            writeln!(out, "{}: {} boxes", boxes.title, boxes.boxes.len())?;
+            let mut summary = format::table(&["company", "value"]);
+            let mut rows = vec![
+                ("revenue", usd(s.revenue_usd)),
+                ("EBITDA", usd(s.ebitda_usd)),
+                ("interest", usd(s.interest_usd)),
+                ("debt", usd(s.debt_usd)),
+                (
+                    "lowest interest coverage",
+                    or_unknown(s.minimum_interest_coverage, |x| {
+                        format!("{}x", x.round_dp(2))
+                    }),
+                ),
+                (
+                    "first month debt service > EBITDA",
+                    or_unknown(s.first_uncovered_debt_service_month, |m| {
+                        format!("month {m}")
+                    }),
+                ),
+                (
+                    "first month interest > EBITDA",
+                    or_unknown(s.first_interest_gap_month, |m| format!("month {m}")),
+                ),
+            ];
+            if let Some(c) = &report.concentration {
+                rows.push(("largest customer", c.largest_customer.clone()));
+                rows.push(("  its share of revenue", percent(c.top1_share)));
+                rows.push(("HHI (0-10,000)", format::grouped(c.hhi_points, 0)));
+                rows.push(("revenue at risk", usd(c.revenue_at_risk_usd)));
+            }
+            for (name, value) in rows {
+                summary.add_row(vec![comfy_table::Cell::new(name), number(value)]);
+            }
+            writeln!(out, "{summary}")?;
+            let mut months = format::table(&[
+                "month",
+                "date",
+                "revenue",
+                "EBITDA",
+                "interest",
+                "debt service",
+                "uncovered",
+            ]);
+            for m in &report.months {
+                months.add_row(vec![
+                    number(m.month.to_string()),
+                    comfy_table::Cell::new(m.date.to_string()),
+                    number(usd(m.revenue_usd)),
+                    signed(Some(m.ebitda_usd), usd),
+                    number(usd(m.interest_usd)),
+                    number(usd(m.debt_service_usd)),
+                    number(usd(m.uncovered_debt_service_usd)),
+                ]);
+            }
+            writeln!(out, "{months}")?;
+        }
     }
     Ok(())
 }
@@ -193,16 +280,46 @@ fn tables(scenario: &Scenario, report: &Report, out: &mut dyn Write) -> CliResul
         scenario.start
     )?;
     let mut summary = format::table(&["summary", "value"]);
-    let rows: Vec<(&str, String)> = vec![
-        ("capex", usd(s.capex_usd)),
-        ("revenue", usd(s.revenue.total_usd)),
-        ("  contracts", usd(s.revenue.contracts_usd)),
-        ("  reserved", usd(s.revenue.reserved_usd)),
-        ("  on demand", usd(s.revenue.on_demand_usd)),
-        ("  spot", usd(s.revenue.spot_usd)),
-        ("costs", usd(s.costs.total_usd)),
-        ("  power", usd(s.costs.power_usd)),
-        ("  facility", usd(s.costs.facility_usd)),
+    // Items only some scenarios have (hosting, curtailment, a PPA, a lease, prepayments)
+    // are shown when they are not zero.
+    let (r, c) = (&s.revenue, &s.costs);
+    let optional = |rows: &mut Vec<(&str, String)>, items: &[(&'static str, gpuecon::Decimal)]| {
+        for (name, value) in items {
+            if !value.is_zero() {
+                rows.push((name, usd(*value)));
+            }
+        }
+    };
+    let mut rows: Vec<(&str, String)> = vec![("capex", usd(s.capex_usd))];
+    optional(&mut rows, &[("prepayments received", s.prepayment_usd)]);
+    rows.extend([
+        ("revenue", usd(r.total_usd)),
+        ("  contracts", usd(r.contracts_usd)),
+        ("  reserved", usd(r.reserved_usd)),
+        ("  on demand", usd(r.on_demand_usd)),
+        ("  spot", usd(r.spot_usd)),
+    ]);
+    optional(
+        &mut rows,
+        &[
+            ("  hosting", r.hosting_usd),
+            ("  demand response", r.demand_response_usd),
+            ("  less curtailed", r.curtailed_usd),
+            ("  less SLA credits", r.sla_credits_usd),
+        ],
+    );
+    rows.extend([("costs", usd(c.total_usd)), ("  power", usd(c.power_usd))]);
+    optional(
+        &mut rows,
+        &[
+            ("  PPA settlement", c.ppa_settlement_usd),
+            ("  facility", c.facility_usd),
+            ("  lease taxes", c.lease_taxes_usd),
+            ("  lease insurance", c.lease_insurance_usd),
+            ("  lease maintenance", c.lease_maintenance_usd),
+        ],
+    );
+    rows.extend([
         ("  staff", usd(s.costs.staff_usd)),
         ("  support", usd(s.costs.support_usd)),
         ("  software", usd(s.costs.software_usd)),
@@ -228,7 +345,7 @@ fn tables(scenario: &Scenario, report: &Report, out: &mut dyn Write) -> CliResul
         ("economic value at the end", usd(s.economic_value_usd)),
         ("contracted backlog", usd(s.contracted_backlog_usd)),
         ("  its present value", usd(s.contracted_backlog_pv_usd)),
-    ];
+    ]);
     for (name, value) in rows {
         summary.add_row(vec![comfy_table::Cell::new(name), number(value)]);
     }
@@ -270,13 +387,24 @@ pub fn presets(args: &PresetsArgs, out: &mut dyn Write) -> CliResult {
             writeln!(out, "{text}")?;
         }
         ListFormat::Table => {
-            let mut table = format::table(&["id", "title", "GPUs", "months"]);
+            let mut table = format::table(&["id", "title", "kind", "GPUs", "months"]);
             for p in &all {
+                let scenarios: Vec<&Scenario> = match (&p.scenario, &p.portfolio) {
+                    (Some(one), _) => vec![one],
+                    (None, Some(portfolio)) => portfolio.boxes.iter().collect(),
+                    (None, None) => Vec::new(),
+                };
+                let gpus = scenarios.iter().map(|s| s.fleet.gpus).sum();
+                let months = scenarios.first().map_or(0, |s| s.horizon_months);
                 table.add_row(vec![
                     comfy_table::Cell::new(&p.id),
                     comfy_table::Cell::new(&p.title),
-                    number(format::grouped(p.scenario.fleet.gpus, 0)),
-                    number(p.scenario.horizon_months.to_string()),
+                    comfy_table::Cell::new(match p.kind {
+                        PresetKind::Scenario => "scenario",
+                        PresetKind::Portfolio => "portfolio",
+                    }),
+                    number(format::grouped(gpus, 0)),
+                    number(months.to_string()),
                 ]);
             }
             writeln!(out, "{table}")?;

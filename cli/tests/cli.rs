@@ -93,6 +93,29 @@ fn presets_lists_every_preset() {
 }
 
 #[test]
+fn a_portfolio_preset_evaluates_as_a_company() {
+    let table = gpuecon(&["evaluate", "--preset", "company-rollup"]);
+    assert!(table.status.success(), "{}", stderr(&table));
+    let text = stdout(&table);
+    assert!(
+        text.contains("largest customer") && text.contains("Microsoft"),
+        "{text}"
+    );
+    let json: Value = serde_json::from_str(&stdout(&gpuecon(&[
+        "evaluate",
+        "--preset",
+        "company-rollup",
+        "--format",
+        "json",
+    ])))
+    .unwrap();
+    assert_eq!(json["concentration"]["largest_customer"], "Microsoft");
+    assert_eq!(json["boxes"].as_array().unwrap().len(), 3);
+    let csv = gpuecon(&["evaluate", "--preset", "company-rollup", "--format", "csv"]);
+    assert!(!csv.status.success());
+}
+
+#[test]
 fn evaluate_a_preset_as_table_json_and_csv() {
     // 8 GPUs × 730 h × 60 % × $6.155 = $21,567.12 of on-demand revenue in month 1
     let table = gpuecon(&["evaluate", "--preset", "h100-node-on-demand"]);
@@ -154,7 +177,8 @@ fn evaluate_json_and_toml_files_alike() {
     let scenario = gpuecon::presets::get("h100-node-reserved-3y")
         .unwrap()
         .unwrap()
-        .scenario;
+        .scenario
+        .unwrap();
     let json_path = scratch("reserved.json");
     let toml_path = scratch("reserved.toml");
     std::fs::write(&json_path, serde_json::to_string(&scenario).unwrap()).unwrap();
@@ -178,7 +202,8 @@ fn bad_scenario_files_fail_with_one_line() {
     let mut scenario = gpuecon::presets::get("h100-cluster-1024")
         .unwrap()
         .unwrap()
-        .scenario;
+        .scenario
+        .unwrap();
     scenario.power.pue = "0.9".parse().unwrap();
     scenario.contracts[0].usage_share = Decimal::TWO;
     let invalid = scratch("invalid.json");
@@ -309,7 +334,8 @@ fn a_contract_from_a_scenario_file() {
     let scenario = gpuecon::presets::get("h100-cluster-1024")
         .unwrap()
         .unwrap()
-        .scenario;
+        .scenario
+        .unwrap();
     let path = scratch("cluster.json");
     std::fs::write(&path, serde_json::to_string(&scenario).unwrap()).unwrap();
     let replay = fixture(REPLAY);

@@ -43,7 +43,8 @@ fn bench_box(c: &mut Criterion) {
     let mut scenario = gpuecon::presets::get("coreweave-box-ig")
         .unwrap()
         .unwrap()
-        .scenario;
+        .scenario
+        .unwrap();
     scenario.horizon_months = 144;
     scenario.contracts[0].contract.term_months = 144;
     scenario.financing.as_mut().unwrap().tenor_months = 144;

@@ -1,22 +1,46 @@
-//! Presets: ready-made scenarios built from public figures, each citing its sources.
+//! Presets: ready-made scenarios and portfolios built from public figures, each citing its
+//! sources.
 //!
 //! They are data (JSON files under `core/presets/`), embedded in the crate so that the
-//! page, the CLI and JS apps list the same ones.
+//! page, the CLI and JS apps list the same ones. Each says by its `kind` which evaluator it
+//! needs: a `scenario` preset holds a [`Scenario`] for
+//! [`evaluate`](crate::scenario::evaluate), a `portfolio` preset a [`Portfolio`] of boxes
+//! for [`evaluate_portfolio`](crate::scenario::portfolio::evaluate_portfolio).
 //!
 //! ```
-//! use gpuecon::{presets, scenario::evaluate};
+//! use gpuecon::presets::{self, PresetKind};
+//! use gpuecon::scenario::{evaluate, portfolio::evaluate_portfolio};
 //! let all = presets::all()?;
 //! let cluster = all.iter().find(|p| p.id == "h100-cluster-1024").unwrap();
-//! let report = evaluate(&cluster.scenario)?;
+//! assert_eq!(cluster.kind, PresetKind::Scenario);
+//! let report = evaluate(cluster.scenario.as_ref().unwrap())?;
 //! assert_eq!(report.months.len(), 72);
+//! let company = all.iter().find(|p| p.kind == PresetKind::Portfolio).unwrap();
+//! let rollup = evaluate_portfolio(company.portfolio.as_ref().unwrap())?;
+//! assert!(rollup.concentration.is_some());
 //! # Ok::<(), gpuecon::scenario::ScenarioError>(())
 //! ```
 
 use serde::{Deserialize, Serialize};
 
+use crate::scenario::portfolio::Portfolio;
 use crate::scenario::{Scenario, ScenarioError};
 
-/// One preset: an id, a title, what it shows, its sources, and the scenario.
+/// Which evaluator a preset needs.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum PresetKind {
+    /// One scenario (a fleet, or a box with its financing), for
+    /// [`evaluate`](crate::scenario::evaluate).
+    #[default]
+    Scenario,
+    /// Several boxes rolled up into a company, for
+    /// [`evaluate_portfolio`](crate::scenario::portfolio::evaluate_portfolio).
+    Portfolio,
+}
+
+/// One preset: an id, a title, what it shows, its sources, its kind, and the scenario or
+/// the portfolio (the one its kind names, never both).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Preset {
@@ -28,12 +52,21 @@ pub struct Preset {
     pub about: String,
     /// Where each figure comes from.
     pub sources: Vec<String>,
-    /// The scenario, ready for [`evaluate`](crate::scenario::evaluate).
-    pub scenario: Scenario,
+    /// `scenario` (the default) or `portfolio`: which evaluator the preset needs.
+    #[serde(default)]
+    pub kind: PresetKind,
+    /// The scenario of a `scenario` preset, ready for
+    /// [`evaluate`](crate::scenario::evaluate).
+    #[serde(default)]
+    pub scenario: Option<Scenario>,
+    /// The boxes of a `portfolio` preset, ready for
+    /// [`evaluate_portfolio`](crate::scenario::portfolio::evaluate_portfolio).
+    #[serde(default)]
+    pub portfolio: Option<Portfolio>,
 }
 
 /// The embedded preset files, in the order they are listed.
-const FILES: [(&str, &str); 7] = [
+const FILES: [(&str, &str); 10] = [
     (
         "h100-node-on-demand",
         include_str!("../presets/h100-node-on-demand.json"),
@@ -58,6 +91,18 @@ const FILES: [(&str, &str); 7] = [
     (
         "coreweave-box-sub-ig",
         include_str!("../presets/coreweave-box-sub-ig.json"),
+    ),
+    (
+        "iren-microsoft",
+        include_str!("../presets/iren-microsoft.json"),
+    ),
+    (
+        "core-scientific-host-box",
+        include_str!("../presets/core-scientific-host-box.json"),
+    ),
+    (
+        "company-rollup",
+        include_str!("../presets/company-rollup.json"),
     ),
 ];
 
@@ -95,7 +140,22 @@ pub fn get(id: &str) -> Result<Option<Preset>, ScenarioError> {
 }
 
 fn parse(text: &str) -> Result<Preset, ScenarioError> {
-    serde_json::from_str(text).map_err(|e| ScenarioError::Parse {
+    let preset: Preset = serde_json::from_str(text).map_err(|e| ScenarioError::Parse {
         message: e.to_string(),
-    })
+    })?;
+    let matches = match preset.kind {
+        PresetKind::Scenario => preset.scenario.is_some() && preset.portfolio.is_none(),
+        PresetKind::Portfolio => preset.portfolio.is_some() && preset.scenario.is_none(),
+    };
+    if matches {
+        Ok(preset)
+    } else {
+        Err(ScenarioError::Parse {
+            message: format!(
+                "preset {}: a scenario preset holds a scenario and no portfolio, a portfolio \
+                 preset a portfolio and no scenario",
+                preset.id
+            ),
+        })
+    }
 }

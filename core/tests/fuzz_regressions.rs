@@ -1,12 +1,13 @@
 //! Replays every input in fuzz/regressions/ (inputs the fuzzer found crashing once, and
-//! hand-written hostile scenarios) through scenario parsing and `evaluate`: each must come
-//! back as a report or a typed error.
+//! hand-written hostile scenarios) through scenario and portfolio parsing and `evaluate` /
+//! `evaluate_portfolio`: each must come back as a report or a typed error.
 
 // A test reads the committed inputs from disk; the core itself never does IO.
 #![allow(clippy::disallowed_methods)]
 
 use std::{fs, path::Path};
 
+use gpuecon::scenario::portfolio::{Portfolio, evaluate_portfolio};
 use gpuecon::scenario::{Scenario, evaluate};
 
 #[test]
@@ -21,6 +22,9 @@ fn every_regression_input_returns_instead_of_panicking() {
             .flatten()
         {
             let _ = evaluate(&scenario);
+        }
+        if let Ok(portfolio) = serde_json::from_str::<Portfolio>(&text) {
+            let _ = evaluate_portfolio(&portfolio);
         }
         replayed += 1;
     }

@@ -6,6 +6,8 @@
 
 use std::str::FromStr;
 
+use gpuecon::presets::PresetKind;
+use gpuecon::scenario::portfolio::evaluate_portfolio;
 use gpuecon::scenario::{Scenario, ScenarioError, evaluate};
 use gpuecon::{Decimal, ErrorCode, presets};
 
@@ -86,7 +88,7 @@ fn hosting_deal_matches_the_published_figures() {
     let preset = presets::get("coreweave-core-scientific-hosting")
         .unwrap()
         .unwrap();
-    let report = evaluate(&preset.scenario).unwrap();
+    let report = evaluate(preset.scenario.as_ref().unwrap()).unwrap();
     let s = &report.summary;
     // ~$8.7B over 12 years for ~500 MW: $8.7B / 144 months / 500,000 kW = $120.83 per
     // kW-month, the "≈ $121" of docs/domain.md.
@@ -104,21 +106,31 @@ fn hosting_deal_matches_the_published_figures() {
 #[test]
 fn every_preset_evaluates_and_reads_back_from_toml() {
     let all = presets::all().unwrap();
-    assert_eq!(all.len(), 7);
+    assert_eq!(all.len(), 10);
     for preset in all {
         assert!(!preset.sources.is_empty(), "{} cites no source", preset.id);
-        let report = evaluate(&preset.scenario).unwrap();
-        assert_eq!(
-            report.months.len(),
-            usize::try_from(preset.scenario.horizon_months).unwrap()
-        );
-        let toml = preset.scenario.to_toml().unwrap();
-        assert_eq!(
-            Scenario::from_toml(&toml).unwrap(),
-            preset.scenario,
-            "{}",
-            preset.id
-        );
+        let scenarios = match preset.kind {
+            PresetKind::Scenario => vec![preset.scenario.unwrap()],
+            PresetKind::Portfolio => {
+                let portfolio = preset.portfolio.unwrap();
+                evaluate_portfolio(&portfolio).unwrap();
+                portfolio.boxes
+            }
+        };
+        for scenario in scenarios {
+            let report = evaluate(&scenario).unwrap();
+            assert_eq!(
+                report.months.len(),
+                usize::try_from(scenario.horizon_months).unwrap()
+            );
+            let toml = scenario.to_toml().unwrap();
+            assert_eq!(
+                Scenario::from_toml(&toml).unwrap(),
+                scenario,
+                "{}",
+                preset.id
+            );
+        }
     }
 }
 
@@ -126,7 +138,7 @@ fn every_preset_evaluates_and_reads_back_from_toml() {
 fn the_reserved_node_earns_the_p4d_three_year_share_of_list_price() {
     // 8 GPUs × 730 h × $6.155 × (1 − 0.6186) × 36 months = $493,541.97 (hand).
     let preset = presets::get("h100-node-reserved-3y").unwrap().unwrap();
-    let s = evaluate(&preset.scenario).unwrap().summary;
+    let s = evaluate(preset.scenario.as_ref().unwrap()).unwrap().summary;
     assert_eq!(s.revenue.reserved_usd.round_dp(2), d("493541.97"));
     assert_eq!(s.billed_utilization, Decimal::ONE);
 }
@@ -151,9 +163,13 @@ fn an_invalid_scenario_reports_every_problem_with_its_path() {
 
 #[test]
 fn a_contract_error_names_its_index() {
-    let mut preset = presets::get("h100-cluster-1024").unwrap().unwrap();
-    preset.scenario.contracts[0].contract.term_months = 0;
-    let err = evaluate(&preset.scenario).unwrap_err();
+    let mut scenario = presets::get("h100-cluster-1024")
+        .unwrap()
+        .unwrap()
+        .scenario
+        .unwrap();
+    scenario.contracts[0].contract.term_months = 0;
+    let err = evaluate(&scenario).unwrap_err();
     assert_eq!(err.field(), "contracts[0].contract.term_months");
 }
 

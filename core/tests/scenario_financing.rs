@@ -15,7 +15,7 @@ fn d(text: &str) -> Decimal {
 }
 
 fn preset(id: &str) -> Scenario {
-    presets::get(id).unwrap().unwrap().scenario
+    presets::get(id).unwrap().unwrap().scenario.unwrap()
 }
 
 /// The tiny scenario of tests/scenario.rs (10 GPUs, 2 months; gross margin $5,835 then
@@ -185,6 +185,8 @@ fn a_portfolio_adds_its_boxes_and_finds_the_first_funding_gap() {
     let company = evaluate_portfolio(&Portfolio {
         title: String::new(),
         boxes: vec![ig, bullet],
+        counterparties: Vec::new(),
+        default_recovery_rate: Decimal::ZERO,
     })
     .unwrap();
     for (i, m) in company.months.iter().enumerate() {
@@ -211,6 +213,8 @@ fn a_portfolio_adds_its_boxes_and_finds_the_first_funding_gap() {
     let err = evaluate_portfolio(&Portfolio {
         title: String::new(),
         boxes: vec![preset("coreweave-box-ig"), late],
+        counterparties: Vec::new(),
+        default_recovery_rate: Decimal::ZERO,
     })
     .unwrap_err();
     assert_eq!(err.field(), "boxes[1].horizon_months");

@@ -124,7 +124,7 @@ impl Terms {
     /// ```
     /// use gpuecon_telemetry::economics::{Billing, Terms};
     /// let preset = gpuecon::presets::get("h100-node-on-demand").unwrap().unwrap();
-    /// let terms = Terms::from_scenario(&preset.scenario);
+    /// let terms = Terms::from_scenario(preset.scenario.as_ref().unwrap());
     /// assert_eq!(terms.billing, Billing::Usage);
     /// assert_eq!(terms.price_usd_per_gpu_hour.to_string(), "6.155");
     /// assert_eq!(terms.assumed_utilization.unwrap().to_string(), "0.60");
@@ -642,7 +642,7 @@ mod tests {
         let preset = gpuecon::presets::get("coreweave-core-scientific-hosting")
             .unwrap()
             .unwrap();
-        let scenario = preset.scenario;
+        let scenario = preset.scenario.unwrap();
         let line = &scenario.contracts[0];
         let t = Terms::from_scenario(&scenario);
         assert_eq!(t.billing, Billing::Reserved);

@@ -20,6 +20,16 @@ What it is
       - the monthly discount rate  (1 + r)^(1/12) - 1  (NPV and the backlog's PV)
       - the IRR: solved monthly in float, annualized exactly as (1 + m)^12 - 1.
 
+    The infrastructure sections (issue 5) follow the module docs of scenario/energy.rs (a
+    market price series, the PPA kinds, curtailment and demand response), deliveries.rs
+    (tranches delivered and paid, each valued at its own age), agreements.rs (the lease's
+    escalator and triple-net items, the hosting agreement's fees and SLA credits, the
+    prepayment applied in equal parts), financing.rs (CFADS net of the prepayment applied,
+    draws on the deliveries, capitalized interest, the sculpted capacity divided by the
+    draws' weight) and portfolio.rs (the company months and the concentration of revenue by
+    customer): each is exercised on the new presets and on variants of the 10-GPU scenario
+    of core/tests/data/tiny.json.
+
     Features the presets do not use (make-up credits, caps, other book methods, ...) raise
     NotImplementedError rather than being guessed.
 
@@ -278,6 +288,140 @@ def metrics(flows, rate):
 
 
 # ---------------------------------------------------------------------------------------
+# the infrastructure sections (scenario/energy.rs, deliveries.rs, agreements.rs module docs;
+# models/power/ppa.rs, models/facility/lease.rs and models/hosting.rs docs)
+
+
+def ppa_price(ppa, market):
+    """The price paid per MWh bought at a market price (models/power/ppa.rs table)."""
+    kind = ppa.get("kind", "market")
+    if kind in ("market", "virtual"):
+        return market
+    if kind == "fixed_price":
+        return dec(ppa["usd_per_mwh"])
+    if kind == "indexed":
+        return market + dec(ppa["adder_usd_per_mwh"])
+    if kind == "collar":
+        return min(max(market, dec(ppa["floor_usd_per_mwh"])), dec(ppa["cap_usd_per_mwh"]))
+    raise NotImplementedError(kind)
+
+
+def ppa_settlement_cost(ppa, market):
+    """A virtual PPA's settlement as a cost: -(market - strike) x volume (paid > 0)."""
+    if ppa.get("kind") != "virtual":
+        return Q(0)
+    return -(market - dec(ppa["strike_usd_per_mwh"])) * dec(ppa["volume_mwh_per_month"])
+
+
+def cut_shares(energy, h):
+    """The share of each month's 730 hours curtailed, months 1..h."""
+    cut = [Q(0)] * h
+    curtailed = (energy or {}).get("curtailed")
+    if curtailed:
+        if curtailed["kind"] == "events":
+            hours = [dec(x) for x in curtailed["hours_per_month"]]
+        else:
+            hours = [dec(curtailed["share_of_hours"]) * HOURS_PER_MONTH] * curtailed["months"]
+        for i, x in enumerate(hours[:h]):
+            cut[i] = x / HOURS_PER_MONTH
+    return cut
+
+
+def lease_items(lease, h):
+    """(rent, taxes, insurance, maintenance) by month index: rent = kW x rate x
+    (1 + escalator)^floor((j - 1)/12) for lease month j; each triple-net item (kW x its
+    $/kW-month + its $/year / 12) x its own escalation."""
+    items = [(Q(0),) * 4 for _ in range(h)]
+    if not lease:
+        return items
+    kw = dec(lease["contracted_kw"])
+    start = lease.get("start_month", 1)
+    structure = lease.get("structure", {"kind": "modified_gross"})
+    passes = [structure.get(k, {}) if structure["kind"] == "triple_net" else {}
+              for k in ("taxes", "insurance", "maintenance")]
+    for j in range(1, lease["term_months"] + 1):
+        m = start + j - 1
+        if m > h:
+            break
+        years = (j - 1) // 12
+        rent = kw * dec(lease["usd_per_kw_month"]) * (1 + dec(lease.get("annual_escalator", "0"))) ** years
+        row = [rent]
+        for item in passes:
+            base = kw * dec(item.get("usd_per_kw_month", "0")) + dec(item.get("usd_per_year", "0")) / 12
+            row.append(base * (1 + dec(item.get("annual_escalator", "0"))) ** years)
+        items[m - 1] = tuple(row)
+    return items
+
+
+def hosting_items(hosting, h):
+    """(fee before credits, SLA credit) by month index (models/hosting.rs module docs):
+    fee = max(base, minimum); credit = the lowest tier the uptime falls under x fee, capped
+    by a share of the fee and by what is left of the contract year's cap."""
+    items = [(Q(0), Q(0)) for _ in range(h)]
+    if not hosting:
+        return items
+    fee_terms = hosting["fee"]
+    minimum = dec(hosting.get("minimum_fee_usd_per_month", "0"))
+    uptime = [dec(x) for x in hosting.get("uptime_by_month", [])]
+    tiers = hosting.get("sla_tiers", [])
+    cap = hosting.get("credit_cap", {})
+    year_credits = Q(0)
+    for i in range(hosting["months"]):
+        if i % 12 == 0:
+            year_credits = Q(0)
+        if fee_terms["kind"] == "fixed_per_kw":
+            base = dec(fee_terms["contracted_kw"]) * dec(fee_terms["usd_per_kw_month"])
+        else:
+            rev = fee_terms.get("model_revenue_usd", [])
+            base = dec(fee_terms["share"]) * (dec(rev[i]) if i < len(rev) else Q(0))
+        fee = max(base, minimum)
+        up = uptime[i] if i < len(uptime) else Q(1)
+        share = Q(0)
+        for tier in tiers:  # highest threshold first: the last one the uptime is under
+            if up < dec(tier["below_uptime"]):
+                share = dec(tier["credit_share"])
+        credit = share * fee
+        if cap.get("share_of_monthly_fee") is not None:
+            credit = min(credit, dec(cap["share_of_monthly_fee"]) * fee)
+        if cap.get("usd_per_contract_year") is not None:
+            credit = min(credit, dec(cap["usd_per_contract_year"]) - year_credits)
+        year_credits += credit
+        if i < h:
+            items[i] = (fee, credit)
+    return items
+
+
+def tranches(fleet, h):
+    """(row, GPUs) of each delivery: row 0 at the close, row k at the end of month k."""
+    g = dec(fleet["gpus"])
+    shares = [dec(x) for x in fleet.get("deliveries", [])] or [Q(1)]
+    return [(k, g * share) for k, share in enumerate(shares)]
+
+
+def prepayments(s, h, monthly):
+    """The prepayments received at the close, and those applied by month index: P =
+    prepaid share x the contract's backlog at the start, in equal parts (kept to 12 places)
+    over the months it serves, the last part the remainder, parts past the horizon in its
+    last month."""
+    applied = [Q(0)] * h
+    total = Q(0)
+    for line in s.get("contracts", []):
+        share = dec(line.get("prepaid_share", "0"))
+        if share == 0:
+            continue
+        c = line["contract"]
+        value, _ = backlog(c, monthly)
+        prepaid = keep(share * value)
+        total += prepaid
+        served = contract_last(c) - c["start_month"] + 1
+        part = keep(prepaid / served)
+        for k in range(served):
+            amount = prepaid - part * (served - 1) if k == served - 1 else part
+            applied[min(c["start_month"] + k, h) - 1] += amount
+    return total, applied
+
+
+# ---------------------------------------------------------------------------------------
 # the scenario (core/src/scenario/mod.rs docs)
 
 
@@ -287,6 +431,7 @@ def evaluate(s):
     g = dec(fleet["gpus"])
     capex = dec(fleet["capex_usd_per_gpu"])
     power, fac = s["power"], s["facility"]
+    energy = s.get("energy")
     ops = s.get("operations", {})
     market = s["market"]
     contracts = s.get("contracts", [])
@@ -311,18 +456,21 @@ def evaluate(s):
         utils = [dec(market["utilization"])] * h
 
     # contracts: each settled on usage = gpus x 730 x share in the months it serves
-    c_rev, c_served = [Q(0)] * h, [Q(0)] * h
+    c_rev, c_served, c_totals = [Q(0)] * h, [Q(0)] * h, []
     for line in contracts:
         c = line["contract"]
         use = dec(c["gpus"]) * HOURS_PER_MONTH * dec(line["usage_share"])
         usage = lambda m, c=c, use=use: use if (m <= h and contract_active(c, m)) else Q(0)
         rev, served = settle(c, usage)
+        total = Q(0)
         for m, v in rev.items():
             if 1 <= m <= h:
                 c_rev[m - 1] += v
+                total += v
         for m, v in served.items():
             if 1 <= m <= h:
                 c_served[m - 1] += v
+        c_totals.append(total)
 
     dep = s["depreciation"]
     if dep["method"]["kind"] != "straight_line":
@@ -330,13 +478,28 @@ def evaluate(s):
     book = straight_line(capex, dec(dep.get("salvage_usd_per_gpu", "0")),
                          dec(dep["life_years"]), h)
 
-    available = g * HOURS_PER_MONTH
-    facility_month = dec(fac["contracted_kw_per_gpu"]) * dec(fac["usd_per_kw_month"]) * g
-    insurance_month = capex * op("insurance_rate_per_year") / 12 * g
+    # the delivery schedule: the GPUs in service and the value of the tranches by age
+    parts = tranches(fleet, h)
+    in_service = [sum((gk for k, gk in parts if k <= i), Q(0)) for i in range(h)]
+    capex_rows = [gk * capex for _, gk in parts]
+
+    def fleet_value(i, per_gpu):  # per_gpu(age index): age index a is age a + 1 months
+        return sum((gk * per_gpu(i - k) for k, gk in parts if k <= i), Q(0))
+
+    rate = monthly_rate(dec(s["annual_discount_rate"]))
+    prepaid, applied = prepayments(s, h, rate)
+    cut = cut_shares(energy, h)
+    lease = lease_items(s.get("lease"), h)
+    hosting = hosting_items(s.get("hosting"), h)
+    close = prepaid - capex_rows[0]
+
+    insurance_per_gpu = capex * op("insurance_rate_per_year") / 12
     spot = market.get("spot")
-    months, cumulative = [], -capex * g
+    months, cumulative = [], close
     for m in range(1, h + 1):
         i = m - 1
+        gpus = in_service[i]
+        available = gpus * HOURS_PER_MONTH
         p, u = prices[i], utils[i]
         contracted = sum((dec(l["contract"]["gpus"]) for l in contracts
                           if contract_active(l["contract"], m)), Q(0))
@@ -347,7 +510,7 @@ def evaluate(s):
                 hrs = dec(r["gpus"]) * HOURS_PER_MONTH
                 reserved_hours += hrs
                 reserved_usd += hrs * prices[r["start_month"] - 1] * (1 - dec(r["discount"]))
-        open_hours = (g - contracted) * HOURS_PER_MONTH - reserved_hours
+        open_hours = (gpus - contracted) * HOURS_PER_MONTH - reserved_hours
         od_hours = open_hours * u
         idle = open_hours - od_hours
         spot_hours = spot_usd = Q(0)
@@ -363,39 +526,71 @@ def evaluate(s):
         # billed (commercial, allocated): every hour of the GPUs under contract, used or
         # not, as for reserved GPUs (report.rs, billed_gpu_hours; domain.md section 4)
         billed = market_billed + contracted * HOURS_PER_MONTH
+        # curtailment (scenario/energy.rs): the share c of the hours cut stops everything
+        c = cut[i]
+        share = busy / available
+        load = dec(power["idle_fraction"]) + (1 - dec(power["idle_fraction"])) * share
+        uncut_mwh = (dec(power["it_kw_per_gpu"]) * load * dec(power["pue"]) * available
+                     / 1000)
+        mwh = uncut_mwh * (1 - c)
+        if energy is None:
+            power_usd = uncut_mwh * 1000 * dec(power["usd_per_kwh"])
+            settlement = dr = Q(0)
+        else:
+            series = [dec(x) for x in energy.get("market_usd_per_mwh", [])]
+            if series:
+                mkt = series[min(i, len(series) - 1)]
+            else:
+                mkt = dec(power["usd_per_kwh"]) * 1000
+            ppa = energy.get("ppa", {"kind": "market"})
+            power_usd = mwh * ppa_price(ppa, mkt)
+            settlement = ppa_settlement_cost(ppa, mkt)
+            dr = uncut_mwh * c * dec(energy.get("demand_response_usd_per_mwh", "0"))
+        sold_usd = c_rev[i] + reserved_usd + od_usd + spot_usd
+        fee, credit = hosting[i]
         rev = {
             "contracts_usd": c_rev[i], "reserved_usd": reserved_usd,
             "on_demand_usd": od_usd, "spot_usd": spot_usd,
+            "hosting_usd": fee, "demand_response_usd": dr,
+            "curtailed_usd": sold_usd * c, "sla_credits_usd": credit,
         }
-        rev["total_usd"] = sum(rev.values(), Q(0))
-        share = busy / available
-        load = dec(power["idle_fraction"]) + (1 - dec(power["idle_fraction"])) * share
-        power_per_hour = (dec(power["it_kw_per_gpu"]) * load * dec(power["pue"])
-                          * dec(power["usd_per_kwh"]))
+        rev["total_usd"] = (c_rev[i] + reserved_usd + od_usd + spot_usd + fee + dr
+                            - rev["curtailed_usd"] - credit)
+        rent, taxes, building, maintenance = lease[i]
         cost = {
-            "power_usd": power_per_hour * available,
-            "facility_usd": facility_month,
+            "power_usd": power_usd,
+            "ppa_settlement_usd": settlement,
+            "facility_usd": rent if s.get("lease") else (
+                dec(fac["contracted_kw_per_gpu"]) * dec(fac["usd_per_kw_month"]) * gpus),
+            "lease_taxes_usd": taxes, "lease_insurance_usd": building,
+            "lease_maintenance_usd": maintenance,
             "staff_usd": op("staff_usd_per_gpu_hour") * available,
             "support_usd": op("support_usd_per_gpu_hour") * available,
             "software_usd": op("software_usd_per_gpu_hour") * available,
-            "insurance_usd": insurance_month,
+            "insurance_usd": insurance_per_gpu * gpus,
             "sga_usd": op("sga_share_of_revenue") * rev["total_usd"],
         }
         cost["total_usd"] = sum(cost.values(), Q(0))
         margin = rev["total_usd"] - cost["total_usd"]
-        economic = capex * curve_value(s["residual"], m) * g
+        economic = fleet_value(i, lambda a: capex * curve_value(s["residual"], a + 1))
         sale = economic if (sell and m == h) else Q(0)
-        cash = margin + sale
+        capex_m = capex_rows[m] if m < len(capex_rows) else Q(0)
+        cash = margin - applied[i] - capex_m + sale
         cumulative += cash
         months.append({
-            "month": m, "available_gpu_hours": available, "billed_gpu_hours": billed,
-            "busy_gpu_hours": busy, "billed_utilization": billed / available,
+            "month": m, "available_gpu_hours": available,
+            "curtailed_gpu_hours": available * c,
+            "billed_gpu_hours": billed * (1 - c),
+            "busy_gpu_hours": busy * (1 - c), "billed_utilization": billed * (1 - c) / available,
+            "energy_mwh": mwh,
             "on_demand_usd_per_gpu_hour": p, "revenue": rev, "costs": cost,
             "gross_margin_usd": margin,
             "revenue_per_available_gpu_hour": rev["total_usd"] / available,
-            "cost_per_billed_gpu_hour": cost["total_usd"] / billed if billed else None,
-            "depreciation_usd": book[i][0] * g, "book_value_usd": book[i][1] * g,
-            "economic_value_usd": economic, "sale_usd": sale, "cash_flow_usd": cash,
+            "cost_per_billed_gpu_hour": cost["total_usd"] / (billed * (1 - c)) if billed * (1 - c) else None,
+            "depreciation_usd": fleet_value(i, lambda a: book[a][0]),
+            "book_value_usd": fleet_value(i, lambda a: book[a][1]),
+            "economic_value_usd": economic, "sale_usd": sale, "capex_usd": capex_m,
+            "prepayment_applied_usd": applied[i], "cash_flow_usd": cash,
             "cumulative_cash_flow_usd": cumulative,
         })
 
@@ -411,14 +606,14 @@ def evaluate(s):
     revenue = {k: total("revenue", k) for k in months[0]["revenue"]}
     costs = {k: total("costs", k) for k in months[0]["costs"]}
     margin = total("gross_margin_usd")
-    flows = [-capex * g] + [mo["cash_flow_usd"] for mo in months]
-    rate = monthly_rate(dec(s["annual_discount_rate"]))
+    flows = [close] + [mo["cash_flow_usd"] for mo in months]
     bl = bl_pv = Q(0)
     for line in contracts:
         a, b = backlog(line["contract"], rate)
         bl, bl_pv = bl + a, bl_pv + b
     summary = {
-        "capex_usd": capex * g, "revenue": revenue, "costs": costs,
+        "capex_usd": capex * g, "prepayment_usd": prepaid, "close_cash_flow_usd": close,
+        "revenue": revenue, "costs": costs,
         "gross_margin_usd": margin,
         "gross_margin_share": margin / revenue["total_usd"] if revenue["total_usd"] else None,
         "billed_utilization": total("billed_gpu_hours") / total("available_gpu_hours"),
@@ -427,10 +622,12 @@ def evaluate(s):
         "economic_value_usd": months[-1]["economic_value_usd"],
         "metrics": metrics(flows, rate),
         "contracted_backlog_usd": bl, "contracted_backlog_pv_usd": bl_pv,
+        "contract_revenue_usd": c_totals,
     }
     report = {"months": months, "summary": summary}
     if s.get("financing") is not None:
-        report["financing"] = finance(s["financing"], months, capex * g,
+        shares = [gk / g for _, gk in parts]
+        report["financing"] = finance(s["financing"], months, summary, shares,
                                       dec(s["annual_discount_rate"]))
     return report
 
@@ -467,40 +664,70 @@ def loan_rates(interest, months):
     return [sofr[min(i, len(sofr) - 1)] + spread for i in range(months)]
 
 
-def sculpted_capacity(cfads, target, rates, tenor):
+def sculpted_capacity(cfads, target, rates, tenor, capitalized):
     """The PV at the loan's own rate (30/360: 1 + a/12 a month) of the target service
-    S_m = max(CFADS_m, 0) / target (each kept), months 1..tenor; the capacity kept."""
+    S_m = max(CFADS_m, 0) / target (each kept; 0 while interest is capitalized, m <= K),
+    months 1..tenor; the capacity kept."""
     value = Q(0)
     for m in range(tenor, 0, -1):
-        service = keep(max(cfads[m - 1], Q(0)) / target)
+        service = Q(0) if m <= capitalized else keep(max(cfads[m - 1], Q(0)) / target)
         value = (value + service) / (1 + rates[m - 1] / 12)
     return keep(value)
 
 
-def sculpted_loan(debt, cfads, dscr, rates, tenor, upfront_share):
-    """A loan of `debt` drawn at the close, sculpted to `dscr`, per month 1..tenor:
-    (interest paid, principal, debt service, fees, closing balance)."""
-    rows, balance = [], debt
+def draw_weight(shares, rates):
+    """sum_k share_k x DF_k, DF_k = prod_{j<=k} 1 / (1 + a_j/12): what a dollar of a
+    commitment drawn on the deliveries (share k at the end of month k) is worth at the
+    close at the loan's rate (scenario/financing.rs module docs)."""
+    weight, factor = Q(0), Q(1)
+    for k, share in enumerate(shares):
+        if k > 0:
+            factor /= 1 + rates[k - 1] / 12
+        weight += share * factor
+    return weight
+
+
+def draw_amounts(debt, shares, tenor):
+    """The debt drawn on the delivery shares: draw k at the start of the loan's month
+    k + 1, each kept, the last the remainder."""
+    draws = [Q(0)] * tenor
+    if len(shares) <= 1:
+        draws[0] = debt
+        return draws
+    for k, share in enumerate(shares):
+        draws[k] = keep(debt * share) if k < len(shares) - 1 else debt - sum(draws[:k], Q(0))
+    return draws
+
+
+def sculpted_loan(debt, cfads, dscr, rates, tenor, upfront_share, draws, capitalized):
+    """A loan of `debt` drawn as `draws` (start of each month), its interest capitalized in
+    months 1..K, then sculpted to `dscr`, per month 1..tenor: (interest paid, capitalized,
+    principal, debt service, fees, closing balance)."""
+    rows, balance = [], Q(0)
     for m in range(1, tenor + 1):
-        interest = keep(balance * rates[m - 1] / 12)
+        owed = balance + draws[m - 1]
+        interest = keep(owed * rates[m - 1] / 12)
         target = keep(max(cfads[m - 1], Q(0)) / dscr)
-        capitalized = Q(0)
-        if m == tenor:
-            paid, principal = interest, balance
+        cap = Q(0)
+        if m <= capitalized:
+            paid, principal, cap = Q(0), Q(0), interest
+        elif m == tenor:
+            paid, principal = interest, owed
             if paid + principal - target > Q("0.01"):
                 raise ValueError("the loan is above its sculpted capacity")
         elif target < interest:  # the service is below the interest: the rest capitalized
-            paid, principal, capitalized = target, Q(0), interest - target
+            paid, principal, cap = target, Q(0), interest - target
         else:
-            paid, principal = interest, min(target - interest, balance)
-        balance = balance + capitalized - principal
+            paid, principal = interest, min(target - interest, owed)
+        balance = owed + cap - principal
         fees = keep(debt * upfront_share) if m == 1 else Q(0)
-        rows.append((paid, principal, paid + principal, fees, balance))
+        rows.append((paid, cap, principal, paid + principal, fees, balance))
     return rows
 
 
-def finance(f, months, capex, annual_discount_rate):
-    """The financing report of a box whose unfinanced months are `months` (evaluate's)."""
+def finance(f, months, summary, shares, annual_discount_rate):
+    """The financing report of a box whose unfinanced months and summary are evaluate's;
+    `shares` the fleet's delivery shares ([1]: all at the close)."""
     if f.get("repayment", "sculpted") != "sculpted":
         raise NotImplementedError("level, straight and bullet repayment")
     fees = f.get("fees", {})
@@ -512,20 +739,28 @@ def finance(f, months, capex, annual_discount_rate):
     tenor = f["tenor_months"]
     if tenor > h:
         raise NotImplementedError("a tenor past the horizon (the sale repays the balance)")
+    capex = summary["capex_usd"]
     target = dec(f["target_dscr"])
+    capitalized = f.get("capitalize_until_month", 0)
     rates = loan_rates(f["interest"], tenor)
-    cfads = [mo["gross_margin_usd"] for mo in months]  # CFADS = gross margin
+    # CFADS = gross margin less the prepayments applied (received at the close)
+    cfads = [mo["gross_margin_usd"] - mo["prepayment_applied_usd"] for mo in months]
 
     advance_limit = dec(f["advance_rate"]) * capex
-    dscr_limit = sculpted_capacity(cfads, target, rates, tenor)
+    at_close = sculpted_capacity(cfads, target, rates, tenor, capitalized)
+    weight = draw_weight(shares, rates)
+    dscr_limit = at_close if weight == 1 else keep(at_close / weight)
     debt = min(advance_limit, dscr_limit)
     # below the DSCR limit: sculpted at target x limit / debt, to mature at the tenor
     dscr_target = target * dscr_limit / debt if 0 < debt < dscr_limit else target
+    draws = draw_amounts(debt, shares, tenor)
     loan = (sculpted_loan(debt, cfads, dscr_target, rates, tenor,
-                          dec(fees.get("upfront_fee_share_of_commitment", "0")))
+                          dec(fees.get("upfront_fee_share_of_commitment", "0")), draws,
+                          capitalized)
             if debt > 0 else [])
-    zero = (Q(0), Q(0), Q(0), Q(0), Q(0))
+    zero = (Q(0),) * 6
     loan = loan + [zero] * (h - len(loan))
+    draws = draws + [Q(0)] * (h + 1 - len(draws))
 
     # covenants, tested at the end of each month (models/collateral/mod.rs)
     max_ltv = dec(f.get("max_ltv", "1"))
@@ -533,10 +768,12 @@ def finance(f, months, capex, annual_discount_rate):
     cure = f.get("cure_months", 0)
     run_ltv = run_dscr = 0
     defaulted, first_default, in_breach_months = False, None, 0
-    equity_flows = [-(capex - debt)]
+    # the equity: the close's cash flow plus the first draw, then each month's cash flow
+    # less service and fees plus the draw at its end (the loan's next month)
+    equity_flows = [summary["close_cash_flow_usd"] + draws[0]]
     rows = []
     for i, mo in enumerate(months):
-        paid, principal, service, fee, balance = loan[i]
+        paid, cap, principal, service, fee, balance = loan[i]
         dscr = cfads[i] / service if service != 0 else None
         value = mo["economic_value_usd"]
         ltv = Q(0) if balance == 0 else (balance / value if value != 0 else None)
@@ -548,10 +785,11 @@ def finance(f, months, capex, annual_discount_rate):
         in_breach_months += breach
         if not defaulted and max(run_ltv, run_dscr) > cure:
             defaulted, first_default = True, mo["month"]
-        equity = mo["cash_flow_usd"] - service - fee
+        equity = mo["cash_flow_usd"] - service - fee + draws[i + 1]
         equity_flows.append(equity)
         rows.append({
-            "month": mo["month"], "cfads_usd": cfads[i], "interest_usd": paid,
+            "month": mo["month"], "cfads_usd": cfads[i], "draw_usd": draws[i + 1],
+            "capitalized_interest_usd": cap, "interest_usd": paid,
             "principal_usd": principal, "debt_service_usd": service, "fees_usd": fee,
             "balance_usd": balance, "dscr": dscr, "ltv": ltv, "in_breach": breach,
             "in_default": defaulted, "equity_cash_flow_usd": equity,
@@ -559,17 +797,109 @@ def finance(f, months, capex, annual_discount_rate):
     dscrs = [r["dscr"] for r in rows if r["dscr"] is not None]
     ltvs = [r["ltv"] for r in rows]
     rate = monthly_rate(annual_discount_rate)
-    summary = {
+    out_summary = {
         "debt_usd": debt,
         "sized_by": "advance_rate" if advance_limit <= dscr_limit else "target_dscr",
         "advance_limit_usd": advance_limit, "dscr_limit_usd": dscr_limit,
-        "equity_usd": capex - debt,
+        "equity_usd": capex - debt - summary["prepayment_usd"],
         "equity": metrics(equity_flows, rate),
         "minimum_dscr": min(dscrs) if dscrs else None,
         "peak_ltv": None if any(v is None for v in ltvs) else max(ltvs),
         "months_in_breach": in_breach_months, "first_default_month": first_default,
     }
-    return {"months": rows, "summary": summary}
+    return {"months": rows, "summary": out_summary}
+
+
+# ---------------------------------------------------------------------------------------
+# the company roll-up (scenario/portfolio.rs module docs; models/concentration.rs)
+
+OTHER_REVENUE = "other revenue"
+
+
+def evaluate_portfolio(portfolio):
+    boxes = [evaluate(b) for b in portfolio["boxes"]]
+    h = len(boxes[0]["months"])
+    months = []
+    for i in range(h):
+        revenue = sum((b["months"][i]["revenue"]["total_usd"] for b in boxes), Q(0))
+        ebitda = sum((b["months"][i]["gross_margin_usd"] for b in boxes), Q(0))
+        fin = [b["financing"]["months"][i] for b in boxes if "financing" in b]
+        interest = sum((x["interest_usd"] for x in fin), Q(0))
+        months.append({
+            "month": i + 1, "revenue_usd": revenue, "ebitda_usd": ebitda,
+            "interest_usd": interest,
+            "capitalized_interest_usd": sum((x["capitalized_interest_usd"] for x in fin), Q(0)),
+            "debt_service_usd": sum((x["debt_service_usd"] for x in fin), Q(0)),
+            "debt_balance_usd": sum((x["balance_usd"] for x in fin), Q(0)),
+            "interest_coverage": ebitda / interest if interest else None,
+        })
+        m = months[-1]
+        m["uncovered_debt_service_usd"] = max(Q(0), m["debt_service_usd"] - max(ebitda, Q(0)))
+    coverage = [m["interest_coverage"] for m in months if m["interest_coverage"] is not None]
+    summary = {
+        "revenue_usd": sum((m["revenue_usd"] for m in months), Q(0)),
+        "ebitda_usd": sum((m["ebitda_usd"] for m in months), Q(0)),
+        "interest_usd": sum((m["interest_usd"] for m in months), Q(0)),
+        "capitalized_interest_usd": sum((m["capitalized_interest_usd"] for m in months), Q(0)),
+        "debt_usd": sum((b["financing"]["summary"]["debt_usd"] for b in boxes
+                         if "financing" in b), Q(0)),
+        "minimum_interest_coverage": min(coverage) if coverage else None,
+        "first_uncovered_debt_service_month": next(
+            (m["month"] for m in months if m["uncovered_debt_service_usd"] > 0), None),
+        "first_interest_gap_month": next(
+            (m["month"] for m in months if m["interest_usd"] > 0
+             and m["interest_usd"] > m["ebitda_usd"]), None),
+    }
+    return {"months": months, "summary": summary,
+            "concentration": concentration(portfolio, boxes), "boxes": boxes}
+
+
+def concentration(portfolio, boxes):
+    """Revenue by customer over the horizon: each contract's revenue under its customer
+    (else its name, else boxes[b].contracts[i]); everything else but the contracts under
+    one counterparty, 'other revenue'; the portfolio's counterparties add roles and outside
+    revenue. Then HHI = sum of squared shares, top-1 and top-3, revenue at risk, default
+    loss and the circular flags (models/concentration.rs module docs)."""
+    parties = [{"name": p["name"], "revenue": dec(p.get("revenue_usd", "0")),
+                "roles": set(p.get("roles", []))} for p in portfolio.get("counterparties", [])]
+
+    def add(name, revenue):
+        for p in parties:
+            if p["name"] == name:
+                p["revenue"] += revenue
+                return
+        parties.append({"name": name, "revenue": revenue, "roles": set()})
+
+    for b, (scenario, report) in enumerate(zip(portfolio["boxes"], boxes)):
+        for i, (line, revenue) in enumerate(zip(scenario.get("contracts", []),
+                                                report["summary"]["contract_revenue_usd"])):
+            name = line.get("customer") or line["contract"].get("name") or f"boxes[{b}].contracts[{i}]"
+            add(name, revenue)
+        r = report["summary"]["revenue"]
+        other = (r["reserved_usd"] + r["on_demand_usd"] + r["spot_usd"] + r["hosting_usd"]
+                 + r["demand_response_usd"] - r["sla_credits_usd"])
+        if other > 0:
+            add(OTHER_REVENUE, other)
+    total = sum((p["revenue"] for p in parties), Q(0))
+    if total <= 0:
+        return None
+    customers = sorted((p for p in parties if p["revenue"] > 0), key=lambda p: -p["revenue"])
+    top = lambda k: sum((p["revenue"] for p in customers[:k]), Q(0))
+    recovery = dec(portfolio.get("default_recovery_rate", "0"))
+    circular = []
+    for p in parties:
+        roles = set(p["roles"]) | ({"customer"} if p["revenue"] > 0 else set())
+        if len(roles & {"investor", "supplier", "customer"}) >= 2:
+            circular.append({"name": p["name"], "revenue_share": p["revenue"] / total})
+    return {
+        "total_revenue_usd": total,
+        "hhi": sum((p["revenue"] ** 2 for p in parties), Q(0)) / total / total,
+        "top1_share": top(1) / total, "top3_share": top(3) / total,
+        "largest_customer": customers[0]["name"],
+        "revenue_at_risk_usd": customers[0]["revenue"],
+        "default_loss_usd": customers[0]["revenue"] * (1 - recovery),
+        "circular": circular,
+    }
 
 
 # ---------------------------------------------------------------------------------------
@@ -647,7 +977,272 @@ PATHS = {
     ],
     "coreweave-box-ig": BOX_PATHS,
     "coreweave-box-sub-ig": BOX_PATHS + ["financing.summary.first_default_month"],
+    # four phases delivered at the close and the ends of months 3, 6, 9; 20 % prepaid; a
+    # fixed-price PPA; the loan drawn with the phases, interest capitalized to month 9.
+    # (Its project and equity flows change sign several times: the prepayment exceeds the
+    # first phase's capex at the close, each later phase is paid when it arrives. Their IRR
+    # is not unique, so not a case.)
+    "iren-microsoft": [
+        "summary.capex_usd", "summary.prepayment_usd", "summary.close_cash_flow_usd",
+        "summary.revenue.contracts_usd", "summary.contracted_backlog_usd",
+        "summary.contracted_backlog_pv_usd", "summary.costs.power_usd",
+        "summary.costs.insurance_usd", "summary.gross_margin_usd",
+        "summary.metrics.npv_usd", "summary.contract_revenue_usd.3",
+        "months.0.available_gpu_hours", "months.0.energy_mwh", "months.0.costs.power_usd",
+        "months.0.prepayment_applied_usd", "months.2.capex_usd", "months.2.cash_flow_usd",
+        "months.3.available_gpu_hours", "months.9.depreciation_usd",
+        "months.9.book_value_usd", "months.68.economic_value_usd", "months.68.sale_usd",
+        "months.68.prepayment_applied_usd", "months.68.cumulative_cash_flow_usd",
+        "financing.summary.debt_usd", "financing.summary.dscr_limit_usd",
+        "financing.summary.equity_usd", "financing.summary.equity.npv_usd",
+        "financing.summary.minimum_dscr", "financing.summary.peak_ltv",
+        "financing.summary.months_in_breach",
+        "financing.months.0.draw_usd", "financing.months.0.capitalized_interest_usd",
+        "financing.months.0.fees_usd", "financing.months.0.equity_cash_flow_usd",
+        "financing.months.2.draw_usd", "financing.months.8.balance_usd",
+        "financing.months.9.cfads_usd", "financing.months.9.interest_usd",
+        "financing.months.9.debt_service_usd", "financing.months.9.ltv",
+        "financing.months.30.equity_cash_flow_usd", "financing.months.59.balance_usd",
+    ],
+    # hosting fees of $120.83/kW-month on 500,000 kW for 144 months, one SLA credit, a
+    # sculpted 10-year loan at SOFR + 4.50 %.
+    "core-scientific-host-box": [
+        "months.0.revenue.hosting_usd", "months.17.revenue.sla_credits_usd",
+        "months.17.revenue.total_usd", "months.0.costs.staff_usd",
+        "summary.revenue.hosting_usd", "summary.revenue.sla_credits_usd",
+        "summary.revenue.total_usd", "summary.gross_margin_usd",
+        "summary.gross_margin_share", "summary.metrics.npv_usd", "summary.metrics.irr_annual",
+        "summary.metrics.payback_month", "summary.book_value_usd",
+        "financing.summary.debt_usd", "financing.summary.dscr_limit_usd",
+        "financing.summary.equity_usd", "financing.summary.equity.npv_usd",
+        "financing.summary.equity.irr_annual", "financing.summary.equity.payback_month",
+        "financing.summary.minimum_dscr", "financing.summary.peak_ltv",
+        "financing.months.0.debt_service_usd", "financing.months.17.dscr",
+        "financing.months.119.balance_usd",
+    ],
 }
+
+# The portfolio preset (evaluate_portfolio): the company months and summary, the
+# concentration of revenue by customer, and each box's debt.
+PORTFOLIO_PATHS = {
+    "company-rollup": [
+        "summary.revenue_usd", "summary.ebitda_usd", "summary.interest_usd",
+        "summary.capitalized_interest_usd", "summary.debt_usd",
+        "summary.minimum_interest_coverage",
+        "months.0.revenue_usd", "months.0.ebitda_usd", "months.5.capitalized_interest_usd",
+        "months.6.interest_usd", "months.6.debt_service_usd", "months.6.interest_coverage",
+        "months.30.debt_balance_usd", "months.59.uncovered_debt_service_usd",
+        "concentration.total_revenue_usd", "concentration.hhi", "concentration.top1_share",
+        "concentration.top3_share", "concentration.revenue_at_risk_usd",
+        "concentration.default_loss_usd", "concentration.circular.0.revenue_share",
+        "concentration.circular.1.revenue_share",
+        "boxes.0.financing.summary.debt_usd", "boxes.1.financing.summary.debt_usd",
+        "boxes.2.financing.summary.debt_usd", "boxes.1.financing.summary.months_in_breach",
+        "boxes.1.financing.summary.first_default_month",
+        "boxes.0.summary.revenue.total_usd", "boxes.1.summary.costs.lease_taxes_usd",
+    ],
+}
+
+INFRA_SOURCE = (
+    SOURCE + "; the infrastructure sections from their documented formulas (scenario/"
+    "energy.rs, deliveries.rs and agreements.rs module docs, models/power/ppa.rs, "
+    "models/facility/lease.rs, models/hosting.rs)"
+)
+PORTFOLIO_SOURCE = (
+    "independent Python model tests/vectors/scenarios.py: the company roll-up and the "
+    "concentration of revenue by customer from scenario/portfolio.rs and "
+    "models/concentration.rs module docs (exact fractions)"
+)
+
+TINY = ROOT / "core" / "tests" / "data" / "tiny.json"
+
+
+def feature_scenarios():
+    """Each new scenario feature on the 10-GPU, 2-month scenario of core/tests/data/tiny.json
+    (the hand-worked example of core/tests/scenario.rs), with the paths checked."""
+    def tiny(edit):
+        s = json.loads(TINY.read_text(), parse_float=str)
+        edit(s)
+        return s
+
+    def collar(s):
+        s["power"]["usd_per_kwh"] = "0"
+        s["energy"] = {
+            "market_usd_per_mwh": ["80", "120"],
+            "ppa": {"kind": "collar", "floor_usd_per_mwh": "50", "cap_usd_per_mwh": "100"},
+            "curtailed": {"kind": "events", "hours_per_month": ["73"]},
+            "demand_response_usd_per_mwh": "40",
+        }
+
+    def virtual(s):
+        s["horizon_months"] = 3
+        s["power"]["usd_per_kwh"] = "0"
+        s["energy"] = {
+            "market_usd_per_mwh": ["80", "50"],
+            "ppa": {"kind": "virtual", "strike_usd_per_mwh": "60", "volume_mwh_per_month": "5"},
+            "curtailed": {"kind": "share", "share_of_hours": "0.05", "months": 2},
+        }
+
+    def indexed(s):  # no series: the market is power.usd_per_kwh x 1000 = $100/MWh
+        s["energy"] = {"ppa": {"kind": "indexed", "adder_usd_per_mwh": "7.5"}}
+
+    def lease(s):
+        s["horizon_months"] = 14
+        s["facility"]["usd_per_kw_month"] = "0"
+        s["lease"] = {
+            "contracted_kw": "10", "usd_per_kw_month": "100", "term_months": 24,
+            "start_month": 2, "annual_escalator": "0.03",
+            "structure": {"kind": "triple_net",
+                          "taxes": {"usd_per_kw_month": "5"},
+                          "insurance": {"usd_per_year": "1200"},
+                          "maintenance": {"usd_per_kw_month": "2", "annual_escalator": "0.1"}},
+        }
+
+    def hosting(s):
+        s["hosting"] = {
+            "months": 2,
+            "fee": {"kind": "revenue_share", "share": "0.15",
+                    "model_revenue_usd": ["10000", "30000"]},
+            "minimum_fee_usd_per_month": "2000",
+            "uptime_by_month": ["0.98", "0.94"],
+            "sla_tiers": [{"below_uptime": "0.999", "credit_share": "0.10"},
+                          {"below_uptime": "0.99", "credit_share": "0.25"},
+                          {"below_uptime": "0.95", "credit_share": "1"}],
+            "credit_cap": {"share_of_monthly_fee": "0.5"},
+        }
+
+    def delivered(s):
+        s["fleet"]["deliveries"] = ["0.5", "0.5"]
+        s["contracts"] = [{
+            "contract": {"name": "anchor", "gpus": 2, "start_month": 1, "term_months": 2,
+                         "price_usd_per_gpu_hour": "2",
+                         "commitment": {"unit": "gpu_hours", "quantity_per_month": "1460"}},
+            "usage_share": "1", "prepaid_share": "0.2", "customer": "Anchor Labs",
+        }]
+
+    def financed(s):
+        s["horizon_months"] = 12
+        s["fleet"]["deliveries"] = ["0.5", "0.5"]
+        s["financing"] = {
+            "advance_rate": "1", "target_dscr": "1.25", "tenor_months": 12,
+            "capitalize_until_month": 1,
+            "interest": {"kind": "fixed", "annual_rate": "0.12"},
+            "fees": {"upfront_fee_share_of_commitment": "0.01"},
+        }
+
+    return [
+        ("collar-curtailment", tiny(collar), [
+            "months.0.curtailed_gpu_hours", "months.0.energy_mwh", "months.0.costs.power_usd",
+            "months.0.revenue.demand_response_usd", "months.0.revenue.curtailed_usd",
+            "months.0.revenue.total_usd", "months.0.billed_gpu_hours",
+            "months.0.costs.sga_usd", "months.1.costs.power_usd",
+            "summary.gross_margin_usd", "summary.billed_utilization"]),
+        ("virtual-ppa-share-curtailed", tiny(virtual), [
+            "months.0.costs.power_usd", "months.0.costs.ppa_settlement_usd",
+            "months.1.costs.ppa_settlement_usd", "months.1.revenue.curtailed_usd",
+            "months.2.costs.power_usd", "months.2.energy_mwh", "summary.costs.total_usd",
+            "summary.metrics.npv_usd"]),
+        ("indexed-ppa", tiny(indexed), [
+            "months.0.costs.power_usd", "months.1.costs.power_usd", "summary.gross_margin_usd"]),
+        ("triple-net-lease", tiny(lease), [
+            "months.0.costs.facility_usd", "months.1.costs.facility_usd",
+            "months.1.costs.lease_taxes_usd", "months.1.costs.lease_insurance_usd",
+            "months.1.costs.lease_maintenance_usd", "months.13.costs.facility_usd",
+            "months.13.costs.lease_maintenance_usd", "summary.costs.facility_usd",
+            "summary.costs.total_usd", "summary.metrics.irr_annual"]),
+        ("hosting-revenue-share", tiny(hosting), [
+            "months.0.revenue.hosting_usd", "months.0.revenue.sla_credits_usd",
+            "months.1.revenue.hosting_usd", "months.1.revenue.sla_credits_usd",
+            "months.1.revenue.total_usd", "summary.revenue.total_usd",
+            "summary.costs.sga_usd"]),
+        ("deliveries-prepayment", tiny(delivered), [
+            "summary.prepayment_usd", "summary.close_cash_flow_usd", "months.0.capex_usd",
+            "months.0.available_gpu_hours", "months.0.revenue.contracts_usd",
+            "months.0.revenue.on_demand_usd", "months.0.prepayment_applied_usd",
+            "months.0.cash_flow_usd", "months.1.depreciation_usd", "months.1.book_value_usd",
+            "months.1.economic_value_usd", "months.1.cumulative_cash_flow_usd",
+            "summary.contract_revenue_usd.0", "summary.metrics.npv_usd",
+            "summary.metrics.irr_annual"]),
+        ("draws-capitalized", tiny(financed), [
+            "financing.summary.debt_usd", "financing.summary.dscr_limit_usd",
+            "financing.summary.equity_usd", "financing.summary.equity.npv_usd",
+            "financing.summary.equity.irr_annual", "financing.summary.minimum_dscr",
+            "financing.months.0.capitalized_interest_usd", "financing.months.0.draw_usd",
+            "financing.months.0.fees_usd", "financing.months.1.interest_usd",
+            "financing.months.1.debt_service_usd", "financing.months.5.balance_usd",
+            "financing.months.11.balance_usd", "financing.months.0.equity_cash_flow_usd"]),
+    ]
+
+
+def infrastructure_error_cases():
+    """Bad inputs of the new sections, each named by its path."""
+    base = json.loads(TINY.read_text(), parse_float=str)
+
+    def edited(edit):
+        s = json.loads(json.dumps(base))
+        edit(s)
+        return s
+
+    def strike(s):
+        s["energy"] = {"ppa": {"kind": "virtual", "strike_usd_per_mwh": "-1",
+                               "volume_mwh_per_month": "1"}}
+
+    def lease_and_colocation(s):
+        s["lease"] = {"contracted_kw": "10", "usd_per_kw_month": "100", "term_months": 12}
+
+    def deliveries(s):
+        s["fleet"]["deliveries"] = ["0.5", "0.4"]
+
+    def hosting(s):
+        s["hosting"] = {"months": 3, "fee": {"kind": "fixed_per_kw", "contracted_kw": "1",
+                                             "usd_per_kw_month": "1"}}
+
+    def prepaid(s):
+        s["contracts"] = [{
+            "contract": {"gpus": 1, "start_month": 1, "term_months": 1,
+                         "price_usd_per_gpu_hour": "2",
+                         "commitment": {"unit": "gpu_hours", "quantity_per_month": "1"}},
+            "usage_share": "1", "prepaid_share": "1.5"}]
+
+    def capitalized(s):
+        s["financing"] = {"advance_rate": "0.5", "target_dscr": "1.3", "tenor_months": 2,
+                          "capitalize_until_month": 2,
+                          "interest": {"kind": "fixed", "annual_rate": "0.1"}}
+
+    def sculpted_before_last_draw(s):
+        s["fleet"]["deliveries"] = ["0.5", "0.5"]
+        s["financing"] = {"advance_rate": "0.5", "target_dscr": "1.3", "tenor_months": 2,
+                          "interest": {"kind": "fixed", "annual_rate": "0.1"}}
+
+    spec = "spec (scenario/spec.rs, energy.rs, financing.rs Validate): "
+    cases = [
+        ("error:energy-ppa-strike-negative", edited(strike), "energy.ppa.strike_usd_per_mwh",
+         spec + "a PPA's strike is at least 0 (models/power/ppa.rs), named under energy.ppa"),
+        ("error:lease-and-flat-colocation", edited(lease_and_colocation),
+         "facility.usd_per_kw_month",
+         spec + "with a lease, facility.usd_per_kw_month must be 0 (the lease sets the rent)"),
+        ("error:deliveries-not-adding-to-1", edited(deliveries), "fleet.deliveries",
+         spec + "the delivery shares add up to exactly 1"),
+        ("error:hosting-outlasts-the-horizon", edited(hosting), "hosting.months",
+         spec + "a hosting agreement must not end after the horizon"),
+        ("error:prepaid-share-1.5", edited(prepaid), "contracts[0].prepaid_share",
+         spec + "a prepaid share is a fraction in [0, 1]"),
+        ("error:capitalized-to-maturity", edited(capitalized),
+         "financing.capitalize_until_month",
+         spec + "interest is capitalized only before the maturity (one month of "
+                "amortization at least)"),
+        ("error:sculpted-service-before-the-last-draw", edited(sculpted_before_last_draw),
+         "financing.capitalize_until_month",
+         spec + "a sculpted loan drawn on deliveries capitalizes its interest at least "
+                "until the month of the last delivery (service before the last draw would "
+                "repay draws not yet made)"),
+    ]
+    return [{"id": id_, "function": "evaluate", "args": [s],
+             "error": {"code": "DOMAIN", "field": field}, "source": why}
+            for id_, s, field, why in cases]
+
+
+
 
 # Paths where the core once disagreed with the documented semantics: now agreed (billed
 # hours are allocated hours), kept as cases.
@@ -656,31 +1251,64 @@ DISPUTED = {
 }
 
 
-def expected_case(preset_id, scenario, report, path):
+def expected_case(preset_id, scenario, report, path, function="evaluate", source=SOURCE):
     value = pick(report, path)
     if value is None:
         raise ValueError(f"{preset_id}: {path} is null, not a decimal to compare")
+    financing = path.startswith("financing.") or ".financing." in path
     if isinstance(value, int):  # a count or a month: exact, an integer in both runners
         return {
-            "id": f"{preset_id}:{path}", "function": "evaluate", "args": [scenario],
+            "id": f"{preset_id}:{path}", "function": function, "args": [scenario],
             "result_path": path, "expected": str(value),
-            "source": (FINANCING_SOURCE if path.startswith("financing.") else SOURCE)
+            "source": (FINANCING_SOURCE if financing else source)
             + "; an integer (a month or a count of months), compared exactly",
         }
     if path.endswith("irr_annual"):
         return {
-            "id": f"{preset_id}:{path}", "function": "evaluate", "args": [scenario],
+            "id": f"{preset_id}:{path}", "function": function, "args": [scenario],
             "result_path": path, "expected": show(value, 15),
             "tolerance": {"absolute": "1e-9"}, "source": IRR_SOURCE,
         }
-    tol = MONEY if path.endswith("_usd") else {"absolute": "1e-12"}
-    src = SOURCE if path.endswith("_usd") else SOURCE + "; a ratio, compared to 1e-12"
-    if path.startswith("financing."):
-        src = FINANCING_SOURCE if path.endswith("_usd") else (
+    money = any(key.endswith("_usd") for key in path.split("."))
+    tol = MONEY if money else {"absolute": "1e-12"}
+    src = source if money else source + "; a ratio or a quantity, compared to 1e-12"
+    if financing:
+        src = FINANCING_SOURCE if money else (
             FINANCING_SOURCE + "; a ratio, exact quotients of amounts kept to 12 places, "
             "compared to 1e-12")
     return {
-        "id": f"{preset_id}:{path}", "function": "evaluate", "args": [scenario],
+        "id": f"{preset_id}:{path}", "function": function, "args": [scenario],
+        "result_path": path, "expected": show(value), "tolerance": tol, "source": src,
+    }
+
+
+def expected_case(preset_id, scenario, report, path, function="evaluate", source=SOURCE):
+    value = pick(report, path)
+    if value is None:
+        raise ValueError(f"{preset_id}: {path} is null, not a decimal to compare")
+    financing = path.startswith("financing.") or ".financing." in path
+    if isinstance(value, int):  # a count or a month: exact, an integer in both runners
+        return {
+            "id": f"{preset_id}:{path}", "function": function, "args": [scenario],
+            "result_path": path, "expected": str(value),
+            "source": (FINANCING_SOURCE if financing else source)
+            + "; an integer (a month or a count of months), compared exactly",
+        }
+    if path.endswith("irr_annual"):
+        return {
+            "id": f"{preset_id}:{path}", "function": function, "args": [scenario],
+            "result_path": path, "expected": show(value, 15),
+            "tolerance": {"absolute": "1e-9"}, "source": IRR_SOURCE,
+        }
+    money = any(key.endswith("_usd") for key in path.split("."))
+    tol = MONEY if money else {"absolute": "1e-12"}
+    src = source if money else source + "; a ratio or a quantity, compared to 1e-12"
+    if financing:
+        src = FINANCING_SOURCE if money else (
+            FINANCING_SOURCE + "; a ratio, exact quotients of amounts kept to 12 places, "
+            "compared to 1e-12")
+    return {
+        "id": f"{preset_id}:{path}", "function": function, "args": [scenario],
         "result_path": path, "expected": show(value), "tolerance": tol, "source": src,
     }
 
@@ -734,11 +1362,13 @@ def error_cases(presets):
 
 def main():
     write = "--write" in sys.argv[1:]
-    disputed = "--include-disputed" in sys.argv[1:]
-    presets = {}
+    presets, portfolios = {}, {}
     for path in sorted(PRESETS.glob("*.json")):
         preset = json.loads(path.read_text())
-        presets[preset["id"]] = preset["scenario"]
+        if preset.get("kind", "scenario") == "portfolio":
+            portfolios[preset["id"]] = preset["portfolio"]
+        else:
+            presets[preset["id"]] = preset["scenario"]
     cases = []
     for preset_id, paths in PATHS.items():
         scenario = presets[preset_id]
@@ -748,18 +1378,38 @@ def main():
             cases.append(expected_case(preset_id, scenario, report, path))
             print(f"  {path} = {show(pick(report, path), 15)}")
         print(f"  summary.metrics.payback_month = {report['summary']['metrics']['payback_month']}")
+        # once disputed, now agreed (billed hours are allocated hours): kept as cases
         for path in DISPUTED.get(preset_id, []):
-            print(f"  (disputed) {path} = {show(pick(report, path), 15)}")
-            if disputed:
-                cases.append(expected_case(preset_id, scenario, report, path))
+            print(f"  (once disputed) {path} = {show(pick(report, path), 15)}")
+            cases.append(expected_case(preset_id, scenario, report, path))
+    for preset_id, paths in PORTFOLIO_PATHS.items():
+        portfolio = portfolios[preset_id]
+        report = evaluate_portfolio(portfolio)
+        print(f"== {preset_id} (portfolio)")
+        for path in paths:
+            cases.append(expected_case(preset_id, portfolio, report, path,
+                                       "evaluate_portfolio", PORTFOLIO_SOURCE))
+            print(f"  {path} = {show(pick(report, path), 15)}")
+    for name, scenario, paths in feature_scenarios():
+        report = evaluate(scenario)
+        print(f"== feature {name}")
+        for path in paths:
+            cases.append(expected_case(f"feature:{name}", scenario, report, path,
+                                       source=INFRA_SOURCE))
+            print(f"  {path} = {show(pick(report, path), 15)}")
     cases.extend(error_cases(presets))
+    cases.extend(infrastructure_error_cases())
+    cases.append(portfolio_error_case(portfolios["company-rollup"]))
     if write:
         doc = {
             "family": "scenarios",
             "about": (
                 "The scenario evaluator (core/src/scenario): each case evaluates one preset's "
-                "scenario (core/presets/*.json, its \"scenario\" object verbatim) and "
-                "result_path names a decimal field of the report (months.N is month N + 1). "
+                "scenario (core/presets/*.json, its \"scenario\" object verbatim; or a "
+                "portfolio preset's \"portfolio\" through evaluate_portfolio), or a variant "
+                "of the 10-GPU scenario of core/tests/data/tiny.json with one new feature "
+                "(ids feature:...), and result_path names a decimal field of the report "
+                "(months.N is month N + 1). "
                 "Expected values come from an independent Python model, "
                 "tests/vectors/scenarios.py (run it with --write to regenerate this file), "
                 "never from gpuecon: money in exact fractions, f64 only for the "
@@ -769,6 +1419,19 @@ def main():
         }
         OUT.write_text(json.dumps(doc, indent=2) + "\n")
         print(f"wrote {len(cases)} cases to {OUT.relative_to(ROOT)}", file=sys.stderr)
+
+
+def portfolio_error_case(portfolio):
+    """Two counterparties of one name: the second is named by its path."""
+    bad = json.loads(json.dumps(portfolio))
+    bad["counterparties"].append({"name": "Nvidia"})
+    index = len(bad["counterparties"]) - 1
+    return {
+        "id": "error:portfolio-counterparty-named-twice", "function": "evaluate_portfolio",
+        "args": [bad],
+        "error": {"code": "DOMAIN", "field": f"counterparties[{index}].name"},
+        "source": "spec (scenario/portfolio.rs Validate): each counterparty's name is unique",
+    }
 
 
 if __name__ == "__main__":

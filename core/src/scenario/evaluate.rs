@@ -1,6 +1,9 @@
 //! The main job: a valid [`Scenario`] month by month into a [`Report`] (formulas in the
 //! [module docs](super)).
 
+use super::agreements::Agreements;
+use super::deliveries::Deliveries;
+use super::energy::{PowerMonth, cut_shares, power_month};
 use super::financing::finance;
 use super::report::{Costs, MonthReport, Report, Revenue, Summary};
 use super::{Scenario, ScenarioError};
@@ -23,7 +26,7 @@ use crate::{Date, Decimal};
 /// ```
 /// use gpuecon::{presets, scenario::evaluate};
 /// let preset = presets::get("h100-cluster-1024")?.unwrap();
-/// let report = evaluate(&preset.scenario)?;
+/// let report = evaluate(preset.scenario.as_ref().unwrap())?;
 /// // 1,024 GPUs × 730 hours
 /// assert_eq!(report.months[0].available_gpu_hours, 747_520.into());
 /// # Ok::<(), gpuecon::scenario::ScenarioError>(())
@@ -38,17 +41,26 @@ pub fn evaluate(scenario: &Scenario) -> Result<Report, ScenarioError> {
         "fleet.capex_usd_per_gpu",
     )
     .map_err(ModelError::from)?;
-    let mut cumulative = -fleet_capex;
+    let close = units::sub(
+        series.agreements.prepayment_usd,
+        series.deliveries.capex(0),
+        "fleet.capex_usd_per_gpu",
+    )
+    .map_err(ModelError::from)?;
+    let mut cumulative = close;
     for month in 1..=scenario.horizon_months {
         let report = month_report(scenario, &series, month, cumulative)?;
         cumulative = report.cumulative_cash_flow_usd;
         months.push(report);
     }
-    let summary = summarize(scenario, &months, fleet_capex)?;
+    let summary = summarize(scenario, &series, &months, fleet_capex, close)?;
     let financing = scenario
         .financing
         .as_ref()
-        .map(|f| finance(f, &months, fleet_capex, scenario.annual_discount_rate))
+        .map(|f| {
+            let shares = series.deliveries.shares(scenario.fleet.gpus)?;
+            finance(f, &months, &summary, &shares, scenario.annual_discount_rate)
+        })
         .transpose()?;
     Ok(Report {
         months,
@@ -65,6 +77,13 @@ struct Series {
     /// All contracts: revenue, and usage served (the hours their GPUs ran).
     contract_revenue: Vec<Decimal>,
     contract_served: Vec<Decimal>,
+    /// Each contract's revenue over the horizon.
+    contract_totals: Vec<Decimal>,
+    /// The delivery schedule, the agreements' monthly amounts and the share of each
+    /// month's hours curtailed.
+    deliveries: Deliveries,
+    agreements: Agreements,
+    cut: Vec<Decimal>,
     /// Per GPU: depreciation and book value; the residual multiplier.
     depreciation: Vec<Decimal>,
     book_value: Vec<Decimal>,
@@ -103,7 +122,7 @@ impl Series {
                 .map(|m| (m.price_usd_per_gpu_hour, m.utilization))
                 .unzip()
         };
-        let (contract_revenue, contract_served) = contracts(s)?;
+        let (contract_revenue, contract_served, contract_totals) = contracts(s)?;
         let book = depreciation::book_schedule(&BookScheduleInputs {
             cost_usd: s.fleet.capex_usd_per_gpu,
             salvage_usd: s.depreciation.salvage_usd_per_gpu,
@@ -123,6 +142,15 @@ impl Series {
             utilizations,
             contract_revenue,
             contract_served,
+            contract_totals,
+            deliveries: Deliveries::new(
+                s.fleet.gpus,
+                s.fleet.capex_usd_per_gpu,
+                &s.fleet.deliveries,
+                h,
+            )?,
+            agreements: Agreements::new(s)?,
+            cut: cut_shares(s.energy.as_ref(), h)?,
             depreciation,
             book_value,
             residual,
@@ -135,20 +163,32 @@ fn len(months: u32) -> usize {
     usize::try_from(months).unwrap_or(usize::MAX)
 }
 
-/// Each contract settled on its expected usage, summed: (revenue, usage served) a month.
-fn contracts(s: &Scenario) -> Result<(Vec<Decimal>, Vec<Decimal>), ModelError> {
+/// The monthly revenue and usage served of the contracts, and each one's revenue over the
+/// horizon.
+type Settled = (Vec<Decimal>, Vec<Decimal>, Vec<Decimal>);
+
+/// Each contract settled on its expected usage, summed: (revenue, usage served) a month;
+/// and each contract's revenue over the horizon.
+fn contracts(s: &Scenario) -> Result<Settled, ModelError> {
     let h = len(s.horizon_months);
     let (mut revenue, mut served) = (vec![Decimal::ZERO; h], vec![Decimal::ZERO; h]);
+    let mut totals = Vec::with_capacity(s.contracts.len());
     for (i, line) in s.contracts.iter().enumerate() {
+        let mut total = Decimal::ZERO;
         let path = format!("contracts[{i}]");
         let c = &line.contract;
         let full = units::mul(c.gpus, HOURS_PER_MONTH, "contract.gpus")
             .map_err(|e| ModelError::from(e).within(&path))?;
-        let usage = units::mul(full, line.usage_share, "usage_share")
-            .map_err(|e| ModelError::from(e).within(&path))?;
         let usage_gpu_hours = (1..=s.horizon_months)
-            .map(|m| if c.is_active(m) { usage } else { Decimal::ZERO })
-            .collect();
+            .map(|m| {
+                if c.is_active(m) {
+                    units::mul(full, line.usage_share_in(m), "usage_share")
+                        .map_err(|e| ModelError::from(e).within(&path))
+                } else {
+                    Ok(Decimal::ZERO)
+                }
+            })
+            .collect::<Result<_, _>>()?;
         let settlement = take_or_pay::settle(&SettleInputs {
             contract: c.clone(),
             usage_gpu_hours,
@@ -164,10 +204,13 @@ fn contracts(s: &Scenario) -> Result<(Vec<Decimal>, Vec<Decimal>), ModelError> {
                     .map_err(|e| ModelError::from(e).within(&path))?;
                 *u = units::add(*u, ran, "contracts")
                     .map_err(|e| ModelError::from(e).within(&path))?;
+                total = units::add(total, units::amount(m.revenue_usd), "contracts")
+                    .map_err(|e| ModelError::from(e).within(&path))?;
             }
         }
+        totals.push(total);
     }
-    Ok((revenue, served))
+    Ok((revenue, served, totals))
 }
 
 /// One month of the report; `cumulative` is the cumulative cash flow before it.
@@ -178,7 +221,7 @@ fn month_report(
     cumulative: Decimal,
 ) -> Result<MonthReport, ModelError> {
     let i = len(month - 1);
-    let gpus = s.fleet.gpus;
+    let gpus = series.deliveries.in_service(i);
     let available = units::mul(gpus, HOURS_PER_MONTH, "fleet.gpus")?;
     let price = at(&series.prices, i);
     let contracted_gpus = s
@@ -214,33 +257,67 @@ fn month_report(
     .map_err(|e| e.within("market"))?;
 
     let contract_hours = units::mul(contracted_gpus, HOURS_PER_MONTH, "contracts")?;
-    let billed = units::add(book.billed_gpu_hours, contract_hours, "contracts")?;
-    let busy = units::add(
+    let cut = at(&series.cut, i);
+    let kept = |hours: Decimal| -> Result<Decimal, ModelError> {
+        if cut.is_zero() {
+            return Ok(hours);
+        }
+        let share = units::sub(Decimal::ONE, cut, "energy.curtailed")?;
+        Ok(units::amount(units::mul(hours, share, "energy.curtailed")?))
+    };
+    let uncut_busy = units::add(
         book.billed_gpu_hours,
         at(&series.contract_served, i),
         "contracts",
     )?;
-    let revenue = revenue(
+    let billed = kept(units::add(
+        book.billed_gpu_hours,
+        contract_hours,
+        "contracts",
+    )?)?;
+    let busy = kept(uncut_busy)?;
+    let power = power_month(
+        &s.power,
+        s.energy.as_ref(),
+        i,
+        available,
+        units::div(uncut_busy, available, "fleet.gpus")?,
+        cut,
+    )?;
+    let sold = [
         at(&series.contract_revenue, i),
         book.reserved_usd,
         book.on_demand_usd,
         book.spot_usd,
-    )?;
-    let costs = costs(
-        s,
-        available,
-        units::div(busy, available, "fleet.gpus")?,
-        revenue.total_usd,
-    )?;
+    ]
+    .into_iter()
+    .map(units::amount)
+    .try_fold(Decimal::ZERO, |sum, x| units::add(sum, x, "revenue"))?;
+    let (hosting, sla_credits) = series.agreements.hosting(i);
+    let revenue = revenue([
+        at(&series.contract_revenue, i),
+        book.reserved_usd,
+        book.on_demand_usd,
+        book.spot_usd,
+        hosting,
+        power.demand_response_usd,
+        units::mul(sold, cut, "energy.curtailed")?,
+        sla_credits,
+    ])?;
+    let costs = costs(s, series, i, &power, revenue.total_usd)?;
     let gross_margin = units::sub(revenue.total_usd, costs.total_usd, "costs")?;
 
-    let per_gpu = |value: Decimal, field| units::mul(value, gpus, field).map(units::amount);
-    let economic_value = per_gpu(
-        units::mul(
-            s.fleet.capex_usd_per_gpu,
-            at(&series.residual, i),
-            "residual",
-        )?,
+    let per_gpu =
+        |values: &[Decimal], field| series.deliveries.value(i, |age| Ok(at(values, age)), field);
+    let economic_value = series.deliveries.value(
+        i,
+        |age| {
+            Ok(units::mul(
+                s.fleet.capex_usd_per_gpu,
+                at(&series.residual, age),
+                "residual",
+            )?)
+        },
         "residual",
     )?;
     let sale = if s.sell_at_horizon && month == s.horizon_months {
@@ -248,14 +325,22 @@ fn month_report(
     } else {
         Decimal::ZERO
     };
-    let cash_flow = units::add(gross_margin, sale, "residual")?;
+    let capex = series.deliveries.capex(i + 1);
+    let prepayment_applied = series.agreements.prepayment_applied(i);
+    let cash_flow = units::sub(
+        units::add(gross_margin, sale, "residual")?,
+        units::add(capex, prepayment_applied, "contracts")?,
+        "fleet.capex_usd_per_gpu",
+    )?;
     Ok(MonthReport {
         month,
         date: month_end(s.start, month),
         available_gpu_hours: available,
+        curtailed_gpu_hours: units::amount(units::mul(available, cut, "energy.curtailed")?),
         billed_gpu_hours: billed,
         busy_gpu_hours: busy,
         billed_utilization: units::div(billed, available, "fleet.gpus")?,
+        energy_mwh: power.mwh,
         on_demand_usd_per_gpu_hour: price,
         revenue_per_available_gpu_hour: units::div(revenue.total_usd, available, "fleet.gpus")?,
         cost_per_billed_gpu_hour: if billed.is_zero() {
@@ -266,10 +351,12 @@ fn month_report(
         revenue,
         costs,
         gross_margin_usd: gross_margin,
-        depreciation_usd: per_gpu(at(&series.depreciation, i), "depreciation")?,
-        book_value_usd: per_gpu(at(&series.book_value, i), "depreciation")?,
+        depreciation_usd: per_gpu(&series.depreciation, "depreciation")?,
+        book_value_usd: per_gpu(&series.book_value, "depreciation")?,
         economic_value_usd: economic_value,
         sale_usd: sale,
+        capex_usd: capex,
+        prepayment_applied_usd: prepayment_applied,
         cash_flow_usd: cash_flow,
         cumulative_cash_flow_usd: units::add(cumulative, cash_flow, "fleet.capex_usd_per_gpu")?,
     })
@@ -277,45 +364,70 @@ fn month_report(
 
 /// The start date plus `month` months (the last valid day when the month is shorter).
 fn month_end(start: Date, month: u32) -> Date {
-    start
-        .checked_add_months(chrono::Months::new(month))
-        .unwrap_or(Date::MAX)
+    start.checked_add_months(month).unwrap_or(Date::MAX)
 }
 
-fn revenue(
-    contracts: Decimal,
-    reserved: Decimal,
-    on_demand: Decimal,
-    spot: Decimal,
-) -> Result<Revenue, ModelError> {
-    let [contracts, reserved, on_demand, spot] =
-        [contracts, reserved, on_demand, spot].map(units::amount);
-    let total = [contracts, reserved, on_demand, spot]
-        .into_iter()
-        .try_fold(Decimal::ZERO, |sum, x| units::add(sum, x, "revenue"))?;
+/// Revenue from its items, in the order of [`Revenue`]'s fields (the last two are
+/// deductions), each kept to 12 places.
+fn revenue(items: [Decimal; 8]) -> Result<Revenue, ModelError> {
+    let [
+        contracts,
+        reserved,
+        on_demand,
+        spot,
+        hosting,
+        demand_response,
+        curtailed,
+        sla_credits,
+    ] = items.map(units::amount);
+    let gross = [
+        contracts,
+        reserved,
+        on_demand,
+        spot,
+        hosting,
+        demand_response,
+    ]
+    .into_iter()
+    .try_fold(Decimal::ZERO, |sum, x| units::add(sum, x, "revenue"))?;
+    let total = units::sub(
+        units::sub(gross, curtailed, "energy.curtailed")?,
+        sla_credits,
+        "hosting",
+    )?;
     Ok(Revenue {
         contracts_usd: contracts,
         reserved_usd: reserved,
         on_demand_usd: on_demand,
         spot_usd: spot,
+        hosting_usd: hosting,
+        demand_response_usd: demand_response,
+        curtailed_usd: curtailed,
+        sla_credits_usd: sla_credits,
         total_usd: total,
     })
 }
 
-/// A month's costs for `available` GPU-hours with a busy share `busy_share`. Charges
-/// quoted by the month or the year (colocation, insurance) are taken as such, not through
-/// an hourly rate, so that they stay exact.
+/// Month index `i`'s costs, with its electricity `power` computed. Charges quoted by the
+/// month or the year (colocation, the lease, insurance) are taken as such, not through an
+/// hourly rate, so that they stay exact.
 fn costs(
     s: &Scenario,
-    available: Decimal,
-    busy_share: Decimal,
+    series: &Series,
+    i: usize,
+    power: &PowerMonth,
     revenue: Decimal,
 ) -> Result<Costs, ModelError> {
     let o = &s.operations;
+    let gpus = series.deliveries.in_service(i);
+    let available = units::mul(gpus, HOURS_PER_MONTH, "fleet.gpus")?;
     let hours = |per_hour: Decimal, field| units::mul(per_hour, available, field);
-    let power = hours(s.power.usd_per_gpu_hour(busy_share)?, "power")?;
-    let gpus = s.fleet.gpus;
-    let facility = units::mul(s.facility.usd_per_gpu_month()?, gpus, "facility")?;
+    let [rent, taxes, building_insurance, maintenance] = series.agreements.lease(i);
+    let facility = if s.lease.is_some() {
+        rent
+    } else {
+        units::mul(s.facility.usd_per_gpu_month()?, gpus, "facility")?
+    };
     let staff = hours(
         o.staff_usd_per_gpu_hour,
         "operations.staff_usd_per_gpu_hour",
@@ -339,14 +451,43 @@ fn costs(
         "operations.insurance_rate_per_year",
     )?;
     let sga = o.sga_usd(revenue)?;
-    let [power, facility, staff, support, software, insurance, sga] =
-        [power, facility, staff, support, software, insurance, sga].map(units::amount);
-    let total = [power, facility, staff, support, software, insurance, sga]
+    let items = [
+        power.bought_usd,
+        power.settlement_usd,
+        facility,
+        taxes,
+        building_insurance,
+        maintenance,
+        staff,
+        support,
+        software,
+        insurance,
+        sga,
+    ]
+    .map(units::amount);
+    let total = items
         .into_iter()
         .try_fold(Decimal::ZERO, |sum, x| units::add(sum, x, "costs"))?;
+    let [
+        power,
+        ppa_settlement,
+        facility,
+        taxes,
+        building_insurance,
+        maintenance,
+        staff,
+        support,
+        software,
+        insurance,
+        sga,
+    ] = items;
     Ok(Costs {
         power_usd: power,
+        ppa_settlement_usd: ppa_settlement,
         facility_usd: facility,
+        lease_taxes_usd: taxes,
+        lease_insurance_usd: building_insurance,
+        lease_maintenance_usd: maintenance,
         staff_usd: staff,
         support_usd: support,
         software_usd: software,
@@ -356,22 +497,36 @@ fn costs(
     })
 }
 
-/// Totals and metrics, from the monthly series.
-fn summarize(s: &Scenario, months: &[MonthReport], capex: Decimal) -> Result<Summary, ModelError> {
+/// Totals and metrics, from the monthly series; `close` is the cash flow at the close.
+fn summarize(
+    s: &Scenario,
+    series: &Series,
+    months: &[MonthReport],
+    capex: Decimal,
+    close: Decimal,
+) -> Result<Summary, ModelError> {
     let sum = |pick: fn(&MonthReport) -> Decimal| {
         months.iter().try_fold(Decimal::ZERO, |total, m| {
             units::add(total, pick(m), "months")
         })
     };
-    let revenue = revenue(
+    let revenue = revenue([
         sum(|m| m.revenue.contracts_usd)?,
         sum(|m| m.revenue.reserved_usd)?,
         sum(|m| m.revenue.on_demand_usd)?,
         sum(|m| m.revenue.spot_usd)?,
-    )?;
+        sum(|m| m.revenue.hosting_usd)?,
+        sum(|m| m.revenue.demand_response_usd)?,
+        sum(|m| m.revenue.curtailed_usd)?,
+        sum(|m| m.revenue.sla_credits_usd)?,
+    ])?;
     let costs = Costs {
         power_usd: sum(|m| m.costs.power_usd)?,
+        ppa_settlement_usd: sum(|m| m.costs.ppa_settlement_usd)?,
         facility_usd: sum(|m| m.costs.facility_usd)?,
+        lease_taxes_usd: sum(|m| m.costs.lease_taxes_usd)?,
+        lease_insurance_usd: sum(|m| m.costs.lease_insurance_usd)?,
+        lease_maintenance_usd: sum(|m| m.costs.lease_maintenance_usd)?,
         staff_usd: sum(|m| m.costs.staff_usd)?,
         support_usd: sum(|m| m.costs.support_usd)?,
         software_usd: sum(|m| m.costs.software_usd)?,
@@ -381,7 +536,7 @@ fn summarize(s: &Scenario, months: &[MonthReport], capex: Decimal) -> Result<Sum
     };
     let gross_margin = sum(|m| m.gross_margin_usd)?;
     let mut flows = Vec::with_capacity(months.len() + 1);
-    flows.push(-capex);
+    flows.push(close);
     flows.extend(months.iter().map(|m| m.cash_flow_usd));
     let (mut backlog, mut backlog_pv) = (Decimal::ZERO, Decimal::ZERO);
     for (i, line) in s.contracts.iter().enumerate() {
@@ -404,6 +559,8 @@ fn summarize(s: &Scenario, months: &[MonthReport], capex: Decimal) -> Result<Sum
     )?;
     Ok(Summary {
         capex_usd: capex,
+        prepayment_usd: series.agreements.prepayment_usd,
+        close_cash_flow_usd: close,
         gross_margin_share: if revenue.total_usd.is_zero() {
             None
         } else {
@@ -431,5 +588,6 @@ fn summarize(s: &Scenario, months: &[MonthReport], capex: Decimal) -> Result<Sum
         metrics: project_metrics(&flows, s.annual_discount_rate)?,
         contracted_backlog_usd: backlog,
         contracted_backlog_pv_usd: backlog_pv,
+        contract_revenue_usd: series.contract_totals.clone(),
     })
 }

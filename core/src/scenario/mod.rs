@@ -9,25 +9,43 @@
 //! every series in the report has `horizon_months` entries. Each month:
 //!
 //! ```text
-//! available      = gpus × 730 GPU-hours
+//! available      = GPUs in service × 730 GPU-hours (all of them unless fleet.deliveries
+//!                  spreads their delivery)
 //! contracts      = each take-or-pay contract settled on its own GPUs (models::take_or_pay)
 //! market         = the remaining GPUs sold as reserved, on demand and spot (models::pricing)
 //!                  at the market price (base × price curve, or the cascade's stage price)
+//! hosting        = the hosting agreement's fees, less SLA credits (models::hosting)
+//! curtailed      = the share of the month's hours cut × (contracts + reserved + on demand
+//!                  + spot); hours billed and run fall by the same share (energy)
 //! billed hours   = every contracted and reserved hour (allocated, used or not)
 //!                  + on-demand hours + spot hours billed (sold less pre-empted)
 //! busy hours     = contract usage served + reserved hours + on-demand + spot hours billed
-//! power          = power per GPU-hour at busy ÷ available × available hours
-//! facility, staff, support, software, insurance: per GPU-hour × available hours
+//! power          = power per GPU-hour at busy ÷ available × available hours; with an
+//!                  energy section: MWh drawn × the PPA's price at the month's market
+//!                  price, a virtual PPA's settlement, demand response for the MWh cut
+//! facility       = colocation per GPU-month × GPUs, or the lease's rent and triple-net
+//!                  items (models::facility::lease_schedule)
+//! staff, support, software: per GPU-hour × available hours; insurance: per GPU-year ÷ 12
 //! SG&A           = share × revenue
 //! gross margin   = revenue − those costs (cash, before depreciation)
-//! cash flow      = gross margin (month 0: −capex; the last month adds the fleet's sale at
-//!                  its economic value when `sell_at_horizon`)
-//! book value     = the depreciation schedule; economic value = capex × residual curve
+//! cash flow      = gross margin − prepayments applied − capex paid on delivery
+//!                  (+ the fleet's sale at its economic value in the last month when
+//!                  `sell_at_horizon`); month 0, the close: prepayments − capex then
+//! book value     = the depreciation schedule; economic value = capex × residual curve,
+//!                  each tranche of a delivered fleet by its own age
 //! ```
+//!
+//! The sections [`Energy`] (`energy`), `lease`, `hosting`, `fleet.deliveries` and a
+//! contract's `prepaid_share` are optional: without them a scenario evaluates as it did
+//! before they existed. Their formulas are in the docs of [`Energy`], [`Scenario`] and
+//! [`financing`].
 //!
 //! The summary is computed from the series, never kept separately: totals, margin, yield
 //! on cost, NPV, IRR and payback ([`metrics`]), and the contracted backlog at the start.
 
+mod agreements;
+mod deliveries;
+mod energy;
 mod error;
 mod evaluate;
 pub mod financing;
@@ -39,6 +57,7 @@ mod report;
 mod spec;
 
 pub use crate::units::AMOUNT_DECIMAL_PLACES;
+pub use energy::Energy;
 pub use error::ScenarioError;
 pub use evaluate::evaluate;
 pub use financing::{Financing, FinancingReport, Repayment};

@@ -5,6 +5,7 @@
 //! ```text
 //! EBITDA_m            = Σ boxes' gross margin_m        (revenue − cash operating costs)
 //! interest_m, service_m, balance_m = Σ boxes' financing (0 for a box without debt)
+//! capitalized_m       = Σ boxes' interest capitalized: borrowed to pay interest
 //! interest coverage_m = EBITDA_m ÷ interest_m          (none without interest)
 //! uncovered_m         = service_m − max(EBITDA_m, 0)   when positive: debt service the
 //!                       month's cash flow does not cover, to be borrowed or raised
@@ -12,13 +13,30 @@
 //!
 //! Every box runs on the same timeline: the same start date and horizon (one timeline, so
 //! series add by index).
+//!
+//! **Concentration** ([`models::concentration`](crate::models::concentration)): the
+//! revenue over the horizon by customer, across the boxes: each contract's revenue
+//! (before curtailment) under its `customer` (else its contract's `name`, else
+//! `boxes[b].contracts[i]`), contracts of one customer added up; every other item of revenue (reserved, on demand, spot, hosting
+//! net of SLA credits, demand response) under one counterparty, `other revenue`, many
+//! buyers counted as one (so the HHI is an upper bound). The portfolio's `counterparties`
+//! add roles (investor, supplier, lender: the circular relationships of seed 001) to
+//! those names, or new counterparties, and revenue from outside the boxes.
 
 use serde::{Deserialize, Serialize};
+
+use std::collections::BTreeSet;
 
 use super::{Report, Scenario, ScenarioError, evaluate};
 use crate::models::ModelError;
 use crate::models::check::{Checker, Validate};
+use crate::models::concentration::{
+    Concentration, ConcentrationInputs, Counterparty, customer_concentration,
+};
 use crate::{Date, Decimal, units};
+
+/// The counterparty of the revenue that no contract names.
+pub const OTHER_REVENUE: &str = "other revenue";
 
 /// Boxes on one timeline.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -30,6 +48,15 @@ pub struct Portfolio {
     /// The boxes (at least one), each a scenario with or without financing, all with the
     /// same start date and horizon.
     pub boxes: Vec<Scenario>,
+    /// Roles of the customers the contracts name, and other counterparties (investors,
+    /// suppliers, lenders), with revenue from outside the boxes (each name not empty and
+    /// unique; revenue at least 0). Default none.
+    #[serde(default)]
+    pub counterparties: Vec<Counterparty>,
+    /// The share of the largest customer's revenue recovered if it defaults, in [0, 1]
+    /// (default 0).
+    #[serde(default)]
+    pub default_recovery_rate: Decimal,
 }
 
 impl Validate for Portfolio {
@@ -51,6 +78,18 @@ impl Validate for Portfolio {
                 }
             }
         }
+        let mut names = BTreeSet::new();
+        for (i, party) in self.counterparties.iter().enumerate() {
+            c.within(&format!("counterparties[{i}]"), |c| {
+                if party.name.is_empty() {
+                    c.problem("name", "must not be empty");
+                } else if !names.insert(party.name.as_str()) {
+                    c.problem("name", "must be unique among the counterparties");
+                }
+                c.at_least("revenue_usd", party.revenue_usd, Decimal::ZERO);
+            });
+        }
+        c.fraction("default_recovery_rate", self.default_recovery_rate);
     }
 }
 
@@ -67,6 +106,8 @@ pub struct CompanyMonth {
     pub ebitda_usd: Decimal,
     /// Interest paid.
     pub interest_usd: Decimal,
+    /// Interest capitalized: added to the loans, borrowed to pay interest.
+    pub capitalized_interest_usd: Decimal,
     /// Interest paid + principal.
     pub debt_service_usd: Decimal,
     /// Debt outstanding at the end of the month.
@@ -85,8 +126,10 @@ pub struct CompanySummary {
     pub revenue_usd: Decimal,
     /// EBITDA over the horizon.
     pub ebitda_usd: Decimal,
-    /// Interest over the horizon.
+    /// Interest paid over the horizon.
     pub interest_usd: Decimal,
+    /// Interest capitalized over the horizon (borrowed to pay interest).
+    pub capitalized_interest_usd: Decimal,
     /// Debt drawn by all boxes.
     pub debt_usd: Decimal,
     /// The lowest monthly interest coverage.
@@ -104,6 +147,9 @@ pub struct PortfolioReport {
     pub months: Vec<CompanyMonth>,
     /// Totals and the months that matter.
     pub summary: CompanySummary,
+    /// Revenue over the horizon by customer: HHI, top-1 and top-3 shares, revenue at risk,
+    /// circular relationships; `None` without revenue.
+    pub concentration: Option<Concentration>,
     /// Each box's report, in order.
     pub boxes: Vec<Report>,
 }
@@ -118,9 +164,14 @@ pub struct PortfolioReport {
 /// ```
 /// use gpuecon::{presets, scenario::portfolio::{evaluate_portfolio, Portfolio}};
 /// let boxes = ["coreweave-box-ig", "coreweave-box-sub-ig"]
-///     .map(|id| presets::get(id).unwrap().unwrap().scenario)
+///     .map(|id| presets::get(id).unwrap().unwrap().scenario.unwrap())
 ///     .to_vec();
-/// let company = evaluate_portfolio(&Portfolio { title: String::new(), boxes })?;
+/// let company = evaluate_portfolio(&Portfolio {
+///     title: String::new(),
+///     boxes,
+///     counterparties: Vec::new(),
+///     default_recovery_rate: gpuecon::Decimal::ZERO,
+/// })?;
 /// let first = &company.months[0];
 /// assert_eq!(first.ebitda_usd, company.boxes[0].months[0].gross_margin_usd * gpuecon::Decimal::TWO);
 /// # Ok::<(), gpuecon::scenario::ScenarioError>(())
@@ -137,11 +188,77 @@ pub fn evaluate_portfolio(portfolio: &Portfolio) -> Result<PortfolioReport, Scen
         .collect::<Result<Vec<_>, _>>()?;
     let months = roll_up(&boxes)?;
     let summary = summarize(&boxes, &months)?;
+    let concentration = concentration(portfolio, &boxes)?;
     Ok(PortfolioReport {
         months,
         summary,
+        concentration,
         boxes,
     })
+}
+
+/// The revenue over the horizon by customer (see the [module docs](self)), through
+/// [`customer_concentration`]; `None` when there is none.
+fn concentration(
+    portfolio: &Portfolio,
+    boxes: &[Report],
+) -> Result<Option<Concentration>, ModelError> {
+    let mut parties = portfolio.counterparties.clone();
+    let mut add = |name: &str, revenue: Decimal| -> Result<(), ModelError> {
+        match parties.iter_mut().find(|p| p.name == name) {
+            Some(party) => {
+                party.revenue_usd = units::add(party.revenue_usd, revenue, "counterparties")?;
+            }
+            None => parties.push(Counterparty {
+                name: name.to_owned(),
+                revenue_usd: revenue,
+                roles: Vec::new(),
+            }),
+        }
+        Ok(())
+    };
+    for (b, (scenario, report)) in portfolio.boxes.iter().zip(boxes).enumerate() {
+        for (i, (line, revenue)) in scenario
+            .contracts
+            .iter()
+            .zip(&report.summary.contract_revenue_usd)
+            .enumerate()
+        {
+            let name = match (line.customer.as_str(), line.contract.name.as_str()) {
+                ("", "") => format!("boxes[{b}].contracts[{i}]"),
+                ("", name) | (name, _) => name.to_owned(),
+            };
+            add(&name, *revenue)?;
+        }
+        let r = &report.summary.revenue;
+        let other = [
+            r.reserved_usd,
+            r.on_demand_usd,
+            r.spot_usd,
+            r.hosting_usd,
+            r.demand_response_usd,
+        ]
+        .into_iter()
+        .try_fold(Decimal::ZERO, |sum, x| units::add(sum, x, "boxes"))?;
+        let other = units::sub(other, r.sla_credits_usd, "boxes")?;
+        if other > Decimal::ZERO {
+            add(OTHER_REVENUE, other)?;
+        }
+    }
+    let inputs = ConcentrationInputs {
+        counterparties: parties,
+        default_recovery_rate: portfolio.default_recovery_rate,
+    };
+    let total = inputs
+        .counterparties
+        .iter()
+        .try_fold(Decimal::ZERO, |sum, p| {
+            units::add(sum, p.revenue_usd, "counterparties")
+        })?;
+    if total <= Decimal::ZERO {
+        return Ok(None);
+    }
+    customer_concentration(&inputs).map(Some)
 }
 
 fn roll_up(boxes: &[Report]) -> Result<Vec<CompanyMonth>, ModelError> {
@@ -151,8 +268,8 @@ fn roll_up(boxes: &[Report]) -> Result<Vec<CompanyMonth>, ModelError> {
     let mut months = Vec::with_capacity(first.months.len());
     for (i, m) in first.months.iter().enumerate() {
         let (mut revenue, mut ebitda) = (Decimal::ZERO, Decimal::ZERO);
-        let (mut interest, mut service, mut balance) =
-            (Decimal::ZERO, Decimal::ZERO, Decimal::ZERO);
+        let (mut interest, mut capitalized, mut service, mut balance) =
+            (Decimal::ZERO, Decimal::ZERO, Decimal::ZERO, Decimal::ZERO);
         for b in boxes {
             if let Some(bm) = b.months.get(i) {
                 revenue = units::add(revenue, bm.revenue.total_usd, "boxes")?;
@@ -160,6 +277,7 @@ fn roll_up(boxes: &[Report]) -> Result<Vec<CompanyMonth>, ModelError> {
             }
             if let Some(fm) = b.financing.as_ref().and_then(|f| f.months.get(i)) {
                 interest = units::add(interest, fm.interest_usd, "boxes")?;
+                capitalized = units::add(capitalized, fm.capitalized_interest_usd, "boxes")?;
                 service = units::add(service, fm.debt_service_usd, "boxes")?;
                 balance = units::add(balance, fm.balance_usd, "boxes")?;
             }
@@ -170,6 +288,7 @@ fn roll_up(boxes: &[Report]) -> Result<Vec<CompanyMonth>, ModelError> {
             revenue_usd: revenue,
             ebitda_usd: ebitda,
             interest_usd: interest,
+            capitalized_interest_usd: capitalized,
             debt_service_usd: service,
             debt_balance_usd: balance,
             interest_coverage: if interest.is_zero() {
@@ -200,6 +319,7 @@ fn summarize(boxes: &[Report], months: &[CompanyMonth]) -> Result<CompanySummary
         revenue_usd: sum(|m| m.revenue_usd)?,
         ebitda_usd: sum(|m| m.ebitda_usd)?,
         interest_usd: sum(|m| m.interest_usd)?,
+        capitalized_interest_usd: sum(|m| m.capitalized_interest_usd)?,
         debt_usd: debt,
         minimum_interest_coverage: months.iter().filter_map(|m| m.interest_coverage).min(),
         first_uncovered_debt_service_month: months

@@ -7,7 +7,9 @@ use super::financing::FinancingReport;
 use crate::models::metrics::ProjectMetrics;
 use crate::{Date, Decimal};
 
-/// Revenue by product.
+/// Revenue by product. `total = contracts + reserved + on demand + spot + hosting + demand
+/// response − curtailed − SLA credits`: the last two are deductions, reported as positive
+/// amounts.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Revenue {
     /// Take-or-pay contracts: usage, shortfall, overage and termination fees.
@@ -18,17 +20,35 @@ pub struct Revenue {
     pub on_demand_usd: Decimal,
     /// Spot sales from idle hours.
     pub spot_usd: Decimal,
-    /// The sum of the four.
+    /// Hosting fees billed to the tenant (the minimum top-up included), before SLA credits.
+    pub hosting_usd: Decimal,
+    /// Demand-response payments from the grid for the MWh not drawn in curtailed hours.
+    pub demand_response_usd: Decimal,
+    /// Revenue lost to curtailment: (contracts + reserved + on demand + spot) × the share of
+    /// the hours cut (subtracted).
+    pub curtailed_usd: Decimal,
+    /// SLA credits given to the hosting tenant (subtracted).
+    pub sla_credits_usd: Decimal,
+    /// The six items less the two deductions.
     pub total_usd: Decimal,
 }
 
-/// Cash operating costs by item.
+/// Cash operating costs by item; `total` is their sum.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Costs {
-    /// Electricity, PUE included, at the month's busy share.
+    /// Electricity bought, PUE included, at the month's busy share (after curtailment, at
+    /// the PPA's price).
     pub power_usd: Decimal,
-    /// Colocation on contracted kW.
+    /// A virtual PPA's settlement: paid when positive, received when negative.
+    pub ppa_settlement_usd: Decimal,
+    /// Colocation on contracted kW, or the lease's rent.
     pub facility_usd: Decimal,
+    /// The lease's property taxes (triple-net).
+    pub lease_taxes_usd: Decimal,
+    /// The lease's building insurance (triple-net).
+    pub lease_insurance_usd: Decimal,
+    /// The lease's maintenance (triple-net).
+    pub lease_maintenance_usd: Decimal,
     /// Operations staff.
     pub staff_usd: Decimal,
     /// Support and maintenance.
@@ -39,7 +59,7 @@ pub struct Costs {
     pub insurance_usd: Decimal,
     /// SG&A on revenue.
     pub sga_usd: Decimal,
-    /// The sum of the seven.
+    /// The sum of the eleven.
     pub total_usd: Decimal,
 }
 
@@ -50,8 +70,10 @@ pub struct MonthReport {
     pub month: u32,
     /// The last day of the month's period: the start date plus `month` months.
     pub date: Date,
-    /// GPUs × 730.
+    /// GPUs in service × 730.
     pub available_gpu_hours: Decimal,
+    /// GPU-hours lost to curtailment: available × the share of the hours cut.
+    pub curtailed_gpu_hours: Decimal,
     /// Hours billed or allocated (the commercial utilization's numerator): every hour of
     /// the GPUs under contract or reserved, used or not, plus the on-demand and spot hours
     /// sold (spot less pre-empted).
@@ -61,6 +83,8 @@ pub struct MonthReport {
     pub busy_gpu_hours: Decimal,
     /// Billed ÷ available.
     pub billed_utilization: Decimal,
+    /// Energy drawn by the facility (IT × PUE), MWh.
+    pub energy_mwh: Decimal,
     /// The on-demand price that month (base × curve, or the cascade stage's).
     pub on_demand_usd_per_gpu_hour: Decimal,
     /// Revenue by product.
@@ -81,17 +105,27 @@ pub struct MonthReport {
     pub economic_value_usd: Decimal,
     /// The sale of the fleet at its economic value (the last month, when sold).
     pub sale_usd: Decimal,
-    /// Gross margin + sale.
+    /// Capex paid at the end of the month for GPUs delivered then (`fleet.deliveries`).
+    pub capex_usd: Decimal,
+    /// Customers' prepayments applied against the month's billing (received at the close,
+    /// so not received again now).
+    pub prepayment_applied_usd: Decimal,
+    /// Gross margin − prepayment applied − capex + sale.
     pub cash_flow_usd: Decimal,
-    /// Cumulative cash flow, the capex included.
+    /// Cumulative cash flow from the close's (the capex and prepayments at the close
+    /// included).
     pub cumulative_cash_flow_usd: Decimal,
 }
 
 /// Totals and metrics over the horizon.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Summary {
-    /// Fleet capex at the start.
+    /// Fleet capex, paid at the close or on delivery.
     pub capex_usd: Decimal,
+    /// Prepayments received from customers at the close.
+    pub prepayment_usd: Decimal,
+    /// The cash flow at the close (month 0): prepayments − the capex paid then.
+    pub close_cash_flow_usd: Decimal,
     /// Revenue by product over the horizon.
     pub revenue: Revenue,
     /// Costs by item over the horizon.
@@ -114,6 +148,9 @@ pub struct Summary {
     pub contracted_backlog_usd: Decimal,
     /// Their present value at the scenario's discount rate.
     pub contracted_backlog_pv_usd: Decimal,
+    /// Each contract's revenue over the horizon (before curtailment), in the order of
+    /// `contracts`.
+    pub contract_revenue_usd: Vec<Decimal>,
 }
 
 /// The result of [`evaluate`](super::evaluate).

@@ -5,9 +5,12 @@
 use serde::{Deserialize, Serialize};
 
 use super::ScenarioError;
-use super::financing::Financing;
+use super::energy::Energy;
+use super::financing::{Financing, Repayment};
 use crate::models::check::{Checker, Validate};
 use crate::models::depreciation::{BookMethod, CascadeStage, Curve};
+use crate::models::facility::LeaseInputs;
+use crate::models::hosting::HostingInputs;
 use crate::models::pricing::Spot;
 use crate::models::take_or_pay::Contract;
 use crate::models::{FacilityInputs, OperationsInputs, PowerInputs};
@@ -48,8 +51,24 @@ pub struct Scenario {
     pub fleet: Fleet,
     /// Electricity per GPU.
     pub power: PowerInputs,
+    /// How the electricity is priced and cut: a monthly market price in USD per MWh, a
+    /// power purchase agreement, curtailment and demand response (default none: every kWh
+    /// at `power.usd_per_kwh`, nothing cut). See [`Energy`].
+    #[serde(default)]
+    pub energy: Option<Energy>,
     /// Colocation per GPU, on contracted kW.
     pub facility: FacilityInputs,
+    /// A colocation or hyperscale lease (escalators; modified gross or triple-net) instead
+    /// of `facility`'s flat $/kW-month, whose `usd_per_kw_month` must then be 0. Its months
+    /// are the scenario's; its `annual_discount_rate` must be left out (the scenario's
+    /// discounts). Default none.
+    #[serde(default)]
+    pub lease: Option<LeaseInputs>,
+    /// A hosting agreement: the scenario is the host, paid by its tenant a fee per kW or a
+    /// share of the tenant's revenue, with a minimum and SLA credits, from month 1 for its
+    /// `months` (within the horizon). Default none.
+    #[serde(default)]
+    pub hosting: Option<HostingInputs>,
     /// Staff, support, software, insurance and SG&A.
     #[serde(default)]
     pub operations: OperationsInputs,
@@ -85,8 +104,15 @@ pub struct Fleet {
     pub gpu: String,
     /// Number of GPUs (greater than 0).
     pub gpus: Decimal,
-    /// All-in capex per GPU in USD (at least 0), paid at the start.
+    /// All-in capex per GPU in USD (at least 0), paid on delivery.
     pub capex_usd_per_gpu: Decimal,
+    /// The delivery schedule: shares of the fleet delivered and paid for, entry 0 at the
+    /// close and entry `k` at the end of month `k` (in service from month `k + 1`). Each in
+    /// [0, 1], the first above 0, together exactly 1, at most `horizon_months` entries.
+    /// Default: the whole fleet at the close. A financed scenario draws its loan on the
+    /// same schedule.
+    #[serde(default)]
+    pub deliveries: Vec<Decimal>,
 }
 
 /// Book depreciation: the method, the life and the salvage value per GPU.
@@ -150,6 +176,23 @@ pub struct ContractLine {
     /// The buyer's expected usage as a share of the contract's GPU-hours, in [0, 1]:
     /// usage = gpus × 730 × share each month of the term.
     pub usage_share: Decimal,
+    /// The usage share month by month (month 1 first), each in [0, 1], replacing
+    /// `usage_share` in the months it covers: a forecast, or one Monte Carlo path
+    /// ([`montecarlo::replay`](crate::montecarlo::replay)). Default none.
+    #[serde(default)]
+    pub usage_share_by_month: Vec<Decimal>,
+    /// The buyer, for a portfolio's concentration of revenue (default: the contract's
+    /// name).
+    #[serde(default)]
+    pub customer: String,
+    /// The share of the contract's value (its minimum payments over the term, the backlog
+    /// at the start) the buyer pays up front, in [0, 1] (default 0). It is cash at the
+    /// close; the revenue is still billed month by month, and the prepayment is applied
+    /// against it in equal parts over the months the contract serves (the last part takes
+    /// the rounding, and whatever remains at the end of the horizon is applied in its last
+    /// month).
+    #[serde(default)]
+    pub prepaid_share: Decimal,
 }
 
 impl Scenario {
@@ -167,7 +210,7 @@ impl Scenario {
     ///
     /// ```
     /// use gpuecon::{presets, scenario::Scenario};
-    /// let cluster = presets::get("h100-cluster-1024")?.unwrap().scenario;
+    /// let cluster = presets::get("h100-cluster-1024")?.unwrap().scenario.unwrap();
     /// let text = cluster.to_toml()?;
     /// assert!(text.contains("horizon_months = 72"));
     /// assert_eq!(Scenario::from_toml(&text)?, cluster);
@@ -220,9 +263,40 @@ impl Validate for Scenario {
         c.within("fleet", |c| {
             c.positive("gpus", self.fleet.gpus);
             c.at_least("capex_usd_per_gpu", self.fleet.capex_usd_per_gpu, zero);
+            check_deliveries(c, &self.fleet.deliveries, self.horizon_months);
         });
         c.nested("power", &self.power);
+        if let Some(energy) = &self.energy {
+            c.nested("energy", energy);
+            if !energy.market_usd_per_mwh.is_empty() && !self.power.usd_per_kwh.is_zero() {
+                c.problem(
+                    "power.usd_per_kwh",
+                    "must be 0 when energy.market_usd_per_mwh is given (the series sets the price)",
+                );
+            }
+        }
         c.nested("facility", &self.facility);
+        if let Some(lease) = &self.lease {
+            c.nested("lease", lease);
+            if lease.annual_discount_rate.is_some() {
+                c.problem(
+                    "lease.annual_discount_rate",
+                    "must be left out (the scenario's annual_discount_rate discounts)",
+                );
+            }
+            if !self.facility.usd_per_kw_month.is_zero() {
+                c.problem(
+                    "facility.usd_per_kw_month",
+                    "must be 0 when a lease is given (the lease sets the rent)",
+                );
+            }
+        }
+        if let Some(hosting) = &self.hosting {
+            c.nested("hosting", hosting);
+            if hosting.months > self.horizon_months {
+                c.problem("hosting.months", "must not end after the horizon");
+            }
+        }
         c.nested("operations", &self.operations);
         c.within("depreciation", |c| {
             let d = &self.depreciation;
@@ -244,16 +318,48 @@ impl Validate for Scenario {
             if financing.tenor_months > self.horizon_months {
                 c.problem("financing.tenor_months", "must not end after the horizon");
             }
+            if u32::try_from(self.fleet.deliveries.len()).unwrap_or(u32::MAX)
+                > financing.tenor_months
+            {
+                c.problem(
+                    "fleet.deliveries",
+                    "must end before financing.tenor_months (the loan draws on them)",
+                );
+            }
+            // Sculpted service before the last draw would repay draws not yet made.
+            let last_delivery = self
+                .fleet
+                .deliveries
+                .iter()
+                .rposition(|share| !share.is_zero())
+                .and_then(|row| u32::try_from(row).ok())
+                .unwrap_or_default();
+            if financing.repayment == Repayment::Sculpted
+                && financing.capitalize_until_month < last_delivery
+            {
+                c.problem(
+                    "financing.capitalize_until_month",
+                    "must reach the month of the last delivery: a sculpted loan services nothing before its last draw",
+                );
+            }
         }
         self.check_capacity(c);
     }
 }
 
 impl Scenario {
-    /// Reserved and contracted GPUs never exceed the fleet in any month.
+    /// Reserved and contracted GPUs never exceed the GPUs in service in any month.
     fn check_capacity(&self, c: &mut Checker) {
+        let mut delivered = Decimal::ZERO;
+        let mut shares = self.fleet.deliveries.iter();
         for month in 1..=self.horizon_months.min(MAX_MONTHS) {
-            if self.committed_gpus(month) > self.fleet.gpus {
+            let in_service = if self.fleet.deliveries.is_empty() {
+                self.fleet.gpus
+            } else {
+                delivered = delivered.saturating_add(shares.next().copied().unwrap_or_default());
+                self.fleet.gpus.saturating_mul(delivered)
+            };
+            if self.committed_gpus(month) > in_service {
                 c.problem(
                     "fleet.gpus",
                     "is less than the GPUs reserved and under contract in some month",
@@ -322,5 +428,50 @@ impl Validate for ContractLine {
     fn check(&self, c: &mut Checker) {
         c.nested("contract", &self.contract);
         c.fraction("usage_share", self.usage_share);
+        for (i, share) in self.usage_share_by_month.iter().enumerate() {
+            c.fraction(&format!("usage_share_by_month[{i}]"), *share);
+        }
+        c.fraction("prepaid_share", self.prepaid_share);
+    }
+}
+
+impl ContractLine {
+    /// The usage share in `month` (1 first): `usage_share_by_month`'s value, else
+    /// `usage_share`.
+    #[must_use]
+    pub fn usage_share_in(&self, month: u32) -> Decimal {
+        month
+            .checked_sub(1)
+            .and_then(|i| usize::try_from(i).ok())
+            .and_then(|i| self.usage_share_by_month.get(i))
+            .copied()
+            .unwrap_or(self.usage_share)
+    }
+}
+
+/// Records every problem with a delivery schedule (paths under `fleet`).
+fn check_deliveries(c: &mut Checker, deliveries: &[Decimal], horizon_months: u32) {
+    if deliveries.is_empty() {
+        return;
+    }
+    let mut total = Some(Decimal::ZERO);
+    for (i, share) in deliveries.iter().enumerate() {
+        c.fraction(&format!("deliveries[{i}]"), *share);
+        total = total.and_then(|t| t.checked_add(*share));
+    }
+    if deliveries.first().is_some_and(|first| first.is_zero()) {
+        c.problem(
+            "deliveries[0]",
+            "must be greater than 0 (GPUs in service in month 1)",
+        );
+    }
+    if total != Some(Decimal::ONE) {
+        c.problem("deliveries", "must add up to 1");
+    }
+    if u32::try_from(deliveries.len()).unwrap_or(u32::MAX) > horizon_months {
+        c.problem(
+            "deliveries",
+            "must not have more entries than horizon_months",
+        );
     }
 }

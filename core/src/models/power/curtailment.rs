@@ -184,8 +184,9 @@ impl Validate for CurtailmentInputs {
 }
 
 impl CurtailedHours {
-    /// The hours cut in each month, month 1 first. `self` must be valid.
-    fn hours(&self) -> Result<Vec<Decimal>, ModelError> {
+    /// The hours cut in each month, month 1 first (the scenario's curtailment reads them
+    /// too). `self` must be valid.
+    pub(crate) fn hours(&self) -> Result<Vec<Decimal>, ModelError> {
         match self {
             Self::Events { hours_per_month } => Ok(hours_per_month.clone()),
             Self::Share {

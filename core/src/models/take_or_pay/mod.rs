@@ -63,6 +63,8 @@ pub use settle::{
 };
 
 pub use crate::units::MAX_MONTHS;
+/// A contract's terms month by month, for the Monte Carlo's own settlement of sampled usage.
+pub(crate) use schedule::schedule as terms;
 
 #[cfg(test)]
 mod tests;

@@ -12,7 +12,7 @@ const KW_PER_MW: Decimal = Decimal::from_parts(1_000, 0, 0, false, 0);
 
 /// One month of the term, before any usage.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub(super) struct MonthTerms {
+pub(crate) struct MonthTerms {
     /// The month on the timeline.
     pub month: u32,
     /// The month of the contract, 1 for its first.
@@ -31,7 +31,7 @@ pub(super) struct MonthTerms {
 
 /// One true-up period: its months and the minimum that applies to their sum.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub(super) struct PeriodTerms {
+pub(crate) struct PeriodTerms {
     /// 1 for the contract's first period.
     pub period: u32,
     /// Its months, at least one (fewer than the period's length when cut by the end of the
@@ -43,7 +43,7 @@ pub(super) struct PeriodTerms {
 
 /// The terms of every month from the start to the last month served, in true-up periods.
 /// `contract` must be valid.
-pub(super) fn schedule(contract: &Contract) -> Result<Vec<PeriodTerms>, ModelError> {
+pub(crate) fn schedule(contract: &Contract) -> Result<Vec<PeriodTerms>, ModelError> {
     let length = contract.true_up.months();
     let mut periods: Vec<PeriodTerms> = Vec::new();
     let mut factor = Decimal::ONE;
