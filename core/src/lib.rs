@@ -24,21 +24,22 @@
 //! - [`models`]: the hardware catalog, the owner's itemized cost per GPU-hour, rental
 //!   pricing, utilization yield, depreciation and the cascade, take-or-pay contracts;
 //! - [`scenario`]: a fleet, its costs, contracts and curves evaluated month by month into
-//!   a report; [`presets`]: ready-made scenarios from public figures.
+//!   a report; [`presets`]: ready-made scenarios from public figures;
+//! - [`montecarlo`]: distributions of a box's or a portfolio's outcomes over random paths
+//!   of demand, prices, values, buyers and rates, and deterministic sensitivities.
 
+pub mod date;
 pub mod error;
 pub mod finance;
 pub mod models;
+pub mod montecarlo;
 pub mod presets;
 pub mod scenario;
 pub mod units;
 
+pub use date::{Date, ParseDateError};
 pub use error::{ErrorCode, ExcelError, FinanceError};
 pub use rust_decimal::Decimal;
-
-/// A calendar date (proleptic Gregorian, no time zone), for dated cash flows
-/// ([`finance::xnpv`], [`finance::xirr`]): chrono's `NaiveDate`, built without its clock.
-pub use chrono::NaiveDate as Date;
 
 /// The README's Rust examples, compiled and run as doctests.
 #[cfg(doctest)]

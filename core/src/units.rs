@@ -59,44 +59,44 @@ pub fn div(a: Decimal, b: Decimal, field: &'static str) -> Result<Decimal, Finan
 /// Lossy: an `f64` holds about 15-17 significant digits, a [`Decimal`] up to 28. Where the
 /// mantissa `m` is below 2⁵³ and the scale `s` at most 22 (every realistic amount of
 /// money), `m` and `10^s` are exact `f64`s and `m / 10^s` is one IEEE division, so the
-/// result is the `f64` nearest the decimal; other values go through rust_decimal's
-/// conversion (within an ulp or so). The fast path also matters for speed: rust_decimal's
-/// conversion divides 128-bit integers, which costs more than a whole IRR solve on 144
-/// flows in WebAssembly.
+/// result is the `f64` nearest the decimal; other values are within an ulp or so, computed
+/// with IEEE operations only, so that every target gives the same `f64` (seeded Monte Carlo
+/// paths start from these numbers). Both paths are fast: rust_decimal's conversion divides
+/// 128-bit integers, which costs more than a whole IRR solve on 144 flows in WebAssembly.
 ///
 /// ```
 /// use gpuecon::{units, Decimal};
 /// assert_eq!(units::to_f64_lossy(Decimal::new(15, 2)), 0.15);
 /// ```
 #[must_use]
-#[allow(clippy::disallowed_methods)] // the named, documented exit
 pub fn to_f64_lossy(value: Decimal) -> f64 {
-    use rust_decimal::prelude::ToPrimitive;
-    /// Powers of ten that an `f64` holds exactly (10²² is the largest).
-    const POWERS_OF_TEN: [f64; 23] = [
+    /// Powers of ten as `f64` literals: exact up to 10²² (the largest an `f64` holds), the
+    /// nearest `f64` above; the same constants on every target.
+    const POWERS_OF_TEN: [f64; 29] = [
         1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15, 1e16,
-        1e17, 1e18, 1e19, 1e20, 1e21, 1e22,
+        1e17, 1e18, 1e19, 1e20, 1e21, 1e22, 1e23, 1e24, 1e25, 1e26, 1e27, 1e28,
     ];
     const EXACT_BELOW: u128 = 1 << 53;
+    const TWO_32: f64 = 4_294_967_296.0;
     let mantissa = value.mantissa().unsigned_abs();
-    let power = usize::try_from(value.scale())
-        .ok()
-        .and_then(|scale| POWERS_OF_TEN.get(scale));
-    match (
-        power,
-        u32::try_from(mantissa >> 32),
-        u32::try_from(mantissa & 0xFFFF_FFFF),
-    ) {
-        (Some(power), Ok(high), Ok(low)) if mantissa < EXACT_BELOW => {
-            let magnitude = (f64::from(high) * 4_294_967_296.0 + f64::from(low)) / power;
-            if value.is_sign_negative() {
-                -magnitude
-            } else {
-                magnitude
-            }
-        }
-        // Every Decimal is within f64's range, so the conversion always yields a value.
-        _ => value.to_f64().unwrap_or(f64::NAN),
+    let scale = usize::try_from(value.scale()).unwrap_or(usize::MAX);
+    let power = POWERS_OF_TEN.get(scale).copied().unwrap_or(1e28);
+    // The 32-bit limb at `shift` (the mantissa has 96 bits).
+    let limb =
+        |shift: u32| f64::from(u32::try_from((mantissa >> shift) & 0xFFFF_FFFF).unwrap_or(0));
+    let magnitude = if mantissa < EXACT_BELOW && scale <= 22 {
+        // Exact numerator and divisor: one IEEE division, the nearest f64.
+        (limb(32) * TWO_32 + limb(0)) / power
+    } else {
+        // A few roundings (within about an ulp), IEEE operations only: the same natively
+        // and in WebAssembly (rust_decimal's own conversion rounds through `powi`, whose
+        // result the platform decides).
+        ((limb(64) * TWO_32 + limb(32)) * TWO_32 + limb(0)) / power
+    };
+    if value.is_sign_negative() {
+        -magnitude
+    } else {
+        magnitude
     }
 }
 

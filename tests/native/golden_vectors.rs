@@ -376,6 +376,9 @@ fn call_model(case: &Case) -> Result<Option<ModelOutcome>, String> {
     Ok(Some(match case.function.as_str() {
         "owner_cost" => run_model(case, models::owner_cost)?,
         "evaluate" => run_named(case, "scenario", scenario::evaluate)?,
+        "evaluate_portfolio" => {
+            run_named(case, "portfolio", scenario::portfolio::evaluate_portfolio)?
+        }
         "settle_contract" => run_model(case, models::take_or_pay::settle)?,
         "contract_backlog" => run_model(case, models::take_or_pay::backlog)?,
         "capacity_book" => run_model(case, models::pricing::capacity_book)?,
@@ -412,6 +415,10 @@ fn call_model(case: &Case) -> Result<Option<ModelOutcome>, String> {
         "lease_schedule" => run_model(case, models::facility::lease_schedule)?,
         "implied_lease_rate" => run_model(case, models::facility::implied_lease_rate)?,
         "interconnection_delay" => run_model(case, models::facility::interconnection_delay)?,
+        "montecarlo" => run_model(case, gpuecon::montecarlo::run)?,
+        "montecarlo_finish" => run_model(case, gpuecon::montecarlo::finish)?,
+        "tornado" => run_model(case, gpuecon::montecarlo::sensitivity::tornado)?,
+        "sensitivity_grid" => run_model(case, gpuecon::montecarlo::sensitivity::grid)?,
         _ => return Ok(None),
     }))
 }

@@ -33,6 +33,15 @@ pub fn run() -> anyhow::Result<()> {
                 native("evaluate_h100_cluster_1024"),
             )
             .env("GPUECON_NATIVE_BOX_NS", native("evaluate_box_144_months")),
+    )?;
+    // Monte Carlo: wasm single-threaded against criterion's single-threaded native run.
+    let one_thread = mean_ns(&root.join("target/criterion/montecarlo_box_144_months/one_thread"))
+        .unwrap_or(0.0)
+        .to_string();
+    exec(
+        command("node", &bench)
+            .arg("montecarlo.bench.mjs")
+            .env("GPUECON_NATIVE_MONTECARLO_NS", one_thread),
     )
 }
 

@@ -1,0 +1,317 @@
+//! One path through the exact `Decimal` model: the check on the `f64` loop, and a way to
+//! look at any path month by month.
+//!
+//! The path's draws become a scenario: the market as one-month cascade stages (the path's
+//! price and utilization), each contract's usage share month by month, a buyer's default
+//! as a termination in its month with the recovery as the fee, the curtailment as hours cut
+//! month by month. [`evaluate`] runs it (its financing left out: the debt is the one sized
+//! on the deterministic path). Then, in `Decimal`: the economic value × the path's residual
+//! shock (and the sale with it), the debt service with the path's SOFR
+//! (`owed × (SOFR_path − SOFR) ÷ 12` more interest, paid with the next service in a month
+//! without any), the DSCR and the covenants through
+//! [`collateral_schedule`](crate::models::collateral::collateral_schedule), and the
+//! metrics of the project's and the equity's flows.
+
+use super::float::greater;
+use super::model::Model;
+use super::options::MonteCarloInputs;
+use super::path::{Scratch, draw, market_utilization};
+use super::stats::Outcome;
+use crate::Decimal;
+use crate::models::ModelError;
+use crate::models::collateral::{
+    self, CollateralInputs, CollateralValue, Covenants, DscrCovenant, Liquidation,
+};
+use crate::models::depreciation::{CascadeStage, Curve};
+use crate::models::metrics::project_metrics;
+use crate::models::power::CurtailedHours;
+use crate::models::take_or_pay::Termination;
+use crate::scenario::{Energy, Report, Scenario, ScenarioError, evaluate};
+use crate::units::{self, decimal_from_f64};
+
+/// One path, evaluated exactly.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Replay {
+    /// The scenario that carries the path's market, usage, buyer defaults and curtailment
+    /// (without financing).
+    pub scenario: Scenario,
+    /// Its report.
+    pub report: Report,
+    /// The path's outcome: the report's flows with the path's value shocks, and the
+    /// deterministic debt with the path's SOFR and covenants.
+    pub outcome: Outcome,
+    /// The first month a buyer defaulted.
+    pub first_customer_default_month: Option<u32>,
+}
+
+/// `x` as a decimal.
+fn d(x: f64) -> Result<Decimal, ModelError> {
+    decimal_from_f64(x, "path").map_err(|e| ModelError::finance("path", e))
+}
+
+/// Path `path` of a box's run through the exact `Decimal` model: its draws as a scenario
+/// (the market as one-month cascade stages at the path's price and utilization, each
+/// contract's usage share month by month, a buyer's default as a termination with the
+/// recovery as its fee, the hours cut month by month), [`evaluate`]d without financing;
+/// then the path's residual shocks on the values and the sale, the deterministic debt with
+/// the path's SOFR, the covenants through
+/// [`collateral_schedule`](crate::models::collateral::collateral_schedule), and the
+/// metrics of the project's and the equity's flows. The `f64` paths match it to 1e-9.
+///
+/// # Errors
+/// As [`Simulation::new`](super::Simulation::new); a domain error on `portfolio` (a replay
+/// takes one scenario).
+///
+/// # Example
+/// ```
+/// use gpuecon::montecarlo::{self, MonteCarloInputs, Options, Stochastic};
+/// let scenario = gpuecon::presets::get("coreweave-box-ig")?.unwrap().scenario;
+/// let inputs = MonteCarloInputs {
+///     scenario,
+///     portfolio: None,
+///     options: Options { paths: 10, seed: 3, stochastic: Stochastic::typical(), ..Options::default() },
+/// };
+/// let exact = montecarlo::replay(&inputs, 4)?;
+/// let batch = montecarlo::Simulation::new(&inputs)?.batch(4, 1);
+/// let npv = gpuecon::units::to_f64_lossy(exact.outcome.npv_usd);
+/// assert!((npv - batch.npv_usd[0]).abs() <= 1e-9 * npv.abs());
+/// # Ok::<(), gpuecon::scenario::ScenarioError>(())
+/// ```
+pub fn replay(inputs: &MonteCarloInputs, path: u32) -> Result<Replay, ScenarioError> {
+    let Some(base) = &inputs.scenario else {
+        return Err(ScenarioError::Model(ModelError::Domain {
+            field: "portfolio".to_owned(),
+            reason: "a replay takes one scenario",
+        }));
+    };
+    let model = Model::new(inputs)?;
+    let mut scratch = Scratch::new(&model);
+    draw(&model, inputs.options.seed, u64::from(path), &mut scratch);
+    let at = |e: ModelError| ScenarioError::Model(e.within("scenario"));
+    let (scenario, first_customer_default_month) =
+        path_scenario(base, &model, &scratch).map_err(at)?;
+    let report = evaluate(&scenario)?;
+    let deterministic = evaluate(base)?;
+    let outcome = realize(base, &deterministic, &report, &model, &scratch).map_err(at)?;
+    Ok(Replay {
+        scenario,
+        report,
+        outcome,
+        first_customer_default_month,
+    })
+}
+
+/// The scenario of the path in `scratch`, and its first buyer default.
+fn path_scenario(
+    base: &Scenario,
+    model: &Model,
+    scratch: &Scratch,
+) -> Result<(Scenario, Option<u32>), ModelError> {
+    let draws = &scratch.draws;
+    let (Some(b), Some(bd)) = (model.boxes.first(), draws.boxes.first()) else {
+        return Err(ModelError::Domain {
+            field: "scenario".to_owned(),
+            reason: "has no months",
+        });
+    };
+    let mut s = base.clone();
+    s.financing = None;
+    let deterministic = evaluate(base).map_err(|e| ModelError::Domain {
+        field: e.field().to_owned(),
+        reason: "cannot be evaluated",
+    })?;
+    let moved = |v: &[f64], neutral: f64| v.iter().any(|x| *x != neutral);
+    if moved(&draws.price, 1.0) || moved(&draws.market_shock, 1.0) || moved(&draws.market_lull, 1.0)
+    {
+        let mut stages = Vec::with_capacity(model.months);
+        for (i, m) in deterministic.months.iter().enumerate() {
+            let at = |v: &[f64]| v.get(i).copied().unwrap_or(1.0);
+            let level = b.months.get(i).map_or(0.0, |m| m.utilization);
+            stages.push(CascadeStage {
+                name: String::new(),
+                price_usd_per_gpu_hour: units::mul(
+                    m.on_demand_usd_per_gpu_hour,
+                    d(at(&draws.price))?,
+                    "path",
+                )?,
+                utilization: d(market_utilization(
+                    level,
+                    at(&draws.market_shock),
+                    at(&draws.market_lull),
+                ))?,
+                months: 1,
+                price_curve: Curve::Constant,
+            });
+        }
+        s.market.cascade = stages;
+    }
+    let recovery = model.params.default.map_or(0.0, |(_, r)| r);
+    let horizon = base.horizon_months;
+    let mut first_default: Option<u32> = None;
+    for ((line, c), ld) in s.contracts.iter_mut().zip(&b.contracts).zip(&bd.lines) {
+        if moved(&ld.shock, 1.0) || moved(&ld.lull, 1.0) {
+            line.usage_share_by_month = (0..model.months)
+                .map(|i| d(c.usage_share(ld, i)))
+                .collect::<Result<_, _>>()?;
+        }
+        if let Some(month) = c.default_month(ld.default_uniform, horizon) {
+            let unpaid = usize::try_from(month - c.start)
+                .ok()
+                .and_then(|j| c.unpaid_after.get(j))
+                .copied()
+                .unwrap_or_default();
+            line.contract.termination = Some(Termination {
+                month,
+                fee_usd: units::mul(d(recovery)?, unpaid, "path")?,
+            });
+            first_default = Some(first_default.map_or(month, |f| f.min(month)));
+        }
+    }
+    if moved(&bd.curtailed, 0.0) {
+        let hours = b
+            .months
+            .iter()
+            .map(|m| m.cut)
+            .zip(bd.curtailed.iter().copied())
+            .map(|(own, event)| {
+                let cut = if event == 0.0 {
+                    own
+                } else {
+                    1.0 - (1.0 - own) * (1.0 - event)
+                };
+                d(cut * 730.0)
+            })
+            .collect::<Result<Vec<_>, _>>()?;
+        let energy = s.energy.get_or_insert_with(Energy::default);
+        energy.curtailed = Some(CurtailedHours::Events {
+            hours_per_month: hours,
+        });
+    }
+    Ok((s, first_default))
+}
+
+/// The path's outcome in `Decimal`, from its operating `report` and the `deterministic`
+/// report's debt.
+fn realize(
+    base: &Scenario,
+    deterministic: &Report,
+    report: &Report,
+    model: &Model,
+    scratch: &Scratch,
+) -> Result<Outcome, ModelError> {
+    let draws = &scratch.draws;
+    let rate = base.annual_discount_rate;
+    let mut flows = vec![report.summary.close_cash_flow_usd];
+    let mut values = Vec::with_capacity(report.months.len());
+    let mut changes = Vec::with_capacity(report.months.len());
+    for (i, (m, m0)) in report.months.iter().zip(&deterministic.months).enumerate() {
+        let shock = d(draws.residual.get(i).copied().unwrap_or(1.0))?;
+        values.push(units::mul(m.economic_value_usd, shock, "residual")?);
+        let sale = units::mul(m.sale_usd, shock, "residual")?;
+        let flow = units::add(
+            units::sub(m.cash_flow_usd, m.sale_usd, "path")?,
+            sale,
+            "path",
+        )?;
+        changes.push(units::sub(flow, m0.cash_flow_usd, "path")?);
+        flows.push(flow);
+    }
+    let project = project_metrics(&flows, rate)?;
+    let (Some(terms), Some(fin), Some(fm)) = (
+        &base.financing,
+        &deterministic.financing,
+        model.boxes.first().and_then(|b| b.financing.as_ref()),
+    ) else {
+        return Ok(Outcome {
+            npv_usd: project.npv_usd,
+            project_irr_annual: project.irr_annual,
+            equity_value_usd: project.npv_usd,
+            equity_irr_annual: project.irr_annual,
+            minimum_dscr: None,
+            first_breach_month: None,
+            first_default_month: None,
+        });
+    };
+    let floor = model.params.sofr.and_then(|(_, _, floor)| floor);
+    let mut dscr = Vec::with_capacity(fin.months.len());
+    let drawn_later = fin
+        .months
+        .iter()
+        .try_fold(Decimal::ZERO, |sum, r| units::add(sum, r.draw_usd, "path"))?;
+    let at_close = units::sub(fin.summary.debt_usd, drawn_later, "path")?;
+    let mut equity = vec![units::add(
+        deterministic.summary.close_cash_flow_usd,
+        at_close,
+        "path",
+    )?];
+    let twelve = Decimal::from(12);
+    let mut unpaid = Decimal::ZERO;
+    for (i, (row, m)) in fin.months.iter().zip(&report.months).enumerate() {
+        let mut extra = Decimal::ZERO;
+        if let (true, Some(owed), Some(path_sofr)) = (
+            fm.floating,
+            fm.owed.get(i),
+            fm.months.get(i).map(|m| m.sofr),
+        ) {
+            let shifted = path_sofr + draws.sofr_shift.get(i).copied().unwrap_or(0.0);
+            let realized = floor.map_or(shifted, |fl| greater(shifted, fl));
+            let moved = units::sub(d(realized)?, d(path_sofr)?, "path")?;
+            let interest = units::div(units::mul(*owed, moved, "path")?, twelve, "path")?;
+            unpaid = units::add(unpaid, units::amount(interest), "path")?;
+        }
+        if !row.debt_service_usd.is_zero() {
+            extra = unpaid;
+            unpaid = Decimal::ZERO;
+        }
+        let service = units::add(row.debt_service_usd, extra, "path")?;
+        let cfads = units::sub(m.gross_margin_usd, m.prepayment_applied_usd, "path")?;
+        // A month without service, or whose service a falling SOFR took to 0 or below, has no
+        // DSCR (as the f64 loop).
+        dscr.push(
+            (service > Decimal::ZERO)
+                .then(|| units::div(cfads, service, "path"))
+                .transpose()?,
+        );
+        let change = changes.get(i).copied().unwrap_or_default();
+        equity.push(units::sub(
+            units::add(row.equity_cash_flow_usd, change, "path")?,
+            extra,
+            "path",
+        )?);
+    }
+    let covenants = collateral::collateral_schedule(&CollateralInputs {
+        collateral: CollateralValue::Series {
+            origination_value_usd: deterministic.summary.capex_usd,
+            value_usd: values,
+        },
+        advance_rate: terms.advance_rate,
+        balance_usd: fin.months.iter().map(|r| r.balance_usd).collect(),
+        covenants: Covenants {
+            max_ltv: terms.max_ltv,
+            dscr: terms.min_dscr.map(|minimum_dscr| DscrCovenant {
+                minimum_dscr,
+                dscr_by_month: dscr.clone(),
+            }),
+            concentration: None,
+            cure_months: terms.cure_months,
+        },
+        liquidation: Liquidation {
+            haircut: terms.liquidation_haircut,
+            costs_usd: Decimal::ZERO,
+        },
+    })?;
+    let equity_metrics = project_metrics(&equity, rate)?;
+    Ok(Outcome {
+        npv_usd: project.npv_usd,
+        project_irr_annual: project.irr_annual,
+        equity_value_usd: equity_metrics.npv_usd,
+        equity_irr_annual: equity_metrics.irr_annual,
+        minimum_dscr: dscr.iter().flatten().copied().min(),
+        first_breach_month: covenants
+            .months
+            .iter()
+            .find(|m| m.in_breach)
+            .map(|m| m.month),
+        first_default_month: covenants.summary.first_default_month,
+    })
+}

@@ -1,0 +1,507 @@
+//! One path's random inputs, drawn month by month from the path's own streams (formulas in
+//! the [module docs](super)). Everything here is `f64`: the parameters are converted from
+//! their `Decimal` inputs once, in [`Params::new`].
+
+use super::normal::Ziggurat;
+use super::options::{Lulls, Stochastic, UtilizationProcess};
+use super::rng::Rng;
+use crate::Decimal;
+use crate::units::to_f64_lossy;
+
+/// The stream of each random input (the box and the contract line are added above bit 16
+/// and bit 40 for the inputs drawn box by box and line by line).
+#[derive(Debug, Clone, Copy)]
+enum Stream {
+    Price,
+    Market,
+    Sofr,
+    Residual,
+    Curtailment,
+    Usage,
+    Default,
+}
+
+impl Stream {
+    /// The stream id of this input for `box_index` and `line`.
+    fn id(self, box_index: usize, line: usize) -> u64 {
+        let kind: u64 = match self {
+            Self::Price => 1,
+            Self::Market => 2,
+            Self::Sofr => 3,
+            Self::Residual => 4,
+            Self::Curtailment => 5,
+            Self::Usage => 6,
+            Self::Default => 7,
+        };
+        let wide = |n: usize| u64::try_from(n).unwrap_or(u64::MAX);
+        kind | (wide(box_index) << 16) | (wide(line) << 40)
+    }
+}
+
+/// A utilization process in `f64`.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Utilization {
+    keep: f64,
+    sigma: f64,
+    lulls: Option<LullsF>,
+}
+
+/// Lulls in `f64`.
+#[derive(Debug, Clone, Copy)]
+struct LullsF {
+    start: f64,
+    end: f64,
+    level: f64,
+}
+
+/// The price process in `f64`.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Price {
+    keep: f64,
+    sigma: f64,
+    /// (probability, mean log size, log size σ).
+    jumps: Option<(f64, f64, f64)>,
+    /// (log level, start probability, end probability).
+    regimes: Option<(f64, f64, f64)>,
+}
+
+/// The residual shocks in `f64`.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Residual {
+    first_month: u32,
+    every_months: u32,
+    median_factor: f64,
+    sigma: f64,
+}
+
+/// Every random input's parameters, in `f64`.
+#[derive(Debug, Clone)]
+pub(crate) struct Params {
+    pub(crate) market: Option<Utilization>,
+    pub(crate) usage: Option<Utilization>,
+    pub(crate) price: Option<Price>,
+    pub(crate) residual: Option<Residual>,
+    /// Monthly survival factor `(1 − annual)^(1/12)` and the recovery share.
+    pub(crate) default: Option<(f64, f64)>,
+    /// (probability, share of hours).
+    pub(crate) curtailment: Option<(f64, f64)>,
+    /// (keep = 1 − κ, σ, floor).
+    pub(crate) sofr: Option<(f64, f64, Option<f64>)>,
+}
+
+fn f(value: Decimal) -> f64 {
+    to_f64_lossy(value)
+}
+
+impl Utilization {
+    fn new(p: &UtilizationProcess) -> Self {
+        Self {
+            keep: 1.0 - f(p.mean_reversion_per_month),
+            sigma: f(p.volatility_per_month),
+            lulls: p.lulls.as_ref().map(|l: &Lulls| LullsF {
+                start: f(l.start_probability_per_month),
+                end: f(l.end_probability_per_month),
+                level: f(l.level),
+            }),
+        }
+    }
+}
+
+impl Params {
+    /// The parameters of `stochastic` (already validated).
+    pub(crate) fn new(stochastic: &Stochastic) -> Self {
+        Self {
+            market: stochastic.market_utilization.as_ref().map(Utilization::new),
+            usage: stochastic.contract_usage.as_ref().map(Utilization::new),
+            price: stochastic.price.as_ref().map(|p| Price {
+                keep: 1.0 - f(p.mean_reversion_per_month),
+                sigma: f(p.volatility_per_month),
+                jumps: p.jumps.as_ref().map(|j| {
+                    (
+                        f(j.probability_per_month),
+                        f(j.mean_log_size),
+                        f(j.log_size_volatility),
+                    )
+                }),
+                regimes: p.regimes.as_ref().map(|r| {
+                    (
+                        f(r.log_level),
+                        f(r.start_probability_per_month),
+                        f(r.end_probability_per_month),
+                    )
+                }),
+            }),
+            residual: stochastic.residual.as_ref().map(|r| Residual {
+                first_month: r.first_month,
+                every_months: r.every_months,
+                median_factor: 1.0 - f(r.median_drop),
+                sigma: f(r.volatility),
+            }),
+            default: stochastic.customer_default.as_ref().map(|d| {
+                (
+                    libm::pow(1.0 - f(d.annual_probability), 1.0 / 12.0),
+                    f(d.recovery),
+                )
+            }),
+            curtailment: stochastic
+                .curtailment
+                .as_ref()
+                .map(|c| (f(c.probability_per_month), f(c.share_of_hours))),
+            sofr: stochastic.sofr.as_ref().map(|s| {
+                (
+                    1.0 - f(s.mean_reversion_per_month),
+                    f(s.volatility_per_month),
+                    s.floor_annual_rate.map(f),
+                )
+            }),
+        }
+    }
+}
+
+/// One contract line's draws.
+#[derive(Debug, Clone, Default)]
+pub(crate) struct LineDraws {
+    /// `1 + x` of the usage process, months 1 to the horizon.
+    pub(crate) shock: Vec<f64>,
+    /// The lull factor (1 when busy).
+    pub(crate) lull: Vec<f64>,
+    /// The uniform that sets the default month, when buyers default.
+    pub(crate) default_uniform: Option<f64>,
+}
+
+/// One box's draws.
+#[derive(Debug, Clone, Default)]
+pub(crate) struct BoxDraws {
+    /// The share of each month's hours cut by events (0 without one).
+    pub(crate) curtailed: Vec<f64>,
+    /// Each contract line's draws.
+    pub(crate) lines: Vec<LineDraws>,
+}
+
+/// A path's draws; the buffers are reused from path to path.
+#[derive(Debug, Clone, Default)]
+pub(crate) struct Draws {
+    /// The price multiplier.
+    pub(crate) price: Vec<f64>,
+    /// `1 + x` of the market's utilization, and its lull factor.
+    pub(crate) market_shock: Vec<f64>,
+    pub(crate) market_lull: Vec<f64>,
+    /// z: SOFR's move away from the scenario's path.
+    pub(crate) sofr_shift: Vec<f64>,
+    /// The cumulative residual shock.
+    pub(crate) residual: Vec<f64>,
+    /// Box by box.
+    pub(crate) boxes: Vec<BoxDraws>,
+}
+
+/// Sets `out` to `months` ones.
+fn ones(out: &mut Vec<f64>, months: usize) {
+    out.clear();
+    out.resize(months, 1.0);
+}
+
+/// Sets `out` to `months` zeros.
+fn zeros(out: &mut Vec<f64>, months: usize) {
+    out.clear();
+    out.resize(months, 0.0);
+}
+
+/// A two-state chain step: from the normal state, `start` is the chance of switching;
+/// from the other, `end` the chance of switching back.
+#[inline]
+fn switch(rng: &mut Rng, shifted: bool, start: f64, end: f64) -> bool {
+    let u = rng.uniform();
+    if shifted { u >= end } else { u < start }
+}
+
+impl Utilization {
+    /// Fills `shock` with `1 + x` and `lull` with the lull factor, months 1 to `months`.
+    fn draw(
+        &self,
+        z: &Ziggurat,
+        rng: &mut Rng,
+        months: usize,
+        shock: &mut Vec<f64>,
+        lull: &mut Vec<f64>,
+    ) {
+        shock.resize(months, 1.0);
+        lull.resize(months, 1.0);
+        let (mut x, mut in_lull) = (0.0, false);
+        for (s, l) in shock.iter_mut().zip(lull.iter_mut()) {
+            x = self.keep * x + self.sigma * z.sample(rng);
+            *s = 1.0 + x;
+            *l = match self.lulls {
+                Some(lulls) => {
+                    in_lull = switch(rng, in_lull, lulls.start, lulls.end);
+                    if in_lull { lulls.level } else { 1.0 }
+                }
+                None => 1.0,
+            };
+        }
+    }
+}
+
+/// The shape of a portfolio: its horizon, and the contract lines of each box.
+pub(crate) struct Shape<'a> {
+    pub(crate) months: usize,
+    pub(crate) lines: &'a [usize],
+    /// Whether any box has floating-rate debt (SOFR is drawn only then).
+    pub(crate) floating: bool,
+    /// Whether any box sells on-demand capacity at a price above 0 (prices are drawn only
+    /// then).
+    pub(crate) priced: bool,
+    /// Whether any box's market utilization is above 0 in some month (the market's
+    /// utilization is drawn only then: a level of 0 stays 0).
+    pub(crate) utilized: bool,
+}
+
+impl Params {
+    /// Draws path `path` under `seed` into `d`.
+    pub(crate) fn draw(
+        &self,
+        z: &Ziggurat,
+        seed: u64,
+        path: u64,
+        shape: &Shape<'_>,
+        d: &mut Draws,
+    ) {
+        let months = shape.months;
+        let rng =
+            |stream: Stream, b: usize, line: usize| Rng::stream(seed, path, stream.id(b, line));
+        match (self.price, shape.priced) {
+            (Some(p), true) => p.draw(z, &mut rng(Stream::Price, 0, 0), months, &mut d.price),
+            _ => ones(&mut d.price, months),
+        }
+        match self.market.filter(|_| shape.utilized) {
+            Some(u) => u.draw(
+                z,
+                &mut rng(Stream::Market, 0, 0),
+                months,
+                &mut d.market_shock,
+                &mut d.market_lull,
+            ),
+            None => {
+                ones(&mut d.market_shock, months);
+                ones(&mut d.market_lull, months);
+            }
+        }
+        match (self.sofr, shape.floating) {
+            (Some((keep, sigma, _)), true) => {
+                let mut r = rng(Stream::Sofr, 0, 0);
+                d.sofr_shift.resize(months, 0.0);
+                let mut shift = 0.0;
+                for slot in &mut d.sofr_shift {
+                    shift = keep * shift + sigma * z.sample(&mut r);
+                    *slot = shift;
+                }
+            }
+            _ => zeros(&mut d.sofr_shift, months),
+        }
+        match self.residual {
+            Some(shocks) => {
+                shocks.draw(z, &mut rng(Stream::Residual, 0, 0), months, &mut d.residual)
+            }
+            None => ones(&mut d.residual, months),
+        }
+        d.boxes.resize_with(shape.lines.len(), BoxDraws::default);
+        for (b, (draws, &lines)) in d.boxes.iter_mut().zip(shape.lines).enumerate() {
+            match self.curtailment {
+                Some((probability, share)) => {
+                    let mut r = rng(Stream::Curtailment, b, 0);
+                    draws.curtailed.resize(months, 0.0);
+                    for slot in &mut draws.curtailed {
+                        *slot = if r.uniform() < probability {
+                            share
+                        } else {
+                            0.0
+                        };
+                    }
+                }
+                None => zeros(&mut draws.curtailed, months),
+            }
+            draws.lines.resize_with(lines, LineDraws::default);
+            for (line, l) in draws.lines.iter_mut().enumerate() {
+                match self.usage {
+                    Some(u) => u.draw(
+                        z,
+                        &mut rng(Stream::Usage, b, line),
+                        months,
+                        &mut l.shock,
+                        &mut l.lull,
+                    ),
+                    None => {
+                        ones(&mut l.shock, months);
+                        ones(&mut l.lull, months);
+                    }
+                }
+                l.default_uniform = self
+                    .default
+                    .map(|_| rng(Stream::Default, b, line).uniform());
+            }
+        }
+    }
+}
+
+impl Price {
+    /// Fills `out` with the price multiplier, months 1 to `months`.
+    fn draw(&self, z: &Ziggurat, rng: &mut Rng, months: usize, out: &mut Vec<f64>) {
+        out.resize(months, 1.0);
+        let (mut y, mut shifted) = (0.0, false);
+        for slot in out.iter_mut() {
+            y = self.keep * y + self.sigma * z.sample(rng);
+            if let Some((probability, mean, sigma)) = self.jumps
+                && rng.uniform() < probability
+            {
+                y += mean + sigma * z.sample(rng);
+            }
+            let level = match self.regimes {
+                Some((level, start, end)) => {
+                    shifted = switch(rng, shifted, start, end);
+                    if shifted { level } else { 0.0 }
+                }
+                None => 0.0,
+            };
+            *slot = libm::exp(y + level);
+        }
+    }
+}
+
+impl Residual {
+    /// Fills `out` with the cumulative shock at the end of months 1 to `months`.
+    fn draw(&self, z: &Ziggurat, rng: &mut Rng, months: usize, out: &mut Vec<f64>) {
+        out.resize(months, 1.0);
+        let mut factor = 1.0;
+        for (slot, month) in out.iter_mut().zip(1_u32..) {
+            if month >= self.first_month && (month - self.first_month) % self.every_months == 0 {
+                factor *= self.median_factor * libm::exp(self.sigma * z.sample(rng));
+            }
+            *slot = factor;
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::montecarlo::options::{PriceProcess, Stochastic, UtilizationProcess};
+
+    fn shape(months: usize) -> Shape<'static> {
+        Shape {
+            months,
+            lines: &[1],
+            floating: true,
+            priced: true,
+            utilized: true,
+        }
+    }
+
+    #[test]
+    fn without_random_inputs_every_draw_is_neutral() {
+        let params = Params::new(&Stochastic::default());
+        let mut d = Draws::default();
+        params.draw(&Ziggurat::new(), 1, 0, &shape(24), &mut d);
+        assert!(
+            d.price
+                .iter()
+                .chain(&d.market_shock)
+                .chain(&d.residual)
+                .all(|x| *x == 1.0)
+        );
+        assert!(
+            d.sofr_shift
+                .iter()
+                .chain(&d.boxes[0].curtailed)
+                .all(|x| *x == 0.0)
+        );
+        assert_eq!(d.boxes[0].lines[0].default_uniform, None);
+    }
+
+    #[test]
+    fn a_mean_reverting_utilization_returns_to_its_level() {
+        // κ = 0.3, σ = 0.1: the stationary deviation has standard deviation
+        // σ / sqrt(1 − 0.7²) = 0.140; its mean over 2,000 paths of month 120 has standard
+        // error 0.0031, and the deviation left from x₀ = 0 after 120 months is 0.7¹²⁰ ≈ 0.
+        let stochastic = Stochastic {
+            market_utilization: Some(UtilizationProcess {
+                lulls: None,
+                ..UtilizationProcess::training()
+            }),
+            ..Stochastic::default()
+        };
+        let params = Params::new(&stochastic);
+        let z = Ziggurat::new();
+        let mut d = Draws::default();
+        let (mut sum, mut squares) = (0.0, 0.0);
+        let n = 2_000;
+        for path in 0..n {
+            params.draw(&z, 9, path, &shape(120), &mut d);
+            let x = d.market_shock[119] - 1.0;
+            sum += x;
+            squares += x * x;
+        }
+        let count = f64::from(u32::try_from(n).unwrap());
+        let mean = sum / count;
+        let sd = (squares / count - mean * mean).sqrt();
+        assert!(mean.abs() < 0.016, "mean {mean}");
+        assert!((sd - 0.14).abs() < 0.01, "sd {sd}");
+    }
+
+    #[test]
+    fn lulls_take_their_stationary_share_of_months() {
+        // Start 5 %, end 25 %: the chain spends 0.05 / (0.05 + 0.25) = 1/6 of months in a
+        // lull; 1,000 paths × 120 months, with autocorrelated months, give a standard error
+        // of about 0.003.
+        let params = Params::new(&Stochastic {
+            contract_usage: Some(UtilizationProcess::training()),
+            ..Stochastic::default()
+        });
+        let z = Ziggurat::new();
+        let mut d = Draws::default();
+        let (mut lulls, mut months) = (0_u32, 0_u32);
+        for path in 0..1_000 {
+            params.draw(&z, 3, path, &shape(120), &mut d);
+            lulls += u32::try_from(
+                d.boxes[0].lines[0]
+                    .lull
+                    .iter()
+                    .filter(|f| **f < 1.0)
+                    .count(),
+            )
+            .unwrap();
+            months += 120;
+        }
+        let share = f64::from(lulls) / f64::from(months);
+        assert!((share - 1.0 / 6.0).abs() < 0.015, "{share}");
+    }
+
+    #[test]
+    fn a_price_without_volatility_stays_on_its_path() {
+        let params = Params::new(&Stochastic {
+            price: Some(PriceProcess {
+                mean_reversion_per_month: Decimal::new(1, 1),
+                volatility_per_month: Decimal::ZERO,
+                jumps: None,
+                regimes: None,
+            }),
+            ..Stochastic::default()
+        });
+        let mut d = Draws::default();
+        params.draw(&Ziggurat::new(), 5, 5, &shape(36), &mut d);
+        assert!(d.price.iter().all(|m| *m == 1.0));
+    }
+
+    #[test]
+    fn the_typical_regime_collapses_prices_part_of_the_time() {
+        // Regimes start 1 % and end 5 % a month: 1/6 of months in the collapse at e^−1.5.
+        let params = Params::new(&Stochastic::typical());
+        let z = Ziggurat::new();
+        let mut d = Draws::default();
+        let mut low = 0_u32;
+        for path in 0..500 {
+            params.draw(&z, 11, path, &shape(120), &mut d);
+            low += u32::try_from(d.price.iter().filter(|m| **m < 0.35).count()).unwrap();
+        }
+        let share = f64::from(low) / 60_000.0;
+        assert!(share > 0.08 && share < 0.3, "{share}");
+    }
+}

@@ -1,0 +1,501 @@
+//! From the paths' outcomes to the report: percentiles, means with their standard errors,
+//! histograms, event probabilities and the expected shortfall.
+//!
+//! ```text
+//! mean            x̄ = x₁ + Σ (xᵢ − x₁) / n              (exact when every path is the same)
+//! standard error  sqrt(Σ (xᵢ − x̄)² / (n − 1) / n)
+//! percentile p    linear between the order statistics at (n − 1)·p   (Excel's PERCENTILE.INC)
+//! histogram       bins of equal width from the least to the greatest value
+//! probability     k / n, standard error sqrt(p (1 − p) / n)
+//! shortfall       the mean of the lowest ⌈n / 20⌉ equity values (the worst 5 %)
+//! ```
+
+use serde::{Deserialize, Serialize};
+
+use crate::Decimal;
+use crate::models::ModelError;
+use crate::models::check::{Checker, Validate};
+use crate::units::decimal_from_f64;
+
+/// Each path's outcome, column by column in path order: what a batch of paths returns, and
+/// what [`finish`](super::finish) reads back. The values are the paths' raw `f64` numbers,
+/// summarized as decimals only in the report; in JSON each is the 16 hexadecimal digits of
+/// its IEEE 754 bits (`null` for none), so that a batch crosses any boundary and comes back
+/// bit for bit: an opaque accumulator, for [`finish`](super::finish).
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Batch {
+    /// The index of the batch's first path (from 0).
+    pub first_path: u32,
+    /// The project's NPV.
+    #[serde(with = "bits")]
+    pub npv_usd: Vec<f64>,
+    /// The project's annual IRR (`None`: no IRR).
+    #[serde(with = "optional_bits")]
+    pub project_irr_annual: Vec<Option<f64>>,
+    /// The NPV of the equity's flows (the project's, without debt).
+    #[serde(with = "bits")]
+    pub equity_value_usd: Vec<f64>,
+    /// The equity's annual IRR.
+    #[serde(with = "optional_bits")]
+    pub equity_irr_annual: Vec<Option<f64>>,
+    /// The lowest monthly DSCR (`None`: no debt service).
+    #[serde(with = "optional_bits")]
+    pub minimum_dscr: Vec<Option<f64>>,
+    /// The first month with a covenant breached.
+    pub first_breach_month: Vec<Option<u32>>,
+    /// The first month in default (a breach past its cure period).
+    pub first_default_month: Vec<Option<u32>>,
+    /// The first month a contract's buyer defaulted.
+    pub first_customer_default_month: Vec<Option<u32>>,
+}
+
+impl Batch {
+    /// Paths in the batch.
+    #[must_use]
+    pub fn len(&self) -> usize {
+        self.npv_usd.len()
+    }
+
+    /// Whether the batch holds no path.
+    #[must_use]
+    pub fn is_empty(&self) -> bool {
+        self.npv_usd.is_empty()
+    }
+
+    /// Appends `other`'s paths (which must follow this batch's).
+    pub(crate) fn append(&mut self, other: Self) {
+        self.npv_usd.extend(other.npv_usd);
+        self.project_irr_annual.extend(other.project_irr_annual);
+        self.equity_value_usd.extend(other.equity_value_usd);
+        self.equity_irr_annual.extend(other.equity_irr_annual);
+        self.minimum_dscr.extend(other.minimum_dscr);
+        self.first_breach_month.extend(other.first_breach_month);
+        self.first_default_month.extend(other.first_default_month);
+        self.first_customer_default_month
+            .extend(other.first_customer_default_month);
+    }
+
+    /// The first `n` paths.
+    pub(crate) fn truncate(&mut self, n: usize) {
+        self.npv_usd.truncate(n);
+        self.project_irr_annual.truncate(n);
+        self.equity_value_usd.truncate(n);
+        self.equity_irr_annual.truncate(n);
+        self.minimum_dscr.truncate(n);
+        self.first_breach_month.truncate(n);
+        self.first_default_month.truncate(n);
+        self.first_customer_default_month.truncate(n);
+    }
+}
+
+impl Validate for Batch {
+    fn check(&self, c: &mut Checker) {
+        let n = self.len();
+        let lengths = [
+            self.project_irr_annual.len(),
+            self.equity_value_usd.len(),
+            self.equity_irr_annual.len(),
+            self.minimum_dscr.len(),
+            self.first_breach_month.len(),
+            self.first_default_month.len(),
+            self.first_customer_default_month.len(),
+        ];
+        if lengths.iter().any(|l| *l != n) {
+            c.problem("npv_usd", "every column must hold one value per path");
+        }
+        let finite = self
+            .npv_usd
+            .iter()
+            .chain(&self.equity_value_usd)
+            .chain(self.project_irr_annual.iter().flatten())
+            .chain(self.equity_irr_annual.iter().flatten())
+            .chain(self.minimum_dscr.iter().flatten())
+            .all(|x| x.is_finite());
+        if !finite {
+            c.problem("npv_usd", "every value must be a finite number");
+        }
+    }
+}
+
+/// `f64`s as the hexadecimal digits of their bits: exact both ways, and no float
+/// formatting or parsing in the module.
+mod hex {
+    /// The 16 hexadecimal digits of `x`'s bits.
+    pub(super) fn encode(x: f64) -> String {
+        format!("{:016x}", x.to_bits())
+    }
+
+    /// The number whose bits `text` spells.
+    pub(super) fn decode<E: serde::de::Error>(text: &str) -> Result<f64, E> {
+        u64::from_str_radix(text, 16)
+            .ok()
+            .filter(|_| text.len() == 16)
+            .map(f64::from_bits)
+            .ok_or_else(|| E::custom("a batch value must be 16 hexadecimal digits"))
+    }
+}
+
+/// `Vec<f64>` as hexadecimal strings.
+mod bits {
+    use serde::{Deserialize, Deserializer, Serializer};
+
+    pub(super) fn serialize<S: Serializer>(values: &[f64], s: S) -> Result<S::Ok, S::Error> {
+        s.collect_seq(values.iter().map(|x| super::hex::encode(*x)))
+    }
+
+    pub(super) fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<Vec<f64>, D::Error> {
+        Vec::<String>::deserialize(d)?
+            .iter()
+            .map(|text| super::hex::decode(text))
+            .collect()
+    }
+}
+
+/// `Vec<Option<f64>>` as hexadecimal strings or nulls.
+mod optional_bits {
+    use serde::{Deserialize, Deserializer, Serializer};
+
+    pub(super) fn serialize<S: Serializer>(
+        values: &[Option<f64>],
+        s: S,
+    ) -> Result<S::Ok, S::Error> {
+        s.collect_seq(values.iter().map(|x| x.map(super::hex::encode)))
+    }
+
+    pub(super) fn deserialize<'de, D: Deserializer<'de>>(
+        d: D,
+    ) -> Result<Vec<Option<f64>>, D::Error> {
+        Vec::<Option<String>>::deserialize(d)?
+            .iter()
+            .map(|text| text.as_deref().map(super::hex::decode).transpose())
+            .collect()
+    }
+}
+
+/// One outcome, as decimals: the deterministic path's.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Outcome {
+    /// The project's NPV.
+    pub npv_usd: Decimal,
+    /// The project's annual IRR.
+    pub project_irr_annual: Option<Decimal>,
+    /// The NPV of the equity's flows.
+    pub equity_value_usd: Decimal,
+    /// The equity's annual IRR.
+    pub equity_irr_annual: Option<Decimal>,
+    /// The lowest monthly DSCR.
+    pub minimum_dscr: Option<Decimal>,
+    /// The first month with a covenant breached.
+    pub first_breach_month: Option<u32>,
+    /// The first month in default.
+    pub first_default_month: Option<u32>,
+}
+
+/// One bin of a histogram: the paths whose value is in `[from, to)` (the last bin includes
+/// `to`).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Bin {
+    /// The bin's lower edge.
+    pub from: Decimal,
+    /// Its upper edge.
+    pub to: Decimal,
+    /// Paths in it.
+    pub paths: u32,
+}
+
+/// The distribution of a value over the paths that have it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Distribution {
+    /// Paths with a value.
+    pub paths: u32,
+    /// The mean.
+    pub mean: Decimal,
+    /// The Monte Carlo standard error of the mean (`None` with one path).
+    pub standard_error: Option<Decimal>,
+    /// Percentiles 5, 25, 50, 75 and 95.
+    pub p5: Decimal,
+    /// The first quartile.
+    pub p25: Decimal,
+    /// The median.
+    pub p50: Decimal,
+    /// The third quartile.
+    pub p75: Decimal,
+    /// The 95th percentile.
+    pub p95: Decimal,
+    /// The least value.
+    pub minimum: Decimal,
+    /// The greatest value.
+    pub maximum: Decimal,
+    /// Equal-width bins from the least to the greatest value (one bin when they are equal).
+    pub histogram: Vec<Bin>,
+}
+
+/// How often an event happens, and when first.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Events {
+    /// Paths in which it happens.
+    pub paths: u32,
+    /// Its probability: those paths ÷ all paths.
+    pub probability: Decimal,
+    /// The probability's standard error, `sqrt(p (1 − p) / n)`.
+    pub standard_error: Decimal,
+    /// The month it first happens, over the paths in which it does.
+    pub first_month: Option<Distribution>,
+}
+
+/// The number `x` as a decimal, naming `field` if it is not finite.
+pub(crate) fn decimal(x: f64, field: &str) -> Result<Decimal, ModelError> {
+    decimal_from_f64(x, "value").map_err(|e| ModelError::finance(field, e))
+}
+
+/// `n` as `f64` (exact below 2⁵³).
+pub(crate) fn count(n: usize) -> f64 {
+    f64::from(u32::try_from(n).unwrap_or(u32::MAX))
+}
+
+/// The mean, shifted by the first value so that equal values give that value exactly.
+pub(crate) fn mean(values: &[f64]) -> f64 {
+    let Some(first) = values.first() else {
+        return 0.0;
+    };
+    first + values.iter().map(|x| x - first).sum::<f64>() / count(values.len())
+}
+
+/// The standard error of the mean (`None` below two values).
+pub(crate) fn standard_error(values: &[f64], mean: f64) -> Option<f64> {
+    let n = count(values.len());
+    (values.len() >= 2).then(|| {
+        let squares: f64 = values.iter().map(|x| (x - mean) * (x - mean)).sum();
+        (squares / (n - 1.0) / n).sqrt()
+    })
+}
+
+/// The `percent`th percentile of `sorted` (not empty), linear between order statistics.
+fn percentile(sorted: &[f64], percent: usize) -> f64 {
+    let scaled = sorted.len().saturating_sub(1) * percent;
+    let (index, rest) = (scaled / 100, scaled % 100);
+    let low = sorted.get(index).copied().unwrap_or_default();
+    match sorted.get(index + 1) {
+        Some(high) if rest > 0 => low + (high - low) * (count(rest) / 100.0),
+        _ => low,
+    }
+}
+
+/// The histogram of `sorted` (not empty) in `bins` bins.
+fn histogram(sorted: &[f64], bins: u32, field: &str) -> Result<Vec<Bin>, ModelError> {
+    let (Some(&low), Some(&high)) = (sorted.first(), sorted.last()) else {
+        return Ok(Vec::new());
+    };
+    let paths = |n: usize| u32::try_from(n).unwrap_or(u32::MAX);
+    if low == high || bins <= 1 {
+        return Ok(vec![Bin {
+            from: decimal(low, field)?,
+            to: decimal(high, field)?,
+            paths: paths(sorted.len()),
+        }]);
+    }
+    let width = (high - low) / f64::from(bins);
+    let edges: Vec<f64> = (0..=bins)
+        .map(|i| {
+            if i == bins {
+                high
+            } else {
+                low + width * f64::from(i)
+            }
+        })
+        .collect();
+    let mut out = Vec::with_capacity(edges.len());
+    let mut start = 0;
+    for (i, pair) in edges.windows(2).enumerate() {
+        let [from, to] = [pair.first(), pair.last()].map(|e| e.copied().unwrap_or_default());
+        let last = i + 2 == edges.len();
+        let end = if last {
+            sorted.len()
+        } else {
+            start
+                + sorted
+                    .get(start..)
+                    .map_or(0, |rest| rest.partition_point(|x| *x < to))
+        };
+        out.push(Bin {
+            from: decimal(from, field)?,
+            to: decimal(to, field)?,
+            paths: paths(end - start),
+        });
+        start = end;
+    }
+    Ok(out)
+}
+
+/// The distribution of `values` (in path order); `None` when empty.
+pub(crate) fn distribution(
+    values: &[f64],
+    bins: u32,
+    field: &str,
+) -> Result<Option<Distribution>, ModelError> {
+    if values.is_empty() {
+        return Ok(None);
+    }
+    let m = mean(values);
+    let se = standard_error(values, m);
+    let mut sorted = values.to_vec();
+    sorted.sort_by(f64::total_cmp);
+    let p = |percent| decimal(percentile(&sorted, percent), field);
+    Ok(Some(Distribution {
+        paths: u32::try_from(values.len()).unwrap_or(u32::MAX),
+        mean: decimal(m, field)?,
+        standard_error: se.map(|s| decimal(s, field)).transpose()?,
+        p5: p(5)?,
+        p25: p(25)?,
+        p50: p(50)?,
+        p75: p(75)?,
+        p95: p(95)?,
+        minimum: decimal(sorted.first().copied().unwrap_or_default(), field)?,
+        maximum: decimal(sorted.last().copied().unwrap_or_default(), field)?,
+        histogram: histogram(&sorted, bins, field)?,
+    }))
+}
+
+/// The events among `months` (one entry per path: the first month, if any).
+pub(crate) fn events(months: &[Option<u32>], bins: u32, field: &str) -> Result<Events, ModelError> {
+    let firsts: Vec<f64> = months.iter().flatten().map(|m| f64::from(*m)).collect();
+    let n = count(months.len());
+    let p = if months.is_empty() {
+        0.0
+    } else {
+        count(firsts.len()) / n
+    };
+    Ok(Events {
+        paths: u32::try_from(firsts.len()).unwrap_or(u32::MAX),
+        probability: decimal(p, field)?,
+        standard_error: decimal(
+            if n > 0.0 {
+                (p * (1.0 - p) / n).sqrt()
+            } else {
+                0.0
+            },
+            field,
+        )?,
+        first_month: distribution(&firsts, bins, field)?,
+    })
+}
+
+/// The mean of the lowest ⌈n / 20⌉ of `values` (the worst 5 %).
+pub(crate) fn expected_shortfall(values: &[f64]) -> f64 {
+    let mut sorted = values.to_vec();
+    sorted.sort_by(f64::total_cmp);
+    let k = sorted.len().div_ceil(20).max(1).min(sorted.len());
+    mean(sorted.get(..k).unwrap_or_default())
+}
+
+/// With a target standard error of the mean NPV: the paths to keep (the first multiple of
+/// `every` at which it is met) and whether it was met.
+pub(crate) fn stop_at(npv: &[f64], target: f64, every: usize) -> (usize, bool) {
+    // Welford's running mean and sum of squares, in path order.
+    let (mut mean, mut squares) = (0.0, 0.0);
+    for (i, x) in npv.iter().enumerate() {
+        let n = count(i + 1);
+        let delta = x - mean;
+        mean += delta / n;
+        squares += delta * (x - mean);
+        if (i + 1) % every == 0 && i > 0 && (squares / (n - 1.0) / n).sqrt() <= target {
+            return (i + 1, true);
+        }
+    }
+    (npv.len(), false)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn percentiles_follow_excel() {
+        // PERCENTILE.INC({1,2,3,4,5}, 0.05) = 1.2; 0.25 → 2; 0.95 → 4.8.
+        let sorted = [1.0, 2.0, 3.0, 4.0, 5.0];
+        assert!((percentile(&sorted, 5) - 1.2).abs() < 1e-15);
+        assert_eq!(percentile(&sorted, 25), 2.0);
+        assert_eq!(percentile(&sorted, 50), 3.0);
+        assert!((percentile(&sorted, 95) - 4.8).abs() < 1e-15);
+        assert_eq!(percentile(&[7.0], 95), 7.0);
+    }
+
+    #[test]
+    fn equal_values_give_themselves_exactly() {
+        let values = vec![0.1; 1000];
+        assert_eq!(mean(&values), 0.1);
+        assert_eq!(standard_error(&values, 0.1), Some(0.0));
+        let d = distribution(&values, 20, "x").unwrap().unwrap();
+        assert_eq!(d.p5, Decimal::new(1, 1));
+        assert_eq!(d.histogram.len(), 1);
+        assert_eq!(d.histogram[0].paths, 1000);
+    }
+
+    #[test]
+    fn histogram_counts_every_value_once() {
+        let values: Vec<f64> = (0..100).map(f64::from).collect();
+        let d = distribution(&values, 10, "x").unwrap().unwrap();
+        assert_eq!(d.histogram.len(), 10);
+        assert!(
+            d.histogram.iter().all(|b| b.paths == 10),
+            "{:?}",
+            d.histogram
+        );
+        assert_eq!(d.histogram[9].to, Decimal::from(99));
+        // The mean 49.5, standard error sqrt(841.67 / 100) = 2.901.
+        assert_eq!(d.mean, Decimal::new(495, 1));
+        let se = d.standard_error.unwrap();
+        assert!(
+            (se - Decimal::new(2901, 3)).abs() < Decimal::new(1, 3),
+            "{se}"
+        );
+    }
+
+    #[test]
+    fn events_and_shortfall() {
+        let months = [Some(3), None, Some(5), None];
+        let e = events(&months, 5, "x").unwrap();
+        assert_eq!((e.paths, e.probability), (2, Decimal::new(5, 1)));
+        // sqrt(0.5 × 0.5 / 4) = 0.25
+        assert_eq!(e.standard_error, Decimal::new(25, 2));
+        assert_eq!(e.first_month.unwrap().mean, Decimal::from(4));
+        // 40 values 1..40: the worst 5 % are the 2 lowest, mean 1.5.
+        let values: Vec<f64> = (1..=40).map(f64::from).collect();
+        assert_eq!(expected_shortfall(&values), 1.5);
+    }
+
+    #[test]
+    fn a_batch_crosses_json_bit_for_bit() {
+        let batch = Batch {
+            first_path: 3,
+            npv_usd: vec![0.1, -1.5e9, f64::MIN_POSITIVE],
+            project_irr_annual: vec![Some(0.2420927957448314), None, Some(-0.0)],
+            equity_value_usd: vec![1.0; 3],
+            equity_irr_annual: vec![None; 3],
+            minimum_dscr: vec![Some(1.3); 3],
+            first_breach_month: vec![None, Some(12), None],
+            first_default_month: vec![None; 3],
+            first_customer_default_month: vec![Some(1), None, None],
+        };
+        let text = serde_json::to_string(&batch).unwrap();
+        assert!(text.contains(r#""npv_usd":["3fb999999999999a""#), "{text}");
+        let back: Batch = serde_json::from_str(&text).unwrap();
+        assert_eq!(back, batch);
+        assert!(back.project_irr_annual[2].unwrap().is_sign_negative());
+        let bad = text.replace("3fb999999999999a", "3fb99999");
+        assert!(serde_json::from_str::<Batch>(&bad).is_err());
+    }
+
+    #[test]
+    fn the_stopping_rule_checks_whole_blocks() {
+        // Alternating 0 and 2: the sample variance is n/(n − 1), the standard error
+        // sqrt(1/(n − 1)): 0.05006 at n = 400 (above 0.05), 0.0448 at 500, so with a check
+        // every 100 paths the rule stops at 500.
+        let values: Vec<f64> = (0..2000)
+            .map(|i| if i % 2 == 0 { 0.0 } else { 2.0 })
+            .collect();
+        assert_eq!(stop_at(&values, 0.05, 100), (500, true));
+        assert_eq!(stop_at(&values, 0.001, 100), (2000, false));
+    }
+}
