@@ -1,5 +1,6 @@
-// Builds the static calculator into dist/: the page, its bundled script and styles, and the
-// package's .wasm beside the script (the package loads it relative to its own URL).
+// Builds the static calculator into dist/: the page, its bundled scripts (the page, the
+// theme loader, which runs first, and the Monte Carlo worker) and styles (uPlot's included),
+// and the package's .wasm beside the scripts (the package loads it relative to its own URL).
 import { build } from "esbuild";
 import { copyFileSync, mkdirSync, rmSync } from "node:fs";
 import { createRequire } from "node:module";
@@ -11,7 +12,12 @@ rmSync(dist, { recursive: true, force: true });
 mkdirSync(dist, { recursive: true });
 
 await build({
-  entryPoints: [join(here, "src/main.js"), join(here, "src/style.css")],
+  entryPoints: {
+    main: join(here, "src/main.js"),
+    theme: join(here, "src/theme.js"),
+    "montecarlo-worker": join(here, "src/montecarlo/worker.js"),
+    style: join(here, "src/style.css"),
+  },
   outdir: dist,
   bundle: true,
   format: "esm",

@@ -1,71 +1,167 @@
-// The calculator in Debian's headless Chromium, served by `cargo xtask serve`'s server.
-// Run by `cargo xtask test browser`, which sets GPUECON_URL, GPUECON_CHROMIUM and
+// The calculator in Debian's headless Chromium, served by `cargo xtask serve`'s server:
+// every preset against the native core, shared links, exports. Run by
+// `cargo xtask test browser`, which sets GPUECON_URL, GPUECON_CHROMIUM, GPUECON_CLI and
 // GPUECON_SCREENSHOTS.
 import { after, before, test } from "node:test";
 import assert from "node:assert/strict";
+import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { launchChromium } from "./chromium.mjs";
+import { assertClose, metric, native, open, recomputed, recomputes, showPanel, tableValues } from "./calculator-page.mjs";
 
-const url = process.env.GPUECON_URL;
-const shots = process.env.GPUECON_SCREENSHOTS;
 let browser;
 let context;
+const presets = native("presets");
+const scenarioPresets = presets.filter((p) => p.scenario);
 
 before(async () => {
   browser = await launchChromium();
-  context = await browser.newContext({ viewport: { width: 1100, height: 720 } });
+  context = await browser.newContext({ viewport: { width: 1280, height: 900 }, acceptDownloads: true });
 });
 
 after(async () => {
   await browser?.close();
 });
 
-/** Opens the page, recording console errors and any request that leaves 127.0.0.1. */
-async function open() {
-  const page = await context.newPage();
-  const problems = [];
-  page.on("console", (m) => m.type() === "error" && problems.push(`console: ${m.text()}`));
-  page.on("pageerror", (e) => problems.push(`page error: ${e.message}`));
-  page.on("request", (r) => {
-    if (!r.url().startsWith(url) && !r.url().startsWith("data:")) problems.push(`request: ${r.url()}`);
-  });
-  page.on("response", (r) => r.status() >= 400 && problems.push(`HTTP ${r.status()}: ${r.url()}`));
-  await page.goto(url);
-  return { page, problems };
-}
+/** The summary figures the scenario panel shows, by metric key. */
+const SUMMARY = {
+  "evaluate.revenue": (s) => s.revenue.total_usd,
+  "evaluate.gross_margin": (s) => s.gross_margin_usd,
+  "evaluate.gross_margin_share": (s) => s.gross_margin_share,
+  "evaluate.npv": (s) => s.metrics.npv_usd,
+  "evaluate.irr": (s) => s.metrics.irr_annual,
+  "evaluate.payback": (s) => s.metrics.payback_month,
+  "evaluate.capex": (s) => s.capex_usd,
+  "evaluate.billed_utilization": (s) => s.billed_utilization,
+  "evaluate.backlog": (s) => s.contracted_backlog_usd,
+  "evaluate.backlog_pv": (s) => s.contracted_backlog_pv_usd,
+  "evaluate.book_value": (s) => s.book_value_usd,
+};
 
-test("the page shows a value computed by the wasm core", async () => {
-  const { page, problems } = await open();
-  // Defaults: cost $50,000, salvage $5,000, life 6 years: (50,000 − 5,000) / 6 = 7,500.
-  await page.locator("#sln-result").filter({ hasText: "7,500.00" }).waitFor({ timeout: 10_000 });
-  assert.equal(await page.locator("#sln-result").getAttribute("data-value"), "7500");
-  if (shots) await page.screenshot({ path: join(shots, "calculator.png"), fullPage: true });
+/** What the box panel shows of a financed scenario. */
+const FINANCING = {
+  "financing.debt": (f) => f.debt_usd,
+  "financing.equity": (f) => f.equity_usd,
+  "financing.equity_irr": (f) => f.equity.irr_annual,
+  "financing.equity_npv": (f) => f.equity.npv_usd,
+  "financing.minimum_dscr": (f) => f.minimum_dscr,
+  "financing.peak_ltv": (f) => f.peak_ltv,
+  "financing.months_in_breach": (f) => f.months_in_breach,
+  "financing.first_default": (f) => f.first_default_month,
+};
+
+test("every preset is in the picker with its sources, and the page shows the native core's numbers", async () => {
+  assert.ok(scenarioPresets.length >= 7, "the core has its presets");
+  const { page, problems } = await open(context, "#p=scenario");
+  const listed = await page.locator("#scenario-evaluate-preset option").evaluateAll((os) => os.map((o) => o.value).filter(Boolean));
+  assert.deepEqual(listed, scenarioPresets.map((p) => p.id));
+  for (const preset of scenarioPresets) {
+    const expected = native("evaluate", "--preset", preset.id);
+    const n = await recomputes(page, "scenario");
+    await page.selectOption("#scenario-evaluate-preset", preset.id);
+    await recomputed(page, "scenario", n);
+    const sources = await page.locator("#panel-scenario .sources li").allTextContents();
+    assert.deepEqual(sources, preset.sources, `${preset.id}: its sources`);
+    for (const [key, get] of Object.entries(SUMMARY)) {
+      assertClose(await metric(page, "scenario", key), get(expected.summary), `${preset.id} ${key}`);
+    }
+    // The monthly statements: month, date, then the amounts, every month.
+    const rows = await tableValues(page, "scenario", "evaluate.scenario-months");
+    assert.equal(rows.length, expected.months.length, `${preset.id}: one row a month`);
+    for (const [i, month] of expected.months.entries()) {
+      assert.equal(rows[i][1], month.date);
+      assertClose(rows[i][10], month.revenue.total_usd, `${preset.id} month ${month.month} revenue`);
+      assertClose(rows[i][24], month.cash_flow_usd, `${preset.id} month ${month.month} cash flow`);
+    }
+    assert.equal(await page.locator("#panel-scenario [data-chart='evaluate.cash_flow']").getAttribute("data-points"), String(expected.months.length));
+  }
+
+  // The financed presets in the box panel: debt, equity and covenants as the native core.
+  await showPanel(page, "box");
+  for (const preset of scenarioPresets.filter((p) => p.scenario.financing)) {
+    const expected = native("evaluate", "--preset", preset.id).financing;
+    const n = await recomputes(page, "box");
+    await page.selectOption("#box-financing-preset", preset.id);
+    await recomputed(page, "box", n);
+    for (const [key, get] of Object.entries(FINANCING)) {
+      assertClose(await metric(page, "box", key), get(expected.summary), `${preset.id} ${key}`);
+    }
+    const rows = await tableValues(page, "box", "financing.box-statements");
+    assert.equal(rows.length, expected.months.length);
+    for (const [i, month] of expected.months.entries()) {
+      assertClose(rows[i][9], month.balance_usd, `${preset.id} month ${month.month} balance`);
+      assertClose(rows[i][11], month.dscr, `${preset.id} month ${month.month} DSCR`);
+      assertClose(rows[i][12], month.ltv, `${preset.id} month ${month.month} LTV`);
+    }
+  }
   assert.deepEqual(problems, []);
   await page.close();
 });
 
-test("a changed input recomputes the result", async () => {
-  const { page, problems } = await open();
-  await page.locator("#sln-result[data-value='7500']").waitFor();
-  await page.fill("#sln-life", "10"); // (50,000 − 5,000) / 10 = 4,500
-  await page.locator("#sln-result[data-value='4500']").waitFor({ timeout: 5_000 });
-  assert.deepEqual(problems, []);
+test("a shared link reproduces the model: panel, preset and edited inputs", async () => {
+  const { page, problems } = await open(context, "#p=scenario");
+  let n = await recomputes(page, "scenario");
+  await page.selectOption("#scenario-evaluate-preset", "b200-cascade");
+  await recomputed(page, "scenario", n);
+  n = await recomputes(page, "scenario");
+  await page.fill("#scenario-evaluate-scenario-power-usd-per-kwh", "0.065");
+  await recomputed(page, "scenario", n);
+  const npv = await metric(page, "scenario", "evaluate.npv");
+  await page.waitForFunction(() => location.hash.includes("s="));
+  await page.waitForTimeout(400); // the URL is written 150 ms after the last edit
+  const link = page.url();
+
+  const { page: again, problems: more } = await open(context, new URL(link).hash);
+  assert.equal(await again.locator("#panel-scenario").isVisible(), true);
+  assert.equal(await again.inputValue("#scenario-evaluate-scenario-power-usd-per-kwh"), "0.065");
+  assert.equal(await again.inputValue("#scenario-evaluate-preset"), "b200-cascade");
+  assert.match(await again.locator("#panel-scenario .preset-about").textContent(), /Edited/);
+  assert.equal(await metric(again, "scenario", "evaluate.npv"), npv);
+  // The same electricity price in the preset, natively, gives the same NPV.
+  const b200 = structuredClone(scenarioPresets.find((p) => p.id === "b200-cascade").scenario);
+  b200.power.usd_per_kwh = "0.065";
+  const dir = mkdtempSync(join(tmpdir(), "gpuecon-link-"));
+  const file = join(dir, "b200.json");
+  writeFileSync(file, JSON.stringify(b200));
+  assertClose(npv, native("evaluate", file).summary.metrics.npv_usd, "NPV after the edit");
+
+  // Back restores the panel before.
+  await again.click("nav a[data-panel='owner-cost']");
+  await again.goBack();
+  await again.locator("#panel-scenario:not([hidden])").waitFor();
+  assert.deepEqual([...problems, ...more], []);
   await page.close();
+  await again.close();
 });
 
-test("a bad value shows the core's message next to its field and keeps the last result", async () => {
-  const { page, problems } = await open();
-  await page.locator("#sln-result[data-value='7500']").waitFor();
-  await page.fill("#sln-life", "0");
-  const message = page.locator("#sln-life-error");
-  await message.filter({ hasText: "must not be zero" }).waitFor({ timeout: 5_000 });
-  assert.equal(await page.locator("#sln-life").getAttribute("aria-invalid"), "true");
-  assert.equal(await page.locator("#sln-result").getAttribute("data-value"), "7500");
-  await page.fill("#sln-life", "abc");
-  await message.filter({ hasText: "must be a number" }).waitFor({ timeout: 5_000 });
-  await page.fill("#sln-life", "5");
-  await page.locator("#sln-result[data-value='9000']").waitFor({ timeout: 5_000 });
-  assert.equal((await message.textContent()).trim(), "");
+test("the scenario exports as JSON that `gpuecon evaluate FILE` reads, and tables as CSV", async () => {
+  const { page, problems } = await open(context, "#p=scenario");
+  const n = await recomputes(page, "scenario");
+  await page.selectOption("#scenario-evaluate-preset", "coreweave-core-scientific-hosting");
+  await recomputed(page, "scenario", n);
+  const [json] = await Promise.all([page.waitForEvent("download"), page.click("#panel-scenario button:text('Download scenario JSON')")]);
+  const file = join(mkdtempSync(join(tmpdir(), "gpuecon-export-")), json.suggestedFilename());
+  await json.saveAs(file);
+  const report = native("evaluate", file);
+  assert.equal(await metric(page, "scenario", "evaluate.npv"), report.summary.metrics.npv_usd);
+
+  const [csv] = await Promise.all([page.waitForEvent("download"), page.click("#panel-scenario [data-table='evaluate.scenario-months'] button")]);
+  const csvFile = join(mkdtempSync(join(tmpdir(), "gpuecon-csv-")), csv.suggestedFilename());
+  await csv.saveAs(csvFile);
+  const lines = readFileSync(csvFile, "utf8").trim().split("\r\n");
+  assert.equal(lines.length, report.months.length + 1);
+  assert.match(lines[0], /^Month,Date,Available GPU-hours,/);
+  const first = lines[1].split(",");
+  assert.equal(first[1], report.months[0].date);
+  assert.equal(first[10], report.months[0].revenue.total_usd, "exact decimals in the CSV");
+
+  // Importing the exported file gives the same model, as a scenario of one's own.
+  const m = await recomputes(page, "scenario");
+  await page.setInputFiles("#scenario-evaluate-import", file);
+  await recomputed(page, "scenario", m);
+  assert.equal(await page.inputValue("#scenario-evaluate-preset"), "");
+  assert.equal(await metric(page, "scenario", "evaluate.npv"), report.summary.metrics.npv_usd);
   assert.deepEqual(problems, []);
   await page.close();
 });

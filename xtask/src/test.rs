@@ -6,7 +6,7 @@ use anyhow::{Context, bail};
 use clap::ValueEnum;
 
 use crate::{
-    build, fuzz,
+    build, fuzz, package,
     process::{command, exec, output, root},
     serve, setup, size,
 };
@@ -31,8 +31,12 @@ pub enum TestStep {
     Purity,
     /// Builds the npm package and the calculator.
     Wasm,
-    /// The packed npm package, installed into a scratch project: golden vectors in Node, types with tsc.
+    /// The packed npm package, installed into a scratch project: golden vectors, errors and
+    /// hostile inputs in Node; index.d.ts checked by tsc against every golden vector.
     Js,
+    /// The packed package installed as users install it: Node ESM and CommonJS, strict
+    /// TypeScript, a Vite build in Chromium, and the README's examples run as written.
+    Package,
     /// The calculator in headless Chromium.
     Browser,
     /// The package's sizes against the budget.
@@ -49,7 +53,7 @@ pub fn run(steps: &[TestStep]) -> anyhow::Result<()> {
     let needs_build = |s: &TestStep| {
         matches!(
             s,
-            TestStep::Wasm | TestStep::Js | TestStep::Browser | TestStep::Size
+            TestStep::Wasm | TestStep::Js | TestStep::Package | TestStep::Browser | TestStep::Size
         )
     };
     if steps.iter().any(needs_build) {
@@ -57,7 +61,7 @@ pub fn run(steps: &[TestStep]) -> anyhow::Result<()> {
     } else if steps.contains(&TestStep::Purity) {
         setup::for_build()?; // the wasm32 target
     }
-    if steps.contains(&TestStep::Browser) {
+    if steps.contains(&TestStep::Browser) || steps.contains(&TestStep::Package) {
         setup::chromium()?;
     }
     let mut built = false;
@@ -90,6 +94,7 @@ pub fn run(steps: &[TestStep]) -> anyhow::Result<()> {
             TestStep::Purity => purity()?,
             TestStep::Wasm => {}
             TestStep::Js => js()?,
+            TestStep::Package => package::run()?,
             TestStep::Browser => browser()?,
             TestStep::Size => size::report()?,
         }
@@ -143,51 +148,34 @@ fn purity() -> anyhow::Result<()> {
 }
 
 /// Packs the package, installs the tarball into a scratch project as a user would, and runs
-/// the Node tests (golden vectors among them) and tsc against it there.
+/// the Node tests there (golden vectors, errors, hostile inputs); then tsc checks the
+/// package's index.d.ts against every golden vector, written as TypeScript calls.
 fn js() -> anyhow::Result<()> {
     let root = root();
     let work = root.join("target/js-test");
     if work.exists() {
         fs::remove_dir_all(&work)?;
     }
+    let tarball = package::pack(&work)?;
     let consumer = work.join("consumer");
     fs::create_dir_all(&consumer)?;
-    exec(
-        command("npm", &build::package_dir())
-            .args(["pack", "--silent", "--pack-destination"])
-            .arg(&work),
-    )?;
-    let tarball = fs::read_dir(&work)?
-        .filter_map(Result::ok)
-        .map(|entry| entry.path())
-        .find(|path| path.extension().is_some_and(|ext| ext == "tgz"))
-        .context("npm pack wrote no tarball")?;
-
-    // A package.json of its own, so that npm installs here and not in a parent folder.
-    fs::write(
-        consumer.join("package.json"),
-        "{ \"name\": \"consumer\", \"private\": true, \"type\": \"module\" }\n",
-    )?;
     let tests = root.join("tests/node");
     for entry in fs::read_dir(&tests)?.filter_map(Result::ok) {
         fs::copy(entry.path(), consumer.join(entry.file_name()))?;
     }
-    exec(
-        command("npm", &consumer)
-            .args([
-                "install",
-                "--offline",
-                "--no-audit",
-                "--no-fund",
-                "--no-package-lock",
-            ])
-            .arg(&tarball),
-    )?;
+    package::install(&consumer, "module", &tarball)?;
+    let vectors = root.join("tests/vectors");
     exec(
         command("node", &consumer)
             .args(["--test", "--test-reporter=spec"])
-            .env("GPUECON_VECTORS", root.join("tests/vectors"))
+            .env("GPUECON_VECTORS", &vectors)
             .env("GPUECON_ORACLE", oracle_dir()),
+    )?;
+    exec(
+        command("node", &consumer)
+            .arg("vectors_to_ts.mjs")
+            .arg(&vectors)
+            .arg("vectors.generated.ts"),
     )?;
     exec(
         command(
@@ -199,12 +187,18 @@ fn js() -> anyhow::Result<()> {
 }
 
 /// Serves the built calculator and the package folder on free ports, and drives both in
-/// Debian's Chromium: the page's behaviour, and the golden vectors through the package.
+/// Debian's Chromium: the page's behaviour (its numbers against the native `gpuecon`
+/// command's), and the golden vectors through the package.
 fn browser() -> anyhow::Result<()> {
     let chromium = setup::chromium()?;
     let root = root();
     let shots = root.join("target/screenshots");
     fs::create_dir_all(&shots)?;
+    // The calculator's numbers are checked against the native core: the `gpuecon` command.
+    exec(cargo().args(["build", "--quiet", "--package", "gpuecon-cli"]))?;
+    let cli = root
+        .join("target/debug")
+        .join(format!("gpuecon{}", std::env::consts::EXE_SUFFIX));
     let site = serve::Running::start(build::site_dir(), 0)?;
     let package = serve::Running::start(build::package_dir(), 0)?;
     let outcome = exec(
@@ -218,6 +212,7 @@ fn browser() -> anyhow::Result<()> {
             )
             .env("GPUECON_ORACLE", oracle_dir())
             .env("GPUECON_CHROMIUM", chromium)
+            .env("GPUECON_CLI", &cli)
             .env("GPUECON_SCREENSHOTS", &shots),
     );
     site.stop();

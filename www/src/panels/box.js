@@ -1,0 +1,152 @@
+// The box: a scenario financed with debt secured by its GPUs and its contract (an SPV).
+// Debt sized by advance rate and DSCR, monthly statements, covenant tests (DSCR, LTV),
+// the equity's returns, and a company roll-up of boxes.
+
+import { evaluate, evaluate_portfolio } from "gpuecon";
+
+import { chart, metrics, Needs, note, table } from "../lib/block.js";
+import { choice, details, multi } from "../lib/form.js";
+import { columns, seriesOf } from "./common.js";
+import { financingField, PORTFOLIO_PRESETS, presetState, SCENARIO_PRESETS, scenarioControls, scenarioFields, syncScenarioControls } from "./scenario-editor.js";
+
+const BOX = "box";
+const FINANCED = SCENARIO_PRESETS.filter((p) => p.scenario.financing);
+
+/** Each month of the report beside its financing month. */
+function statements(report) {
+  const byMonth = new Map(report.financing.months.map((f) => [f.month, f]));
+  return report.months.map((m) => ({ ...m, financing: byMonth.get(m.month) ?? null }));
+}
+
+const fin = (key) => (row) => row.financing?.[key] ?? null;
+
+const covenantLine = (label, value, colour) => (rows) => (value == null ? [] : [{ label, values: rows.map(() => Number(value)), type: "limit", color: colour }]);
+
+export default {
+  id: "box",
+  title: "The box: financing and covenants",
+  intro: "One contract, its GPUs, its facility and its debt in a special purpose vehicle. The debt is the lesser of the advance rate on the GPUs and what keeps DSCR at the target; covenants are tested every month, a breach longer than the cure period is a default.",
+  blocks: [
+    {
+      id: "financing",
+      title: "The box",
+      state: BOX,
+      errorBase: "scenario",
+      defaults: () => presetState("coreweave-box-ig"),
+      controls: scenarioControls,
+      refreshControls: syncScenarioControls,
+      fields: [financingField(true), details("The scenario inside the box: fleet, costs, market and contracts", scenarioFields)],
+      compute: (input) => {
+        if (!input.scenario?.financing) throw new Needs("This scenario has no financing: switch it on above, or pick a box preset (CoreWeave-style box).");
+        const report = evaluate(input.scenario);
+        return { report, rows: statements(report), financing: input.scenario.financing };
+      },
+      outputs: [
+        metrics([
+          { key: "debt", label: "Debt", get: (r) => r.report.financing.summary.debt_usd, format: "usd0" },
+          { key: "sized_by", label: "Sized by", get: (r) => ({ advance_rate: "the advance rate", target_dscr: "the target DSCR" })[r.report.financing.summary.sized_by], format: "text" },
+          { key: "equity", label: "Equity", get: (r) => r.report.financing.summary.equity_usd, format: "usd0" },
+          { key: "equity_irr", label: "Equity IRR", get: (r) => r.report.financing.summary.equity.irr_annual, format: "pct" },
+          { key: "equity_npv", label: "Equity NPV", get: (r) => r.report.financing.summary.equity.npv_usd, format: "usd0" },
+          { key: "minimum_dscr", label: "Minimum DSCR", get: (r) => r.report.financing.summary.minimum_dscr, format: "ratio" },
+          { key: "peak_ltv", label: "Peak LTV", get: (r) => r.report.financing.summary.peak_ltv, format: "pct" },
+          { key: "months_in_breach", label: "Months in breach", get: (r) => r.report.financing.summary.months_in_breach, format: "int" },
+          { key: "first_default", label: "First default (month)", get: (r) => r.report.financing.summary.first_default_month, format: "int" },
+        ]),
+        chart("Monthly cash flows: CFADS, debt service and the equity's (USD)", (r) => ({
+          x: r.rows.map((m) => m.month),
+          xLabel: "month",
+          yFormat: "usd",
+          series: seriesOf(r.rows, [
+            ["CFADS", fin("cfads_usd"), { type: "bars", color: 0 }],
+            ["debt service", fin("debt_service_usd"), { color: 1 }],
+            ["equity cash flow", fin("equity_cash_flow_usd"), { color: 2 }],
+          ]),
+        }), { key: "cash_flows" }),
+        chart("Debt balance against the GPUs' economic value (USD)", (r) => ({
+          x: r.rows.map((m) => m.month),
+          xLabel: "month",
+          yFormat: "usd",
+          zero: true,
+          series: seriesOf(r.rows, [
+            ["debt balance", fin("balance_usd"), { color: 1 }],
+            ["economic value", "economic_value_usd", { color: 0 }],
+            ["book value", "book_value_usd", { color: 2, dash: true }],
+          ]),
+        }), { key: "balance" }),
+        chart("DSCR against the covenant and the sizing target", (r) => ({
+          x: r.rows.map((m) => m.month),
+          xLabel: "month",
+          yFormat: "ratio",
+          zero: true,
+          series: [
+            ...seriesOf(r.rows, [["DSCR", fin("dscr"), { color: 0 }]]),
+            ...covenantLine("minimum DSCR", r.financing.min_dscr, 5)(r.rows),
+            ...covenantLine("target DSCR", r.financing.target_dscr, 2)(r.rows),
+          ],
+        }), { key: "dscr" }),
+        chart("LTV against the covenant", (r) => ({
+          x: r.rows.map((m) => m.month),
+          xLabel: "month",
+          yFormat: "pct",
+          zero: true,
+          series: [...seriesOf(r.rows, [["LTV", fin("ltv"), { color: 0 }]]), ...covenantLine("maximum LTV", r.financing.max_ltv ?? "1", 5)(r.rows)],
+        }), { key: "ltv" }),
+        table("Monthly statements and covenant tests", "box-statements.csv", columns([
+          ["Month", "month", "int"],
+          ["Date", "date"],
+          ["Revenue", (m) => m.revenue.total_usd, "usd"],
+          ["Cash costs", (m) => m.costs.total_usd, "usd"],
+          ["CFADS", fin("cfads_usd"), "usd"],
+          ["Interest", fin("interest_usd"), "usd"],
+          ["Principal", fin("principal_usd"), "usd"],
+          ["Debt service", fin("debt_service_usd"), "usd"],
+          ["Fees", fin("fees_usd"), "usd"],
+          ["Debt balance", fin("balance_usd"), "usd"],
+          ["Economic value", "economic_value_usd", "usd"],
+          ["DSCR", fin("dscr"), "ratio"],
+          ["LTV", fin("ltv"), "pct"],
+          ["In breach", fin("in_breach"), "bool"],
+          ["In default", fin("in_default"), "bool"],
+          ["Equity cash flow", fin("equity_cash_flow_usd"), "usd"],
+        ]), (r) => r.rows),
+      ],
+    },
+    {
+      id: "company",
+      title: "The company: boxes rolled up",
+      intro: "Boxes on one timeline (the same start and horizon): EBITDA against interest, and the first month whose debt service the company's cash flow does not cover.",
+      defaults: () => ({ preset: PORTFOLIO_PRESETS[0]?.id ?? null, boxes: FINANCED.map((p) => p.id) }),
+      fields: [
+        choice("preset", "Portfolio", [[null, "The boxes ticked below"], ...PORTFOLIO_PRESETS.map((p) => [p.id, p.title])]),
+        multi("boxes", "Boxes (presets with financing)", FINANCED.map((p) => [p.id, p.title])),
+      ],
+      compute: (input) => {
+        const preset = PORTFOLIO_PRESETS.find((p) => p.id === input.preset);
+        const portfolio = preset ? preset.portfolio : { boxes: (input.boxes ?? []).map((id) => FINANCED.find((p) => p.id === id)?.scenario).filter(Boolean) };
+        return { ...evaluate_portfolio(portfolio), preset };
+      },
+      outputs: [
+        metrics([
+          { key: "ebitda", label: "EBITDA", get: (r) => r.summary.ebitda_usd, format: "usd0" },
+          { key: "interest", label: "Interest", get: (r) => r.summary.interest_usd, format: "usd0" },
+          { key: "debt", label: "Debt", get: (r) => r.summary.debt_usd, format: "usd0" },
+          { key: "min_coverage", label: "Minimum interest coverage", get: (r) => r.summary.minimum_interest_coverage, format: "ratio" },
+          { key: "first_uncovered", label: "First uncovered debt service (month)", get: (r) => r.summary.first_uncovered_debt_service_month, format: "int" },
+        ]),
+        note((r) => (r.preset ? `${r.preset.about} Sources: ${r.preset.sources.join("; ")}.` : "The boxes ticked above, on one timeline.")),
+        chart("EBITDA, interest and debt service (USD)", (r) => ({
+          x: r.months.map((m) => m.month),
+          xLabel: "month",
+          yFormat: "usd",
+          series: seriesOf(r.months, [
+            ["EBITDA", "ebitda_usd", { type: "bars" }],
+            ["interest", "interest_usd", { color: 1 }],
+            ["debt service", "debt_service_usd", { color: 2 }],
+            ["uncovered", "uncovered_debt_service_usd", { color: 5, dash: true }],
+          ]),
+        }), { key: "company" }),
+      ],
+    },
+  ],
+};

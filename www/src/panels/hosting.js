@@ -1,0 +1,90 @@
+// Hosting agreements: a host's fee (fixed per kW, or a share of the tenant's revenue),
+// topped up to a minimum, less SLA credits for missed uptime, capped.
+
+import { hosting_fees } from "gpuecon";
+
+import { chart, metrics, table } from "../lib/block.js";
+import { dec, int, list, optional, rows, variant } from "../lib/form.js";
+import { columns, months, repeat, seriesOf } from "./common.js";
+
+export default {
+  id: "hosting",
+  title: "Hosting agreements",
+  intro: "What a host bills a tenant (Core Scientific hosting CoreWeave's GPUs): the fee, the minimum, and the credits owed when uptime misses the SLA.",
+  blocks: [
+    {
+      id: "fees",
+      title: "The host's fees, month by month",
+      defaults: () => ({
+        months: 12,
+        fee: { kind: "fixed_per_kw", contracted_kw: "20000", usd_per_kw_month: "120.83" },
+        minimum_fee_usd_per_month: "2000000",
+        uptime_by_month: ["0.9995", "0.9992", "0.998", "0.9995", "0.985", "0.9997", "0.9999", "0.94", "0.9995", "0.9991", "0.9996", "0.9999"],
+        sla_tiers: [
+          { below_uptime: "0.999", credit_share: "0.05" },
+          { below_uptime: "0.99", credit_share: "0.10" },
+          { below_uptime: "0.95", credit_share: "0.25" },
+        ],
+        credit_cap: { share_of_monthly_fee: "0.20", usd_per_contract_year: "1000000" },
+      }),
+      fields: [
+        int("months", "Months", "months"),
+        dec("minimum_fee_usd_per_month", "Minimum fee", "USD/month", { optional: true }),
+        variant("fee", "Fee", [
+          {
+            kind: "fixed_per_kw",
+            label: "Fixed per kW",
+            make: () => ({ kind: "fixed_per_kw", contracted_kw: "20000", usd_per_kw_month: "120.83" }),
+            fields: [dec("contracted_kw", "Contracted critical IT", "kW"), dec("usd_per_kw_month", "Price", "USD/kW-month")],
+          },
+          {
+            kind: "revenue_share",
+            label: "A share of the tenant's revenue",
+            make: () => ({ kind: "revenue_share", share: "0.15", model_revenue_usd: repeat(12, "15000000") }),
+            fields: [dec("share", "Host's share", "fraction"), list("model_revenue_usd", "Tenant's revenue by month", "USD")],
+          },
+        ]),
+        list("uptime_by_month", "Uptime by month (missing months: 100 %)", "fractions", { optional: true }),
+        rows("sla_tiers", "SLA tiers, highest threshold first", () => ({ below_uptime: "0.9", credit_share: "0.5" }), [
+          dec("below_uptime", "Uptime below", "fraction"),
+          dec("credit_share", "Credit", "fraction of fee"),
+        ], { layout: "table", item: "Tier" }),
+        optional("credit_cap", "A cap on credits", () => ({ share_of_monthly_fee: "0.2" }), [
+          dec("share_of_monthly_fee", "A month's credit at most", "fraction of its fee", { optional: true }),
+          dec("usd_per_contract_year", "A contract year's credits at most", "USD", { optional: true }),
+        ]),
+      ],
+      compute: (input) => hosting_fees(input),
+      outputs: [
+        metrics([
+          { key: "fee", label: "Fees billed", get: (r) => r.totals.fee_usd, format: "usd0" },
+          { key: "credits", label: "SLA credits", get: (r) => r.totals.sla_credit_usd, format: "usd0" },
+          { key: "credits_before_cap", label: "Credits before the cap", get: (r) => r.totals.credit_before_cap_usd, format: "usd0" },
+          { key: "net", label: "Net fees", get: (r) => r.totals.net_fee_usd, format: "usd0" },
+        ]),
+        chart("Fee, credit and net fee a month (USD)", (r) => ({
+          x: r.months.map((m) => m.month),
+          xLabel: "month",
+          yFormat: "usd",
+          zero: true,
+          series: seriesOf(r.months, [
+            ["net fee", "net_fee_usd", { type: "bars", stack: true, color: 0 }],
+            ["SLA credit", "sla_credit_usd", { type: "bars", stack: true, color: 1 }],
+            ["credit before the cap", "credit_before_cap_usd", { color: 5, dash: true }],
+          ]),
+        }), { key: "fees" }),
+        table("Month by month", "hosting.csv", columns([
+          ["Month", "month", "int"],
+          ["Uptime", "uptime", "pct"],
+          ["Base fee", "base_fee_usd", "usd"],
+          ["Minimum top-up", "minimum_top_up_usd", "usd"],
+          ["Fee", "fee_usd", "usd"],
+          ["Credit share", "credit_share", "pct"],
+          ["Credit before cap", "credit_before_cap_usd", "usd"],
+          ["SLA credit", "sla_credit_usd", "usd"],
+          ["Net fee", "net_fee_usd", "usd"],
+        ]), months),
+      ],
+    },
+  ],
+};

@@ -1,0 +1,196 @@
+// What the scenario panels share: the presets, the scenario's fields, and the controls
+// around them (preset picker with sources, JSON editor, import and export). A scenario
+// block's state is `{ preset, scenario }`; `scenario` is exactly what `evaluate` takes and
+// what `gpuecon evaluate FILE` reads.
+
+import { presets } from "gpuecon";
+
+import { download } from "../lib/csv.js";
+import { check, choice, dec, el, group, int, optional, rows, text } from "../lib/form.js";
+import { bookMethod, contractFields, curve, facilityGroup, loanInterest, operationsGroup, powerGroup } from "./common.js";
+
+/** The core's presets, read once: scenarios (for `evaluate`) and portfolios of boxes. */
+export const PRESETS = presets();
+export const SCENARIO_PRESETS = PRESETS.filter((p) => p.scenario);
+export const PORTFOLIO_PRESETS = PRESETS.filter((p) => p.portfolio);
+
+/** A block state for preset `id`. */
+export function presetState(id) {
+  const preset = SCENARIO_PRESETS.find((p) => p.id === id);
+  return { preset: id, scenario: structuredClone(preset.scenario) };
+}
+
+const S = "scenario";
+
+/** The fleet, its costs, its market and its contracts. */
+export const scenarioFields = [
+  group("Scenario", [
+    text("title", "Title"),
+    text("start", "Start date", { placeholder: "YYYY-MM-DD" }),
+    int("horizon_months", "Horizon", "months"),
+    dec("annual_discount_rate", "Discount rate", "fraction a year"),
+    check("sell_at_horizon", "Sell the fleet at its economic value in the last month", { default: true }),
+  ], { path: S }),
+  group("Fleet", [text("gpu", "GPU (catalog name)"), dec("gpus", "GPUs", "GPUs"), dec("capex_usd_per_gpu", "Capex per GPU", "USD")], { path: `${S}.fleet` }),
+  powerGroup(`${S}.power`),
+  facilityGroup(`${S}.facility`),
+  operationsGroup(`${S}.operations`),
+  group("Depreciation and residual value", [
+    dec("depreciation.life_years", "Book life", "years"),
+    dec("depreciation.salvage_usd_per_gpu", "Salvage", "USD/GPU", { optional: true }),
+    bookMethod("depreciation.method"),
+    curve("residual", "Economic value (× capex)"),
+  ], { path: S }),
+  group("Market: GPUs outside the contracts", [
+    dec("on_demand_usd_per_gpu_hour", "On-demand price at the start", "USD/GPU-hour"),
+    dec("utilization", "On-demand billed utilization", "fraction"),
+    curve("price_curve", "On-demand price path"),
+    rows("reserved", "Reserved blocks", () => ({ gpus: "64", start_month: 1, term_months: 12, discount: "0.38" }), [
+      dec("gpus", "GPUs", "GPUs"),
+      int("start_month", "First month", "month"),
+      int("term_months", "Term", "months"),
+      dec("discount", "Discount", "fraction"),
+    ], { layout: "table", item: "Block" }),
+    optional("spot", "Spot from idle on-demand hours", () => ({ discount: "0.58", share_of_idle_sold: "0.5", preemption_rate: "0.1" }), [
+      dec("discount", "Discount", "fraction"),
+      dec("share_of_idle_sold", "Idle hours sold", "fraction"),
+      dec("preemption_rate", "Pre-empted", "fraction"),
+    ]),
+  ], { path: `${S}.market` }),
+  rows(`${S}.contracts`, "Take-or-pay contracts", () => ({
+    contract: { name: "new contract", gpus: "128", start_month: 1, term_months: 24, price_usd_per_gpu_hour: "2.35", commitment: { unit: "gpu_hours", quantity_per_month: "74752" } },
+    usage_share: "0.9",
+  }), [group("Contract", contractFields, { path: "contract" }), dec("usage_share", "Expected usage", "fraction of its GPU-hours")], { item: "Contract" }),
+];
+
+/** A box's debt, as `Financing`. */
+export const defaultFinancing = () => ({
+  advance_rate: "0.75",
+  target_dscr: "1.3",
+  tenor_months: 48,
+  interest: { kind: "floating", sofr_annual_rates: ["0.04"], credit_tier: "named_investment_grade" },
+  repayment: "sculpted",
+  fees: { upfront_fee_share_of_commitment: "0.02" },
+  max_ltv: "0.85",
+  min_dscr: "1.2",
+  cure_months: 2,
+});
+
+export const financingField = (open) =>
+  optional(`${S}.financing`, "Financing: debt secured by the GPUs and the contracts (the scenario becomes a box)", defaultFinancing, [
+    dec("advance_rate", "Advance rate", "fraction of capex"),
+    dec("target_dscr", "DSCR the debt is sized to", "×"),
+    int("tenor_months", "Tenor", "months"),
+    choice("repayment", "Repayment", [
+      ["sculpted", "Sculpted to the cash flow"],
+      ["level_payment", "Level payment"],
+      ["straight", "Straight"],
+      ["bullet", "Bullet"],
+    ]),
+    loanInterest("interest"),
+    group("Fees", [
+      dec("upfront_fee_share_of_commitment", "Upfront fee", "fraction of debt", { optional: true }),
+      dec("commitment_fee_annual_rate", "Commitment fee", "fraction a year", { optional: true }),
+    ], { path: "fees" }),
+    group("Covenants", [
+      dec("max_ltv", "Maximum LTV", "fraction", { optional: true }),
+      dec("min_dscr", "Minimum DSCR", "×", { optional: true }),
+      int("cure_months", "Cure period", "months", { optional: true }),
+      dec("liquidation_haircut", "Forced-sale haircut", "fraction", { optional: true }),
+    ]),
+  ], { open });
+
+function slug(text) {
+  return (text || "scenario").toLowerCase().replace(/[^a-z0-9]+/g, "-").replace(/^-|-$/g, "") || "scenario";
+}
+
+/**
+ * The controls above a scenario form: the preset picker with what the preset shows and its
+ * sources, export and import of the scenario as JSON, and a JSON editor of the whole of it.
+ */
+export function scenarioControls(root, block) {
+  const id = block.idPrefix;
+  const picker = el("select", { id: `${id}-preset` });
+  picker.append(el("option", { value: "", text: "Custom (edited or imported)" }));
+  for (const p of SCENARIO_PRESETS) picker.append(el("option", { value: p.id, text: p.title }));
+  picker.addEventListener("change", () => {
+    if (picker.value) block.app.replaceState(block.key, presetState(picker.value));
+  });
+  const about = el("p", { className: "preset-about" });
+  const sources = el("ul", { className: "sources", "aria-label": "Sources" });
+  const sourcesBox = el("details", { className: "group-details sources-box" }, [el("summary", { text: "Sources" }), sources]);
+
+  const exportButton = el("button", { type: "button", className: "small", text: "Download scenario JSON" });
+  exportButton.addEventListener("click", () => {
+    const { scenario } = block.state();
+    download(`${slug(scenario.title)}.json`, `${JSON.stringify(scenario, null, 2)}\n`, "application/json");
+  });
+  const importInput = el("input", { type: "file", id: `${id}-import`, accept: ".json,application/json", className: "visually-hidden" });
+  const importLabel = el("label", { for: `${id}-import`, className: "button-like small", text: "Import scenario JSON" });
+  const importError = el("span", { className: "error", id: `${id}-import-error`, "aria-live": "polite" });
+  importInput.setAttribute("aria-describedby", `${id}-import-error`);
+  importInput.addEventListener("change", async () => {
+    const file = importInput.files?.[0];
+    if (!file) return;
+    try {
+      const parsed = JSON.parse(await file.text());
+      // A preset file ({ id, scenario, … }) or a bare scenario, as `gpuecon evaluate` reads.
+      const scenario = parsed && typeof parsed.scenario === "object" && parsed.id ? parsed.scenario : parsed;
+      importError.textContent = "";
+      block.app.replaceState(block.key, { preset: null, scenario });
+    } catch (e) {
+      importError.textContent = `${file.name} is not JSON: ${e.message}`;
+    }
+    importInput.value = "";
+  });
+
+  const editor = el("textarea", { id: `${id}-json`, className: "json-editor", spellcheck: "false", "aria-describedby": `${id}-json-error` });
+  const editorError = el("span", { className: "error", id: `${id}-json-error`, "aria-live": "polite" });
+  editor.addEventListener("input", () => {
+    try {
+      const scenario = JSON.parse(editor.value);
+      editorError.textContent = "";
+      editor.removeAttribute("aria-invalid");
+      block.state().scenario = scenario;
+      block.state().preset = null;
+      block.form.render();
+      block.app.changed(block);
+    } catch (e) {
+      editor.setAttribute("aria-invalid", "true");
+      editorError.textContent = `Not JSON yet: ${e.message}`;
+    }
+  });
+  const editorBox = el("details", { className: "group-details json-box" }, [
+    el("summary", { text: "The whole scenario as JSON (what gpuecon evaluate FILE reads)" }),
+    el("label", { for: `${id}-json`, className: "visually-hidden", text: "Scenario JSON" }),
+    editor,
+    editorError,
+  ]);
+
+  root.append(
+    el("div", { className: "field" }, [el("label", { for: `${id}-preset`, text: "Preset" }), picker]),
+    about,
+    sourcesBox,
+    el("div", { className: "row-actions left" }, [exportButton, importLabel, importInput, importError]),
+    editorBox,
+  );
+
+  /** Brings the controls in line with the state (after an edit, a preset, a URL). */
+  block.syncControls = () => {
+    const state = block.state();
+    const preset = SCENARIO_PRESETS.find((p) => p.id === state.preset);
+    const edited = preset && JSON.stringify(preset.scenario) !== JSON.stringify(state.scenario);
+    picker.value = preset ? preset.id : "";
+    about.textContent = preset ? `${preset.about}${edited ? " (Edited: the numbers below are yours.)" : ""}` : "A scenario of your own.";
+    sources.replaceChildren(...(preset ? preset.sources.map((s) => el("li", { text: s })) : []));
+    sourcesBox.hidden = !preset;
+    if (document.activeElement !== editor) {
+      editor.value = JSON.stringify(state.scenario, null, 2);
+      editor.removeAttribute("aria-invalid");
+      editorError.textContent = "";
+    }
+  };
+}
+
+/** `refreshControls` for a scenario block. */
+export const syncScenarioControls = (block) => block.syncControls?.();
