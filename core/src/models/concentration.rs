@@ -137,19 +137,13 @@ impl Validate for ConcentrationInputs {
     /// assert_eq!(fields, ["counterparties[0].revenue_usd", "counterparties[1].name"]);
     /// ```
     fn check(&self, c: &mut Checker) {
-        let mut names = BTreeSet::new();
-        let mut total = Some(Decimal::ZERO);
-        for (i, party) in self.counterparties.iter().enumerate() {
-            c.within(&format!("counterparties[{i}]"), |c| {
-                if party.name.is_empty() {
-                    c.problem("name", "must not be empty");
-                } else if !names.insert(party.name.as_str()) {
-                    c.problem("name", "must be unique among the counterparties");
-                }
-                c.at_least("revenue_usd", party.revenue_usd, Decimal::ZERO);
+        check_counterparties(c, &self.counterparties);
+        let total = self
+            .counterparties
+            .iter()
+            .try_fold(Decimal::ZERO, |t, party| {
+                t.checked_add(party.revenue_usd.max(Decimal::ZERO))
             });
-            total = total.and_then(|t| t.checked_add(party.revenue_usd.max(Decimal::ZERO)));
-        }
         if self.counterparties.is_empty() {
             c.problem("counterparties", "must hold at least one counterparty");
         } else if total.is_some_and(|t| t.is_zero()) {
@@ -159,6 +153,22 @@ impl Validate for ConcentrationInputs {
             );
         }
         c.fraction("default_recovery_rate", self.default_recovery_rate);
+    }
+}
+
+/// Checks each counterparty under `counterparties[i]`: a name, unique among them, and
+/// revenue of at least 0 (shared with the portfolio roll-up's counterparties).
+pub(crate) fn check_counterparties(c: &mut Checker, counterparties: &[Counterparty]) {
+    let mut names = BTreeSet::new();
+    for (i, party) in counterparties.iter().enumerate() {
+        c.within(&format!("counterparties[{i}]"), |c| {
+            if party.name.is_empty() {
+                c.problem("name", "must not be empty");
+            } else if !names.insert(party.name.as_str()) {
+                c.problem("name", "must be unique among the counterparties");
+            }
+            c.at_least("revenue_usd", party.revenue_usd, Decimal::ZERO);
+        });
     }
 }
 

@@ -25,13 +25,11 @@
 
 use serde::{Deserialize, Serialize};
 
-use std::collections::BTreeSet;
-
 use super::{Report, Scenario, ScenarioError, evaluate};
 use crate::models::ModelError;
 use crate::models::check::{Checker, Validate};
 use crate::models::concentration::{
-    Concentration, ConcentrationInputs, Counterparty, customer_concentration,
+    self, Concentration, ConcentrationInputs, Counterparty, customer_concentration,
 };
 use crate::{Date, Decimal, units};
 
@@ -78,17 +76,7 @@ impl Validate for Portfolio {
                 }
             }
         }
-        let mut names = BTreeSet::new();
-        for (i, party) in self.counterparties.iter().enumerate() {
-            c.within(&format!("counterparties[{i}]"), |c| {
-                if party.name.is_empty() {
-                    c.problem("name", "must not be empty");
-                } else if !names.insert(party.name.as_str()) {
-                    c.problem("name", "must be unique among the counterparties");
-                }
-                c.at_least("revenue_usd", party.revenue_usd, Decimal::ZERO);
-            });
-        }
+        concentration::check_counterparties(c, &self.counterparties);
         c.fraction("default_recovery_rate", self.default_recovery_rate);
     }
 }
