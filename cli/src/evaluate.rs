@@ -153,7 +153,6 @@ fn evaluate_portfolio(
         ReportFormat::Table => {
             let s = &report.summary;
             writeln!(out, "{}: {} boxes", boxes.title, boxes.boxes.len())?;
-            let mut summary = format::table(&["company", "value"]);
             let mut rows = vec![
                 ("revenue", usd(s.revenue_usd)),
                 ("EBITDA", usd(s.ebitda_usd)),
@@ -182,10 +181,7 @@ fn evaluate_portfolio(
                 rows.push(("HHI (0-10,000)", format::grouped(c.hhi_points, 0)));
                 rows.push(("revenue at risk", usd(c.revenue_at_risk_usd)));
             }
-            for (name, value) in rows {
-                summary.add_row(vec![comfy_table::Cell::new(name), number(value)]);
-            }
-            writeln!(out, "{summary}")?;
+            writeln!(out, "{}", name_value_table("company", rows))?;
             let mut months = format::table(&[
                 "month",
                 "date",
@@ -260,6 +256,15 @@ fn csv(report: &Report, out: &mut dyn Write) -> CliResult {
 }
 
 /// The summary and the monthly series as tables.
+/// A two-column table of named values under `heading`, the values right-aligned.
+fn name_value_table(heading: &str, rows: Vec<(&str, String)>) -> comfy_table::Table {
+    let mut table = format::table(&[heading, "value"]);
+    for (name, value) in rows {
+        table.add_row(vec![comfy_table::Cell::new(name), number(value)]);
+    }
+    table
+}
+
 fn tables(scenario: &Scenario, report: &Report, out: &mut dyn Write) -> CliResult {
     let s = &report.summary;
     let title = if scenario.title.is_empty() {
@@ -279,7 +284,6 @@ fn tables(scenario: &Scenario, report: &Report, out: &mut dyn Write) -> CliResul
         scenario.horizon_months,
         scenario.start
     )?;
-    let mut summary = format::table(&["summary", "value"]);
     // Items only some scenarios have (hosting, curtailment, a PPA, a lease, prepayments)
     // are shown when they are not zero.
     let (r, c) = (&s.revenue, &s.costs);
@@ -346,10 +350,7 @@ fn tables(scenario: &Scenario, report: &Report, out: &mut dyn Write) -> CliResul
         ("contracted backlog", usd(s.contracted_backlog_usd)),
         ("  its present value", usd(s.contracted_backlog_pv_usd)),
     ]);
-    for (name, value) in rows {
-        summary.add_row(vec![comfy_table::Cell::new(name), number(value)]);
-    }
-    writeln!(out, "{summary}")?;
+    writeln!(out, "{}", name_value_table("summary", rows))?;
     let mut months = format::table(&[
         "month",
         "date",

@@ -1282,37 +1282,6 @@ def expected_case(preset_id, scenario, report, path, function="evaluate", source
     }
 
 
-def expected_case(preset_id, scenario, report, path, function="evaluate", source=SOURCE):
-    value = pick(report, path)
-    if value is None:
-        raise ValueError(f"{preset_id}: {path} is null, not a decimal to compare")
-    financing = path.startswith("financing.") or ".financing." in path
-    if isinstance(value, int):  # a count or a month: exact, an integer in both runners
-        return {
-            "id": f"{preset_id}:{path}", "function": function, "args": [scenario],
-            "result_path": path, "expected": str(value),
-            "source": (FINANCING_SOURCE if financing else source)
-            + "; an integer (a month or a count of months), compared exactly",
-        }
-    if path.endswith("irr_annual"):
-        return {
-            "id": f"{preset_id}:{path}", "function": function, "args": [scenario],
-            "result_path": path, "expected": show(value, 15),
-            "tolerance": {"absolute": "1e-9"}, "source": IRR_SOURCE,
-        }
-    money = any(key.endswith("_usd") for key in path.split("."))
-    tol = MONEY if money else {"absolute": "1e-12"}
-    src = source if money else source + "; a ratio or a quantity, compared to 1e-12"
-    if financing:
-        src = FINANCING_SOURCE if money else (
-            FINANCING_SOURCE + "; a ratio, exact quotients of amounts kept to 12 places, "
-            "compared to 1e-12")
-    return {
-        "id": f"{preset_id}:{path}", "function": function, "args": [scenario],
-        "result_path": path, "expected": show(value), "tolerance": tol, "source": src,
-    }
-
-
 def error_cases(presets):
     node = presets["h100-node-on-demand"]
     cluster = presets["h100-cluster-1024"]
