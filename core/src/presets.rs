@@ -10,15 +10,14 @@
 //! ```
 //! use gpuecon::presets::{self, PresetKind};
 //! use gpuecon::scenario::{evaluate, portfolio::evaluate_portfolio};
-//! let all = presets::all()?;
-//! let cluster = all.iter().find(|p| p.id == "h100-cluster-1024").unwrap();
+//! let cluster = presets::get("h100-cluster-1024")?.ok_or("no such preset")?;
 //! assert_eq!(cluster.kind, PresetKind::Scenario);
-//! let report = evaluate(cluster.scenario.as_ref().unwrap())?;
+//! let report = evaluate(cluster.scenario.as_ref().ok_or("not a scenario")?)?;
 //! assert_eq!(report.months.len(), 72);
-//! let company = all.iter().find(|p| p.kind == PresetKind::Portfolio).unwrap();
-//! let rollup = evaluate_portfolio(company.portfolio.as_ref().unwrap())?;
+//! let company = presets::get("company-rollup")?.ok_or("no such preset")?;
+//! let rollup = evaluate_portfolio(company.portfolio.as_ref().ok_or("not a portfolio")?)?;
 //! assert!(rollup.concentration.is_some());
-//! # Ok::<(), gpuecon::scenario::ScenarioError>(())
+//! # Ok::<(), Box<dyn std::error::Error>>(())
 //! ```
 
 use serde::{Deserialize, Serialize};
@@ -111,8 +110,9 @@ const FILES: [(&str, &str); 10] = [
 /// a JSON parser out of the module).
 ///
 /// ```
-/// let (id, text) = gpuecon::presets::files().next().unwrap();
+/// let (id, text) = gpuecon::presets::files().next().ok_or("no presets")?;
 /// assert!(text.contains(id));
+/// # Ok::<(), &str>(())
 /// ```
 pub fn files() -> impl Iterator<Item = (&'static str, &'static str)> {
     FILES.iter().copied()
