@@ -33,6 +33,7 @@ pub mod error;
 pub mod finance;
 pub mod models;
 pub mod montecarlo;
+mod order;
 pub mod presets;
 pub mod scenario;
 pub mod units;

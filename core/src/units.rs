@@ -120,11 +120,12 @@ pub fn decimal_from_f64(value: f64, field: &'static str) -> Result<Decimal, Fina
     }
     // `{:e}` prints the shortest digits that round-trip, and Decimal parses them exactly,
     // unless they need more than 28 decimal places (1.2345678901234567e-13): such a tiny
-    // value is rounded to 28 decimal places, far below any cent or basis point.
-    Decimal::from_scientific(&format!("{value:e}")).or_else(|_| {
+    // value is rounded to 28 decimal places (half away from zero; 0 below 5e-29), far below
+    // any cent or basis point.
+    let digits = format!("{value:e}");
+    Decimal::from_scientific(&digits).or_else(|_| {
         if value.abs() < 1.0 {
-            Decimal::from_str_exact(&format!("{value:.28}"))
-                .map_err(|_| FinanceError::Overflow { field })
+            Ok(Decimal::from_scientific_lossy(&digits).unwrap_or(Decimal::ZERO))
         } else {
             Err(FinanceError::Overflow { field })
         }
@@ -236,5 +237,24 @@ mod tests {
                 .to_string(),
             "-0.990247691899517"
         );
+    }
+
+    #[test]
+    fn tiny_floats_round_to_28_places() {
+        // 1.2345678901234567e-13 has 29 decimal places in its shortest digits:
+        // 0.0000000000001234567890123456|7 → …3457 (28 places, the 7 rounds up).
+        assert_eq!(
+            decimal_from_f64(1.234_567_890_123_456_7e-13, "r")
+                .unwrap()
+                .to_string(),
+            "0.0000000000001234567890123457"
+        );
+        // 2.5e-28 is half of the 28th place's 5: away from zero, 3e-28.
+        assert_eq!(
+            decimal_from_f64(-2.5e-28, "r").unwrap().to_string(),
+            "-0.0000000000000000000000000003"
+        );
+        // Below half a unit of the 28th place: zero.
+        assert_eq!(decimal_from_f64(4e-29, "r"), Ok(Decimal::ZERO));
     }
 }

@@ -131,7 +131,7 @@ pub fn npv_at_t0(rate: Decimal, values: &[Decimal]) -> Result<Decimal, FinanceEr
 
 /// The discount factor `(1+r)^−t` for `t = days/365`, in `f64` (a fractional power).
 fn fractional_discount(log_growth: f64, days: i64) -> f64 {
-    (-years_from_days(days) * log_growth).exp()
+    libm::exp(-years_from_days(days) * log_growth)
 }
 
 /// One term `v / (1+r)^(days/365)` of [`xnpv`].
@@ -206,7 +206,7 @@ pub fn xnpv(rate: Decimal, values: &[Decimal], dates: &[Date]) -> Result<Decimal
     }
     let days = day_counts(values, dates)?;
     let growth = units::add(Decimal::ONE, rate, "rate")?;
-    let log_growth = units::to_f64_lossy(growth).ln();
+    let log_growth = libm::log(units::to_f64_lossy(growth));
     values
         .iter()
         .zip(days)
@@ -326,7 +326,7 @@ pub fn mirr(
         });
     }
     let periods = units::to_f64_lossy(Decimal::from(values.len())) - 1.0;
-    units::decimal_from_f64(ratio.powf(1.0 / periods) - 1.0, "values")
+    units::decimal_from_f64(libm::pow(ratio, 1.0 / periods) - 1.0, "values")
 }
 
 #[cfg(test)]

@@ -100,7 +100,7 @@ pub fn db(
 
     // f64: the L-th root of S/C, as Excel computes it; then rounded to 0.001.
     let ratio = units::to_f64_lossy(units::div(salvage, cost, "cost")?);
-    let root = ratio.powf(1.0 / units::to_f64_lossy(life));
+    let root = libm::pow(ratio, 1.0 / units::to_f64_lossy(life));
     let rate = units::decimal_from_f64(1.0 - root, "life")?
         .round_dp_with_strategy(3, rust_decimal::RoundingStrategy::MidpointAwayFromZero);
 

@@ -23,19 +23,19 @@ impl Annuity {
     /// `g(0) = n`), and `g′`.
     fn growth(&self, rate: f64) -> (f64, f64, f64) {
         let n = self.nper;
-        let log_growth = rate.ln_1p();
-        let power = (n * log_growth).exp();
+        let log_growth = libm::log1p(rate);
+        let power = libm::exp(n * log_growth);
         if rate.abs() < SERIES_BELOW {
             let g = if rate == 0.0 {
                 n
             } else {
-                (n * log_growth).exp_m1() / rate
+                libm::expm1(n * log_growth) / rate
             };
             // g′(r) = n(n−1)/2 + n(n−1)(n−2)/3·r + O(r²).
             let g_slope = n * (n - 1.0) / 2.0 + n * (n - 1.0) * (n - 2.0) / 3.0 * rate;
             (power, g, g_slope)
         } else {
-            let g = (n * log_growth).exp_m1() / rate;
+            let g = libm::expm1(n * log_growth) / rate;
             let g_slope = (n * power / (1.0 + rate) - g) / rate;
             (power, g, g_slope)
         }
@@ -64,7 +64,7 @@ impl Objective for Annuity {
         if rate <= 0.0 {
             return self.evaluate(rate).value;
         }
-        let discount = (-self.nper * rate.ln_1p()).exp();
+        let discount = libm::exp(-self.nper * libm::log1p(rate));
         self.pv + self.pmt * (1.0 + rate * self.due) * (1.0 - discount) / rate + self.fv * discount
     }
 }

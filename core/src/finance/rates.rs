@@ -83,7 +83,8 @@ pub fn effect(nominal_rate: Decimal, npery: Decimal) -> Result<Decimal, FinanceE
 /// ```
 pub fn nominal(effect_rate: Decimal, npery: Decimal) -> Result<Decimal, FinanceError> {
     let m = periods_per_year(effect_rate, npery, "effect_rate")?;
-    let per_period = (units::to_f64_lossy(effect_rate).ln_1p() / units::to_f64_lossy(m)).exp_m1();
+    let per_period =
+        libm::expm1(libm::log1p(units::to_f64_lossy(effect_rate)) / units::to_f64_lossy(m));
     let per_period = units::decimal_from_f64(per_period, "effect_rate")?;
     units::mul(per_period, m, "npery")
 }
@@ -112,7 +113,7 @@ pub fn monthly_rate(annual_rate: Decimal, field: &'static str) -> Result<Decimal
         });
     }
     let growth = units::to_f64_lossy(units::add(Decimal::ONE, annual_rate, field)?);
-    units::decimal_from_f64(growth.powf(1.0 / 12.0) - 1.0, field)
+    units::decimal_from_f64(libm::pow(growth, 1.0 / 12.0) - 1.0, field)
 }
 
 /// The annual rate equivalent to a monthly rate, `(1 + monthly)^12 − 1`, exact in

@@ -87,7 +87,7 @@ pub(crate) fn guess_from_flows(flows: impl Iterator<Item = (f64, f64)>) -> f64 {
         return 0.1;
     }
     let duration = inflow_time / inflow - outflow_time / outflow;
-    let guess = (inflow / outflow).powf(1.0 / duration) - 1.0;
+    let guess = libm::pow(inflow / outflow, 1.0 / duration) - 1.0;
     if duration.abs() < 1e-9 || !guess.is_finite() {
         0.1
     } else {
@@ -172,7 +172,7 @@ pub(crate) const ALL_ROOTS_STEPS: f64 = 4096.0;
 /// Brent's method. Two roots within one step of each other (no sign change between grid
 /// points), and roots where `f` touches zero without crossing it, are not found.
 pub(crate) fn all_roots(objective: &impl Objective, lower: f64, upper: f64) -> Vec<f64> {
-    let (from, to) = ((1.0 + lower).ln(), (1.0 + upper).ln());
+    let (from, to) = (libm::log(1.0 + lower), libm::log(1.0 + upper));
     bracketed_roots(objective, from, to, (to - from) / ALL_ROOTS_STEPS)
         .into_iter()
         .filter(|r| (lower..=upper).contains(r))
@@ -231,7 +231,7 @@ fn bracketed_roots(objective: &impl Objective, from: f64, to: f64, step: f64) ->
         return roots;
     }
     let steps = ((to - from) / step).ceil().clamp(16.0, 8192.0);
-    let mut left = from.exp_m1();
+    let mut left = libm::expm1(from);
     let mut left_value = objective.scaled_value(left);
     // Counted steps (at most 8,192), so that the loop ends even where `from + width`
     // rounds back to `from`.
@@ -239,7 +239,7 @@ fn bracketed_roots(objective: &impl Objective, from: f64, to: f64, step: f64) ->
     while step < steps {
         step += 1.0;
         let u = from + (to - from) * (step / steps);
-        let right = u.exp_m1();
+        let right = libm::expm1(u);
         let right_value = objective.scaled_value(right);
         if left_value == 0.0 {
             if accepted(objective, left) {

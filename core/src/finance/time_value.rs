@@ -123,7 +123,7 @@ impl Num for f64 {
     }
     fn growth(rate: Decimal, nper: Decimal) -> Result<Self, FinanceError> {
         let base = 1.0 + units::to_f64_lossy(rate);
-        let factor = base.powf(units::to_f64_lossy(nper));
+        let factor = libm::pow(base, units::to_f64_lossy(nper));
         if factor.is_nan() {
             return Err(FinanceError::Domain {
                 field: "nper",
@@ -508,7 +508,7 @@ pub fn nper(
         }
         Err(other) => return Err(other),
     };
-    let periods = x.ln_1p() / units::to_f64_lossy(rate).ln_1p();
+    let periods = libm::log1p(x) / libm::log1p(units::to_f64_lossy(rate));
     periods.finish("rate")
 }
 

@@ -94,10 +94,10 @@ impl Objective for DatedFlows {
         if rate >= 0.0 {
             return self.evaluate(rate).value;
         }
-        let log_growth = rate.ln_1p();
+        let log_growth = libm::log1p(rate);
         let mut sum = CompensatedSum::default();
         for (v, t) in self.values.iter().zip(&self.years) {
-            sum.add(v * ((self.last - t) * log_growth).exp());
+            sum.add(v * libm::exp((self.last - t) * log_growth));
         }
         sum.value()
     }
@@ -107,10 +107,10 @@ impl DatedFlows {
     /// [`Objective::evaluate`], with the running product over `gaps` (empty: one `exp` a
     /// flow, the exact form).
     fn evaluate_with(&self, rate: f64, gaps: &[i32]) -> Evaluation {
-        let log_growth = rate.ln_1p();
+        let log_growth = libm::log1p(rate);
         let (mut value, mut first, mut second, mut magnitude) =
             (CompensatedSum::default(), 0.0, 0.0, 0.0);
-        let day_factor = (-log_growth / 365.0).exp();
+        let day_factor = libm::exp(-log_growth / 365.0);
         let mut running = 1.0_f64;
         let mut gap = gaps.iter();
         for (v, t) in self.values.iter().zip(&self.years) {
@@ -119,7 +119,7 @@ impl DatedFlows {
                     running *= day_factor.powi(*days);
                     running
                 }
-                None => (-t * log_growth).exp(),
+                None => libm::exp(-t * log_growth),
             };
             let term = v * discount;
             value.add(term);
@@ -233,13 +233,12 @@ pub fn xirr(
     let changes = if days.is_sorted() {
         solver::sign_changes(flows.values.iter().copied())
     } else {
-        let mut ordered: Vec<(i64, f64)> = days
-            .iter()
-            .copied()
-            .zip(flows.values.iter().copied())
-            .collect();
-        ordered.sort_by_key(|(day, _)| *day);
-        solver::sign_changes(ordered.into_iter().map(|(_, v)| v))
+        let order = crate::order::stable_order(days.len(), &|a, b| days.get(a).cmp(&days.get(b)));
+        solver::sign_changes(
+            order
+                .into_iter()
+                .filter_map(|i| flows.values.get(i).copied()),
+        )
     };
     let root = flows.polish(solver::find_root(&flows, start, changes > 1, "values")?);
     units::decimal_from_f64(root, "values")

@@ -27,8 +27,6 @@
 //! - **Errors**: the inputs are checked first ([`Validate`]); the first problem is returned
 //!   with its path (`counterparties[2].revenue_usd`). Nothing panics.
 
-use std::collections::BTreeSet;
-
 use serde::{Deserialize, Serialize};
 
 use super::ModelError;
@@ -159,12 +157,24 @@ impl Validate for ConcentrationInputs {
 /// Checks each counterparty under `counterparties[i]`: a name, unique among them, and
 /// revenue of at least 0 (shared with the portfolio roll-up's counterparties).
 pub(crate) fn check_counterparties(c: &mut Checker, counterparties: &[Counterparty]) {
-    let mut names = BTreeSet::new();
+    // A name is a repeat when it equals the one before it in name order (positions break
+    // ties, so every occurrence but the first is one).
+    let name = |i: usize| counterparties.get(i).map(|p| p.name.as_str());
+    let by_name = crate::order::stable_order(counterparties.len(), &|a, b| name(a).cmp(&name(b)));
+    let mut repeat = vec![false; counterparties.len()];
+    for pair in by_name.windows(2) {
+        if let [before, this] = *pair
+            && name(before) == name(this)
+            && let Some(flag) = repeat.get_mut(this)
+        {
+            *flag = true;
+        }
+    }
     for (i, party) in counterparties.iter().enumerate() {
         c.within(&format!("counterparties[{i}]"), |c| {
             if party.name.is_empty() {
                 c.problem("name", "must not be empty");
-            } else if !names.insert(party.name.as_str()) {
+            } else if repeat.get(i) == Some(&true) {
                 c.problem("name", "must be unique among the counterparties");
             }
             c.at_least("revenue_usd", party.revenue_usd, Decimal::ZERO);
@@ -225,11 +235,13 @@ pub fn customer_concentration(inputs: &ConcentrationInputs) -> Result<Concentrat
     let hhi = share(share(squares)?)?;
 
     // Largest first; a stable sort keeps equal revenues in input order.
-    let mut customers: Vec<&Counterparty> = parties
-        .iter()
-        .filter(|p| p.revenue_usd > Decimal::ZERO)
-        .collect();
-    customers.sort_by_key(|p| std::cmp::Reverse(p.revenue_usd));
+    let customers: Vec<&Counterparty> = crate::order::stable_sorted(
+        parties
+            .iter()
+            .filter(|p| p.revenue_usd > Decimal::ZERO)
+            .collect(),
+        &|a: &&Counterparty, b: &&Counterparty| b.revenue_usd.cmp(&a.revenue_usd),
+    );
     let top = |k: usize| {
         customers.iter().take(k).try_fold(Decimal::ZERO, |sum, p| {
             units::add(sum, p.revenue_usd, "counterparties")
@@ -249,18 +261,19 @@ pub fn customer_concentration(inputs: &ConcentrationInputs) -> Result<Concentrat
     let circular = parties
         .iter()
         .filter_map(|party| {
-            let mut roles: BTreeSet<Role> = party.roles.iter().copied().collect();
-            if party.revenue_usd > Decimal::ZERO {
-                roles.insert(Role::Customer);
-            }
-            let sides = [Role::Investor, Role::Supplier, Role::Customer]
-                .iter()
-                .filter(|r| roles.contains(r))
-                .count();
+            // Its roles in Role's order, each once; any counterparty with revenue is a customer.
+            let roles: Vec<Role> = [Role::Investor, Role::Supplier, Role::Customer, Role::Lender]
+                .into_iter()
+                .filter(|r| {
+                    party.roles.contains(r)
+                        || (*r == Role::Customer && party.revenue_usd > Decimal::ZERO)
+                })
+                .collect();
+            let sides = roles.iter().filter(|r| **r != Role::Lender).count();
             (sides >= 2).then(|| {
                 Ok(CircularFlag {
                     name: party.name.clone(),
-                    roles: roles.into_iter().collect(),
+                    roles,
                     revenue_usd: party.revenue_usd,
                     revenue_share: share(party.revenue_usd)?,
                 })

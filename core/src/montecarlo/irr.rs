@@ -89,18 +89,13 @@ fn bisection(flows: &[f64], guess: f64) -> Option<f64> {
         .iter()
         .position(|r| *r >= guess)
         .unwrap_or(GRID.len() - 1);
-    let mut brackets: Vec<(usize, (f64, f64))> = GRID
-        .windows(2)
-        .enumerate()
-        .filter_map(|(i, w)| match w {
-            [lo, hi] => Some((i, (*lo, *hi))),
-            _ => None,
-        })
-        .collect();
-    brackets.sort_by_key(|(i, _)| i.abs_diff(start));
-    let (mut lo, mut hi) = brackets
-        .into_iter()
-        .map(|(_, b)| b)
+    // Brackets `[GRID[i], GRID[i + 1]]` nearest `start` first, the lower one first at equal
+    // distance.
+    let outward = (0..GRID.len())
+        .flat_map(|d| [start.checked_sub(d), start.checked_add(d).filter(|_| d > 0)]);
+    let (mut lo, mut hi) = outward
+        .flatten()
+        .filter_map(|i| Some((*GRID.get(i)?, *GRID.get(i + 1)?)))
         .find(|&(lo, hi)| npv(flows, lo).signum() != npv(flows, hi).signum())?;
     let low_sign = npv(flows, lo).signum();
     for _ in 0..200 {

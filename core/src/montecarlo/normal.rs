@@ -49,7 +49,7 @@ impl Ziggurat {
                 0 => V / pdf(R),
                 1 => R,
                 _ => {
-                    last = libm::sqrt(-2.0 * libm::log(V / last + pdf(last)));
+                    last = (-2.0 * libm::log(V / last + pdf(last))).sqrt();
                     last
                 }
             };

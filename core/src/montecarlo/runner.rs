@@ -179,10 +179,12 @@ impl Simulation {
     /// # Errors
     /// [`ScenarioError::Invalid`] when the batches are malformed, overlap or leave a gap
     /// (`batches[2].first_path`); [`ScenarioError::Model`] if a statistic is not finite.
-    pub fn report(&self, mut batches: Vec<Batch>) -> Result<MonteCarloReport, ScenarioError> {
+    pub fn report(&self, batches: Vec<Batch>) -> Result<MonteCarloReport, ScenarioError> {
         let mut c = Checker::default();
         c.each("batches", &batches);
-        batches.sort_by_key(|b| b.first_path);
+        let batches = crate::order::stable_sorted(batches, &|a: &Batch, b: &Batch| {
+            a.first_path.cmp(&b.first_path)
+        });
         let mut all = Batch::default();
         for (i, b) in batches.into_iter().enumerate() {
             if usize::try_from(b.first_path).ok() != Some(all.len()) {

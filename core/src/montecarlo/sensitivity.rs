@@ -357,7 +357,9 @@ pub fn tornado(inputs: &TornadoInputs) -> Result<Tornado, ScenarioError> {
             swing: change(high, low)?.map(|s| s.abs()),
         });
     }
-    rows.sort_by(|a, b| match (a.swing, b.swing) {
+    let rows = crate::order::stable_sorted(rows, &|a: &TornadoRow, b: &TornadoRow| match (
+        a.swing, b.swing,
+    ) {
         (Some(x), Some(y)) => y.cmp(&x),
         (Some(_), None) => std::cmp::Ordering::Less,
         (None, Some(_)) => std::cmp::Ordering::Greater,
