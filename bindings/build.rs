@@ -744,7 +744,7 @@ impl Crate {
                     })
                     .collect();
                 format!(
-                    "let mut o = Object::open(value, {:?})?;\n        let kind: String = o.field({tag:?})?;\n        Ok(match kind.as_str() {{ {}, _ => return Err(unknown_variant(&kind, &{names:?})) }})",
+                    "let mut o = Object::open(value, {:?})?;\n        let kind: String = o.field({tag:?})?;\n        Ok(match kind.as_str() {{ {}, _ => return Err(unknown_tag({tag:?}, &kind, &{names:?})) }})",
                     format!("enum {}", t.name),
                     arms.join(", ")
                 )

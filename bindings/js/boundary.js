@@ -75,7 +75,10 @@ export function input_json(value, field) {
       if (type === "string" || type === "boolean" || type === "undefined" || (type === "number" && Number.isFinite(item))) {
         return item;
       }
-      throw new GpueconError("INVALID_ARGUMENT", field, `${field}${pathOf(this, key)}: ${notJson(item)}`, "#VALUE!");
+      const path = pathOf(this, key);
+      // On the value's path inside the argument (`power.pue`), as the module's own errors.
+      const at = path.replace(/^\./, "") || field;
+      throw new GpueconError("INVALID_ARGUMENT", at, `${field}${path}: ${notJson(item)}`, "#VALUE!");
     });
   } catch (thrown) {
     if (thrown instanceof GpueconError) throw thrown;

@@ -40,11 +40,11 @@ export declare class GpueconError extends Error {
   /** The stable code, for programs to branch on. */
   readonly code: GpueconErrorCode;
   /**
-   * The offending argument's name, for example `"life"` or `"inputs"`; for a model's domain
-   * errors, the path of the offending input (`"contracts[2].minimum_gpu_hours"`). An input of
-   * the wrong shape (an unknown or missing key, a value that is not a number, NaN) is
-   * `INVALID_ARGUMENT` on the argument, its message starting with the path:
-   * `"inputs.power.pue: NaN is not a finite number"`.
+   * The offending argument's name, for example `"life"`; for a model's input, the path of
+   * the offending value inside it (`"contracts[2].minimum_gpu_hours"`), for domain errors
+   * and wrong shapes alike (a value that is not a number, an unknown key, NaN: `INVALID_ARGUMENT`
+   * on `"power.pue"`, the message `"inputs.power.pue: NaN is not a finite number"`). A missing
+   * key is on the object that lacks it; an input wrong as a whole on the argument (`"inputs"`).
    */
   readonly field: string;
   /** What Excel shows for the same failure. */

@@ -80,10 +80,15 @@ pub fn invalid_shape(field: &str, error: &dyn std::fmt::Display) -> GpueconError
     GpueconError::new("INVALID_ARGUMENT", field, &message, "#VALUE!")
 }
 
-/// An input object that does not have the model's shape: `INVALID_ARGUMENT` on `field`,
-/// the message naming the path of the offending value (`inputs.power.pue: invalid type:
-/// string "x", expected a Decimal type representing a fixed-point number`).
+/// An input object that does not have the model's shape: `INVALID_ARGUMENT` on the path
+/// of the offending value inside the argument `field` (`power.pue`, as a model's own
+/// errors name it), or on `field` itself when the argument as a whole is wrong; the message
+/// names the argument too (`inputs.power.pue: invalid type: string "x", expected a Decimal
+/// type representing a fixed-point number`).
 pub fn invalid_input(field: &str, error: &crate::json::ShapeError) -> GpueconError {
-    let message = format!("{field}{}: {}", error.path(), error.message());
-    GpueconError::new("INVALID_ARGUMENT", field, &message, "#VALUE!")
+    let path = error.path();
+    let message = format!("{field}{path}: {}", error.message());
+    let inside = path.strip_prefix('.').unwrap_or(&path);
+    let at = if inside.is_empty() { field } else { inside };
+    GpueconError::new("INVALID_ARGUMENT", at, &message, "#VALUE!")
 }

@@ -414,6 +414,12 @@ pub fn unknown_variant(name: &str, known: &'static [&'static str]) -> ShapeError
     de::Error::unknown_variant(name, known)
 }
 
+/// The tag `tag` of an internally tagged enum names none of the variants `known`: an
+/// error on the tag's path (`fee.kind`).
+pub fn unknown_tag(tag: &'static str, name: &str, known: &'static [&'static str]) -> ShapeError {
+    unknown_variant(name, known).at_key(tag.to_owned())
+}
+
 impl FromJson for Decimal {
     /// A number or a decimal string, as rust_decimal's serde impl reads them.
     fn from_json(value: Json) -> Result<Self, ShapeError> {

@@ -352,13 +352,15 @@ where
             case.function
         ));
     };
-    let inputs: I = match serde_json::from_value(input.clone()) {
+    let inputs: I = match serde_path_to_error::deserialize(input) {
         Ok(inputs) => inputs,
         Err(error) => {
+            // On the path of the offending value inside the argument, or on the argument.
+            let path = error.path().to_string();
             return Ok(Err(Failure {
                 code: "INVALID_ARGUMENT",
-                field: field.to_owned(),
-                message: error.to_string(),
+                field: if path == "." { field.to_owned() } else { path },
+                message: error.inner().to_string(),
             }));
         }
     };

@@ -67,7 +67,7 @@ test("an invalid scenario throws once with every problem and its path", async ()
   // A misspelt key is not silently ignored, even deep in an array.
   const typo = structuredClone(all[2].scenario);
   typo.contracts[0].contract.minimum_gpu_hour = 1;
-  assert.throws(() => evaluate(typo), { code: "INVALID_ARGUMENT", field: "scenario" });
+  assert.throws(() => evaluate(typo), { code: "INVALID_ARGUMENT", field: "contracts[0].contract.minimum_gpu_hour" });
   // A single error from any other function still has its one problem.
   assert.throws(() => sln(100, 10, 0), (e) => e.problems.length === 1 && e.problems[0].field === "life");
 });

@@ -195,7 +195,7 @@ cases += [
     err("error-residual-factor", FN, {**C, "collateral": {**C["collateral"], "residual": {"kind": "exponential", "annual_factor": "-0.5"}}},
         "DOMAIN", "collateral.residual.annual_factor", "spec: a curve's annual factor is greater than 0"),
     err("error-haircut", FN, {**A, "liquidation": {"haircut": "1.2"}}, "DOMAIN", "liquidation.haircut", "spec: the haircut is a fraction in [0, 1]"),
-    err("error-unknown-field", FN, {**A, "covenants": {"max_ltv": "0.8", "cure_period": 1}}, "INVALID_ARGUMENT", "inputs",
+    err("error-unknown-field", FN, {**A, "covenants": {"max_ltv": "0.8", "cure_period": 1}}, "INVALID_ARGUMENT", "covenants.cure_period",
         "spec: unknown fields are rejected"),
 ]
 
@@ -249,7 +249,7 @@ cases += [
     err("error-negative-revenue", FN, {"counterparties": [{"name": "A", "revenue_usd": -1}]}, "DOMAIN", "counterparties[0].revenue_usd",
         "spec: revenue is at least 0"),
     err("error-recovery-rate", FN, {**E, "default_recovery_rate": "1.1"}, "DOMAIN", "default_recovery_rate", "spec: a fraction in [0, 1]"),
-    err("error-unknown-role", FN, {"counterparties": [{"name": "A", "revenue_usd": 1, "roles": ["owner"]}]}, "INVALID_ARGUMENT", "inputs",
+    err("error-unknown-role", FN, {"counterparties": [{"name": "A", "revenue_usd": 1, "roles": ["owner"]}]}, "INVALID_ARGUMENT", "counterparties[0].roles[0]",
         "spec: roles are investor, supplier, customer or lender"),
 ]
 json.dump({"family": "concentration",
@@ -342,7 +342,7 @@ cases += [
     err("error-share", FN, {**H2, "fee": {**H2["fee"], "share": "1.5"}}, "DOMAIN", "fee.share", "spec: the host's share is a fraction in [0, 1]"),
     err("error-cap", FN, {**H2, "credit_cap": {"usd_per_contract_year": "-1"}}, "DOMAIN", "credit_cap.usd_per_contract_year",
         "spec: the annual cap is at least 0"),
-    err("error-unknown-fee-kind", FN, {**H1, "fee": {"kind": "per_gpu", "gpus": 8}}, "INVALID_ARGUMENT", "inputs",
+    err("error-unknown-fee-kind", FN, {**H1, "fee": {"kind": "per_gpu", "gpus": 8}}, "INVALID_ARGUMENT", "fee.kind",
         "spec: the fee is fixed_per_kw or revenue_share"),
 ]
 json.dump({"family": "hosting",

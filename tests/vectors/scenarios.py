@@ -1323,9 +1323,9 @@ def error_cases(presets):
         {"id": "error:missing-fleet", "function": "evaluate",
          "args": [edited(node, missing)],
          "error": {"code": "INVALID_ARGUMENT", "field": "scenario"},
-         "source": "spec: a scenario without its required field fleet is not a scenario "
-                   "(ScenarioError::Parse, field \"scenario\", in the native runner's "
-                   "evaluate arm and the JS binding's read_input alike)"},
+         "source": "spec: a scenario without its required field fleet is not a scenario; "
+                   "a missing field is an error on the object that lacks it, here the "
+                   "scenario itself, natively and in JS alike"},
     ]
 
 
