@@ -28,6 +28,11 @@ use wasm_bindgen::prelude::*;
 use crate::args::{decimal, to_js_decimal};
 use crate::error::JsResult;
 
+/// talc in place of dlmalloc: a smaller module, as fast (docs/size.md).
+#[cfg(target_family = "wasm")]
+#[global_allocator]
+static ALLOCATOR: talc::wasm::WasmDynamicTalc = talc::wasm::new_wasm_dynamic_allocator();
+
 /// Straight-line depreciation per period, as Excel's `SLN(cost, salvage, life)`.
 ///
 /// Each argument is a number or a decimal string; the result is a decimal string.
