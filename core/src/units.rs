@@ -118,14 +118,21 @@ pub fn decimal_from_f64(value: f64, field: &'static str) -> Result<Decimal, Fina
             reason: "the result is not a finite number",
         });
     }
-    // `{:e}` prints the shortest digits that round-trip, and Decimal parses them exactly,
-    // unless they need more than 28 decimal places (1.2345678901234567e-13): such a tiny
-    // value is rounded to 28 decimal places (half away from zero; 0 below 5e-29), far below
-    // any cent or basis point.
-    let digits = format!("{value:e}");
-    Decimal::from_scientific(&digits).or_else(|_| {
-        if value.abs() < 1.0 {
-            Ok(Decimal::from_scientific_lossy(&digits).unwrap_or(Decimal::ZERO))
+    // zmij writes the shortest digits that round-trip ("0.1", "1.2345678901234567e-13"),
+    // and Decimal parses them exactly, unless they need more than 28 decimal places: such
+    // a tiny value is rounded to 28 decimal places (half away from zero; 0 below 5e-29), far
+    // below any cent or basis point.
+    let mut buffer = zmij::Buffer::new();
+    let digits = buffer.format_finite(value);
+    let scientific = digits.contains(['e', 'E']);
+    let exact = if scientific {
+        Decimal::from_scientific(digits)
+    } else {
+        Decimal::from_str_exact(digits)
+    };
+    exact.or_else(|_| {
+        if scientific && value.abs() < 1.0 {
+            Ok(Decimal::from_scientific_lossy(digits).unwrap_or(Decimal::ZERO))
         } else {
             Err(FinanceError::Overflow { field })
         }
@@ -236,6 +243,25 @@ mod tests {
                 .unwrap()
                 .to_string(),
             "-0.990247691899517"
+        );
+    }
+
+    #[test]
+    fn floats_become_their_shortest_decimal() {
+        // The digits a reader of the f64 would write: plain or with an exponent.
+        for (value, expected) in [
+            (0.1, "0.1"),
+            (123_456.789, "123456.789"),
+            (-5e-7, "-0.0000005"),
+            (1e21, "1000000000000000000000"),
+            (1.5e-20, "0.000000000000000000015"),
+            (7.9e28, "79000000000000000000000000000"),
+        ] {
+            assert_eq!(decimal_from_f64(value, "r").unwrap().to_string(), expected);
+        }
+        assert_eq!(
+            decimal_from_f64(8e28, "r"),
+            Err(FinanceError::Overflow { field: "r" })
         );
     }
 
