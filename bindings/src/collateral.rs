@@ -12,5 +12,5 @@ use crate::models::run_model;
 /// row per month of `balance_usd` and a summary, decimals as strings.
 #[wasm_bindgen]
 pub fn collateral_schedule(inputs: JsValue) -> JsResult<JsValue> {
-    run_model(&inputs, collateral::collateral_schedule)
+    run_model(&inputs, "inputs", collateral::collateral_schedule)
 }

@@ -12,5 +12,5 @@ use crate::models::run_model;
 /// default_recovery_rate }`).
 #[wasm_bindgen]
 pub fn customer_concentration(inputs: JsValue) -> JsResult<JsValue> {
-    run_model(&inputs, concentration::customer_concentration)
+    run_model(&inputs, "inputs", concentration::customer_concentration)
 }

@@ -12,7 +12,7 @@ use crate::models::run_model;
 /// `kind`); decimals in the result are strings.
 #[wasm_bindgen]
 pub fn debt_schedule(inputs: JsValue) -> JsResult<JsValue> {
-    run_model(&inputs, debt::debt_schedule)
+    run_model(&inputs, "inputs", debt::debt_schedule)
 }
 
 /// The largest loan that debt service of CFADS ÷ target DSCR repays by maturity: the
@@ -20,5 +20,5 @@ pub fn debt_schedule(inputs: JsValue) -> JsResult<JsValue> {
 /// the core's `DebtCapacityInputs` (`{ cfads_usd, target_dscr, interest, tenor_months }`).
 #[wasm_bindgen]
 pub fn sculpted_debt_capacity(inputs: JsValue) -> JsResult<JsValue> {
-    run_model(&inputs, debt::sculpted_debt_capacity)
+    run_model(&inputs, "inputs", debt::sculpted_debt_capacity)
 }

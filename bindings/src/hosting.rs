@@ -12,5 +12,5 @@ use crate::models::run_model;
 /// uptime_by_month, sla_tiers, credit_cap }`).
 #[wasm_bindgen]
 pub fn hosting_fees(inputs: JsValue) -> JsResult<JsValue> {
-    run_model(&inputs, hosting::hosting_fees)
+    run_model(&inputs, "inputs", hosting::hosting_fees)
 }

@@ -4,9 +4,9 @@
 //! parses it into a small tree ([`Json`]) and builds the input from the tree with
 //! [`FromJson`]. The impls for the core's types are generated from the core's source by
 //! `build.rs` (see there why): each is a list of calls to [`Object::field`] and
-//! [`Object::or`], one per field. The few types the generator does not reproduce (see
-//! `SERDE_FALLBACKS`) are read by serde's derive through [`Tree`], a deserializer over the
-//! same tree that reads structs from objects only.
+//! [`Object::or`] (or [`Object::decoded`], for a field whose JSON form a core `with` module
+//! defines), one per field. No serde code is in the module: the error messages are serde's
+//! words, written here.
 //!
 //! Numbers keep their text. A decimal reads it exactly (`0.1` is one tenth), an integer
 //! field parses it; no binary floating point is parsed or formatted on the way in.
@@ -16,13 +16,9 @@
 //! (`contracts[2].minimum_gpu_hours`); nesting deeper than [`MAX_DEPTH`] is an error, not
 //! a stack overflow.
 
-use std::{fmt, str::FromStr};
+use std::{borrow::Cow, fmt, str::FromStr};
 
 use gpuecon::{Date, Decimal};
-use serde::de::{
-    self, DeserializeSeed, EnumAccess, Expected, IntoDeserializer, MapAccess, SeqAccess,
-    Unexpected, VariantAccess, Visitor,
-};
 
 /// How deeply arrays and objects may nest (serde_json's limit too).
 pub const MAX_DEPTH: usize = 128;
@@ -80,8 +76,8 @@ enum Step {
 impl ShapeError {
     #[cold]
     #[inline(never)]
-    fn at_key(mut self, key: String) -> Self {
-        self.0.path.push(Step::Key(key));
+    fn at_key(mut self, key: &str) -> Self {
+        self.0.path.push(Step::Key(key.to_owned()));
         self
     }
 
@@ -132,17 +128,77 @@ impl fmt::Debug for ShapeError {
 
 impl std::error::Error for ShapeError {}
 
-impl de::Error for ShapeError {
-    fn custom<T: fmt::Display>(message: T) -> Self {
-        ShapeError(Box::new(Problem {
-            path: Vec::new(),
-            message: message.to_string(),
-        }))
-    }
+// The messages are serde's (`serde::de::Error`), word for word: what the module said when
+// serde read its inputs, and what callers may match.
+
+/// An error with `message`, at the value itself (the readers add the path on the way out).
+#[cold]
+#[inline(never)]
+fn shape_error(message: String) -> ShapeError {
+    ShapeError(Box::new(Problem {
+        path: Vec::new(),
+        message,
+    }))
 }
 
 fn not_json() -> ShapeError {
-    de::Error::custom("not valid JSON")
+    shape_error("not valid JSON".to_owned())
+}
+
+fn missing_field(name: &str) -> ShapeError {
+    shape_error(format!("missing field `{name}`"))
+}
+
+fn unknown_field(key: &str, known: &[&str]) -> ShapeError {
+    unknown("field", key, known)
+}
+
+/// `name` is none of the variants `known`.
+pub fn unknown_variant(name: &str, known: &[&str]) -> ShapeError {
+    unknown("variant", name, known)
+}
+
+/// An unknown field or variant (`what`) and the names expected instead.
+fn unknown(what: &str, name: &str, known: &[&str]) -> ShapeError {
+    shape_error(match known {
+        [] => format!("unknown {what} `{name}`, there are no {what}s"),
+        [one] => format!("unknown {what} `{name}`, expected `{one}`"),
+        [first, second] => format!("unknown {what} `{name}`, expected `{first}` or `{second}`"),
+        _ => {
+            let quoted: Vec<String> = known.iter().map(|k| format!("`{k}`")).collect();
+            format!(
+                "unknown {what} `{name}`, expected one of {}",
+                quoted.join(", ")
+            )
+        }
+    })
+}
+
+/// `value` is not of the type `expected` describes.
+fn type_error(value: &Json, expected: &str) -> ShapeError {
+    let found = match value {
+        Json::Null => "unit value".to_owned(),
+        Json::Bool(b) => format!("boolean `{b}`"),
+        Json::Number(_) => "a number".to_owned(),
+        Json::String(s) => string_value(s),
+        Json::Array(_) => "sequence".to_owned(),
+        Json::Object(_) => "map".to_owned(),
+    };
+    invalid("type", &found, expected)
+}
+
+/// `found` has the right type but is not a value `expected` describes.
+fn invalid_value(found: &str, expected: &str) -> ShapeError {
+    invalid("value", found, expected)
+}
+
+fn invalid(what: &str, found: &str, expected: &str) -> ShapeError {
+    shape_error(format!("invalid {what}: {found}, expected {expected}"))
+}
+
+/// A string as messages quote it: `string "text"`, escaped as Rust's `Debug` escapes it.
+fn string_value(text: &str) -> String {
+    format!("string {text:?}")
 }
 
 /// A recursive-descent JSON parser (RFC 8259) over the text's bytes.
@@ -193,7 +249,7 @@ impl<'a> Parser<'a> {
             Some(b'-' | b'0'..=b'9') => self.number(),
             Some(b'[') if depth < MAX_DEPTH => self.array(depth + 1),
             Some(b'{') if depth < MAX_DEPTH => self.object(depth + 1),
-            Some(b'[' | b'{') => Err(de::Error::custom(format_args!(
+            Some(b'[' | b'{') => Err(shape_error(format!(
                 "nested more than {MAX_DEPTH} levels deep"
             ))),
             _ => Err(not_json()),
@@ -350,7 +406,7 @@ impl Object {
     pub fn open(value: Json, expecting: &'static str) -> Result<Object, ShapeError> {
         match value {
             Json::Object(entries) => Ok(Object { entries }),
-            other => Err(type_error(&other, &expecting)),
+            other => Err(type_error(&other, expecting)),
         }
     }
 
@@ -366,7 +422,7 @@ impl Object {
     #[inline(never)]
     pub fn field<T: FromJson>(&mut self, name: &'static str) -> Result<T, ShapeError> {
         let value = self.required(name)?;
-        T::from_json(value).map_err(|e| e.at_key(name.to_owned()))
+        T::from_json(value).map_err(|e| e.at_key(name))
     }
 
     /// The field `name`, or `default` when the object has none (`null` is read as a
@@ -374,14 +430,25 @@ impl Object {
     #[inline(never)]
     pub fn or<T: FromJson>(&mut self, name: &'static str, default: T) -> Result<T, ShapeError> {
         match self.take(name) {
-            Some(value) => T::from_json(value).map_err(|e| e.at_key(name.to_owned())),
+            Some(value) => T::from_json(value).map_err(|e| e.at_key(name)),
             None => Ok(default),
         }
     }
 
+    /// The required field `name`, read as `J` and turned into its value by `decode` (a
+    /// core `with` module's, for a field whose JSON form is not its type's).
+    #[inline(never)]
+    pub fn decoded<J: FromJson, T>(
+        &mut self,
+        name: &'static str,
+        decode: fn(J) -> Result<T, &'static str>,
+    ) -> Result<T, ShapeError> {
+        let value = self.field(name)?;
+        decode(value).map_err(|message| shape_error(message.to_owned()).at_key(name))
+    }
+
     fn required(&mut self, name: &'static str) -> Result<Json, ShapeError> {
-        self.take(name)
-            .ok_or_else(|| de::Error::missing_field(name))
+        self.take(name).ok_or_else(|| missing_field(name))
     }
 
     /// An error if the object has a key not in `known` (before any field is read, so that
@@ -393,10 +460,7 @@ impl Object {
             .find(|(key, _)| !known.contains(&key.as_str()))
         {
             None => Ok(()),
-            Some((key, _)) => {
-                let error: ShapeError = de::Error::unknown_field(key, known);
-                Err(error.at_key(key.clone()))
-            }
+            Some((key, _)) => Err(unknown_field(key, known).at_key(key)),
         }
     }
 }
@@ -405,19 +469,14 @@ impl Object {
 pub fn variant_name(value: Json) -> Result<String, ShapeError> {
     match value {
         Json::String(name) => Ok(name),
-        other => Err(type_error(&other, &"a variant name")),
+        other => Err(type_error(&other, "a variant name")),
     }
-}
-
-/// `name` is none of the variants `known`.
-pub fn unknown_variant(name: &str, known: &'static [&'static str]) -> ShapeError {
-    de::Error::unknown_variant(name, known)
 }
 
 /// The tag `tag` of an internally tagged enum names none of the variants `known`: an
 /// error on the tag's path (`fee.kind`).
 pub fn unknown_tag(tag: &'static str, name: &str, known: &'static [&'static str]) -> ShapeError {
-    unknown_variant(name, known).at_key(tag.to_owned())
+    unknown_variant(name, known).at_key(tag)
 }
 
 impl FromJson for Decimal {
@@ -427,14 +486,14 @@ impl FromJson for Decimal {
             Json::Number(text) | Json::String(text) => Decimal::from_str(&text)
                 .or_else(|_| Decimal::from_scientific(&text))
                 .map_err(|_| {
-                    de::Error::invalid_value(
-                        Unexpected::Str(&text),
-                        &"a Decimal type representing a fixed-point number",
+                    invalid_value(
+                        &string_value(&text),
+                        "a Decimal type representing a fixed-point number",
                     )
                 }),
             other => Err(type_error(
                 &other,
-                &"a Decimal type representing a fixed-point number",
+                "a Decimal type representing a fixed-point number",
             )),
         }
     }
@@ -447,7 +506,7 @@ macro_rules! integers {
             fn from_json(value: Json) -> Result<Self, ShapeError> {
                 match value {
                     Json::Number(text) => text.parse().map_err(|_| {
-                        de::Error::invalid_value(Unexpected::Other(&text), &stringify!($t))
+                        invalid_value(&text, stringify!($t))
                     }),
                     other => Err(type_error(&other, &stringify!($t))),
                 }
@@ -462,7 +521,7 @@ impl FromJson for bool {
     fn from_json(value: Json) -> Result<Self, ShapeError> {
         match value {
             Json::Bool(b) => Ok(b),
-            other => Err(type_error(&other, &"a boolean")),
+            other => Err(type_error(&other, "a boolean")),
         }
     }
 }
@@ -471,18 +530,24 @@ impl FromJson for String {
     fn from_json(value: Json) -> Result<Self, ShapeError> {
         match value {
             Json::String(s) => Ok(s),
-            other => Err(type_error(&other, &"a string")),
+            other => Err(type_error(&other, "a string")),
         }
+    }
+}
+
+impl FromJson for Cow<'static, str> {
+    fn from_json(value: Json) -> Result<Self, ShapeError> {
+        String::from_json(value).map(Cow::Owned)
     }
 }
 
 impl FromJson for Date {
     fn from_json(value: Json) -> Result<Self, ShapeError> {
         match value {
-            Json::String(s) => s.parse().map_err(|_| {
-                de::Error::invalid_value(Unexpected::Str(&s), &"a date written YYYY-MM-DD")
-            }),
-            other => Err(type_error(&other, &"a date written YYYY-MM-DD")),
+            Json::String(s) => s
+                .parse()
+                .map_err(|_| invalid_value(&string_value(&s), "a date written YYYY-MM-DD")),
+            other => Err(type_error(&other, "a date written YYYY-MM-DD")),
         }
     }
 }
@@ -490,7 +555,7 @@ impl FromJson for Date {
 impl<T: FromJson> FromJson for Vec<T> {
     fn from_json(value: Json) -> Result<Self, ShapeError> {
         let Json::Array(items) = value else {
-            return Err(type_error(&value, &"an array"));
+            return Err(type_error(&value, "an array"));
         };
         let mut out = Vec::with_capacity(items.len());
         for (index, item) in items.into_iter().enumerate() {
@@ -517,358 +582,84 @@ impl<T: FromJson> FromJson for Box<T> {
 
 include!(concat!(env!("OUT_DIR"), "/from_json.rs"));
 
-/// What a value is, for "invalid type" messages.
-fn unexpected(value: &Json) -> Unexpected<'_> {
-    match value {
-        Json::Null => Unexpected::Unit,
-        Json::Bool(b) => Unexpected::Bool(*b),
-        Json::Number(_) => Unexpected::Other("a number"),
-        Json::String(s) => Unexpected::Str(s),
-        Json::Array(_) => Unexpected::Seq,
-        Json::Object(_) => Unexpected::Map,
-    }
-}
-
-fn type_error(value: &Json, expected: &dyn Expected) -> ShapeError {
-    de::Error::invalid_type(unexpected(value), expected)
-}
-
-/// Integers as `u64` or `i64`; any other number as its text.
-fn visit_number<'de, V: Visitor<'de>>(text: String, visitor: V) -> Result<V::Value, ShapeError> {
-    if !text.contains(['.', 'e', 'E']) {
-        if let Ok(n) = text.parse::<u64>() {
-            return visitor.visit_u64(n);
-        }
-        if let Ok(n) = text.parse::<i64>() {
-            return visitor.visit_i64(n);
-        }
-    }
-    visitor.visit_string(text)
-}
-
-fn visit_array<'de, V: Visitor<'de>>(items: Vec<Json>, visitor: V) -> Result<V::Value, ShapeError> {
-    let length = items.len();
-    let mut seq = Seq {
-        items: items.into_iter(),
-        index: 0,
-    };
-    let value = visitor.visit_seq(&mut seq)?;
-    if seq.items.len() == 0 {
-        Ok(value)
-    } else {
-        Err(de::Error::invalid_length(length, &"fewer elements"))
-    }
-}
-
-fn visit_object<'de, V: Visitor<'de>>(
-    entries: Vec<(String, Json)>,
-    visitor: V,
-) -> Result<V::Value, ShapeError> {
-    visitor.visit_map(Map {
-        entries: entries.into_iter(),
-        value: None,
-    })
-}
-
-/// serde's view of a tree, for the types read by serde's derive: a parsed value, consumed.
-pub struct Tree(pub Json);
-
-impl<'de> de::Deserializer<'de> for Tree {
-    type Error = ShapeError;
-
-    fn deserialize_any<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, ShapeError> {
-        match self.0 {
-            Json::Null => visitor.visit_unit(),
-            Json::Bool(b) => visitor.visit_bool(b),
-            Json::Number(text) => visit_number(text, visitor),
-            Json::String(s) => visitor.visit_string(s),
-            Json::Array(items) => visit_array(items, visitor),
-            Json::Object(entries) => visit_object(entries, visitor),
-        }
-    }
-
-    fn deserialize_option<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, ShapeError> {
-        match self.0 {
-            Json::Null => visitor.visit_none(),
-            _ => visitor.visit_some(self),
-        }
-    }
-
-    /// Objects only: a struct is never read from an array.
-    fn deserialize_struct<V: Visitor<'de>>(
-        self,
-        _name: &'static str,
-        _fields: &'static [&'static str],
-        visitor: V,
-    ) -> Result<V::Value, ShapeError> {
-        self.deserialize_map(visitor)
-    }
-
-    fn deserialize_map<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, ShapeError> {
-        match self.0 {
-            Json::Object(entries) => visit_object(entries, visitor),
-            other => Err(type_error(&other, &visitor)),
-        }
-    }
-
-    fn deserialize_seq<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, ShapeError> {
-        match self.0 {
-            Json::Array(items) => visit_array(items, visitor),
-            other => Err(type_error(&other, &visitor)),
-        }
-    }
-
-    fn deserialize_tuple<V: Visitor<'de>>(
-        self,
-        _len: usize,
-        visitor: V,
-    ) -> Result<V::Value, ShapeError> {
-        self.deserialize_seq(visitor)
-    }
-
-    fn deserialize_tuple_struct<V: Visitor<'de>>(
-        self,
-        _name: &'static str,
-        _len: usize,
-        visitor: V,
-    ) -> Result<V::Value, ShapeError> {
-        self.deserialize_seq(visitor)
-    }
-
-    fn deserialize_str<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, ShapeError> {
-        match self.0 {
-            Json::String(s) => visitor.visit_string(s),
-            other => Err(type_error(&other, &visitor)),
-        }
-    }
-
-    fn deserialize_string<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, ShapeError> {
-        self.deserialize_str(visitor)
-    }
-
-    fn deserialize_identifier<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, ShapeError> {
-        self.deserialize_str(visitor)
-    }
-
-    fn deserialize_unit<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, ShapeError> {
-        match self.0 {
-            Json::Null => visitor.visit_unit(),
-            other => Err(type_error(&other, &visitor)),
-        }
-    }
-
-    fn deserialize_unit_struct<V: Visitor<'de>>(
-        self,
-        _name: &'static str,
-        visitor: V,
-    ) -> Result<V::Value, ShapeError> {
-        self.deserialize_unit(visitor)
-    }
-
-    fn deserialize_newtype_struct<V: Visitor<'de>>(
-        self,
-        _name: &'static str,
-        visitor: V,
-    ) -> Result<V::Value, ShapeError> {
-        visitor.visit_newtype_struct(self)
-    }
-
-    fn deserialize_ignored_any<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, ShapeError> {
-        visitor.visit_unit()
-    }
-
-    /// Externally tagged: `"variant"` or `{ "variant": value }`.
-    fn deserialize_enum<V: Visitor<'de>>(
-        self,
-        _name: &'static str,
-        _variants: &'static [&'static str],
-        visitor: V,
-    ) -> Result<V::Value, ShapeError> {
-        match self.0 {
-            Json::String(variant) => visitor.visit_enum(variant.into_deserializer()),
-            Json::Object(entries) if entries.len() == 1 => {
-                let mut entries = entries.into_iter();
-                match entries.next() {
-                    Some((variant, value)) => visitor.visit_enum(Enum { variant, value }),
-                    None => Err(not_json()),
-                }
-            }
-            other => Err(type_error(&other, &visitor)),
-        }
-    }
-
-    serde::forward_to_deserialize_any! {
-        bool i8 i16 i32 i64 i128 u8 u16 u32 u64 u128 f32 f64 char bytes byte_buf
-    }
-}
-
-/// An object's entries, each value read under its key's name.
-struct Map {
-    entries: std::vec::IntoIter<(String, Json)>,
-    value: Option<(String, Json)>,
-}
-
-impl<'de> MapAccess<'de> for Map {
-    type Error = ShapeError;
-
-    fn next_key_seed<K: DeserializeSeed<'de>>(
-        &mut self,
-        seed: K,
-    ) -> Result<Option<K::Value>, ShapeError> {
-        let Some((key, value)) = self.entries.next() else {
-            return Ok(None);
-        };
-        match seed.deserialize(de::value::StrDeserializer::<ShapeError>::new(&key)) {
-            Ok(read) => {
-                self.value = Some((key, value));
-                Ok(Some(read))
-            }
-            Err(error) => Err(error.at_key(key)),
-        }
-    }
-
-    fn next_value_seed<V: DeserializeSeed<'de>>(
-        &mut self,
-        seed: V,
-    ) -> Result<V::Value, ShapeError> {
-        let (key, value) = self.value.take().ok_or_else(not_json)?;
-        seed.deserialize(Tree(value))
-            .map_err(|error| error.at_key(key))
-    }
-
-    fn size_hint(&self) -> Option<usize> {
-        Some(self.entries.len())
-    }
-}
-
-/// An array's items, each read under its index.
-struct Seq {
-    items: std::vec::IntoIter<Json>,
-    index: usize,
-}
-
-impl<'de> SeqAccess<'de> for Seq {
-    type Error = ShapeError;
-
-    fn next_element_seed<T: DeserializeSeed<'de>>(
-        &mut self,
-        seed: T,
-    ) -> Result<Option<T::Value>, ShapeError> {
-        let Some(item) = self.items.next() else {
-            return Ok(None);
-        };
-        let index = self.index;
-        self.index += 1;
-        seed.deserialize(Tree(item))
-            .map(Some)
-            .map_err(|error| error.at_index(index))
-    }
-
-    fn size_hint(&self) -> Option<usize> {
-        Some(self.items.len())
-    }
-}
-
-/// `{ "variant": value }`.
-struct Enum {
-    variant: String,
-    value: Json,
-}
-
-impl<'de> EnumAccess<'de> for Enum {
-    type Error = ShapeError;
-    type Variant = Variant;
-
-    fn variant_seed<V: DeserializeSeed<'de>>(
-        self,
-        seed: V,
-    ) -> Result<(V::Value, Variant), ShapeError> {
-        let read = seed.deserialize(self.variant.into_deserializer())?;
-        Ok((read, Variant(self.value)))
-    }
-}
-
-/// The value of an externally tagged variant.
-struct Variant(Json);
-
-impl<'de> VariantAccess<'de> for Variant {
-    type Error = ShapeError;
-
-    fn unit_variant(self) -> Result<(), ShapeError> {
-        match self.0 {
-            Json::Null => Ok(()),
-            other => Err(type_error(&other, &"a unit variant")),
-        }
-    }
-
-    fn newtype_variant_seed<T: DeserializeSeed<'de>>(
-        self,
-        seed: T,
-    ) -> Result<T::Value, ShapeError> {
-        seed.deserialize(Tree(self.0))
-    }
-
-    fn tuple_variant<V: Visitor<'de>>(
-        self,
-        _len: usize,
-        visitor: V,
-    ) -> Result<V::Value, ShapeError> {
-        de::Deserializer::deserialize_seq(Tree(self.0), visitor)
-    }
-
-    fn struct_variant<V: Visitor<'de>>(
-        self,
-        _fields: &'static [&'static str],
-        visitor: V,
-    ) -> Result<V::Value, ShapeError> {
-        de::Deserializer::deserialize_map(Tree(self.0), visitor)
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use std::collections::BTreeMap;
 
-    use serde::Deserialize;
+    use serde::de::{Error as _, Unexpected, value::Error as SerdeError};
 
     use super::*;
 
-    /// Reads `text` with serde's derive, through [`Tree`] (as the fallbacks do).
-    fn serde_read<T: de::DeserializeOwned>(text: &str) -> Result<T, ShapeError> {
-        T::deserialize(Tree(parse(text)?))
-    }
+    // Test types with the impls build.rs writes for their shapes.
 
-    #[derive(Debug, PartialEq, Deserialize)]
-    #[serde(deny_unknown_fields)]
+    #[derive(Debug, PartialEq)]
     struct Inner {
         count: u32,
-        rate: gpuecon::Decimal,
+        rate: Decimal,
     }
 
-    #[derive(Debug, PartialEq, Deserialize)]
-    #[serde(tag = "kind", rename_all = "snake_case", deny_unknown_fields)]
+    impl FromJson for Inner {
+        fn from_json(value: Json) -> Result<Self, ShapeError> {
+            let mut o = Object::open(value, "struct Inner")?;
+            o.only(&["count", "rate"])?;
+            Ok(Self {
+                count: o.field("count")?,
+                rate: o.field("rate")?,
+            })
+        }
+    }
+
+    #[derive(Debug, PartialEq)]
     enum Tagged {
-        Flat {
-            inner: Inner,
-        },
-        Steps {
-            months: u32,
-            values: Vec<gpuecon::Decimal>,
-        },
+        Flat { inner: Inner },
+        Steps { months: u32, values: Vec<Decimal> },
     }
 
-    #[derive(Debug, PartialEq, Deserialize)]
-    #[serde(deny_unknown_fields)]
+    impl FromJson for Tagged {
+        fn from_json(value: Json) -> Result<Self, ShapeError> {
+            let mut o = Object::open(value, "enum Tagged")?;
+            let kind: String = o.field("kind")?;
+            Ok(match kind.as_str() {
+                "flat" => {
+                    o.only(&["inner"])?;
+                    Self::Flat {
+                        inner: o.field("inner")?,
+                    }
+                }
+                "steps" => {
+                    o.only(&["months", "values"])?;
+                    Self::Steps {
+                        months: o.field("months")?,
+                        values: o.field("values")?,
+                    }
+                }
+                _ => return Err(unknown_variant(&kind, &["flat", "steps"])),
+            })
+        }
+    }
+
+    #[derive(Debug, PartialEq)]
     struct Outer {
         name: String,
         items: Vec<Inner>,
         tagged: Tagged,
-        #[serde(default)]
         note: Option<String>,
-        labels: BTreeMap<String, bool>,
     }
 
-    fn dec(text: &str) -> gpuecon::Decimal {
+    impl FromJson for Outer {
+        fn from_json(value: Json) -> Result<Self, ShapeError> {
+            let mut o = Object::open(value, "struct Outer")?;
+            o.only(&["name", "items", "tagged", "note"])?;
+            Ok(Self {
+                name: o.field("name")?,
+                items: o.field("items")?,
+                tagged: o.field("tagged")?,
+                note: o.or("note", None)?,
+            })
+        }
+    }
+
+    fn dec(text: &str) -> Decimal {
         text.parse().unwrap()
     }
 
@@ -876,8 +667,8 @@ mod tests {
     fn reads_objects_arrays_and_tagged_enums() {
         let text = r#" { "name": "a\"b\u00e9\ud83d\ude00", "items": [{"count": 3, "rate": 0.1},
             {"rate": "1e-7", "count": 0}], "tagged": {"kind": "steps", "values": [1.5, -2, "3"],
-            "months": 12}, "note": null, "labels": {"x": true} } "#;
-        let outer: Outer = serde_read(text).unwrap();
+            "months": 12}, "note": null } "#;
+        let outer: Outer = from_tree(text).unwrap();
         assert_eq!(outer.name, "a\"b\u{e9}\u{1F600}");
         assert_eq!(outer.items[0].rate, dec("0.1"));
         assert_eq!(outer.items[1].rate, dec("0.0000001"));
@@ -889,12 +680,11 @@ mod tests {
             }
         );
         assert_eq!(outer.note, None);
-        assert_eq!(outer.labels.get("x"), Some(&true));
     }
 
     #[test]
     fn errors_name_the_path() {
-        let base = r#"{"name":"n","labels":{},"tagged":{"kind":"flat","inner":{"count":1,"rate":1}},"items":"#;
+        let base = r#"{"name":"n","tagged":{"kind":"flat","inner":{"count":1,"rate":1}},"items":"#;
         let cases = [
             (
                 r#"[{"count":1,"rate":1},{"count":-1,"rate":1}]}"#,
@@ -906,16 +696,97 @@ mod tests {
             (r#"[[1, 2]]}"#, ".items[0]"),
         ];
         for (tail, path) in cases {
-            let error = serde_read::<Outer>(&format!("{base}{tail}")).unwrap_err();
+            let error = from_tree::<Outer>(&format!("{base}{tail}")).unwrap_err();
             assert_eq!(error.path(), path, "{tail}: {error}");
         }
-        let unknown = r#"{"name":"n","items":[],"labels":{},"tagged":{"kind":"flat","inner":{"count":1,"rate":1},"x":1}}"#;
-        assert!(
-            serde_read::<Outer>(unknown)
-                .unwrap_err()
-                .message()
-                .contains("unknown field `x`")
+        let unknown = r#"{"name":"n","items":[],"tagged":{"kind":"flat","inner":{"count":1,"rate":1},"x":1}}"#;
+        let error = from_tree::<Outer>(unknown).unwrap_err();
+        assert_eq!(error.path(), ".tagged.x");
+        assert_eq!(
+            error.message(),
+            "unknown field `x`, expected `inner`",
+            "{error}"
         );
+    }
+
+    /// The messages are serde's `de::Error` messages, word for word.
+    #[test]
+    fn messages_are_serdes() {
+        let serde = |error: SerdeError| error.to_string();
+        let ours = |error: ShapeError| error.message().to_owned();
+        let string = Json::String("a\"b\n\u{7f}\u{e9}\u{200b}".to_owned());
+        let cases = [
+            (
+                ours(type_error(&string, "a boolean")),
+                serde(SerdeError::invalid_type(
+                    Unexpected::Str("a\"b\n\u{7f}\u{e9}\u{200b}"),
+                    &"a boolean",
+                )),
+            ),
+            (
+                ours(type_error(&Json::Null, "u32")),
+                serde(SerdeError::invalid_type(Unexpected::Unit, &"u32")),
+            ),
+            (
+                ours(type_error(&Json::Bool(true), "a string")),
+                serde(SerdeError::invalid_type(
+                    Unexpected::Bool(true),
+                    &"a string",
+                )),
+            ),
+            (
+                ours(type_error(&Json::Number("1".to_owned()), "a string")),
+                serde(SerdeError::invalid_type(
+                    Unexpected::Other("a number"),
+                    &"a string",
+                )),
+            ),
+            (
+                ours(type_error(&Json::Array(Vec::new()), "struct X")),
+                serde(SerdeError::invalid_type(Unexpected::Seq, &"struct X")),
+            ),
+            (
+                ours(type_error(&Json::Object(Vec::new()), "an array")),
+                serde(SerdeError::invalid_type(Unexpected::Map, &"an array")),
+            ),
+            (
+                ours(invalid_value(
+                    &string_value("x\ty"),
+                    "a date written YYYY-MM-DD",
+                )),
+                serde(SerdeError::invalid_value(
+                    Unexpected::Str("x\ty"),
+                    &"a date written YYYY-MM-DD",
+                )),
+            ),
+            (
+                ours(invalid_value("-1", "u32")),
+                serde(SerdeError::invalid_value(Unexpected::Other("-1"), &"u32")),
+            ),
+            (
+                ours(missing_field("kind")),
+                serde(SerdeError::missing_field("kind")),
+            ),
+            (
+                ours(not_json()),
+                serde(SerdeError::custom("not valid JSON")),
+            ),
+        ];
+        for (ours, serde) in cases {
+            assert_eq!(ours, serde);
+        }
+        const NAMES: [&str; 3] = ["a", "b", "c"];
+        for count in 0..=NAMES.len() {
+            let known: &'static [&'static str] = &NAMES[..count];
+            assert_eq!(
+                ours(unknown_field("x", known)),
+                serde(SerdeError::unknown_field("x", known))
+            );
+            assert_eq!(
+                ours(unknown_variant("x", known)),
+                serde(SerdeError::unknown_variant("x", known))
+            );
+        }
     }
 
     #[test]
@@ -933,15 +804,15 @@ mod tests {
             "nul",
             "\"\\ud800",
         ] {
-            assert!(serde_read::<serde::de::IgnoredAny>(bad).is_err(), "{bad:?}");
+            assert!(parse(bad).is_err(), "{bad:?}");
         }
         let deep = "[".repeat(MAX_DEPTH) + &"]".repeat(MAX_DEPTH);
-        assert!(serde_read::<serde::de::IgnoredAny>(&deep).is_ok());
+        assert!(parse(&deep).is_ok());
         let deeper = "[".repeat(MAX_DEPTH + 1) + &"]".repeat(MAX_DEPTH + 1);
-        let error = serde_read::<serde::de::IgnoredAny>(&deeper).unwrap_err();
+        let error = parse(&deeper).err().unwrap();
         assert!(error.message().contains("nested more than 128"), "{error}");
         let deepest = "[".repeat(1_000_000);
-        assert!(serde_read::<serde::de::IgnoredAny>(&deepest).is_err());
+        assert!(parse(&deepest).is_err());
     }
 
     /// Records where [`FromJson`] and serde (serde_json, as the native core reads inputs)
@@ -949,7 +820,7 @@ mod tests {
     /// different values.
     pub(super) fn agree<T>(text: &str, out: &mut Vec<String>)
     where
-        T: FromJson + de::DeserializeOwned + serde::Serialize,
+        T: FromJson + serde::de::DeserializeOwned + serde::Serialize,
     {
         let name = std::any::type_name::<T>();
         match (
@@ -1017,15 +888,8 @@ mod tests {
     }
 
     #[test]
-    fn only_types_the_generator_cannot_read_fall_back_to_serde() {
-        // Each is either not an input (the GPU catalog's `Cow` id) or carries serde
-        // attributes the generator does not reproduce (Monte Carlo batches' `with`).
-        for fallback in SERDE_FALLBACKS {
-            assert!(
-                fallback.contains("GpuSpec") || fallback.contains("montecarlo::Batch"),
-                "{fallback}"
-            );
-        }
+    fn every_core_type_that_derives_deserialize_has_a_reader() {
+        assert!(UNREADABLE.is_empty(), "{UNREADABLE:?}");
     }
 
     #[test]
@@ -1082,7 +946,7 @@ mod tests {
 
     #[test]
     fn lone_surrogates_become_replacement_characters() {
-        assert_eq!(serde_read::<String>(r#""\ud800x""#).unwrap(), "\u{FFFD}x");
-        assert_eq!(serde_read::<String>(r#""\udc00""#).unwrap(), "\u{FFFD}");
+        assert_eq!(from_tree::<String>(r#""\ud800x""#).unwrap(), "\u{FFFD}x");
+        assert_eq!(from_tree::<String>(r#""\udc00""#).unwrap(), "\u{FFFD}");
     }
 }

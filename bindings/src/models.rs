@@ -3,16 +3,16 @@
 //! Every model export is one call to [`run_model`]. Objects cross the boundary as JSON
 //! text: `JSON.stringify` on the way in (`js/boundary.js`: non-finite numbers become
 //! strings the core rejects, and anything that cannot be written as JSON is a
-//! `GpueconError`), read by [`crate::json`] in the module, and serde_json's text of the
-//! result through `JSON.parse` on the way out. Every input type denies unknown fields, so a
-//! misspelt key is an error at any depth.
+//! `GpueconError`), read by [`crate::json`] in the module, and the result's text (written
+//! by [`crate::to_json`]) through `JSON.parse` on the way out. Every input type denies
+//! unknown fields, so a misspelt key is an error at any depth.
 
-use gpuecon::models::{self, ModelError};
-use serde::Serialize;
+use gpuecon::models;
 use wasm_bindgen::prelude::*;
 
 use crate::error::{self, GpueconError, JsResult};
 use crate::json::{self, FromJson};
+use crate::to_json::ToJson;
 
 #[wasm_bindgen(module = "/js/boundary.js")]
 extern "C" {
@@ -21,44 +21,73 @@ extern "C" {
     fn input_json(value: &JsValue, field: &str) -> Result<String, JsValue>;
 }
 
-/// A model result as a plain JS object (decimals become strings).
-pub(crate) fn to_js_object<T: Serialize + ?Sized>(value: &T) -> JsResult<JsValue> {
-    parse_result(serde_json::to_string(value))
+/// A model result as a plain JS object (decimals become strings): `JSON.parse` of its
+/// JSON text.
+pub(crate) fn to_js_object(value: &dyn ToJson) -> JsResult<JsValue> {
+    let mut text = String::new();
+    value.write_json(&mut text);
+    parse_result(&text)
 }
 
-/// `JSON.parse` of a result's text (the non-generic half of [`to_js_object`]).
-fn parse_result(text: Result<String, serde_json::Error>) -> JsResult<JsValue> {
-    let text = text.map_err(|e| error::invalid_shape("result", &e))?;
-    js_sys::JSON::parse(&text).map_err(|_| error::invalid_shape("result", &"not JSON"))
+/// `JSON.parse` of a result's text.
+fn parse_result(text: &str) -> JsResult<JsValue> {
+    js_sys::JSON::parse(text).map_err(|_| error::invalid_shape("result", &"not JSON"))
 }
 
-/// Reads `inputs` as `I` (an object of the wrong shape or with an unknown key is
-/// `INVALID_ARGUMENT` on `inputs`), runs `model` on it and returns its result as an object.
-pub(crate) fn run_model<I, O>(
-    inputs: &JsValue,
-    model: impl FnOnce(&I) -> Result<O, ModelError>,
+/// Reads `value` as `I` (an object of the wrong shape, or with a key `I` does not know, is
+/// `INVALID_ARGUMENT` on `field`), runs `model` on it and returns its result as an object.
+///
+/// Every export with an object argument is one call to this; what depends on the types
+/// (reading `I`, calling the model, writing `O`) is the closure given to [`run`], which
+/// does the rest once for all of them.
+pub(crate) fn run_model<I, O, E>(
+    value: &JsValue,
+    field: &str,
+    model: fn(&I) -> Result<O, E>,
 ) -> JsResult<JsValue>
 where
     I: FromJson,
-    O: Serialize,
+    O: ToJson,
+    E: Into<GpueconError>,
 {
-    to_js_object(&model(&read_input(inputs, "inputs")?)?)
+    // The input and the output are borrowed where they are, not moved out of their
+    // `Result`s first (measured: 2 KB less gzipped over the 45 exports).
+    run(value, field, &|tree, out| match I::from_json(tree) {
+        Ok(ref input) => match model(input) {
+            Ok(ref output) => {
+                output.write_json(out);
+                Ok(())
+            }
+            Err(e) => Err(Failure::Model(e.into())),
+        },
+        Err(e) => Err(Failure::Shape(e)),
+    })
 }
 
-/// Reads `value` as `I`: an object of the wrong shape, or with a key `I` does not know, is
-/// `INVALID_ARGUMENT` on `field`.
-pub(crate) fn read_input<I>(value: &JsValue, field: &str) -> JsResult<I>
-where
-    I: FromJson,
-{
-    let tree = input_tree(value, field)?;
-    I::from_json(tree).map_err(|e| error::invalid_input(field, &e))
+/// Why a model could not run.
+enum Failure {
+    /// The input does not have the model's shape.
+    Shape(json::ShapeError),
+    /// The model's own error.
+    Model(GpueconError),
 }
 
-/// `value` as a JSON tree (the non-generic half of [`read_input`]).
-fn input_tree(value: &JsValue, field: &str) -> JsResult<json::Json> {
+/// The input's JSON text, parsed and handed to `model` with the text to write the result
+/// into; the result as an object (the non-generic part of [`run_model`]).
+#[inline(never)]
+fn run(
+    value: &JsValue,
+    field: &str,
+    model: &dyn Fn(json::Json, &mut String) -> Result<(), Failure>,
+) -> JsResult<JsValue> {
     let text = input_json(value, field).map_err(JsCast::unchecked_into::<GpueconError>)?;
-    json::parse(&text).map_err(|e| error::invalid_input(field, &e))
+    let tree = json::parse(&text).map_err(|e| error::invalid_input(field, &e))?;
+    let mut result = String::new();
+    match model(tree, &mut result) {
+        Ok(()) => parse_result(&result),
+        Err(Failure::Shape(e)) => Err(error::invalid_input(field, &e)),
+        Err(Failure::Model(e)) => Err(e),
+    }
 }
 
 /// The owner's itemized cost of one GPU-hour: capital, power, facility and operations in
@@ -67,12 +96,12 @@ fn input_tree(value: &JsValue, field: &str) -> JsResult<json::Json> {
 /// strings.
 #[wasm_bindgen]
 pub fn owner_cost(inputs: JsValue) -> JsResult<JsValue> {
-    run_model(&inputs, models::owner_cost)
+    run_model(&inputs, "inputs", models::owner_cost)
 }
 
 /// The built-in GPU catalog: an array of objects with exact SKU names, TDP, node power and
 /// capex (decimal strings), and the source and date of the figures.
 #[wasm_bindgen]
 pub fn gpus() -> JsResult<JsValue> {
-    to_js_object(models::gpus())
+    to_js_object(&models::gpus())
 }

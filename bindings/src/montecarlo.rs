@@ -3,11 +3,11 @@
 //! batches of paths (`montecarlo_batch`) to report progress and stop, and hands them to
 //! `montecarlo_finish` (`js/montecarlo.js` does both).
 
-use gpuecon::montecarlo::{self, BatchInputs, FinishInputs, MonteCarloInputs, sensitivity};
+use gpuecon::montecarlo::{self, sensitivity};
 use wasm_bindgen::prelude::*;
 
 use crate::error::JsResult;
-use crate::models::{read_input, to_js_object};
+use crate::models::{run_model, to_js_object};
 
 /// Runs a Monte Carlo of a box or a portfolio (`{ scenario | portfolio, options }`): the
 /// distributions of NPV, IRRs, equity value and minimum DSCR, breach probabilities, the
@@ -15,16 +15,14 @@ use crate::models::{read_input, to_js_object};
 /// report here and natively.
 #[wasm_bindgen]
 pub fn montecarlo(inputs: JsValue) -> JsResult<JsValue> {
-    let parsed: MonteCarloInputs = read_input(&inputs, "inputs")?;
-    to_js_object(&montecarlo::run(&parsed)?)
+    run_model(&inputs, "inputs", montecarlo::run)
 }
 
 /// One batch of paths of a run (`{ run, first_path, count }`): an opaque accumulator for
 /// `montecarlo_finish`.
 #[wasm_bindgen]
 pub fn montecarlo_batch(inputs: JsValue) -> JsResult<JsValue> {
-    let parsed: BatchInputs = read_input(&inputs, "inputs")?;
-    to_js_object(&montecarlo::batch(&parsed)?)
+    run_model(&inputs, "inputs", montecarlo::batch)
 }
 
 /// The report of a run's batches (`{ run, batches }`, together paths 0 to n − 1, in any
@@ -32,24 +30,21 @@ pub fn montecarlo_batch(inputs: JsValue) -> JsResult<JsValue> {
 /// (`target_met` says whether it was).
 #[wasm_bindgen]
 pub fn montecarlo_finish(inputs: JsValue) -> JsResult<JsValue> {
-    let parsed: FinishInputs = read_input(&inputs, "inputs")?;
-    to_js_object(&montecarlo::finish(&parsed)?)
+    run_model(&inputs, "inputs", montecarlo::finish)
 }
 
 /// A tornado (`{ scenario, output, swings: [{ input, low, high }] }`): each input at its
 /// low and high value through the exact model, the largest swing first.
 #[wasm_bindgen]
 pub fn tornado(inputs: JsValue) -> JsResult<JsValue> {
-    let parsed: sensitivity::TornadoInputs = read_input(&inputs, "inputs")?;
-    to_js_object(&sensitivity::tornado(&parsed)?)
+    run_model(&inputs, "inputs", sensitivity::tornado)
 }
 
 /// A two-input grid (`{ scenario, output, x: { input, values }, y: { input, values } }`)
 /// through the exact model: `values[j][i]` at `y.values[j]` and `x.values[i]`.
 #[wasm_bindgen]
 pub fn sensitivity_grid(inputs: JsValue) -> JsResult<JsValue> {
-    let parsed: sensitivity::GridInputs = read_input(&inputs, "inputs")?;
-    to_js_object(&sensitivity::grid(&parsed)?)
+    run_model(&inputs, "inputs", sensitivity::grid)
 }
 
 /// The typical random inputs (`Stochastic::typical` in the core, documented there): an

@@ -12,7 +12,7 @@ use crate::models::run_model;
 /// row per period of `epochs_per_period` hours, the tokens emitted and the supply.
 #[wasm_bindgen]
 pub fn emission_schedule(inputs: JsValue) -> JsResult<JsValue> {
-    run_model(&inputs, networks::emission_schedule)
+    run_model(&inputs, "inputs", networks::emission_schedule)
 }
 
 /// A burn-and-mint equilibrium (Render): tokens burned for jobs priced in USD after a fee,
@@ -20,14 +20,14 @@ pub fn emission_schedule(inputs: JsValue) -> JsResult<JsValue> {
 /// `inputs` is an object of the shape of the core's `BurnMintInputs`.
 #[wasm_bindgen]
 pub fn burn_mint(inputs: JsValue) -> JsResult<JsValue> {
-    run_model(&inputs, networks::burn_mint)
+    run_model(&inputs, "inputs", networks::burn_mint)
 }
 
 /// A marketplace's take rate (Akash): each lease's payment split between the network and
 /// the provider. `inputs` is `{ leases: [{ usd_per_gpu_hour, gpu_hours, take_rate }] }`.
 #[wasm_bindgen]
 pub fn take_rate_settlement(inputs: JsValue) -> JsResult<JsValue> {
-    run_model(&inputs, networks::take_rate_settlement)
+    run_model(&inputs, "inputs", networks::take_rate_settlement)
 }
 
 /// A node operator's fiat cash flows, payback, ROI, NPV and IRR under token price
@@ -35,7 +35,7 @@ pub fn take_rate_settlement(inputs: JsValue) -> JsResult<JsValue> {
 /// core's `OperatorInputs`.
 #[wasm_bindgen]
 pub fn operator_roi(inputs: JsValue) -> JsResult<JsValue> {
-    run_model(&inputs, networks::operator_roi)
+    run_model(&inputs, "inputs", networks::operator_roi)
 }
 
 /// An inference API's bill for a request mix (whole requests billed at the premium tier
@@ -43,5 +43,5 @@ pub fn operator_roi(inputs: JsValue) -> JsResult<JsValue> {
 /// break-even monthly volume. `inputs` is `{ requests, api, self_hosted }`.
 #[wasm_bindgen]
 pub fn api_comparison(inputs: JsValue) -> JsResult<JsValue> {
-    run_model(&inputs, pricing::api_comparison)
+    run_model(&inputs, "inputs", pricing::api_comparison)
 }

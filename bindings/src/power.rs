@@ -10,7 +10,7 @@ use crate::models::run_model;
 /// `overhead_kwh` and `facility_kwh` out, decimals as strings.
 #[wasm_bindgen]
 pub fn energy_split(inputs: JsValue) -> JsResult<JsValue> {
-    run_model(&inputs, power::energy_split)
+    run_model(&inputs, "inputs", power::energy_split)
 }
 
 /// The electricity bill month by month. `inputs` is an object of the shape of the core's
@@ -18,12 +18,12 @@ pub fn energy_split(inputs: JsValue) -> JsResult<JsValue> {
 /// per month (energy bought, PPA settlement, net cost, cost per GPU-hour) and totals.
 #[wasm_bindgen]
 pub fn energy_cost(inputs: JsValue) -> JsResult<JsValue> {
-    run_model(&inputs, power::energy_cost)
+    run_model(&inputs, "inputs", power::energy_cost)
 }
 
 /// The cost of curtailment month by month and the break-even power price. `inputs` is an
 /// object of the shape of the core's `CurtailmentInputs`.
 #[wasm_bindgen]
 pub fn curtailment_cost(inputs: JsValue) -> JsResult<JsValue> {
-    run_model(&inputs, power::curtailment_cost)
+    run_model(&inputs, "inputs", power::curtailment_cost)
 }

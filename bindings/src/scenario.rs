@@ -2,12 +2,13 @@
 //! are data, not code: `cargo xtask build` writes them into the package's `presets.js`
 //! (`presets()` there), which keeps ~50 KB of JSON text out of the module.
 
-use gpuecon::models::Validate;
+use gpuecon::models::{ModelError, Validate};
 use gpuecon::scenario;
 use wasm_bindgen::prelude::*;
 
 use crate::error::JsResult;
-use crate::models::{read_input, to_js_object};
+use crate::models::run_model;
+use crate::to_json::{ToJson, write_object};
 
 /// Evaluates a scenario (an object of the shape of the core's `Scenario`; decimals as
 /// strings or numbers) into its report: the monthly series and the summary, decimals as
@@ -15,8 +16,7 @@ use crate::models::{read_input, to_js_object};
 /// problem with its path.
 #[wasm_bindgen]
 pub fn evaluate(scenario: JsValue) -> JsResult<JsValue> {
-    let parsed: scenario::Scenario = read_input(&scenario, "scenario")?;
-    to_js_object(&scenario::evaluate(&parsed)?)
+    run_model(&scenario, "scenario", scenario::evaluate)
 }
 
 /// Rolls a portfolio of boxes (`{ title?, boxes: [scenario, ...] }`, all on the same start
@@ -25,29 +25,40 @@ pub fn evaluate(scenario: JsValue) -> JsResult<JsValue> {
 /// each box's own report.
 #[wasm_bindgen]
 pub fn evaluate_portfolio(portfolio: JsValue) -> JsResult<JsValue> {
-    let parsed: scenario::portfolio::Portfolio = read_input(&portfolio, "portfolio")?;
-    to_js_object(&scenario::portfolio::evaluate_portfolio(&parsed)?)
+    run_model(
+        &portfolio,
+        "portfolio",
+        scenario::portfolio::evaluate_portfolio,
+    )
 }
 
 /// Every problem with a scenario, `[{ field, message }]`, empty when it can be evaluated.
 /// Throws only when the object does not have a scenario's shape.
 #[wasm_bindgen]
 pub fn validate_scenario(scenario: JsValue) -> JsResult<JsValue> {
-    let parsed: scenario::Scenario = read_input(&scenario, "scenario")?;
-    let problems: Vec<Problem> = parsed
+    run_model(&scenario, "scenario", problems)
+}
+
+/// Every problem with `scenario` (never an error itself).
+fn problems(scenario: &scenario::Scenario) -> Result<Vec<Problem>, ModelError> {
+    Ok(scenario
         .validate()
         .iter()
         .map(|p| Problem {
             field: p.field().to_owned(),
             message: p.to_string(),
         })
-        .collect();
-    to_js_object(&problems)
+        .collect())
 }
 
 /// One problem with a scenario.
-#[derive(serde::Serialize)]
 struct Problem {
     field: String,
     message: String,
+}
+
+impl ToJson for Problem {
+    fn write_json(&self, out: &mut String) {
+        write_object(out, &["field", "message"], &[&self.field, &self.message]);
+    }
 }

@@ -11,7 +11,7 @@ use crate::models::run_model;
 /// has one row per month served, one per true-up period, and totals, decimals as strings.
 #[wasm_bindgen]
 pub fn settle_contract(inputs: JsValue) -> JsResult<JsValue> {
-    run_model(&inputs, take_or_pay::settle)
+    run_model(&inputs, "inputs", take_or_pay::settle)
 }
 
 /// The contracted backlog of a take-or-pay contract: the minimum payments after
@@ -19,5 +19,5 @@ pub fn settle_contract(inputs: JsValue) -> JsResult<JsValue> {
 /// `BacklogInputs` (`{ contract, as_of_month, annual_discount_rate }`).
 #[wasm_bindgen]
 pub fn contract_backlog(inputs: JsValue) -> JsResult<JsValue> {
-    run_model(&inputs, take_or_pay::backlog)
+    run_model(&inputs, "inputs", take_or_pay::backlog)
 }

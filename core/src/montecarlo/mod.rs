@@ -93,4 +93,4 @@ pub use runner::{
     BatchInputs, FinishInputs, MonteCarloReport, PROGRESS_EVERY_PATHS, Simulation, batch, finish,
     run,
 };
-pub use stats::{Batch, Bin, Distribution, Events, Outcome};
+pub use stats::{Batch, Bin, Distribution, Events, Outcome, bits, optional_bits};

@@ -127,49 +127,76 @@ mod hex {
     }
 
     /// The number whose bits `text` spells.
-    pub(super) fn decode<E: serde::de::Error>(text: &str) -> Result<f64, E> {
+    pub(super) fn decode(text: &str) -> Result<f64, &'static str> {
         u64::from_str_radix(text, 16)
             .ok()
             .filter(|_| text.len() == 16)
             .map(f64::from_bits)
-            .ok_or_else(|| E::custom("a batch value must be 16 hexadecimal digits"))
+            .ok_or("a batch value must be 16 hexadecimal digits")
     }
 }
 
-/// `Vec<f64>` as hexadecimal strings.
-mod bits {
-    use serde::{Deserialize, Deserializer, Serializer};
+/// A [`Batch`]'s `f64` columns in JSON: each value as the 16 hexadecimal digits of its bits.
+/// `encode` and `decode` are the JSON form both ways, for serde (`#[serde(with)]`) and for
+/// the WebAssembly bindings' generated readers and writers.
+pub mod bits {
+    use serde::{Deserialize, Deserializer, Serialize, Serializer};
+
+    /// Each value's digits.
+    #[must_use]
+    pub fn encode(values: &[f64]) -> Vec<String> {
+        values.iter().map(|x| super::hex::encode(*x)).collect()
+    }
+
+    /// The values the digits spell.
+    ///
+    /// # Errors
+    /// When one is not 16 hexadecimal digits.
+    pub fn decode(texts: Vec<String>) -> Result<Vec<f64>, &'static str> {
+        texts.iter().map(|text| super::hex::decode(text)).collect()
+    }
 
     pub(super) fn serialize<S: Serializer>(values: &[f64], s: S) -> Result<S::Ok, S::Error> {
-        s.collect_seq(values.iter().map(|x| super::hex::encode(*x)))
+        encode(values).serialize(s)
     }
 
     pub(super) fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<Vec<f64>, D::Error> {
-        Vec::<String>::deserialize(d)?
-            .iter()
-            .map(|text| super::hex::decode(text))
-            .collect()
+        decode(Vec::deserialize(d)?).map_err(serde::de::Error::custom)
     }
 }
 
-/// `Vec<Option<f64>>` as hexadecimal strings or nulls.
-mod optional_bits {
-    use serde::{Deserialize, Deserializer, Serializer};
+/// A [`Batch`]'s optional `f64` columns in JSON: as [`bits`], `null` for none.
+pub mod optional_bits {
+    use serde::{Deserialize, Deserializer, Serialize, Serializer};
+
+    /// Each value's digits, or `None`.
+    #[must_use]
+    pub fn encode(values: &[Option<f64>]) -> Vec<Option<String>> {
+        values.iter().map(|x| x.map(super::hex::encode)).collect()
+    }
+
+    /// The values the digits spell.
+    ///
+    /// # Errors
+    /// When one is not 16 hexadecimal digits.
+    pub fn decode(texts: Vec<Option<String>>) -> Result<Vec<Option<f64>>, &'static str> {
+        texts
+            .iter()
+            .map(|text| text.as_deref().map(super::hex::decode).transpose())
+            .collect()
+    }
 
     pub(super) fn serialize<S: Serializer>(
         values: &[Option<f64>],
         s: S,
     ) -> Result<S::Ok, S::Error> {
-        s.collect_seq(values.iter().map(|x| x.map(super::hex::encode)))
+        encode(values).serialize(s)
     }
 
     pub(super) fn deserialize<'de, D: Deserializer<'de>>(
         d: D,
     ) -> Result<Vec<Option<f64>>, D::Error> {
-        Vec::<Option<String>>::deserialize(d)?
-            .iter()
-            .map(|text| text.as_deref().map(super::hex::decode).transpose())
-            .collect()
+        decode(Vec::deserialize(d)?).map_err(serde::de::Error::custom)
     }
 }
 

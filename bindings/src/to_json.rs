@@ -1,0 +1,480 @@
+//! The core's results as JSON text, with as little code per type as possible.
+//!
+//! A model's result crosses the boundary as the text written here, read by `JSON.parse` on
+//! the JavaScript side. The impls for the core's types are generated from the core's
+//! source by `build.rs` (see there why): each is one call to [`write_object`] with the
+//! fields' names and a `&dyn ToJson` for each value, so that a type's impl holds no
+//! formatting code of its own. The text is serde_json's for the same value, byte for byte
+//! (native tests compare the two on every preset and golden vector): decimals as strings,
+//! dates as `YYYY-MM-DD`, `None` as `null`.
+
+use std::{borrow::Cow, fmt::Write as _};
+
+use gpuecon::{Date, Decimal};
+
+/// A value written as JSON text.
+pub trait ToJson {
+    /// Appends the value's JSON text to `out`.
+    fn write_json(&self, out: &mut String);
+}
+
+/// `{"name":value,...}`: each `names[i]` with `values[i]`. Names are the core's field
+/// names and tags: identifiers, written without escaping.
+#[inline(never)]
+pub fn write_object(out: &mut String, names: &[&str], values: &[&dyn ToJson]) {
+    out.push('{');
+    for (index, (name, value)) in names.iter().zip(values).enumerate() {
+        if index > 0 {
+            out.push(',');
+        }
+        out.push('"');
+        out.push_str(name);
+        out.push_str("\":");
+        value.write_json(out);
+    }
+    out.push('}');
+}
+
+/// `value`'s `Display` text, unquoted (numbers) or quoted (decimals, dates: their text
+/// needs no escaping).
+#[inline(never)]
+fn write_display(out: &mut String, value: &dyn std::fmt::Display, quoted: bool) {
+    if quoted {
+        out.push('"');
+    }
+    // Writing into a `String` cannot fail.
+    let _ = write!(out, "{value}");
+    if quoted {
+        out.push('"');
+    }
+}
+
+impl ToJson for str {
+    /// A string, escaped as serde_json escapes it: `"` and `\`, and the control
+    /// characters (`\b \t \n \f \r` by name, the others as `\u00XX`).
+    fn write_json(&self, out: &mut String) {
+        out.push('"');
+        for ch in self.chars() {
+            match ch {
+                '"' => out.push_str("\\\""),
+                '\\' => out.push_str("\\\\"),
+                '\u{8}' => out.push_str("\\b"),
+                '\t' => out.push_str("\\t"),
+                '\n' => out.push_str("\\n"),
+                '\u{c}' => out.push_str("\\f"),
+                '\r' => out.push_str("\\r"),
+                '\0'..='\u{1f}' => {
+                    let _ = write!(out, "\\u{:04x}", u32::from(ch));
+                }
+                _ => out.push(ch),
+            }
+        }
+        out.push('"');
+    }
+}
+
+impl ToJson for String {
+    fn write_json(&self, out: &mut String) {
+        self.as_str().write_json(out);
+    }
+}
+
+impl ToJson for Cow<'_, str> {
+    fn write_json(&self, out: &mut String) {
+        self.as_ref().write_json(out);
+    }
+}
+
+/// A tag's value in `write_object`'s list (`&"variant"`).
+impl<T: ToJson + ?Sized> ToJson for &T {
+    fn write_json(&self, out: &mut String) {
+        (**self).write_json(out);
+    }
+}
+
+/// A decimal string, as rust_decimal's serde impl writes it (its `Display` text).
+impl ToJson for Decimal {
+    fn write_json(&self, out: &mut String) {
+        write_display(out, self, true);
+    }
+}
+
+/// `"YYYY-MM-DD"`.
+impl ToJson for Date {
+    fn write_json(&self, out: &mut String) {
+        write_display(out, self, true);
+    }
+}
+
+impl ToJson for bool {
+    fn write_json(&self, out: &mut String) {
+        out.push_str(if *self { "true" } else { "false" });
+    }
+}
+
+/// Whole numbers, as their digits.
+macro_rules! integers {
+    ($($t:ty),*) => {$(
+        impl ToJson for $t {
+            fn write_json(&self, out: &mut String) {
+                write_display(out, self, false);
+            }
+        }
+    )*};
+}
+
+integers!(u8, u16, u32, u64, usize, i8, i16, i32, i64);
+
+impl<T: ToJson> ToJson for Option<T> {
+    fn write_json(&self, out: &mut String) {
+        match self {
+            Some(value) => value.write_json(out),
+            None => out.push_str("null"),
+        }
+    }
+}
+
+/// `[item,...]`.
+impl<T: ToJson> ToJson for [T] {
+    fn write_json(&self, out: &mut String) {
+        out.push('[');
+        for (index, item) in self.iter().enumerate() {
+            if index > 0 {
+                out.push(',');
+            }
+            item.write_json(out);
+        }
+        out.push(']');
+    }
+}
+
+impl<T: ToJson> ToJson for Vec<T> {
+    fn write_json(&self, out: &mut String) {
+        self.as_slice().write_json(out);
+    }
+}
+
+impl<T: ToJson + ?Sized> ToJson for Box<T> {
+    fn write_json(&self, out: &mut String) {
+        (**self).write_json(out);
+    }
+}
+
+include!(concat!(env!("OUT_DIR"), "/to_json.rs"));
+
+#[cfg(test)]
+mod tests {
+    use gpuecon::models::{
+        self, collateral, concentration, debt, depreciation, facility, hosting, networks, power,
+        pricing, take_or_pay, utilization,
+    };
+    use gpuecon::montecarlo::{
+        self, Batch, BatchInputs, FinishInputs, MonteCarloInputs, Options, Stochastic, sensitivity,
+    };
+    use gpuecon::presets::{self, PresetKind};
+    use gpuecon::scenario::{self, portfolio};
+    use serde::Serialize;
+
+    use super::*;
+    use crate::json::{self, FromJson};
+
+    /// `value`'s text from [`ToJson`], and serde_json's.
+    fn both<T: ToJson + Serialize + ?Sized>(value: &T) -> (String, String) {
+        let mut ours = String::new();
+        value.write_json(&mut ours);
+        (ours, serde_json::to_string(value).unwrap())
+    }
+
+    /// Records where the generated writer and serde_json write `value` differently. The
+    /// texts must be equal, byte for byte: what `JSON.parse` reads from them then is too.
+    fn compare<T: ToJson + Serialize + ?Sized>(what: &str, value: &T, out: &mut Vec<String>) {
+        let (ours, serde) = both(value);
+        if ours != serde {
+            out.push(format!("{what}:\n  ours  {ours}\n  serde {serde}"));
+        }
+    }
+
+    /// A comparison of the texts of one export's result for an input's text.
+    type Check = Box<dyn Fn(&str, &str, &mut Vec<String>)>;
+
+    /// A model export, natively: its input read from JSON text as the module reads it, the
+    /// model, and the comparison of its result's texts (an input the model rejects is
+    /// skipped: the golden vectors check those errors through the package).
+    fn export<I, O, E>(model: fn(&I) -> Result<O, E>) -> Check
+    where
+        I: FromJson + 'static,
+        O: ToJson + Serialize + 'static,
+        E: 'static,
+    {
+        Box::new(move |what, text, out| {
+            let result = json::parse(text)
+                .and_then(I::from_json)
+                .map(|input| model(&input));
+            if let Ok(Ok(result)) = result {
+                compare(what, &result, out);
+            }
+        })
+    }
+
+    /// Every export with an object argument, by its name (the golden vectors' `function`).
+    fn exports(name: &str) -> Option<Check> {
+        Some(match name {
+            "owner_cost" => export(models::owner_cost),
+            "collateral_schedule" => export(collateral::collateral_schedule),
+            "customer_concentration" => export(concentration::customer_concentration),
+            "debt_schedule" => export(debt::debt_schedule),
+            "sculpted_debt_capacity" => export(debt::sculpted_debt_capacity),
+            "book_schedule" => export(depreciation::book_schedule),
+            "curve_series" => export(depreciation::curve_series),
+            "cascade" => export(depreciation::cascade),
+            "economic_end_of_life" => export(depreciation::economic_end_of_life),
+            "refresh_decision" => export(depreciation::refresh_decision),
+            "value_schedule" => export(depreciation::value_schedule),
+            "rack_density" => export(facility::rack_density),
+            "mw_to_gpus" => export(facility::mw_to_gpus),
+            "gpus_to_mw" => export(facility::gpus_to_mw),
+            "lease_schedule" => export(facility::lease_schedule),
+            "implied_lease_rate" => export(facility::implied_lease_rate),
+            "interconnection_delay" => export(facility::interconnection_delay),
+            "hosting_fees" => export(hosting::hosting_fees),
+            "emission_schedule" => export(networks::emission_schedule),
+            "burn_mint" => export(networks::burn_mint),
+            "take_rate_settlement" => export(networks::take_rate_settlement),
+            "operator_roi" => export(networks::operator_roi),
+            "api_comparison" => export(pricing::api_comparison),
+            "energy_split" => export(power::energy_split),
+            "energy_cost" => export(power::energy_cost),
+            "curtailment_cost" => export(power::curtailment_cost),
+            "capacity_book" => export(pricing::capacity_book),
+            "published_discounts" => export(pricing::published_discounts),
+            "break_even_price" => export(pricing::break_even_price),
+            "target_margin_price" => export(pricing::target_margin_price),
+            "target_irr_price" => export(pricing::target_irr_price),
+            "token_price" => export(pricing::token_price),
+            "training_run_cost" => export(pricing::training_run_cost),
+            "utilization_yield" => export(utilization::utilization_yield),
+            "buyer_cost" => export(utilization::buyer_cost),
+            "settle_contract" => export(take_or_pay::settle),
+            "contract_backlog" => export(take_or_pay::backlog),
+            "evaluate" => export(scenario::evaluate),
+            "evaluate_portfolio" => export(portfolio::evaluate_portfolio),
+            "montecarlo" => export(montecarlo::run),
+            "montecarlo_batch" => export(montecarlo::batch),
+            "montecarlo_finish" => export(montecarlo::finish),
+            "tornado" => export(sensitivity::tornado),
+            "sensitivity_grid" => export(sensitivity::grid),
+            _ => return None,
+        })
+    }
+
+    #[test]
+    fn strings_are_escaped_as_serde_json_escapes_them() {
+        let every_ascii: String = (0u8..=0x7f).map(char::from).collect();
+        for text in [
+            every_ascii.as_str(),
+            "",
+            "plain",
+            "quote \" backslash \\ slash /",
+            "\u{e9}\u{2028}\u{2029}\u{fffd}\u{1F600}",
+        ] {
+            let (ours, serde) = both(text);
+            assert_eq!(ours, serde);
+            let (ours, serde) = both(&Cow::Borrowed(text));
+            assert_eq!(ours, serde);
+        }
+    }
+
+    #[test]
+    fn leaves_are_written_as_serde_json_writes_them() {
+        let mut out = Vec::new();
+        for text in [
+            "0",
+            "-0",
+            "1.500",
+            "-12.5",
+            "0.0000001",
+            "79228162514264337593543950335",
+        ] {
+            let decimal: Decimal = text.parse().unwrap();
+            compare(text, &decimal, &mut out);
+        }
+        compare("-1e-28", &Decimal::new(-1, 28), &mut out);
+        for (year, month, day) in [(1, 1, 1), (2026, 2, 28), (9999, 12, 31)] {
+            compare(
+                "date",
+                &Date::from_ymd_opt(year, month, day).unwrap(),
+                &mut out,
+            );
+        }
+        compare("bool", &vec![true, false], &mut out);
+        compare("u8", &u8::MAX, &mut out);
+        compare("u64", &vec![0, u64::MAX], &mut out);
+        compare("usize", &usize::MAX, &mut out);
+        compare("i64", &vec![i64::MIN, -1, 0, i64::MAX], &mut out);
+        compare("i8", &i8::MIN, &mut out);
+        compare("options", &vec![None, Some(1u32)], &mut out);
+        compare("nested", &vec![vec![], vec![Some(2u16)]], &mut out);
+        compare("box", &Box::new(String::from("x")), &mut out);
+        assert!(out.is_empty(), "{}", out.join("\n"));
+    }
+
+    /// A batch's `f64`s cross as the digits of their bits (the core's `bits` and
+    /// `optional_bits`), whatever they are, and come back bit for bit.
+    #[test]
+    fn batches_cross_bit_for_bit() {
+        let edges = [
+            f64::NAN,
+            f64::INFINITY,
+            f64::NEG_INFINITY,
+            -0.0,
+            0.0,
+            1e21,
+            5e-324,
+            f64::MAX,
+            -1.5,
+        ];
+        let batch = Batch {
+            first_path: 7,
+            npv_usd: edges.to_vec(),
+            project_irr_annual: edges.iter().map(|x| Some(*x)).chain([None]).collect(),
+            equity_value_usd: edges.iter().rev().copied().collect(),
+            equity_irr_annual: vec![None; edges.len()],
+            minimum_dscr: edges.iter().map(|x| (*x < 1.0).then_some(*x)).collect(),
+            first_breach_month: vec![None, Some(3)],
+            first_default_month: vec![Some(u32::MAX)],
+            first_customer_default_month: Vec::new(),
+        };
+        let (ours, serde) = both(&batch);
+        assert_eq!(ours, serde);
+        let back = json::parse(&ours).and_then(Batch::from_json).unwrap();
+        let bits = |b: &Batch| {
+            let column = |c: &[f64]| c.iter().map(|x| x.to_bits()).collect::<Vec<u64>>();
+            let optional = |c: &[Option<f64>]| {
+                c.iter()
+                    .map(|x| x.map(f64::to_bits))
+                    .collect::<Vec<Option<u64>>>()
+            };
+            (
+                column(&b.npv_usd),
+                optional(&b.project_irr_annual),
+                column(&b.equity_value_usd),
+                optional(&b.equity_irr_annual),
+                optional(&b.minimum_dscr),
+            )
+        };
+        assert_eq!(bits(&back), bits(&batch));
+        assert_eq!(back.first_breach_month, batch.first_breach_month);
+        let error = json::parse(r#"{"first_path":0,"npv_usd":["12"],"project_irr_annual":[],"equity_value_usd":[],"equity_irr_annual":[],"minimum_dscr":[],"first_breach_month":[],"first_default_month":[],"first_customer_default_month":[]}"#)
+            .and_then(Batch::from_json)
+            .unwrap_err();
+        assert_eq!(error.path(), ".npv_usd");
+        assert_eq!(
+            error.message(),
+            "a batch value must be 16 hexadecimal digits"
+        );
+    }
+
+    #[test]
+    fn every_core_type_that_derives_serialize_has_a_writer() {
+        assert!(UNWRITABLE.is_empty(), "{UNWRITABLE:?}");
+    }
+
+    /// At most 20 paths in a Monte Carlo input (anywhere in it): the texts are compared,
+    /// not the statistics.
+    fn few_paths(value: &mut serde_json::Value) {
+        match value {
+            serde_json::Value::Object(map) => {
+                for (key, item) in map.iter_mut() {
+                    match (key.as_str(), item.as_u64()) {
+                        ("paths" | "count", Some(n)) if n > 20 => *item = 20.into(),
+                        _ => few_paths(item),
+                    }
+                }
+            }
+            serde_json::Value::Array(items) => items.iter_mut().for_each(few_paths),
+            _ => {}
+        }
+    }
+
+    /// Every golden vector case of a model (one object argument), run natively: the
+    /// generated writers write each result as serde_json does.
+    #[test]
+    fn generated_writers_agree_with_serde_on_every_golden_vector() {
+        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../tests/vectors");
+        let mut inputs = std::collections::BTreeSet::new();
+        for entry in std::fs::read_dir(&dir).unwrap() {
+            let path = entry.unwrap().path();
+            if path.extension().is_none_or(|e| e != "json") {
+                continue;
+            }
+            let file: serde_json::Value =
+                serde_json::from_str(&std::fs::read_to_string(&path).unwrap()).unwrap();
+            for case in file["cases"].as_array().unwrap() {
+                if let [argument @ serde_json::Value::Object(_)] =
+                    case["args"].as_array().unwrap().as_slice()
+                {
+                    let mut argument = argument.clone();
+                    few_paths(&mut argument);
+                    let function = case["function"].as_str().unwrap().to_owned();
+                    inputs.insert((function, argument.to_string()));
+                }
+            }
+        }
+        assert!(inputs.len() > 300, "{} inputs", inputs.len());
+        let mut out = Vec::new();
+        for (function, text) in &inputs {
+            let Some(run) = exports(function) else {
+                panic!("no export `{function}` in this test's table");
+            };
+            run(&format!("{function} {text}"), text, &mut out);
+        }
+        assert!(out.is_empty(), "{}", out.join("\n"));
+    }
+
+    /// Every preset's report, and a Monte Carlo of each (a run, its batches and their
+    /// report); the catalog and the typical random inputs.
+    #[test]
+    fn generated_writers_agree_with_serde_on_every_preset() {
+        let mut out = Vec::new();
+        for preset in presets::all().unwrap() {
+            let id = &preset.id;
+            compare(id, &preset, &mut out);
+            let run = MonteCarloInputs {
+                scenario: preset.scenario.clone(),
+                portfolio: preset.portfolio.clone(),
+                options: Options {
+                    paths: 8,
+                    seed: 3,
+                    stochastic: Stochastic::typical(),
+                    ..Options::default()
+                },
+            };
+            match (preset.kind, &preset.scenario, &preset.portfolio) {
+                (PresetKind::Scenario, Some(s), _) => {
+                    compare(id, &scenario::evaluate(s).unwrap(), &mut out);
+                }
+                (PresetKind::Portfolio, _, Some(p)) => {
+                    compare(id, &portfolio::evaluate_portfolio(p).unwrap(), &mut out);
+                }
+                _ => panic!("{id}: no scenario or portfolio"),
+            }
+            compare(id, &montecarlo::run(&run).unwrap(), &mut out);
+            let batches: Vec<Batch> = [0, 5]
+                .map(|first_path| {
+                    let inputs = BatchInputs {
+                        run: run.clone(),
+                        first_path,
+                        count: if first_path == 0 { 5 } else { 3 },
+                    };
+                    montecarlo::batch(&inputs).unwrap()
+                })
+                .into();
+            compare(id, &batches, &mut out);
+            let finish = FinishInputs { run, batches };
+            compare(id, &montecarlo::finish(&finish).unwrap(), &mut out);
+        }
+        compare("gpus", &models::gpus(), &mut out);
+        compare("typical", &Stochastic::typical(), &mut out);
+        assert!(out.is_empty(), "{}", out.join("\n"));
+    }
+}
