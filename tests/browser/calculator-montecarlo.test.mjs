@@ -1,12 +1,13 @@
 // The Monte Carlo panel in headless Chromium: a run in the Web Worker shows its progress and
 // can be cancelled; a complete run gives the native `gpuecon montecarlo`'s report for the
 // same seed (the core's paths are the same on every target); the tornado and the grid come
-// from the core. Run by `cargo xtask test browser`.
+// from the core, computed in the same worker while the page stays responsive. Run by
+// `cargo xtask test browser`.
 import { after, before, test } from "node:test";
 import assert from "node:assert/strict";
 import { join } from "node:path";
 import { launchChromium } from "./chromium.mjs";
-import { assertClose, metric, native, open, recomputed, recomputes, shots } from "./calculator-page.mjs";
+import { answered, answers, assertClose, metric, native, open, recomputed, recomputes, shots, tableValues } from "./calculator-page.mjs";
 
 let browser;
 let context;
@@ -60,18 +61,70 @@ test("a Monte Carlo run shows its progress, can be cancelled, and matches the na
 
 test("the tornado and the grid follow their inputs", async () => {
   const { page, problems } = await open(context, "#p=montecarlo");
+  await page.locator("#montecarlo-sensitivity[data-state='ok']").waitFor({ timeout: 20_000 });
   const tornado = page.locator("#panel-montecarlo [data-chart='sensitivity.tornado']");
   assert.equal(await tornado.getAttribute("data-points"), "7");
   const before = await tornado.getAttribute("data-signature");
-  const n = await recomputes(page, "montecarlo");
+  const n = await answers(page, "montecarlo-sensitivity");
   await page.fill("#montecarlo-sensitivity-swings-0-high", "3.4");
-  await recomputed(page, "montecarlo", n);
+  await answered(page, "montecarlo-sensitivity", n);
   assert.notEqual(await tornado.getAttribute("data-signature"), before);
   const grid = await page.locator("#panel-montecarlo table[data-grid] tbody tr").count();
   assert.equal(grid, 5);
   // A swing the core refuses: its message next to the field.
   await page.fill("#montecarlo-sensitivity-swings-1-high", "1.5");
   await page.locator("#montecarlo-sensitivity-swings-1-high-error").filter({ hasText: /./ }).waitFor({ timeout: 5_000 });
+  await page.fill("#montecarlo-sensitivity-swings-1-high", "0.85");
+  // A grid value that is not a number: the core's message next to the grid's list.
+  await page.fill("#montecarlo-sensitivity-grid-y-values", "0.6, 0.7x");
+  await page.locator("#montecarlo-sensitivity-grid-y-values-error").filter({ hasText: /./ }).waitFor({ timeout: 5_000 });
+  assert.deepEqual(problems, []);
+  await page.close();
+});
+
+test("the sensitivities compute in the worker: the page keeps drawing frames, the latest edit wins", async () => {
+  const { page, problems } = await open(context, "#p=montecarlo");
+  const block = page.locator("#montecarlo-sensitivity");
+  await page.locator("#montecarlo-sensitivity[data-state='ok']").waitFor({ timeout: 20_000 });
+  const tornado = page.locator("#panel-montecarlo [data-chart='sensitivity.tornado']");
+  const shown = await tornado.getAttribute("data-signature");
+
+  // Three edits, a frame apart: while the worker computes (40 evaluations of the box), the
+  // page shows "Computing…" over the last result and keeps drawing frames; only the last
+  // edit's answer is drawn.
+  const seen = await page.evaluate(async () => {
+    const block = document.querySelector("#montecarlo-sensitivity");
+    const input = document.querySelector("#montecarlo-sensitivity-swings-0-high");
+    const chart = block.querySelector("[data-chart='sensitivity.tornado']");
+    const frame = () => new Promise((resolve) => requestAnimationFrame(resolve));
+    const before = Number(block.dataset.answers);
+    const drawn = chart.dataset.signature;
+    let computing = false;
+    let kept = true;
+    for (const high of ["3.1", "3.2", "3.3"]) {
+      input.value = high;
+      input.dispatchEvent(new Event("input", { bubbles: true }));
+      await frame();
+      computing ||= block.dataset.state === "computing" && block.querySelector(".computing").textContent === "Computing…";
+      kept &&= chart.dataset.signature === drawn;
+    }
+    let frames = 0;
+    while (Number(block.dataset.answers) === before) {
+      await frame();
+      frames += 1;
+    }
+    await new Promise((resolve) => setTimeout(resolve, 300)); // any stale answer would come by now
+    return { computing, kept, frames, answers: Number(block.dataset.answers) - before, main: Number(block.dataset.computeMs) + Number(block.dataset.drawMs), worker: Number(block.dataset.workerMs) };
+  });
+  assert.ok(seen.computing, "Computing… is shown while the worker computes");
+  assert.ok(seen.kept, "the last result stays drawn meanwhile");
+  assert.ok(seen.frames >= 2, `the page drew ${seen.frames} frames while the worker computed`);
+  assert.equal(seen.answers, 1, "one answer drawn: the last edit's, the others dropped");
+  assert.ok(seen.main < seen.worker, `the page's thread spent ${seen.main} ms, the worker ${seen.worker} ms`);
+  assert.equal(await block.getAttribute("data-state"), "ok");
+  assert.notEqual(await tornado.getAttribute("data-signature"), shown);
+  const rows = await tableValues(page, "montecarlo", "sensitivity.tornado");
+  assert.ok(rows.some((row) => row[0] === "Contract price" && row[2] === "3.3"), "the tornado is the last edit's (high 3.3)");
   assert.deepEqual(problems, []);
   await page.close();
 });

@@ -55,16 +55,44 @@ export async function recomputed(page, panel, before) {
   );
 }
 
+/** How many answers (results or errors) block `id` (`panel-block`) has shown: its data-answers. */
+export async function answers(page, id) {
+  return Number((await page.locator(`#${id}`).getAttribute("data-answers")) ?? 0);
+}
+
+/** Waits until block `id` showed an answer after `before` (a value of {@link answers}). */
+export async function answered(page, id, before) {
+  await page.waitForFunction(
+    ([block, n]) => Number(document.getElementById(block)?.dataset.answers ?? 0) > n,
+    [id, before],
+    { timeout: 20_000 },
+  );
+}
+
 /** A displayed metric's exact value (its data-value): `block.key` within the panel. */
 export async function metric(page, panel, key) {
   return page.locator(`#panel-${panel} output[data-metric="${key}"]`).getAttribute("data-value");
 }
 
-/** The exact values of a results table: an array of rows of data-value strings. */
+/**
+ * The exact values of a results table: an array of rows of data-value strings. Only the rows
+ * in a table's view are in the page, so the table is scrolled through from top to bottom.
+ */
 export async function tableValues(page, panel, key) {
-  return page.locator(`#panel-${panel} [data-table="${key}"] tbody tr`).evaluateAll((rows) =>
-    rows.map((row) => [...row.querySelectorAll("td")].map((td) => td.dataset.value)),
-  );
+  const table = page.locator(`#panel-${panel} [data-table="${key}"]`);
+  await table.scrollIntoViewIfNeeded();
+  return table.locator(".scroll").evaluate(async (scroller) => {
+    const frames = () => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)));
+    const rows = [];
+    for (let top = 0; ; top += Math.max(1, scroller.clientHeight / 2)) {
+      scroller.scrollTop = top;
+      await frames();
+      for (const tr of scroller.querySelectorAll("tbody tr[data-row]")) rows[Number(tr.dataset.row)] = [...tr.cells].map((td) => td.dataset.value);
+      if (scroller.scrollTop + scroller.clientHeight >= scroller.scrollHeight - 1) break;
+    }
+    scroller.scrollTop = 0;
+    return Array.from(rows);
+  });
 }
 
 /** Two decimal strings equal to 1e-12 relative (native and wasm transcendentals may differ in the last ulp). */

@@ -54,7 +54,7 @@ const app = {
     return data[key];
   },
   changed: (panel, block) => {
-    panel.recompute(block);
+    panel.schedule(block);
     saveUrl();
   },
   /** Replaces one state (a preset, an imported scenario) and redraws the panel showing it. */

@@ -1,6 +1,8 @@
 // One calculator block: a form bound to its part of the state, the core function it calls,
 // and its outputs (metrics, charts, tables). On every edit the block calls the core; a
-// GpueconError puts each problem next to its field and keeps the last good result.
+// GpueconError puts each problem next to its field and keeps the last good result. A block
+// whose compute answers with a promise (work done in a Web Worker) keeps its last result
+// shown, marked "computing…", until the answer to the latest edit comes.
 
 import { GpueconError } from "gpuecon";
 
@@ -29,7 +31,8 @@ export class BlockView {
   /**
    * @param def - `{ id, title, intro, state, fields, compute(input, ctx), outputs, controls }`
    * @param panelId - the panel's id, for element ids
-   * @param app - `{ stateOf(key), changed(block), replaceState(key, value) }`
+   * @param app - `{ stateOf(key), changed(block), replaceState(key, value), timed(block) }`:
+   *   `timed` after an answer that came later was drawn
    */
   constructor(def, panelId, app) {
     this.def = def;
@@ -38,6 +41,8 @@ export class BlockView {
     this.idPrefix = `${panelId}-${def.id}`;
     this.result = null;
     this.ok = false;
+    this.edits = 0; // edits computed so far: an answer to an older one is dropped
+    this.timing = { core: 0, draw: 0, worker: null };
   }
 
   state() {
@@ -126,24 +131,82 @@ export class BlockView {
     }
   }
 
-  /** Calls the core; returns the milliseconds the core took (rendering excluded). */
+  /**
+   * Calls the core and draws its answer; records in `timing` (and data-compute-ms,
+   * data-draw-ms) the milliseconds each took on this thread. An answer that comes later (a
+   * promise) is drawn when it comes, if no newer edit was made meanwhile; its wait is
+   * data-worker-ms.
+   */
   compute(ctx) {
-    this.def.refreshControls?.(this);
+    const edit = ++this.edits;
     const started = performance.now();
-    let result;
+    let answer;
+    let failure = null;
     try {
-      result = this.def.compute(this.state(), ctx);
+      answer = this.def.compute(this.state(), ctx);
     } catch (error) {
-      const spent = performance.now() - started;
-      if (error instanceof Needs) this.fail([{ field: "", message: error.message }]);
-      else if (error instanceof GpueconError) this.fail(problemsOf(error));
-      else throw error;
-      return { core: spent, draw: 0 };
+      failure = error;
     }
-    const spent = performance.now() - started;
-    const drawStarted = performance.now();
-    this.succeed(result, ctx);
-    return { core: spent, draw: performance.now() - drawStarted };
+    const core = performance.now() - started;
+    if (!failure && typeof answer?.then === "function") {
+      this.showBusy(true);
+      this.record({ core, draw: this.drawn(() => this.def.refreshControls?.(this)), worker: null });
+      answer.then(
+        (result) => this.answered(edit, started, () => this.succeed(result, ctx)),
+        (error) => this.answered(edit, started, () => this.failWith(error)),
+      );
+      return;
+    }
+    const draw = this.drawn(() => {
+      this.showBusy(false);
+      this.def.refreshControls?.(this);
+      if (failure) this.failWith(failure);
+      else this.succeed(answer, ctx);
+    });
+    this.record({ core, draw, worker: null });
+  }
+
+  /** Shows a later answer to edit `edit` (made at `started`), unless a newer edit was made. */
+  answered(edit, started, show) {
+    if (edit !== this.edits) return;
+    const worker = performance.now() - started;
+    this.showBusy(false);
+    this.record({ ...this.timing, draw: this.drawn(show), worker });
+    this.app.timed?.(this);
+  }
+
+  /** Runs `draw`; the milliseconds it took. */
+  drawn(draw) {
+    const started = performance.now();
+    draw();
+    return performance.now() - started;
+  }
+
+  record(timing) {
+    this.timing = timing;
+    this.root.dataset.computeMs = timing.core.toFixed(3);
+    this.root.dataset.drawMs = timing.draw.toFixed(3);
+    if (timing.worker !== null) this.root.dataset.workerMs = timing.worker.toFixed(3);
+  }
+
+  /**
+   * Shows "Computing…" above the last result, in a line kept when empty so that the results
+   * do not move (made on the first wait: few blocks wait).
+   */
+  showBusy(busy) {
+    if (busy && !this.busy) {
+      this.busy = el("p", { className: "computing", role: "status" });
+      this.results.before(this.busy);
+    }
+    if (this.busy) this.busy.textContent = busy ? "Computing…" : "";
+    if (busy) this.root.dataset.state = "computing";
+  }
+
+  /** Shows why the core refused the inputs (or why they cannot be computed yet). */
+  failWith(error) {
+    if (error instanceof Needs) this.fail([{ field: "", message: error.message }]);
+    else if (error instanceof GpueconError) this.fail(problemsOf(error));
+    else throw error;
   }
 
   fail(problems) {
@@ -157,6 +220,7 @@ export class BlockView {
     this.staleNote.hidden = !this.result;
     this.root.dataset.state = "error";
     this.results.classList.toggle("stale", Boolean(this.result));
+    this.shown();
   }
 
   succeed(result, ctx) {
@@ -169,6 +233,12 @@ export class BlockView {
     this.results.classList.remove("stale");
     this.root.dataset.state = "ok";
     for (const update of this.outputs) update(result, ctx);
+    this.shown();
+  }
+
+  /** Counts the answers shown (data-answers), so tests can wait for the next one. */
+  shown() {
+    this.root.dataset.answers = String(Number(this.root.dataset.answers ?? 0) + 1);
   }
 
   restyle() {

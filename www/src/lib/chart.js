@@ -13,6 +13,7 @@
 import uPlot from "uplot";
 
 import { format } from "./format.js";
+import { onScreen } from "./on-screen.js";
 
 const axisFormats = {
   usd: new Intl.NumberFormat("en-US", { style: "currency", currency: "USD", notation: "compact", maximumSignificantDigits: 3 }),
@@ -26,16 +27,23 @@ function axisValues(kind) {
   return (u, splits) => splits.map((v) => (v == null ? "" : fmt.format(v)));
 }
 
-/** The theme's colours, read from the CSS custom properties at draw time. */
+let palette = null; // the colours, and the theme they were read for
+
+/** The theme's colours, from the CSS custom properties, read once per theme (html[data-theme]). */
 function colours() {
-  const style = getComputedStyle(document.documentElement);
-  const read = (name) => style.getPropertyValue(name).trim();
-  return {
-    axis: read("--muted"),
-    grid: read("--line"),
-    ink: read("--ink"),
-    series: Array.from({ length: 8 }, (_, i) => read(`--series-${i + 1}`)),
-  };
+  const theme = document.documentElement.dataset.theme;
+  if (palette?.theme !== theme) {
+    const style = getComputedStyle(document.documentElement);
+    const read = (name) => style.getPropertyValue(name).trim();
+    palette = {
+      theme,
+      axis: read("--muted"),
+      grid: read("--line"),
+      ink: read("--ink"),
+      series: Array.from({ length: 8 }, (_, i) => read(`--series-${i + 1}`)),
+    };
+  }
+  return palette;
 }
 
 function withAlpha(colour, alpha) {
@@ -51,38 +59,52 @@ function zeroRange(u, min, max) {
   return [Math.min(0, lo), Math.max(0, hi)];
 }
 
-/** uPlot options and data for a spec at a width. */
-function build(spec, width) {
+/**
+ * For each series, the index of the stacked series it is drawn on: stacked series (`stack:
+ * true`, or every bar series when `spec.stacked`) sit on the sum of those before them. null
+ * for the first stacked series, undefined for a series not stacked.
+ */
+function stackedOn(spec) {
+  let below = null;
+  return spec.series.map((s, i) => {
+    if (!(s.stack ?? Boolean(spec.stacked && s.type === "bars"))) return undefined;
+    const on = below;
+    below = i;
+    return on;
+  });
+}
+
+/** uPlot's data for a spec: x, then each series as drawn (stacked ones summed). */
+function dataOf(spec) {
+  const xs = spec.categories ? spec.categories.map((_, i) => i) : spec.x;
+  const values = [];
+  stackedOn(spec).forEach((on, i) => {
+    const own = spec.series[i].values;
+    values.push(on === undefined ? own : own.map((v, j) => (v ?? 0) + (on === null ? 0 : values[on][j])));
+  });
+  return [xs, ...values];
+}
+
+/**
+ * uPlot options for a spec's shape at a width. `current()` is the spec drawn now: the
+ * legend shows each series' own value (not its stacked sum) from it.
+ */
+function optionsOf(spec, width, current) {
   const theme = colours();
   const categories = spec.categories;
   const xs = categories ? categories.map((_, i) => i) : spec.x;
   const yFormat = spec.yFormat ?? "num";
   const bars = uPlot.paths.bars({ size: [0.7, 60], align: 0 });
   const horizontal = Boolean(spec.horizontal);
-  const valuesSoFar = [];
 
-  // Stacked series (`stack: true`, or every bar series when `spec.stacked`) are drawn on
-  // the sum of the stacked series before them; the legend shows each one's own value.
-  const originals = spec.series.map((s) => s.values);
-  const stacks = spec.series.map((s) => s.stack ?? Boolean(spec.stacked && s.type === "bars"));
-  const bands = [];
-  let below = null; // index of the previous stacked series
-  const values = originals.map((vs, i) => {
-    if (!stacks[i]) return vs;
-    const base = below === null ? null : valuesSoFar[below];
-    const cumulative = vs.map((v, j) => (v ?? 0) + (base ? base[j] : 0));
-    if (below !== null) bands.push({ series: [i + 1, below + 1], fill: "rgba(0,0,0,0)" });
-    below = i;
-    valuesSoFar[i] = cumulative;
-    return cumulative;
-  });
+  const bands = stackedOn(spec).flatMap((on, i) => (on == null ? [] : [{ series: [i + 1, on + 1], fill: "rgba(0,0,0,0)" }]));
 
   const series = [
     { label: spec.xLabel ?? "", value: (u, v) => (v == null ? "—" : categories ? categories[v] : format(v, "int")) },
     ...spec.series.map((s, i) => {
       const colour = theme.series[(s.color ?? i) % theme.series.length];
       const kind = s.type ?? "line";
-      const shown = (u, v, si, idx) => format(idx == null ? v : originals[i][idx], s.format ?? (yFormat === "ratio" ? "ratio" : yFormat === "pct" ? "pct" : yFormat === "usd" ? "usd" : "num"));
+      const shown = (u, v, si, idx) => format(idx == null ? v : current().series[i].values[idx], s.format ?? (yFormat === "ratio" ? "ratio" : yFormat === "pct" ? "pct" : yFormat === "usd" ? "usd" : "num"));
       const common = { label: s.label, stroke: colour, width: kind === "limit" ? 1.5 : 2, value: shown, spanGaps: false };
       if (kind === "bars") return { ...common, width: 1, fill: withAlpha(colour, 0.75), paths: bars, points: { show: false } };
       if (kind === "step") return { ...common, paths: uPlot.paths.stepped({ align: 1 }), points: { show: false } };
@@ -140,7 +162,7 @@ function build(spec, width) {
         time: false,
         ori: horizontal ? 1 : 0,
         dir: horizontal ? -1 : 1,
-        range: categories ? [-0.5, xs.length - 0.5] : anyBars && xs.length > 0 ? [xs[0] - 0.5, xs.at(-1) + 0.5] : undefined,
+        range: categories ? [-0.5, xs.length - 0.5] : anyBars ? (u, min, max) => (min == null ? [0, 1] : [min - 0.5, max + 0.5]) : undefined,
       },
       y: { ori: horizontal ? 0 : 1, range: spec.zero || anyBars ? zeroRange : undefined },
     },
@@ -151,10 +173,15 @@ function build(spec, width) {
     cursor: { drag: { x: false, y: false }, points: { show: !anyBars } },
     hooks,
   };
-  return { options, data: [xs, ...values] };
+  return options;
 }
 
-/** A chart in `figure` (a <figure>): created once, updated with new specs, resized with its box. */
+/**
+ * A chart in `figure` (a <figure>): created once, then only its data replaced (uPlot's
+ * setData, drawn at once) while its shape stays; resized with its box. Its width comes from
+ * a ResizeObserver, so an update reads no layout; out of view, it is drawn when it comes
+ * into view.
+ */
 export class Chart {
   constructor(figure) {
     this.figure = figure;
@@ -163,57 +190,66 @@ export class Chart {
     figure.append(this.holder);
     this.plot = null;
     this.shape = "";
-    this.observer = new ResizeObserver(() => this.resize());
+    this.width = 600; // until the observer reports the figure's
+    this.observer = new ResizeObserver(([entry]) => this.resize(entry.contentRect.width));
     this.observer.observe(figure);
+    this.shown = onScreen(figure, () => this.drawn !== this.spec && this.draw());
+    this.drawn = null; // the spec on the canvas
   }
 
-  width() {
-    return Math.max(240, Math.floor(this.figure.clientWidth || 600));
-  }
-
-  /** Draws `spec`; rebuilds the chart only when its shape (series, kinds) changed. */
+  /** Shows `spec`: its points and signature at once, its drawing when on screen. */
   update(spec) {
     this.spec = spec;
-    const shape = JSON.stringify([spec.series.map((s) => [s.label, s.type, s.color]), spec.categories, spec.markers, spec.stacked, spec.horizontal, spec.yFormat, spec.x?.length]);
-    const { options, data } = build(spec, this.width());
-    if (this.plot && shape === this.shape) {
-      this.plot.setData(data);
-    } else {
-      this.plot?.destroy();
-      this.plot = new uPlot(options, data, this.holder);
-      this.shape = shape;
-    }
-    // Until the pointer is on the chart, its legend shows the last point's values
-    // (after uPlot's own redraw, which it queues as a microtask)
-    const plot = this.plot;
-    queueMicrotask(() => {
-      if (plot.cursor.idx == null && data[0].length > 0) plot.setLegend({ idx: data[0].length - 1 });
-    });
+    const data = dataOf(spec);
     this.figure.dataset.points = String(data[0].length);
     this.figure.dataset.signature = signature(data);
+    if (this.shown() || !this.plot) this.draw(data);
   }
 
-  /** Redraws with the current theme's colours. */
+  /** Draws the spec; rebuilds the chart only when its shape (series, kinds, theme) changed. */
+  draw(data = dataOf(this.spec)) {
+    const { spec } = this;
+    this.drawn = spec;
+    const shape = JSON.stringify([spec.series.map((s) => [s.label, s.type, s.color]), spec.categories, spec.markers, spec.stacked, spec.horizontal, spec.yFormat, spec.x?.length, colours().theme]);
+    if (this.plot && shape === this.shape) {
+      this.plot.batch(() => this.plot.setData(data));
+    } else {
+      this.plot?.destroy();
+      // Drawn at once (uPlot's batch) rather than in a microtask, as setData is above.
+      this.plot = new uPlot(optionsOf(spec, this.width, () => this.drawn), data, (plot, init) => {
+        this.holder.append(plot.root);
+        plot.batch(init);
+      });
+      this.shape = shape;
+    }
+    // Until the pointer is on the chart, its legend shows the last point's values.
+    if (this.plot.cursor.idx == null && data[0].length > 0) this.plot.setLegend({ idx: data[0].length - 1 });
+  }
+
+  /** Redraws with the current theme's colours (out of view: when it comes into view). */
   restyle() {
-    if (!this.spec) return;
-    this.shape = "";
-    this.update(this.spec);
+    this.drawn = null;
+    if (this.spec) this.update(this.spec);
   }
 
-  resize() {
-    if (!this.plot) return;
-    const width = this.width();
-    if (Math.abs(width - this.plot.width) > 2) this.plot.setSize({ width, height: this.plot.height });
+  resize(width) {
+    if (width <= 0) return; // hidden
+    this.width = Math.max(240, Math.floor(width));
+    if (this.plot && Math.abs(this.width - this.plot.width) > 2) this.plot.setSize({ width: this.width, height: this.plot.height });
   }
 }
 
-/** A short fingerprint of the plotted numbers, so tests can see that a chart changed. */
+const bits = new Float64Array(1);
+const words = new Int32Array(bits.buffer);
+
+/** A short fingerprint of the plotted numbers (their bits), so tests can see that a chart changed. */
 function signature(data) {
   let hash = 0;
   for (const column of data.slice(1)) {
     for (const v of column) {
-      const text = v == null ? "n" : v.toPrecision(8);
-      for (let i = 0; i < text.length; i += 1) hash = (hash * 31 + text.charCodeAt(i)) | 0;
+      bits[0] = v ?? Number.NaN;
+      hash = (Math.imul(hash, 31) + words[0]) | 0;
+      hash = (Math.imul(hash, 31) + words[1]) | 0;
     }
   }
   return (hash >>> 0).toString(16);

@@ -65,6 +65,17 @@ function parse(spec, raw) {
   }
 }
 
+/**
+ * A message without the path it starts with when that path is `own`, the field's, as the
+ * core writes it alone or under its argument's name: `power.pue: …`, `inputs.power.pue: …`.
+ */
+function withoutPath(message, own) {
+  const colon = message.indexOf(": ");
+  const head = message.slice(0, colon);
+  const named = head === own || head.endsWith(own.startsWith("[") ? own : `.${own}`);
+  return colon > 0 && named ? message.slice(colon + 2) : message;
+}
+
 /** One form: renders `fields` for the object `getState()` returns, reports edits. */
 export class Form {
   /**
@@ -348,7 +359,8 @@ export class Form {
 
   /**
    * Shows each problem (`{ field, message }`, the core's path relative to this form's
-   * object) next to the field that covers its path most closely; returns those no field covers.
+   * object) next to the field that covers its path most closely, opening a closed disclosure
+   * around it; returns those no field covers.
    */
   showProblems(problems, prefix = "") {
     this.clearProblems();
@@ -363,8 +375,9 @@ export class Form {
         continue;
       }
       best.input.setAttribute("aria-invalid", "true");
-      const own = `${problem.own ?? problem.field}: `;
-      const text = problem.message.startsWith(own) && field === best.path ? problem.message.slice(own.length) : problem.message;
+      // A field in a closed disclosure: opened, so that its message can be seen.
+      for (let box = best.input.closest("details:not([open])"); box; box = box.parentElement.closest("details:not([open])")) box.open = true;
+      const text = field === best.path ? withoutPath(problem.message, problem.own ?? problem.field) : problem.message;
       best.message.textContent = best.message.textContent ? `${best.message.textContent} ${text}` : text;
     }
     return left;

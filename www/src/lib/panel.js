@@ -1,5 +1,6 @@
 // A panel: one area of the library (owner cost, pricing, the box, …) made of blocks. The
-// panel recomputes all its blocks on every edit and shows how long the core took.
+// panel recomputes the edited blocks once per animation frame, however many input events
+// came in it, and shows how long the core and the drawing took.
 
 import { BlockView } from "./block.js";
 import { el } from "./form.js";
@@ -9,7 +10,10 @@ export class PanelView {
   constructor(def, app) {
     this.def = def;
     this.app = app;
-    this.blocks = def.blocks.map((b) => new BlockView(b, def.id, { ...app, changed: (block) => app.changed(this, block) }));
+    this.blocks = def.blocks.map((b) => new BlockView(b, def.id, { ...app, changed: (block) => app.changed(this, block), timed: () => this.showTiming() }));
+    this.edited = new Set(); // ids of the blocks edited since the last frame
+    this.frame = null;
+    this.computed = []; // the blocks the last recompute computed
   }
 
   mount() {
@@ -29,11 +33,27 @@ export class PanelView {
     this.recompute();
   }
 
+  /** Recomputes `block` at the next animation frame, with the other blocks edited until then. */
+  schedule(block) {
+    this.edited.add(block.def.id);
+    this.frame ??= requestAnimationFrame(() => {
+      this.frame = null;
+      const edited = this.edited;
+      this.edited = new Set();
+      this.recompute(edited);
+    });
+  }
+
   /**
-   * Calls the core for the edited block `from` and the blocks that use it (`uses: [ids]`),
-   * or for every block when `from` is null; records the times in data attributes and the label.
+   * Calls the core for the `edited` blocks (a set of ids) and the blocks that use them
+   * (`uses: [ids]`), or for every block when `edited` is null.
    */
-  recompute(from = null) {
+  recompute(edited = null) {
+    if (!edited) {
+      cancelAnimationFrame(this.frame);
+      this.frame = null;
+      this.edited.clear();
+    }
     const ctx = {
       stateOf: (key) => this.app.stateOf(key),
       result: (id) => {
@@ -41,22 +61,36 @@ export class PanelView {
         return block?.ok ? block.result : null;
       },
     };
-    let core = 0;
-    let draw = 0;
-    const due = new Set(from ? [from.def.id] : this.blocks.map((b) => b.def.id));
+    const due = new Set(edited ?? this.blocks.map((b) => b.def.id));
+    this.computed = [];
     for (const block of this.blocks) {
       if (block.def.uses?.some((id) => due.has(id))) due.add(block.def.id);
       if (!due.has(block.def.id)) continue;
-      const spent = block.compute(ctx);
-      core += spent.core;
-      draw += spent.draw;
-      block.root.dataset.computeMs = spent.core.toFixed(3);
-      block.root.dataset.drawMs = spent.draw.toFixed(3);
+      this.computed.push(block);
+      block.compute(ctx);
+    }
+    this.root.dataset.recomputes = String(Number(this.root.dataset.recomputes ?? 0) + 1);
+    this.showTiming();
+  }
+
+  /**
+   * The last recompute's times, in data attributes and the label: the core's (in a worker
+   * for the blocks that compute there) and the drawing's.
+   */
+  showTiming() {
+    let core = 0;
+    let draw = 0;
+    let worker = 0;
+    for (const { timing } of this.computed) {
+      core += timing.worker ?? timing.core;
+      draw += timing.draw;
+      worker += timing.worker ?? 0;
     }
     this.root.dataset.computeMs = core.toFixed(3);
     this.root.dataset.renderMs = draw.toFixed(3);
-    this.root.dataset.recomputes = String(Number(this.root.dataset.recomputes ?? 0) + 1);
-    this.timing.textContent = `Computed in ${core < 1 ? core.toFixed(2) : core.toFixed(1)} ms by the core, ${draw.toFixed(1)} ms to draw`;
+    const ms = (t) => (t < 1 ? t.toFixed(2) : t.toFixed(1));
+    const off = worker > 0 ? ` (${ms(worker)} ms of it in a worker)` : "";
+    this.timing.textContent = `Computed in ${ms(core)} ms by the core${off}, ${draw.toFixed(1)} ms to draw`;
   }
 
   restyle() {

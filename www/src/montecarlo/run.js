@@ -1,6 +1,6 @@
 // The page's side of a Monte Carlo run: Run and Cancel buttons and a progress bar around the
-// package's `runMonteCarlo`, whose batches of paths run in a Web Worker (`worker.js`). The
-// report goes to `onReport`, a core error to `onError` with its problems.
+// package's `runMonteCarlo`, whose batches of paths run in the page's Web Worker
+// (`connect.js`). The report goes to `onReport`, a core error to `onError` with its problems.
 
 import { GpueconError } from "gpuecon";
 import { runMonteCarlo } from "gpuecon/montecarlo";
@@ -8,23 +8,10 @@ import { runMonteCarlo } from "gpuecon/montecarlo";
 import { problemsOf } from "../lib/block.js";
 import { el } from "../lib/form.js";
 import { format } from "../lib/format.js";
+import { worker } from "./connect.js";
 
 /** Paths per batch: a progress step every few tenths of a second, a prompt cancel. */
 const BATCH = 250;
-
-/** The worker, once it says it is ready (`worker.js`). */
-function spawn() {
-  const worker = new Worker(new URL("./montecarlo-worker.js", import.meta.url), { type: "module" });
-  return new Promise((resolve, reject) => {
-    const ready = (event) => {
-      if (!event.data?.ready) return;
-      worker.removeEventListener("message", ready);
-      resolve(worker);
-    };
-    worker.addEventListener("message", ready);
-    worker.addEventListener("error", (event) => reject(new Error(event.message ?? "the Monte Carlo worker failed to start")), { once: true });
-  });
-}
 
 export class MonteCarloRun {
   /**
@@ -34,7 +21,6 @@ export class MonteCarloRun {
    */
   constructor(host, spec, { onReport, onError }) {
     Object.assign(this, { spec, onReport, onError });
-    this.worker = null; // a promise of the worker, started on the first run
     this.controller = null;
     this.runButton = el("button", { type: "button", className: "primary", text: "Run" });
     this.cancelButton = el("button", { type: "button", text: "Cancel", disabled: true });
@@ -51,7 +37,6 @@ export class MonteCarloRun {
       this.status.textContent = "Correct the inputs first.";
       return;
     }
-    this.worker ??= spawn();
     const controller = new AbortController();
     this.controller = controller;
     const started = performance.now();
@@ -62,7 +47,7 @@ export class MonteCarloRun {
     this.status.textContent = "Running…";
     try {
       const report = await runMonteCarlo(run, {
-        worker: await this.worker,
+        worker: await worker(),
         batchSize: BATCH,
         signal: controller.signal,
         onProgress: ({ done, total }) => {

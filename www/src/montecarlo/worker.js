@@ -1,8 +1,15 @@
-// The Monte Carlo Web Worker: computes the batches of paths the page's run asks for (the
-// package's `serveMonteCarlo`), so the page stays responsive while thousands of paths run.
-// A message that arrives while the package still compiles its .wasm (its top-level await)
-// finds no listener and is lost, so the worker says when it is ready and the page waits.
+// The calculator's Web Worker: computes the batches of paths a Monte Carlo run asks for
+// (the package's `serveMonteCarlo`) and the sensitivities (`calls.js`), so the page stays
+// responsive while they compute. It says when it is ready (`connect.js`).
+import { sensitivity_grid, tornado } from "gpuecon";
 import { serveMonteCarlo } from "gpuecon/montecarlo";
 
-serveMonteCarlo();
+import { isCall, serveCalls } from "./calls.js";
+
+// The package's server answers every message it is shown: it is shown the batches only.
+serveMonteCarlo({
+  addEventListener: (type, listener) => self.addEventListener(type, (event) => isCall(event.data) || listener(event)),
+  postMessage: (message) => self.postMessage(message),
+});
+serveCalls(self, { tornado, sensitivity_grid });
 self.postMessage({ ready: true });

@@ -1,12 +1,17 @@
 // Monte Carlo and sensitivities of a box: distributions of NPV, IRRs, DSCR and covenant
 // events over random paths (run in a Web Worker, with progress and a cancel button), a
-// tornado of one-at-a-time swings and a two-input grid, all computed by the core.
+// tornado of one-at-a-time swings and a two-input grid, all computed by the core (the
+// sensitivities in the same worker: 40 evaluations of the box an edit).
 
-import { montecarlo_typical, sensitivity_grid, tornado } from "gpuecon";
+import { montecarlo_typical } from "gpuecon";
 
 import { chart, custom, metrics, Needs, table } from "../lib/block.js";
 import { choice, dec, el, group, int, list, optional, rows } from "../lib/form.js";
 import { format, toNumber } from "../lib/format.js";
+import { latest } from "../lib/latest.js";
+import { joinPath } from "../lib/paths.js";
+import { callWorker } from "../montecarlo/calls.js";
+import { worker } from "../montecarlo/connect.js";
 import { MonteCarloRun } from "../montecarlo/run.js";
 
 /** Where the run's scenario comes from: another panel's state. */
@@ -60,6 +65,28 @@ const utilizationProcess = (path, label, make) =>
       dec("level", "Level in a lull", "share of busy"),
     ]),
   ]);
+
+/** The tornado and the grid of `{ scenario, output, swings, grid }`, in the worker; the latest edit's only. */
+const sensitivities = latest(async ({ scenario, output, swings, grid }) => {
+  const w = await worker();
+  const [tornadoResult, gridResult] = await Promise.all([
+    callWorker(w, "tornado", { scenario, output, swings }),
+    callWorker(w, "sensitivity_grid", { scenario, output, x: grid.x, y: grid.y }).catch((error) => {
+      throw under("grid", error);
+    }),
+  ]);
+  return { output, tornado: tornadoResult, grid: gridResult };
+});
+
+/**
+ * `error` with its paths put under `base`: the grid's inputs sit under `grid` in the form
+ * (`grid.x.values`), and the core names them from its own input (`x.values[2]`).
+ */
+function under(base, error) {
+  error.problems = (error.problems ?? [{ field: error.field, message: error.message }]).map((p) => ({ ...p, own: p.own ?? p.field, field: joinPath(base, p.field) }));
+  error.field = joinPath(base, error.field);
+  return error;
+}
 
 /** The core's typical random inputs (`Stochastic::typical`, documented in the core). */
 const typical = () => montecarlo_typical();
@@ -214,14 +241,7 @@ export default {
           list("y.values", "Values down", "values"),
         ], { path: "grid" }),
       ],
-      compute: (input, ctx) => {
-        const scenario = scenarioOf(input, ctx);
-        return {
-          output: input.output,
-          tornado: tornado({ scenario, output: input.output, swings: input.swings }),
-          grid: sensitivity_grid({ scenario, output: input.output, x: input.grid.x, y: input.grid.y }),
-        };
-      },
+      compute: (input, ctx) => sensitivities({ scenario: scenarioOf(input, ctx), output: input.output, swings: input.swings, grid: input.grid }),
       outputs: [
         metrics([{ key: "base", label: "The scenario's value", get: (r) => r.tornado.base, format: (r) => outputFormat(r.output) }]),
         chart("Tornado: the change from the scenario's value at each input's low and high", (r) => ({

@@ -13,6 +13,8 @@ import { bookMethod, contractFields, curve, facilityGroup, loanInterest, operati
 export const PRESETS = presets();
 export const SCENARIO_PRESETS = PRESETS.filter((p) => p.scenario);
 export const PORTFOLIO_PRESETS = PRESETS.filter((p) => p.portfolio);
+/** Each scenario preset as JSON, to tell an edited preset from the original. */
+const PRESET_JSON = new Map(SCENARIO_PRESETS.map((p) => [p.id, JSON.stringify(p.scenario)]));
 
 /** A block state for preset `id`. */
 export function presetState(id) {
@@ -175,20 +177,30 @@ export function scenarioControls(root, block) {
     editorBox,
   );
 
+  /** The JSON editor shows the state, unless it is being typed in; filled only while open. */
+  const syncEditor = () => {
+    if (!editorBox.open || document.activeElement === editor) return;
+    editor.value = JSON.stringify(block.state().scenario, null, 2);
+    editor.removeAttribute("aria-invalid");
+    editorError.textContent = "";
+  };
+  editorBox.addEventListener("toggle", syncEditor);
+
+  let shownPreset; // the preset whose sources are listed
   /** Brings the controls in line with the state (after an edit, a preset, a URL). */
   block.syncControls = () => {
     const state = block.state();
-    const preset = SCENARIO_PRESETS.find((p) => p.id === state.preset);
-    const edited = preset && JSON.stringify(preset.scenario) !== JSON.stringify(state.scenario);
+    const preset = SCENARIO_PRESETS.find((p) => p.id === state.preset) ?? null;
+    const edited = preset && PRESET_JSON.get(preset.id) !== JSON.stringify(state.scenario);
     picker.value = preset ? preset.id : "";
-    about.textContent = preset ? `${preset.about}${edited ? " (Edited: the numbers below are yours.)" : ""}` : "A scenario of your own.";
-    sources.replaceChildren(...(preset ? preset.sources.map((s) => el("li", { text: s })) : []));
-    sourcesBox.hidden = !preset;
-    if (document.activeElement !== editor) {
-      editor.value = JSON.stringify(state.scenario, null, 2);
-      editor.removeAttribute("aria-invalid");
-      editorError.textContent = "";
+    const text = preset ? `${preset.about}${edited ? " (Edited: the numbers below are yours.)" : ""}` : "A scenario of your own.";
+    if (about.textContent !== text) about.textContent = text;
+    if (preset !== shownPreset) {
+      sources.replaceChildren(...(preset ? preset.sources.map((s) => el("li", { text: s })) : []));
+      sourcesBox.hidden = !preset;
+      shownPreset = preset;
     }
+    syncEditor();
   };
 }
 
