@@ -9,6 +9,8 @@
 // Tests unwrap: a failure is a failed test.
 #![allow(clippy::unwrap_used)]
 
+mod common;
+
 use gpuecon::scenario::{Report, Scenario, evaluate};
 use gpuecon::{Decimal, presets};
 use proptest::prelude::*;
@@ -36,39 +38,13 @@ fn check_report(report: &Report, capex: Decimal) -> Result<(), TestCaseError> {
     let mut applied = Decimal::ZERO;
     for m in &report.months {
         let r = &m.revenue;
-        prop_assert_eq!(
-            r.contracts_usd
-                + r.reserved_usd
-                + r.on_demand_usd
-                + r.spot_usd
-                + r.hosting_usd
-                + r.demand_response_usd
-                - r.curtailed_usd
-                - r.sla_credits_usd,
-            r.total_usd
-        );
+        prop_assert_eq!(common::revenue_from_products(r), r.total_usd);
         let c = &m.costs;
-        prop_assert_eq!(
-            c.power_usd
-                + c.ppa_settlement_usd
-                + c.facility_usd
-                + c.lease_taxes_usd
-                + c.lease_insurance_usd
-                + c.lease_maintenance_usd
-                + c.staff_usd
-                + c.support_usd
-                + c.software_usd
-                + c.insurance_usd
-                + c.sga_usd,
-            c.total_usd
-        );
+        prop_assert_eq!(common::costs_from_items(c), c.total_usd);
         prop_assert!(m.billed_gpu_hours <= m.available_gpu_hours);
         prop_assert!(m.busy_gpu_hours <= m.available_gpu_hours);
         prop_assert_eq!(m.gross_margin_usd, r.total_usd - c.total_usd);
-        prop_assert_eq!(
-            m.cash_flow_usd,
-            m.gross_margin_usd - m.prepayment_applied_usd - m.capex_usd + m.sale_usd
-        );
+        prop_assert_eq!(m.cash_flow_usd, common::cash_flow_from_parts(m));
         cumulative += m.cash_flow_usd;
         prop_assert_eq!(m.cumulative_cash_flow_usd, cumulative);
         prop_assert!(m.book_value_usd >= Decimal::ZERO);

@@ -13,6 +13,8 @@ use std::str::FromStr;
 
 use gpuecon::presets::{self, PresetKind};
 use gpuecon::scenario::portfolio::evaluate_portfolio;
+mod common;
+
 use gpuecon::scenario::{Report, Scenario, evaluate};
 use gpuecon::{Decimal, ErrorCode};
 use serde_json::{Value, json};
@@ -37,37 +39,11 @@ fn adds_up(report: &Report) {
     let mut cumulative = report.summary.close_cash_flow_usd;
     for m in &report.months {
         let r = &m.revenue;
-        assert_eq!(
-            r.contracts_usd
-                + r.reserved_usd
-                + r.on_demand_usd
-                + r.spot_usd
-                + r.hosting_usd
-                + r.demand_response_usd
-                - r.curtailed_usd
-                - r.sla_credits_usd,
-            r.total_usd
-        );
+        assert_eq!(common::revenue_from_products(r), r.total_usd);
         let c = &m.costs;
-        assert_eq!(
-            c.power_usd
-                + c.ppa_settlement_usd
-                + c.facility_usd
-                + c.lease_taxes_usd
-                + c.lease_insurance_usd
-                + c.lease_maintenance_usd
-                + c.staff_usd
-                + c.support_usd
-                + c.software_usd
-                + c.insurance_usd
-                + c.sga_usd,
-            c.total_usd
-        );
+        assert_eq!(common::costs_from_items(c), c.total_usd);
         assert_eq!(m.gross_margin_usd, r.total_usd - c.total_usd);
-        assert_eq!(
-            m.cash_flow_usd,
-            m.gross_margin_usd - m.prepayment_applied_usd - m.capex_usd + m.sale_usd
-        );
+        assert_eq!(m.cash_flow_usd, common::cash_flow_from_parts(m));
         cumulative += m.cash_flow_usd;
         assert_eq!(m.cumulative_cash_flow_usd, cumulative);
     }
