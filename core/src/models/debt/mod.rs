@@ -67,7 +67,6 @@
 //!   first problem is returned with its path (`draws.usd[3]`, `amortization.target_dscr`,
 //!   `interest.sofr_annual_rates[0]`). Nothing panics.
 
-mod all_in;
 mod amortize;
 mod draws;
 mod rate;

@@ -1,15 +1,17 @@
-//! [`debt_schedule`]: a loan month by month, its totals, maturity and all-in cost.
+//! [`debt_schedule`]: a loan month by month, its totals, maturity and all-in cost (the IRR
+//! of the lender's flows, annualized).
+
+use std::iter;
 
 use serde::{Deserialize, Serialize};
 
-use super::all_in::all_in_rates;
 use super::amortize::Amortizer;
 use super::terms::LoanInputs;
 use super::{keep, monthly_charge};
-use crate::Decimal;
 use crate::models::ModelError;
 use crate::models::check::Validate;
 use crate::units;
+use crate::{Decimal, finance};
 
 /// One month of a loan. Amounts in USD, kept to
 /// [`DEBT_DECIMAL_PLACES`](super::DEBT_DECIMAL_PLACES): `closing = opening + draw +
@@ -218,4 +220,33 @@ pub fn debt_schedule(inputs: &LoanInputs) -> Result<DebtSchedule, ModelError> {
         all_in_monthly_rate,
         all_in_annual_rate,
     })
+}
+
+/// The lender's flows at `t = 0` (the close) to `t = T`: at `t`, what it is paid at the end of
+/// month `t` (debt service + commitment fee) less what it lends at the start of month
+/// `t + 1` (the draw), plus the upfront fee at `t = 0`.
+fn lender_flows(months: &[DebtMonth]) -> Result<Vec<Decimal>, ModelError> {
+    let starts = months
+        .iter()
+        .map(|m| units::sub(m.upfront_fee_usd, m.draw_usd, "draws"))
+        .chain(iter::once(Ok(Decimal::ZERO)));
+    let ends = iter::once(Ok(Decimal::ZERO)).chain(
+        months
+            .iter()
+            .map(|m| units::add(m.debt_service_usd, m.commitment_fee_usd, "fees")),
+    );
+    starts
+        .zip(ends)
+        .map(|(start, end)| Ok(units::add(start?, end?, "draws")?))
+        .collect()
+}
+
+/// The monthly IRR of the lender's flows and the effective annual rate `(1 + IRR)^12 − 1`;
+/// `None` for both when the flows have no rate of return (nothing drawn), `None` for the
+/// annual rate when it does not fit in a [`Decimal`].
+fn all_in_rates(months: &[DebtMonth]) -> Result<(Option<Decimal>, Option<Decimal>), ModelError> {
+    let flows = lender_flows(months)?;
+    let monthly = finance::irr(&flows, None).ok();
+    let annual = monthly.and_then(|rate| finance::annual_rate(rate, "all_in_monthly_rate").ok());
+    Ok((monthly, annual))
 }
