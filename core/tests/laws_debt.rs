@@ -46,6 +46,7 @@ fn interest(min_bp: i64) -> impl Strategy<Value = Interest> {
                 sofr_annual_rates: sofr.into_iter().map(|bp| dec(bp, 4)).collect(),
                 credit_tier,
                 spread_annual_rate: spread.map(|bp| dec(bp, 4)),
+                sofr_floor_annual_rate: None,
             }),
     ]
 }
@@ -107,6 +108,10 @@ fn loan() -> impl Strategy<Value = LoanInputs> {
                     interest,
                     amortization,
                     fees,
+                    start_date: None,
+                    day_count: None,
+                    swap: None,
+                    cap: None,
                 }
             },
         )
@@ -143,6 +148,10 @@ fn sculpted_loan() -> impl Strategy<Value = LoanInputs> {
                     interest: interest.clone(),
                     tenor_months: tenor,
                     capitalize_until_month: capitalize,
+                    start_date: None,
+                    day_count: None,
+                    swap: None,
+                    cap: None,
                 })
                 .unwrap()
                 .debt_capacity_usd;
@@ -159,6 +168,10 @@ fn sculpted_loan() -> impl Strategy<Value = LoanInputs> {
                         target_dscr,
                     },
                     fees,
+                    start_date: None,
+                    day_count: None,
+                    swap: None,
+                    cap: None,
                 };
                 loan.validate().is_empty().then_some(loan)
             },
@@ -210,6 +223,7 @@ fn interest_with_extra_spread(loan: &LoanInputs, extra: i64) -> Option<Decimal> 
             sofr_annual_rates: sofr_annual_rates.clone(),
             credit_tier: *credit_tier,
             spread_annual_rate: Some(loan.interest.spread().unwrap() + dec(extra, 4)),
+            sofr_floor_annual_rate: None,
         },
     };
     loan.interest = raised;
@@ -345,6 +359,10 @@ proptest! {
             interest: Interest::Fixed { annual_rate: rate },
             amortization,
             fees: Fees { upfront_fee_share_of_commitment: fee, commitment_fee_annual_rate: fee },
+            start_date: None,
+            day_count: None,
+            swap: None,
+            cap: None,
         };
         if let Err(err) = debt_schedule(&loan) {
             prop_assert!(!err.field().is_empty());
@@ -356,9 +374,14 @@ proptest! {
                 sofr_annual_rates: vec![rate],
                 credit_tier: CreditTier::SubInvestmentGrade,
                 spread_annual_rate: Some(fee),
+                sofr_floor_annual_rate: None,
             },
             tenor_months: tenor,
             capitalize_until_month: capitalize,
+            start_date: None,
+            day_count: None,
+            swap: None,
+            cap: None,
         });
         if let Err(err) = capacity {
             prop_assert!(!err.field().is_empty());

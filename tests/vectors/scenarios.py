@@ -42,6 +42,8 @@ How to run it
     tests/native/golden_vectors.rs) and the Node / browser runners (tests/node).
 """
 
+import calendar
+import datetime
 import json
 import math
 import sys
@@ -62,7 +64,8 @@ SOURCE = (
 FINANCING_SOURCE = (
     "independent Python model tests/vectors/scenarios.py, financing from the documented "
     "formulas (scenario/financing.rs, models/debt and models/collateral module docs): CFADS "
-    "= gross margin, debt = min(advance rate x capex, the PV at the loan rate (30/360) of "
+    "= gross margin, debt = min(advance rate x capex, the PV at the loan rate (ACT/360 on the "
+    "scenario's calendar for SOFR loans, 30/360 for fixed ones) of "
     "max(CFADS,0)/target), sculpted at target x limit / debt, every debt amount kept to 12 "
     "places half-even, covenants with their cure period (exact fractions otherwise)"
 )
@@ -627,7 +630,7 @@ def evaluate(s):
     report = {"months": months, "summary": summary}
     if s.get("financing") is not None:
         shares = [gk / g for _, gk in parts]
-        report["financing"] = finance(s["financing"], months, summary, shares,
+        report["financing"] = finance(s["financing"], s["start"], months, summary, shares,
                                       dec(s["annual_discount_rate"]))
     return report
 
@@ -661,28 +664,56 @@ def loan_rates(interest, months):
     sofr = [dec(v) for v in interest["sofr_annual_rates"]]
     spread = (dec(interest["spread_annual_rate"]) if interest.get("spread_annual_rate")
               is not None else TIER_SPREADS[interest["credit_tier"]])
-    return [sofr[min(i, len(sofr) - 1)] + spread for i in range(months)]
+    floor = interest.get("sofr_floor_annual_rate")
+    floor = dec(floor) if floor is not None else None
+    quoted = [sofr[min(i, len(sofr) - 1)] for i in range(months)]
+    return [(q if floor is None else max(q, floor)) + spread for q in quoted]
 
 
-def sculpted_capacity(cfads, target, rates, tenor, capitalized):
-    """The PV at the loan's own rate (30/360: 1 + a/12 a month) of the target service
-    S_m = max(CFADS_m, 0) / target (each kept; 0 while interest is capitalized, m <= K),
-    months 1..tenor; the capacity kept."""
+def add_months(start, n):
+    """`start` plus n calendar months: the same day, or the month's last day when it is
+    shorter (Jan 31 + 1 month = Feb 28/29)."""
+    index = start.year * 12 + (start.month - 1) + n
+    year, month = divmod(index, 12)
+    month += 1
+    day = min(start.day, calendar.monthrange(year, month)[1])
+    return datetime.date(year, month, day)
+
+
+def year_fractions(interest, day_count, start, months):
+    """The share of a year each loan month accrues for (domain: ACT/360 for SOFR loans,
+    30/360 for fixed ones unless stated): month m runs from start + (m-1) months to
+    start + m months; 30/360 counts 30 days, the others the calendar's."""
+    if day_count is None:
+        day_count = "act_360" if interest["kind"] == "floating" else "30_360"
+    begin = datetime.date.fromisoformat(start)
+    out = []
+    for m in range(1, months + 1):
+        days = (add_months(begin, m) - add_months(begin, m - 1)).days
+        out.append({"30_360": Q(30, 360), "act_360": Q(days, 360),
+                    "act_365f": Q(days, 365)}[day_count])
+    return out
+
+
+def sculpted_capacity(cfads, target, rates, fractions, tenor, capitalized):
+    """The PV at the loan's own rate (1 + a_m x its year fraction a month) of the target
+    service S_m = max(CFADS_m, 0) / target (each kept; 0 while interest is capitalized,
+    m <= K), months 1..tenor; the capacity kept."""
     value = Q(0)
     for m in range(tenor, 0, -1):
         service = Q(0) if m <= capitalized else keep(max(cfads[m - 1], Q(0)) / target)
-        value = (value + service) / (1 + rates[m - 1] / 12)
+        value = (value + service) / (1 + rates[m - 1] * fractions[m - 1])
     return keep(value)
 
 
-def draw_weight(shares, rates):
-    """sum_k share_k x DF_k, DF_k = prod_{j<=k} 1 / (1 + a_j/12): what a dollar of a
-    commitment drawn on the deliveries (share k at the end of month k) is worth at the
+def draw_weight(shares, rates, fractions):
+    """sum_k share_k x DF_k, DF_k = prod_{j<=k} 1 / (1 + a_j x fraction_j): what a dollar of
+    a commitment drawn on the deliveries (share k at the end of month k) is worth at the
     close at the loan's rate (scenario/financing.rs module docs)."""
     weight, factor = Q(0), Q(1)
     for k, share in enumerate(shares):
         if k > 0:
-            factor /= 1 + rates[k - 1] / 12
+            factor /= 1 + rates[k - 1] * fractions[k - 1]
         weight += share * factor
     return weight
 
@@ -699,14 +730,15 @@ def draw_amounts(debt, shares, tenor):
     return draws
 
 
-def sculpted_loan(debt, cfads, dscr, rates, tenor, upfront_share, draws, capitalized):
+def sculpted_loan(debt, cfads, dscr, rates, fractions, tenor, upfront_share, draws,
+                  capitalized):
     """A loan of `debt` drawn as `draws` (start of each month), its interest capitalized in
     months 1..K, then sculpted to `dscr`, per month 1..tenor: (interest paid, capitalized,
     principal, debt service, fees, closing balance)."""
     rows, balance = [], Q(0)
     for m in range(1, tenor + 1):
         owed = balance + draws[m - 1]
-        interest = keep(owed * rates[m - 1] / 12)
+        interest = keep(owed * rates[m - 1] * fractions[m - 1])
         target = keep(max(cfads[m - 1], Q(0)) / dscr)
         cap = Q(0)
         if m <= capitalized:
@@ -725,7 +757,7 @@ def sculpted_loan(debt, cfads, dscr, rates, tenor, upfront_share, draws, capital
     return rows
 
 
-def finance(f, months, summary, shares, annual_discount_rate):
+def finance(f, start, months, summary, shares, annual_discount_rate):
     """The financing report of a box whose unfinanced months and summary are evaluate's;
     `shares` the fleet's delivery shares ([1]: all at the close)."""
     if f.get("repayment", "sculpted") != "sculpted":
@@ -742,19 +774,22 @@ def finance(f, months, summary, shares, annual_discount_rate):
     capex = summary["capex_usd"]
     target = dec(f["target_dscr"])
     capitalized = f.get("capitalize_until_month", 0)
+    if f.get("swap") or f.get("cap"):
+        raise NotImplementedError("interest-rate hedges (tests/vectors/conventions.py)")
     rates = loan_rates(f["interest"], tenor)
+    fractions = year_fractions(f["interest"], f.get("day_count"), start, tenor)
     # CFADS = gross margin less the prepayments applied (received at the close)
     cfads = [mo["gross_margin_usd"] - mo["prepayment_applied_usd"] for mo in months]
 
     advance_limit = dec(f["advance_rate"]) * capex
-    at_close = sculpted_capacity(cfads, target, rates, tenor, capitalized)
-    weight = draw_weight(shares, rates)
+    at_close = sculpted_capacity(cfads, target, rates, fractions, tenor, capitalized)
+    weight = draw_weight(shares, rates, fractions)
     dscr_limit = at_close if weight == 1 else keep(at_close / weight)
     debt = min(advance_limit, dscr_limit)
     # below the DSCR limit: sculpted at target x limit / debt, to mature at the tenor
     dscr_target = target * dscr_limit / debt if 0 < debt < dscr_limit else target
     draws = draw_amounts(debt, shares, tenor)
-    loan = (sculpted_loan(debt, cfads, dscr_target, rates, tenor,
+    loan = (sculpted_loan(debt, cfads, dscr_target, rates, fractions, tenor,
                           dec(fees.get("upfront_fee_share_of_commitment", "0")), draws,
                           capitalized)
             if debt > 0 else [])
@@ -791,7 +826,8 @@ def finance(f, months, summary, shares, annual_discount_rate):
             "month": mo["month"], "cfads_usd": cfads[i], "draw_usd": draws[i + 1],
             "capitalized_interest_usd": cap, "interest_usd": paid,
             "principal_usd": principal, "debt_service_usd": service, "fees_usd": fee,
-            "balance_usd": balance, "dscr": dscr, "ltv": ltv, "in_breach": breach,
+            "balance_usd": balance, "hedges_usd": Q(0), "dscr": dscr, "ltv": ltv,
+            "in_breach": breach,
             "in_default": defaulted, "equity_cash_flow_usd": equity,
         })
     dscrs = [r["dscr"] for r in rows if r["dscr"] is not None]

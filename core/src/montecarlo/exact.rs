@@ -244,19 +244,20 @@ fn realize(
         at_close,
         "path",
     )?];
-    let twelve = Decimal::from(12);
     let mut unpaid = Decimal::ZERO;
     for (i, (row, m)) in fin.months.iter().zip(&report.months).enumerate() {
         let mut extra = Decimal::ZERO;
-        if let (true, Some(owed), Some(path_sofr)) = (
+        if let (true, Some(owed), Some((days, basis)), Some(path_sofr)) = (
             fm.floating,
             fm.owed.get(i),
+            fm.accrual.get(i),
             fm.months.get(i).map(|m| m.sofr),
         ) {
             let shifted = path_sofr + draws.sofr_shift.get(i).copied().unwrap_or(0.0);
             let realized = floor.map_or(shifted, |fl| greater(shifted, fl));
             let moved = units::sub(d(realized)?, d(path_sofr)?, "path")?;
-            let interest = units::div(units::mul(*owed, moved, "path")?, twelve, "path")?;
+            let year = units::mul(*owed, moved, "path")?;
+            let interest = units::div(units::mul(year, *days, "path")?, *basis, "path")?;
             unpaid = units::add(unpaid, units::amount(interest), "path")?;
         }
         if !row.debt_service_usd.is_zero() {

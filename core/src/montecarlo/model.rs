@@ -12,7 +12,7 @@ use super::stats::Outcome;
 use crate::models::ModelError;
 use crate::models::PowerInputs;
 use crate::models::Validate;
-use crate::models::debt::Interest;
+use crate::models::debt::{self, Interest};
 use crate::models::depreciation::{self, CascadeInputs};
 use crate::scenario::{Report, Scenario, ScenarioError, evaluate};
 use crate::units::{HOURS_PER_MONTH, to_f64_lossy};
@@ -38,8 +38,9 @@ pub(crate) struct DebtMonth {
     pub(crate) cfads: f64,
     pub(crate) service: f64,
     pub(crate) balance: f64,
-    /// The balance interest accrues on (opening + the month's draw) ÷ 12.
-    pub(crate) owed_twelfth: f64,
+    /// The balance interest accrues on (opening + the month's draw) × the month's year
+    /// fraction (days ÷ basis of the loan's day count).
+    pub(crate) owed_accrual: f64,
     /// SOFR (floating debt, while the loan runs; else 0).
     pub(crate) sofr: f64,
     /// The exact model's DSCR and covenant tests.
@@ -59,6 +60,8 @@ pub(crate) struct FinancingModel {
     pub(crate) floating: bool,
     /// The balance interest accrues on, exact, by month index.
     pub(crate) owed: Vec<Decimal>,
+    /// Each month's year fraction `(days, basis)` (models::debt::year_fractions).
+    pub(crate) accrual: Vec<(Decimal, Decimal)>,
     pub(crate) max_ltv: f64,
     pub(crate) min_dscr: Option<f64>,
     pub(crate) cure_months: u32,
@@ -496,6 +499,12 @@ impl FinancingModel {
             closing = row.balance_usd;
         }
         let tenor = usize::try_from(terms.tenor_months).unwrap_or(usize::MAX);
+        let accrual = debt::year_fractions(
+            &terms.interest,
+            terms.day_count,
+            Some(s.start),
+            terms.tenor_months,
+        )?;
         let sofr = match &terms.interest {
             Interest::Floating {
                 sofr_annual_rates, ..
@@ -510,7 +519,9 @@ impl FinancingModel {
                 cfads: f(r.cfads_usd),
                 service: f(r.debt_service_usd),
                 balance: f(r.balance_usd),
-                owed_twelfth: f(*owed) / 12.0,
+                owed_accrual: accrual
+                    .get(i)
+                    .map_or(0.0, |(days, basis)| f(*owed) * f(*days) / f(*basis)),
                 sofr: sofr
                     .filter(|_| i < tenor)
                     .and_then(|rates| rates.get(i).or(rates.last()))
@@ -535,6 +546,7 @@ impl FinancingModel {
             months,
             floating: sofr.is_some(),
             owed,
+            accrual,
             max_ltv: f(terms.max_ltv),
             min_dscr: terms.min_dscr.map(f),
             cure_months: terms.cure_months,

@@ -312,7 +312,7 @@ fn run(model: &Model, scratch: &mut Scratch, shortcut: bool) -> PathOutcome {
                 if f.floating {
                     let shifted = dm.sofr + draws.sofr_shift.get(i).copied().unwrap_or(0.0);
                     let realized = floor.map_or(shifted, |fl| greater(shifted, fl));
-                    unpaid += dm.owed_twelfth * (realized - dm.sofr);
+                    unpaid += dm.owed_accrual * (realized - dm.sofr);
                 }
                 // Interest moved in a month without debt service (construction) is paid
                 // with the next service.

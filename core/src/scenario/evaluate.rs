@@ -59,7 +59,14 @@ pub fn evaluate(scenario: &Scenario) -> Result<Report, ScenarioError> {
         .as_ref()
         .map(|f| {
             let shares = series.deliveries.shares(scenario.fleet.gpus)?;
-            finance(f, &months, &summary, &shares, scenario.annual_discount_rate)
+            finance(
+                f,
+                scenario.start,
+                &months,
+                &summary,
+                &shares,
+                scenario.annual_discount_rate,
+            )
         })
         .transpose()?;
     Ok(Report {

@@ -25,9 +25,16 @@
 //! ```
 //!
 //! With draws later than the close, a dollar drawn at the end of month k is repaid from the
-//! same service as `DF_k = Π_{j ≤ k} 1 ÷ (1 + a_j ÷ 12)` dollars drawn at the close (the
-//! loan's own 30/360 rate `a_j`): the commitment whose draws the sculpted service repays
-//! is the close's capacity ÷ `Σ_k share_k × DF_k`.
+//! same service as `DF_k = Π_{j ≤ k} 1 ÷ (1 + a_j × days_j ÷ basis)` dollars drawn at the
+//! close (the loan's own rate `a_j` on its day count, from the scenario's calendar, and its
+//! hedges: [`debt::discount_factors`]): the commitment whose draws the sculpted service
+//! repays is the close's capacity ÷ `Σ_k share_k × DF_k`.
+//!
+//! The loan accrues on the scenario's calendar: month m runs from `start` plus m − 1
+//! months to `start` plus m months, ACT/360 by default for a floating rate, 30/360 for a
+//! fixed one (`day_count`). A swap's net settlement and a cap's payouts are debt service;
+//! the cap's premium is paid by the equity at the close (equity = capex − debt −
+//! prepayments + premium).
 //!
 //! The project's own cash flows do not change with the financing: project flow = equity
 //! flow + the lender's flow (−draws, then debt service and fees), month by month.
@@ -43,10 +50,11 @@ use crate::models::collateral::{
     self, CollateralInputs, CollateralValue, Covenants, DscrCovenant, Liquidation,
 };
 use crate::models::debt::{
-    self, Amortization, DebtCapacityInputs, DrawSchedule, Fees, Interest, LoanInputs,
+    self, Amortization, Cap, DayCount, DebtCapacityInputs, DrawSchedule, Fees, Interest,
+    LoanInputs, Swap,
 };
 use crate::models::metrics::{ProjectMetrics, project_metrics};
-use crate::{Decimal, units};
+use crate::{Date, Decimal, units};
 
 /// How the loan is repaid (the sculpted profile follows the scenario's own CFADS).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
@@ -101,6 +109,18 @@ pub struct Financing {
     /// The discount of a forced sale of the GPUs, in [0, 1] (default 0).
     #[serde(default)]
     pub liquidation_haircut: Decimal,
+    /// How interest counts the scenario's calendar days (default: ACT/360 for a floating
+    /// rate, as SOFR loan documents say; 30/360 for a fixed one).
+    #[serde(default)]
+    pub day_count: Option<DayCount>,
+    /// A swap of the floating rate for a fixed one (default none): its net settlement is
+    /// debt service.
+    #[serde(default)]
+    pub swap: Option<Swap>,
+    /// A cap on SOFR (default none): its premium is paid by the equity at the close, its
+    /// payouts reduce debt service.
+    #[serde(default)]
+    pub cap: Option<Cap>,
 }
 
 const fn one() -> Decimal {
@@ -125,6 +145,7 @@ impl Validate for Financing {
             c.positive("min_dscr", min);
         }
         c.fraction("liquidation_haircut", self.liquidation_haircut);
+        debt::check_hedges(c, &self.interest, self.swap.as_ref(), self.cap.as_ref());
     }
 }
 
@@ -154,7 +175,9 @@ pub struct FinancingMonth {
     pub interest_usd: Decimal,
     /// Principal repaid.
     pub principal_usd: Decimal,
-    /// Interest paid + principal.
+    /// The hedges' net cost: swap settlement − cap payout (0 without hedges).
+    pub hedges_usd: Decimal,
+    /// Interest paid + principal + hedges.
     pub debt_service_usd: Decimal,
     /// Upfront and commitment fees.
     pub fees_usd: Decimal,
@@ -210,9 +233,10 @@ pub struct FinancingReport {
 
 /// Sizes, schedules and tests the debt of a box whose unfinanced months and summary are
 /// `months` and `summary`; `shares` is the fleet's delivery schedule (`[1]`: all at the
-/// close).
+/// close), `start` the close's date (the loan's calendar).
 pub(super) fn finance(
     f: &Financing,
+    start: Date,
     months: &[MonthReport],
     summary: &Summary,
     shares: &[Decimal],
@@ -226,7 +250,7 @@ pub(super) fn finance(
         .map(|m| units::sub(m.gross_margin_usd, m.prepayment_applied_usd, "financing"))
         .collect::<Result<_, _>>()?;
     let advance_limit = units::mul(f.advance_rate, capex, "financing.advance_rate")?;
-    let dscr_limit = dscr_limit(f, &cfads, capex, shares).map_err(at)?;
+    let dscr_limit = dscr_limit(f, start, &cfads, capex, shares).map_err(at)?;
     let (debt, sized_by) = if advance_limit <= dscr_limit {
         (advance_limit, SizedBy::AdvanceRate)
     } else {
@@ -244,7 +268,7 @@ pub(super) fn finance(
         f.target_dscr
     };
     let schedule = if debt > Decimal::ZERO {
-        Some(debt::debt_schedule(&loan(f, &cfads, debt, sculpt_dscr, shares)?).map_err(at)?)
+        Some(debt::debt_schedule(&loan(f, start, &cfads, debt, sculpt_dscr, shares)?).map_err(at)?)
     } else {
         None
     };
@@ -267,6 +291,7 @@ pub(super) fn finance(
             loan_months.get(i).map_or(Ok(Service::default()), |m| {
                 Ok(Service {
                     interest: m.interest_paid_usd,
+                    hedges: units::sub(m.swap_settlement_usd, m.cap_payout_usd, "financing")?,
                     capitalized: m.capitalized_interest_usd,
                     principal: m.principal_usd,
                     total: m.debt_service_usd,
@@ -307,15 +332,23 @@ pub(super) fn finance(
     })
     .map_err(at)?;
 
-    let equity_usd = units::sub(
-        units::sub(capex, debt, "financing")?,
-        summary.prepayment_usd,
-        "contracts",
+    // The cap's premium is paid by the equity at the close.
+    let premium = schedule
+        .as_ref()
+        .map_or(Decimal::ZERO, |s| s.totals.cap_premium_usd);
+    let equity_usd = units::add(
+        units::sub(
+            units::sub(capex, debt, "financing")?,
+            summary.prepayment_usd,
+            "contracts",
+        )?,
+        premium,
+        "financing.cap.premium_usd",
     )?;
-    let mut equity_flows = vec![units::add(
-        summary.close_cash_flow_usd,
-        draw_in_row(0),
-        "financing",
+    let mut equity_flows = vec![units::sub(
+        units::add(summary.close_cash_flow_usd, draw_in_row(0), "financing")?,
+        premium,
+        "financing.cap.premium_usd",
     )?];
     let mut rows = Vec::with_capacity(months.len());
     let last = months.len().saturating_sub(1);
@@ -339,6 +372,7 @@ pub(super) fn finance(
             capitalized_interest_usd: s.capitalized,
             interest_usd: s.interest,
             principal_usd: s.principal,
+            hedges_usd: s.hedges,
             debt_service_usd: s.total,
             fees_usd: s.fees,
             balance_usd: balance,
@@ -371,6 +405,7 @@ pub(super) fn finance(
 #[derive(Clone, Copy, Default)]
 struct Service {
     interest: Decimal,
+    hedges: Decimal,
     capitalized: Decimal,
     principal: Decimal,
     total: Decimal,
@@ -381,6 +416,7 @@ struct Service {
 /// repaid as `f` says (sculpted to `sculpt_dscr`).
 fn loan(
     f: &Financing,
+    start: Date,
     cfads: &[Decimal],
     debt: Decimal,
     sculpt_dscr: Decimal,
@@ -403,7 +439,31 @@ fn loan(
             Repayment::Bullet => Amortization::Bullet,
         },
         fees: f.fees.clone(),
+        start_date: Some(start),
+        day_count: f.day_count,
+        swap: f.swap.clone(),
+        cap: f.cap.clone(),
     })
+}
+
+/// The sculpting of `f`'s loan on `cfads` to `target_dscr`, closing on `start`.
+fn capacity_inputs(
+    f: &Financing,
+    start: Date,
+    cfads: &[Decimal],
+    target_dscr: Decimal,
+) -> DebtCapacityInputs {
+    DebtCapacityInputs {
+        cfads_usd: cfads.to_vec(),
+        target_dscr,
+        interest: f.interest.clone(),
+        tenor_months: f.tenor_months,
+        capitalize_until_month: f.capitalize_until_month,
+        start_date: Some(start),
+        day_count: f.day_count,
+        swap: f.swap.clone(),
+        cap: f.cap.clone(),
+    }
 }
 
 /// `debt` drawn on the delivery `shares`, each draw kept to 12 places and the last taking
@@ -429,25 +489,19 @@ fn draws(debt: Decimal, shares: &[Decimal]) -> Result<DrawSchedule, ModelError> 
 }
 
 /// `Σ_k share_k × DF_k`: what a dollar of commitment drawn on the delivery `shares` is
-/// worth at the close, discounted at the loan's own monthly rate (1 for a single share).
-fn draw_weight(f: &Financing, shares: &[Decimal]) -> Result<Decimal, ModelError> {
+/// worth at the close, discounted at the loan's own rate of each month
+/// ([`debt::discount_factors`]: its day count and hedges); 1 for a single share.
+fn draw_weight(sculpting: &DebtCapacityInputs, shares: &[Decimal]) -> Result<Decimal, ModelError> {
     if shares.len() <= 1 {
         return Ok(Decimal::ONE);
     }
-    let rates = f.interest.annual_rates(f.tenor_months)?;
-    let mut factor = Decimal::ONE;
+    let factors = debt::discount_factors(sculpting)?;
     let mut weight = Decimal::ZERO;
     for (k, share) in shares.iter().enumerate() {
-        if k > 0 {
-            // DF_k = DF_(k−1) × 12 ÷ (12 + a_k); 12 + a_k > 11 since a_k > −1.
-            let rate = rates.get(k - 1).copied().unwrap_or_default();
-            let growth = units::add(units::MONTHS_PER_YEAR, rate, "interest")?;
-            factor = units::div(
-                units::mul(factor, units::MONTHS_PER_YEAR, "interest")?,
-                growth,
-                "interest",
-            )?;
-        }
+        let factor = match k.checked_sub(1) {
+            None => Decimal::ONE,
+            Some(month) => factors.get(month).copied().unwrap_or_default(),
+        };
         weight = units::add(weight, units::mul(*share, factor, "interest")?, "interest")?;
     }
     Ok(weight)
@@ -456,20 +510,15 @@ fn draw_weight(f: &Financing, shares: &[Decimal]) -> Result<Decimal, ModelError>
 /// The most debt whose service stays within CFADS ÷ target DSCR every month.
 fn dscr_limit(
     f: &Financing,
+    start: Date,
     cfads: &[Decimal],
     capex: Decimal,
     shares: &[Decimal],
 ) -> Result<Decimal, ModelError> {
     if f.repayment == Repayment::Sculpted {
-        let at_close = debt::sculpted_debt_capacity(&DebtCapacityInputs {
-            cfads_usd: cfads.to_vec(),
-            target_dscr: f.target_dscr,
-            interest: f.interest.clone(),
-            tenor_months: f.tenor_months,
-            capitalize_until_month: f.capitalize_until_month,
-        })?
-        .debt_capacity_usd;
-        let weight = draw_weight(f, shares)?;
+        let sculpting = capacity_inputs(f, start, cfads, f.target_dscr);
+        let at_close = debt::sculpted_debt_capacity(&sculpting)?.debt_capacity_usd;
+        let weight = draw_weight(&sculpting, shares)?;
         if weight == Decimal::ONE {
             return Ok(at_close);
         }
@@ -488,7 +537,7 @@ fn dscr_limit(
     };
     let schedule = debt::debt_schedule(&LoanInputs {
         fees: Fees::default(),
-        ..loan(f, cfads, probe, f.target_dscr, shares)?
+        ..loan(f, start, cfads, probe, f.target_dscr, shares)?
     })?;
     let mut limit: Option<Decimal> = None;
     for (m, cf) in schedule.months.iter().zip(cfads) {

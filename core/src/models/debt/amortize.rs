@@ -43,12 +43,14 @@ impl<'a> Amortizer<'a> {
     }
 
     /// Month `month` of a checked loan: `owed` is the balance after the month's draw,
-    /// `interest` the month's interest on it at `annual_rate`.
+    /// `interest` the month's interest on it at `annual_rate`, `hedge` the hedges' net
+    /// cost (paid in full: a sculpted service pays it first).
     pub(super) fn month(
         &mut self,
         month: u32,
         owed: Decimal,
         interest: Decimal,
+        hedge: Decimal,
         annual_rate: Decimal,
         draw: Decimal,
     ) -> Result<Split, ModelError> {
@@ -65,7 +67,7 @@ impl<'a> Amortizer<'a> {
             principal,
         };
         if month >= self.tenor_months {
-            self.check_last_payment(month, owed, interest)?;
+            self.check_last_payment(month, owed, units::add(interest, hedge, "swap")?)?;
             return Ok(paid(owed));
         }
         let remaining = Decimal::from(self.tenor_months - month + 1);
@@ -96,12 +98,15 @@ impl<'a> Amortizer<'a> {
                 cfads_usd,
                 target_dscr,
             } => {
-                let service = self.sculpted_service(cfads_usd, *target_dscr, month)?;
+                let target = self.sculpted_service(cfads_usd, *target_dscr, month)?;
+                // The hedges are paid first; the rest of the target serves the loan.
+                let service = units::sub(target, hedge, "amortization.cfads_usd")?;
                 if service < interest {
                     // The service does not cover the interest: the rest is capitalized.
+                    let paid = service.max(Decimal::ZERO);
                     Split {
-                        capitalized: units::sub(interest, service, "amortization.cfads_usd")?,
-                        interest_paid: service,
+                        capitalized: units::sub(interest, paid, "amortization.cfads_usd")?,
+                        interest_paid: paid,
                         principal: Decimal::ZERO,
                     }
                 } else {
@@ -130,7 +135,7 @@ impl<'a> Amortizer<'a> {
             .map_err(|e| ModelError::finance("amortization.target_dscr", e))
     }
 
-    /// A sculpted loan's last payment (interest + the whole balance) may exceed the target
+    /// A sculpted loan's last payment (interest and hedges + the whole balance) may exceed the target
     /// service by at most [`SCULPT_TOLERANCE_USD`]; more means the loan is above its
     /// capacity.
     fn check_last_payment(

@@ -17,30 +17,42 @@
 //!
 //! ```text
 //! B             = opening balance + draw
-//! interest      = B × a / 12                        (30/360: see below)
+//! interest      = B × a × days ÷ basis              (day count: see below; 30/360 is a/12)
+//! hedges        = swap settlement − cap payout      (module hedge: floating loans)
 //! months ≤ K    capitalized = interest, nothing paid  (construction)
 //! months > K    interest paid = interest, principal:
 //!   level_payment   PMT(a/12, T − m + 1, −B) − interest      (set at the first month of
 //!                   amortization, reset in a month with a draw or a new rate)
 //!   straight        B / (T − m + 1)                          (set and reset as above)
 //!   bullet          0
-//!   sculpted        min(S − interest, B),  S = max(CFADS, 0) ÷ target DSCR
-//!                   (S below the interest: S is paid, the rest capitalized)
+//!   sculpted        min(S − hedges − interest, B),  S = max(CFADS, 0) ÷ target DSCR
+//!                   (the hedges are paid first; what is left below the interest is
+//!                   paid, the rest of the interest capitalized)
 //!   month T         principal = B: the balance reaches zero at maturity, exactly
 //!                   (sculpted: an error if interest + B exceeds S by more than
 //!                   SCULPT_TOLERANCE_USD, a cent: the loan is above its capacity)
 //! closing       = B + capitalized − principal
-//! debt service  = interest paid + principal             (fees are reported apart)
+//! debt service  = interest paid + principal + hedges    (fees are reported apart)
 //! upfront fee   = commitment × upfront share              (at close, in month 1)
-//! commitment fee = undrawn × annual fee rate / 12         (months of the availability period)
+//! cap premium   = as stated                               (at close, in month 1)
+//! commitment fee = undrawn × annual fee rate × days ÷ basis (months of the availability period)
 //! ```
 //!
-//! - **Interest convention**: a month's interest is the balance × annual rate / 12: every
-//!   month is 30 days of a 360-day year (30/360), the convention of term loans and of
-//!   Excel's `PMT(rate/12, …)`. It is not the effective `(1 + a)^(1/12) − 1` of
-//!   [`finance::monthly_rate`](crate::finance::monthly_rate), which discounting uses: 12 %
-//!   a year is 1 % a month, an effective 12.68 % a year.
-//! - **Floating rates**: `a = SOFR + spread`, SOFR a plain series of annual rates, one a
+//! - **Day counts** (module accrual): month `m` runs from the close's `start_date` plus
+//!   `m − 1` months to it plus `m` months. ACT/360 (actual days ÷ 360, the default for a
+//!   floating rate, as SOFR and its loan documents accrue), 30/360 (every month 30 days,
+//!   `a / 12`, the default for a fixed rate and Excel's `PMT(rate/12, …)`), or ACT/365F.
+//!   Without a `start_date` every month is 30/360. None of them is the effective
+//!   `(1 + a)^(1/12) − 1` of [`finance::monthly_rate`](crate::finance::monthly_rate), which
+//!   discounting uses: 12 % a year is 1 % a month under 30/360, an effective 12.68 % a year.
+//!   A level payment is `PMT(a/12, …)` as quoted; under an actual day count its principal
+//!   is the payment less the month's actual interest, the last month taking the rest.
+//! - **Hedges** (module hedge): a swap (pay fixed, receive SOFR) and a cap (receive SOFR
+//!   above the strike) on a share of the balance or stated notionals, settled on SOFR as
+//!   quoted (before the floor) with the loan's day count. Their net is debt service (DSCR
+//!   counts it, sculpting pays it from the target service, the capacity discounts at the
+//!   rate plus the hedges' cost per dollar); the lender's all-in cost leaves them out.
+//! - **Floating rates**: `a = max(SOFR, floor) + spread`, SOFR a plain series of annual rates, one a
 //!   month from month 1, the last value held for later months (one value is a flat SOFR).
 //!   A series is simpler than a curve and any curve becomes one:
 //!   [`Curve::series`](crate::models::depreciation::Curve::series) × a base SOFR. The
@@ -67,24 +79,29 @@
 //!   first problem is returned with its path (`draws.usd[3]`, `amortization.target_dscr`,
 //!   `interest.sofr_annual_rates[0]`). Nothing panics.
 
+mod accrual;
 mod amortize;
 mod draws;
+mod hedge;
 mod rate;
 mod schedule;
 mod sculpt;
 mod terms;
 
+pub use accrual::{DayCount, year_fractions};
 pub use draws::DrawSchedule;
+pub use hedge::{Cap, Notional, Swap};
 pub use rate::{CreditTier, Interest};
 pub use schedule::{DebtMonth, DebtSchedule, DebtTotals, debt_schedule};
-pub use sculpt::{DebtCapacity, DebtCapacityInputs, SCULPT_TOLERANCE_USD, sculpted_debt_capacity};
+pub use sculpt::{
+    DebtCapacity, DebtCapacityInputs, SCULPT_TOLERANCE_USD, discount_factors,
+    sculpted_debt_capacity,
+};
 pub use terms::{Amortization, Fees, LoanInputs};
 
-use crate::Decimal;
-use crate::models::ModelError;
 use crate::models::check::Checker;
 pub use crate::units::MAX_MONTHS;
-use crate::units::{self, MONTHS_PER_YEAR};
+use crate::{Date, Decimal, units};
 
 /// Decimal places every amount of a [`DebtSchedule`] is kept to (half-even): the models'
 /// [`AMOUNT_DECIMAL_PLACES`](crate::units::AMOUNT_DECIMAL_PLACES), far below a cent, so that
@@ -94,16 +111,6 @@ pub use crate::units::AMOUNT_DECIMAL_PLACES as DEBT_DECIMAL_PLACES;
 /// An amount kept to [`DEBT_DECIMAL_PLACES`].
 fn keep(value: Decimal) -> Decimal {
     units::amount(value)
-}
-
-/// `amount × annual_rate / 12`, kept: a month's interest or fee (30/360).
-fn monthly_charge(
-    amount: Decimal,
-    annual_rate: Decimal,
-    field: &'static str,
-) -> Result<Decimal, ModelError> {
-    let year = units::mul(amount, annual_rate, field)?;
-    Ok(keep(units::div(year, MONTHS_PER_YEAR, field)?))
 }
 
 /// Records problems with a loan's months: `tenor_months` in 1..=[`MAX_MONTHS`] and
@@ -118,6 +125,42 @@ fn check_term(c: &mut Checker, tenor_months: u32, capitalize_until_month: u32) {
             "capitalize_until_month",
             "must be before tenor_months (at least one month of amortization)",
         );
+    }
+}
+
+/// Records problems with a loan's conventions: an actual day count without a date, and
+/// hedges of a fixed rate.
+fn check_conventions(
+    c: &mut Checker,
+    interest: &Interest,
+    day_count: Option<DayCount>,
+    start_date: Option<Date>,
+    swap: Option<&Swap>,
+    cap: Option<&Cap>,
+) {
+    accrual::check_calendar(c, day_count, start_date);
+    check_hedges(c, interest, swap, cap);
+}
+
+/// Records problems with a loan's hedges (`swap`, `cap`), and hedges of a fixed rate.
+pub(crate) fn check_hedges(
+    c: &mut Checker,
+    interest: &Interest,
+    swap: Option<&Swap>,
+    cap: Option<&Cap>,
+) {
+    let fixed = matches!(interest, Interest::Fixed { .. });
+    if let Some(swap) = swap {
+        c.nested("swap", swap);
+        if fixed {
+            c.problem("swap", "hedges a floating rate: the interest is fixed");
+        }
+    }
+    if let Some(cap) = cap {
+        c.nested("cap", cap);
+        if fixed {
+            c.problem("cap", "hedges a floating rate: the interest is fixed");
+        }
     }
 }
 

@@ -64,6 +64,10 @@ pub enum Interest {
         /// tier's).
         #[serde(default)]
         spread_annual_rate: Option<Decimal>,
+        /// The lowest SOFR the loan accrues on (an annual rate; loan documents often set
+        /// 0 or more): the rate is `max(SOFR, floor) + spread`. Default: none.
+        #[serde(default)]
+        sofr_floor_annual_rate: Option<Decimal>,
     },
 }
 
@@ -85,6 +89,7 @@ impl Validate for Interest {
             Self::Floating {
                 sofr_annual_rates,
                 spread_annual_rate,
+                sofr_floor_annual_rate,
                 ..
             } => {
                 if sofr_annual_rates.is_empty() {
@@ -95,6 +100,9 @@ impl Validate for Interest {
                 }
                 if let Some(spread) = spread_annual_rate {
                     c.at_least("spread_annual_rate", *spread, Decimal::ZERO);
+                }
+                if let Some(floor) = sofr_floor_annual_rate {
+                    above_minus_one(c, "sofr_floor_annual_rate", *floor);
                 }
             }
         }
@@ -119,6 +127,7 @@ impl Interest {
     ///     sofr_annual_rates: vec![Decimal::new(43, 3)],
     ///     credit_tier: CreditTier::OtherInvestmentGrade,
     ///     spread_annual_rate: None,
+    ///     sofr_floor_annual_rate: None,
     /// };
     /// assert_eq!(rate.spread(), Some(Decimal::new(65, 3)));
     /// ```
@@ -134,20 +143,23 @@ impl Interest {
         }
     }
 
-    /// The annual rate in months 1 to `months`: the fixed rate, or SOFR + spread.
+    /// The annual rate in months 1 to `months`: the fixed rate, or `max(SOFR, floor) +
+    /// spread`.
     ///
     /// # Errors
     /// The first problem with the rate (by its path: `sofr_annual_rates[2]`), a domain
     /// error on `months` above [`MAX_MONTHS`], or an overflow on `spread_annual_rate`.
     ///
     /// # Example
-    /// SOFR at 4.3 % then 4.1 % (held), a named investment-grade customer (+ 6.00 %):
+    /// SOFR at 4.3 % then 4.1 % (held), a named investment-grade customer (+ 6.00 %), and a
+    /// floor of 4.2 %:
     /// ```
     /// use gpuecon::models::debt::Interest;
     /// use gpuecon::Decimal;
     /// let rate: Interest = serde_json::from_str(r#"{ "kind": "floating",
-    ///   "sofr_annual_rates": ["0.043", "0.041"], "credit_tier": "named_investment_grade" }"#).unwrap();
-    /// assert_eq!(rate.annual_rates(3)?, [Decimal::new(103, 3), Decimal::new(101, 3), Decimal::new(101, 3)]);
+    ///   "sofr_annual_rates": ["0.043", "0.041"], "credit_tier": "named_investment_grade",
+    ///   "sofr_floor_annual_rate": "0.042" }"#).unwrap();
+    /// assert_eq!(rate.annual_rates(3)?, [Decimal::new(103, 3), Decimal::new(102, 3), Decimal::new(102, 3)]);
     /// # Ok::<(), gpuecon::models::ModelError>(())
     /// ```
     pub fn annual_rates(&self, months: u32) -> Result<Vec<Decimal>, ModelError> {
@@ -160,23 +172,36 @@ impl Interest {
             .collect()
     }
 
+    /// SOFR as quoted in `month` (from 1; before any floor), `None` for a fixed rate.
+    pub(super) fn sofr_in(&self, month: u32) -> Option<Decimal> {
+        match self {
+            Self::Fixed { .. } => None,
+            Self::Floating {
+                sofr_annual_rates, ..
+            } => {
+                let index = usize::try_from(month.saturating_sub(1)).unwrap_or(usize::MAX);
+                sofr_annual_rates
+                    .get(index)
+                    .or(sofr_annual_rates.last())
+                    .copied()
+            }
+        }
+    }
+
     /// The annual rate in `month` (from 1) of a rate already checked.
     fn annual_rate_in(&self, month: u32) -> Result<Decimal, ModelError> {
         match self {
             Self::Fixed { annual_rate } => Ok(*annual_rate),
             Self::Floating {
-                sofr_annual_rates, ..
+                sofr_floor_annual_rate,
+                ..
             } => {
-                let index = usize::try_from(month.saturating_sub(1)).unwrap_or(usize::MAX);
-                let sofr = sofr_annual_rates
-                    .get(index)
-                    .or(sofr_annual_rates.last())
-                    .copied()
-                    .ok_or_else(|| {
-                        ModelError::domain("sofr_annual_rates", "must hold at least one value")
-                    })?;
+                let sofr = self.sofr_in(month).ok_or_else(|| {
+                    ModelError::domain("sofr_annual_rates", "must hold at least one value")
+                })?;
+                let floored = sofr_floor_annual_rate.map_or(sofr, |floor| sofr.max(floor));
                 let spread = self.spread().unwrap_or_default();
-                Ok(units::add(sofr, spread, "spread_annual_rate")?)
+                Ok(units::add(floored, spread, "spread_annual_rate")?)
             }
         }
     }

@@ -5,9 +5,11 @@ use std::iter;
 
 use serde::{Deserialize, Serialize};
 
+use super::accrual::month_terms;
 use super::amortize::Amortizer;
+use super::hedge::Hedges;
+use super::keep;
 use super::terms::LoanInputs;
-use super::{keep, monthly_charge};
 use crate::models::ModelError;
 use crate::models::check::Validate;
 use crate::units;
@@ -20,15 +22,19 @@ use crate::{Decimal, finance};
 pub struct DebtMonth {
     /// The month (1 is the first after the close).
     pub month: u32,
-    /// The annual interest rate: the fixed rate, or SOFR + spread.
+    /// The annual interest rate: the fixed rate, or `max(SOFR, floor) + spread`.
     pub annual_rate: Decimal,
+    /// The days the month's interest accrues for: 30 under 30/360, else the calendar's
+    /// (over a year of 360 days, or 365 under ACT/365F).
+    pub days: u32,
     /// The balance at the start of the month, before its draw.
     pub opening_balance_usd: Decimal,
     /// Drawn at the start of the month.
     pub draw_usd: Decimal,
     /// The commitment still undrawn after the draw, while the loan is available (0 after).
     pub undrawn_usd: Decimal,
-    /// `(opening + draw) × annual_rate / 12`: the month's interest, paid or capitalized.
+    /// `(opening + draw) × annual_rate × days ÷ basis`: the month's interest, paid or
+    /// capitalized.
     pub interest_usd: Decimal,
     /// Interest added to the balance (construction; a sculpted service below the interest).
     pub capitalized_interest_usd: Decimal,
@@ -36,11 +42,19 @@ pub struct DebtMonth {
     pub interest_paid_usd: Decimal,
     /// Principal repaid at the end of the month.
     pub principal_usd: Decimal,
-    /// `interest paid + principal`, without fees (as DSCR covenants count it).
+    /// The swap's net settlement: paid by the borrower when positive, received when
+    /// negative (0 without a swap).
+    pub swap_settlement_usd: Decimal,
+    /// The cap's payout, received by the borrower (0 without a cap).
+    pub cap_payout_usd: Decimal,
+    /// `interest paid + principal + swap settlement − cap payout`, without fees (as DSCR
+    /// covenants count it: hedge payments are debt service).
     pub debt_service_usd: Decimal,
     /// The upfront fee, paid at the close (in month 1 only).
     pub upfront_fee_usd: Decimal,
-    /// `undrawn × commitment fee rate / 12`, paid at the end of the month.
+    /// The cap's premium, paid at the close (in month 1 only).
+    pub cap_premium_usd: Decimal,
+    /// `undrawn × commitment fee rate × days ÷ basis`, paid at the end of the month.
     pub commitment_fee_usd: Decimal,
     /// The balance at the end of the month.
     pub closing_balance_usd: Decimal,
@@ -59,10 +73,16 @@ pub struct DebtTotals {
     pub interest_paid_usd: Decimal,
     /// Principal repaid: exactly `drawn + capitalized interest`.
     pub principal_usd: Decimal,
-    /// Interest paid + principal.
+    /// Swap settlements, net (paid less received).
+    pub swap_settlement_usd: Decimal,
+    /// Cap payouts received.
+    pub cap_payout_usd: Decimal,
+    /// Interest paid + principal + swap settlements − cap payouts.
     pub debt_service_usd: Decimal,
     /// The upfront fee.
     pub upfront_fee_usd: Decimal,
+    /// The cap's premium.
+    pub cap_premium_usd: Decimal,
     /// Commitment fees.
     pub commitment_fee_usd: Decimal,
     /// Upfront + commitment fees.
@@ -104,8 +124,11 @@ fn add_to(totals: &mut DebtTotals, month: &DebtMonth) -> Result<(), ModelError> 
     )?;
     t.interest_paid_usd = sum(t.interest_paid_usd, m.interest_paid_usd, "interest")?;
     t.principal_usd = sum(t.principal_usd, m.principal_usd, "draws")?;
+    t.swap_settlement_usd = sum(t.swap_settlement_usd, m.swap_settlement_usd, "swap")?;
+    t.cap_payout_usd = sum(t.cap_payout_usd, m.cap_payout_usd, "cap")?;
     t.debt_service_usd = sum(t.debt_service_usd, m.debt_service_usd, "interest")?;
     t.upfront_fee_usd = sum(t.upfront_fee_usd, m.upfront_fee_usd, "fees")?;
+    t.cap_premium_usd = sum(t.cap_premium_usd, m.cap_premium_usd, "cap")?;
     t.commitment_fee_usd = sum(t.commitment_fee_usd, m.commitment_fee_usd, "fees")?;
     t.fees_usd = sum(t.upfront_fee_usd, t.commitment_fee_usd, "fees")?;
     Ok(())
@@ -147,10 +170,7 @@ fn add_to(totals: &mut DebtTotals, month: &DebtMonth) -> Result<(), ModelError> 
 pub fn debt_schedule(inputs: &LoanInputs) -> Result<DebtSchedule, ModelError> {
     inputs.ensure_valid()?;
     let tenor = inputs.tenor_months;
-    let rates = inputs
-        .interest
-        .annual_rates(tenor)
-        .map_err(|e| e.within("interest"))?;
+    let terms = month_terms(&inputs.interest, inputs.day_count, inputs.start_date, tenor)?;
     let draws = inputs
         .draws
         .amounts(inputs.commitment_usd, tenor)
@@ -161,17 +181,27 @@ pub fn debt_schedule(inputs: &LoanInputs) -> Result<DebtSchedule, ModelError> {
         inputs.fees.upfront_fee_share_of_commitment,
         "fees.upfront_fee_share_of_commitment",
     )?);
+    let hedges = Hedges {
+        swap: inputs.swap.as_ref(),
+        cap: inputs.cap.as_ref(),
+    };
+    let cap_premium = inputs
+        .cap
+        .as_ref()
+        .map_or(Decimal::ZERO, |c| keep(c.premium_usd));
     let mut amortizer = Amortizer::new(inputs);
     let mut months = Vec::with_capacity(draws.len());
     let mut totals = DebtTotals::default();
     let (mut balance, mut drawn) = (Decimal::ZERO, Decimal::ZERO);
     let mut maturity_month = tenor;
-    for ((month, annual_rate), draw) in (1..=tenor).zip(rates).zip(draws) {
+    for ((month, term), draw) in (1..=tenor).zip(terms).zip(draws) {
         let opening = balance;
         drawn = units::add(drawn, draw, "draws")?;
         let owed = sum(opening, draw, "draws")?;
-        let interest = monthly_charge(owed, annual_rate, "interest")?;
-        let split = amortizer.month(month, owed, interest, annual_rate, draw)?;
+        let interest = term.period.accrue(owed, term.annual_rate, "interest")?;
+        let hedge = hedges.month(month, owed, term.sofr, term.period)?;
+        let net_hedge = hedge.net()?;
+        let split = amortizer.month(month, owed, interest, net_hedge, term.annual_rate, draw)?;
         let (capitalized, principal) = (keep(split.capitalized), keep(split.principal));
         balance = keep(units::sub(
             units::add(owed, capitalized, "interest")?,
@@ -186,9 +216,11 @@ pub fn debt_schedule(inputs: &LoanInputs) -> Result<DebtSchedule, ModelError> {
         } else {
             Decimal::ZERO
         };
+        let at_close = |amount: Decimal| if month == 1 { amount } else { Decimal::ZERO };
         let row = DebtMonth {
             month,
-            annual_rate,
+            annual_rate: term.annual_rate,
+            days: term.period.days,
             opening_balance_usd: opening,
             draw_usd: draw,
             undrawn_usd: undrawn,
@@ -196,13 +228,16 @@ pub fn debt_schedule(inputs: &LoanInputs) -> Result<DebtSchedule, ModelError> {
             capitalized_interest_usd: capitalized,
             interest_paid_usd: split.interest_paid,
             principal_usd: principal,
-            debt_service_usd: sum(split.interest_paid, principal, "interest")?,
-            upfront_fee_usd: if month == 1 {
-                upfront_fee
-            } else {
-                Decimal::ZERO
-            },
-            commitment_fee_usd: monthly_charge(
+            swap_settlement_usd: hedge.swap,
+            cap_payout_usd: hedge.cap,
+            debt_service_usd: sum(
+                sum(split.interest_paid, principal, "interest")?,
+                net_hedge,
+                "swap",
+            )?,
+            upfront_fee_usd: at_close(upfront_fee),
+            cap_premium_usd: at_close(cap_premium),
+            commitment_fee_usd: term.period.accrue(
                 undrawn,
                 inputs.fees.commitment_fee_annual_rate,
                 "fees.commitment_fee_annual_rate",
@@ -223,18 +258,18 @@ pub fn debt_schedule(inputs: &LoanInputs) -> Result<DebtSchedule, ModelError> {
 }
 
 /// The lender's flows at `t = 0` (the close) to `t = T`: at `t`, what it is paid at the end of
-/// month `t` (debt service + commitment fee) less what it lends at the start of month
-/// `t + 1` (the draw), plus the upfront fee at `t = 0`.
+/// month `t` (interest paid + principal + commitment fee: not the hedges, which are the
+/// hedge counterparty's) less what it lends at the start of month `t + 1` (the draw), plus
+/// the upfront fee at `t = 0`.
 fn lender_flows(months: &[DebtMonth]) -> Result<Vec<Decimal>, ModelError> {
     let starts = months
         .iter()
         .map(|m| units::sub(m.upfront_fee_usd, m.draw_usd, "draws"))
         .chain(iter::once(Ok(Decimal::ZERO)));
-    let ends = iter::once(Ok(Decimal::ZERO)).chain(
-        months
-            .iter()
-            .map(|m| units::add(m.debt_service_usd, m.commitment_fee_usd, "fees")),
-    );
+    let ends = iter::once(Ok(Decimal::ZERO)).chain(months.iter().map(|m| {
+        let service = units::add(m.interest_paid_usd, m.principal_usd, "interest")?;
+        units::add(service, m.commitment_fee_usd, "fees")
+    }));
     starts
         .zip(ends)
         .map(|(start, end)| Ok(units::add(start?, end?, "draws")?))

@@ -3,12 +3,14 @@
 
 use serde::{Deserialize, Serialize};
 
+use super::accrual::{DayCount, MonthTerms, month_terms};
+use super::hedge::{Cap, Hedges, Swap};
 use super::rate::Interest;
-use super::{check_term, keep};
+use super::{check_conventions, check_term, keep};
 use crate::models::ModelError;
 use crate::models::check::{Checker, Validate};
-use crate::units::{self, MONTHS_PER_YEAR};
-use crate::{Decimal, FinanceError};
+use crate::units;
+use crate::{Date, Decimal, FinanceError};
 
 /// How far the last payment of a sculpted loan may exceed CFADS ÷ target DSCR: one cent.
 /// A loan at its [`sculpted_debt_capacity`] (a quotient rounded to 28 digits, amounts kept
@@ -25,7 +27,7 @@ pub struct DebtCapacityInputs {
     pub cfads_usd: Vec<Decimal>,
     /// The debt service coverage ratio to keep (greater than 0).
     pub target_dscr: Decimal,
-    /// The loan's rate, fixed or floating (interest = balance × annual rate / 12).
+    /// The loan's rate, fixed or floating (interest = balance × annual rate × days ÷ basis).
     pub interest: Interest,
     /// Months from the close to maturity, 1 to [`MAX_MONTHS`](super::MAX_MONTHS).
     pub tenor_months: u32,
@@ -33,6 +35,20 @@ pub struct DebtCapacityInputs {
     /// below `tenor_months`.
     #[serde(default)]
     pub capitalize_until_month: u32,
+    /// The close's date, as [`LoanInputs::start_date`](super::LoanInputs::start_date).
+    #[serde(default)]
+    pub start_date: Option<Date>,
+    /// The day count, as [`LoanInputs::day_count`](super::LoanInputs::day_count).
+    #[serde(default)]
+    pub day_count: Option<DayCount>,
+    /// A swap, as [`LoanInputs::swap`](super::LoanInputs::swap): its settlements are paid
+    /// from the target service.
+    #[serde(default)]
+    pub swap: Option<Swap>,
+    /// A cap, as [`LoanInputs::cap`](super::LoanInputs::cap): its payouts add to the
+    /// service.
+    #[serde(default)]
+    pub cap: Option<Cap>,
 }
 
 /// The result of [`sculpted_debt_capacity`].
@@ -51,6 +67,14 @@ impl Validate for DebtCapacityInputs {
         check_sculpting(c, &self.cfads_usd, self.target_dscr, self.tenor_months);
         c.nested("interest", &self.interest);
         check_term(c, self.tenor_months, self.capitalize_until_month);
+        check_conventions(
+            c,
+            &self.interest,
+            self.day_count,
+            self.start_date,
+            self.swap.as_ref(),
+            self.cap.as_ref(),
+        );
     }
 }
 
@@ -85,22 +109,28 @@ pub(super) fn target_service(
 }
 
 /// The largest loan, drawn at the close, that debt service of CFADS ÷ target DSCR repays by
-/// maturity: the present value of that service at the loan's own rate,
+/// maturity: the present value of that service, net of the hedges' stated notionals, at
+/// the loan's own rate of each month,
 ///
 /// ```text
-/// V_T = 0,   V_(m−1) = (V_m + S_m) / (1 + a_m / 12),   capacity = V_0
+/// V_T = 0,   V_(m−1) = (V_m + S_m − F_m) / (1 + (a_m + g_m) × days_m ÷ basis)
 /// S_m = 0 while interest is capitalized (m ≤ K), else max(CFADS_m, 0) ÷ target DSCR
 /// ```
 ///
-/// with `a_m` the annual rate of month `m` (30/360, as [`debt_schedule`](super::debt_schedule)).
-/// The capacity is inversely proportional to the target: sculpting a smaller loan `L` over
-/// the whole tenor takes the target `capacity at 1 ÷ L`. Each division rounds to 28
-/// significant digits; the capacity is kept to 12 places.
+/// with `a_m` the annual rate of month `m` and `days_m ÷ basis` its day count (as
+/// [`debt_schedule`](super::debt_schedule): 1/12 under 30/360), `g_m` the hedges' cost per
+/// dollar of balance (swap share × (fixed − SOFR) − cap share × max(SOFR − strike, 0)) and
+/// `F_m` the settlements of stated notionals (their amounts × the same rates × days ÷
+/// basis). The capacity is inversely proportional to the target without stated notionals:
+/// sculpting a smaller loan `L` over the whole tenor takes the target `capacity at 1 ÷ L`.
+/// Each division rounds to 28 significant digits; the capacity is kept to 12 places.
 ///
 /// # Errors
 /// [`ModelError::Domain`] naming the first bad input (`cfads_usd` shorter than the tenor,
 /// `target_dscr` ≤ 0, `interest.annual_rate` ≤ −1, `tenor_months` 0 or above 1200,
-/// `capitalize_until_month` not before the maturity); [`ModelError::Finance`] on overflow.
+/// `capitalize_until_month` not before the maturity, `start_date` missing for an actual
+/// day count, `swap` or `cap` on a fixed rate), or on `interest` when a month's growth
+/// factor is not positive; [`ModelError::Finance`] on overflow.
 ///
 /// # Example
 /// CFADS of $130,000 a month for 3 months at DSCR 1.3 services $100,000 a month; at 12 %
@@ -119,11 +149,8 @@ pub(super) fn target_service(
 /// ```
 pub fn sculpted_debt_capacity(inputs: &DebtCapacityInputs) -> Result<DebtCapacity, ModelError> {
     inputs.ensure_valid()?;
-    let rates = inputs
-        .interest
-        .annual_rates(inputs.tenor_months)
-        .map_err(|e| e.within("interest"))?;
-    let mut services = Vec::with_capacity(rates.len());
+    let terms = inputs.terms()?;
+    let mut services = Vec::with_capacity(terms.len());
     for (month, cfads) in (1..=inputs.tenor_months).zip(&inputs.cfads_usd) {
         services.push(if month <= inputs.capitalize_until_month {
             Decimal::ZERO
@@ -131,16 +158,97 @@ pub fn sculpted_debt_capacity(inputs: &DebtCapacityInputs) -> Result<DebtCapacit
             target_service(*cfads, inputs.target_dscr)?
         });
     }
+    let hedges = inputs.hedges();
     let mut value = Decimal::ZERO;
-    for (service, rate) in services.iter().zip(&rates).rev() {
-        // V_(m−1) = (V_m + S_m) × 12 / (12 + a_m); 12 + a_m > 11 since a_m > −1.
-        let owed = units::add(value, *service, "cfads_usd")?;
-        let twelfths = units::mul(owed, MONTHS_PER_YEAR, "cfads_usd")?;
-        let growth = units::add(MONTHS_PER_YEAR, *rate, "interest")?;
-        value = units::div(twelfths, growth, "interest")?;
+    let months: Vec<_> = (1..=inputs.tenor_months)
+        .zip(&services)
+        .zip(&terms)
+        .collect();
+    for ((month, service), term) in months.into_iter().rev() {
+        let (growth, basis, fixed) = month_growth(hedges, month, term)?;
+        // V_(m−1) = (V_m + S_m − F_m) × basis ÷ growth, growth > 0.
+        let owed = units::sub(units::add(value, *service, "cfads_usd")?, fixed, "swap")?;
+        value = units::div(units::mul(owed, basis, "cfads_usd")?, growth, "interest")?;
     }
     Ok(DebtCapacity {
         debt_capacity_usd: keep(value),
         target_debt_service_usd: services,
     })
+}
+
+/// What a dollar of a loan drawn at the close and owed at the end of month `m` is worth at
+/// the close, `DF_m = Π_(j ≤ m) 1 / (1 + (a_j + g_j) × days_j ÷ basis)`, for months 1 to
+/// `tenor_months`: the discounting of [`sculpted_debt_capacity`] (its CFADS and target are
+/// not used). A dollar drawn at the end of month `k` is repaid by the same service as
+/// `DF_k` dollars drawn at the close.
+///
+/// # Errors
+/// As [`sculpted_debt_capacity`].
+///
+/// # Example
+/// At 12 % fixed (30/360: 1 % a month), `DF_2 = 1 ÷ 1.01²`:
+/// ```
+/// use gpuecon::models::debt::{discount_factors, DebtCapacityInputs};
+/// use gpuecon::Decimal;
+/// let inputs: DebtCapacityInputs = serde_json::from_str(r#"{
+///   "cfads_usd": [0, 0], "target_dscr": "1",
+///   "interest": { "kind": "fixed", "annual_rate": "0.12" }, "tenor_months": 2
+/// }"#).unwrap();
+/// let factors = discount_factors(&inputs)?;
+/// assert_eq!((factors[1] * Decimal::new(10201, 4)).round_dp(20), Decimal::ONE);
+/// # Ok::<(), gpuecon::models::ModelError>(())
+/// ```
+pub fn discount_factors(inputs: &DebtCapacityInputs) -> Result<Vec<Decimal>, ModelError> {
+    inputs.ensure_valid()?;
+    let hedges = inputs.hedges();
+    let mut factor = Decimal::ONE;
+    let mut factors = Vec::with_capacity(inputs.cfads_usd.len());
+    for (month, term) in (1..=inputs.tenor_months).zip(&inputs.terms()?) {
+        let (growth, basis, _) = month_growth(hedges, month, term)?;
+        factor = units::div(units::mul(factor, basis, "interest")?, growth, "interest")?;
+        factors.push(factor);
+    }
+    Ok(factors)
+}
+
+impl DebtCapacityInputs {
+    /// The terms of each month to maturity.
+    fn terms(&self) -> Result<Vec<MonthTerms>, ModelError> {
+        month_terms(
+            &self.interest,
+            self.day_count,
+            self.start_date,
+            self.tenor_months,
+        )
+    }
+
+    /// The hedges.
+    fn hedges(&self) -> Hedges<'_> {
+        Hedges {
+            swap: self.swap.as_ref(),
+            cap: self.cap.as_ref(),
+        }
+    }
+}
+
+/// A month's growth `(basis + (a + g) × days, basis)` (a fraction `1 + (a + g) × days ÷
+/// basis` in lowest terms) and the stated notionals' cost `F`.
+fn month_growth(
+    hedges: Hedges<'_>,
+    month: u32,
+    term: &MonthTerms,
+) -> Result<(Decimal, Decimal, Decimal), ModelError> {
+    let hedge = hedges.rate(month, term.sofr)?;
+    let rate = units::add(term.annual_rate, hedge.per_dollar_annual, "swap")?;
+    let (growth, basis) = term.period.growth(rate)?;
+    if growth <= Decimal::ZERO {
+        return Err(ModelError::domain(
+            "interest",
+            "takes a month's balance growth to 0 or below (rate and hedges under -100 %)",
+        ));
+    }
+    let fixed = term
+        .period
+        .of(Decimal::ONE, hedge.fixed_annual_usd, "swap.notional")?;
+    Ok((growth, basis, fixed))
 }

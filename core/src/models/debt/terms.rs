@@ -3,12 +3,14 @@
 
 use serde::{Deserialize, Serialize};
 
+use super::accrual::DayCount;
 use super::draws::DrawSchedule;
+use super::hedge::{Cap, Swap};
 use super::rate::Interest;
 use super::sculpt::check_sculpting;
-use super::{MAX_MONTHS, check_term};
-use crate::Decimal;
+use super::{MAX_MONTHS, check_conventions, check_term};
 use crate::models::check::{Checker, Validate};
+use crate::{Date, Decimal};
 
 /// How the loan is repaid after the capitalization period, tagged by `kind`:
 /// `{ "kind": "level_payment" }`, or
@@ -78,6 +80,20 @@ pub struct LoanInputs {
     /// Upfront and commitment fees (default none).
     #[serde(default)]
     pub fees: Fees,
+    /// The close's date: month `m` runs from it plus `m − 1` months to it plus `m` months.
+    /// Default none: every month is 30/360 (the actual day counts need it).
+    #[serde(default)]
+    pub start_date: Option<Date>,
+    /// How interest, commitment fees and hedges count days (default: ACT/360 for a
+    /// floating rate, 30/360 for a fixed one; 30/360 without a `start_date`).
+    #[serde(default)]
+    pub day_count: Option<DayCount>,
+    /// A swap of the floating rate for a fixed one (default none; floating loans only).
+    #[serde(default)]
+    pub swap: Option<Swap>,
+    /// A cap on SOFR (default none; floating loans only).
+    #[serde(default)]
+    pub cap: Option<Cap>,
 }
 
 impl LoanInputs {
@@ -129,6 +145,14 @@ impl Validate for LoanInputs {
             });
         }
         c.nested("fees", &self.fees);
+        check_conventions(
+            c,
+            &self.interest,
+            self.day_count,
+            self.start_date,
+            self.swap.as_ref(),
+            self.cap.as_ref(),
+        );
     }
 }
 

@@ -269,6 +269,10 @@ fn sculpting_at_capacity_below_and_above_it() {
         },
         tenor_months: 3,
         capitalize_until_month: 0,
+        start_date: None,
+        day_count: None,
+        swap: None,
+        cap: None,
     })
     .unwrap();
     close(
@@ -519,6 +523,10 @@ fn overflow_is_an_error_not_a_panic() {
         },
         tenor_months: 2,
         capitalize_until_month: 0,
+        start_date: None,
+        day_count: None,
+        swap: None,
+        cap: None,
     });
     assert_eq!(capacity.unwrap_err().code(), ErrorCode::Overflow);
 }
@@ -535,6 +543,10 @@ fn capacity_counts_no_service_while_interest_is_capitalized() {
         },
         tenor_months: 3,
         capitalize_until_month: 1,
+        start_date: None,
+        day_count: None,
+        swap: None,
+        cap: None,
     })
     .unwrap();
     assert_eq!(
@@ -561,6 +573,10 @@ fn a_century_of_sculpting_at_capacity_repays() {
         },
         tenor_months: 1200,
         capitalize_until_month: 0,
+        start_date: None,
+        day_count: None,
+        swap: None,
+        cap: None,
     })
     .unwrap();
     // 1e8 × (1 − 1.0125^−1200) / 0.0125 = 7,999,997,314.3357202223447554... (fractions;
