@@ -4,6 +4,7 @@
 //! - [`price`]: per-GPU and per-node prices as distinct types;
 //! - [`cost`]: the owner's itemized cost of one GPU-hour;
 //! - [`take_or_pay`]: take-or-pay contracts settled against usage, and their backlog;
+//! - [`tax`]: a box's income tax (MACRS, bonus, 163(j), NOLs) and property tax;
 //! - [`pricing`]: the capacity book, break-even / margin / IRR prices, token prices;
 //! - [`utilization`]: billed, activity and effective utilization, and the yield they give;
 //! - [`depreciation`]: book schedules, residual and price curves, the cascade, economic end
@@ -38,6 +39,7 @@ pub mod power;
 pub mod price;
 pub mod pricing;
 pub mod take_or_pay;
+pub mod tax;
 pub mod utilization;
 
 pub use catalog::{GpuSpec, gpu, gpus};
