@@ -400,6 +400,7 @@ fn call_model(case: &Case) -> Result<Option<ModelOutcome>, String> {
         "value_schedule" => run_model(case, models::depreciation::value_schedule)?,
         "debt_schedule" => run_model(case, models::debt::debt_schedule)?,
         "sculpted_debt_capacity" => run_model(case, models::debt::sculpted_debt_capacity)?,
+        "tax_schedule" => run_model(case, models::tax::tax_schedule)?,
         "emission_schedule" => run_model(case, models::networks::emission_schedule)?,
         "burn_mint" => run_model(case, models::networks::burn_mint)?,
         "take_rate_settlement" => run_model(case, models::networks::take_rate_settlement)?,
