@@ -2371,7 +2371,44 @@ export type LoanInterest =
       sofr_annual_rates: DecimalInput[];
       credit_tier: CreditTier;
       spread_annual_rate?: DecimalInput | null;
+      /** The lowest SOFR the loan accrues on: rate = max(SOFR, floor) + spread (default none). */
+      sofr_floor_annual_rate?: DecimalInput | null;
     };
+
+/** How a month's interest counts days: actual ÷ 360 (SOFR's), 30 ÷ 360 (1/12 a month), actual ÷ 365. */
+export type DayCount = "act_360" | "30_360" | "act_365f";
+
+/** What a hedge settles on, tagged by `kind`: a share of the balance after each month's draw
+ * (in [0, 1]), or USD a month from month 1 (each ≥ 0; later months settle on nothing). */
+export type Notional =
+  | { kind: "share_of_balance"; share: DecimalInput }
+  | { kind: "amounts"; usd: DecimalInput[] };
+
+/** A swap: the borrower pays `fixed_annual_rate` (> −1) and receives SOFR (as quoted, before the
+ * floor) on the notional, on the loan's day count; the net settlement is debt service. */
+export interface Swap {
+  fixed_annual_rate: DecimalInput;
+  notional: Notional;
+}
+
+/** A cap: the borrower receives max(SOFR − strike, 0) on the notional each month, for a premium
+ * (≥ 0) paid at the close. */
+export interface Cap {
+  strike_annual_rate: DecimalInput;
+  notional: Notional;
+  premium_usd: DecimalInput;
+}
+
+/** A loan's calendar and hedges (all optional): month m runs from `start_date` + (m − 1) months to
+ * `start_date` + m months; the day count defaults to ACT/360 for a floating rate, 30/360 for a
+ * fixed one (30/360 without a date); swaps and caps hedge floating rates only. */
+export interface LoanConventions {
+  /** The close, `YYYY-MM-DD`; needed by the actual day counts. */
+  start_date?: string | null;
+  day_count?: DayCount | null;
+  swap?: Swap | null;
+  cap?: Cap | null;
+}
 
 /** When the loan is drawn, tagged by `kind`; entry i is month i + 1, missing months draw nothing. */
 export type DrawSchedule =
@@ -2396,7 +2433,7 @@ export type Amortization =
   | { kind: "sculpted"; cfads_usd: DecimalInput[]; target_dscr: DecimalInput };
 
 /** The inputs of {@link debt_schedule}. */
-export interface LoanInputs {
+export interface LoanInputs extends LoanConventions {
   /** The most that may be drawn, greater than 0. */
   commitment_usd: DecimalInput;
   /** Months from the close to maturity, 1 to 1200; the last month repays the balance. */
@@ -2422,21 +2459,29 @@ export interface LoanInputs {
 /** One month of a {@link DebtSchedule}: closing = opening + draw + capitalized − principal, exactly. */
 export interface DebtMonth {
   month: number;
-  /** The fixed rate, or SOFR + spread. */
+  /** The fixed rate, or max(SOFR, floor) + spread. */
   annual_rate: DecimalString;
+  /** Days accrued: 30 under 30/360, else the calendar's. */
+  days: number;
   opening_balance_usd: DecimalString;
   draw_usd: DecimalString;
   /** The commitment undrawn after the draw, during the availability period (0 after). */
   undrawn_usd: DecimalString;
-  /** (opening + draw) × annual_rate / 12: paid or capitalized. */
+  /** (opening + draw) × annual_rate × days ÷ basis: paid or capitalized. */
   interest_usd: DecimalString;
   capitalized_interest_usd: DecimalString;
   interest_paid_usd: DecimalString;
   principal_usd: DecimalString;
-  /** interest paid + principal, without fees (as DSCR covenants count it). */
+  /** The swap's net settlement (paid when positive). */
+  swap_settlement_usd: DecimalString;
+  /** The cap's payout (received). */
+  cap_payout_usd: DecimalString;
+  /** interest paid + principal + swap − cap, without fees (as DSCR covenants count it). */
   debt_service_usd: DecimalString;
   /** At the close, in month 1 only. */
   upfront_fee_usd: DecimalString;
+  /** The cap's premium, at the close (month 1 only). */
+  cap_premium_usd: DecimalString;
   commitment_fee_usd: DecimalString;
   closing_balance_usd: DecimalString;
 }
@@ -2448,8 +2493,11 @@ export interface DebtTotals {
   capitalized_interest_usd: DecimalString;
   interest_paid_usd: DecimalString;
   principal_usd: DecimalString;
+  swap_settlement_usd: DecimalString;
+  cap_payout_usd: DecimalString;
   debt_service_usd: DecimalString;
   upfront_fee_usd: DecimalString;
+  cap_premium_usd: DecimalString;
   commitment_fee_usd: DecimalString;
   fees_usd: DecimalString;
 }
@@ -2494,7 +2542,7 @@ export interface DebtSchedule {
 export declare function debt_schedule(inputs: LoanInputs): DebtSchedule;
 
 /** The inputs of {@link sculpted_debt_capacity}. */
-export interface DebtCapacityInputs {
+export interface DebtCapacityInputs extends LoanConventions {
   /** USD a month from month 1, at least `tenor_months` values; a month ≤ 0 services nothing. */
   cfads_usd: DecimalInput[];
   /** Greater than 0. */
@@ -2517,7 +2565,8 @@ export interface DebtCapacity {
 
 /**
  * The largest loan that debt service of CFADS ÷ target DSCR repays by maturity:
- * V_T = 0, V_(m−1) = (V_m + S_m) / (1 + a_m / 12), capacity = V_0. Inversely proportional to the
+ * V_T = 0, V_(m−1) = (V_m + S_m − F_m) / (1 + (a_m + g_m) × days_m ÷ basis), capacity = V_0
+ * (a_m the rate, g_m the hedges' cost per dollar of balance, F_m their stated notionals' cost). Inversely proportional to the
  * target: to sculpt a smaller loan L over the whole tenor, use the target (capacity at 1) ÷ L.
  *
  * @param inputs - see {@link DebtCapacityInputs}
@@ -2532,6 +2581,90 @@ export interface DebtCapacity {
  *   .debt_capacity_usd; // "294098.520723555543" (100,000 × (1/1.01 + 1/1.01² + 1/1.01³))
  */
 export declare function sculpted_debt_capacity(inputs: DebtCapacityInputs): DebtCapacity;
+
+/** The taxes of a box: only `income_tax_rate` is required. */
+export interface Taxes {
+  /** In [0, 1]: 0.21 federal, about 0.25 with a state's. */
+  income_tax_rate: DecimalInput;
+  /** Deductible interest as a share of ATI (EBITDA), in [0, 1] (default 0.30, IRC 163(j)). */
+  interest_limit_share_of_ebitda?: DecimalInput;
+  /** Share of taxable income carried losses may offset, in [0, 1] (default 0.80). */
+  nol_limit_share_of_taxable_income?: DecimalInput;
+  /** MACRS class: 3, 5, 7, 10, 15 or 20 (default 5: GPU servers, asset class 00.12). */
+  macrs_recovery_years?: number;
+  /** Bonus depreciation in the year placed in service, in [0, 1] (default 0). */
+  bonus_depreciation_share?: DecimalInput;
+  /** Property tax a year on the equipment's cost, in [0, 1] (default 0). */
+  property_tax_rate?: DecimalInput;
+}
+
+/** The inputs of {@link tax_schedule}. */
+export interface TaxInputs {
+  /** EBITDA before property tax, USD a month from month 1 (1 to 1200 months). */
+  ebitda_usd: DecimalInput[];
+  /** Interest expense as accrued, a month (default none; at most the horizon). */
+  interest_usd?: DecimalInput[];
+  /** Cost placed in service: entry 0 at the close, entry k at the end of month k (each ≥ 0). */
+  placed_in_service_usd: DecimalInput[];
+  taxes: Taxes;
+}
+
+/** One month of a {@link TaxSchedule}. */
+export interface TaxMonth {
+  month: number;
+  property_tax_usd: DecimalString;
+  /** An estimated installment of its tax year (months 4, 6, 9 and 12 of it). */
+  income_tax_usd: DecimalString;
+  taxes_usd: DecimalString;
+}
+
+/** One tax year (12 months from the close; the last may be shorter). */
+export interface TaxYear {
+  year: number;
+  first_month: number;
+  last_month: number;
+  ebitda_usd: DecimalString;
+  property_tax_usd: DecimalString;
+  adjusted_taxable_income_usd: DecimalString;
+  bonus_depreciation_usd: DecimalString;
+  macrs_depreciation_usd: DecimalString;
+  interest_usd: DecimalString;
+  interest_carried_in_usd: DecimalString;
+  interest_deductible_usd: DecimalString;
+  interest_carried_forward_usd: DecimalString;
+  taxable_income_before_nol_usd: DecimalString;
+  nol_used_usd: DecimalString;
+  nol_balance_usd: DecimalString;
+  taxable_income_usd: DecimalString;
+  income_tax_usd: DecimalString;
+}
+
+/** The result of {@link tax_schedule}. */
+export interface TaxSchedule {
+  months: TaxMonth[];
+  years: TaxYear[];
+  totals: { income_tax_usd: DecimalString; property_tax_usd: DecimalString; taxes_usd: DecimalString };
+}
+
+/**
+ * A box's taxes: income tax on tax years of 12 months from the close (EBT = EBITDA − property
+ * tax − bonus and MACRS depreciation − interest allowed by 163(j), losses carried forward and
+ * offsetting at most 80 % of taxable income), paid in installments of 25 % in months 4, 6, 9
+ * and 12 of the year; property tax monthly on cost.
+ *
+ * @param inputs - see {@link TaxInputs}
+ * @returns months, tax years and totals; see {@link TaxSchedule}
+ * @throws {GpueconError} `DOMAIN` naming the first bad input by its path (`ebitda_usd`,
+ *   `placed_in_service_usd[2]`, `taxes.income_tax_rate`, `taxes.macrs_recovery_years`, …);
+ *   `OVERFLOW`; `INVALID_ARGUMENT` on `inputs`.
+ *
+ * @example
+ * import { tax_schedule } from "gpuecon";
+ * const t = tax_schedule({ ebitda_usd: Array(12).fill(100000), placed_in_service_usd: [1000000],
+ *   taxes: { income_tax_rate: "0.21", bonus_depreciation_share: 1 } });
+ * t.years[0].income_tax_usd; // "42000" (0.21 × (1,200,000 − 1,000,000))
+ */
+export declare function tax_schedule(inputs: TaxInputs): TaxSchedule;
 
 // ---------------------------------------------------------------------------------------
 // Power (docs/domain.md section 7): PUE, power purchase agreements, the energy bill and
@@ -3427,6 +3560,12 @@ export interface Financing {
    * month).
    */
   capitalize_until_month?: number;
+  /** On the scenario's calendar; default ACT/360 for a floating rate, 30/360 for a fixed one. */
+  day_count?: DayCount | null;
+  /** Its net settlement is debt service. */
+  swap?: Swap | null;
+  /** Its premium is paid by the equity at the close; its payouts reduce debt service. */
+  cap?: Cap | null;
 }
 
 /** One month of a box's financing. */
@@ -3440,6 +3579,9 @@ export interface FinancingMonth {
   capitalized_interest_usd: DecimalString;
   interest_usd: DecimalString;
   principal_usd: DecimalString;
+  /** Swap settlement − cap payout (0 without hedges). */
+  hedges_usd: DecimalString;
+  /** Interest + principal + hedges. */
   debt_service_usd: DecimalString;
   fees_usd: DecimalString;
   balance_usd: DecimalString;

@@ -21,6 +21,7 @@ mod power;
 mod pricing;
 mod scenario;
 mod take_or_pay;
+mod tax;
 mod to_json;
 
 use gpuecon::finance;

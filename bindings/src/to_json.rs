@@ -166,7 +166,7 @@ include!(concat!(env!("OUT_DIR"), "/to_json.rs"));
 mod tests {
     use gpuecon::models::{
         self, collateral, concentration, debt, depreciation, facility, hosting, networks, power,
-        pricing, take_or_pay, utilization,
+        pricing, take_or_pay, tax, utilization,
     };
     use gpuecon::montecarlo::{
         self, Batch, BatchInputs, FinishInputs, MonteCarloInputs, Options, Stochastic, sensitivity,
@@ -224,6 +224,7 @@ mod tests {
             "customer_concentration" => export(concentration::customer_concentration),
             "debt_schedule" => export(debt::debt_schedule),
             "sculpted_debt_capacity" => export(debt::sculpted_debt_capacity),
+            "tax_schedule" => export(tax::tax_schedule),
             "book_schedule" => export(depreciation::book_schedule),
             "curve_series" => export(depreciation::curve_series),
             "cascade" => export(depreciation::cascade),

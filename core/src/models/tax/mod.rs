@@ -62,7 +62,9 @@ mod schedule;
 mod terms;
 
 pub use schedule::{TaxMonth, TaxSchedule, TaxTotals, TaxYear, tax_schedule};
-pub use terms::{TaxInputs, Taxes};
+pub use terms::{
+    INTEREST_LIMIT_SHARE_OF_EBITDA, NOL_LIMIT_SHARE_OF_TAXABLE_INCOME, TaxInputs, Taxes,
+};
 
 #[cfg(test)]
 mod tests;

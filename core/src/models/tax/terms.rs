@@ -38,12 +38,19 @@ pub struct Taxes {
     pub property_tax_rate: Decimal,
 }
 
+/// The default deductible interest as a share of ATI: 0.30 (IRC section 163(j)(1)(B)).
+pub const INTEREST_LIMIT_SHARE_OF_EBITDA: Decimal = Decimal::from_parts(30, 0, 0, false, 2);
+
+/// The default share of taxable income that carried losses may offset: 0.80 (IRC section
+/// 172(a)(2), losses of tax years after 2017).
+pub const NOL_LIMIT_SHARE_OF_TAXABLE_INCOME: Decimal = Decimal::from_parts(80, 0, 0, false, 2);
+
 const fn thirty_percent() -> Decimal {
-    Decimal::from_parts(30, 0, 0, false, 2)
+    INTEREST_LIMIT_SHARE_OF_EBITDA
 }
 
 const fn eighty_percent() -> Decimal {
-    Decimal::from_parts(80, 0, 0, false, 2)
+    NOL_LIMIT_SHARE_OF_TAXABLE_INCOME
 }
 
 const fn five_years() -> u32 {
