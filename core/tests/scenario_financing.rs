@@ -7,7 +7,7 @@
 
 use std::str::FromStr;
 
-use gpuecon::scenario::{Financing, Report, Scenario, evaluate, financing::SizedBy};
+use gpuecon::scenario::{Financing, Report, Scenario, SizedBy, evaluate};
 use gpuecon::{Decimal, presets};
 
 fn d(text: &str) -> Decimal {
