@@ -1,9 +1,14 @@
 //! The box: a scenario financed with debt secured by its GPUs and its contracts, in one
-//! special purpose vehicle (docs/domain.md section 8).
+//! special purpose vehicle (docs/domain.md sections 8 and 8a).
+//!
+//! # Sizing and the schedule
 //!
 //! ```text
-//! CFADS_m         = the scenario's gross margin in month m (revenue − cash operating costs)
-//!                   − the customers' prepayments applied that month (received at the close)
+//! CFADS_m         = revenue_m − operating costs_m − taxes_m − maintenance capex_m
+//!                   − working-capital change_m
+//!                   (operating costs: the scenario's cash costs + the customers'
+//!                   prepayments applied that month, received at the close; taxes from
+//!                   `taxes::taxes_usd`, maintenance and working capital 0 for now)
 //! advance limit   = advance_rate × fleet capex                     (the collateral at origination)
 //! DSCR limit      = sculpted:  PV at the loan rate of CFADS_m ÷ target  (models::debt::sculpted_debt_capacity)
 //!                              ÷ Σ_k share_k × DF_k  (draws later than the close: below)
@@ -16,11 +21,6 @@
 //!                   month k (the loan's month k + 1), the last draw taking the rounding;
 //!                   all at the close without a delivery schedule
 //! capitalized     = the interest of months 1 to capitalize_until_month (construction)
-//! DSCR_m          = CFADS_m ÷ debt service_m                        (none without service)
-//! LTV_m           = balance_m ÷ economic value_m                    (models::collateral)
-//! equity flow_0   = the close's cash flow (prepayments − capex then) + the draw at the close
-//! equity flow_m   = cash flow_m − debt service_m − fees_m + the draw at the end of month m
-//!                   (the last month of the horizon also repays any balance left from the sale)
 //! equity          = capex − debt − prepayments                      (sources = uses)
 //! ```
 //!
@@ -29,25 +29,103 @@
 //! loan's own 30/360 rate `a_j`): the commitment whose draws the sculpted service repays
 //! is the close's capacity ÷ `Σ_k share_k × DF_k`.
 //!
-//! The project's own cash flows do not change with the financing: project flow = equity
-//! flow + the lender's flow (−draws, then debt service and fees), month by month.
-//! Covenants (maximum LTV, minimum DSCR, a cure period) are tested each month by
-//! [`models::collateral`](crate::models::collateral).
+//! # The waterfall, each month
+//!
+//! The loan is scheduled once ([`models::debt`](crate::models::debt)); the waterfall then
+//! pays it from the month's cash, in this order:
+//!
+//! ```text
+//! cash            = max(CFADS, 0)        (a negative CFADS is put in by the equity:
+//!                                         sponsor support, outside the waterfall)
+//! owed            = balance + the month's draw
+//! interest        = the schedule's interest when owed is the scheduled balance, otherwise
+//!                   owed × (scheduled interest ÷ scheduled owed)  (prepaid loans: the
+//!                   schedule's rate and day count on the actual balance)
+//! due             = commitment fees + interest due + principal due
+//!                   interest due = min(interest, the schedule's interest paid), the rest
+//!                   capitalized; principal due = min(the schedule's principal, owed +
+//!                   capitalized), all of it at maturity
+//! 1 senior fees, 2 interest, 3 scheduled principal: paid from cash; when cash < due, the
+//!                   DSRA is drawn, then the trapped cash; still short: a payment default
+//!                   (unpaid interest capitalized, unpaid principal left in the balance)
+//! 4 DSRA          target_m = the schedule's debt service of months m+1..m+N (0 once the
+//!                   balance is 0); below it: topped up from the cash left; above it: the
+//!                   excess released into the cash left (all of it at maturity)
+//! 5 lock-up test  trailing DSCR = Σ CFADS ÷ Σ debt service due over months m−w+1..m
+//!                   (w = 1, 3 or 12; no test without debt service); locked when below
+//!                   min_dscr
+//! 6 cash sweep    swept = share × cash left (always, or only when locked), at most the
+//!                   balance: it prepays principal (the schedule's later principal is then
+//!                   paid from a smaller balance: the loan matures earlier)
+//! 7 lock-up       locked: the cash left is trapped; after after_months consecutive locked
+//!                   months, share × the trapped cash is swept to the lender each month;
+//!                   the trapped cash is released to the equity once the test has passed
+//!                   release_after_months months running
+//! 8 distribution  the cash left
+//! ```
+//!
+//! The upfront fee is paid by the equity as a use of funds (reported in month 1, as the
+//! loan's schedule charges it); capex paid on delivery and the draws that fund it pass
+//! to and from the equity outside the waterfall; the reserve funded at the close is put
+//! in by the equity at the close.
+//!
+//! # Events of default and remedies
+//!
+//! - **Payment default**: in a month where CFADS + the DSRA + the trapped cash fall short of
+//!   the fees and debt service due. All of it goes to the lender that month.
+//! - **Covenant default**: a covenant breached beyond its cure period, tested at the end of
+//!   the month ([`models::collateral`](crate::models::collateral)) on the waterfall's
+//!   balance and DSCR (CFADS ÷ debt service due), after that month's distribution.
+//! - **Acceleration**, from the month after the default: the DSRA and the trapped cash,
+//!   then every dollar of CFADS, pay the commitment fees, the interest and the balance;
+//!   nothing is distributed until the lender is repaid.
+//! - **Foreclosure** (with `foreclose_after_months = k`): at the end of month default + k
+//!   the GPUs are sold at their economic value × (1 − `liquidation_haircut`); the lender
+//!   takes up to the balance, the rest goes to the equity; what is still owed is written
+//!   off, and the box has no months after it. Without foreclosure the horizon's sale (when
+//!   `sell_at_horizon`) and any reserves repay the lender first, and what is owed at the
+//!   horizon is written off.
+//! - exposure at default = the balance at the end of the month of default; recovery = the
+//!   lender's receipts after it; loss given default = written off ÷ exposure.
+//!
+//! # Cash flows
+//!
+//! ```text
+//! lender_0   = − the draw at the close
+//! equity_0   = the close's cash flow (prepayments − capex then) + the draw at the close
+//!              − the DSRA funded at the close
+//! lender_m   = upfront fee + fees + interest + principal + sweeps + sale to the lender
+//!              − the draw at the end of month m
+//! equity_m   = distribution + the draw at the end of month m − capex_m − upfront fee
+//!              − sponsor support + what is left of a sale
+//! ```
+//!
+//! Every dollar is accounted for: lender_m + equity_m + Δ DSRA_m + Δ trapped_m =
+//! CFADS_m − capex_m + the sale_m, month by month (a law test checks it). With every new
+//! section off and no default the equity's flows are today's: cash flow − debt service −
+//! fees + the draw.
+
+mod sizing;
+mod taxes;
+mod terms;
+mod waterfall;
 
 use serde::{Deserialize, Serialize};
+
+pub use terms::{CashSweep, Dsra, DsraFunding, LockUp, SweepWhen, TrappedSweep};
 
 use super::report::financing::{FinancingMonth, FinancingReport, FinancingSummary, SizedBy};
 use super::report::{MonthReport, Summary};
 use crate::models::ModelError;
 use crate::models::check::{Checker, Validate};
 use crate::models::collateral::{
-    self, CollateralInputs, CollateralValue, Covenants, DscrCovenant, Liquidation,
+    self, CollateralInputs, CollateralSchedule, CollateralValue, Covenants, DscrCovenant,
+    Liquidation,
 };
-use crate::models::debt::{
-    self, Amortization, DebtCapacityInputs, DrawSchedule, Fees, Interest, LoanInputs,
-};
+use crate::models::debt::{self, Fees, Interest};
 use crate::models::metrics::project_metrics;
 use crate::{Decimal, units};
+use waterfall::{BoxMonth, Inputs, Outcome};
 
 /// How the loan is repaid (the sculpted profile follows the scenario's own CFADS).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
@@ -102,6 +180,20 @@ pub struct Financing {
     /// The discount of a forced sale of the GPUs, in [0, 1] (default 0).
     #[serde(default)]
     pub liquidation_haircut: Decimal,
+    /// A debt service reserve account (default none).
+    #[serde(default)]
+    pub dsra: Option<Dsra>,
+    /// A distribution block on a trailing DSCR (default none).
+    #[serde(default)]
+    pub lock_up: Option<LockUp>,
+    /// A cash sweep to the lender (default none).
+    #[serde(default)]
+    pub cash_sweep: Option<CashSweep>,
+    /// After an event of default the loan is accelerated (always); with this, the lender
+    /// also sells the GPUs this many months after the month of default, at least 1
+    /// (default: no foreclosure; the lender takes the cash until the horizon).
+    #[serde(default)]
+    pub foreclose_after_months: Option<u32>,
 }
 
 const fn one() -> Decimal {
@@ -126,28 +218,52 @@ impl Validate for Financing {
             c.positive("min_dscr", min);
         }
         c.fraction("liquidation_haircut", self.liquidation_haircut);
+        if let Some(dsra) = &self.dsra {
+            c.nested("dsra", dsra);
+        }
+        if let Some(lock_up) = &self.lock_up {
+            c.nested("lock_up", lock_up);
+        }
+        if let Some(sweep) = &self.cash_sweep {
+            c.nested("cash_sweep", sweep);
+        }
+        if self.foreclose_after_months == Some(0) {
+            c.problem("foreclose_after_months", "must be at least 1");
+        }
     }
 }
 
-/// Sizes, schedules and tests the debt of a box whose unfinanced months and summary are
-/// `months` and `summary`; `shares` is the fleet's delivery schedule (`[1]`: all at the
-/// close).
+/// Whether an event of default changes the waterfall.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Remedies {
+    /// Acceleration and foreclosure, as the financing states (what [`evaluate`](super::evaluate) does).
+    Applied,
+    /// The loan paid as scheduled whatever happens; a shortfall put in by the equity.
+    Waived,
+}
+
+/// Sizes, schedules and runs the debt of a box whose unfinanced months and summary are
+/// `months` and `summary` through the waterfall; `shares` is the fleet's delivery
+/// schedule (`[1]`: all at the close).
 pub(super) fn finance(
     f: &Financing,
     months: &[MonthReport],
     summary: &Summary,
     shares: &[Decimal],
     annual_discount_rate: Decimal,
+    remedies: Remedies,
 ) -> Result<FinancingReport, ModelError> {
     let at = |e: ModelError| e.within("financing");
     let capex = summary.capex_usd;
-    let tenor = usize::try_from(f.tenor_months).unwrap_or(usize::MAX);
-    let cfads: Vec<Decimal> = months
+    let taxes = taxes::taxes_usd(months)?;
+    let lines = months
         .iter()
-        .map(|m| units::sub(m.gross_margin_usd, m.prepayment_applied_usd, "financing"))
-        .collect::<Result<_, _>>()?;
+        .zip(&taxes)
+        .map(|(m, tax)| CashLines::new(m, *tax))
+        .collect::<Result<Vec<_>, _>>()?;
+    let cfads: Vec<Decimal> = lines.iter().map(|l| l.cfads).collect();
     let advance_limit = units::mul(f.advance_rate, capex, "financing.advance_rate")?;
-    let dscr_limit = dscr_limit(f, &cfads, capex, shares).map_err(at)?;
+    let dscr_limit = sizing::dscr_limit(f, &cfads, capex, shares).map_err(at)?;
     let (debt, sized_by) = if advance_limit <= dscr_limit {
         (advance_limit, SizedBy::AdvanceRate)
     } else {
@@ -165,58 +281,109 @@ pub(super) fn finance(
         f.target_dscr
     };
     let schedule = if debt > Decimal::ZERO {
-        Some(debt::debt_schedule(&loan(f, &cfads, debt, sculpt_dscr, shares)?).map_err(at)?)
+        Some(
+            debt::debt_schedule(&sizing::loan(f, &cfads, debt, sculpt_dscr, shares)?)
+                .map_err(at)?,
+        )
     } else {
         None
     };
-    let loan_months = schedule
+    let loan = schedule
         .as_ref()
         .map(|s| s.months.as_slice())
         .unwrap_or_default();
-    let balances: Vec<Decimal> = (0..months.len())
-        .map(|i| {
-            loan_months
-                .get(i)
-                .map(|m| m.closing_balance_usd)
-                .unwrap_or_default()
+    let box_months: Vec<BoxMonth> = months
+        .iter()
+        .zip(&cfads)
+        .map(|(m, cf)| BoxMonth {
+            cfads: *cf,
+            capex: m.capex_usd,
+            sale: m.sale_usd,
+            collateral_value: m.economic_value_usd,
         })
         .collect();
-    // The loan's month i + 1 draw falls at the end of the scenario's month i (row i).
-    let draw_in_row = |row: usize| loan_months.get(row).map(|m| m.draw_usd).unwrap_or_default();
-    let service: Vec<Service> = (0..months.len())
-        .map(|i| {
-            loan_months.get(i).map_or(Ok(Service::default()), |m| {
-                Ok(Service {
-                    interest: m.interest_paid_usd,
-                    capitalized: m.capitalized_interest_usd,
-                    principal: m.principal_usd,
-                    total: m.debt_service_usd,
-                    fees: units::add(m.upfront_fee_usd, m.commitment_fee_usd, "financing.fees")?,
-                })
-            })
+    let mut inputs = Inputs {
+        months: &box_months,
+        loan,
+        tenor: usize::try_from(f.tenor_months).unwrap_or(usize::MAX),
+        dsra: f.dsra.as_ref(),
+        lock_up: f.lock_up.as_ref(),
+        sweep: f.cash_sweep.as_ref(),
+        foreclose_after: f.foreclose_after_months,
+        haircut: f.liquidation_haircut,
+        covenant_default: None,
+        remedies,
+    };
+    // A first run finds the covenant default on the balances as they stand until then;
+    // a second runs acceleration from the month after it, unless a payment default came
+    // first (the two runs agree until the earlier default).
+    let mut outcome = waterfall::run(&inputs)?;
+    let mut tests = covenants(f, months, capex, &cfads, &outcome).map_err(at)?;
+    if let Some(month) = tests.summary.first_default_month {
+        let row = usize::try_from(month.saturating_sub(1)).unwrap_or(usize::MAX);
+        if remedies == Remedies::Applied
+            && outcome.default.is_none_or(|(paid_row, _)| row < paid_row)
+        {
+            inputs.covenant_default = Some(row);
+            outcome = waterfall::run(&inputs)?;
+            tests = covenants(f, months, capex, &cfads, &outcome).map_err(at)?;
+        }
+    }
+    report(
+        summary,
+        &lines,
+        &outcome,
+        &tests,
+        (debt, sized_by, advance_limit, dscr_limit),
+        annual_discount_rate,
+    )
+}
+
+/// The lines of a month's CFADS.
+struct CashLines {
+    revenue: Decimal,
+    operating_costs: Decimal,
+    taxes: Decimal,
+    cfads: Decimal,
+}
+
+impl CashLines {
+    fn new(m: &MonthReport, taxes: Decimal) -> Result<Self, ModelError> {
+        let operating_costs = units::add(m.costs.total_usd, m.prepayment_applied_usd, "contracts")?;
+        let cfads = units::sub(
+            units::sub(m.revenue.total_usd, operating_costs, "financing")?,
+            taxes,
+            "financing",
+        )?;
+        Ok(Self {
+            revenue: m.revenue.total_usd,
+            operating_costs,
+            taxes,
+            cfads,
         })
-        .collect::<Result<_, ModelError>>()?;
-    let dscr: Vec<Option<Decimal>> = cfads
-        .iter()
-        .zip(&service)
-        .map(|(cf, s)| {
-            (!s.total.is_zero())
-                .then(|| units::div(*cf, s.total, "financing"))
-                .transpose()
-        })
-        .collect::<Result<_, _>>()?;
-    let covenants = collateral::collateral_schedule(&CollateralInputs {
+    }
+}
+
+/// The covenants tested on the waterfall's balances and DSCRs (CFADS ÷ debt service due).
+fn covenants(
+    f: &Financing,
+    months: &[MonthReport],
+    capex: Decimal,
+    cfads: &[Decimal],
+    outcome: &Outcome,
+) -> Result<CollateralSchedule, ModelError> {
+    collateral::collateral_schedule(&CollateralInputs {
         collateral: CollateralValue::Series {
             origination_value_usd: capex,
             value_usd: months.iter().map(|m| m.economic_value_usd).collect(),
         },
         advance_rate: f.advance_rate,
-        balance_usd: balances.clone(),
+        balance_usd: outcome.steps.iter().map(|s| s.balance).collect(),
         covenants: Covenants {
             max_ltv: f.max_ltv,
             dscr: f.min_dscr.map(|minimum_dscr| DscrCovenant {
                 minimum_dscr,
-                dscr_by_month: dscr.clone(),
+                dscr_by_month: dscr(cfads, outcome),
             }),
             concentration: None,
             cure_months: f.cure_months,
@@ -226,204 +393,154 @@ pub(super) fn finance(
             costs_usd: Decimal::ZERO,
         },
     })
-    .map_err(at)?;
+}
 
-    let equity_usd = units::sub(
-        units::sub(capex, debt, "financing")?,
-        summary.prepayment_usd,
-        "contracts",
-    )?;
-    let mut equity_flows = vec![units::add(
-        summary.close_cash_flow_usd,
-        draw_in_row(0),
-        "financing",
-    )?];
-    let mut rows = Vec::with_capacity(months.len());
-    let last = months.len().saturating_sub(1);
-    for (i, m) in months.iter().enumerate() {
-        let s = service.get(i).copied().unwrap_or_default();
-        let balance = balances.get(i).copied().unwrap_or_default();
-        let draw = draw_in_row(i + 1);
-        let mut equity = units::sub(m.cash_flow_usd, s.total, "financing")?;
-        equity = units::sub(equity, s.fees, "financing.fees")?;
-        equity = units::add(equity, draw, "financing")?;
-        if i == last && tenor > months.len() {
-            // The horizon ends before maturity: the sale repays what is left.
-            equity = units::sub(equity, balance, "financing.tenor_months")?;
-        }
-        equity_flows.push(equity);
-        let test = covenants.months.get(i);
+/// CFADS ÷ debt service due each month; `None` without debt service (or past a
+/// foreclosure).
+fn dscr(cfads: &[Decimal], outcome: &Outcome) -> Vec<Option<Decimal>> {
+    outcome
+        .steps
+        .iter()
+        .zip(cfads)
+        .map(|(s, cf)| {
+            if s.service_due.is_zero() {
+                None
+            } else {
+                units::div(*cf, s.service_due, "financing").ok()
+            }
+        })
+        .collect()
+}
+
+/// The sizing figures: debt, which limit set it, the advance and DSCR limits.
+type Sizing = (Decimal, SizedBy, Decimal, Decimal);
+
+/// The report from the waterfall's outcome and the covenant tests.
+fn report(
+    summary: &Summary,
+    lines: &[CashLines],
+    outcome: &Outcome,
+    tests: &CollateralSchedule,
+    (debt, sized_by, advance_limit, dscr_limit): Sizing,
+    annual_discount_rate: Decimal,
+) -> Result<FinancingReport, ModelError> {
+    let cfads: Vec<Decimal> = lines.iter().map(|l| l.cfads).collect();
+    let dscrs = dscr(&cfads, outcome);
+    let first_draw = -outcome.lender_close;
+    let mut equity_flows = Vec::with_capacity(lines.len() + 1);
+    equity_flows.push(units::sub(
+        units::add(summary.close_cash_flow_usd, first_draw, "financing")?,
+        outcome.initial_dsra,
+        "financing.dsra",
+    )?);
+    let mut lender_flows = vec![outcome.lender_close];
+    let mut rows = Vec::with_capacity(lines.len());
+    for (i, (l, s)) in lines.iter().zip(&outcome.steps).enumerate() {
+        equity_flows.push(s.equity);
+        lender_flows.push(s.lender);
+        let test = tests.months.get(i);
+        let live = !s.foreclosed || outcome.foreclosure == Some(i);
+        let keep = |x: Decimal| if live { x } else { Decimal::ZERO };
         rows.push(FinancingMonth {
-            month: m.month,
-            cfads_usd: cfads.get(i).copied().unwrap_or_default(),
-            draw_usd: draw,
+            month: u32::try_from(i + 1).unwrap_or(u32::MAX),
+            revenue_usd: keep(l.revenue),
+            operating_costs_usd: keep(l.operating_costs),
+            taxes_usd: keep(l.taxes),
+            maintenance_capex_usd: Decimal::ZERO,
+            working_capital_change_usd: Decimal::ZERO,
+            cfads_usd: keep(l.cfads),
+            equity_support_usd: s.support,
+            draw_usd: s.draw,
+            fees_usd: units::add(s.fees, s.upfront, "financing.fees")?,
             capitalized_interest_usd: s.capitalized,
             interest_usd: s.interest,
             principal_usd: s.principal,
-            debt_service_usd: s.total,
-            fees_usd: s.fees,
-            balance_usd: balance,
-            dscr: dscr.get(i).copied().flatten(),
+            debt_service_usd: units::add(s.interest, s.principal, "financing")?,
+            shortfall_usd: s.shortfall,
+            dsra_draw_usd: s.dsra_draw,
+            dsra_top_up_usd: s.dsra_top_up,
+            dsra_release_usd: s.dsra_release,
+            dsra_balance_usd: s.dsra_balance,
+            trailing_dscr: s.trailing_dscr,
+            locked_up: s.locked_up,
+            sweep_usd: s.sweep,
+            trapped_usd: s.trapped,
+            trapped_release_usd: s.trapped_release,
+            trapped_swept_usd: s.trapped_swept,
+            trapped_balance_usd: s.trapped_balance,
+            distribution_usd: s.distribution,
+            sale_to_lender_usd: s.sale_to_lender,
+            written_off_usd: s.written_off,
+            balance_usd: s.balance,
+            dscr: dscrs.get(i).copied().flatten(),
             ltv: test.and_then(|t| t.ltv),
             in_breach: test.is_some_and(|t| t.in_breach),
-            in_default: test.is_some_and(|t| t.in_default),
-            equity_cash_flow_usd: equity,
+            in_default: s.in_default,
+            foreclosed: s.foreclosed,
+            lender_cash_flow_usd: s.lender,
+            equity_cash_flow_usd: s.equity,
         });
     }
-    let minimum_dscr = dscr.iter().flatten().copied().min();
+    let sum = |pick: fn(&FinancingMonth) -> Decimal| {
+        rows.iter()
+            .try_fold(Decimal::ZERO, |t, m| units::add(t, pick(m), "financing"))
+    };
+    let default_row = outcome.default.map(|(row, _)| row);
+    let exposure = default_row.map(|row| {
+        outcome
+            .steps
+            .get(row)
+            .map(|s| s.balance)
+            .unwrap_or_default()
+    });
+    let recovery = default_row
+        .map(|row| {
+            outcome
+                .steps
+                .iter()
+                .skip(row + 1)
+                .try_fold(Decimal::ZERO, |t, s| {
+                    [s.fees, s.interest, s.principal, s.sale_to_lender]
+                        .into_iter()
+                        .try_fold(t, |t, x| units::add(t, x, "financing"))
+                })
+        })
+        .transpose()?;
+    let written_off = sum(|m| m.written_off_usd)?;
+    let loss_given_default = exposure
+        .filter(|e| !e.is_zero())
+        .map(|e| units::div(written_off, e, "financing"))
+        .transpose()?;
     Ok(FinancingReport {
         summary: FinancingSummary {
             debt_usd: debt,
             sized_by,
             advance_limit_usd: advance_limit,
             dscr_limit_usd: dscr_limit,
-            equity_usd,
+            equity_usd: units::sub(
+                units::sub(summary.capex_usd, debt, "financing")?,
+                summary.prepayment_usd,
+                "contracts",
+            )?,
+            initial_dsra_usd: outcome.initial_dsra,
             equity: project_metrics(&equity_flows, annual_discount_rate)?,
-            minimum_dscr,
-            peak_ltv: covenants.summary.peak_ltv,
-            months_in_breach: covenants.summary.months_in_breach,
-            first_default_month: covenants.summary.first_default_month,
+            lender: project_metrics(&lender_flows, annual_discount_rate)?,
+            distributions_usd: sum(|m| m.distribution_usd)?,
+            minimum_dscr: dscrs.iter().flatten().copied().min(),
+            peak_ltv: tests.summary.peak_ltv,
+            months_in_breach: tests.summary.months_in_breach,
+            dsra_draws_usd: sum(|m| m.dsra_draw_usd)?,
+            months_in_lock_up: u32::try_from(rows.iter().filter(|m| m.locked_up).count())
+                .unwrap_or(u32::MAX),
+            first_default_month: default_row.map(|row| u32::try_from(row + 1).unwrap_or(u32::MAX)),
+            default_kind: outcome.default.map(|(_, kind)| kind),
+            foreclosure_month: outcome
+                .foreclosure
+                .map(|row| u32::try_from(row + 1).unwrap_or(u32::MAX)),
+            exposure_at_default_usd: exposure,
+            recovery_usd: recovery,
+            loss_given_default,
         },
         months: rows,
     })
-}
-
-/// A month of the loan as the box reports it.
-#[derive(Clone, Copy, Default)]
-struct Service {
-    interest: Decimal,
-    capitalized: Decimal,
-    principal: Decimal,
-    total: Decimal,
-    fees: Decimal,
-}
-
-/// The loan of `debt` drawn on the delivery `shares` (at the close when there is one),
-/// repaid as `f` says (sculpted to `sculpt_dscr`).
-fn loan(
-    f: &Financing,
-    cfads: &[Decimal],
-    debt: Decimal,
-    sculpt_dscr: Decimal,
-    shares: &[Decimal],
-) -> Result<LoanInputs, ModelError> {
-    Ok(LoanInputs {
-        commitment_usd: debt,
-        tenor_months: f.tenor_months,
-        capitalize_until_month: f.capitalize_until_month,
-        draws: draws(debt, shares)?,
-        availability_months: None,
-        interest: f.interest.clone(),
-        amortization: match f.repayment {
-            Repayment::Sculpted => Amortization::Sculpted {
-                cfads_usd: cfads.to_vec(),
-                target_dscr: sculpt_dscr,
-            },
-            Repayment::LevelPayment => Amortization::LevelPayment,
-            Repayment::Straight => Amortization::Straight,
-            Repayment::Bullet => Amortization::Bullet,
-        },
-        fees: f.fees.clone(),
-    })
-}
-
-/// `debt` drawn on the delivery `shares`, each draw kept to 12 places and the last taking
-/// the rounding (so that the draws add up to the debt exactly); all at the close for a
-/// single share.
-fn draws(debt: Decimal, shares: &[Decimal]) -> Result<DrawSchedule, ModelError> {
-    if shares.len() <= 1 {
-        return Ok(DrawSchedule::AtClose);
-    }
-    let mut usd = Vec::with_capacity(shares.len());
-    let mut left = debt;
-    let last = shares.len() - 1;
-    for (k, share) in shares.iter().enumerate() {
-        let draw = if k == last {
-            left
-        } else {
-            units::amount(units::mul(debt, *share, "fleet.deliveries")?)
-        };
-        left = units::sub(left, draw, "fleet.deliveries")?;
-        usd.push(draw);
-    }
-    Ok(DrawSchedule::Amounts { usd })
-}
-
-/// `Σ_k share_k × DF_k`: what a dollar of commitment drawn on the delivery `shares` is
-/// worth at the close, discounted at the loan's own monthly rate (1 for a single share).
-fn draw_weight(f: &Financing, shares: &[Decimal]) -> Result<Decimal, ModelError> {
-    if shares.len() <= 1 {
-        return Ok(Decimal::ONE);
-    }
-    let rates = f.interest.annual_rates(f.tenor_months)?;
-    let mut factor = Decimal::ONE;
-    let mut weight = Decimal::ZERO;
-    for (k, share) in shares.iter().enumerate() {
-        if k > 0 {
-            // DF_k = DF_(k−1) × 12 ÷ (12 + a_k); 12 + a_k > 11 since a_k > −1.
-            let rate = rates.get(k - 1).copied().unwrap_or_default();
-            let growth = units::add(units::MONTHS_PER_YEAR, rate, "interest")?;
-            factor = units::div(
-                units::mul(factor, units::MONTHS_PER_YEAR, "interest")?,
-                growth,
-                "interest",
-            )?;
-        }
-        weight = units::add(weight, units::mul(*share, factor, "interest")?, "interest")?;
-    }
-    Ok(weight)
-}
-
-/// The most debt whose service stays within CFADS ÷ target DSCR every month.
-fn dscr_limit(
-    f: &Financing,
-    cfads: &[Decimal],
-    capex: Decimal,
-    shares: &[Decimal],
-) -> Result<Decimal, ModelError> {
-    if f.repayment == Repayment::Sculpted {
-        let at_close = debt::sculpted_debt_capacity(&DebtCapacityInputs {
-            cfads_usd: cfads.to_vec(),
-            target_dscr: f.target_dscr,
-            interest: f.interest.clone(),
-            tenor_months: f.tenor_months,
-            capitalize_until_month: f.capitalize_until_month,
-        })?
-        .debt_capacity_usd;
-        let weight = draw_weight(f, shares)?;
-        if weight == Decimal::ONE {
-            return Ok(at_close);
-        }
-        return Ok(units::amount(units::div(
-            at_close,
-            weight,
-            "fleet.deliveries",
-        )?));
-    }
-    // Level, straight and bullet service are proportional to the amount lent: schedule a
-    // probe loan and scale it to the tightest month.
-    let probe = if capex > Decimal::ZERO {
-        capex
-    } else {
-        Decimal::ONE
-    };
-    let schedule = debt::debt_schedule(&LoanInputs {
-        fees: Fees::default(),
-        ..loan(f, cfads, probe, f.target_dscr, shares)?
-    })?;
-    let mut limit: Option<Decimal> = None;
-    for (m, cf) in schedule.months.iter().zip(cfads) {
-        if m.debt_service_usd.is_zero() {
-            continue;
-        }
-        let allowed = units::div(
-            (*cf).max(Decimal::ZERO),
-            f.target_dscr,
-            "financing.target_dscr",
-        )?;
-        let per_dollar = units::div(m.debt_service_usd, probe, "financing")?;
-        let here = units::div(allowed, per_dollar, "financing")?;
-        limit = Some(limit.map_or(here, |l| l.min(here)));
-    }
-    Ok(limit.unwrap_or_default())
 }
