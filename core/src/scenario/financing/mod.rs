@@ -452,6 +452,7 @@ fn report(
             equity_support_usd: s.support,
             draw_usd: s.draw,
             fees_usd: units::add(s.fees, s.upfront, "financing.fees")?,
+            upfront_fee_usd: s.upfront,
             capitalized_interest_usd: s.capitalized,
             interest_usd: s.interest,
             principal_usd: s.principal,

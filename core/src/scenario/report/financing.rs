@@ -56,6 +56,8 @@ pub struct FinancingMonth {
     /// Upfront and commitment fees. The upfront fee is paid by the equity (a use of funds
     /// at the close, reported in month 1); commitment fees come first in the waterfall.
     pub fees_usd: Decimal,
+    /// The upfront fee in `fees_usd` (month 1 only).
+    pub upfront_fee_usd: Decimal,
     /// Interest added to the balance (construction, a sculpted service below it, or unpaid
     /// in a payment default).
     pub capitalized_interest_usd: Decimal,
