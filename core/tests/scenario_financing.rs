@@ -7,7 +7,7 @@
 
 use std::str::FromStr;
 
-use gpuecon::scenario::{Financing, Report, Scenario, evaluate, financing::SizedBy};
+use gpuecon::scenario::{Financing, Report, Scenario, SizedBy, evaluate};
 use gpuecon::{Decimal, presets};
 
 fn d(text: &str) -> Decimal {
@@ -130,6 +130,7 @@ fn sculpting_at_the_dscr_limit_holds_dscr_at_the_target() {
     let mut s = preset("coreweave-box-ig");
     let f = s.financing.as_mut().unwrap();
     f.advance_rate = Decimal::ONE; // the DSCR limit binds
+    f.max_ltv = d("10"); // and the LTV covenant does not (a default would accelerate)
     let report = evaluate(&s).unwrap();
     let f = report.financing.unwrap();
     assert_eq!(f.summary.sized_by, SizedBy::TargetDscr);
@@ -182,6 +183,10 @@ fn a_portfolio_adds_its_boxes_and_finds_the_first_funding_gap() {
     let f = bullet.financing.as_mut().unwrap();
     f.repayment = Repayment::Bullet;
     f.target_dscr = d("0.01");
+    // No covenants: the box pays interest until the balloon of month 48, which its CFADS
+    // cannot pay (a payment default; the company must fund the service due).
+    f.max_ltv = d("10");
+    f.min_dscr = None;
     let company = evaluate_portfolio(&Portfolio {
         title: String::new(),
         boxes: vec![ig, bullet],

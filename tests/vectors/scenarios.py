@@ -11,7 +11,11 @@ What it is
     scenario/financing.rs, models/debt/mod.rs (with sculpt.rs's capacity recursion) and
     models/collateral/mod.rs: every debt amount (interest, principal, service, fee, the
     sculpted capacity) is kept to 12 places half-even as documented; quotients (DSCR, LTV,
-    the sculpting target) are exact here, 28 digits in the core, far inside 1e-12.
+    the sculpting target) are exact here, 28 digits in the core, far inside 1e-12. The
+    lender's waterfall (issue 15: fees, interest, scheduled principal, the DSRA, the
+    lock-up, the cash sweep, trapped cash, payment and covenant defaults, acceleration and
+    foreclosure) follows the module docs of scenario/financing/mod.rs, on the box presets
+    and on variants of the 6-month box of core/tests/data/box6.json (waterfall:... ids).
 
     Money and hours are exact rationals (fractions.Fraction). Only the transcendentals are
     floats, as the core computes them (each converted once to its shortest round-trip
@@ -760,13 +764,12 @@ def sculpted_loan(debt, cfads, dscr, rates, fractions, tenor, upfront_share, dra
 def finance(f, start, months, summary, shares, annual_discount_rate):
     """The financing report of a box whose unfinanced months and summary are evaluate's;
     `shares` the fleet's delivery shares ([1]: all at the close)."""
-    if f.get("repayment", "sculpted") != "sculpted":
-        raise NotImplementedError("level, straight and bullet repayment")
+    repayment = f.get("repayment", "sculpted")
+    if repayment not in ("sculpted", "straight"):
+        raise NotImplementedError("level and bullet repayment")
     fees = f.get("fees", {})
     if dec(fees.get("commitment_fee_annual_rate", "0")) != 0:
         raise NotImplementedError("commitment fees")
-    if dec(f.get("liquidation_haircut", "0")) != 0:
-        raise NotImplementedError("liquidation (recovery is not checked here)")
     h = len(months)
     tenor = f["tenor_months"]
     if tenor > h:
@@ -778,72 +781,306 @@ def finance(f, start, months, summary, shares, annual_discount_rate):
         raise NotImplementedError("interest-rate hedges (tests/vectors/conventions.py)")
     rates = loan_rates(f["interest"], tenor)
     fractions = year_fractions(f["interest"], f.get("day_count"), start, tenor)
-    # CFADS = gross margin less the prepayments applied (received at the close)
+    # CFADS = revenue - cash operating costs - the prepayments applied (received at the
+    # close); no taxes, maintenance or working capital yet
     cfads = [mo["gross_margin_usd"] - mo["prepayment_applied_usd"] for mo in months]
 
     advance_limit = dec(f["advance_rate"]) * capex
-    at_close = sculpted_capacity(cfads, target, rates, fractions, tenor, capitalized)
-    weight = draw_weight(shares, rates, fractions)
-    dscr_limit = at_close if weight == 1 else keep(at_close / weight)
+    if repayment == "sculpted":
+        at_close = sculpted_capacity(cfads, target, rates, fractions, tenor, capitalized)
+        weight = draw_weight(shares, rates, fractions)
+        dscr_limit = at_close if weight == 1 else keep(at_close / weight)
+    else:
+        if len(shares) > 1 or capitalized:
+            raise NotImplementedError("a straight loan drawn on deliveries")
+        # service per dollar lent: 1/T of principal + the interest on what is left
+        dscr_limit = min(max(cfads[m - 1], Q(0)) / target
+                         / (Q(1, tenor) + (1 - Q(m - 1, tenor)) * rates[m - 1]
+                            * fractions[m - 1])
+                         for m in range(1, tenor + 1))
     debt = min(advance_limit, dscr_limit)
-    # below the DSCR limit: sculpted at target x limit / debt, to mature at the tenor
-    dscr_target = target * dscr_limit / debt if 0 < debt < dscr_limit else target
     draws = draw_amounts(debt, shares, tenor)
-    loan = (sculpted_loan(debt, cfads, dscr_target, rates, fractions, tenor,
-                          dec(fees.get("upfront_fee_share_of_commitment", "0")), draws,
-                          capitalized)
-            if debt > 0 else [])
-    zero = (Q(0),) * 6
-    loan = loan + [zero] * (h - len(loan))
+    upfront = dec(fees.get("upfront_fee_share_of_commitment", "0"))
+    if repayment == "sculpted":
+        # below the DSCR limit: sculpted at target x limit / debt, to mature at the tenor
+        dscr_target = target * dscr_limit / debt if 0 < debt < dscr_limit else target
+        loan = (sculpted_loan(debt, cfads, dscr_target, rates, fractions, tenor, upfront,
+                              draws, capitalized) if debt > 0 else [])
+    else:
+        loan = (straight_loan(debt, rates, fractions, tenor, upfront, draws, capitalized)
+                if debt > 0 else [])
     draws = draws + [Q(0)] * (h + 1 - len(draws))
+    box = [{"cfads": cf, "capex": mo["capex_usd"], "sale": mo["sale_usd"],
+            "value": mo["economic_value_usd"]} for cf, mo in zip(cfads, months)]
 
-    # covenants, tested at the end of each month (models/collateral/mod.rs)
+    # covenants, tested at the end of each month on the waterfall's balance and DSCR
+    # (models/collateral/mod.rs)
     max_ltv = dec(f.get("max_ltv", "1"))
     min_dscr = dec(f["min_dscr"]) if f.get("min_dscr") is not None else None
     cure = f.get("cure_months", 0)
-    run_ltv = run_dscr = 0
-    defaulted, first_default, in_breach_months = False, None, 0
-    # the equity: the close's cash flow plus the first draw, then each month's cash flow
-    # less service and fees plus the draw at its end (the loan's next month)
-    equity_flows = [summary["close_cash_flow_usd"] + draws[0]]
+
+    def covenants(steps):
+        run_ltv = run_dscr = 0
+        first, flags = None, []
+        for i, (z, mo) in enumerate(zip(steps, months)):
+            dscr = cfads[i] / z["due_service"] if z["due_service"] != 0 else None
+            value = mo["economic_value_usd"]
+            bal = z["balance"]
+            ltv = Q(0) if bal == 0 else (bal / value if value != 0 else None)
+            ltv_breach = ltv is None or ltv > max_ltv
+            dscr_breach = min_dscr is not None and dscr is not None and dscr < min_dscr
+            run_ltv = run_ltv + 1 if ltv_breach else 0
+            run_dscr = run_dscr + 1 if dscr_breach else 0
+            if first is None and max(run_ltv, run_dscr) > cure:
+                first = i
+            flags.append((dscr, ltv, ltv_breach or dscr_breach))
+        return first, flags
+
+    steps, initial_dsra, default, foreclosed = run_waterfall(f, box, loan, draws, tenor, None)
+    cov_row, flags = covenants(steps)
+    if cov_row is not None and (default is None or cov_row < default[0]):
+        steps, initial_dsra, default, foreclosed = run_waterfall(f, box, loan, draws, tenor,
+                                                                 cov_row)
+        cov_row, flags = covenants(steps)
+
+    equity_flows = [summary["close_cash_flow_usd"] + draws[0] - initial_dsra]
+    lender_flows = [-draws[0]]
     rows = []
-    for i, mo in enumerate(months):
-        paid, cap, principal, service, fee, balance = loan[i]
-        dscr = cfads[i] / service if service != 0 else None
-        value = mo["economic_value_usd"]
-        ltv = Q(0) if balance == 0 else (balance / value if value != 0 else None)
-        ltv_breach = ltv is None or ltv > max_ltv
-        dscr_breach = min_dscr is not None and dscr is not None and dscr < min_dscr
-        run_ltv = run_ltv + 1 if ltv_breach else 0
-        run_dscr = run_dscr + 1 if dscr_breach else 0
-        breach = ltv_breach or dscr_breach
-        in_breach_months += breach
-        if not defaulted and max(run_ltv, run_dscr) > cure:
-            defaulted, first_default = True, mo["month"]
-        equity = mo["cash_flow_usd"] - service - fee + draws[i + 1]
-        equity_flows.append(equity)
+    for i, (z, mo, (dscr, ltv, breach)) in enumerate(zip(steps, months, flags)):
+        equity_flows.append(z["equity"])
+        lender_flows.append(z["lender"])
+        live = not z["foreclosed"] or foreclosed == i
         rows.append({
-            "month": mo["month"], "cfads_usd": cfads[i], "draw_usd": draws[i + 1],
-            "capitalized_interest_usd": cap, "interest_usd": paid,
-            "principal_usd": principal, "debt_service_usd": service, "fees_usd": fee,
-            "balance_usd": balance, "hedges_usd": Q(0), "dscr": dscr, "ltv": ltv,
-            "in_breach": breach,
-            "in_default": defaulted, "equity_cash_flow_usd": equity,
+            "month": mo["month"], "cfads_usd": cfads[i] if live else Q(0),
+            "draw_usd": z["draw"], "capitalized_interest_usd": z["cap"],
+            "interest_usd": z["interest"], "principal_usd": z["principal"],
+            "debt_service_usd": z["interest"] + z["principal"],
+            "fees_usd": z["fees"] + z["upfront"], "upfront_fee_usd": z["upfront"],
+            "shortfall_usd": z["shortfall"], "dsra_draw_usd": z["dsra_draw"],
+            "dsra_top_up_usd": z["dsra_top_up"], "dsra_release_usd": z["dsra_release"],
+            "dsra_balance_usd": z["dsra_balance"], "trailing_dscr": z["trailing"],
+            "locked_up": z["locked"], "sweep_usd": z["sweep"], "trapped_usd": z["trapped"],
+            "trapped_release_usd": z["trapped_release"],
+            "trapped_swept_usd": z["trapped_swept"],
+            "trapped_balance_usd": z["trapped_balance"],
+            "distribution_usd": z["distribution"],
+            "sale_to_lender_usd": z["sale_to_lender"], "written_off_usd": z["written_off"],
+            "balance_usd": z["balance"], "dscr": dscr, "ltv": ltv, "in_breach": breach,
+            "in_default": z["in_default"], "foreclosed": z["foreclosed"],
+            "lender_cash_flow_usd": z["lender"], "equity_cash_flow_usd": z["equity"],
+            "hedges_usd": Q(0),
         })
     dscrs = [r["dscr"] for r in rows if r["dscr"] is not None]
     ltvs = [r["ltv"] for r in rows]
     rate = monthly_rate(annual_discount_rate)
+    exposure = steps[default[0]]["balance"] if default else None
+    recovery = (sum((z["fees"] + z["interest"] + z["principal"] + z["sale_to_lender"]
+                     for z in steps[default[0] + 1:]), Q(0)) if default else None)
+    written_off = sum((z["written_off"] for z in steps), Q(0))
     out_summary = {
         "debt_usd": debt,
         "sized_by": "advance_rate" if advance_limit <= dscr_limit else "target_dscr",
         "advance_limit_usd": advance_limit, "dscr_limit_usd": dscr_limit,
         "equity_usd": capex - debt - summary["prepayment_usd"],
+        "initial_dsra_usd": initial_dsra,
         "equity": metrics(equity_flows, rate),
+        "lender": metrics(lender_flows, rate),
+        "distributions_usd": sum((r["distribution_usd"] for r in rows), Q(0)),
         "minimum_dscr": min(dscrs) if dscrs else None,
         "peak_ltv": None if any(v is None for v in ltvs) else max(ltvs),
-        "months_in_breach": in_breach_months, "first_default_month": first_default,
+        "months_in_breach": sum(1 for r in rows if r["in_breach"]),
+        "dsra_draws_usd": sum((r["dsra_draw_usd"] for r in rows), Q(0)),
+        "months_in_lock_up": sum(1 for r in rows if r["locked_up"]),
+        "first_default_month": default[0] + 1 if default else None,
+        "foreclosure_month": foreclosed + 1 if foreclosed is not None else None,
+        "exposure_at_default_usd": exposure,
+        "recovery_usd": recovery,
+        "loss_given_default": (written_off / exposure) if exposure else None,
     }
     return {"months": rows, "summary": out_summary}
+
+
+def straight_loan(debt, rates, fractions, tenor, upfront_share, draws, capitalized):
+    """A straight loan drawn at the close (models/debt/mod.rs docs): interest B x a x the
+    month's year fraction, kept;
+    the installment B / (T - m + 1), kept, set at the first month of amortization (no
+    later draws or rate changes here); month T repays the balance."""
+    if any(d != 0 for d in draws[1:]) or len(set(rates)) > 1:
+        raise NotImplementedError("a straight loan with later draws or a floating rate")
+    rows, balance, installment = [], Q(0), None
+    for m in range(1, tenor + 1):
+        owed = balance + draws[m - 1]
+        interest = keep(owed * rates[m - 1] * fractions[m - 1])
+        if m <= capitalized:
+            paid, cap, principal = Q(0), interest, Q(0)
+        else:
+            if installment is None:
+                installment = keep(owed / (tenor - m + 1))
+            paid, cap = interest, Q(0)
+            principal = owed if m == tenor else min(installment, owed)
+        balance = owed + cap - principal
+        fees = keep(debt * upfront_share) if m == 1 else Q(0)
+        rows.append((paid, cap, principal, paid + principal, fees, balance))
+    return rows
+
+
+def run_waterfall(f, box, loan, draws, tenor, covenant_row):
+    """The lender's waterfall (scenario/financing/mod.rs module docs, "The waterfall, each
+    month" and "Events of default and remedies"), month by month. `box` holds per month
+    cfads, capex, sale and value; `loan` the scheduled rows (paid, cap, principal, service,
+    upfront fee, closing balance); `draws[k]` the draw at the start of loan month k + 1.
+    A covenant default found at row `covenant_row` accelerates from the next month."""
+    h = len(box)
+    dsra_terms, lock, sweep = f.get("dsra"), f.get("lock_up"), f.get("cash_sweep")
+    foreclose_k = f.get("foreclose_after_months")
+    haircut = dec(f.get("liquidation_haircut", "0"))
+    service = [row[3] for row in loan] + [Q(0)] * h
+
+    def target_after(m):  # the scheduled service of months m+1..m+N (row m is month m+1)
+        return sum(service[m:m + dsra_terms["months"]], Q(0))
+
+    dsra = (target_after(0) if dsra_terms and dsra_terms.get("funding", "close") == "close"
+            else Q(0))
+    initial_dsra = dsra
+    bal, trapped = Q(0), Q(0)
+    locked_run = passed_run = 0
+    default = None  # (month index, kind)
+    foreclosed_at = None
+    out = []
+    for i, b in enumerate(box):
+        z = {k: Q(0) for k in (
+            "support", "fees", "upfront", "cap", "interest", "principal", "due_service",
+            "shortfall", "dsra_draw", "dsra_top_up", "dsra_release", "sweep", "trapped",
+            "trapped_release", "trapped_swept", "distribution", "sale_to_lender",
+            "written_off", "lender", "equity", "draw")}
+        z.update(trailing=None, locked=False, in_default=default is not None,
+                 foreclosed=foreclosed_at is not None)
+        if foreclosed_at is not None:
+            z.update(balance=Q(0), dsra_balance=Q(0), trapped_balance=Q(0))
+            out.append(z)
+            continue
+        sched = loan[i] if i < len(loan) else None
+        draw_in = draws[i] if i < len(draws) else Q(0)
+        draw_out = draws[i + 1] if i + 1 < len(draws) else Q(0)
+        z["draw"] = draw_out
+        z["upfront"] = sched[4] if sched else Q(0)
+        cash = max(b["cfads"], Q(0))
+        z["support"] = max(-b["cfads"], Q(0))
+        owed = bal + draw_in
+        if sched is None:
+            interest = Q(0)
+        else:
+            sched_owed = (loan[i - 1][5] if i > 0 else Q(0)) + draw_in
+            sched_interest = sched[0] + sched[1]
+            interest = (Q(0) if sched_owed == 0 else sched_interest if owed == sched_owed
+                        else keep(owed * sched_interest / sched_owed))
+        accelerating = default is not None
+        left = cash
+        if accelerating:
+            pool = cash + dsra + trapped
+            z["dsra_release"], z["trapped_release"] = dsra, trapped
+            dsra = trapped = Q(0)
+            z["interest"] = min(pool, interest)
+            pool -= z["interest"]
+            z["cap"] = interest - z["interest"]
+            owed += z["cap"]
+            z["principal"] = min(pool, owed)
+            left = pool - z["principal"]
+            bal = owed - z["principal"]
+        elif sched is not None:
+            int_due = min(interest, sched[0])
+            cap = interest - int_due
+            prin_due = owed + cap if i + 1 >= tenor else min(sched[2], owed + cap)
+            due = int_due + prin_due  # no commitment fees here
+            z["due_service"] = due
+            avail = cash
+            if cash < due:
+                z["dsra_draw"] = min(dsra, due - cash)
+                dsra -= z["dsra_draw"]
+                avail += z["dsra_draw"]
+                z["trapped_release"] = max(min(trapped, due - avail), Q(0))
+                trapped -= z["trapped_release"]
+                avail += z["trapped_release"]
+            z["interest"] = min(avail, int_due)
+            z["principal"] = min(avail - z["interest"], prin_due)
+            left = avail - z["interest"] - z["principal"]
+            z["cap"] = interest - z["interest"]
+            bal = owed + z["cap"] - z["principal"]
+            if z["interest"] + z["principal"] < due:
+                z["shortfall"] = due - z["interest"] - z["principal"]
+                default = (i, "payment")
+        else:
+            bal = owed
+        if not accelerating and default is None:
+            if dsra_terms:
+                target = Q(0) if bal == 0 else target_after(i + 1)
+                if dsra < target:
+                    z["dsra_top_up"] = min(left, target - dsra)
+                    dsra += z["dsra_top_up"]
+                    left -= z["dsra_top_up"]
+                else:
+                    z["dsra_release"] += dsra - target
+                    left += dsra - target
+                    dsra = target
+            if lock:
+                w = lock["trailing_months"]
+                lo = max(0, i + 1 - w)
+                num = sum((box[j]["cfads"] for j in range(lo, i + 1)), Q(0))
+                den = sum((out[j]["due_service"] for j in range(lo, i)), z["due_service"])
+                z["trailing"] = num / den if den > 0 else None
+                z["locked"] = z["trailing"] is not None and z["trailing"] < dec(lock["min_dscr"])
+                if z["locked"]:
+                    locked_run, passed_run = locked_run + 1, 0
+                else:
+                    locked_run, passed_run = 0, passed_run + 1
+            if sweep and (sweep.get("when", "always") == "always" or z["locked"]):
+                z["sweep"] = min(keep(dec(sweep["share"]) * left), bal)
+                bal -= z["sweep"]
+                left -= z["sweep"]
+            if lock:
+                if z["locked"]:
+                    z["trapped"] = left
+                    trapped += left
+                    left = Q(0)
+                    ts = lock.get("sweep_trapped")
+                    if ts and locked_run >= ts["after_months"]:
+                        z["trapped_swept"] = min(keep(dec(ts["share"]) * trapped), bal)
+                        trapped -= z["trapped_swept"]
+                        bal -= z["trapped_swept"]
+                elif trapped != 0 and passed_run >= lock.get("release_after_months", 1):
+                    z["trapped_release"] += trapped
+                    left += trapped
+                    trapped = Q(0)
+        z["distribution"] = left
+        if covenant_row == i and default is None:
+            default = (i, "covenant")
+        outside = draw_out - b["capex"] - z["upfront"] - z["support"]
+        foreclose = (default is not None and foreclose_k is not None
+                     and default[0] + foreclose_k == i)
+        sale = keep((1 - haircut) * b["value"]) if foreclose else b["sale"]
+        if foreclose or i == h - 1:
+            reserves = dsra + trapped
+            z["dsra_release"] += dsra
+            z["trapped_release"] += trapped
+            dsra = trapped = Q(0)
+            repaid = min(reserves, bal)
+            z["principal"] += repaid
+            bal -= repaid
+            z["distribution"] += reserves - repaid
+            z["sale_to_lender"] = min(sale, bal)
+            bal -= z["sale_to_lender"]
+            outside += sale - z["sale_to_lender"]
+            if default is not None:
+                z["written_off"], bal = bal, Q(0)
+            if foreclose:
+                foreclosed_at = i
+        z.update(balance=bal, dsra_balance=dsra, trapped_balance=trapped,
+                 in_default=default is not None, foreclosed=foreclosed_at is not None)
+        z["lender"] = (z["upfront"] + z["fees"] + z["interest"] + z["principal"] + z["sweep"]
+                       + z["trapped_swept"] + z["sale_to_lender"] - draw_out)
+        z["equity"] = outside + z["distribution"]
+        out.append(z)
+    return out, initial_dsra, default, foreclosed_at
 
 
 # ---------------------------------------------------------------------------------------
@@ -1210,6 +1447,108 @@ def feature_scenarios():
     ]
 
 
+BOX6 = ROOT / "core" / "tests" / "data" / "box6.json"
+
+WATERFALL_SOURCE = (
+    "independent Python model tests/vectors/scenarios.py: the lender's waterfall from the "
+    "documented order and remedies (scenario/financing/mod.rs module docs; docs/domain.md "
+    "section 8a): fees, interest, scheduled principal, DSRA, lock-up on a trailing DSCR, "
+    "cash sweep, trapped cash, payment and covenant defaults with acceleration and "
+    "foreclosure (exact fractions, debt amounts kept to 12 places)"
+)
+
+
+def waterfall_scenarios():
+    """The waterfall's sections on the 6-month box of core/tests/data/box6.json (the
+    hand-worked example of core/tests/scenario_waterfall.rs) and on the sub-investment-grade
+    box preset, with the paths checked."""
+    def box6(edit):
+        s = json.loads(BOX6.read_text(), parse_float=str)
+        edit(s)
+        return s
+
+    def as_is(s):
+        pass
+
+    def payment_default(s):
+        f = s["financing"]
+        for k in ("dsra", "lock_up", "cash_sweep"):
+            del f[k]
+        f["foreclose_after_months"] = 2
+        f["liquidation_haircut"] = "0.99"
+
+    def cash_flow_dsra(s):
+        s["horizon_months"] = 8
+        s["financing"]["dsra"] = {"months": 2, "funding": "cash_flow"}
+        s["financing"]["lock_up"] = {"min_dscr": "1.3", "trailing_months": 1,
+                                     "release_after_months": 2}
+        s["financing"]["cash_sweep"] = {"share": "0.25"}
+
+    preset = json.loads((PRESETS / "coreweave-box-sub-ig.json").read_text(), parse_float=str)
+
+    def sub_ig(edit):
+        s = json.loads(json.dumps(preset["scenario"]))
+        edit(s["financing"])
+        return s
+
+    def reserves_and_foreclosure(f):
+        f["dsra"] = {"months": 3}
+        f["foreclose_after_months"] = 6
+        f["liquidation_haircut"] = "0.3"
+
+    def locked_and_swept(f):
+        f["dsra"] = {"months": 3, "funding": "cash_flow"}
+        f["lock_up"] = {"min_dscr": "1.4", "trailing_months": 3, "release_after_months": 2,
+                        "sweep_trapped": {"after_months": 2, "share": "0.5"}}
+        f["cash_sweep"] = {"share": "0.5", "when": "locked_up"}
+
+    step = ["cfads_usd", "interest_usd", "principal_usd", "dsra_draw_usd",
+            "dsra_top_up_usd", "dsra_release_usd", "dsra_balance_usd", "sweep_usd",
+            "trapped_usd", "trapped_swept_usd", "trapped_balance_usd", "distribution_usd",
+            "balance_usd", "equity_cash_flow_usd", "lender_cash_flow_usd"]
+    six = [f"financing.months.{i}.{k}" for i in range(6) for k in step]
+    return [
+        ("box6-every-step", box6(as_is), six + [
+            "financing.summary.initial_dsra_usd", "financing.summary.distributions_usd",
+            "financing.summary.dsra_draws_usd", "financing.summary.months_in_lock_up",
+            "financing.summary.equity.npv_usd", "financing.summary.lender.npv_usd",
+            "financing.summary.lender.irr_annual", "financing.months.4.trailing_dscr"]),
+        ("box6-payment-default-foreclosure", box6(payment_default), [
+            "financing.months.2.shortfall_usd", "financing.months.2.balance_usd",
+            "financing.months.3.interest_usd", "financing.months.3.principal_usd",
+            "financing.months.4.sale_to_lender_usd", "financing.months.4.written_off_usd",
+            "financing.months.4.lender_cash_flow_usd", "financing.months.5.cfads_usd",
+            "financing.summary.first_default_month", "financing.summary.foreclosure_month",
+            "financing.summary.exposure_at_default_usd", "financing.summary.recovery_usd",
+            "financing.summary.loss_given_default", "financing.summary.equity.npv_usd",
+            "financing.summary.lender.irr_annual"]),
+        ("box6-dsra-from-cash-flow", box6(cash_flow_dsra), [
+            f"financing.months.{i}.{k}" for i in range(8) for k in step] + [
+            "financing.summary.months_in_lock_up", "financing.summary.equity.npv_usd"]),
+        ("sub-ig-locked-and-swept", sub_ig(locked_and_swept), [
+            "financing.summary.months_in_lock_up", "financing.summary.months_in_breach",
+            "financing.summary.equity.npv_usd", "financing.summary.equity.irr_annual",
+            "financing.summary.lender.npv_usd", "financing.summary.lender.irr_annual",
+            "financing.summary.distributions_usd", "financing.summary.minimum_dscr",
+            "financing.months.2.dsra_top_up_usd", "financing.months.5.dsra_balance_usd",
+            "financing.months.16.trapped_balance_usd", "financing.months.17.sweep_usd",
+            "financing.months.17.trapped_swept_usd", "financing.months.17.balance_usd",
+            "financing.months.30.balance_usd", "financing.months.47.dsra_release_usd",
+            "financing.months.59.equity_cash_flow_usd"]),
+        ("sub-ig-reserves-foreclosure", sub_ig(reserves_and_foreclosure), [
+            "financing.summary.initial_dsra_usd", "financing.summary.first_default_month", "financing.summary.foreclosure_month",
+            "financing.summary.exposure_at_default_usd", "financing.summary.recovery_usd",
+            "financing.summary.loss_given_default", "financing.summary.equity.npv_usd",
+            "financing.summary.equity.irr_annual", "financing.summary.lender.npv_usd",
+            "financing.summary.lender.irr_annual", "financing.summary.distributions_usd",
+            "financing.summary.minimum_dscr",
+            "financing.months.5.dsra_balance_usd", "financing.months.17.balance_usd",
+            "financing.months.17.trapped_balance_usd", "financing.months.20.balance_usd",
+            "financing.months.23.sale_to_lender_usd",
+            "financing.months.23.equity_cash_flow_usd"]),
+    ]
+
+
 def infrastructure_error_cases():
     """Bad inputs of the new sections, each named by its path."""
     base = json.loads(TINY.read_text(), parse_float=str)
@@ -1401,6 +1740,13 @@ def main():
         for path in paths:
             cases.append(expected_case(f"feature:{name}", scenario, report, path,
                                        source=INFRA_SOURCE))
+            print(f"  {path} = {show(pick(report, path), 15)}")
+    for name, scenario, paths in waterfall_scenarios():
+        report = evaluate(scenario)
+        print(f"== waterfall {name}")
+        for path in paths:
+            cases.append(expected_case(f"waterfall:{name}", scenario, report, path,
+                                       source=WATERFALL_SOURCE))
             print(f"  {path} = {show(pick(report, path), 15)}")
     cases.extend(error_cases(presets))
     cases.extend(infrastructure_error_cases())

@@ -26,6 +26,7 @@ use crate::models::depreciation::{CascadeStage, Curve};
 use crate::models::metrics::project_metrics;
 use crate::models::power::CurtailedHours;
 use crate::models::take_or_pay::Termination;
+use crate::scenario::evaluate_as_scheduled;
 use crate::scenario::{Energy, Report, Scenario, ScenarioError, evaluate};
 use crate::units::{self, decimal_from_f64};
 
@@ -91,7 +92,7 @@ pub fn replay(inputs: &MonteCarloInputs, path: u32) -> Result<Replay, ScenarioEr
     let (scenario, first_customer_default_month) =
         path_scenario(base, &model, &scratch).map_err(at)?;
     let report = evaluate(&scenario)?;
-    let deterministic = evaluate(base)?;
+    let deterministic = evaluate_as_scheduled(base)?;
     let outcome = realize(base, &deterministic, &report, &model, &scratch).map_err(at)?;
     Ok(Replay {
         scenario,
@@ -116,7 +117,7 @@ fn path_scenario(
     };
     let mut s = base.clone();
     s.financing = None;
-    let deterministic = evaluate(base).map_err(|e| ModelError::Domain {
+    let deterministic = evaluate_as_scheduled(base).map_err(|e| ModelError::Domain {
         field: e.field().to_owned(),
         reason: "cannot be evaluated",
     })?;

@@ -14,7 +14,8 @@ use crate::models::PowerInputs;
 use crate::models::Validate;
 use crate::models::debt::{self, Interest};
 use crate::models::depreciation::{self, CascadeInputs};
-use crate::scenario::{Report, Scenario, ScenarioError, evaluate};
+use crate::scenario::evaluate_as_scheduled;
+use crate::scenario::{Report, Scenario, ScenarioError};
 use crate::units::{HOURS_PER_MONTH, to_f64_lossy};
 use crate::{Decimal, units};
 
@@ -187,7 +188,7 @@ impl Model {
                 };
                 ScenarioError::Model(e.within(&path))
             };
-            let report = evaluate(s).map_err(|e| match e {
+            let report = evaluate_as_scheduled(s).map_err(|e| match e {
                 ScenarioError::Model(m) => at(m),
                 other => other,
             })?;

@@ -4,7 +4,7 @@
 use super::agreements::Agreements;
 use super::deliveries::Deliveries;
 use super::energy::{PowerMonth, cut_shares, power_month};
-use super::financing::finance;
+use super::financing::{Remedies, finance};
 use super::report::{Costs, MonthReport, Report, Revenue, Summary};
 use super::{Scenario, ScenarioError};
 use crate::models::ModelError;
@@ -32,6 +32,21 @@ use crate::{Date, Decimal};
 /// # Ok::<(), gpuecon::scenario::ScenarioError>(())
 /// ```
 pub fn evaluate(scenario: &Scenario) -> Result<Report, ScenarioError> {
+    evaluate_with(scenario, Remedies::Applied)
+}
+
+/// Evaluates a scenario with its loan paid as scheduled: no event of default changes the
+/// waterfall (a payment shortfall is put in by the equity, as sponsor support), so that
+/// the Monte Carlo paths, which run their own covenant tests on the schedule, start from
+/// it. Defaults are still reported.
+///
+/// # Errors
+/// As [`evaluate`].
+pub(crate) fn evaluate_as_scheduled(scenario: &Scenario) -> Result<Report, ScenarioError> {
+    evaluate_with(scenario, Remedies::Waived)
+}
+
+fn evaluate_with(scenario: &Scenario, remedies: Remedies) -> Result<Report, ScenarioError> {
     scenario.check_all()?;
     let series = Series::new(scenario)?;
     let mut months = Vec::with_capacity(series.prices.len());
@@ -66,6 +81,7 @@ pub fn evaluate(scenario: &Scenario) -> Result<Report, ScenarioError> {
                 &summary,
                 &shares,
                 scenario.annual_discount_rate,
+                remedies,
             )
         })
         .transpose()?;

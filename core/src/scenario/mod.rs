@@ -60,6 +60,10 @@ pub use crate::units::AMOUNT_DECIMAL_PLACES;
 pub use energy::Energy;
 pub use error::ScenarioError;
 pub use evaluate::evaluate;
-pub use financing::{Financing, FinancingReport, Repayment};
+pub(crate) use evaluate::evaluate_as_scheduled;
+pub use financing::{Financing, Repayment};
+pub use report::financing::{
+    DefaultKind, FinancingMonth, FinancingReport, FinancingSummary, SizedBy,
+};
 pub use report::{Costs, MonthReport, Report, Revenue, Summary};
 pub use spec::{ContractLine, Depreciation, Fleet, Market, Reservation, Scenario};

@@ -4,7 +4,9 @@
 //!
 //! ```text
 //! EBITDA_m            = Σ boxes' gross margin_m        (revenue − cash operating costs)
-//! interest_m, service_m, balance_m = Σ boxes' financing (0 for a box without debt)
+//! interest_m, balance_m = Σ boxes' financing (0 for a box without debt)
+//! service_m           = Σ boxes' debt service due: paid + the shortfall of a payment
+//!                       default (its unpaid commitment fees included)
 //! capitalized_m       = Σ boxes' interest capitalized: borrowed to pay interest
 //! interest coverage_m = EBITDA_m ÷ interest_m          (none without interest)
 //! uncovered_m         = service_m − max(EBITDA_m, 0)   when positive: debt service the
@@ -266,7 +268,9 @@ fn roll_up(boxes: &[Report]) -> Result<Vec<CompanyMonth>, ModelError> {
             if let Some(fm) = b.financing.as_ref().and_then(|f| f.months.get(i)) {
                 interest = units::add(interest, fm.interest_usd, "boxes")?;
                 capitalized = units::add(capitalized, fm.capitalized_interest_usd, "boxes")?;
-                service = units::add(service, fm.debt_service_usd, "boxes")?;
+                // What was due: paid, or short in a payment default.
+                let due = units::add(fm.debt_service_usd, fm.shortfall_usd, "boxes")?;
+                service = units::add(service, due, "boxes")?;
                 balance = units::add(balance, fm.balance_usd, "boxes")?;
             }
         }

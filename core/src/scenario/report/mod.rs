@@ -3,9 +3,11 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::financing::FinancingReport;
 use crate::models::metrics::ProjectMetrics;
 use crate::{Date, Decimal};
+
+pub(super) mod financing;
+use financing::FinancingReport;
 
 /// Revenue by product. `total = contracts + reserved + on demand + spot + hosting + demand
 /// response − curtailed − SLA credits`: the last two are deductions, reported as positive

@@ -1,0 +1,146 @@
+//! How much the box borrows and on what schedule: the advance-rate and DSCR limits, and
+//! the loan drawn on the deliveries (formulas in the [module docs](super)).
+
+use super::{Financing, Repayment};
+use crate::models::ModelError;
+use crate::models::debt::{self, Amortization, DebtCapacityInputs, DrawSchedule, Fees, LoanInputs};
+use crate::{Date, Decimal, units};
+
+/// The loan of `debt` drawn on the delivery `shares` (at the close when there is one),
+/// repaid as `f` says (sculpted to `sculpt_dscr`), closing on `start`.
+pub(super) fn loan(
+    f: &Financing,
+    start: Date,
+    cfads: &[Decimal],
+    debt: Decimal,
+    sculpt_dscr: Decimal,
+    shares: &[Decimal],
+) -> Result<LoanInputs, ModelError> {
+    Ok(LoanInputs {
+        commitment_usd: debt,
+        tenor_months: f.tenor_months,
+        capitalize_until_month: f.capitalize_until_month,
+        draws: draws(debt, shares)?,
+        availability_months: None,
+        interest: f.interest.clone(),
+        amortization: match f.repayment {
+            Repayment::Sculpted => Amortization::Sculpted {
+                cfads_usd: cfads.to_vec(),
+                target_dscr: sculpt_dscr,
+            },
+            Repayment::LevelPayment => Amortization::LevelPayment,
+            Repayment::Straight => Amortization::Straight,
+            Repayment::Bullet => Amortization::Bullet,
+        },
+        fees: f.fees.clone(),
+        start_date: Some(start),
+        day_count: f.day_count,
+        swap: f.swap.clone(),
+        cap: f.cap.clone(),
+    })
+}
+
+/// The sculpting of `f`'s loan on `cfads` to its target DSCR, closing on `start`.
+fn capacity_inputs(f: &Financing, start: Date, cfads: &[Decimal]) -> DebtCapacityInputs {
+    DebtCapacityInputs {
+        cfads_usd: cfads.to_vec(),
+        target_dscr: f.target_dscr,
+        interest: f.interest.clone(),
+        tenor_months: f.tenor_months,
+        capitalize_until_month: f.capitalize_until_month,
+        start_date: Some(start),
+        day_count: f.day_count,
+        swap: f.swap.clone(),
+        cap: f.cap.clone(),
+    }
+}
+
+/// `debt` drawn on the delivery `shares`, each draw kept to 12 places and the last taking
+/// the rounding (so that the draws add up to the debt exactly); all at the close for a
+/// single share.
+fn draws(debt: Decimal, shares: &[Decimal]) -> Result<DrawSchedule, ModelError> {
+    if shares.len() <= 1 {
+        return Ok(DrawSchedule::AtClose);
+    }
+    let mut usd = Vec::with_capacity(shares.len());
+    let mut left = debt;
+    let last = shares.len() - 1;
+    for (k, share) in shares.iter().enumerate() {
+        let draw = if k == last {
+            left
+        } else {
+            units::amount(units::mul(debt, *share, "fleet.deliveries")?)
+        };
+        left = units::sub(left, draw, "fleet.deliveries")?;
+        usd.push(draw);
+    }
+    Ok(DrawSchedule::Amounts { usd })
+}
+
+/// `Σ_k share_k × DF_k`: what a dollar of commitment drawn on the delivery `shares` is
+/// worth at the close, discounted at the loan's own rate of each month
+/// ([`debt::discount_factors`]: its day count and hedges); 1 for a single share.
+fn draw_weight(sculpting: &DebtCapacityInputs, shares: &[Decimal]) -> Result<Decimal, ModelError> {
+    if shares.len() <= 1 {
+        return Ok(Decimal::ONE);
+    }
+    let factors = debt::discount_factors(sculpting)?;
+    let mut weight = Decimal::ZERO;
+    for (k, share) in shares.iter().enumerate() {
+        let factor = match k.checked_sub(1) {
+            None => Decimal::ONE,
+            Some(month) => factors.get(month).copied().unwrap_or_default(),
+        };
+        weight = units::add(weight, units::mul(*share, factor, "interest")?, "interest")?;
+    }
+    Ok(weight)
+}
+
+/// The most debt whose service stays within CFADS ÷ target DSCR every month.
+pub(super) fn dscr_limit(
+    f: &Financing,
+    start: Date,
+    cfads: &[Decimal],
+    capex: Decimal,
+    shares: &[Decimal],
+) -> Result<Decimal, ModelError> {
+    if f.repayment == Repayment::Sculpted {
+        let sculpting = capacity_inputs(f, start, cfads);
+        let at_close = debt::sculpted_debt_capacity(&sculpting)?.debt_capacity_usd;
+        let weight = draw_weight(&sculpting, shares)?;
+        if weight == Decimal::ONE {
+            return Ok(at_close);
+        }
+        return Ok(units::amount(units::div(
+            at_close,
+            weight,
+            "fleet.deliveries",
+        )?));
+    }
+    // Level, straight and bullet service are proportional to the amount lent: schedule a
+    // probe loan and scale it to the tightest month.
+    let probe = if capex > Decimal::ZERO {
+        capex
+    } else {
+        Decimal::ONE
+    };
+    let schedule = debt::debt_schedule(&LoanInputs {
+        fees: Fees::default(),
+        ..loan(f, start, cfads, probe, f.target_dscr, shares)?
+    })?;
+    let mut limit: Option<Decimal> = None;
+    for (m, cf) in schedule.months.iter().zip(cfads) {
+        if m.debt_service_usd.is_zero() {
+            continue;
+        }
+        let allowed = units::div(
+            (*cf).max(Decimal::ZERO),
+            f.target_dscr,
+            "financing.target_dscr",
+        )?;
+        let per_dollar = units::div(m.debt_service_usd, probe, "financing")?;
+        let here = units::div(allowed, per_dollar, "financing")?;
+        limit = Some(limit.map_or(here, |l| l.min(here)));
+    }
+    Ok(limit.unwrap_or_default())
+}
