@@ -3566,15 +3566,69 @@ export interface Financing {
   swap?: Swap | null;
   /** Its premium is paid by the equity at the close; its payouts reduce debt service. */
   cap?: Cap | null;
+  /** A debt service reserve account (default none). */
+  dsra?: Dsra | null;
+  /** A distribution block on a trailing DSCR (default none). */
+  lock_up?: LockUp | null;
+  /** A share of the cash after debt service and the reserve prepays principal (default none). */
+  cash_sweep?: CashSweep | null;
+  /**
+   * After an event of default the loan is accelerated (always); with this, the lender also
+   * sells the GPUs this many months after the month of default, at least 1 (default none).
+   */
+  foreclose_after_months?: number | null;
 }
 
-/** One month of a box's financing. */
+/** A debt service reserve account: the scheduled service of the next `months` months. */
+export interface Dsra {
+  /** 1 to 24 months of debt service (lenders ask 3-6). */
+  months: number;
+  /** `"close"` (default: put in by the equity at the close) or `"cash_flow"`. */
+  funding?: "close" | "cash_flow";
+}
+
+/** Distributions stop while the trailing DSCR is under `min_dscr`; the cash is trapped. */
+export interface LockUp {
+  /** Greater than 0 (lenders set 1.10-1.20). */
+  min_dscr: DecimalInput;
+  /** The test's window: 1, 3 or 12 months. */
+  trailing_months: 1 | 3 | 12;
+  /** Months the test must pass before the trapped cash is released (default 1). */
+  release_after_months?: number;
+  /** After `after_months` months locked up, `share` of the trapped cash goes to the lender each month. */
+  sweep_trapped?: { after_months: number; share: DecimalInput } | null;
+}
+
+/** A share of the cash left after debt service and the reserve, prepaying principal. */
+export interface CashSweep {
+  /** In (0, 1]. */
+  share: DecimalInput;
+  /** `"always"` (default) or `"locked_up"` (only in months locked up). */
+  when?: "always" | "locked_up";
+}
+
+/** One month of a box's financing: the lender's waterfall in its order. */
 export interface FinancingMonth {
   month: number;
-  /** The month's gross margin less the prepayments applied. */
+  revenue_usd: DecimalString;
+  /** Cash operating costs and the prepayments applied. */
+  operating_costs_usd: DecimalString;
+  /** 0 without a taxes section. */
+  taxes_usd: DecimalString;
+  /** 0 without a maintenance section. */
+  maintenance_capex_usd: DecimalString;
+  /** 0 without a working-capital section. */
+  working_capital_change_usd: DecimalString;
+  /** Revenue − operating costs − taxes − maintenance capex − working-capital change. */
   cfads_usd: DecimalString;
+  /** Put in by the equity to cover a negative CFADS. */
+  equity_support_usd: DecimalString;
   /** Drawn at the end of the month for the GPUs delivered then. */
   draw_usd: DecimalString;
+  /** Upfront and commitment fees. */
+  fees_usd: DecimalString;
+  /** The upfront fee in `fees_usd` (paid by the equity, month 1). */
+  upfront_fee_usd: DecimalString;
   /** Interest added to the balance. */
   capitalized_interest_usd: DecimalString;
   interest_usd: DecimalString;
@@ -3583,14 +3637,35 @@ export interface FinancingMonth {
   hedges_usd: DecimalString;
   /** Interest + principal + hedges. */
   debt_service_usd: DecimalString;
-  fees_usd: DecimalString;
+  /** Fees and debt service due and not paid (a payment default). */
+  shortfall_usd: DecimalString;
+  dsra_draw_usd: DecimalString;
+  dsra_top_up_usd: DecimalString;
+  dsra_release_usd: DecimalString;
+  dsra_balance_usd: DecimalString;
+  /** `null` without a lock-up or without debt service in its window. */
+  trailing_dscr: DecimalString | null;
+  locked_up: boolean;
+  /** Swept to the lender by the cash sweep. */
+  sweep_usd: DecimalString;
+  trapped_usd: DecimalString;
+  trapped_release_usd: DecimalString;
+  trapped_swept_usd: DecimalString;
+  trapped_balance_usd: DecimalString;
+  /** To the equity from the waterfall. */
+  distribution_usd: DecimalString;
+  /** Sale proceeds to the lender (a foreclosure, or the horizon's sale while a balance is owed). */
+  sale_to_lender_usd: DecimalString;
+  written_off_usd: DecimalString;
   balance_usd: DecimalString;
-  /** `null` without debt service. */
+  /** CFADS ÷ debt service due; `null` without debt service. */
   dscr: DecimalString | null;
   /** `null` when the GPUs are worth nothing. */
   ltv: DecimalString | null;
   in_breach: boolean;
   in_default: boolean;
+  foreclosed: boolean;
+  lender_cash_flow_usd: DecimalString;
   equity_cash_flow_usd: DecimalString;
 }
 
@@ -3603,12 +3678,27 @@ export interface FinancingReport {
     advance_limit_usd: DecimalString;
     dscr_limit_usd: DecimalString;
     equity_usd: DecimalString;
+    /** The DSRA put in by the equity at the close. */
+    initial_dsra_usd: DecimalString;
     /** NPV, IRR and payback of the equity cash flows. */
     equity: Summary["metrics"];
+    /** NPV, IRR and payback of the lender's cash flows. */
+    lender: Summary["metrics"];
+    distributions_usd: DecimalString;
     minimum_dscr: DecimalString | null;
     peak_ltv: DecimalString | null;
     months_in_breach: number;
+    dsra_draws_usd: DecimalString;
+    months_in_lock_up: number;
     first_default_month: number | null;
+    default_kind: "payment" | "covenant" | null;
+    foreclosure_month: number | null;
+    /** The balance at the end of the month of default. */
+    exposure_at_default_usd: DecimalString | null;
+    /** What the lender received after the month of default. */
+    recovery_usd: DecimalString | null;
+    /** Written off ÷ exposure at default. */
+    loss_given_default: DecimalString | null;
   };
 }
 

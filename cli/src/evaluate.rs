@@ -21,7 +21,8 @@ pub enum ReportFormat {
     /// The whole report as JSON, exact decimals as strings.
     Json,
     /// The monthly series as CSV, one row a month, exact decimals (month, date, then the
-    /// flattened fields in alphabetical order: `costs_power_usd`, `revenue_total_usd`, …).
+    /// flattened fields in alphabetical order: `costs_power_usd`, `revenue_total_usd`, …;
+    /// a box's waterfall month after them, `financing_cfads_usd`, …).
     Csv,
 }
 
@@ -236,6 +237,12 @@ fn csv(report: &Report, out: &mut dyn Write) -> CliResult {
         let value = serde_json::to_value(month).map_err(|e| e.to_string())?;
         let mut fields = Vec::new();
         flatten("", &value, &mut fields);
+        // A box's waterfall month follows, its columns prefixed `financing_`.
+        if let Some(f) = report.financing.as_ref().and_then(|f| f.months.get(i)) {
+            let value = serde_json::to_value(f).map_err(|e| e.to_string())?;
+            flatten("financing", &value, &mut fields);
+            fields.retain(|(k, _)| k != "financing_month");
+        }
         // month and date first, then the rest in (alphabetical) order
         fields.sort_by_key(|(k, _)| match k.as_str() {
             "month" => 0,
@@ -376,6 +383,9 @@ fn tables(scenario: &Scenario, report: &Report, out: &mut dyn Write) -> CliResul
         ]);
     }
     writeln!(out, "{months}")?;
+    if let Some(f) = &report.financing {
+        crate::financing::tables(f, out)?;
+    }
     Ok(())
 }
 
