@@ -3566,6 +3566,9 @@ export interface Financing {
   swap?: Swap | null;
   /** Its premium is paid by the equity at the close; its payouts reduce debt service. */
   cap?: Cap | null;
+  /** Income and property taxes paid from CFADS (default none). Sized on CFADS after the
+   * unlevered tax; the waterfall pays the levered tax of the scheduled loan. */
+  taxes?: Taxes | null;
   /** A debt service reserve account (default none). */
   dsra?: Dsra | null;
   /** A distribution block on a trailing DSCR (default none). */
@@ -3672,6 +3675,8 @@ export interface FinancingMonth {
 /** What a financed scenario's report adds. */
 export interface FinancingReport {
   months: FinancingMonth[];
+  /** The taxes month by month and tax year by tax year; null without a taxes section. */
+  taxes: TaxSchedule | null;
   summary: {
     debt_usd: DecimalString;
     sized_by: "advance_rate" | "target_dscr";

@@ -134,6 +134,7 @@ use crate::models::collateral::{
 };
 use crate::models::debt::{self, Cap, DayCount, Fees, Interest, Swap};
 use crate::models::metrics::project_metrics;
+use crate::models::tax::Taxes;
 use crate::{Date, Decimal, units};
 use waterfall::{BoxMonth, Inputs, Outcome};
 
@@ -216,6 +217,9 @@ pub struct Financing {
     /// payouts add to the month's cash.
     #[serde(default)]
     pub cap: Option<Cap>,
+    /// Income and property taxes, paid from CFADS (default none: no taxes).
+    #[serde(default)]
+    pub taxes: Option<Taxes>,
 }
 
 const fn one() -> Decimal {
@@ -253,6 +257,9 @@ impl Validate for Financing {
             c.problem("foreclose_after_months", "must be at least 1");
         }
         debt::check_hedges(c, &self.interest, self.swap.as_ref(), self.cap.as_ref());
+        if let Some(taxes) = &self.taxes {
+            c.nested("taxes", taxes);
+        }
     }
 }
 
@@ -279,15 +286,14 @@ pub(super) fn finance(
 ) -> Result<FinancingReport, ModelError> {
     let at = |e: ModelError| e.within("financing");
     let capex = summary.capex_usd;
-    let taxes = taxes::taxes_usd(months)?;
-    let lines = months
+    // Sized on CFADS after the unlevered tax; the waterfall pays the levered tax.
+    let (unlevered, _) = taxes::taxes_usd(f.taxes.as_ref(), months, summary, &[])?;
+    let sizing_cfads: Vec<Decimal> = CashLines::all(months, &unlevered)?
         .iter()
-        .zip(&taxes)
-        .map(|(m, tax)| CashLines::new(m, *tax))
-        .collect::<Result<Vec<_>, _>>()?;
-    let cfads: Vec<Decimal> = lines.iter().map(|l| l.cfads).collect();
+        .map(|l| l.cfads)
+        .collect();
     let advance_limit = units::mul(f.advance_rate, capex, "financing.advance_rate")?;
-    let dscr_limit = sizing::dscr_limit(f, start, &cfads, capex, shares).map_err(at)?;
+    let dscr_limit = sizing::dscr_limit(f, start, &sizing_cfads, capex, shares).map_err(at)?;
     let (debt, sized_by) = if advance_limit <= dscr_limit {
         (advance_limit, SizedBy::AdvanceRate)
     } else {
@@ -306,8 +312,15 @@ pub(super) fn finance(
     };
     let schedule = if debt > Decimal::ZERO {
         Some(
-            debt::debt_schedule(&sizing::loan(f, start, &cfads, debt, sculpt_dscr, shares)?)
-                .map_err(at)?,
+            debt::debt_schedule(&sizing::loan(
+                f,
+                start,
+                &sizing_cfads,
+                debt,
+                sculpt_dscr,
+                shares,
+            )?)
+            .map_err(at)?,
         )
     } else {
         None
@@ -316,6 +329,9 @@ pub(super) fn finance(
         .as_ref()
         .map(|s| s.months.as_slice())
         .unwrap_or_default();
+    let (levered, tax_schedule) = taxes::taxes_usd(f.taxes.as_ref(), months, summary, loan)?;
+    let lines = CashLines::all(months, &levered)?;
+    let cfads: Vec<Decimal> = lines.iter().map(|l| l.cfads).collect();
     let box_months: Vec<BoxMonth> = months
         .iter()
         .zip(&cfads)
@@ -353,14 +369,16 @@ pub(super) fn finance(
             tests = covenants(f, months, capex, &cfads, &outcome).map_err(at)?;
         }
     }
-    report(
+    let mut financing = report(
         summary,
         &lines,
         &outcome,
         &tests,
         (debt, sized_by, advance_limit, dscr_limit),
         annual_discount_rate,
-    )
+    )?;
+    financing.taxes = tax_schedule;
+    Ok(financing)
 }
 
 /// The lines of a month's CFADS.
@@ -372,6 +390,15 @@ struct CashLines {
 }
 
 impl CashLines {
+    /// The lines of every month, with the taxes paid in each.
+    fn all(months: &[MonthReport], taxes: &[Decimal]) -> Result<Vec<Self>, ModelError> {
+        months
+            .iter()
+            .zip(taxes)
+            .map(|(m, tax)| Self::new(m, *tax))
+            .collect()
+    }
+
     fn new(m: &MonthReport, taxes: Decimal) -> Result<Self, ModelError> {
         let operating_costs = units::add(m.costs.total_usd, m.prepayment_applied_usd, "contracts")?;
         let cfads = units::sub(
@@ -580,5 +607,6 @@ fn report(
             loss_given_default,
         },
         months: rows,
+        taxes: None,
     })
 }

@@ -6,6 +6,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::Decimal;
 use crate::models::metrics::ProjectMetrics;
+use crate::models::tax::TaxSchedule;
 
 /// Which limit set the debt.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
@@ -183,4 +184,7 @@ pub struct FinancingReport {
     pub months: Vec<FinancingMonth>,
     /// Totals and metrics.
     pub summary: FinancingSummary,
+    /// The taxes month by month and tax year by tax year (their total paid is each month's
+    /// `taxes_usd`); `None` without a taxes section.
+    pub taxes: Option<TaxSchedule>,
 }
