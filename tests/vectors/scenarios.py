@@ -54,6 +54,8 @@ import sys
 from fractions import Fraction as Q
 from pathlib import Path
 
+from conventions import tax_schedule
+
 ROOT = Path(__file__).resolve().parents[2]
 PRESETS = ROOT / "core" / "presets"
 OUT = Path(__file__).resolve().parent / "scenarios.json"
@@ -782,8 +784,25 @@ def finance(f, start, months, summary, shares, annual_discount_rate):
     rates = loan_rates(f["interest"], tenor)
     fractions = year_fractions(f["interest"], f.get("day_count"), start, tenor)
     # CFADS = revenue - cash operating costs - the prepayments applied (received at the
-    # close); no taxes, maintenance or working capital yet
-    cfads = [mo["gross_margin_usd"] - mo["prepayment_applied_usd"] for mo in months]
+    # close) - taxes; no maintenance or working capital yet
+    pre_tax = [mo["gross_margin_usd"] - mo["prepayment_applied_usd"] for mo in months]
+    # taxes (scenario/financing/taxes.rs docs): the tax model of tests/vectors/conventions.py
+    # on EBITDA = gross margin, the capex placed in service at the close and with each
+    # delivery, and the loan's accrued interest; sized after the unlevered tax (no
+    # interest), the waterfall paying the levered tax of the scheduled loan
+    placed = ([capex - sum((mo["capex_usd"] for mo in months), Q(0))]
+              + [mo["capex_usd"] for mo in months])
+
+    def taxes_paid(interest):
+        if f.get("taxes") is None:
+            return [Q(0)] * h, None
+        t = tax_schedule({"ebitda_usd": [mo["gross_margin_usd"] for mo in months],
+                          "interest_usd": interest, "placed_in_service_usd": placed,
+                          "taxes": f["taxes"]})
+        return [mo["taxes_usd"] for mo in t["months"]], t
+
+    unlevered, _ = taxes_paid([])
+    cfads = [c - t for c, t in zip(pre_tax, unlevered)]
 
     advance_limit = dec(f["advance_rate"]) * capex
     if repayment == "sculpted":
@@ -809,6 +828,8 @@ def finance(f, start, months, summary, shares, annual_discount_rate):
     else:
         loan = (straight_loan(debt, rates, fractions, tenor, upfront, draws, capitalized)
                 if debt > 0 else [])
+    levered, tax_report = taxes_paid([row[0] + row[1] for row in loan][:h])
+    cfads = [c - t for c, t in zip(pre_tax, levered)]
     draws = draws + [Q(0)] * (h + 1 - len(draws))
     box = [{"cfads": cf, "capex": mo["capex_usd"], "sale": mo["sale_usd"],
             "value": mo["economic_value_usd"]} for cf, mo in zip(cfads, months)]
@@ -868,7 +889,7 @@ def finance(f, start, months, summary, shares, annual_discount_rate):
             "balance_usd": z["balance"], "dscr": dscr, "ltv": ltv, "in_breach": breach,
             "in_default": z["in_default"], "foreclosed": z["foreclosed"],
             "lender_cash_flow_usd": z["lender"], "equity_cash_flow_usd": z["equity"],
-            "hedges_usd": Q(0),
+            "hedges_usd": Q(0), "taxes_usd": levered[i] if live else Q(0),
         })
     dscrs = [r["dscr"] for r in rows if r["dscr"] is not None]
     ltvs = [r["ltv"] for r in rows]
@@ -897,7 +918,7 @@ def finance(f, start, months, summary, shares, annual_discount_rate):
         "recovery_usd": recovery,
         "loss_given_default": (written_off / exposure) if exposure else None,
     }
-    return {"months": rows, "summary": out_summary}
+    return {"months": rows, "summary": out_summary, "taxes": tax_report}
 
 
 def straight_loan(debt, rates, fractions, tenor, upfront_share, draws, capitalized):
@@ -1403,7 +1424,28 @@ def feature_scenarios():
             "fees": {"upfront_fee_share_of_commitment": "0.01"},
         }
 
+    def taxed(s):
+        s["horizon_months"] = 30
+        s["financing"] = {
+            "advance_rate": "0.7", "target_dscr": "1.3", "tenor_months": 30,
+            "interest": {"kind": "floating", "sofr_annual_rates": ["0.043", "0.039", "0.035"],
+                         "credit_tier": "other_investment_grade",
+                         "sofr_floor_annual_rate": "0.037"},
+            "taxes": {"income_tax_rate": "0.25", "bonus_depreciation_share": "0.6",
+                      "property_tax_rate": "0.012"},
+        }
+
     return [
+        ("box-taxes-floor-act-360", tiny(taxed), [
+            "financing.summary.debt_usd", "financing.summary.dscr_limit_usd",
+            "financing.summary.equity.irr_annual", "financing.summary.minimum_dscr",
+            "financing.months.0.interest_usd", "financing.months.1.interest_usd",
+            "financing.months.0.taxes_usd", "financing.months.3.taxes_usd",
+            "financing.months.3.cfads_usd", "financing.months.15.taxes_usd",
+            "financing.months.29.taxes_usd", "financing.months.29.equity_cash_flow_usd",
+            "financing.taxes.years.0.income_tax_usd", "financing.taxes.years.0.interest_usd",
+            "financing.taxes.years.1.income_tax_usd", "financing.taxes.years.2.income_tax_usd",
+            "financing.taxes.years.2.nol_balance_usd"]),
         ("collar-curtailment", tiny(collar), [
             "months.0.curtailed_gpu_hours", "months.0.energy_mwh", "months.0.costs.power_usd",
             "months.0.revenue.demand_response_usd", "months.0.revenue.curtailed_usd",
