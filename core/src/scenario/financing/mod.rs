@@ -124,7 +124,9 @@ use serde::{Deserialize, Serialize};
 
 pub use terms::{CashSweep, Dsra, DsraFunding, LockUp, SweepWhen, TrappedSweep};
 
-use super::report::financing::{FinancingMonth, FinancingReport, FinancingSummary, SizedBy};
+use super::report::financing::{
+    DefaultKind, FinancingMonth, FinancingReport, FinancingSummary, SizedBy,
+};
 use super::report::{MonthReport, Summary};
 use crate::models::ModelError;
 use crate::models::check::{Checker, Validate};
@@ -546,7 +548,15 @@ fn report(
         rows.iter()
             .try_fold(Decimal::ZERO, |t, m| units::add(t, pick(m), "financing"))
     };
-    let default_row = outcome.default.map(|(row, _)| row);
+    // The waterfall's default; with remedies waived, the covenant tests' alone.
+    let default = outcome.default.or_else(|| {
+        tests
+            .summary
+            .first_default_month
+            .and_then(|m| usize::try_from(m.saturating_sub(1)).ok())
+            .map(|row| (row, DefaultKind::Covenant))
+    });
+    let default_row = default.map(|(row, _)| row);
     let exposure = default_row.map(|row| {
         outcome
             .steps
@@ -598,7 +608,7 @@ fn report(
             months_in_lock_up: u32::try_from(rows.iter().filter(|m| m.locked_up).count())
                 .unwrap_or(u32::MAX),
             first_default_month: default_row.map(|row| u32::try_from(row + 1).unwrap_or(u32::MAX)),
-            default_kind: outcome.default.map(|(_, kind)| kind),
+            default_kind: default.map(|(_, kind)| kind),
             foreclosure_month: outcome
                 .foreclosure
                 .map(|row| u32::try_from(row + 1).unwrap_or(u32::MAX)),
