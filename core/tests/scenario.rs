@@ -153,12 +153,17 @@ fn an_invalid_scenario_reports_every_problem_with_its_path() {
     let fields: Vec<String> = err.problems().into_iter().map(|(f, _)| f).collect();
     assert_eq!(
         fields,
-        ["power.pue", "market.utilization", "fleet.gpus"],
+        [
+            "power.pue",
+            "market.utilization",
+            "market.reserved[0].gpus",
+            "fleet.gpus"
+        ],
         "{err}"
     );
     assert_eq!(err.code(), ErrorCode::Domain);
     assert_eq!(err.field(), "power.pue");
-    assert!(err.to_string().ends_with("(and 2 more)"), "{err}");
+    assert!(err.to_string().ends_with("(and 3 more)"), "{err}");
 }
 
 #[test]

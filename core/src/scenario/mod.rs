@@ -44,6 +44,7 @@
 //! on cost, NPV, IRR and payback ([`metrics`]), and the contracted backlog at the start.
 
 mod agreements;
+mod consistency;
 mod deliveries;
 mod energy;
 mod error;

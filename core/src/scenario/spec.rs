@@ -237,7 +237,11 @@ impl Scenario {
         })
     }
 
-    /// Every problem with the scenario, each with its path; `Ok(())` when there is none.
+    /// Every problem with the scenario, each with its path; `Ok(())` when there is none:
+    /// each section's own domain (shares in [0, 1], counts above 0, …) and what the
+    /// sections cannot hold together (whole GPUs, contracts and reservations within the
+    /// fleet in every month, commitments within their GPUs' hours, a lease that holds the
+    /// critical IT load: see the `consistency` checks in the module docs).
     ///
     /// # Errors
     /// [`ScenarioError::Invalid`] listing all problems.
@@ -343,48 +347,7 @@ impl Validate for Scenario {
                 );
             }
         }
-        self.check_capacity(c);
-    }
-}
-
-impl Scenario {
-    /// Reserved and contracted GPUs never exceed the GPUs in service in any month.
-    fn check_capacity(&self, c: &mut Checker) {
-        let mut delivered = Decimal::ZERO;
-        let mut shares = self.fleet.deliveries.iter();
-        for month in 1..=self.horizon_months.min(MAX_MONTHS) {
-            let in_service = if self.fleet.deliveries.is_empty() {
-                self.fleet.gpus
-            } else {
-                delivered = delivered.saturating_add(shares.next().copied().unwrap_or_default());
-                self.fleet.gpus.saturating_mul(delivered)
-            };
-            if self.committed_gpus(month) > in_service {
-                c.problem(
-                    "fleet.gpus",
-                    "is less than the GPUs reserved and under contract in some month",
-                );
-                return;
-            }
-        }
-    }
-
-    /// GPUs reserved or under contract in `month` (saturating: validation reports overflow).
-    pub(crate) fn committed_gpus(&self, month: u32) -> Decimal {
-        let reserved = self
-            .market
-            .reserved
-            .iter()
-            .filter(|r| r.is_active(month))
-            .map(|r| r.gpus);
-        let contracted = self
-            .contracts
-            .iter()
-            .filter(|l| l.contract.is_active(month))
-            .map(|l| l.contract.gpus);
-        reserved
-            .chain(contracted)
-            .fold(Decimal::ZERO, |sum, gpus| sum.saturating_add(gpus))
+        self.check_consistency(c);
     }
 }
 
