@@ -32,6 +32,7 @@ pub mod depreciation;
 pub mod error;
 pub mod facility;
 pub mod hosting;
+pub mod market_prices;
 pub mod metrics;
 pub mod networks;
 pub mod power;
@@ -47,4 +48,5 @@ pub use cost::{
     PowerInputs, UsageInputs, owner_cost,
 };
 pub use error::ModelError;
+pub use market_prices::{MarketRange, market_price_range};
 pub use price::{UsdPerGpuHour, UsdPerNodeHour};

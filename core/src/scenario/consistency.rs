@@ -126,7 +126,7 @@ impl Scenario {
     }
 
     /// GPUs reserved or under contract in `month` (saturating: validation reports overflow).
-    fn committed_gpus(&self, month: u32) -> Decimal {
+    pub(super) fn committed_gpus(&self, month: u32) -> Decimal {
         let reserved = self
             .market
             .reserved

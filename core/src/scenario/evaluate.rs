@@ -6,6 +6,7 @@ use super::deliveries::Deliveries;
 use super::energy::{PowerMonth, cut_shares, power_month};
 use super::financing::finance;
 use super::report::{Costs, MonthReport, Report, Revenue, Summary};
+use super::warnings::warnings;
 use super::{Scenario, ScenarioError};
 use crate::models::ModelError;
 use crate::models::depreciation::{self, BookScheduleInputs, CascadeInputs};
@@ -62,10 +63,12 @@ pub fn evaluate(scenario: &Scenario) -> Result<Report, ScenarioError> {
             finance(f, &months, &summary, &shares, scenario.annual_discount_rate)
         })
         .transpose()?;
+    let warnings = warnings(scenario, &months, financing.as_ref())?;
     Ok(Report {
         months,
         summary,
         financing,
+        warnings,
     })
 }
 

@@ -56,6 +56,7 @@ pub mod portfolio;
 pub use crate::models::metrics;
 mod report;
 mod spec;
+pub mod warnings;
 
 pub use crate::units::AMOUNT_DECIMAL_PLACES;
 pub use energy::Energy;
@@ -64,3 +65,4 @@ pub use evaluate::evaluate;
 pub use financing::{Financing, FinancingReport, Repayment};
 pub use report::{Costs, MonthReport, Report, Revenue, Summary};
 pub use spec::{ContractLine, Depreciation, Fleet, Market, Reservation, Scenario};
+pub use warnings::{Warning, WarningCode};

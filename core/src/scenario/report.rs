@@ -4,6 +4,7 @@
 use serde::{Deserialize, Serialize};
 
 use super::financing::FinancingReport;
+use super::warnings::Warning;
 use crate::models::metrics::ProjectMetrics;
 use crate::{Date, Decimal};
 
@@ -162,4 +163,7 @@ pub struct Report {
     pub summary: Summary,
     /// The debt, DSCR, LTV and equity cash flows of a financed scenario (a box).
     pub financing: Option<FinancingReport>,
+    /// What a valid scenario holds that an expert would question, each with its stable
+    /// code, path and sentence (empty when nothing is suspicious; see [`Warning`]).
+    pub warnings: Vec<Warning>,
 }
