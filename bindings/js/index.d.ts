@@ -1998,12 +1998,41 @@ export interface Summary {
   contract_revenue_usd: DecimalString[];
 }
 
+/**
+ * A warning's stable code (new codes may be added; a code never changes meaning):
+ * the lease shorter or longer than the horizon, a loan longer than its contracts, GPUs idle
+ * more than 3 months in a row, losing months while the GPUs could be sold, a horizon beyond
+ * the GPUs' economic end of life, covenant headroom under 5 LTV points or 0.10x DSCR, an
+ * on-demand price outside the catalog's published market range.
+ */
+export type WarningCode =
+  | "LEASE_SHORTER_THAN_HORIZON"
+  | "LEASE_LONGER_THAN_HORIZON"
+  | "LOAN_TENOR_BEYOND_CONTRACTS"
+  | "GPUS_IDLE"
+  | "NEGATIVE_MARGIN_WHILE_SELLABLE"
+  | "HORIZON_BEYOND_END_OF_LIFE"
+  | "LTV_HEADROOM_THIN"
+  | "DSCR_HEADROOM_THIN"
+  | "PRICE_OUTSIDE_MARKET";
+
+/** Something suspicious in a valid scenario: it never stops the evaluation. */
+export interface Warning {
+  code: WarningCode;
+  /** The input to look at, as in errors (`lease.term_months`). */
+  path: string;
+  /** What was found, with its figures, in a sentence. */
+  message: string;
+}
+
 /** What {@link evaluate} returns. */
 export interface Report {
   months: MonthReport[];
   summary: Summary;
   /** The debt, DSCR, LTV and equity cash flows of a financed scenario; `null` without financing. */
   financing: FinancingReport | null;
+  /** Every warning, in the order of the codes; empty when nothing is suspicious. */
+  warnings: Warning[];
 }
 
 /**
