@@ -270,19 +270,48 @@ def irr_monthly(flows):
     return (lo + hi) / 2
 
 
+def sign_changes(flows):
+    """How many times the flows change sign, zeros skipped."""
+    signs = [v < 0 for v in flows if v != 0]
+    return sum(1 for a, b in zip(signs, signs[1:]) if a != b)
+
+
+def mirr_monthly(flows, finance, reinvest):
+    """Excel's MIRR (Microsoft's definition): the positive flows compounded to the last
+    period at `reinvest`, the negative ones discounted to the first at `finance`,
+    (FV+ / -PV-)^(1/(n-1)) - 1; the root in float, converted once."""
+    n = len(flows)
+    fv = sum((v * (1 + reinvest) ** (n - 1 - t) for t, v in enumerate(flows) if v > 0), Q(0))
+    pv = sum((v / (1 + finance) ** t for t, v in enumerate(flows) if v < 0), Q(0))
+    return from_float(float(fv / -pv) ** (1.0 / (n - 1)) - 1.0)
+
+
 def metrics(flows, rate):
-    """NPV at t = 0, the annualized IRR and the payback month of monthly flows (flows[0] at
-    the start, flows[m] at the end of month m; models/metrics.rs docs)."""
+    """NPV at t = 0, the annualized IRR, the MIRR and the payback month of monthly flows
+    (flows[0] at the start, flows[m] at the end of month m; models/metrics.rs docs).
+    Payback is the first month after which the cumulative flow stays >= 0 (0 if it never
+    falls below 0, None if it is below 0 at the end); the MIRR, at the monthly discount
+    rate for financing and reinvestment alike, only when the flows change sign more than
+    once."""
     irr_m = irr_monthly(flows)
-    payback, acc = None, Q(0)
+    acc, last_negative = Q(0), None
     for t, v in enumerate(flows):
         acc += v
-        if t > 0 and acc >= 0:
-            payback = t
-            break
+        if acc < 0:
+            last_negative = t
+    if last_negative is None:
+        payback = 0
+    elif last_negative == len(flows) - 1:
+        payback = None
+    else:
+        payback = last_negative + 1
+    mirr = None
+    if sign_changes(flows) > 1:
+        mirr = (1 + mirr_monthly(flows, rate, rate)) ** 12 - 1
     return {
         "npv_usd": npv_at_t0(rate, flows),
         "irr_annual": None if irr_m is None else (1 + from_float(irr_m)) ** 12 - 1,
+        "mirr_annual": mirr,
         "payback_month": payback,
     }
 
@@ -941,6 +970,9 @@ PATHS = {
         "summary.costs.insurance_usd", "summary.gross_margin_usd",
         "summary.economic_value_usd", "summary.metrics.npv_usd",
         "summary.metrics.irr_annual",
+        # The sale at the horizon after losing months: the flow changes sign again, so a
+        # MIRR (at the discount rate) is reported beside the IRR.
+        "summary.metrics.mirr_annual",
         "summary.contracted_backlog_usd", "summary.contracted_backlog_pv_usd",
     ],
     "h100-node-on-demand": [
@@ -975,19 +1007,22 @@ PATHS = {
         "summary.metrics.irr_annual", "summary.contracted_backlog_usd",
         "summary.contracted_backlog_pv_usd",
     ],
-    "coreweave-box-ig": BOX_PATHS,
+    "coreweave-box-ig": BOX_PATHS + ["summary.metrics.mirr_annual"],
     "coreweave-box-sub-ig": BOX_PATHS + ["financing.summary.first_default_month"],
     # four phases delivered at the close and the ends of months 3, 6, 9; 20 % prepaid; a
     # fixed-price PPA; the loan drawn with the phases, interest capitalized to month 9.
     # (Its project and equity flows change sign several times: the prepayment exceeds the
     # first phase's capex at the close, each later phase is paid when it arrives. Their IRR
-    # is not unique, so not a case.)
+    # is not unique, so not a case; their MIRR and every root are reported instead.)
     "iren-microsoft": [
         "summary.capex_usd", "summary.prepayment_usd", "summary.close_cash_flow_usd",
         "summary.revenue.contracts_usd", "summary.contracted_backlog_usd",
         "summary.contracted_backlog_pv_usd", "summary.costs.power_usd",
         "summary.costs.insurance_usd", "summary.gross_margin_usd",
-        "summary.metrics.npv_usd", "summary.contract_revenue_usd.3",
+        "summary.metrics.npv_usd", "summary.metrics.mirr_annual",
+        # Payback: the month after which the cumulative flow stays >= 0 (the prepayment
+        # makes it positive at the close; the later phases' capex make it negative again).
+        "summary.metrics.payback_month", "summary.contract_revenue_usd.3",
         "months.0.available_gpu_hours", "months.0.energy_mwh", "months.0.costs.power_usd",
         "months.0.prepayment_applied_usd", "months.2.capex_usd", "months.2.cash_flow_usd",
         "months.3.available_gpu_hours", "months.9.depreciation_usd",
@@ -1263,7 +1298,7 @@ def expected_case(preset_id, scenario, report, path, function="evaluate", source
             "source": (FINANCING_SOURCE if financing else source)
             + "; an integer (a month or a count of months), compared exactly",
         }
-    if path.endswith("irr_annual"):
+    if path.endswith("irr_annual"):  # the IRR and the MIRR: roots taken in float
         return {
             "id": f"{preset_id}:{path}", "function": function, "args": [scenario],
             "result_path": path, "expected": show(value, 15),

@@ -10,7 +10,7 @@ use super::warnings::warnings;
 use super::{Scenario, ScenarioError};
 use crate::models::ModelError;
 use crate::models::depreciation::{self, BookScheduleInputs, CascadeInputs};
-use crate::models::metrics::project_metrics;
+use crate::models::metrics::{MirrRates, project_metrics_at};
 use crate::models::pricing::{self, CapacityBook, OnDemand, Reserved};
 use crate::models::take_or_pay::{self, BacklogInputs, SettleInputs};
 use crate::units::{self, HOURS_PER_MONTH};
@@ -588,7 +588,16 @@ fn summarize(
         gross_margin_usd: gross_margin,
         book_value_usd: last.map(|m| m.book_value_usd).unwrap_or_default(),
         economic_value_usd: last.map(|m| m.economic_value_usd).unwrap_or_default(),
-        metrics: project_metrics(&flows, s.annual_discount_rate)?,
+        metrics: project_metrics_at(
+            &flows,
+            s.annual_discount_rate,
+            MirrRates {
+                finance_annual_rate: s.mirr_finance_rate.unwrap_or(s.annual_discount_rate),
+                reinvestment_annual_rate: s
+                    .mirr_reinvestment_rate
+                    .unwrap_or(s.annual_discount_rate),
+            },
+        )?,
         contracted_backlog_usd: backlog,
         contracted_backlog_pv_usd: backlog_pv,
         contract_revenue_usd: series.contract_totals.clone(),

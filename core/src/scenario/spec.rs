@@ -47,6 +47,14 @@ pub struct Scenario {
     pub horizon_months: u32,
     /// Annual discount rate for NPV and the backlog's present value (0.10 for 10 %).
     pub annual_discount_rate: Decimal,
+    /// The annual rate a MIRR finances negative flows at, reported when the cash flows
+    /// change sign more than once (greater than −1; default `annual_discount_rate`).
+    #[serde(default)]
+    pub mirr_finance_rate: Option<Decimal>,
+    /// The annual rate a MIRR reinvests positive flows at (greater than −1; default
+    /// `annual_discount_rate`).
+    #[serde(default)]
+    pub mirr_reinvestment_rate: Option<Decimal>,
     /// The GPUs, bought at the start.
     pub fleet: Fleet,
     /// Electricity per GPU.
@@ -261,8 +269,14 @@ impl Validate for Scenario {
         if self.horizon_months == 0 || self.horizon_months > MAX_MONTHS {
             c.problem("horizon_months", "must be between 1 and 1200");
         }
-        if self.annual_discount_rate <= Decimal::NEGATIVE_ONE {
-            c.problem("annual_discount_rate", "must be greater than -1");
+        for (field, rate) in [
+            ("annual_discount_rate", Some(self.annual_discount_rate)),
+            ("mirr_finance_rate", self.mirr_finance_rate),
+            ("mirr_reinvestment_rate", self.mirr_reinvestment_rate),
+        ] {
+            if rate.is_some_and(|r| r <= Decimal::NEGATIVE_ONE) {
+                c.problem(field, "must be greater than -1");
+            }
         }
         c.within("fleet", |c| {
             c.positive("gpus", self.fleet.gpus);

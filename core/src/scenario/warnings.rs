@@ -43,9 +43,9 @@ pub const LTV_HEADROOM_LIMIT: Decimal = Decimal::from_parts(5, 0, 0, false, 2);
 pub const DSCR_HEADROOM_LIMIT: Decimal = Decimal::from_parts(10, 0, 0, false, 2);
 
 /// What a [`Warning`] is about: a stable code (its JSON form, in SCREAMING_SNAKE_CASE,
-/// never changes meaning; new codes may be added).
+/// never changes meaning; new codes may be added, so a `match` on it should keep a
+/// catch-all arm).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-#[non_exhaustive]
 pub enum WarningCode {
     /// Some months of the horizon have no lease: no rent is counted in them.
     #[serde(rename = "LEASE_SHORTER_THAN_HORIZON")]
