@@ -1834,6 +1834,10 @@ export interface Scenario {
   horizon_months: number;
   /** Annual discount rate for NPV and the backlog's present value (0.10 = 10 %). */
   annual_discount_rate: DecimalInput;
+  /** The annual rate a MIRR finances negative flows at (default `annual_discount_rate`). */
+  mirr_finance_rate?: DecimalInput | null;
+  /** The annual rate a MIRR reinvests positive flows at (default `annual_discount_rate`). */
+  mirr_reinvestment_rate?: DecimalInput | null;
   fleet: {
     /** The SKU's exact catalog name (`"H100 SXM"`), for people. */
     gpu?: string;
@@ -1988,7 +1992,11 @@ export interface Summary {
     npv_usd: DecimalString;
     /** Annualized; `null` when the cash flows have no IRR. */
     irr_annual: DecimalString | null;
-    /** The first month with a cumulative cash flow ≥ 0; `null` if none. */
+    /** Every annualized IRR, lowest first: one entry when it is unique, several when the flows change sign more than once. */
+    irr_all_annual: DecimalString[];
+    /** The annualized MIRR at `mirr_finance_rate` and `mirr_reinvestment_rate`, when the flows change sign more than once; else `null`. */
+    mirr_annual: DecimalString | null;
+    /** The first month after which the cumulative cash flow stays ≥ 0 (0: never below 0); `null` if it is below 0 at the end. */
     payback_month: number | null;
   };
   /** The contracts' minimum payments after the start, and their present value. */
