@@ -1816,6 +1816,12 @@ export interface ContractLine {
    * parts over the months the contract serves.
    */
   prepaid_share?: DecimalInput;
+  /**
+   * What its GPUs do after its last month: join the market (`remarket`, the default), be
+   * sold at its end at their economic value less `selling_cost_share` (`sell`), or stay
+   * idle, paying their costs (`idle`, warned as `GPUS_IDLE`).
+   */
+  after_contract?: "remarket" | "sell" | "idle";
 }
 
 /**
@@ -1876,6 +1882,10 @@ export interface Scenario {
   contracts?: ContractLine[];
   /** Sell the fleet at its economic value in the last month (default true). */
   sell_at_horizon?: boolean;
+  /** Sell the GPUs on the market from the month before their economic end of life (default false). */
+  retire_when_uneconomic?: boolean;
+  /** The share of the economic value a sale before the horizon loses, in [0, 1] (default 0). */
+  selling_cost_share?: DecimalInput;
   /** Debt secured by the GPUs and the contracts: the scenario becomes a box (an SPV). */
   financing?: Financing | null;
 }

@@ -30,7 +30,9 @@
 //! gross margin   = revenue − those costs (cash, before depreciation)
 //! cash flow      = gross margin − prepayments applied − capex paid on delivery
 //!                  (+ the fleet's sale at its economic value in the last month when
-//!                  `sell_at_horizon`); month 0, the close: prepayments − capex then
+//!                  `sell_at_horizon`, + GPUs sold earlier after their contract or
+//!                  retired, less the selling cost: see `retirement`); month 0, the
+//!                  close: prepayments − capex then
 //! book value     = the depreciation schedule; economic value = capex × residual curve,
 //!                  each tranche of a delivered fleet by its own age
 //! ```
@@ -55,6 +57,7 @@ pub mod portfolio;
 /// NPV, IRR and payback of monthly cash flows (from [`models::metrics`](crate::models::metrics)).
 pub use crate::models::metrics;
 mod report;
+mod retirement;
 mod spec;
 pub mod warnings;
 
@@ -64,5 +67,5 @@ pub use error::ScenarioError;
 pub use evaluate::evaluate;
 pub use financing::{Financing, FinancingReport, Repayment};
 pub use report::{Costs, MonthReport, Report, Revenue, Summary};
-pub use spec::{ContractLine, Depreciation, Fleet, Market, Reservation, Scenario};
+pub use spec::{AfterContract, ContractLine, Depreciation, Fleet, Market, Reservation, Scenario};
 pub use warnings::{Warning, WarningCode};

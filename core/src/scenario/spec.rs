@@ -93,6 +93,17 @@ pub struct Scenario {
     /// inflow in the last month). Default true.
     #[serde(default = "yes")]
     pub sell_at_horizon: bool,
+    /// Whether GPUs on the market are sold from the end of the month before their
+    /// economic end of life (the first month an on-demand GPU-hour earns less than its
+    /// cash cost: [`economic_end_of_life`](crate::models::depreciation::economic_end_of_life)).
+    /// Default false.
+    #[serde(default)]
+    pub retire_when_uneconomic: bool,
+    /// The share of the economic value a sale before the horizon loses to brokers,
+    /// de-installation and shipping, in [0, 1] (default 0; an assumption, 5-10 % is
+    /// typical for used GPUs): applied to `after_contract: sell` and to retirement.
+    #[serde(default)]
+    pub selling_cost_share: Decimal,
     /// Debt secured by the GPUs and the contracts, making the scenario a box (an SPV):
     /// see [`Financing`]. Default none.
     #[serde(default)]
@@ -201,6 +212,24 @@ pub struct ContractLine {
     /// month).
     #[serde(default)]
     pub prepaid_share: Decimal,
+    /// What its GPUs do after its last month (default `remarket`).
+    #[serde(default)]
+    pub after_contract: AfterContract,
+}
+
+/// What a contract's GPUs do once it ends.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum AfterContract {
+    /// They join the market: sold on demand at the market's price curve and utilization
+    /// (the default).
+    #[default]
+    Remarket,
+    /// They are sold at the end of the contract's last month, at the fleet's economic
+    /// value per GPU less `selling_cost_share` (unless it ends in the horizon's last month).
+    Sell,
+    /// They stay in the fleet, paying their costs, sold to no one.
+    Idle,
 }
 
 impl Scenario {
@@ -331,6 +360,7 @@ impl Validate for Scenario {
         c.nested("residual", &self.residual);
         c.nested("market", &self.market);
         c.each("contracts", &self.contracts);
+        c.fraction("selling_cost_share", self.selling_cost_share);
         if let Some(financing) = &self.financing {
             c.nested("financing", financing);
             if financing.tenor_months > self.horizon_months {

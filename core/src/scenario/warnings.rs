@@ -26,13 +26,13 @@
 use serde::{Deserialize, Serialize};
 
 use super::report::MonthReport;
-use super::{FinancingReport, Scenario};
+use super::retirement::end_of_life_month;
+use super::{AfterContract, FinancingReport, Scenario};
 use crate::Decimal;
 use crate::models::ModelError;
-use crate::models::depreciation::{EndOfLifeInputs, RunningCost, economic_end_of_life};
 use crate::models::facility::lease_schedule;
 use crate::models::market_price_range;
-use crate::units::{self, HOURS_PER_MONTH, HOURS_PER_YEAR};
+use crate::units::{self, HOURS_PER_MONTH};
 
 /// Months in a row GPUs may stand idle before [`WarningCode::GpusIdle`]: a quarter, the
 /// time a re-marketing or a sale of used GPUs takes (an assumption).
@@ -200,10 +200,15 @@ fn idle(s: &Scenario, months: &[MonthReport], out: &mut Vec<Warning>) {
             .checked_div(HOURS_PER_MONTH)
             .unwrap_or_default();
         let r = &m.revenue;
-        let idle = in_service > s.committed_gpus(m.month)
-            && r.on_demand_usd.is_zero()
-            && r.spot_usd.is_zero()
-            && r.hosting_usd.is_zero();
+        let explicit = s
+            .contracts
+            .iter()
+            .any(|l| l.after_contract == AfterContract::Idle && l.contract.last_month() < m.month);
+        let idle = explicit
+            || in_service > s.committed_gpus(m.month)
+                && r.on_demand_usd.is_zero()
+                && r.spot_usd.is_zero()
+                && r.hosting_usd.is_zero();
         run = if idle { run + 1 } else { 0 };
         if run > longest {
             longest = run;
@@ -229,7 +234,7 @@ fn negative_margin(months: &[MonthReport], out: &mut Vec<Warning>) {
     if let Some(first) = losing.first() {
         out.push(Warning::new(
             WarningCode::NegativeMarginWhileSellable,
-            "horizon_months",
+            "retire_when_uneconomic",
             format!(
                 "{} months have a negative gross margin (the first, month {}, loses {}) while the fleet could be sold for {}",
                 losing.len(),
@@ -241,71 +246,16 @@ fn negative_margin(months: &[MonthReport], out: &mut Vec<Warning>) {
     }
 }
 
-/// The cash cost of keeping one GPU running an available hour, at the market's
-/// utilization: power, facility (colocation, or the lease's first-month rent shared by the
-/// fleet) and operations (staff, support, software, insurance); SG&A, a share of revenue,
-/// is left out.
-pub(super) fn running_cost(s: &Scenario) -> Result<RunningCost, ModelError> {
-    let o = &s.operations;
-    let facility = match &s.lease {
-        Some(lease) => units::div(
-            units::mul(
-                lease.contracted_kw,
-                lease.usd_per_kw_month,
-                "lease.usd_per_kw_month",
-            )?,
-            units::mul(s.fleet.gpus, HOURS_PER_MONTH, "fleet.gpus")?,
-            "fleet.gpus",
-        )?,
-        None => s.facility.usd_per_gpu_hour()?,
-    };
-    let per_hour = [
-        o.staff_usd_per_gpu_hour,
-        o.support_usd_per_gpu_hour,
-        o.software_usd_per_gpu_hour,
-    ]
-    .into_iter()
-    .try_fold(Decimal::ZERO, |sum, x| units::add(sum, x, "operations"))?;
-    let insurance = units::div(
-        o.insurance_usd_per_gpu_year(s.fleet.capex_usd_per_gpu)?,
-        HOURS_PER_YEAR,
-        "operations.insurance_rate_per_year",
-    )?;
-    Ok(RunningCost {
-        power_usd_per_gpu_hour: s.power.usd_per_gpu_hour(s.market.utilization)?,
-        facility_usd_per_gpu_hour: facility,
-        operations_usd_per_gpu_hour: units::add(per_hour, insurance, "operations")?,
-    })
-}
-
-/// The market's end-of-life month for the fleet (`None`: within the horizon it pays its
-/// cash cost, or the market has no price: a fleet sold only under contract or hosted, or
-/// a cascade, whose stages set their own prices).
-pub(super) fn end_of_life_month(s: &Scenario) -> Result<Option<u32>, ModelError> {
-    let m = &s.market;
-    if !m.cascade.is_empty() || m.on_demand_usd_per_gpu_hour.is_zero() || m.utilization.is_zero() {
-        return Ok(None);
-    }
-    let end = economic_end_of_life(&EndOfLifeInputs {
-        price_usd_per_gpu_hour: m.on_demand_usd_per_gpu_hour,
-        price_curve: m.price_curve.clone(),
-        utilization: m.utilization,
-        running_cost: running_cost(s)?,
-        kw_per_gpu: s.power.it_kw_per_gpu,
-        newer: None,
-        horizon_months: s.horizon_months,
-    })
-    .map_err(|e| e.within("market"))?;
-    Ok(end.month)
-}
-
 fn end_of_life(s: &Scenario, out: &mut Vec<Warning>) -> Result<(), ModelError> {
+    if s.retire_when_uneconomic {
+        return Ok(());
+    }
     if let Some(month) = end_of_life_month(s)? {
         out.push(Warning::new(
             WarningCode::HorizonBeyondEndOfLife,
             "horizon_months",
             format!(
-                "from month {month} an on-demand GPU-hour earns less than its cash cost (economic end of life), yet the horizon runs to month {}: retire the fleet then or shorten the horizon",
+                "from month {month} an on-demand GPU-hour earns less than its cash cost (economic end of life), yet the horizon runs to month {}: set retire_when_uneconomic or shorten the horizon",
                 s.horizon_months
             ),
         ));
