@@ -1857,6 +1857,8 @@ export interface Scenario {
      * exactly 1. Default: all at the close. A financed scenario draws its loan on them.
      */
     deliveries?: DecimalInput[];
+    /** The share of the capex a buyer of used GPUs pays for, in [0, 1] (default 1): economic value = capex × share × residual. */
+    resellable_share?: DecimalInput;
   };
   power: OwnerCostInputs["power"];
   /** How the electricity is priced and cut (default: `power.usd_per_kwh` flat, nothing cut). */

@@ -454,6 +454,68 @@ def prepayments(s, h, monthly):
 # the scenario (core/src/scenario/mod.rs docs)
 
 
+def end_of_life_month(s):
+    """The first month an on-demand GPU-hour earns less than its cash cost
+    (models/depreciation/end_of_life.rs docs; the running cost of scenario/retirement.rs:
+    power at the market's utilization, colocation or the lease's first rent shared by the
+    fleet, staff, support, software and insurance, SG&A left out); None without a market
+    price or within the horizon."""
+    market, power, ops = s["market"], s["power"], s.get("operations", {})
+    if market.get("cascade") or dec(market["on_demand_usd_per_gpu_hour"]) == 0 \
+            or dec(market["utilization"]) == 0:
+        return None
+    u = dec(market["utilization"])
+    idle = dec(power["idle_fraction"])
+    cost = (dec(power["it_kw_per_gpu"]) * (idle + (1 - idle) * u) * dec(power["pue"])
+            * dec(power["usd_per_kwh"]))
+    if s.get("lease"):
+        lease = s["lease"]
+        cost += (dec(lease["contracted_kw"]) * dec(lease["usd_per_kw_month"])
+                 / (dec(s["fleet"]["gpus"]) * HOURS_PER_MONTH))
+    else:
+        fac = s["facility"]
+        cost += dec(fac["contracted_kw_per_gpu"]) * dec(fac["usd_per_kw_month"]) / HOURS_PER_MONTH
+    for name in ("staff_usd_per_gpu_hour", "support_usd_per_gpu_hour",
+                 "software_usd_per_gpu_hour"):
+        cost += dec(ops.get(name, "0"))
+    cost += (dec(s["fleet"]["capex_usd_per_gpu"]) * dec(ops.get("insurance_rate_per_year", "0"))
+             / 8760)
+    base = dec(market["on_demand_usd_per_gpu_hour"])
+    for m in range(1, s["horizon_months"] + 1):
+        if base * curve_value(market.get("price_curve"), m) * u < cost:
+            return m
+    return None
+
+
+def retirements(s, in_service, committed):
+    """GPUs sold before each month, sold at its end and idle in it (scenario/retirement.rs
+    docs): a contract's GPUs sold at the end of its last month (after_contract: sell) or
+    kept idle after it (idle); with retire_when_uneconomic, from the end of month E - 1
+    every GPU on the market the next month is sold."""
+    h = s["horizon_months"]
+    contracts = s.get("contracts", [])
+    end = end_of_life_month(s) if s.get("retire_when_uneconomic") else None
+
+    def ended(after, test):
+        return sum((dec(l["contract"]["gpus"]) for l in contracts
+                    if l.get("after_contract", "remarket") == after
+                    and test(contract_last(l["contract"]))), Q(0))
+
+    retired, sold, idle, gone = [], [], [], Q(0)
+    for m in range(1, h + 1):
+        retired.append(gone)
+        idle.append(ended("idle", lambda last: last < m))
+        sale = Q(0)
+        if m < h:
+            sale = ended("sell", lambda last: last == m)
+            if end is not None and m + 1 >= end:
+                free = in_service[m] - gone - sale - committed(m + 1)
+                sale += max(free, Q(0))
+        gone += sale
+        sold.append(sale)
+    return retired, sold, idle
+
+
 def evaluate(s):
     h = s["horizon_months"]
     fleet = s["fleet"]
@@ -524,10 +586,20 @@ def evaluate(s):
 
     insurance_per_gpu = capex * op("insurance_rate_per_year") / 12
     spot = market.get("spot")
+
+    def committed(m):  # GPUs reserved or under contract in month m
+        return (sum((dec(r["gpus"]) for r in market.get("reserved", [])
+                     if r["start_month"] <= m < r["start_month"] + r["term_months"]), Q(0))
+                + sum((dec(l["contract"]["gpus"]) for l in contracts
+                       if contract_active(l["contract"], m)), Q(0)))
+
+    retired, sold_gpus, idle_gpus = retirements(s, in_service, committed)
+    selling = 1 - dec(s.get("selling_cost_share", "0"))
     months, cumulative = [], close
     for m in range(1, h + 1):
         i = m - 1
-        gpus = in_service[i]
+        delivered = in_service[i]
+        gpus = delivered - retired[i]
         available = gpus * HOURS_PER_MONTH
         p, u = prices[i], utils[i]
         contracted = sum((dec(l["contract"]["gpus"]) for l in contracts
@@ -539,7 +611,7 @@ def evaluate(s):
                 hrs = dec(r["gpus"]) * HOURS_PER_MONTH
                 reserved_hours += hrs
                 reserved_usd += hrs * prices[r["start_month"] - 1] * (1 - dec(r["discount"]))
-        open_hours = (gpus - contracted) * HOURS_PER_MONTH - reserved_hours
+        open_hours = (gpus - contracted - idle_gpus[i]) * HOURS_PER_MONTH - reserved_hours
         od_hours = open_hours * u
         idle = open_hours - od_hours
         spot_hours = spot_usd = Q(0)
@@ -557,7 +629,7 @@ def evaluate(s):
         billed = market_billed + contracted * HOURS_PER_MONTH
         # curtailment (scenario/energy.rs): the share c of the hours cut stops everything
         c = cut[i]
-        share = busy / available
+        share = busy / available if available else Q(0)
         load = dec(power["idle_fraction"]) + (1 - dec(power["idle_fraction"])) * share
         uncut_mwh = (dec(power["it_kw_per_gpu"]) * load * dec(power["pue"]) * available
                      / 1000)
@@ -601,8 +673,14 @@ def evaluate(s):
         }
         cost["total_usd"] = sum(cost.values(), Q(0))
         margin = rev["total_usd"] - cost["total_usd"]
-        economic = fleet_value(i, lambda a: capex * curve_value(s["residual"], a + 1))
-        sale = economic if (sell and m == h) else Q(0)
+        resellable = capex * dec(fleet.get("resellable_share", "1"))
+        full = fleet_value(i, lambda a: resellable * curve_value(s["residual"], a + 1))
+        in_share = gpus / delivered if delivered else Q(0)
+        kept = (gpus - sold_gpus[i]) / delivered if delivered else Q(0)
+        economic = full * kept
+        sale = full * (sold_gpus[i] / delivered if delivered else 0) * selling
+        if sell and m == h:
+            sale += economic
         capex_m = capex_rows[m] if m < len(capex_rows) else Q(0)
         cash = margin - applied[i] - capex_m + sale
         cumulative += cash
@@ -610,14 +688,15 @@ def evaluate(s):
             "month": m, "available_gpu_hours": available,
             "curtailed_gpu_hours": available * c,
             "billed_gpu_hours": billed * (1 - c),
-            "busy_gpu_hours": busy * (1 - c), "billed_utilization": billed * (1 - c) / available,
+            "busy_gpu_hours": busy * (1 - c),
+            "billed_utilization": billed * (1 - c) / available if available else Q(0),
             "energy_mwh": mwh,
             "on_demand_usd_per_gpu_hour": p, "revenue": rev, "costs": cost,
             "gross_margin_usd": margin,
-            "revenue_per_available_gpu_hour": rev["total_usd"] / available,
+            "revenue_per_available_gpu_hour": rev["total_usd"] / available if available else Q(0),
             "cost_per_billed_gpu_hour": cost["total_usd"] / (billed * (1 - c)) if billed * (1 - c) else None,
-            "depreciation_usd": fleet_value(i, lambda a: book[a][0]),
-            "book_value_usd": fleet_value(i, lambda a: book[a][1]),
+            "depreciation_usd": fleet_value(i, lambda a: book[a][0]) * in_share,
+            "book_value_usd": fleet_value(i, lambda a: book[a][1]) * kept,
             "economic_value_usd": economic, "sale_usd": sale, "capex_usd": capex_m,
             "prepayment_applied_usd": applied[i], "cash_flow_usd": cash,
             "cumulative_cash_flow_usd": cumulative,

@@ -389,11 +389,16 @@ struct Values {
 
 impl Values {
     fn new(s: &Scenario, series: &Series, i: usize) -> Result<Self, ModelError> {
+        let resellable = units::mul(
+            s.fleet.capex_usd_per_gpu,
+            s.fleet.resellable_share,
+            "fleet.resellable_share",
+        )?;
         let economic = series.deliveries.value(
             i,
             |age| {
                 Ok(units::mul(
-                    s.fleet.capex_usd_per_gpu,
+                    resellable,
                     at(&series.residual, age),
                     "residual",
                 )?)

@@ -33,7 +33,8 @@
 //!                  `sell_at_horizon`, + GPUs sold earlier after their contract or
 //!                  retired, less the selling cost: see `retirement`); month 0, the
 //!                  close: prepayments − capex then
-//! book value     = the depreciation schedule; economic value = capex × residual curve,
+//! book value     = the depreciation schedule; economic value = capex × resellable share
+//!                  × residual curve,
 //!                  each tranche of a delivered fleet by its own age
 //! ```
 //!

@@ -132,6 +132,15 @@ pub struct Fleet {
     /// same schedule.
     #[serde(default)]
     pub deliveries: Vec<Decimal>,
+    /// The share of the capex a buyer of used GPUs pays for, in [0, 1] (default 1): the
+    /// GPUs (and server) resell; network, installation and the rest of the all-in capex
+    /// do not. The economic value is `capex × resellable_share × residual`.
+    #[serde(default = "one")]
+    pub resellable_share: Decimal,
+}
+
+const fn one() -> Decimal {
+    Decimal::ONE
 }
 
 /// Book depreciation: the method, the life and the salvage value per GPU.
@@ -310,6 +319,7 @@ impl Validate for Scenario {
         c.within("fleet", |c| {
             c.positive("gpus", self.fleet.gpus);
             c.at_least("capex_usd_per_gpu", self.fleet.capex_usd_per_gpu, zero);
+            c.fraction("resellable_share", self.fleet.resellable_share);
             check_deliveries(c, &self.fleet.deliveries, self.horizon_months);
         });
         c.nested("power", &self.power);
