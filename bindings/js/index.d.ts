@@ -1886,6 +1886,8 @@ export interface Scenario {
   sell_at_horizon?: boolean;
   /** Sell the GPUs on the market from the month before their economic end of life (default false). */
   retire_when_uneconomic?: boolean;
+  /** The month from which GPUs on the market are retired, stated instead of computed (overrides `retire_when_uneconomic`). */
+  retire_from_month?: number | null;
   /** The share of the economic value a sale before the horizon loses, in [0, 1] (default 0). */
   selling_cost_share?: DecimalInput;
   /** Debt secured by the GPUs and the contracts: the scenario becomes a box (an SPV). */

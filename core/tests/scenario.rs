@@ -106,7 +106,7 @@ fn hosting_deal_matches_the_published_figures() {
 #[test]
 fn every_preset_evaluates_and_reads_back_from_toml() {
     let all = presets::all().unwrap();
-    assert_eq!(all.len(), 10);
+    assert_eq!(all.len(), 11);
     for preset in all {
         assert!(!preset.sources.is_empty(), "{} cites no source", preset.id);
         let scenarios = match preset.kind {
@@ -135,11 +135,12 @@ fn every_preset_evaluates_and_reads_back_from_toml() {
 }
 
 #[test]
-fn the_reserved_node_earns_the_p4d_three_year_share_of_list_price() {
-    // 8 GPUs × 730 h × $6.155 × (1 − 0.6186) × 36 months = $493,541.97 (hand).
+fn the_reserved_node_earns_seventy_percent_of_the_market_price_on_every_hour() {
+    // 8 GPUs × 730 h = 5,840 h × $2.99 = $17,461.60 × (1 − 0.30) = $12,223.12 a month
+    // × 36 months = $440,032.32 (hand).
     let preset = presets::get("h100-node-reserved-3y").unwrap().unwrap();
     let s = evaluate(preset.scenario.as_ref().unwrap()).unwrap().summary;
-    assert_eq!(s.revenue.reserved_usd.round_dp(2), d("493541.97"));
+    assert_eq!(s.revenue.reserved_usd.round_dp(2), d("440032.32"));
     assert_eq!(s.billed_utilization, Decimal::ONE);
 }
 

@@ -137,25 +137,34 @@ fn a_horizon_beyond_economic_end_of_life_is_flagged() {
     assert!(warning(&step("0.33"), WarningCode::HorizonBeyondEndOfLife).is_none());
 }
 
+fn sub_ig_box() -> Scenario {
+    presets::get("coreweave-box-sub-ig")
+        .unwrap()
+        .unwrap()
+        .scenario
+        .unwrap()
+}
+
 #[test]
 fn thin_ltv_headroom_is_flagged() {
-    // The box's peak LTV is 81.9 %: 3.1 points under an 85 % covenant, 13.1 under 95 %.
-    let w = warning(&ig_box(), WarningCode::LtvHeadroomThin).unwrap();
-    assert!(w.message.contains("falls to 3.1 points"), "{}", w.message);
-    let mut loose = ig_box();
+    // The sub-investment-grade box's peak LTV is 85.4 %: 0.4 points over an 85 %
+    // covenant (a breach), 9.6 points under 95 %.
+    let w = warning(&sub_ig_box(), WarningCode::LtvHeadroomThin).unwrap();
+    assert!(w.message.contains("falls to -0.4 points"), "{}", w.message);
+    let mut loose = sub_ig_box();
     loose.financing.as_mut().unwrap().max_ltv = "0.95".parse().unwrap();
     assert!(warning(&loose, WarningCode::LtvHeadroomThin).is_none());
 }
 
 #[test]
 fn thin_dscr_headroom_is_flagged() {
-    // The box's minimum DSCR is 1.588: 0.388x above a 1.2x covenant, 0.088x above 1.5x.
-    assert!(warning(&ig_box(), WarningCode::DscrHeadroomThin).is_none());
-    let mut tight = ig_box();
-    tight.financing.as_mut().unwrap().min_dscr = Some("1.5".parse().unwrap());
+    // Its minimum DSCR is 1.396: 0.196x above a 1.2x covenant, 0.046x above 1.35x.
+    assert!(warning(&sub_ig_box(), WarningCode::DscrHeadroomThin).is_none());
+    let mut tight = sub_ig_box();
+    tight.financing.as_mut().unwrap().min_dscr = Some("1.35".parse().unwrap());
     let w = warning(&tight, WarningCode::DscrHeadroomThin).unwrap();
     assert_eq!(w.path, "financing.min_dscr");
-    assert!(w.message.contains("falls to 0.09x"), "{}", w.message);
+    assert!(w.message.contains("falls to 0.05x"), "{}", w.message);
 }
 
 #[test]
@@ -187,4 +196,28 @@ fn codes_are_stable_screaming_snake_case_in_json() {
     let value = serde_json::to_value(&w).unwrap();
     assert_eq!(value["code"], "GPUS_IDLE");
     assert_eq!(value["path"], "market.utilization");
+}
+
+#[test]
+fn no_preset_raises_a_warning_its_text_does_not_explain() {
+    for preset in presets::all().unwrap() {
+        let scenarios: Vec<Scenario> = match (&preset.scenario, &preset.portfolio) {
+            (Some(s), _) => vec![s.clone()],
+            (None, Some(p)) => p.boxes.clone(),
+            (None, None) => panic!("{} holds nothing", preset.id),
+        };
+        for s in &scenarios {
+            for w in report(s).warnings {
+                let code = serde_json::to_value(w.code).unwrap();
+                let code = code.as_str().unwrap();
+                assert!(
+                    preset.about.contains(code),
+                    "{}: {code} at {}: {} (the preset's text does not say why)",
+                    preset.id,
+                    w.path,
+                    w.message
+                );
+            }
+        }
+    }
 }

@@ -457,7 +457,7 @@ def prepayments(s, h, monthly):
 def end_of_life_month(s):
     """The first month an on-demand GPU-hour earns less than its cash cost
     (models/depreciation/end_of_life.rs docs; the running cost of scenario/retirement.rs:
-    power at the market's utilization, colocation or the lease's first rent shared by the
+    power at the market's utilization, colocation or the lease's highest monthly payment in the horizon shared by the
     fleet, staff, support, software and insurance, SG&A left out); None without a market
     price or within the horizon."""
     market, power, ops = s["market"], s["power"], s.get("operations", {})
@@ -468,10 +468,9 @@ def end_of_life_month(s):
     idle = dec(power["idle_fraction"])
     cost = (dec(power["it_kw_per_gpu"]) * (idle + (1 - idle) * u) * dec(power["pue"])
             * dec(power["usd_per_kwh"]))
-    if s.get("lease"):
-        lease = s["lease"]
-        cost += (dec(lease["contracted_kw"]) * dec(lease["usd_per_kw_month"])
-                 / (dec(s["fleet"]["gpus"]) * HOURS_PER_MONTH))
+    if s.get("lease"):  # its highest monthly payment within the horizon, shared by the fleet
+        highest = max(sum(items, Q(0)) for items in lease_items(s["lease"], s["horizon_months"]))
+        cost += highest / (dec(s["fleet"]["gpus"]) * HOURS_PER_MONTH)
     else:
         fac = s["facility"]
         cost += dec(fac["contracted_kw_per_gpu"]) * dec(fac["usd_per_kw_month"]) / HOURS_PER_MONTH
@@ -489,17 +488,19 @@ def end_of_life_month(s):
 
 def retirements(s, in_service, committed):
     """GPUs sold before each month, sold at its end and idle in it (scenario/retirement.rs
-    docs): a contract's GPUs sold at the end of its last month (after_contract: sell) or
-    kept idle after it (idle); with retire_when_uneconomic, from the end of month E - 1
+    docs): a contract's GPUs sold at the end of its term (after_contract: sell; a
+    termination does not move it) or kept idle after it (idle); with retire_when_uneconomic, from the end of month E - 1
     every GPU on the market the next month is sold."""
     h = s["horizon_months"]
     contracts = s.get("contracts", [])
-    end = end_of_life_month(s) if s.get("retire_when_uneconomic") else None
+    end = s.get("retire_from_month")
+    if end is None and s.get("retire_when_uneconomic"):
+        end = end_of_life_month(s)
 
     def ended(after, test):
         return sum((dec(l["contract"]["gpus"]) for l in contracts
                     if l.get("after_contract", "remarket") == after
-                    and test(contract_last(l["contract"]))), Q(0))
+                    and test(contract_end(l["contract"]))), Q(0))
 
     retired, sold, idle, gone = [], [], [], Q(0)
     for m in range(1, h + 1):
@@ -1049,9 +1050,10 @@ PATHS = {
         "summary.costs.insurance_usd", "summary.gross_margin_usd",
         "summary.economic_value_usd", "summary.metrics.npv_usd",
         "summary.metrics.irr_annual",
-        # The sale at the horizon after losing months: the flow changes sign again, so a
-        # MIRR (at the discount rate) is reported beside the IRR.
-        "summary.metrics.mirr_annual",
+        # retire_when_uneconomic: the GPUs sold at the end of month 58 (the first month an
+        # hour earns less than its cash cost is 59), less 5 %, on the resellable 55 %.
+        "months.57.sale_usd", "months.57.economic_value_usd", "months.58.available_gpu_hours",
+        "months.58.cash_flow_usd",
         "summary.contracted_backlog_usd", "summary.contracted_backlog_pv_usd",
     ],
     "h100-node-on-demand": [
@@ -1086,8 +1088,21 @@ PATHS = {
         "summary.metrics.irr_annual", "summary.contracted_backlog_usd",
         "summary.contracted_backlog_pv_usd",
     ],
-    "coreweave-box-ig": BOX_PATHS + ["summary.metrics.mirr_annual"],
+    # after_contract: sell: the 1,024 GPUs sold at the end of month 48, less 5 %.
+    "coreweave-box-ig": BOX_PATHS + ["months.47.sale_usd", "months.48.costs.total_usd"],
     "coreweave-box-sub-ig": BOX_PATHS + ["financing.summary.first_default_month"],
+    # 2,048 H200: a lease escalating 3 % a year, 1,232 GPUs on a 3-year take-or-pay, the
+    # rest on demand; retired at the end of month 52 (an on-demand hour earns less than its
+    # cash cost, the lease's highest payment included, from month 53). Its flows change
+    # sign three times: the IRR is not unique and not a case; the MIRR is.
+    "h200-neocloud-2048": [
+        "months.0.revenue.contracts_usd", "months.0.revenue.on_demand_usd",
+        "months.0.costs.facility_usd", "months.12.costs.facility_usd",
+        "months.36.revenue.on_demand_usd", "months.51.sale_usd", "months.52.available_gpu_hours",
+        "months.59.costs.facility_usd", "summary.revenue.total_usd", "summary.costs.total_usd",
+        "summary.gross_margin_usd", "summary.metrics.npv_usd", "summary.metrics.mirr_annual",
+        "summary.contracted_backlog_usd",
+    ],
     # four phases delivered at the close and the ends of months 3, 6, 9; 20 % prepaid; a
     # fixed-price PPA; the loan drawn with the phases, interest capitalized to month 9.
     # (Its project and equity flows change sign several times: the prepayment exceeds the

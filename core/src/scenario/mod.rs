@@ -59,6 +59,7 @@ pub mod portfolio;
 pub use crate::models::metrics;
 mod report;
 mod retirement;
+pub(crate) use retirement::retirement_month;
 mod spec;
 pub mod warnings;
 

@@ -2,11 +2,15 @@
 //!
 //! ```text
 //! after_contract = remarket   the contract's GPUs join the market (on-demand curve and
-//!                             utilization) from the month after its last (the default)
-//!                = sell       they are sold at the end of its last month (before the
-//!                             horizon's last): proceeds = the fleet's economic value ×
+//!                             utilization) from the month after its last served (the
+//!                             default)
+//!                = sell       they are sold at the end of its term (before the horizon's
+//!                             last month; a termination does not move it: the GPUs it
+//!                             frees are on the market until then): proceeds = the fleet's economic value ×
 //!                             sold ÷ delivered × (1 − selling_cost_share)
-//!                = idle       they stay, paying their costs, sold to no one (GPUS_IDLE)
+//!                = idle       after its term they stay, paying their costs, sold to no one
+//!                             (GPUS_IDLE)
+//! retire_from_month           E stated (overrides the next)
 //! retire_when_uneconomic      E = economic_end_of_life on the market's price, curve and
 //!                             utilization and the running cost below; from the end of
 //!                             month E − 1 (at least month 1), every GPU that is on the
@@ -17,7 +21,8 @@
 //!               month's end × (in service − sold_m) ÷ delivered (sold pro rata across
 //!               tranches)
 //! running cost  per available GPU-hour at the market's utilization: power, facility
-//!               (colocation, or the lease's first rent shared by the fleet), staff,
+//!               (colocation, or the lease's highest monthly payment in the horizon
+//!               shared by the fleet: the space is sublet once the GPUs are gone), staff,
 //!               support, software and insurance; SG&A (a share of revenue) left out
 //! ```
 
@@ -26,7 +31,23 @@ use super::{AfterContract, Scenario};
 use crate::Decimal;
 use crate::models::ModelError;
 use crate::models::depreciation::{EndOfLifeInputs, RunningCost, economic_end_of_life};
+use crate::models::facility::lease_schedule;
 use crate::units::{self, HOURS_PER_MONTH, HOURS_PER_YEAR};
+
+/// The month from which GPUs on the market are retired: `retire_from_month`, else the
+/// economic end of life when `retire_when_uneconomic`, else none.
+///
+/// # Errors
+/// [`ModelError`] when the running cost overflows.
+pub(crate) fn retirement_month(s: &Scenario) -> Result<Option<u32>, ModelError> {
+    if s.retire_from_month.is_some() {
+        return Ok(s.retire_from_month);
+    }
+    if s.retire_when_uneconomic {
+        return end_of_life_month(s);
+    }
+    Ok(None)
+}
 
 /// GPUs leaving the fleet or standing idle, by month index (0 is month 1).
 pub(super) struct Retirements {
@@ -42,11 +63,7 @@ impl Retirements {
     /// The sales and idle GPUs of a valid scenario.
     pub(super) fn new(s: &Scenario, deliveries: &Deliveries) -> Result<Self, ModelError> {
         let h = s.horizon_months;
-        let end = if s.retire_when_uneconomic {
-            end_of_life_month(s)?
-        } else {
-            None
-        };
+        let end = retirement_month(s)?;
         let n = usize::try_from(h).unwrap_or(usize::MAX);
         let (mut retired, mut sold, mut idle) = (
             Vec::with_capacity(n),
@@ -107,28 +124,34 @@ fn ended(
 ) -> Result<Decimal, ModelError> {
     s.contracts
         .iter()
-        .filter(|l| l.after_contract == after && test(l.contract.last_month()))
+        .filter(|l| l.after_contract == after && test(l.contract.end_month()))
         .try_fold(Decimal::ZERO, |sum, l| {
             Ok(units::add(sum, l.contract.gpus, "contracts")?)
         })
 }
 
 /// The cash cost of keeping one GPU running an available hour, at the market's
-/// utilization: power, facility (colocation, or the lease's first-month rent shared by the
-/// fleet) and operations (staff, support, software, insurance); SG&A, a share of revenue,
+/// utilization: power, facility (colocation, or the lease's highest monthly payment within
+/// the horizon shared by the fleet: the space is taken to be sublet once the GPUs are gone) and operations (staff, support, software, insurance); SG&A, a share of revenue,
 /// is left out.
 fn running_cost(s: &Scenario) -> Result<RunningCost, ModelError> {
     let o = &s.operations;
     let facility = match &s.lease {
-        Some(lease) => units::div(
-            units::mul(
-                lease.contracted_kw,
-                lease.usd_per_kw_month,
-                "lease.usd_per_kw_month",
-            )?,
-            units::mul(s.fleet.gpus, HOURS_PER_MONTH, "fleet.gpus")?,
-            "fleet.gpus",
-        )?,
+        Some(lease) => {
+            let schedule = lease_schedule(lease).map_err(|e| e.within("lease"))?;
+            let highest = schedule
+                .months
+                .iter()
+                .filter(|m| m.month <= s.horizon_months)
+                .map(|m| m.total_usd)
+                .max()
+                .unwrap_or_default();
+            units::div(
+                highest,
+                units::mul(s.fleet.gpus, HOURS_PER_MONTH, "fleet.gpus")?,
+                "fleet.gpus",
+            )?
+        }
         None => s.facility.usd_per_gpu_hour()?,
     };
     let per_hour = [

@@ -99,6 +99,12 @@ pub struct Scenario {
     /// Default false.
     #[serde(default)]
     pub retire_when_uneconomic: bool,
+    /// The month from which GPUs on the market are retired, stated instead of computed
+    /// (1 to `horizon_months`; default none): sold from the end of the month before, as
+    /// with `retire_when_uneconomic`, which it overrides. A Monte Carlo path keeps the
+    /// deterministic scenario's retirement month this way.
+    #[serde(default)]
+    pub retire_from_month: Option<u32>,
     /// The share of the economic value a sale before the horizon loses to brokers,
     /// de-installation and shipping, in [0, 1] (default 0; an assumption, 5-10 % is
     /// typical for used GPUs): applied to `after_contract: sell` and to retirement.
@@ -234,10 +240,11 @@ pub enum AfterContract {
     /// (the default).
     #[default]
     Remarket,
-    /// They are sold at the end of the contract's last month, at the fleet's economic
-    /// value per GPU less `selling_cost_share` (unless it ends in the horizon's last month).
+    /// They are sold at the end of the contract's term (a termination does not move it),
+    /// at the fleet's economic value per GPU less `selling_cost_share` (unless the term
+    /// ends in the horizon's last month, when `sell_at_horizon` decides).
     Sell,
-    /// They stay in the fleet, paying their costs, sold to no one.
+    /// After the term they stay in the fleet, paying their costs, sold to no one.
     Idle,
 }
 
@@ -371,6 +378,11 @@ impl Validate for Scenario {
         c.nested("market", &self.market);
         c.each("contracts", &self.contracts);
         c.fraction("selling_cost_share", self.selling_cost_share);
+        if let Some(month) = self.retire_from_month
+            && (month == 0 || month > self.horizon_months)
+        {
+            c.problem("retire_from_month", "must be between 1 and horizon_months");
+        }
         if let Some(financing) = &self.financing {
             c.nested("financing", financing);
             if financing.tenor_months > self.horizon_months {

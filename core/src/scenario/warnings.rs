@@ -203,7 +203,7 @@ fn idle(s: &Scenario, months: &[MonthReport], out: &mut Vec<Warning>) {
         let explicit = s
             .contracts
             .iter()
-            .any(|l| l.after_contract == AfterContract::Idle && l.contract.last_month() < m.month);
+            .any(|l| l.after_contract == AfterContract::Idle && l.contract.end_month() < m.month);
         let idle = explicit
             || in_service > s.committed_gpus(m.month)
                 && r.on_demand_usd.is_zero()
@@ -247,7 +247,7 @@ fn negative_margin(months: &[MonthReport], out: &mut Vec<Warning>) {
 }
 
 fn end_of_life(s: &Scenario, out: &mut Vec<Warning>) -> Result<(), ModelError> {
-    if s.retire_when_uneconomic {
+    if s.retire_when_uneconomic || s.retire_from_month.is_some() {
         return Ok(());
     }
     if let Some(month) = end_of_life_month(s)? {
@@ -291,7 +291,10 @@ fn headroom(
         .iter()
         .filter_map(|m| m.dscr.map(|dscr| (m.month, dscr.saturating_sub(min))))
         .min_by_key(|&(_, room)| room);
-    if let Some((month, room)) = thin_dscr.filter(|&(_, room)| room < DSCR_HEADROOM_LIMIT) {
+    if let Some((month, room)) =
+        thin_dscr // Headroom to 6 places: a loan sculpted to a target DSCR misses it by rounding.
+            .filter(|&(_, room)| room.round_dp(6) < DSCR_HEADROOM_LIMIT)
+    {
         out.push(Warning::new(
             WarningCode::DscrHeadroomThin,
             "financing.min_dscr",
