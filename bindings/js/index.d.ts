@@ -1816,6 +1816,12 @@ export interface ContractLine {
    * parts over the months the contract serves.
    */
   prepaid_share?: DecimalInput;
+  /**
+   * What its GPUs do after its last month: join the market (`remarket`, the default), be
+   * sold at its end at their economic value less `selling_cost_share` (`sell`), or stay
+   * idle, paying their costs (`idle`, warned as `GPUS_IDLE`).
+   */
+  after_contract?: "remarket" | "sell" | "idle";
 }
 
 /**
@@ -1834,6 +1840,10 @@ export interface Scenario {
   horizon_months: number;
   /** Annual discount rate for NPV and the backlog's present value (0.10 = 10 %). */
   annual_discount_rate: DecimalInput;
+  /** The annual rate a MIRR finances negative flows at (default `annual_discount_rate`). */
+  mirr_finance_rate?: DecimalInput | null;
+  /** The annual rate a MIRR reinvests positive flows at (default `annual_discount_rate`). */
+  mirr_reinvestment_rate?: DecimalInput | null;
   fleet: {
     /** The SKU's exact catalog name (`"H100 SXM"`), for people. */
     gpu?: string;
@@ -1847,6 +1857,8 @@ export interface Scenario {
      * exactly 1. Default: all at the close. A financed scenario draws its loan on them.
      */
     deliveries?: DecimalInput[];
+    /** The share of the capex a buyer of used GPUs pays for, in [0, 1] (default 1): economic value = capex × share × residual. */
+    resellable_share?: DecimalInput;
   };
   power: OwnerCostInputs["power"];
   /** How the electricity is priced and cut (default: `power.usd_per_kwh` flat, nothing cut). */
@@ -1872,6 +1884,12 @@ export interface Scenario {
   contracts?: ContractLine[];
   /** Sell the fleet at its economic value in the last month (default true). */
   sell_at_horizon?: boolean;
+  /** Sell the GPUs on the market from the month before their economic end of life (default false). */
+  retire_when_uneconomic?: boolean;
+  /** The month from which GPUs on the market are retired, stated instead of computed (overrides `retire_when_uneconomic`). */
+  retire_from_month?: number | null;
+  /** The share of the economic value a sale before the horizon loses, in [0, 1] (default 0). */
+  selling_cost_share?: DecimalInput;
   /** Debt secured by the GPUs and the contracts: the scenario becomes a box (an SPV). */
   financing?: Financing | null;
 }
@@ -1988,7 +2006,11 @@ export interface Summary {
     npv_usd: DecimalString;
     /** Annualized; `null` when the cash flows have no IRR. */
     irr_annual: DecimalString | null;
-    /** The first month with a cumulative cash flow ≥ 0; `null` if none. */
+    /** Every annualized IRR, lowest first: one entry when it is unique, several when the flows change sign more than once. */
+    irr_all_annual: DecimalString[];
+    /** The annualized MIRR at `mirr_finance_rate` and `mirr_reinvestment_rate`, when the flows change sign more than once; else `null`. */
+    mirr_annual: DecimalString | null;
+    /** The first month after which the cumulative cash flow stays ≥ 0 (0: never below 0); `null` if it is below 0 at the end. */
     payback_month: number | null;
   };
   /** The contracts' minimum payments after the start, and their present value. */
@@ -1998,12 +2020,41 @@ export interface Summary {
   contract_revenue_usd: DecimalString[];
 }
 
+/**
+ * A warning's stable code (new codes may be added; a code never changes meaning):
+ * the lease shorter or longer than the horizon, a loan longer than its contracts, GPUs idle
+ * more than 3 months in a row, losing months while the GPUs could be sold, a horizon beyond
+ * the GPUs' economic end of life, covenant headroom under 5 LTV points or 0.10x DSCR, an
+ * on-demand price outside the catalog's published market range.
+ */
+export type WarningCode =
+  | "LEASE_SHORTER_THAN_HORIZON"
+  | "LEASE_LONGER_THAN_HORIZON"
+  | "LOAN_TENOR_BEYOND_CONTRACTS"
+  | "GPUS_IDLE"
+  | "NEGATIVE_MARGIN_WHILE_SELLABLE"
+  | "HORIZON_BEYOND_END_OF_LIFE"
+  | "LTV_HEADROOM_THIN"
+  | "DSCR_HEADROOM_THIN"
+  | "PRICE_OUTSIDE_MARKET";
+
+/** Something suspicious in a valid scenario: it never stops the evaluation. */
+export interface Warning {
+  code: WarningCode;
+  /** The input to look at, as in errors (`lease.term_months`). */
+  path: string;
+  /** What was found, with its figures, in a sentence. */
+  message: string;
+}
+
 /** What {@link evaluate} returns. */
 export interface Report {
   months: MonthReport[];
   summary: Summary;
   /** The debt, DSCR, LTV and equity cash flows of a financed scenario; `null` without financing. */
   financing: FinancingReport | null;
+  /** Every warning, in the order of the codes; empty when nothing is suspicious. */
+  warnings: Warning[];
 }
 
 /**

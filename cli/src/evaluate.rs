@@ -6,7 +6,7 @@ use std::path::{Path, PathBuf};
 use clap::{Args, ValueEnum};
 use gpuecon::presets::{self, PresetKind};
 use gpuecon::scenario::portfolio::{self, Portfolio};
-use gpuecon::scenario::{self, Report, Scenario, ScenarioError};
+use gpuecon::scenario::{self, Report, Scenario, ScenarioError, Warning};
 use serde_json::Value;
 
 use crate::format::{self, number, or_unknown, percent, signed, usd};
@@ -130,7 +130,23 @@ pub fn evaluate(args: &EvaluateArgs, out: &mut dyn Write) -> CliResult {
         ReportFormat::Csv => csv(&report, out)?,
         ReportFormat::Table => tables(&scenario, &report, out)?,
     }
+    if args.format != ReportFormat::Json {
+        warn("", &report.warnings);
+    }
     Ok(())
+}
+
+/// The report's warnings on stderr, one a line (`gpuecon: warning: CODE at PATH: …`), so
+/// that a table or CSV on stdout stays clean; the JSON report carries them in `warnings`.
+fn warn(prefix: &str, warnings: &[Warning]) {
+    for w in warnings {
+        let code = serde_json::to_value(w.code).unwrap_or_default();
+        let code = code.as_str().unwrap_or_default();
+        eprintln!(
+            "gpuecon: warning: {code} at {prefix}{}: {}",
+            w.path, w.message
+        );
+    }
 }
 
 /// `gpuecon evaluate --preset ID` of a portfolio preset: the company view (JSON, or a table
@@ -204,6 +220,9 @@ fn evaluate_portfolio(
                 ]);
             }
             writeln!(out, "{months}")?;
+            for (i, b) in report.boxes.iter().enumerate() {
+                warn(&format!("boxes[{i}]."), &b.warnings);
+            }
         }
     }
     Ok(())

@@ -65,7 +65,7 @@ pub struct Preset {
 }
 
 /// The embedded preset files, in the order they are listed.
-const FILES: [(&str, &str); 10] = [
+const FILES: [(&str, &str); 11] = [
     (
         "h100-node-on-demand",
         include_str!("../presets/h100-node-on-demand.json"),
@@ -77,6 +77,10 @@ const FILES: [(&str, &str); 10] = [
     (
         "h100-cluster-1024",
         include_str!("../presets/h100-cluster-1024.json"),
+    ),
+    (
+        "h200-neocloud-2048",
+        include_str!("../presets/h200-neocloud-2048.json"),
     ),
     (
         "coreweave-core-scientific-hosting",

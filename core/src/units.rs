@@ -15,6 +15,8 @@ pub const HOURS_PER_MONTH: Decimal = Decimal::from_parts(730, 0, 0, false, 0);
 /// The last month any monthly model runs to: 100 years of months. Bounds every series a
 /// model allocates, so that no input can ask for an unbounded one.
 pub const MAX_MONTHS: u32 = 1200;
+/// kW in a MW: the one conversion between a facility's megawatts and a GPU's kilowatts.
+pub const KW_PER_MW: Decimal = Decimal::from_parts(1_000, 0, 0, false, 0);
 /// Days in a year for the Actual/365 day count (XNPV, XIRR).
 pub const DAYS_PER_YEAR: Decimal = Decimal::from_parts(365, 0, 0, false, 0);
 

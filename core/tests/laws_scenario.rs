@@ -111,6 +111,8 @@ proptest! {
         s.market.on_demand_usd_per_gpu_hour = dec(price_cents, 2);
         s.contracts[0].usage_share = dec(usage, 2);
         s.contracts[0].contract.gpus = Decimal::from(contract_gpus);
+        // The preset's 80 % of the contract's hours: a commitment its GPUs can run.
+        s.contracts[0].contract.commitment.quantity_per_month = Decimal::from(contract_gpus * 584);
         s.market.reserved[0].gpus = Decimal::from(reserved_gpus.max(1));
         s.horizon_months = horizon;
         if !spot {
@@ -129,7 +131,7 @@ proptest! {
 
     #[test]
     fn a_box_with_every_section_adds_up_and_reconciles(
-        first_share in 1_i64..=100,
+        first_sixty_fourths in 1_i64..=64,
         second_month in 1_usize..=11,
         prepaid in 0_i64..=40,
         cut_share in 0_i64..=10,
@@ -140,7 +142,8 @@ proptest! {
         advance in 10_i64..=100,
     ) {
         let mut s = ig_box();
-        let first = dec(first_share, 2);
+        // A whole number of the 1,024 GPUs (16 for each 64th).
+        let first = Decimal::from(first_sixty_fourths) / Decimal::from(64);
         let mut deliveries = vec![first];
         if first < Decimal::ONE {
             deliveries.resize(second_month + 1, Decimal::ZERO);
@@ -149,6 +152,7 @@ proptest! {
         s.fleet.deliveries = deliveries;
         // The contract runs on the GPUs there at the close.
         s.contracts[0].contract.gpus = s.fleet.gpus * first;
+        s.contracts[0].contract.commitment.quantity_per_month = s.fleet.gpus * first * Decimal::from(730);
         s.contracts[0].prepaid_share = dec(prepaid, 2);
         s.power.usd_per_kwh = Decimal::ZERO;
         s.energy = Some(serde_json::from_value(json!({

@@ -578,7 +578,7 @@ fn a_grid_is_each_pair_through_the_exact_model() {
         Decimal::new(260, 2),
         Decimal::new(280, 2),
     ];
-    let advance = vec![Decimal::new(5, 1), Decimal::new(75, 2)];
+    let advance = vec![Decimal::new(5, 1), Decimal::new(70, 2)];
     let g = grid(&GridInputs {
         scenario: scenario.clone(),
         output: Output::EquityIrrAnnual,

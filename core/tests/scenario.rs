@@ -106,7 +106,7 @@ fn hosting_deal_matches_the_published_figures() {
 #[test]
 fn every_preset_evaluates_and_reads_back_from_toml() {
     let all = presets::all().unwrap();
-    assert_eq!(all.len(), 10);
+    assert_eq!(all.len(), 11);
     for preset in all {
         assert!(!preset.sources.is_empty(), "{} cites no source", preset.id);
         let scenarios = match preset.kind {
@@ -135,11 +135,12 @@ fn every_preset_evaluates_and_reads_back_from_toml() {
 }
 
 #[test]
-fn the_reserved_node_earns_the_p4d_three_year_share_of_list_price() {
-    // 8 GPUs × 730 h × $6.155 × (1 − 0.6186) × 36 months = $493,541.97 (hand).
+fn the_reserved_node_earns_seventy_percent_of_the_market_price_on_every_hour() {
+    // 8 GPUs × 730 h = 5,840 h × $2.99 = $17,461.60 × (1 − 0.30) = $12,223.12 a month
+    // × 36 months = $440,032.32 (hand).
     let preset = presets::get("h100-node-reserved-3y").unwrap().unwrap();
     let s = evaluate(preset.scenario.as_ref().unwrap()).unwrap().summary;
-    assert_eq!(s.revenue.reserved_usd.round_dp(2), d("493541.97"));
+    assert_eq!(s.revenue.reserved_usd.round_dp(2), d("440032.32"));
     assert_eq!(s.billed_utilization, Decimal::ONE);
 }
 
@@ -153,12 +154,17 @@ fn an_invalid_scenario_reports_every_problem_with_its_path() {
     let fields: Vec<String> = err.problems().into_iter().map(|(f, _)| f).collect();
     assert_eq!(
         fields,
-        ["power.pue", "market.utilization", "fleet.gpus"],
+        [
+            "power.pue",
+            "market.utilization",
+            "market.reserved[0].gpus",
+            "fleet.gpus"
+        ],
         "{err}"
     );
     assert_eq!(err.code(), ErrorCode::Domain);
     assert_eq!(err.field(), "power.pue");
-    assert!(err.to_string().ends_with("(and 2 more)"), "{err}");
+    assert!(err.to_string().ends_with("(and 3 more)"), "{err}");
 }
 
 #[test]

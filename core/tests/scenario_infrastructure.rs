@@ -313,6 +313,8 @@ fn new_inputs_name_their_paths() {
             "hosting.fee.usd_per_kw_month",
             "contracts[0].prepaid_share",
             "fleet.gpus",
+            // 0 kW cannot hold the 10 GPUs' 10 kW of critical IT load.
+            "lease.contracted_kw",
         ]
     );
 }

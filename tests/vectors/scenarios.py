@@ -279,19 +279,48 @@ def irr_monthly(flows):
     return (lo + hi) / 2
 
 
+def sign_changes(flows):
+    """How many times the flows change sign, zeros skipped."""
+    signs = [v < 0 for v in flows if v != 0]
+    return sum(1 for a, b in zip(signs, signs[1:]) if a != b)
+
+
+def mirr_monthly(flows, finance, reinvest):
+    """Excel's MIRR (Microsoft's definition): the positive flows compounded to the last
+    period at `reinvest`, the negative ones discounted to the first at `finance`,
+    (FV+ / -PV-)^(1/(n-1)) - 1; the root in float, converted once."""
+    n = len(flows)
+    fv = sum((v * (1 + reinvest) ** (n - 1 - t) for t, v in enumerate(flows) if v > 0), Q(0))
+    pv = sum((v / (1 + finance) ** t for t, v in enumerate(flows) if v < 0), Q(0))
+    return from_float(float(fv / -pv) ** (1.0 / (n - 1)) - 1.0)
+
+
 def metrics(flows, rate):
-    """NPV at t = 0, the annualized IRR and the payback month of monthly flows (flows[0] at
-    the start, flows[m] at the end of month m; models/metrics.rs docs)."""
+    """NPV at t = 0, the annualized IRR, the MIRR and the payback month of monthly flows
+    (flows[0] at the start, flows[m] at the end of month m; models/metrics.rs docs).
+    Payback is the first month after which the cumulative flow stays >= 0 (0 if it never
+    falls below 0, None if it is below 0 at the end); the MIRR, at the monthly discount
+    rate for financing and reinvestment alike, only when the flows change sign more than
+    once."""
     irr_m = irr_monthly(flows)
-    payback, acc = None, Q(0)
+    acc, last_negative = Q(0), None
     for t, v in enumerate(flows):
         acc += v
-        if t > 0 and acc >= 0:
-            payback = t
-            break
+        if acc < 0:
+            last_negative = t
+    if last_negative is None:
+        payback = 0
+    elif last_negative == len(flows) - 1:
+        payback = None
+    else:
+        payback = last_negative + 1
+    mirr = None
+    if sign_changes(flows) > 1:
+        mirr = (1 + mirr_monthly(flows, rate, rate)) ** 12 - 1
     return {
         "npv_usd": npv_at_t0(rate, flows),
         "irr_annual": None if irr_m is None else (1 + from_float(irr_m)) ** 12 - 1,
+        "mirr_annual": mirr,
         "payback_month": payback,
     }
 
@@ -434,6 +463,69 @@ def prepayments(s, h, monthly):
 # the scenario (core/src/scenario/mod.rs docs)
 
 
+def end_of_life_month(s):
+    """The first month an on-demand GPU-hour earns less than its cash cost
+    (models/depreciation/end_of_life.rs docs; the running cost of scenario/retirement.rs:
+    power at the market's utilization, colocation or the lease's highest monthly payment in the horizon shared by the
+    fleet, staff, support, software and insurance, SG&A left out); None without a market
+    price or within the horizon."""
+    market, power, ops = s["market"], s["power"], s.get("operations", {})
+    if market.get("cascade") or dec(market["on_demand_usd_per_gpu_hour"]) == 0 \
+            or dec(market["utilization"]) == 0:
+        return None
+    u = dec(market["utilization"])
+    idle = dec(power["idle_fraction"])
+    cost = (dec(power["it_kw_per_gpu"]) * (idle + (1 - idle) * u) * dec(power["pue"])
+            * dec(power["usd_per_kwh"]))
+    if s.get("lease"):  # its highest monthly payment within the horizon, shared by the fleet
+        highest = max(sum(items, Q(0)) for items in lease_items(s["lease"], s["horizon_months"]))
+        cost += highest / (dec(s["fleet"]["gpus"]) * HOURS_PER_MONTH)
+    else:
+        fac = s["facility"]
+        cost += dec(fac["contracted_kw_per_gpu"]) * dec(fac["usd_per_kw_month"]) / HOURS_PER_MONTH
+    for name in ("staff_usd_per_gpu_hour", "support_usd_per_gpu_hour",
+                 "software_usd_per_gpu_hour"):
+        cost += dec(ops.get(name, "0"))
+    cost += (dec(s["fleet"]["capex_usd_per_gpu"]) * dec(ops.get("insurance_rate_per_year", "0"))
+             / 8760)
+    base = dec(market["on_demand_usd_per_gpu_hour"])
+    for m in range(1, s["horizon_months"] + 1):
+        if base * curve_value(market.get("price_curve"), m) * u < cost:
+            return m
+    return None
+
+
+def retirements(s, in_service, committed):
+    """GPUs sold before each month, sold at its end and idle in it (scenario/retirement.rs
+    docs): a contract's GPUs sold at the end of its term (after_contract: sell; a
+    termination does not move it) or kept idle after it (idle); with retire_when_uneconomic, from the end of month E - 1
+    every GPU on the market the next month is sold."""
+    h = s["horizon_months"]
+    contracts = s.get("contracts", [])
+    end = s.get("retire_from_month")
+    if end is None and s.get("retire_when_uneconomic"):
+        end = end_of_life_month(s)
+
+    def ended(after, test):
+        return sum((dec(l["contract"]["gpus"]) for l in contracts
+                    if l.get("after_contract", "remarket") == after
+                    and test(contract_end(l["contract"]))), Q(0))
+
+    retired, sold, idle, gone = [], [], [], Q(0)
+    for m in range(1, h + 1):
+        retired.append(gone)
+        idle.append(ended("idle", lambda last: last < m))
+        sale = Q(0)
+        if m < h:
+            sale = ended("sell", lambda last: last == m)
+            if end is not None and m + 1 >= end:
+                free = in_service[m] - gone - sale - committed(m + 1)
+                sale += max(free, Q(0))
+        gone += sale
+        sold.append(sale)
+    return retired, sold, idle
+
+
 def evaluate(s):
     h = s["horizon_months"]
     fleet = s["fleet"]
@@ -504,10 +596,20 @@ def evaluate(s):
 
     insurance_per_gpu = capex * op("insurance_rate_per_year") / 12
     spot = market.get("spot")
+
+    def committed(m):  # GPUs reserved or under contract in month m
+        return (sum((dec(r["gpus"]) for r in market.get("reserved", [])
+                     if r["start_month"] <= m < r["start_month"] + r["term_months"]), Q(0))
+                + sum((dec(l["contract"]["gpus"]) for l in contracts
+                       if contract_active(l["contract"], m)), Q(0)))
+
+    retired, sold_gpus, idle_gpus = retirements(s, in_service, committed)
+    selling = 1 - dec(s.get("selling_cost_share", "0"))
     months, cumulative = [], close
     for m in range(1, h + 1):
         i = m - 1
-        gpus = in_service[i]
+        delivered = in_service[i]
+        gpus = delivered - retired[i]
         available = gpus * HOURS_PER_MONTH
         p, u = prices[i], utils[i]
         contracted = sum((dec(l["contract"]["gpus"]) for l in contracts
@@ -519,7 +621,7 @@ def evaluate(s):
                 hrs = dec(r["gpus"]) * HOURS_PER_MONTH
                 reserved_hours += hrs
                 reserved_usd += hrs * prices[r["start_month"] - 1] * (1 - dec(r["discount"]))
-        open_hours = (gpus - contracted) * HOURS_PER_MONTH - reserved_hours
+        open_hours = (gpus - contracted - idle_gpus[i]) * HOURS_PER_MONTH - reserved_hours
         od_hours = open_hours * u
         idle = open_hours - od_hours
         spot_hours = spot_usd = Q(0)
@@ -537,7 +639,7 @@ def evaluate(s):
         billed = market_billed + contracted * HOURS_PER_MONTH
         # curtailment (scenario/energy.rs): the share c of the hours cut stops everything
         c = cut[i]
-        share = busy / available
+        share = busy / available if available else Q(0)
         load = dec(power["idle_fraction"]) + (1 - dec(power["idle_fraction"])) * share
         uncut_mwh = (dec(power["it_kw_per_gpu"]) * load * dec(power["pue"]) * available
                      / 1000)
@@ -581,8 +683,14 @@ def evaluate(s):
         }
         cost["total_usd"] = sum(cost.values(), Q(0))
         margin = rev["total_usd"] - cost["total_usd"]
-        economic = fleet_value(i, lambda a: capex * curve_value(s["residual"], a + 1))
-        sale = economic if (sell and m == h) else Q(0)
+        resellable = capex * dec(fleet.get("resellable_share", "1"))
+        full = fleet_value(i, lambda a: resellable * curve_value(s["residual"], a + 1))
+        in_share = gpus / delivered if delivered else Q(0)
+        kept = (gpus - sold_gpus[i]) / delivered if delivered else Q(0)
+        economic = full * kept
+        sale = full * (sold_gpus[i] / delivered if delivered else 0) * selling
+        if sell and m == h:
+            sale += economic
         capex_m = capex_rows[m] if m < len(capex_rows) else Q(0)
         cash = margin - applied[i] - capex_m + sale
         cumulative += cash
@@ -590,14 +698,15 @@ def evaluate(s):
             "month": m, "available_gpu_hours": available,
             "curtailed_gpu_hours": available * c,
             "billed_gpu_hours": billed * (1 - c),
-            "busy_gpu_hours": busy * (1 - c), "billed_utilization": billed * (1 - c) / available,
+            "busy_gpu_hours": busy * (1 - c),
+            "billed_utilization": billed * (1 - c) / available if available else Q(0),
             "energy_mwh": mwh,
             "on_demand_usd_per_gpu_hour": p, "revenue": rev, "costs": cost,
             "gross_margin_usd": margin,
-            "revenue_per_available_gpu_hour": rev["total_usd"] / available,
+            "revenue_per_available_gpu_hour": rev["total_usd"] / available if available else Q(0),
             "cost_per_billed_gpu_hour": cost["total_usd"] / (billed * (1 - c)) if billed * (1 - c) else None,
-            "depreciation_usd": fleet_value(i, lambda a: book[a][0]),
-            "book_value_usd": fleet_value(i, lambda a: book[a][1]),
+            "depreciation_usd": fleet_value(i, lambda a: book[a][0]) * in_share,
+            "book_value_usd": fleet_value(i, lambda a: book[a][1]) * kept,
             "economic_value_usd": economic, "sale_usd": sale, "capex_usd": capex_m,
             "prepayment_applied_usd": applied[i], "cash_flow_usd": cash,
             "cumulative_cash_flow_usd": cumulative,
@@ -1088,9 +1197,11 @@ def run_waterfall(f, box, loan, draws, tenor, covenant_row):
             z["principal"] += repaid
             bal -= repaid
             z["distribution"] += reserves - repaid
-            z["sale_to_lender"] = min(sale, bal)
-            bal -= z["sale_to_lender"]
-            outside += sale - z["sale_to_lender"]
+        # any sale of the GPUs (foreclosure, horizon, a contract's end) repays the lender first
+        z["sale_to_lender"] = min(sale, bal)
+        bal -= z["sale_to_lender"]
+        outside += sale - z["sale_to_lender"]
+        if foreclose or i == h - 1:
             if default is not None:
                 z["written_off"], bal = bal, Q(0)
             if foreclose:
@@ -1235,6 +1346,10 @@ PATHS = {
         "summary.costs.insurance_usd", "summary.gross_margin_usd",
         "summary.economic_value_usd", "summary.metrics.npv_usd",
         "summary.metrics.irr_annual",
+        # retire_when_uneconomic: the GPUs sold at the end of month 58 (the first month an
+        # hour earns less than its cash cost is 59), less 5 %, on the resellable 55 %.
+        "months.57.sale_usd", "months.57.economic_value_usd", "months.58.available_gpu_hours",
+        "months.58.cash_flow_usd",
         "summary.contracted_backlog_usd", "summary.contracted_backlog_pv_usd",
     ],
     "h100-node-on-demand": [
@@ -1269,19 +1384,35 @@ PATHS = {
         "summary.metrics.irr_annual", "summary.contracted_backlog_usd",
         "summary.contracted_backlog_pv_usd",
     ],
-    "coreweave-box-ig": BOX_PATHS,
+    # after_contract: sell: the 1,024 GPUs sold at the end of month 48, less 5 %.
+    "coreweave-box-ig": BOX_PATHS + ["months.47.sale_usd", "months.48.costs.total_usd"],
     "coreweave-box-sub-ig": BOX_PATHS + ["financing.summary.first_default_month"],
+    # 2,048 H200: a lease escalating 3 % a year, 1,232 GPUs on a 3-year take-or-pay, the
+    # rest on demand; retired at the end of month 52 (an on-demand hour earns less than its
+    # cash cost, the lease's highest payment included, from month 53). Its flows change
+    # sign three times: the IRR is not unique and not a case; the MIRR is.
+    "h200-neocloud-2048": [
+        "months.0.revenue.contracts_usd", "months.0.revenue.on_demand_usd",
+        "months.0.costs.facility_usd", "months.12.costs.facility_usd",
+        "months.36.revenue.on_demand_usd", "months.51.sale_usd", "months.52.available_gpu_hours",
+        "months.59.costs.facility_usd", "summary.revenue.total_usd", "summary.costs.total_usd",
+        "summary.gross_margin_usd", "summary.metrics.npv_usd", "summary.metrics.mirr_annual",
+        "summary.contracted_backlog_usd",
+    ],
     # four phases delivered at the close and the ends of months 3, 6, 9; 20 % prepaid; a
     # fixed-price PPA; the loan drawn with the phases, interest capitalized to month 9.
     # (Its project and equity flows change sign several times: the prepayment exceeds the
     # first phase's capex at the close, each later phase is paid when it arrives. Their IRR
-    # is not unique, so not a case.)
+    # is not unique, so not a case; their MIRR and every root are reported instead.)
     "iren-microsoft": [
         "summary.capex_usd", "summary.prepayment_usd", "summary.close_cash_flow_usd",
         "summary.revenue.contracts_usd", "summary.contracted_backlog_usd",
         "summary.contracted_backlog_pv_usd", "summary.costs.power_usd",
         "summary.costs.insurance_usd", "summary.gross_margin_usd",
-        "summary.metrics.npv_usd", "summary.contract_revenue_usd.3",
+        "summary.metrics.npv_usd", "summary.metrics.mirr_annual",
+        # Payback: the month after which the cumulative flow stays >= 0 (the prepayment
+        # makes it positive at the close; the later phases' capex make it negative again).
+        "summary.metrics.payback_month", "summary.contract_revenue_usd.3",
         "months.0.available_gpu_hours", "months.0.energy_mwh", "months.0.costs.power_usd",
         "months.0.prepayment_applied_usd", "months.2.capex_usd", "months.2.cash_flow_usd",
         "months.3.available_gpu_hours", "months.9.depreciation_usd",
@@ -1680,7 +1811,7 @@ def expected_case(preset_id, scenario, report, path, function="evaluate", source
             "source": (FINANCING_SOURCE if financing else source)
             + "; an integer (a month or a count of months), compared exactly",
         }
-    if path.endswith("irr_annual"):
+    if path.endswith("irr_annual"):  # the IRR and the MIRR: roots taken in float
         return {
             "id": f"{preset_id}:{path}", "function": function, "args": [scenario],
             "result_path": path, "expected": show(value, 15),

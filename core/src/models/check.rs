@@ -186,6 +186,24 @@ impl Checker {
         }
     }
 
+    /// A count of things that cannot be split (GPUs): a whole number.
+    pub fn whole(&mut self, field: &str, value: Decimal) {
+        if !value.fract().is_zero() {
+            self.problem(field, "must be a whole number");
+        }
+    }
+
+    /// A power usage effectiveness: facility energy ÷ IT energy, at least 1 (the facility's
+    /// energy includes the IT energy).
+    pub fn pue(&mut self, field: &str, pue: Decimal) {
+        if pue < Decimal::ONE {
+            self.problem(
+                field,
+                "must be at least 1 (facility energy includes the IT energy)",
+            );
+        }
+    }
+
     /// `lo ≤ value ≤ hi`, else `reason`.
     pub fn between(
         &mut self,

@@ -33,6 +33,7 @@ pub mod depreciation;
 pub mod error;
 pub mod facility;
 pub mod hosting;
+pub mod market_prices;
 pub mod metrics;
 pub mod networks;
 pub mod power;
@@ -49,4 +50,5 @@ pub use cost::{
     PowerInputs, UsageInputs, owner_cost,
 };
 pub use error::ModelError;
+pub use market_prices::{MarketRange, market_price_range};
 pub use price::{UsdPerGpuHour, UsdPerNodeHour};

@@ -117,6 +117,10 @@ fn path_scenario(
     };
     let mut s = base.clone();
     s.financing = None;
+    // The path's prices replace the market's curve: its GPUs retire in the month the
+    // deterministic scenario retires them, as the fast path does.
+    s.retire_from_month =
+        crate::scenario::retirement_month(base).map_err(|e| e.within("scenario"))?;
     let deterministic = evaluate_as_scheduled(base).map_err(|e| ModelError::Domain {
         field: e.field().to_owned(),
         reason: "cannot be evaluated",

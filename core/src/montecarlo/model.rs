@@ -92,6 +92,8 @@ pub(crate) struct Month {
     pub(crate) flow: f64,
     pub(crate) discount: f64,
     pub(crate) value: f64,
+    /// GPUs sold at the month's end (after a contract, retired, or at the horizon).
+    pub(crate) sale: f64,
 }
 
 /// One box, in `f64`.
@@ -110,8 +112,6 @@ pub(crate) struct BoxModel {
     pub(crate) demand_response: f64,
     /// SG&A's share of revenue.
     pub(crate) sga: f64,
-    /// The sale in the last month.
-    pub(crate) sale: f64,
     /// The exact NPV and the monthly IRR.
     pub(crate) npv: f64,
     pub(crate) irr_monthly: Option<f64>,
@@ -442,6 +442,7 @@ impl BoxModel {
                 flow: f(m.cash_flow_usd),
                 discount,
                 value: f(m.economic_value_usd),
+                sale: f(m.sale_usd),
             });
         }
         let metrics = &report.summary.metrics;
@@ -464,7 +465,6 @@ impl BoxModel {
             busy_mwh: busy_kwh / 1000.0,
             demand_response,
             sga: f(s.operations.sga_share_of_revenue),
-            sale: report.months.last().map_or(0.0, |m| f(m.sale_usd)),
             npv: f(metrics.npv_usd),
             irr_monthly: base_irr(&flows),
             financing: FinancingModel::new(s, report)?,

@@ -14,7 +14,7 @@
 //! V              = (sold · (1 − c) + MWh · c · demand response) · (1 − SG&A share)
 //!                  − MWh · (1 − c) · price per MWh
 //! ΔGM            = V_path − V_deterministic
-//! value          = economic value × the residual shock;  Δsale likewise in the last month
+//! value          = economic value × the residual shock;  Δsale likewise in a month with a sale
 //! cash flow      = deterministic cash flow + ΔGM + Δsale;   NPV = NPV₀ + Σ Δflowₘ · DFₘ
 //! extra interest = owed × (SOFR_path − SOFR_deterministic) ÷ 12       (floating debt; in a
 //!                  month without debt service, construction, paid with the next service)
@@ -298,11 +298,7 @@ fn run(model: &Model, scratch: &mut Scratch, shortcut: bool) -> PathOutcome {
             let event_cut = bd.curtailed.get(i).copied().unwrap_or(0.0);
             let d_gm = variable(b, m, sold, busy, event_cut) - m.variable;
             let shock = draws.residual.get(i).copied().unwrap_or(1.0);
-            let d_sale = if i + 1 == months && b.sale != 0.0 {
-                b.sale * shock - b.sale
-            } else {
-                0.0
-            };
+            let d_sale = m.sale * shock - m.sale;
             let d_cf = d_gm + d_sale;
             *flow_slot += m.flow + d_cf;
             o.npv += d_cf * m.discount;

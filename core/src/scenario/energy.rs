@@ -26,10 +26,9 @@ use serde::{Deserialize, Serialize};
 
 use crate::Decimal;
 use crate::models::check::{Checker, Validate};
-use crate::models::facility::KW_PER_MW;
 use crate::models::power::{CurtailedHours, Ppa};
 use crate::models::{ModelError, PowerInputs};
-use crate::units::{self, HOURS_PER_MONTH, MAX_MONTHS, amount};
+use crate::units::{self, HOURS_PER_MONTH, KW_PER_MW, MAX_MONTHS, amount};
 
 /// How a scenario's electricity is priced and cut. Every field has a default.
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]

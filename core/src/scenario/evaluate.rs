@@ -6,10 +6,12 @@ use super::deliveries::Deliveries;
 use super::energy::{PowerMonth, cut_shares, power_month};
 use super::financing::{Remedies, finance};
 use super::report::{Costs, MonthReport, Report, Revenue, Summary};
+use super::retirement::Retirements;
+use super::warnings::warnings;
 use super::{Scenario, ScenarioError};
 use crate::models::ModelError;
 use crate::models::depreciation::{self, BookScheduleInputs, CascadeInputs};
-use crate::models::metrics::project_metrics;
+use crate::models::metrics::{MirrRates, project_metrics_at};
 use crate::models::pricing::{self, CapacityBook, OnDemand, Reserved};
 use crate::models::take_or_pay::{self, BacklogInputs, SettleInputs};
 use crate::units::{self, HOURS_PER_MONTH};
@@ -85,10 +87,12 @@ fn evaluate_with(scenario: &Scenario, remedies: Remedies) -> Result<Report, Scen
             )
         })
         .transpose()?;
+    let warnings = warnings(scenario, &months, financing.as_ref())?;
     Ok(Report {
         months,
         summary,
         financing,
+        warnings,
     })
 }
 
@@ -105,6 +109,8 @@ struct Series {
     /// The delivery schedule, the agreements' monthly amounts and the share of each
     /// month's hours curtailed.
     deliveries: Deliveries,
+    /// The GPUs sold before the horizon (after a contract, or retired) and kept idle.
+    retirements: Retirements,
     agreements: Agreements,
     cut: Vec<Decimal>,
     /// Per GPU: depreciation and book value; the residual multiplier.
@@ -119,6 +125,15 @@ fn at(series: &[Decimal], index: usize) -> Decimal {
 }
 
 impl Series {
+    /// GPUs in service in month index `i`: delivered, less those sold before it.
+    fn in_service(&self, i: usize) -> Result<Decimal, ModelError> {
+        Ok(units::sub(
+            self.deliveries.in_service(i),
+            self.retirements.retired(i),
+            "fleet.gpus",
+        )?)
+    }
+
     fn new(s: &Scenario) -> Result<Self, ModelError> {
         let h = s.horizon_months;
         let (prices, utilizations) = if s.market.cascade.is_empty() {
@@ -160,18 +175,21 @@ impl Series {
             .map(|m| (m.depreciation_usd, m.book_value_usd))
             .unzip();
         let residual = s.residual.series(h).map_err(|e| e.within("residual"))?;
+        let deliveries = Deliveries::new(
+            s.fleet.gpus,
+            s.fleet.capex_usd_per_gpu,
+            &s.fleet.deliveries,
+            h,
+        )?;
+        let retirements = Retirements::new(s, &deliveries)?;
         Ok(Self {
             prices,
             utilizations,
             contract_revenue,
             contract_served,
             contract_totals,
-            deliveries: Deliveries::new(
-                s.fleet.gpus,
-                s.fleet.capex_usd_per_gpu,
-                &s.fleet.deliveries,
-                h,
-            )?,
+            deliveries,
+            retirements,
             agreements: Agreements::new(s)?,
             cut: cut_shares(s.energy.as_ref(), h)?,
             depreciation,
@@ -244,7 +262,7 @@ fn month_report(
     cumulative: Decimal,
 ) -> Result<MonthReport, ModelError> {
     let i = len(month - 1);
-    let gpus = series.deliveries.in_service(i);
+    let gpus = series.in_service(i)?;
     let available = units::mul(gpus, HOURS_PER_MONTH, "fleet.gpus")?;
     let price = at(&series.prices, i);
     let contracted_gpus = s
@@ -266,8 +284,9 @@ fn month_report(
             term_months: r.term_months,
         })
         .collect();
+    let on_market = units::sub(gpus, contracted_gpus, "fleet.gpus")?;
     let book = pricing::capacity_book(&CapacityBook {
-        gpus: units::sub(gpus, contracted_gpus, "fleet.gpus")?,
+        gpus: units::sub(on_market, series.retirements.idle(i), "fleet.gpus")?,
         hours: HOURS_PER_MONTH,
         on_demand: OnDemand {
             price_usd_per_gpu_hour: price,
@@ -304,7 +323,7 @@ fn month_report(
         s.energy.as_ref(),
         i,
         available,
-        units::div(uncut_busy, available, "fleet.gpus")?,
+        per_available(uncut_busy, available)?,
         cut,
     )?;
     let sold = [
@@ -330,23 +349,17 @@ fn month_report(
     let costs = costs(s, series, i, &power, revenue.total_usd)?;
     let gross_margin = units::sub(revenue.total_usd, costs.total_usd, "costs")?;
 
-    let per_gpu =
-        |values: &[Decimal], field| series.deliveries.value(i, |age| Ok(at(values, age)), field);
-    let economic_value = series.deliveries.value(
-        i,
-        |age| {
-            Ok(units::mul(
-                s.fleet.capex_usd_per_gpu,
-                at(&series.residual, age),
-                "residual",
-            )?)
-        },
-        "residual",
-    )?;
+    let values = Values::new(s, series, i)?;
+    // The fleet's value from a per-GPU value by age, × the share of it still held.
+    let scaled = |v: &[Decimal], share: Decimal, field| -> Result<Decimal, ModelError> {
+        let fleet = series.deliveries.value(i, |age| Ok(at(v, age)), field)?;
+        Ok(of_share(fleet, share, field)?)
+    };
+    let economic_value = values.economic_kept;
     let sale = if s.sell_at_horizon && month == s.horizon_months {
-        economic_value
+        units::add(economic_value, values.sale, "residual")?
     } else {
-        Decimal::ZERO
+        values.sale
     };
     let capex = series.deliveries.capex(i + 1);
     let prepayment_applied = series.agreements.prepayment_applied(i);
@@ -362,10 +375,10 @@ fn month_report(
         curtailed_gpu_hours: units::amount(units::mul(available, cut, "energy.curtailed")?),
         billed_gpu_hours: billed,
         busy_gpu_hours: busy,
-        billed_utilization: units::div(billed, available, "fleet.gpus")?,
+        billed_utilization: per_available(billed, available)?,
         energy_mwh: power.mwh,
         on_demand_usd_per_gpu_hour: price,
-        revenue_per_available_gpu_hour: units::div(revenue.total_usd, available, "fleet.gpus")?,
+        revenue_per_available_gpu_hour: per_available(revenue.total_usd, available)?,
         cost_per_billed_gpu_hour: if billed.is_zero() {
             None
         } else {
@@ -374,8 +387,8 @@ fn month_report(
         revenue,
         costs,
         gross_margin_usd: gross_margin,
-        depreciation_usd: per_gpu(&series.depreciation, "depreciation")?,
-        book_value_usd: per_gpu(&series.book_value, "depreciation")?,
+        depreciation_usd: scaled(&series.depreciation, values.in_month, "depreciation")?,
+        book_value_usd: scaled(&series.book_value, values.kept, "depreciation")?,
         economic_value_usd: economic_value,
         sale_usd: sale,
         capex_usd: capex,
@@ -383,6 +396,82 @@ fn month_report(
         cash_flow_usd: cash_flow,
         cumulative_cash_flow_usd: units::add(cumulative, cash_flow, "fleet.capex_usd_per_gpu")?,
     })
+}
+
+/// Month index `i`'s shares of the delivered fleet and its sale before the horizon.
+struct Values {
+    /// GPUs in service ÷ delivered (1 when none was sold before).
+    in_month: Decimal,
+    /// GPUs kept past the month's end ÷ delivered.
+    kept: Decimal,
+    /// The economic value of the GPUs kept.
+    economic_kept: Decimal,
+    /// The sale at the month's end of the GPUs sold then, less the selling cost.
+    sale: Decimal,
+}
+
+impl Values {
+    fn new(s: &Scenario, series: &Series, i: usize) -> Result<Self, ModelError> {
+        let resellable = units::mul(
+            s.fleet.capex_usd_per_gpu,
+            s.fleet.resellable_share,
+            "fleet.resellable_share",
+        )?;
+        let economic = series.deliveries.value(
+            i,
+            |age| {
+                Ok(units::mul(
+                    resellable,
+                    at(&series.residual, age),
+                    "residual",
+                )?)
+            },
+            "residual",
+        )?;
+        let r = &series.retirements;
+        if r.none_sold() {
+            return Ok(Self {
+                in_month: Decimal::ONE,
+                kept: Decimal::ONE,
+                economic_kept: economic,
+                sale: Decimal::ZERO,
+            });
+        }
+        let delivered = series.deliveries.in_service(i);
+        let share = |gpus: Decimal| -> Result<Decimal, ModelError> {
+            if delivered.is_zero() {
+                return Ok(Decimal::ZERO);
+            }
+            Ok(units::div(gpus, delivered, "fleet.gpus")?)
+        };
+        let in_service = series.in_service(i)?;
+        let sold = r.sold(i);
+        let kept = share(units::sub(in_service, sold, "fleet.gpus")?)?;
+        let sold_value = units::mul(economic, share(sold)?, "residual")?;
+        let net = units::sub(Decimal::ONE, s.selling_cost_share, "selling_cost_share")?;
+        Ok(Self {
+            in_month: share(in_service)?,
+            kept,
+            economic_kept: of_share(economic, kept, "residual")?,
+            sale: units::amount(units::mul(sold_value, net, "selling_cost_share")?),
+        })
+    }
+}
+
+/// `x ÷ available` GPU-hours; 0 in a month without GPUs (all sold before it).
+fn per_available(x: Decimal, available: Decimal) -> Result<Decimal, ModelError> {
+    if available.is_zero() {
+        return Ok(Decimal::ZERO);
+    }
+    Ok(units::div(x, available, "fleet.gpus")?)
+}
+
+/// `amount × share` kept to 12 places; `amount` itself for a share of 1.
+fn of_share(amount: Decimal, share: Decimal, field: &'static str) -> Result<Decimal, ModelError> {
+    if share == Decimal::ONE {
+        return Ok(amount);
+    }
+    Ok(units::amount(units::mul(amount, share, field)?))
 }
 
 /// The start date plus `month` months (the last valid day when the month is shorter).
@@ -442,7 +531,7 @@ fn costs(
     revenue: Decimal,
 ) -> Result<Costs, ModelError> {
     let o = &s.operations;
-    let gpus = series.deliveries.in_service(i);
+    let gpus = series.in_service(i)?;
     let available = units::mul(gpus, HOURS_PER_MONTH, "fleet.gpus")?;
     let hours = |per_hour: Decimal, field| units::mul(per_hour, available, field);
     let [rent, taxes, building_insurance, maintenance] = series.agreements.lease(i);
@@ -608,7 +697,16 @@ fn summarize(
         gross_margin_usd: gross_margin,
         book_value_usd: last.map(|m| m.book_value_usd).unwrap_or_default(),
         economic_value_usd: last.map(|m| m.economic_value_usd).unwrap_or_default(),
-        metrics: project_metrics(&flows, s.annual_discount_rate)?,
+        metrics: project_metrics_at(
+            &flows,
+            s.annual_discount_rate,
+            MirrRates {
+                finance_annual_rate: s.mirr_finance_rate.unwrap_or(s.annual_discount_rate),
+                reinvestment_annual_rate: s
+                    .mirr_reinvestment_rate
+                    .unwrap_or(s.annual_discount_rate),
+            },
+        )?,
         contracted_backlog_usd: backlog,
         contracted_backlog_pv_usd: backlog_pv,
         contract_revenue_usd: series.contract_totals.clone(),

@@ -30,8 +30,11 @@
 //! gross margin   = revenue − those costs (cash, before depreciation)
 //! cash flow      = gross margin − prepayments applied − capex paid on delivery
 //!                  (+ the fleet's sale at its economic value in the last month when
-//!                  `sell_at_horizon`); month 0, the close: prepayments − capex then
-//! book value     = the depreciation schedule; economic value = capex × residual curve,
+//!                  `sell_at_horizon`, + GPUs sold earlier after their contract or
+//!                  retired, less the selling cost: see `retirement`); month 0, the
+//!                  close: prepayments − capex then
+//! book value     = the depreciation schedule; economic value = capex × resellable share
+//!                  × residual curve,
 //!                  each tranche of a delivered fleet by its own age
 //! ```
 //!
@@ -44,6 +47,7 @@
 //! on cost, NPV, IRR and payback ([`metrics`]), and the contracted backlog at the start.
 
 mod agreements;
+mod consistency;
 mod deliveries;
 mod energy;
 mod error;
@@ -54,7 +58,10 @@ pub mod portfolio;
 /// NPV, IRR and payback of monthly cash flows (from [`models::metrics`](crate::models::metrics)).
 pub use crate::models::metrics;
 mod report;
+mod retirement;
+pub(crate) use retirement::retirement_month;
 mod spec;
+pub mod warnings;
 
 pub use crate::units::AMOUNT_DECIMAL_PLACES;
 pub use energy::Energy;
@@ -66,4 +73,5 @@ pub use report::financing::{
     DefaultKind, FinancingMonth, FinancingReport, FinancingSummary, SizedBy,
 };
 pub use report::{Costs, MonthReport, Report, Revenue, Summary};
-pub use spec::{ContractLine, Depreciation, Fleet, Market, Reservation, Scenario};
+pub use spec::{AfterContract, ContractLine, Depreciation, Fleet, Market, Reservation, Scenario};
+pub use warnings::{Warning, WarningCode};

@@ -47,6 +47,14 @@ pub struct Scenario {
     pub horizon_months: u32,
     /// Annual discount rate for NPV and the backlog's present value (0.10 for 10 %).
     pub annual_discount_rate: Decimal,
+    /// The annual rate a MIRR finances negative flows at, reported when the cash flows
+    /// change sign more than once (greater than −1; default `annual_discount_rate`).
+    #[serde(default)]
+    pub mirr_finance_rate: Option<Decimal>,
+    /// The annual rate a MIRR reinvests positive flows at (greater than −1; default
+    /// `annual_discount_rate`).
+    #[serde(default)]
+    pub mirr_reinvestment_rate: Option<Decimal>,
     /// The GPUs, bought at the start.
     pub fleet: Fleet,
     /// Electricity per GPU.
@@ -85,6 +93,23 @@ pub struct Scenario {
     /// inflow in the last month). Default true.
     #[serde(default = "yes")]
     pub sell_at_horizon: bool,
+    /// Whether GPUs on the market are sold from the end of the month before their
+    /// economic end of life (the first month an on-demand GPU-hour earns less than its
+    /// cash cost: [`economic_end_of_life`](crate::models::depreciation::economic_end_of_life)).
+    /// Default false.
+    #[serde(default)]
+    pub retire_when_uneconomic: bool,
+    /// The month from which GPUs on the market are retired, stated instead of computed
+    /// (1 to `horizon_months`; default none): sold from the end of the month before, as
+    /// with `retire_when_uneconomic`, which it overrides. A Monte Carlo path keeps the
+    /// deterministic scenario's retirement month this way.
+    #[serde(default)]
+    pub retire_from_month: Option<u32>,
+    /// The share of the economic value a sale before the horizon loses to brokers,
+    /// de-installation and shipping, in [0, 1] (default 0; an assumption, 5-10 % is
+    /// typical for used GPUs): applied to `after_contract: sell` and to retirement.
+    #[serde(default)]
+    pub selling_cost_share: Decimal,
     /// Debt secured by the GPUs and the contracts, making the scenario a box (an SPV):
     /// see [`Financing`]. Default none.
     #[serde(default)]
@@ -113,6 +138,15 @@ pub struct Fleet {
     /// same schedule.
     #[serde(default)]
     pub deliveries: Vec<Decimal>,
+    /// The share of the capex a buyer of used GPUs pays for, in [0, 1] (default 1): the
+    /// GPUs (and server) resell; network, installation and the rest of the all-in capex
+    /// do not. The economic value is `capex × resellable_share × residual`.
+    #[serde(default = "one")]
+    pub resellable_share: Decimal,
+}
+
+const fn one() -> Decimal {
+    Decimal::ONE
 }
 
 /// Book depreciation: the method, the life and the salvage value per GPU.
@@ -193,6 +227,25 @@ pub struct ContractLine {
     /// month).
     #[serde(default)]
     pub prepaid_share: Decimal,
+    /// What its GPUs do after its last month (default `remarket`).
+    #[serde(default)]
+    pub after_contract: AfterContract,
+}
+
+/// What a contract's GPUs do once it ends.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum AfterContract {
+    /// They join the market: sold on demand at the market's price curve and utilization
+    /// (the default).
+    #[default]
+    Remarket,
+    /// They are sold at the end of the contract's term (a termination does not move it),
+    /// at the fleet's economic value per GPU less `selling_cost_share` (unless the term
+    /// ends in the horizon's last month, when `sell_at_horizon` decides).
+    Sell,
+    /// After the term they stay in the fleet, paying their costs, sold to no one.
+    Idle,
 }
 
 impl Scenario {
@@ -237,7 +290,11 @@ impl Scenario {
         })
     }
 
-    /// Every problem with the scenario, each with its path; `Ok(())` when there is none.
+    /// Every problem with the scenario, each with its path; `Ok(())` when there is none:
+    /// each section's own domain (shares in [0, 1], counts above 0, …) and what the
+    /// sections cannot hold together (whole GPUs, contracts and reservations within the
+    /// fleet in every month, commitments within their GPUs' hours, a lease that holds the
+    /// critical IT load: see the `consistency` checks in the module docs).
     ///
     /// # Errors
     /// [`ScenarioError::Invalid`] listing all problems.
@@ -257,12 +314,19 @@ impl Validate for Scenario {
         if self.horizon_months == 0 || self.horizon_months > MAX_MONTHS {
             c.problem("horizon_months", "must be between 1 and 1200");
         }
-        if self.annual_discount_rate <= Decimal::NEGATIVE_ONE {
-            c.problem("annual_discount_rate", "must be greater than -1");
+        for (field, rate) in [
+            ("annual_discount_rate", Some(self.annual_discount_rate)),
+            ("mirr_finance_rate", self.mirr_finance_rate),
+            ("mirr_reinvestment_rate", self.mirr_reinvestment_rate),
+        ] {
+            if rate.is_some_and(|r| r <= Decimal::NEGATIVE_ONE) {
+                c.problem(field, "must be greater than -1");
+            }
         }
         c.within("fleet", |c| {
             c.positive("gpus", self.fleet.gpus);
             c.at_least("capex_usd_per_gpu", self.fleet.capex_usd_per_gpu, zero);
+            c.fraction("resellable_share", self.fleet.resellable_share);
             check_deliveries(c, &self.fleet.deliveries, self.horizon_months);
         });
         c.nested("power", &self.power);
@@ -313,6 +377,12 @@ impl Validate for Scenario {
         c.nested("residual", &self.residual);
         c.nested("market", &self.market);
         c.each("contracts", &self.contracts);
+        c.fraction("selling_cost_share", self.selling_cost_share);
+        if let Some(month) = self.retire_from_month
+            && (month == 0 || month > self.horizon_months)
+        {
+            c.problem("retire_from_month", "must be between 1 and horizon_months");
+        }
         if let Some(financing) = &self.financing {
             c.nested("financing", financing);
             if financing.tenor_months > self.horizon_months {
@@ -343,48 +413,7 @@ impl Validate for Scenario {
                 );
             }
         }
-        self.check_capacity(c);
-    }
-}
-
-impl Scenario {
-    /// Reserved and contracted GPUs never exceed the GPUs in service in any month.
-    fn check_capacity(&self, c: &mut Checker) {
-        let mut delivered = Decimal::ZERO;
-        let mut shares = self.fleet.deliveries.iter();
-        for month in 1..=self.horizon_months.min(MAX_MONTHS) {
-            let in_service = if self.fleet.deliveries.is_empty() {
-                self.fleet.gpus
-            } else {
-                delivered = delivered.saturating_add(shares.next().copied().unwrap_or_default());
-                self.fleet.gpus.saturating_mul(delivered)
-            };
-            if self.committed_gpus(month) > in_service {
-                c.problem(
-                    "fleet.gpus",
-                    "is less than the GPUs reserved and under contract in some month",
-                );
-                return;
-            }
-        }
-    }
-
-    /// GPUs reserved or under contract in `month` (saturating: validation reports overflow).
-    pub(crate) fn committed_gpus(&self, month: u32) -> Decimal {
-        let reserved = self
-            .market
-            .reserved
-            .iter()
-            .filter(|r| r.is_active(month))
-            .map(|r| r.gpus);
-        let contracted = self
-            .contracts
-            .iter()
-            .filter(|l| l.contract.is_active(month))
-            .map(|l| l.contract.gpus);
-        reserved
-            .chain(contracted)
-            .fold(Decimal::ZERO, |sum, gpus| sum.saturating_add(gpus))
+        self.check_consistency(c);
     }
 }
 

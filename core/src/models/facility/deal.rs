@@ -2,11 +2,10 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::gpus::KW_PER_MW;
 use crate::Decimal;
 use crate::models::ModelError;
 use crate::models::check::{Checker, Validate};
-use crate::units::{self, MONTHS_PER_YEAR};
+use crate::units::{self, KW_PER_MW, MONTHS_PER_YEAR};
 
 /// What [`implied_lease_rate`] needs: a deal's headline figures.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]

@@ -6,10 +6,7 @@ use serde::{Deserialize, Serialize};
 use crate::Decimal;
 use crate::models::ModelError;
 use crate::models::check::{Checker, Validate};
-use crate::units;
-
-/// kW in a MW.
-pub const KW_PER_MW: Decimal = Decimal::from_parts(1_000, 0, 0, false, 0);
+use crate::units::{self, KW_PER_MW};
 
 /// What [`mw_to_gpus`] needs.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]

@@ -28,9 +28,7 @@ pub mod lease;
 pub mod rack;
 
 pub use deal::{DealInputs, DealRate, implied_lease_rate};
-pub use gpus::{
-    GpusToMw, GpusToMwInputs, KW_PER_MW, MwToGpus, MwToGpusInputs, gpus_to_mw, mw_to_gpus,
-};
+pub use gpus::{GpusToMw, GpusToMwInputs, MwToGpus, MwToGpusInputs, gpus_to_mw, mw_to_gpus};
 pub use grid::{
     DelayMonth, InterconnectionDelay, InterconnectionInputs, UpgradePayment, interconnection_delay,
 };

@@ -6,7 +6,6 @@ use serde::{Deserialize, Serialize};
 use crate::Decimal;
 use crate::models::ModelError;
 use crate::models::check::{Checker, Validate};
-use crate::models::power::pue::check_pue;
 use crate::units;
 
 /// The default air-cooling limit, 35 kW per rack: air tops out near 30-40 kW a rack
@@ -75,7 +74,7 @@ pub struct RackDensity {
 impl Validate for LiquidCooling {
     fn check(&self, c: &mut Checker) {
         c.at_least("capex_usd_per_kw", self.capex_usd_per_kw, Decimal::ZERO);
-        check_pue(c, "pue", self.pue);
+        c.pue("pue", self.pue);
     }
 }
 
@@ -102,7 +101,7 @@ impl Validate for RackDensityInputs {
             self.air_cooling_limit_kw_per_rack,
         );
         if let Some(pue) = self.air_cooling_pue {
-            check_pue(c, "air_cooling_pue", pue);
+            c.pue("air_cooling_pue", pue);
         }
         if let Some(liquid) = &self.liquid_cooling {
             c.nested("liquid_cooling", liquid);

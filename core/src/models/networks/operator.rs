@@ -13,7 +13,8 @@
 //!                c_n also gets salvage + stake × (1 − slashed_share) × P_n
 //! investment     c₀ = −(hardware + stake × P₀)
 //! net cash       N  = Σ cₘ (m = 0 … n);  ROI = N / investment
-//! payback        the first month whose cumulative cash flow is at least 0
+//! payback        the first month after which the cumulative cash flow stays at least 0
+//!                (0 when it is never below 0: models::metrics)
 //! NPV, IRR       of c₀ … c_n, monthly at the annual rate's twelfth-root equivalent,
 //!                the IRR annualized: (1 + monthly)^12 − 1
 //! break-even     the constant token price with N = 0:
@@ -619,9 +620,10 @@ mod tests {
         inputs.salvage_usd = Decimal::ZERO;
         let roi = operator_roi(&inputs).unwrap();
         assert_eq!(roi.break_even_usd_per_token, None);
-        // Nothing invested: no ROI; every month earns the margin, so it pays back at once.
+        // Nothing invested: no ROI; every month earns the margin, so the cumulative cash
+        // flow is never below 0: paid back at the start (month 0).
         assert_eq!(roi.scenarios[0].roi, None);
-        assert_eq!(roi.scenarios[0].payback_month, Some(1));
+        assert_eq!(roi.scenarios[0].payback_month, Some(0));
     }
 
     #[test]

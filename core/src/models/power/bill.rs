@@ -4,13 +4,11 @@
 use serde::{Deserialize, Serialize};
 
 use super::ppa::Ppa;
-use super::pue::check_pue;
 use crate::Decimal;
 use crate::models::ModelError;
 use crate::models::check::{Checker, Validate};
-use crate::models::facility::KW_PER_MW;
 use crate::units::amount;
-use crate::units::{self, HOURS_PER_MONTH};
+use crate::units::{self, HOURS_PER_MONTH, KW_PER_MW};
 
 /// The IT load, tagged by `kind` in JSON.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -162,7 +160,7 @@ impl Validate for EnergyCostInputs {
                 "must hold one value for each month of market_usd_per_mwh",
             );
         }
-        check_pue(c, "pue", self.pue);
+        c.pue("pue", self.pue);
         c.nested("ppa", &self.ppa);
     }
 }

@@ -4,13 +4,11 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::pue::check_pue;
 use crate::Decimal;
 use crate::models::ModelError;
 use crate::models::check::{Checker, Validate};
-use crate::models::facility::KW_PER_MW;
 use crate::units::amount;
-use crate::units::{self, HOURS_PER_MONTH};
+use crate::units::{self, HOURS_PER_MONTH, KW_PER_MW};
 
 /// The hours cut, tagged by `kind` in JSON.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -165,7 +163,7 @@ impl Validate for CurtailmentInputs {
         let zero = Decimal::ZERO;
         c.positive("gpus", self.gpus);
         c.positive("it_kw_per_gpu", self.it_kw_per_gpu);
-        check_pue(c, "pue", self.pue);
+        c.pue("pue", self.pue);
         c.nested("curtailed", &self.curtailed);
         c.at_least(
             "margin_usd_per_gpu_hour",

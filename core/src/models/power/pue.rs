@@ -31,17 +31,7 @@ pub struct EnergySplit {
 impl Validate for EnergySplitInputs {
     fn check(&self, c: &mut Checker) {
         c.at_least("it_kwh", self.it_kwh, Decimal::ZERO);
-        check_pue(c, "pue", self.pue);
-    }
-}
-
-/// Records a problem on `field` unless `pue ≥ 1`.
-pub(crate) fn check_pue(c: &mut Checker, field: &str, pue: Decimal) {
-    if pue < Decimal::ONE {
-        c.problem(
-            field,
-            "must be at least 1 (facility energy includes the IT energy)",
-        );
+        c.pue("pue", self.pue);
     }
 }
 

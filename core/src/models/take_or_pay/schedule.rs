@@ -5,10 +5,7 @@
 use super::contract::{CommitmentUnit, Contract};
 use crate::Decimal;
 use crate::models::ModelError;
-use crate::units::{self, HOURS_PER_MONTH};
-
-/// kW in a MW.
-const KW_PER_MW: Decimal = Decimal::from_parts(1_000, 0, 0, false, 0);
+use crate::units::{self, HOURS_PER_MONTH, KW_PER_MW};
 
 /// One month of the term, before any usage.
 #[derive(Debug, Clone, PartialEq, Eq)]

@@ -254,10 +254,14 @@ fn month_step(
         s.principal = add(s.principal, repaid)?;
         state.balance = sub(state.balance, repaid)?;
         s.distribution = add(s.distribution, reserves_left)?;
-        let (to_lender, sale_left) = pay(sale, state.balance)?;
-        s.sale_to_lender = to_lender;
-        state.balance = sub(state.balance, to_lender)?;
-        to_equity_outside = add(to_equity_outside, sale_left)?;
+    }
+    // A sale of the GPUs (foreclosure, the horizon, or the end of a contract) repays the
+    // lender first: disposal proceeds are a mandatory prepayment; the rest is the equity's.
+    let (to_lender, sale_left) = pay(sale, state.balance)?;
+    s.sale_to_lender = to_lender;
+    state.balance = sub(state.balance, to_lender)?;
+    to_equity_outside = add(to_equity_outside, sale_left)?;
+    if foreclose.is_some() || is_last {
         if state.default.is_some() {
             s.written_off = state.balance;
             state.balance = Decimal::ZERO;

@@ -3,6 +3,7 @@
 
 use serde::{Deserialize, Serialize};
 
+use super::warnings::Warning;
 use crate::models::metrics::ProjectMetrics;
 use crate::{Date, Decimal};
 
@@ -83,7 +84,7 @@ pub struct MonthReport {
     /// Hours the GPUs ran, which sets the power bill: contract usage served, every reserved
     /// hour (counted as busy: the buyer may use them all), on-demand and spot hours billed.
     pub busy_gpu_hours: Decimal,
-    /// Billed ÷ available.
+    /// Billed ÷ available (0 in a month without GPUs: all sold before it).
     pub billed_utilization: Decimal,
     /// Energy drawn by the facility (IT × PUE), MWh.
     pub energy_mwh: Decimal,
@@ -95,7 +96,7 @@ pub struct MonthReport {
     pub costs: Costs,
     /// Revenue − costs.
     pub gross_margin_usd: Decimal,
-    /// Revenue ÷ available GPU-hours.
+    /// Revenue ÷ available GPU-hours (0 in a month without GPUs).
     pub revenue_per_available_gpu_hour: Decimal,
     /// Costs ÷ billed GPU-hours; `None` when nothing was billed.
     pub cost_per_billed_gpu_hour: Option<Decimal>,
@@ -105,7 +106,10 @@ pub struct MonthReport {
     pub book_value_usd: Decimal,
     /// Economic value at the end of the month (capex × residual curve).
     pub economic_value_usd: Decimal,
-    /// The sale of the fleet at its economic value (the last month, when sold).
+    /// GPUs sold at the month's end: after a contract (`after_contract: sell`) or retired
+    /// (`retire_when_uneconomic`), at their economic value less `selling_cost_share`; and
+    /// in the last month, when `sell_at_horizon`, the rest of the fleet at its economic
+    /// value.
     pub sale_usd: Decimal,
     /// Capex paid at the end of the month for GPUs delivered then (`fleet.deliveries`).
     pub capex_usd: Decimal,
@@ -164,4 +168,7 @@ pub struct Report {
     pub summary: Summary,
     /// The debt, DSCR, LTV and equity cash flows of a financed scenario (a box).
     pub financing: Option<FinancingReport>,
+    /// What a valid scenario holds that an expert would question, each with its stable
+    /// code, path and sentence (empty when nothing is suspicious; see [`Warning`]).
+    pub warnings: Vec<Warning>,
 }
