@@ -1,0 +1,1 @@
+//! Monte Carlo results as a values-only workbook (to come).
