@@ -118,12 +118,14 @@ fn expected(c: F, m: &FinancingMonth) -> Option<Option<Decimal>> {
         F::DebtService => Some(m.debt_service_usd),
         F::Fees => Some(m.fees_usd),
         F::Closing => Some(m.balance_usd),
-        F::Dscr => m.dscr,
         F::Ltv => m.ltv,
         F::Equity => Some(m.equity_cash_flow_usd),
         _ => return None,
     })
 }
+
+/// Debt service below this is none (no DSCR): half a cent.
+pub(crate) const MIN_SERVICE_USD: f64 = 0.005;
 
 /// The sizing block's rows (column B holds the figure).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -699,15 +701,20 @@ fn month(
         None,
         Kind::Money,
     )?;
-    write(
-        sheet,
-        F::Dscr,
-        format!(
-            "=IF({ds}=0,\"n/a\",{}/{ds})",
+    // Service below half a cent is none: what is left of a repaid balance in `f64`
+    // (1e-9) or in decimals (1e-12) would give a DSCR of 1e14 or more.
+    let dscr = (f(m.debt_service_usd).abs() >= MIN_SERVICE_USD)
+        .then(|| m.dscr.map(f))
+        .flatten();
+    sheet.formula(
+        r,
+        col(F::Dscr),
+        &format!(
+            "=IF(ABS({ds})<{MIN_SERVICE_USD},\"n/a\",{}/{ds})",
             at(F::Cfads),
             ds = at(F::DebtService)
         ),
-        None,
+        dscr,
         Kind::Multiple,
     )?;
     write(

@@ -65,6 +65,16 @@ impl Rows<'_, '_> {
     }
 }
 
+/// The annualized IRR of `flows` with Excel's `IRR`, started from 1 % a month (12.7 % a
+/// year, near the returns of GPU fleets), then −3 % (a losing project), then Excel's
+/// default 10 %: over horizons of 100 months and more the default alone diverges or
+/// finds another root than gpuecon's (the one nearest its guess).
+fn irr(flows: &str) -> String {
+    format!(
+        "=IFERROR((1+IFERROR(IRR({flows},0.01),IFERROR(IRR({flows},-0.03),IRR({flows},0.1))))^12-1,\"n/a\")"
+    )
+}
+
 /// `(1 + monthly)^12 − 1` of a monthly rate from the core, in `f64`.
 fn annualized(monthly: Option<Decimal>) -> Option<f64> {
     monthly
@@ -141,7 +151,7 @@ pub(crate) fn write<'s>(
     )?;
     rows.formula(
         "IRR",
-        &format!("=IFERROR((1+IRR({flows}))^12-1,\"n/a\")"),
+        &irr(&flows),
         sum.metrics.irr_annual.map(f),
         Kind::Percent,
         "monthly IRR, annualized (1 + IRR)^12 − 1",
@@ -153,10 +163,11 @@ pub(crate) fn write<'s>(
         .chain(report.months.iter().map(|m| m.date))
         .collect();
     let xirr = finance::xirr(&cash, &dates, None).ok().map(f);
+    let irr_cell = crate::cells::abs(rows.row - 1, 1);
     rows.formula(
         "XIRR",
         &format!(
-            "=IFERROR(XIRR({flows},{}),\"n/a\")",
+            "=IFERROR(XIRR({flows},{},IF(ISNUMBER({irr_cell}),{irr_cell},0.1)),\"n/a\")",
             months::range(C::Date, 0, h)
         ),
         xirr,
@@ -246,16 +257,26 @@ fn box_rows(
     )?;
     rows.formula(
         "Equity IRR",
-        &format!("=IFERROR((1+IRR({flows}))^12-1,\"n/a\")"),
+        &irr(&flows),
         sum.equity.irr_annual.map(f),
         Kind::Percent,
         "monthly IRR, annualized",
     )?;
     let dscr = financing::range(F::Dscr, 1, h);
+    // gpuecon's minimum, over the months whose service the sheet counts (half a cent or
+    // more: see financing::MIN_SERVICE_USD).
+    let minimum_dscr = fr
+        .months
+        .iter()
+        .filter(|m| f(m.debt_service_usd).abs() >= financing::MIN_SERVICE_USD)
+        .filter_map(|m| m.dscr)
+        .min()
+        .map(f);
+    debug_assert!(sum.minimum_dscr.is_some() || minimum_dscr.is_none());
     rows.formula(
         "Minimum DSCR",
         &format!("=IF(COUNT({dscr})=0,\"n/a\",MIN({dscr}))"),
-        sum.minimum_dscr.map(f),
+        minimum_dscr,
         Kind::Multiple,
         "over the months with debt service",
     )?;
