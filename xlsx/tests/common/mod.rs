@@ -1,6 +1,12 @@
 //! What the workbook tests share: the scenarios (every preset and 20 generated ones) and
 //! reading a cell back.
-#![allow(dead_code, clippy::unwrap_used, clippy::expect_used, clippy::panic)]
+#![allow(
+    dead_code,
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    clippy::indexing_slicing
+)]
 
 use calamine::{Data, Reader, Xlsx, open_workbook_from_rs};
 use gpuecon::presets::{self, PresetKind};
@@ -11,12 +17,16 @@ use std::io::Cursor;
 
 /// A scenario to write, named for messages.
 pub struct Case {
+    /// The preset's id, or `generated-N`.
     pub name: String,
+    /// The scenario.
     pub scenario: Scenario,
+    /// The preset's sources (none for a generated scenario).
     pub sources: Vec<String>,
 }
 
 impl Case {
+    /// The scenario evaluated and written.
     pub fn workbook(&self) -> Workbook {
         let report = evaluate(&self.scenario).unwrap_or_else(|e| panic!("{}: {e}", self.name));
         gpuecon_xlsx::workbook(&self.scenario, &report, &self.sources).unwrap()
@@ -173,6 +183,7 @@ pub fn position(cell: &str) -> (u32, u32) {
 pub struct Cells(Xlsx<Cursor<Vec<u8>>>);
 
 impl Cells {
+    /// Opens an xlsx.
     pub fn new(bytes: Vec<u8>) -> Self {
         Self(open_workbook_from_rs(Cursor::new(bytes)).unwrap())
     }
