@@ -54,3 +54,37 @@ fn a_workbook_is_never_written_to_the_terminal() {
         "gpuecon: error: --format xlsx writes a file: give --output FILE.xlsx"
     );
 }
+
+#[test]
+fn montecarlo_writes_its_values_as_a_workbook() {
+    let dir = Path::new(env!("CARGO_TARGET_TMPDIR")).join("cli-tests");
+    std::fs::create_dir_all(&dir).unwrap();
+    let path = dir.join("montecarlo.xlsx");
+    let args = [
+        "montecarlo",
+        "--preset",
+        "coreweave-box-ig",
+        "--paths",
+        "40",
+        "--seed",
+        "3",
+    ];
+    let output = gpuecon(
+        &[
+            &args[..],
+            &["--format", "xlsx", "--output", path.to_str().unwrap()],
+        ]
+        .concat(),
+    );
+    assert!(output.status.success(), "{output:?}");
+    let json = gpuecon(&[&args[..], &["--format", "json"]].concat());
+    let report: gpuecon::montecarlo::MonteCarloReport =
+        serde_json::from_slice(&json.stdout).unwrap();
+    let start = gpuecon::presets::get("coreweave-box-ig")
+        .unwrap()
+        .unwrap()
+        .scenario
+        .unwrap();
+    let bytes = gpuecon_xlsx::montecarlo::workbook(&start.title, start.start, &report).unwrap();
+    assert_eq!(std::fs::read(&path).unwrap(), bytes);
+}

@@ -39,6 +39,20 @@ use rust_xlsxwriter::{DocProperties, ExcelDateTime, Workbook as Writer};
 use crate::cells::Sheet;
 use crate::style::Styles;
 
+/// The document's properties: its title, gpuecon as its author, and `start` (never the
+/// clock) as its creation date, so that the same input gives the same bytes.
+fn properties(title: &str, start: gpuecon::Date) -> Result<DocProperties, XlsxError> {
+    let date = ExcelDateTime::from_ymd(
+        u16::try_from(start.year()).unwrap_or(1900),
+        u8::try_from(start.month()).unwrap_or(1),
+        u8::try_from(start.day()).unwrap_or(1),
+    )?;
+    Ok(DocProperties::new()
+        .set_title(title)
+        .set_author("gpuecon")
+        .set_creation_datetime(&date))
+}
+
 /// gpuecon's version, written on the cover.
 pub const VERSION: &str = env!("CARGO_PKG_VERSION");
 
@@ -74,18 +88,7 @@ pub fn workbook(
     }
     let styles = Styles::new();
     let mut writer = Writer::new();
-    let start = scenario.start;
-    let date = ExcelDateTime::from_ymd(
-        u16::try_from(start.year()).unwrap_or(1900),
-        u8::try_from(start.month()).unwrap_or(1),
-        u8::try_from(start.day()).unwrap_or(1),
-    )?;
-    writer.set_properties(
-        &DocProperties::new()
-            .set_title(&scenario.title)
-            .set_author("gpuecon")
-            .set_creation_datetime(&date),
-    );
+    writer.set_properties(&properties(&scenario.title, scenario.start)?);
     let book = contracts::Book::new(scenario)?;
     let cover = cover::write(&styles, scenario, sources)?;
     let (inputs, input_cells) = inputs::write(&mut writer, &styles, scenario)?;

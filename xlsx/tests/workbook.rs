@@ -84,3 +84,46 @@ fn inputs_are_named_after_their_fields() {
         assert!(names.contains(&name), "{name} in {names:?}");
     }
 }
+
+#[test]
+fn a_monte_carlo_run_reads_back_as_its_report() {
+    use gpuecon::montecarlo::{self, MonteCarloInputs, Options, Stochastic};
+    let scenario = presets()
+        .into_iter()
+        .find(|c| c.name == "coreweave-box-ig")
+        .unwrap()
+        .scenario;
+    let start = scenario.start;
+    let inputs = MonteCarloInputs {
+        scenario: Some(scenario),
+        portfolio: None,
+        options: Options {
+            paths: 60,
+            seed: 11,
+            stochastic: Stochastic::typical(),
+            ..Options::default()
+        },
+    };
+    let report = montecarlo::run(&inputs).unwrap();
+    let bytes = gpuecon_xlsx::montecarlo::workbook("box", start, &report).unwrap();
+    assert_eq!(
+        bytes,
+        gpuecon_xlsx::montecarlo::workbook("box", start, &report).unwrap()
+    );
+    let mut cells = Cells::new(bytes);
+    // Row 5 is NPV: paths, mean, standard error, P5, P25, P50 (column G).
+    let f = gpuecon::units::to_f64_lossy;
+    assert_eq!(cells.get("Monte Carlo", "B5"), calamine::Data::Float(60.0));
+    assert_eq!(
+        cells.get("Monte Carlo", "G5"),
+        calamine::Data::Float(f(report.npv_usd.p50))
+    );
+    // The NPV histogram's paths add up to every path.
+    let total: f64 = (5..5 + report.npv_usd.histogram.len())
+        .map(|row| match cells.get("Histograms", &format!("C{row}")) {
+            calamine::Data::Float(x) => x,
+            other => panic!("{other:?}"),
+        })
+        .sum();
+    assert_eq!(total, 60.0);
+}
