@@ -4,7 +4,7 @@
 //! scenario, which every caller does first. `cargo xtask bench` prints the ratio.
 
 // Benchmarks unwrap: a failure is a broken benchmark.
-#![allow(clippy::unwrap_used, clippy::expect_used)]
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::indexing_slicing)]
 // criterion_group! defines an undocumented public function.
 #![allow(missing_docs)]
 
