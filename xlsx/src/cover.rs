@@ -55,11 +55,6 @@ fn values(s: &Scenario) -> Vec<(&'static str, &'static str, bool)> {
             s.contracts.iter().any(|c| !c.prepaid_share.is_zero()),
         ),
         (
-            "Financing: covenant flags; Summary: months in breach, first default",
-            "consecutive-breach streaks against a cure period",
-            s.financing.is_some(),
-        ),
-        (
             "Financing: DSCR limit (level, straight or bullet repayment)",
             "the tightest month of a probe loan's service per dollar",
             s.financing

@@ -2,8 +2,8 @@
 //! [`gpuecon::scenario::financing`] (formulas in its docs): the sizing block (advance
 //! limit, DSCR limit as the present value of CFADS ÷ target at the loan's own rate, debt
 //! as their minimum) and the loan month by month (draws, interest, principal level, straight,
-//! bullet or sculpted, fees, balance, DSCR, LTV, equity flows). The covenant flags are
-//! gpuecon's values (consecutive-breach streaks and cure periods).
+//! bullet or sculpted, fees, balance, DSCR, LTV, covenant streaks and flags, equity
+//! flows).
 //!
 //! Every figure taken from the [`FinancingReport`] goes through [`expected`], the one
 //! place that knows its field names.
@@ -49,12 +49,14 @@ pub(crate) enum F {
     Closing,
     Dscr,
     Ltv,
+    LtvStreak,
+    DscrStreak,
     Breach,
     Default,
     Equity,
 }
 
-const COLUMNS: [(F, &str, &str); 23] = [
+const COLUMNS: [(F, &str, &str); 25] = [
     (F::Month, "Month", "0 = close"),
     (F::Cfads, "CFADS", "gross margin − prepayments applied"),
     (F::Sofr, "SOFR", "a year (input series)"),
@@ -83,8 +85,22 @@ const COLUMNS: [(F, &str, &str); 23] = [
     (F::Closing, "Closing balance", "USD"),
     (F::Dscr, "DSCR", "CFADS ÷ debt service"),
     (F::Ltv, "LTV", "balance ÷ economic value"),
-    (F::Breach, "Covenant breached", "gpuecon's value"),
-    (F::Default, "In default", "gpuecon's value"),
+    (
+        F::LtvStreak,
+        "LTV breach streak",
+        "months above max LTV in a row",
+    ),
+    (
+        F::DscrStreak,
+        "DSCR breach streak",
+        "months below min DSCR in a row",
+    ),
+    (F::Breach, "Covenant breached", "a streak above 0"),
+    (
+        F::Default,
+        "In default",
+        "a streak past the cure period, for good",
+    ),
     (F::Equity, "Equity cash flow", "USD"),
 ];
 
@@ -417,6 +433,8 @@ pub(crate) fn write<'s>(
     let mut previous = Previous {
         balance: 0.0,
         draw: month_zero(&mut sheet, &shares, debt, report)?,
+        ltv_streak: 0,
+        dscr_streak: 0,
     };
     let ctx = Context {
         fin,
@@ -425,10 +443,12 @@ pub(crate) fn write<'s>(
         shares: &shares,
     };
     for m in &fr.months {
-        month(&mut sheet, &ctx, &previous, m)?;
+        let (ltv_streak, dscr_streak) = month(&mut sheet, &ctx, &previous, m)?;
         previous = Previous {
             balance: f(m.balance_usd),
             draw: f(m.draw_usd),
+            ltv_streak,
+            dscr_streak,
         };
     }
     Ok(sheet)
@@ -442,10 +462,95 @@ struct Context<'a> {
     shares: &'a [Decimal],
 }
 
-/// The previous row's closing balance and draw (at its end).
+/// The previous row's closing balance and draw (at its end), and its covenant streaks.
 struct Previous {
     balance: f64,
     draw: f64,
+    ltv_streak: u32,
+    dscr_streak: u32,
+}
+
+/// The covenant tests of one month (models::collateral): a streak counts the months in a
+/// row a test is breached (a pass or no test resets it); LTV is breached above the maximum
+/// or when the GPUs are worth nothing while a balance is owed; DSCR below the minimum where
+/// there is debt service. A month is in breach with a streak above 0, and in default from
+/// the first month a streak passes the cure period on. The flags are 1 (yes) or 0 (no).
+/// Returns the month's streaks.
+fn covenants(
+    sheet: &mut Sheet<'_>,
+    ctx: &Context<'_>,
+    previous: &Previous,
+    m: &FinancingMonth,
+    r: u32,
+) -> Result<(u32, u32), XlsxError> {
+    let at = |c: F| a1(r, col(c));
+    let prev = |c: F| a1(r - 1, col(c));
+    let first = m.month == 1;
+    let before = |c: F| if first { "0".to_owned() } else { prev(c) };
+    let ltv = m.ltv.map(f);
+    let ltv_breached = ltv.is_none_or(|l| l > f(ctx.fin.max_ltv));
+    let ltv_streak = if ltv_breached {
+        previous.ltv_streak + 1
+    } else {
+        0
+    };
+    sheet.formula(
+        r,
+        col(F::LtvStreak),
+        &format!(
+            "=IF(OR(NOT(ISNUMBER({l})),N({l})>financing_max_ltv),{}+1,0)",
+            before(F::LtvStreak),
+            l = at(F::Ltv)
+        ),
+        Some(f64::from(ltv_streak)),
+        Kind::Count,
+    )?;
+    let dscr_streak = match ctx.fin.min_dscr {
+        Some(min) => {
+            let service = f(m.debt_service_usd).abs() >= MIN_SERVICE_USD;
+            let breached = service && m.dscr.is_some_and(|d| d < min);
+            let streak = if breached {
+                previous.dscr_streak + 1
+            } else {
+                0
+            };
+            sheet.formula(
+                r,
+                col(F::DscrStreak),
+                &format!(
+                    "=IF(ISNUMBER({d}),IF(N({d})<financing_min_dscr,{}+1,0),0)",
+                    before(F::DscrStreak),
+                    d = at(F::Dscr)
+                ),
+                Some(f64::from(streak)),
+                Kind::Count,
+            )?;
+            streak
+        }
+        None => {
+            sheet.formula(r, col(F::DscrStreak), "=0", Some(0.0), Kind::Count)?;
+            0
+        }
+    };
+    let (ls, ds) = (at(F::LtvStreak), at(F::DscrStreak));
+    sheet.formula(
+        r,
+        col(F::Breach),
+        &format!("=IF(OR({ls}>0,{ds}>0),1,0)"),
+        Some(if m.in_breach { 1.0 } else { 0.0 }),
+        Kind::Flag,
+    )?;
+    sheet.formula(
+        r,
+        col(F::Default),
+        &format!(
+            "=IF(OR({}=1,{ls}>financing_cure_months,{ds}>financing_cure_months),1,0)",
+            before(F::Default)
+        ),
+        Some(if m.in_default { 1.0 } else { 0.0 }),
+        Kind::Flag,
+    )?;
+    Ok((ltv_streak, dscr_streak))
 }
 
 /// The close: the first draw, the discount factor 1, the first equity flow; returns the
@@ -498,7 +603,7 @@ fn month(
     ctx: &Context<'_>,
     previous: &Previous,
     m: &FinancingMonth,
-) -> Result<(), XlsxError> {
+) -> Result<(u32, u32), XlsxError> {
     let n = m.month;
     let i = usize::try_from(n).unwrap_or(0);
     let r = row(n);
@@ -728,10 +833,7 @@ fn month(
         None,
         Kind::Percent,
     )?;
-    let flag = |on: bool| if on { "yes" } else { "no" };
-    let styles = sheet.styles;
-    sheet.text(r, col(F::Breach), flag(m.in_breach), &styles.value_text)?;
-    sheet.text(r, col(F::Default), flag(m.in_default), &styles.value_text)?;
+    let streaks = covenants(sheet, ctx, previous, m, r)?;
     write(
         sheet,
         F::Equity,
@@ -744,5 +846,6 @@ fn month(
         ),
         None,
         Kind::Money,
-    )
+    )?;
+    Ok(streaks)
 }

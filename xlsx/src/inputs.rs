@@ -331,7 +331,7 @@ fn financing(l: &mut List, fin: &gpuecon::scenario::Financing) {
         fin.max_ltv,
         Kind::Percent,
         "balance ÷ value",
-        "covenant (flags are gpuecon's values)",
+        "covenant: breached above it",
     );
     if let Some(min) = fin.min_dscr {
         l.add(
@@ -339,9 +339,16 @@ fn financing(l: &mut List, fin: &gpuecon::scenario::Financing) {
             min,
             Kind::Multiple,
             "CFADS ÷ debt service",
-            "covenant (flags are gpuecon's values)",
+            "covenant: breached below it",
         );
     }
+    l.add(
+        "financing.cure_months",
+        Decimal::from(fin.cure_months),
+        Kind::Count,
+        "months",
+        "a breach longer than this is a default",
+    );
 }
 
 /// Writes the sheet and defines its names; returns it and the named cells.

@@ -23,6 +23,8 @@ pub(crate) enum Kind {
     Factor,
     /// A date (an Excel serial number).
     Date,
+    /// A flag: 1 shows `yes`, 0 `no`.
+    Flag,
 }
 
 impl Kind {
@@ -32,7 +34,7 @@ impl Kind {
     pub(crate) const fn tolerance(self) -> f64 {
         match self {
             Self::Money => 0.005,
-            Self::Hours | Self::Count | Self::Date => 1e-6,
+            Self::Hours | Self::Count | Self::Date | Self::Flag => 1e-6,
             Self::Price | Self::Percent | Self::Multiple | Self::Factor => 1e-9,
         }
     }
@@ -48,11 +50,12 @@ impl Kind {
             Self::Count => "#,##0.####",
             Self::Factor => "0.000000",
             Self::Date => "yyyy-mm-dd",
+            Self::Flag => "\"yes\";\"yes\";\"no\"",
         }
     }
 }
 
-const KINDS: [Kind; 8] = [
+const KINDS: [Kind; 9] = [
     Kind::Money,
     Kind::Price,
     Kind::Percent,
@@ -61,6 +64,7 @@ const KINDS: [Kind; 8] = [
     Kind::Count,
     Kind::Factor,
     Kind::Date,
+    Kind::Flag,
 ];
 
 /// The fill of figures written as values.
@@ -77,8 +81,6 @@ pub(crate) struct Styles {
     pub(crate) title: Format,
     /// Notes and units.
     pub(crate) note: Format,
-    /// A text cell computed by gpuecon (a covenant flag).
-    pub(crate) value_text: Format,
 }
 
 /// Where `kind` sits in [`KINDS`].
@@ -112,10 +114,6 @@ impl Styles {
                 .set_border_bottom(FormatBorder::Thin),
             title: Format::new().set_bold().set_font_size(14),
             note: Format::new().set_italic().set_font_color(Color::Gray),
-            value_text: Format::new()
-                .set_background_color(GREY)
-                .set_italic()
-                .set_align(FormatAlign::Center),
         }
     }
 

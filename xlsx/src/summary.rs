@@ -45,24 +45,6 @@ impl Rows<'_, '_> {
         self.row += 1;
         Ok(())
     }
-
-    fn value(
-        &mut self,
-        label: &str,
-        value: Option<f64>,
-        kind: Kind,
-        note: &str,
-    ) -> Result<(), XlsxError> {
-        let styles = self.sheet.styles;
-        self.sheet.plain(self.row, 0, label)?;
-        match value {
-            Some(v) => self.sheet.value(self.row, 1, v, kind)?,
-            None => self.sheet.text(self.row, 1, "none", &styles.value_text)?,
-        }
-        self.sheet.text(self.row, 2, note, &styles.note)?;
-        self.row += 1;
-        Ok(())
-    }
 }
 
 /// The annualized IRR of `flows` with Excel's `IRR`, started from 1 % a month (12.7 % a
@@ -288,16 +270,22 @@ fn box_rows(
         Kind::Percent,
         "balance ÷ economic value",
     )?;
-    rows.value(
+    rows.formula(
         "Months in breach",
+        &format!("=SUM({})", financing::range(F::Breach, 1, h)),
         Some(f64::from(sum.months_in_breach)),
         Kind::Count,
-        "gpuecon's value (covenant streaks and cure periods)",
+        "months with a covenant breached",
     )?;
-    rows.value(
+    rows.formula(
         "First month in default",
+        &format!(
+            "=IFERROR(INDEX({},MATCH(1,{},0)),\"n/a\")",
+            financing::range(F::Month, 1, h),
+            financing::range(F::Default, 1, h)
+        ),
         sum.first_default_month.map(f64::from),
         Kind::Count,
-        "gpuecon's value",
+        "a breach past the cure period",
     )
 }

@@ -113,11 +113,11 @@ fn jobs(cases: &[Case]) -> Vec<Job> {
     for case in cases {
         let book = case.workbook();
         if case.name == "coreweave-box-ig" {
-            // Every Summary result cached as 12345: LibreOffice must replace them.
+            // Every numeric Summary result cached as 12345: LibreOffice must replace them.
             let wrong: Vec<(&str, String, String)> = book
                 .formulas
                 .iter()
-                .filter(|c| c.sheet == "Summary")
+                .filter(|c| c.sheet == "Summary" && c.expected.is_some())
                 .map(|c| ("Summary", c.cell.clone(), "12345".to_owned()))
                 .collect();
             let bytes = set_values(&book.bytes, &wrong);

@@ -127,3 +127,17 @@ fn a_monte_carlo_run_reads_back_as_its_report() {
         .sum();
     assert_eq!(total, 60.0);
 }
+
+#[test]
+fn some_generated_boxes_breach_their_covenants() {
+    // The covenant formulas are checked on breaches and defaults, not only on passes.
+    let (mut breached, mut defaulted) = (0, 0);
+    for case in generated() {
+        let report = gpuecon::scenario::evaluate(&case.scenario).unwrap();
+        if let Some(f) = report.financing {
+            breached += usize::from(f.summary.months_in_breach > 0);
+            defaulted += usize::from(f.summary.first_default_month.is_some());
+        }
+    }
+    assert!(breached >= 3 && defaulted >= 2, "{breached} {defaulted}");
+}

@@ -130,6 +130,10 @@ pub fn generated() -> Vec<Case> {
                     rng.dec(0.03, 0.05, 4)
                 ]);
             }
+            // Covenants tight enough that some paths breach and default.
+            fin["max_ltv"] = rng.dec(0.4, 0.9, 2);
+            fin["min_dscr"] = rng.dec(1.0, 1.4, 2);
+            fin["cure_months"] = json!(rng.int(0, 3));
             fin["fees"] = json!({
                 "upfront_fee_share_of_commitment": rng.dec(0.0, 0.03, 3),
                 "commitment_fee_annual_rate": rng.dec(0.0, 0.01, 4)
