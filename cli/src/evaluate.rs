@@ -24,6 +24,9 @@ pub enum ReportFormat {
     /// flattened fields in alphabetical order: `costs_power_usd`, `revenue_total_usd`, …;
     /// a box's waterfall month after them, `financing_cfads_usd`, …).
     Csv,
+    /// An Excel workbook (with `--output`): the inputs as named cells, the months,
+    /// contracts, financing and metrics as formulas that recalculate to these figures.
+    Xlsx,
 }
 
 /// Arguments of `gpuecon evaluate`.
@@ -38,6 +41,9 @@ pub struct EvaluateArgs {
     /// Output format.
     #[arg(long, value_enum, default_value_t)]
     format: ReportFormat,
+    /// Write to this file instead of the standard output (required for xlsx).
+    #[arg(long)]
+    output: Option<PathBuf>,
 }
 
 /// How `presets` prints its list.
@@ -102,6 +108,18 @@ pub fn load_scenario(path: &Path) -> Result<Scenario, CliError> {
 
 /// `gpuecon evaluate`.
 pub fn evaluate(args: &EvaluateArgs, out: &mut dyn Write) -> CliResult {
+    let mut file;
+    let out: &mut dyn Write = match &args.output {
+        Some(path) => {
+            file = std::fs::File::create(path).map_err(|e| format!("{}: {e}", path.display()))?;
+            &mut file
+        }
+        None if args.format == ReportFormat::Xlsx => {
+            return Err("--format xlsx writes a file: give --output FILE.xlsx".into());
+        }
+        None => out,
+    };
+    let mut sources = Vec::new();
     let (origin, scenario) = match (&args.file, &args.preset) {
         (_, Some(id)) => {
             let preset = presets::get(id)
@@ -114,7 +132,10 @@ pub fn evaluate(args: &EvaluateArgs, out: &mut dyn Write) -> CliResult {
                 (PresetKind::Portfolio, _, Some(boxes)) => {
                     return evaluate_portfolio(id, &boxes, args.format, out);
                 }
-                (_, Some(scenario), _) => (format!("preset {id}"), scenario),
+                (_, Some(scenario), _) => {
+                    sources = preset.sources;
+                    (format!("preset {id}"), scenario)
+                }
                 _ => return Err(format!("preset {id} holds no {:?}", preset.kind).into()),
             }
         }
@@ -129,6 +150,11 @@ pub fn evaluate(args: &EvaluateArgs, out: &mut dyn Write) -> CliResult {
         }
         ReportFormat::Csv => csv(&report, out)?,
         ReportFormat::Table => tables(&scenario, &report, out)?,
+        ReportFormat::Xlsx => {
+            let book = gpuecon_xlsx::workbook(&scenario, &report, &sources)
+                .map_err(|e| format!("{origin}: {e}"))?;
+            out.write_all(&book.bytes)?;
+        }
     }
     if args.format != ReportFormat::Json {
         warn("", &report.warnings);
@@ -164,7 +190,7 @@ fn evaluate_portfolio(
             let text = serde_json::to_string_pretty(&report).map_err(|e| e.to_string())?;
             writeln!(out, "{text}")?;
         }
-        ReportFormat::Csv => {
+        ReportFormat::Csv | ReportFormat::Xlsx => {
             return Err(format!("{origin} is a portfolio: use --format table or json").into());
         }
         ReportFormat::Table => {

@@ -24,6 +24,9 @@ pub enum ReportFormat {
     Table,
     /// The whole report as JSON, decimals as strings.
     Json,
+    /// An Excel workbook of gpuecon's values (with `--output`): the percentiles, the
+    /// events' probabilities and the histograms.
+    Xlsx,
 }
 
 /// Arguments of `gpuecon montecarlo`.
@@ -54,6 +57,9 @@ pub struct MonteCarloArgs {
     /// Output format.
     #[arg(long, value_enum, default_value_t)]
     format: ReportFormat,
+    /// Write to this file instead of the standard output (required for xlsx).
+    #[arg(long)]
+    output: Option<PathBuf>,
 }
 
 /// The scenario or portfolio of a file: a JSON object with `boxes` is a portfolio.
@@ -77,6 +83,17 @@ fn load(path: &Path) -> Result<(Option<gpuecon::scenario::Scenario>, Option<Port
 
 /// `gpuecon montecarlo`.
 pub fn montecarlo(args: &MonteCarloArgs, out: &mut dyn Write) -> CliResult {
+    let mut file;
+    let out: &mut dyn Write = match &args.output {
+        Some(path) => {
+            file = std::fs::File::create(path).map_err(|e| format!("{}: {e}", path.display()))?;
+            &mut file
+        }
+        None if args.format == ReportFormat::Xlsx => {
+            return Err("--format xlsx writes a file: give --output FILE.xlsx".into());
+        }
+        None => out,
+    };
     let (origin, scenario, portfolio) = match (&args.file, &args.preset) {
         (_, Some(id)) => {
             let preset = presets::get(id)
@@ -98,6 +115,12 @@ pub fn montecarlo(args: &MonteCarloArgs, out: &mut dyn Write) -> CliResult {
                 .map_err(|e| format!("{}: {e}", path.display()))?
         }
         None => Stochastic::typical(),
+    };
+    // The workbook's title and date: the scenario's, or the portfolio's and its first box's.
+    let (title, start) = match (&scenario, &portfolio) {
+        (Some(s), _) => (s.title.clone(), Some(s.start)),
+        (None, Some(p)) => (p.title.clone(), p.boxes.first().map(|b| b.start)),
+        (None, None) => (String::new(), None),
     };
     let inputs = MonteCarloInputs {
         scenario,
@@ -129,6 +152,13 @@ pub fn montecarlo(args: &MonteCarloArgs, out: &mut dyn Write) -> CliResult {
             writeln!(out, "{text}")?;
         }
         ReportFormat::Table => tables(&origin, &report, out)?,
+        ReportFormat::Xlsx => {
+            let start =
+                start.ok_or_else(|| format!("{origin}: no scenario to date the workbook"))?;
+            let bytes = gpuecon_xlsx::montecarlo::workbook(&title, start, &report)
+                .map_err(|e| format!("{origin}: {e}"))?;
+            out.write_all(&bytes)?;
+        }
     }
     Ok(())
 }

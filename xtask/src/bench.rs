@@ -11,6 +11,7 @@ use crate::process::{command, exec, root};
 pub fn run() -> anyhow::Result<()> {
     let root = root();
     exec(command("cargo", &root).args(["bench", "--package", "gpuecon"]))?;
+    exec(command("cargo", &root).args(["bench", "--package", "gpuecon-xlsx"]))?;
     print_ratios(&root.join("target/criterion"))?;
 
     // The package as users get it (rebuilt: cargo is incremental, and a stale package would

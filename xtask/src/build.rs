@@ -18,6 +18,9 @@ use crate::{
 const CRATE_WASM: &str = "target/wasm32-unknown-unknown/wasm-release/gpuecon_wasm.wasm";
 /// The basename wasm-bindgen gives its outputs in the package.
 pub const OUT_NAME: &str = "gpuecon_wasm";
+/// The `gpuecon/xlsx` entry's own module, before wasm-bindgen, and its outputs' basename.
+const XLSX_CRATE_WASM: &str = "target/wasm32-unknown-unknown/wasm-release/gpuecon_xlsx_wasm.wasm";
+const XLSX_OUT_NAME: &str = "gpuecon_xlsx";
 /// wasm-opt's size passes, without inlining functions that have one caller (`-ocimfs 0`):
 /// that inlining shrinks the raw module but grows the gzipped one by a fifth, since the
 /// copies no longer compress against each other (docs/size.md). `--low-memory-unused`
@@ -55,31 +58,42 @@ pub fn all() -> anyhow::Result<()> {
     site()
 }
 
-/// `bindings/pkg`: package.json, the entry points, their types, the glue and the .wasm.
+/// `bindings/pkg`: package.json, the entry points, their types, the glue and the .wasm;
+/// and the `gpuecon/xlsx` entry's own module.
 pub fn package() -> anyhow::Result<()> {
+    let pkg = package_dir();
+    if pkg.exists() {
+        fs::remove_dir_all(&pkg).with_context(|| format!("removing {}", pkg.display()))?;
+    }
+    module("gpuecon-wasm", CRATE_WASM, OUT_NAME)?;
+    module("gpuecon-xlsx-wasm", XLSX_CRATE_WASM, XLSX_OUT_NAME)?;
+    copy_entry_points(&pkg)?;
+    println!("built the npm package in {}", pkg.display());
+    Ok(())
+}
+
+/// One wasm module of the package: the crate `package` built for wasm32 with the size
+/// profile into `crate_wasm`, its glue written by wasm-bindgen as `out_name`, then
+/// optimized by wasm-opt.
+fn module(package: &str, crate_wasm: &str, out_name: &str) -> anyhow::Result<()> {
     let root = root();
+    let pkg = package_dir();
     exec(command("cargo", &root).args([
         "build",
         "--package",
-        "gpuecon-wasm",
+        package,
         "--target",
         "wasm32-unknown-unknown",
         "--profile",
         "wasm-release",
     ]))?;
-
-    let pkg = package_dir();
-    if pkg.exists() {
-        fs::remove_dir_all(&pkg).with_context(|| format!("removing {}", pkg.display()))?;
-    }
     exec(
         command("wasm-bindgen", &root)
-            .args(["--target", "web", "--out-name", OUT_NAME, "--out-dir"])
+            .args(["--target", "web", "--out-name", out_name, "--out-dir"])
             .arg(&pkg)
-            .arg(root.join(CRATE_WASM)),
+            .arg(root.join(crate_wasm)),
     )?;
-
-    let wasm = pkg.join(format!("{OUT_NAME}_bg.wasm"));
+    let wasm = pkg.join(format!("{out_name}_bg.wasm"));
     exec(
         command(
             &root.join("node_modules/.bin/wasm-opt").to_string_lossy(),
@@ -90,11 +104,7 @@ pub fn package() -> anyhow::Result<()> {
         .arg(&wasm)
         .arg("-o")
         .arg(&wasm),
-    )?;
-
-    copy_entry_points(&pkg)?;
-    println!("built the npm package in {}", pkg.display());
-    Ok(())
+    )
 }
 
 /// Copies `bindings/js` into the package, re-exports the error class from where
@@ -107,6 +117,9 @@ fn copy_entry_points(pkg: &std::path::Path) -> anyhow::Result<()> {
         "index.d.ts",
         "montecarlo.js",
         "montecarlo.d.ts",
+        "xlsx.js",
+        "xlsx.node.js",
+        "xlsx.d.ts",
         "README.md",
     ] {
         fs::copy(js.join(name), pkg.join(name)).with_context(|| format!("copying {name}"))?;

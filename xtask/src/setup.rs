@@ -10,10 +10,12 @@ use crate::process::{command, exec, output, root};
 
 const WASM_TARGET: &str = "wasm32-unknown-unknown";
 
-/// Everything: what the build needs, and Chromium for the browser tests.
+/// Everything: what the build needs, Chromium for the browser tests and LibreOffice for
+/// the workbook test.
 pub fn all() -> anyhow::Result<()> {
     for_build()?;
-    chromium().map(|_| ())
+    chromium()?;
+    libreoffice().map(|_| ())
 }
 
 /// What `cargo xtask build` needs: the wasm target, wasm-bindgen and the node tools.
@@ -111,6 +113,32 @@ pub fn chromium() -> anyhow::Result<String> {
         return Ok(DEBIAN_CHROMIUM.to_owned());
     }
     println!("installing Debian's chromium for the browser tests");
+    apt_install("chromium")
+        .context("could not install chromium: run `apt-get install chromium` as root, or set GPUECON_CHROMIUM")?;
+    Ok(DEBIAN_CHROMIUM.to_owned())
+}
+
+/// LibreOffice's `soffice` for the workbook test (`GPUECON_SOFFICE` names another);
+/// Debian's `libreoffice-calc-nogui` (Calc without a display, about 300 MB) when there is
+/// none. Returns its path.
+pub fn libreoffice() -> anyhow::Result<String> {
+    if let Ok(path) = std::env::var("GPUECON_SOFFICE") {
+        return Ok(path);
+    }
+    const SOFFICE: &str = "soffice";
+    if let Some(version) = output(command(SOFFICE, &root()).arg("--version")) {
+        println!("ok: {}", version.trim());
+        return Ok(SOFFICE.to_owned());
+    }
+    println!("installing Debian's libreoffice-calc-nogui for the workbook test");
+    apt_install("libreoffice-calc-nogui").context(
+        "could not install LibreOffice: run `apt-get install libreoffice-calc-nogui` as root, or set GPUECON_SOFFICE",
+    )?;
+    Ok(SOFFICE.to_owned())
+}
+
+/// `apt-get update` then `apt-get install -y PACKAGE`, as root or through `sudo -n`.
+fn apt_install(package: &str) -> anyhow::Result<()> {
     let as_root = output(command("id", &root()).arg("-u")).is_some_and(|id| id.trim() == "0");
     let apt = |args: &[&str]| {
         if as_root {
@@ -120,7 +148,5 @@ pub fn chromium() -> anyhow::Result<String> {
         }
     };
     apt(&["update"])?;
-    apt(&["install", "-y", "chromium"])
-        .context("could not install chromium: run `apt-get install chromium` as root, or set GPUECON_CHROMIUM")?;
-    Ok(DEBIAN_CHROMIUM.to_owned())
+    apt(&["install", "-y", package])
 }

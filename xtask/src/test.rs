@@ -41,6 +41,9 @@ pub enum TestStep {
     Browser,
     /// The package's sizes against the budget.
     Size,
+    /// LibreOffice recalculates the workbooks of every preset and 20 generated scenarios
+    /// to gpuecon's figures (gpuecon-xlsx's `libreoffice` test).
+    Workbook,
 }
 
 /// Runs `steps` (all of them when empty), building first where a step needs the package.
@@ -97,6 +100,7 @@ pub fn run(steps: &[TestStep]) -> anyhow::Result<()> {
             TestStep::Package => package::run()?,
             TestStep::Browser => browser()?,
             TestStep::Size => size::report()?,
+            TestStep::Workbook => workbook()?,
         }
         println!(
             "== {step:?}: ok in {:.1} s",
@@ -113,6 +117,24 @@ pub fn run(steps: &[TestStep]) -> anyhow::Result<()> {
 
 fn cargo() -> std::process::Command {
     command("cargo", &root())
+}
+
+/// The workbook test, with LibreOffice installed first.
+fn workbook() -> anyhow::Result<()> {
+    let soffice = setup::libreoffice()?;
+    exec(
+        cargo()
+            .args([
+                "test",
+                "-p",
+                "gpuecon-xlsx",
+                "--test",
+                "libreoffice",
+                "--",
+                "--ignored",
+            ])
+            .env("GPUECON_SOFFICE", soffice),
+    )
 }
 
 /// The core stays host-free: it builds for wasm32 without wasm-bindgen or js-sys, and its

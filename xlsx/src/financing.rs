@@ -1,0 +1,851 @@
+//! The `Financing` sheet: the box's debt sized, scheduled and tested, mirroring
+//! [`gpuecon::scenario::financing`] (formulas in its docs): the sizing block (advance
+//! limit, DSCR limit as the present value of CFADS ÷ target at the loan's own rate, debt
+//! as their minimum) and the loan month by month (draws, interest, principal level, straight,
+//! bullet or sculpted, fees, balance, DSCR, LTV, covenant streaks and flags, equity
+//! flows).
+//!
+//! Every figure taken from the [`FinancingReport`] goes through [`expected`], the one
+//! place that knows its field names.
+
+use gpuecon::Decimal;
+use gpuecon::models::debt::{self, DebtCapacityInputs, Interest};
+use gpuecon::scenario::financing::FinancingMonth;
+use gpuecon::scenario::{Financing, FinancingReport, Repayment, Report, Scenario};
+
+use crate::XlsxError;
+use crate::cells::{Sheet, a1, abs, column, f};
+use crate::months::{self, C};
+use crate::style::{Kind, Styles};
+
+/// The sheet's name.
+pub(crate) const SHEET: &str = "Financing";
+
+/// The row of month `m` (0 is the close).
+pub(crate) const fn row(month: u32) -> u32 {
+    18 + month
+}
+
+/// The monthly columns, in order.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum F {
+    Month,
+    Cfads,
+    Sofr,
+    Rate,
+    Discount,
+    TargetService,
+    DrawShare,
+    Draw,
+    Opening,
+    Owed,
+    Interest,
+    Service,
+    InterestPaid,
+    Capitalized,
+    Principal,
+    DebtService,
+    Fees,
+    Closing,
+    Dscr,
+    Ltv,
+    LtvStreak,
+    DscrStreak,
+    Breach,
+    Default,
+    Equity,
+}
+
+const COLUMNS: [(F, &str, &str); 25] = [
+    (F::Month, "Month", "0 = close"),
+    (F::Cfads, "CFADS", "gross margin − prepayments applied"),
+    (F::Sofr, "SOFR", "a year (input series)"),
+    (F::Rate, "Loan rate", "a year, 30/360"),
+    (F::Discount, "Discount factor", "at the loan's rate"),
+    (
+        F::TargetService,
+        "Service at target",
+        "max(CFADS, 0) ÷ target DSCR",
+    ),
+    (F::DrawShare, "Drawn share", "of the debt, end of month"),
+    (F::Draw, "Draw", "USD, end of month"),
+    (F::Opening, "Opening balance", "USD"),
+    (F::Owed, "Balance owed", "opening + draw"),
+    (F::Interest, "Interest", "balance × rate ÷ 12"),
+    (
+        F::Service,
+        "Sculpted service",
+        "max(CFADS, 0) ÷ sculpting DSCR",
+    ),
+    (F::InterestPaid, "Interest paid", "USD"),
+    (F::Capitalized, "Interest capitalized", "USD"),
+    (F::Principal, "Principal", "USD"),
+    (F::DebtService, "Debt service", "interest paid + principal"),
+    (F::Fees, "Fees", "upfront + commitment"),
+    (F::Closing, "Closing balance", "USD"),
+    (F::Dscr, "DSCR", "CFADS ÷ debt service"),
+    (F::Ltv, "LTV", "balance ÷ economic value"),
+    (
+        F::LtvStreak,
+        "LTV breach streak",
+        "months above max LTV in a row",
+    ),
+    (
+        F::DscrStreak,
+        "DSCR breach streak",
+        "months below min DSCR in a row",
+    ),
+    (F::Breach, "Covenant breached", "a streak above 0"),
+    (
+        F::Default,
+        "In default",
+        "a streak past the cure period, for good",
+    ),
+    (F::Equity, "Equity cash flow", "USD"),
+];
+
+/// The column of `c`.
+pub(crate) fn col(c: F) -> u16 {
+    let i = COLUMNS.iter().position(|(k, _, _)| *k == c).unwrap_or(0);
+    u16::try_from(i).unwrap_or(0)
+}
+
+/// `Financing!$X$19:$X$79`: column `c` from month `first` to `last`.
+pub(crate) fn range(c: F, first: u32, last: u32) -> String {
+    let letters = column(col(c));
+    format!(
+        "{SHEET}!${letters}${}:${letters}${}",
+        row(first) + 1,
+        row(last) + 1
+    )
+}
+
+/// gpuecon's figure for column `c` in a month of the financing report: `None` for a
+/// column the report does not hold, `Some(None)` where the report has no figure (a DSCR
+/// without debt service). The one place that reads the report's month fields.
+fn expected(c: F, m: &FinancingMonth) -> Option<Option<Decimal>> {
+    Some(match c {
+        F::Cfads => Some(m.cfads_usd),
+        F::Draw => Some(m.draw_usd),
+        F::Interest => Some(m.interest_usd.saturating_add(m.capitalized_interest_usd)),
+        F::InterestPaid => Some(m.interest_usd),
+        F::Capitalized => Some(m.capitalized_interest_usd),
+        F::Principal => Some(m.principal_usd),
+        F::DebtService => Some(m.debt_service_usd),
+        F::Fees => Some(m.fees_usd),
+        F::Closing => Some(m.balance_usd),
+        F::Ltv => m.ltv,
+        F::Equity => Some(m.equity_cash_flow_usd),
+        _ => return None,
+    })
+}
+
+/// Debt service below this is none (no DSCR): half a cent.
+pub(crate) const MIN_SERVICE_USD: f64 = 0.005;
+
+/// The sizing block's rows (column B holds the figure).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum S {
+    Capex = 2,
+    Advance,
+    Capacity,
+    Weight,
+    DscrLimit,
+    Debt,
+    SizedBy,
+    SculptDscr,
+    Equity,
+    UpfrontFee,
+    Availability,
+}
+
+/// The cell of sizing row `s`.
+fn sizing(s: S) -> String {
+    abs(s as u32, 1)
+}
+
+/// The names the monthly formulas use for sizing figures.
+const NAMES: [(&str, S); 4] = [
+    ("financing_debt", S::Debt),
+    ("financing_sculpt_dscr", S::SculptDscr),
+    ("financing_upfront_fee", S::UpfrontFee),
+    ("financing_availability_months", S::Availability),
+];
+
+/// The month's annual rate and the discount factors (index 0 is the close), in `f64`.
+struct Rates {
+    annual: Vec<f64>,
+    discount: Vec<f64>,
+}
+
+impl Rates {
+    fn new(fin: &Financing, horizon: u32) -> Result<Self, XlsxError> {
+        let annual: Vec<f64> = fin
+            .interest
+            .annual_rates(horizon)?
+            .into_iter()
+            .map(f)
+            .collect();
+        let mut discount = vec![1.0];
+        let mut factor = 1.0;
+        for a in &annual {
+            factor /= 1.0 + a / 12.0;
+            discount.push(factor);
+        }
+        Ok(Self { annual, discount })
+    }
+}
+
+/// Writes the sheet for a financed scenario, and defines the names of the debt and the
+/// sculpting DSCR.
+#[allow(clippy::too_many_lines)] // the sizing block, in the sheet's order
+pub(crate) fn write<'s>(
+    workbook: &mut rust_xlsxwriter::Workbook,
+    styles: &'s Styles,
+    s: &Scenario,
+    fin: &Financing,
+    report: &Report,
+    fr: &FinancingReport,
+) -> Result<Sheet<'s>, XlsxError> {
+    let mut sheet = Sheet::new(SHEET, styles)?;
+    let sum = &fr.summary;
+    let rates = Rates::new(fin, s.horizon_months)?;
+    let shares: Vec<Decimal> = if s.fleet.deliveries.is_empty() {
+        vec![Decimal::ONE]
+    } else {
+        s.fleet.deliveries.clone()
+    };
+    sheet.text(
+        0,
+        0,
+        "Financing: the box's debt, sized, scheduled and tested",
+        &styles.title,
+    )?;
+    for (name, cell) in NAMES {
+        workbook.define_name(name, &format!("={SHEET}!{}", sizing(cell)))?;
+    }
+    let h = s.horizon_months;
+    let label = |sheet: &mut Sheet<'_>, s: S, text: &str, note: &str| -> Result<(), XlsxError> {
+        sheet.plain(s as u32, 0, text)?;
+        sheet.text(s as u32, 2, note, &styles.note)
+    };
+    label(&mut sheet, S::Capex, "Fleet capex", "GPUs × capex per GPU")?;
+    sheet.formula_d(
+        S::Capex as u32,
+        1,
+        "=fleet_gpus*fleet_capex_usd_per_gpu",
+        report.summary.capex_usd,
+        Kind::Money,
+    )?;
+    label(
+        &mut sheet,
+        S::Advance,
+        "Advance limit",
+        "advance rate × capex",
+    )?;
+    sheet.formula_d(
+        S::Advance as u32,
+        1,
+        &format!("=financing_advance_rate*{}", sizing(S::Capex)),
+        sum.advance_limit_usd,
+        Kind::Money,
+    )?;
+    let sculpted = fin.repayment == Repayment::Sculpted;
+    let weight: f64 = shares
+        .iter()
+        .zip(&rates.discount)
+        .map(|(share, df)| f(*share) * df)
+        .sum();
+    if sculpted {
+        let cfads: Vec<Decimal> = fr.months.iter().map(|m| m.cfads_usd).collect();
+        let capacity = debt::sculpted_debt_capacity(&DebtCapacityInputs {
+            cfads_usd: cfads,
+            target_dscr: fin.target_dscr,
+            interest: fin.interest.clone(),
+            tenor_months: fin.tenor_months,
+            capitalize_until_month: fin.capitalize_until_month,
+        })?;
+        label(
+            &mut sheet,
+            S::Capacity,
+            "Capacity drawn at the close",
+            "PV at the loan's rate of CFADS ÷ target DSCR, months after capitalization to the tenor",
+        )?;
+        sheet.formula_d(
+            S::Capacity as u32,
+            1,
+            &format!(
+                "=SUMPRODUCT({},{})",
+                range(F::TargetService, 1, h),
+                range(F::Discount, 1, h)
+            ),
+            capacity.debt_capacity_usd,
+            Kind::Money,
+        )?;
+        label(
+            &mut sheet,
+            S::Weight,
+            "Draw weight",
+            "Σ drawn share × discount factor: a dollar drawn later, in dollars at the close",
+        )?;
+        sheet.formula(
+            S::Weight as u32,
+            1,
+            &format!(
+                "=SUMPRODUCT({},{})",
+                range(F::DrawShare, 0, h),
+                range(F::Discount, 0, h)
+            ),
+            Some(weight),
+            Kind::Factor,
+        )?;
+        label(
+            &mut sheet,
+            S::DscrLimit,
+            "DSCR limit",
+            "capacity ÷ draw weight",
+        )?;
+        sheet.formula_d(
+            S::DscrLimit as u32,
+            1,
+            &format!("={}/{}", sizing(S::Capacity), sizing(S::Weight)),
+            sum.dscr_limit_usd,
+            Kind::Money,
+        )?;
+    } else {
+        label(
+            &mut sheet,
+            S::DscrLimit,
+            "DSCR limit",
+            "gpuecon's value: the tightest month of a probe loan's service per dollar",
+        )?;
+        sheet.value(S::DscrLimit as u32, 1, f(sum.dscr_limit_usd), Kind::Money)?;
+    }
+    label(&mut sheet, S::Debt, "Debt", "the lesser of the two limits")?;
+    sheet.formula_d(
+        S::Debt as u32,
+        1,
+        &format!("=MIN({},{})", sizing(S::Advance), sizing(S::DscrLimit)),
+        sum.debt_usd,
+        Kind::Money,
+    )?;
+    label(
+        &mut sheet,
+        S::SizedBy,
+        "Sized by",
+        "which limit set the debt",
+    )?;
+    let sized_by = if sum.advance_limit_usd <= sum.dscr_limit_usd {
+        "advance rate"
+    } else {
+        "target DSCR"
+    };
+    sheet.ws.write_formula(
+        S::SizedBy as u32,
+        1,
+        rust_xlsxwriter::Formula::new(format!(
+            "=IF({}<={},\"advance rate\",\"target DSCR\")",
+            sizing(S::Advance),
+            sizing(S::DscrLimit)
+        ))
+        .set_result(sized_by),
+    )?;
+    let (debt, limit, target) = (f(sum.debt_usd), f(sum.dscr_limit_usd), f(fin.target_dscr));
+    let sculpt_dscr = if debt > 0.0 && debt < limit {
+        target * limit / debt
+    } else {
+        target
+    };
+    label(
+        &mut sheet,
+        S::SculptDscr,
+        "Sculpting DSCR",
+        "target × limit ÷ debt: a loan below its DSCR limit keeps the profile and matures at the tenor",
+    )?;
+    sheet.formula(
+        S::SculptDscr as u32,
+        1,
+        &format!(
+            "=IF(AND({d}>0,{d}<{l}),financing_target_dscr*{l}/{d},financing_target_dscr)",
+            d = sizing(S::Debt),
+            l = sizing(S::DscrLimit)
+        ),
+        Some(sculpt_dscr),
+        Kind::Multiple,
+    )?;
+    label(
+        &mut sheet,
+        S::Equity,
+        "Equity",
+        "capex − debt − prepayments",
+    )?;
+    sheet.formula_d(
+        S::Equity as u32,
+        1,
+        &format!(
+            "={}-{}-{}",
+            sizing(S::Capex),
+            sizing(S::Debt),
+            months::at(C::PrepaymentReceived, 0)
+        ),
+        sum.equity_usd,
+        Kind::Money,
+    )?;
+    label(
+        &mut sheet,
+        S::UpfrontFee,
+        "Upfront fee",
+        "debt × upfront share, paid in month 1",
+    )?;
+    sheet.formula(
+        S::UpfrontFee as u32,
+        1,
+        &format!(
+            "={}*financing_fees_upfront_fee_share_of_commitment",
+            sizing(S::Debt)
+        ),
+        Some(debt * f(fin.fees.upfront_fee_share_of_commitment)),
+        Kind::Money,
+    )?;
+    let availability = shares
+        .iter()
+        .rposition(|share| !share.is_zero())
+        .map_or(1, |k| k + 1);
+    label(
+        &mut sheet,
+        S::Availability,
+        "Availability period",
+        "months of commitment fee: to the month of the last draw",
+    )?;
+    #[allow(clippy::cast_precision_loss)] // at most 1,200 months
+    sheet.value(S::Availability as u32, 1, availability as f64, Kind::Count)?;
+    sheet.ws.set_column_width(0, 28)?;
+
+    for (c, header, unit) in COLUMNS {
+        sheet.text(row(0) - 2, col(c), header, &styles.header)?;
+        sheet.text(row(0) - 1, col(c), unit, &styles.note)?;
+        if col(c) > 0 {
+            sheet.ws.set_column_width(col(c), 15)?;
+        }
+    }
+    sheet.ws.set_row_height(row(0) - 2, 30)?;
+    sheet.ws.set_freeze_panes(row(0), 1)?;
+    let mut previous = Previous {
+        balance: 0.0,
+        draw: month_zero(&mut sheet, &shares, debt, report)?,
+        ltv_streak: 0,
+        dscr_streak: 0,
+    };
+    let ctx = Context {
+        fin,
+        rates: &rates,
+        sculpt_dscr,
+        shares: &shares,
+    };
+    for m in &fr.months {
+        let (ltv_streak, dscr_streak) = month(&mut sheet, &ctx, &previous, m)?;
+        previous = Previous {
+            balance: f(m.balance_usd),
+            draw: f(m.draw_usd),
+            ltv_streak,
+            dscr_streak,
+        };
+    }
+    Ok(sheet)
+}
+
+/// What every month's row needs.
+struct Context<'a> {
+    fin: &'a Financing,
+    rates: &'a Rates,
+    sculpt_dscr: f64,
+    shares: &'a [Decimal],
+}
+
+/// The previous row's closing balance and draw (at its end), and its covenant streaks.
+struct Previous {
+    balance: f64,
+    draw: f64,
+    ltv_streak: u32,
+    dscr_streak: u32,
+}
+
+/// The covenant tests of one month (models::collateral): a streak counts the months in a
+/// row a test is breached (a pass or no test resets it); LTV is breached above the maximum
+/// or when the GPUs are worth nothing while a balance is owed; DSCR below the minimum where
+/// there is debt service. A month is in breach with a streak above 0, and in default from
+/// the first month a streak passes the cure period on. The flags are 1 (yes) or 0 (no).
+/// Returns the month's streaks.
+fn covenants(
+    sheet: &mut Sheet<'_>,
+    ctx: &Context<'_>,
+    previous: &Previous,
+    m: &FinancingMonth,
+    r: u32,
+) -> Result<(u32, u32), XlsxError> {
+    let at = |c: F| a1(r, col(c));
+    let prev = |c: F| a1(r - 1, col(c));
+    let first = m.month == 1;
+    let before = |c: F| if first { "0".to_owned() } else { prev(c) };
+    let ltv = m.ltv.map(f);
+    let ltv_breached = ltv.is_none_or(|l| l > f(ctx.fin.max_ltv));
+    let ltv_streak = if ltv_breached {
+        previous.ltv_streak + 1
+    } else {
+        0
+    };
+    sheet.formula(
+        r,
+        col(F::LtvStreak),
+        &format!(
+            "=IF(OR(NOT(ISNUMBER({l})),N({l})>financing_max_ltv),{}+1,0)",
+            before(F::LtvStreak),
+            l = at(F::Ltv)
+        ),
+        Some(f64::from(ltv_streak)),
+        Kind::Count,
+    )?;
+    let dscr_streak = match ctx.fin.min_dscr {
+        Some(min) => {
+            let service = f(m.debt_service_usd).abs() >= MIN_SERVICE_USD;
+            let breached = service && m.dscr.is_some_and(|d| d < min);
+            let streak = if breached {
+                previous.dscr_streak + 1
+            } else {
+                0
+            };
+            sheet.formula(
+                r,
+                col(F::DscrStreak),
+                &format!(
+                    "=IF(ISNUMBER({d}),IF(N({d})<financing_min_dscr,{}+1,0),0)",
+                    before(F::DscrStreak),
+                    d = at(F::Dscr)
+                ),
+                Some(f64::from(streak)),
+                Kind::Count,
+            )?;
+            streak
+        }
+        None => {
+            sheet.formula(r, col(F::DscrStreak), "=0", Some(0.0), Kind::Count)?;
+            0
+        }
+    };
+    let (ls, ds) = (at(F::LtvStreak), at(F::DscrStreak));
+    sheet.formula(
+        r,
+        col(F::Breach),
+        &format!("=IF(OR({ls}>0,{ds}>0),1,0)"),
+        Some(if m.in_breach { 1.0 } else { 0.0 }),
+        Kind::Flag,
+    )?;
+    sheet.formula(
+        r,
+        col(F::Default),
+        &format!(
+            "=IF(OR({}=1,{ls}>financing_cure_months,{ds}>financing_cure_months),1,0)",
+            before(F::Default)
+        ),
+        Some(if m.in_default { 1.0 } else { 0.0 }),
+        Kind::Flag,
+    )?;
+    Ok((ltv_streak, dscr_streak))
+}
+
+/// The close: the first draw, the discount factor 1, the first equity flow; returns the
+/// draw.
+fn month_zero(
+    sheet: &mut Sheet<'_>,
+    shares: &[Decimal],
+    debt: f64,
+    report: &Report,
+) -> Result<f64, XlsxError> {
+    let r = row(0);
+    let at = |c: F| a1(r, col(c));
+    sheet.value(r, col(F::Month), 0.0, Kind::Count)?;
+    sheet.value(r, col(F::Discount), 1.0, Kind::Factor)?;
+    let share = f(shares.first().copied().unwrap_or_default());
+    sheet.formula(
+        r,
+        col(F::DrawShare),
+        &format!("={}", months::at(C::CapexShare, 0)),
+        Some(share),
+        Kind::Percent,
+    )?;
+    let draw = if shares.len() <= 1 {
+        debt
+    } else {
+        debt * share
+    };
+    sheet.formula(
+        r,
+        col(F::Draw),
+        &format!("=financing_debt*{}", at(F::DrawShare)),
+        Some(draw),
+        Kind::Money,
+    )?;
+    sheet.formula(
+        r,
+        col(F::Equity),
+        &format!("={}+{}", months::at(C::CashFlow, 0), at(F::Draw)),
+        Some(f(report.summary.close_cash_flow_usd) + draw),
+        Kind::Money,
+    )?;
+    sheet.value(r, col(F::Closing), 0.0, Kind::Money)?;
+    Ok(draw)
+}
+
+/// One month of the loan.
+#[allow(clippy::too_many_lines)] // one formula per column, in the sheet's order
+fn month(
+    sheet: &mut Sheet<'_>,
+    ctx: &Context<'_>,
+    previous: &Previous,
+    m: &FinancingMonth,
+) -> Result<(u32, u32), XlsxError> {
+    let n = m.month;
+    let i = usize::try_from(n).unwrap_or(0);
+    let r = row(n);
+    let at = |c: F| a1(r, col(c));
+    let prev = |c: F| a1(r - 1, col(c));
+    let month = at(F::Month);
+    let k = "financing_capitalize_until_month";
+    let t = "financing_tenor_months";
+    sheet.value(r, col(F::Month), f64::from(n), Kind::Count)?;
+    let write =
+        |sheet: &mut Sheet<'_>, c: F, formula: String, fallback: Option<f64>, kind: Kind| {
+            let value = match expected(c, m) {
+                Some(v) => v.map(f),
+                None => fallback,
+            };
+            sheet.formula(r, col(c), &formula, value, kind)
+        };
+    let cfads = f(m.cfads_usd);
+    write(
+        sheet,
+        F::Cfads,
+        format!(
+            "={}-{}",
+            months::at(C::GrossMargin, n),
+            months::at(C::PrepaymentApplied, n)
+        ),
+        None,
+        Kind::Money,
+    )?;
+    let rate = ctx
+        .rates
+        .annual
+        .get(i.wrapping_sub(1))
+        .copied()
+        .unwrap_or_default();
+    match &ctx.fin.interest {
+        Interest::Fixed { .. } => write(
+            sheet,
+            F::Rate,
+            "=financing_interest_annual_rate".to_owned(),
+            Some(rate),
+            Kind::Percent,
+        )?,
+        Interest::Floating {
+            sofr_annual_rates, ..
+        } => {
+            let sofr = sofr_annual_rates
+                .get(i.wrapping_sub(1))
+                .or(sofr_annual_rates.last())
+                .copied()
+                .unwrap_or_default();
+            sheet.input(r, col(F::Sofr), f(sofr), Kind::Percent)?;
+            write(
+                sheet,
+                F::Rate,
+                format!("={}+financing_interest_spread_annual_rate", at(F::Sofr)),
+                Some(rate),
+                Kind::Percent,
+            )?;
+        }
+    }
+    write(
+        sheet,
+        F::Discount,
+        format!("={}/(1+{}/12)", prev(F::Discount), at(F::Rate)),
+        ctx.rates.discount.get(i).copied(),
+        Kind::Factor,
+    )?;
+    let target = f(ctx.fin.target_dscr);
+    let outside = n <= ctx.fin.capitalize_until_month || n > ctx.fin.tenor_months;
+    write(
+        sheet,
+        F::TargetService,
+        format!(
+            "=IF(OR({month}<={k},{month}>{t}),0,MAX({},0)/financing_target_dscr)",
+            at(F::Cfads)
+        ),
+        Some(if outside {
+            0.0
+        } else {
+            cfads.max(0.0) / target
+        }),
+        Kind::Money,
+    )?;
+    let share = ctx.shares.get(i).copied().map(f);
+    write(
+        sheet,
+        F::DrawShare,
+        format!("={}", months::at(C::CapexShare, n)),
+        Some(share.unwrap_or_default()),
+        Kind::Percent,
+    )?;
+    write(
+        sheet,
+        F::Draw,
+        format!("=financing_debt*{}", at(F::DrawShare)),
+        None,
+        Kind::Money,
+    )?;
+    let opening = if n == 1 {
+        "=0".to_owned()
+    } else {
+        format!("={}", prev(F::Closing))
+    };
+    sheet.formula(
+        r,
+        col(F::Opening),
+        &opening,
+        Some(previous.balance),
+        Kind::Money,
+    )?;
+    write(
+        sheet,
+        F::Owed,
+        format!("={}+{}", at(F::Opening), prev(F::Draw)),
+        Some(previous.balance + previous.draw),
+        Kind::Money,
+    )?;
+    write(
+        sheet,
+        F::Interest,
+        format!("={}*{}/12", at(F::Owed), at(F::Rate)),
+        None,
+        Kind::Money,
+    )?;
+    let (owed, interest) = (at(F::Owed), at(F::Interest));
+    let (paid, principal) = match ctx.fin.repayment {
+        Repayment::Sculpted => {
+            let service = if n <= ctx.fin.capitalize_until_month {
+                0.0
+            } else {
+                cfads.max(0.0) / ctx.sculpt_dscr
+            };
+            write(
+                sheet,
+                F::Service,
+                format!(
+                    "=IF({month}<={k},0,MAX({},0)/financing_sculpt_dscr)",
+                    at(F::Cfads)
+                ),
+                Some(service),
+                Kind::Money,
+            )?;
+            let s = at(F::Service);
+            (
+                format!("=IF({month}<={k},0,IF({month}>={t},{interest},MIN({interest},{s})))"),
+                format!(
+                    "=IF({month}<={k},0,IF({month}>={t},{owed},MIN(MAX({s}-{interest},0),{owed})))"
+                ),
+            )
+        }
+        Repayment::LevelPayment => (
+            format!("=IF({month}<={k},0,{interest})"),
+            format!(
+                "=IF({month}<={k},0,IF({month}>={t},{owed},MIN(MAX(PMT({}/12,{t}-{month}+1,-{owed})-{interest},0),{owed})))",
+                at(F::Rate)
+            ),
+        ),
+        Repayment::Straight => (
+            format!("=IF({month}<={k},0,{interest})"),
+            format!(
+                "=IF({month}<={k},0,IF({month}>={t},{owed},MIN({owed}/({t}-{month}+1),{owed})))"
+            ),
+        ),
+        Repayment::Bullet => (
+            format!("=IF({month}<={k},0,{interest})"),
+            format!("=IF({month}<={k},0,IF({month}>={t},{owed},0))"),
+        ),
+    };
+    write(sheet, F::InterestPaid, paid, None, Kind::Money)?;
+    write(
+        sheet,
+        F::Capitalized,
+        format!("={interest}-{}", at(F::InterestPaid)),
+        None,
+        Kind::Money,
+    )?;
+    write(sheet, F::Principal, principal, None, Kind::Money)?;
+    write(
+        sheet,
+        F::DebtService,
+        format!("={}+{}", at(F::InterestPaid), at(F::Principal)),
+        None,
+        Kind::Money,
+    )?;
+    let draws = format!("{}:{}", abs(row(0), col(F::Draw)), a1(r - 1, col(F::Draw)));
+    write(
+        sheet,
+        F::Fees,
+        format!(
+            "=IF({month}=1,financing_upfront_fee,0)+IF({month}<=financing_availability_months,MAX(financing_debt-SUM({draws}),0)*financing_fees_commitment_fee_annual_rate/12,0)"
+        ),
+        None,
+        Kind::Money,
+    )?;
+    write(
+        sheet,
+        F::Closing,
+        format!("={owed}+{}-{}", at(F::Capitalized), at(F::Principal)),
+        None,
+        Kind::Money,
+    )?;
+    // Service below half a cent is none: what is left of a repaid balance in `f64`
+    // (1e-9) or in decimals (1e-12) would give a DSCR of 1e14 or more.
+    let dscr = (f(m.debt_service_usd).abs() >= MIN_SERVICE_USD)
+        .then(|| m.dscr.map(f))
+        .flatten();
+    sheet.formula(
+        r,
+        col(F::Dscr),
+        &format!(
+            "=IF(ABS({ds})<{MIN_SERVICE_USD},\"n/a\",{}/{ds})",
+            at(F::Cfads),
+            ds = at(F::DebtService)
+        ),
+        dscr,
+        Kind::Multiple,
+    )?;
+    write(
+        sheet,
+        F::Ltv,
+        format!(
+            "=IF({b}=0,0,IF({v}=0,\"n/a\",{b}/{v}))",
+            b = at(F::Closing),
+            v = months::at(C::EconomicValue, n)
+        ),
+        None,
+        Kind::Percent,
+    )?;
+    let streaks = covenants(sheet, ctx, previous, m, r)?;
+    write(
+        sheet,
+        F::Equity,
+        format!(
+            "={}-{}-{}+{}",
+            months::at(C::CashFlow, n),
+            at(F::DebtService),
+            at(F::Fees),
+            at(F::Draw)
+        ),
+        None,
+        Kind::Money,
+    )?;
+    Ok(streaks)
+}

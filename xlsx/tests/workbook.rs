@@ -1,0 +1,143 @@
+//! The workbook without a spreadsheet engine: the same scenario gives the same bytes, and
+//! what a reader sees before any recalculation (the cached results) is gpuecon's figures.
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    clippy::indexing_slicing
+)]
+
+mod common;
+
+use common::{Cells, generated, presets};
+
+#[test]
+fn the_same_scenario_gives_the_same_bytes() {
+    for case in presets().iter().chain(generated().iter().take(4)) {
+        assert_eq!(
+            case.workbook().bytes,
+            case.workbook().bytes,
+            "{}",
+            case.name
+        );
+    }
+}
+
+#[test]
+fn cached_results_are_gpuecons_figures_for_every_preset() {
+    for case in presets() {
+        let book = case.workbook();
+        assert!(book.formulas.len() > 100, "{}", case.name);
+        let wrong = Cells::new(book.bytes).mismatches(&book.formulas);
+        assert!(
+            wrong.is_empty(),
+            "{}: {:#?}",
+            case.name,
+            &wrong[..wrong.len().min(10)]
+        );
+    }
+}
+
+#[test]
+fn the_box_reads_as_its_report() {
+    // CoreWeave-style box: 1,024 GPUs × $50,000 = $51,200,000 of capex, 75 % advance.
+    let case = presets()
+        .into_iter()
+        .find(|c| c.name == "coreweave-box-ig")
+        .unwrap();
+    let mut cells = Cells::new(case.workbook().bytes);
+    assert_eq!(
+        cells.get("Financing", "B3"),
+        calamine::Data::Float(51_200_000.0)
+    );
+    assert_eq!(
+        cells.get("Financing", "B4"),
+        calamine::Data::Float(38_400_000.0)
+    );
+    // Month 1: 1,024 × 730 = 747,520 GPU-hours, every one billed at $2.60 under the
+    // take-or-pay minimum (usage 90 %, shortfall 10 % at the same price): $1,943,552.
+    assert_eq!(cells.get("Months", "E5"), calamine::Data::Float(747_520.0));
+    assert_eq!(
+        cells.get("Months", "R5"),
+        calamine::Data::Float(1_943_552.0)
+    );
+}
+
+#[test]
+fn inputs_are_named_after_their_fields() {
+    let case = presets()
+        .into_iter()
+        .find(|c| c.name == "coreweave-box-ig")
+        .unwrap();
+    let book = case.workbook();
+    let names: Vec<&str> = book.inputs.iter().map(|i| i.name.as_str()).collect();
+    for name in [
+        "fleet_gpus",
+        "fleet_capex_usd_per_gpu",
+        "power_pue",
+        "contracts1_contract_price_usd_per_gpu_hour",
+        "financing_advance_rate",
+        "financing_target_dscr",
+        "financing_tenor_months",
+        "financing_interest_spread_annual_rate",
+    ] {
+        assert!(names.contains(&name), "{name} in {names:?}");
+    }
+}
+
+#[test]
+fn a_monte_carlo_run_reads_back_as_its_report() {
+    use gpuecon::montecarlo::{self, MonteCarloInputs, Options, Stochastic};
+    let scenario = presets()
+        .into_iter()
+        .find(|c| c.name == "coreweave-box-ig")
+        .unwrap()
+        .scenario;
+    let start = scenario.start;
+    let inputs = MonteCarloInputs {
+        scenario: Some(scenario),
+        portfolio: None,
+        options: Options {
+            paths: 60,
+            seed: 11,
+            stochastic: Stochastic::typical(),
+            ..Options::default()
+        },
+    };
+    let report = montecarlo::run(&inputs).unwrap();
+    let bytes = gpuecon_xlsx::montecarlo::workbook("box", start, &report).unwrap();
+    assert_eq!(
+        bytes,
+        gpuecon_xlsx::montecarlo::workbook("box", start, &report).unwrap()
+    );
+    let mut cells = Cells::new(bytes);
+    // Row 5 is NPV: paths, mean, standard error, P5, P25, P50 (column G).
+    let f = gpuecon::units::to_f64_lossy;
+    assert_eq!(cells.get("Monte Carlo", "B5"), calamine::Data::Float(60.0));
+    assert_eq!(
+        cells.get("Monte Carlo", "G5"),
+        calamine::Data::Float(f(report.npv_usd.p50))
+    );
+    // The NPV histogram's paths add up to every path.
+    let total: f64 = (5..5 + report.npv_usd.histogram.len())
+        .map(|row| match cells.get("Histograms", &format!("C{row}")) {
+            calamine::Data::Float(x) => x,
+            other => panic!("{other:?}"),
+        })
+        .sum();
+    assert_eq!(total, 60.0);
+}
+
+#[test]
+fn some_generated_boxes_breach_their_covenants() {
+    // The covenant formulas are checked on breaches and defaults, not only on passes.
+    let (mut breached, mut defaulted) = (0, 0);
+    for case in generated() {
+        let report = gpuecon::scenario::evaluate(&case.scenario).unwrap();
+        if let Some(f) = report.financing {
+            breached += usize::from(f.summary.months_in_breach > 0);
+            defaulted += usize::from(f.summary.first_default_month.is_some());
+        }
+    }
+    assert!(breached >= 3 && defaulted >= 2, "{breached} {defaulted}");
+}
