@@ -46,6 +46,7 @@
 //! ```
 
 pub mod aggregate;
+mod backoff;
 pub mod dcgm;
 pub mod economics;
 mod error;
@@ -53,11 +54,15 @@ pub mod nvml;
 pub mod prom;
 pub mod replay;
 pub mod report;
+pub mod screen;
 pub mod smi;
 mod snapshot;
 mod source;
+mod warning;
 
 pub use aggregate::{GpuWindow, Window, WindowOptions};
+pub use backoff::Backoff;
 pub use error::{Error, LineProblem, Parsed};
 pub use snapshot::{GpuKey, GpuSnapshot, MigInstance, Reading};
 pub use source::{Detected, GpuSource, detect};
+pub use warning::{Warning, WarningKind};
