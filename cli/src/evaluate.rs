@@ -10,6 +10,7 @@ use gpuecon::scenario::{self, Report, Scenario, ScenarioError};
 use serde_json::Value;
 
 use crate::format::{self, number, or_unknown, percent, signed, usd};
+use crate::terminal::clean;
 use crate::{CliError, CliResult};
 
 /// How `evaluate` prints its report.
@@ -152,7 +153,7 @@ fn evaluate_portfolio(
         }
         ReportFormat::Table => {
             let s = &report.summary;
-            writeln!(out, "{}: {} boxes", boxes.title, boxes.boxes.len())?;
+            writeln!(out, "{}: {} boxes", clean(&boxes.title), boxes.boxes.len())?;
             let mut rows = vec![
                 ("revenue", usd(s.revenue_usd)),
                 ("EBITDA", usd(s.ebitda_usd)),
@@ -268,18 +269,18 @@ fn name_value_table(heading: &str, rows: Vec<(&str, String)>) -> comfy_table::Ta
 fn tables(scenario: &Scenario, report: &Report, out: &mut dyn Write) -> CliResult {
     let s = &report.summary;
     let title = if scenario.title.is_empty() {
-        "scenario"
+        "scenario".into()
     } else {
-        &scenario.title
+        clean(&scenario.title)
     };
     writeln!(
         out,
         "{title}: {} GPUs ({}), {} months from {}",
         scenario.fleet.gpus,
         if scenario.fleet.gpu.is_empty() {
-            "GPU"
+            "GPU".into()
         } else {
-            &scenario.fleet.gpu
+            clean(&scenario.fleet.gpu)
         },
         scenario.horizon_months,
         scenario.start

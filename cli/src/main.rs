@@ -18,6 +18,8 @@
 mod evaluate;
 mod format;
 mod montecarlo;
+mod notices;
+mod terminal;
 mod watch;
 
 use std::io::{self, Write};
@@ -153,7 +155,7 @@ fn main() -> ExitCode {
                     let rendered = error.render().to_string();
                     eprintln!(
                         "gpuecon: error: {} (see gpuecon --help)",
-                        first_line(&rendered)
+                        terminal::line(first_line(&rendered))
                     );
                     ExitCode::from(2)
                 }
@@ -163,8 +165,11 @@ fn main() -> ExitCode {
     match run(cli) {
         Ok(()) | Err(CliError::Closed) => ExitCode::SUCCESS,
         Err(CliError::Message(message)) => {
-            // One line, whatever the message holds.
-            eprintln!("gpuecon: error: {}", message.replace('\n', " "));
+            // One line, whatever the message holds: no control character, values cut.
+            eprintln!(
+                "gpuecon: error: {}",
+                terminal::line(&message.replace('\n', " "))
+            );
             ExitCode::FAILURE
         }
     }

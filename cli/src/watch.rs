@@ -15,10 +15,12 @@ use gpuecon_telemetry::nvml::NvmlSource;
 use gpuecon_telemetry::replay::{self, ReplaySource};
 use gpuecon_telemetry::report::{self, LiveReport};
 use gpuecon_telemetry::smi::{SmiCommand, SmiLog};
-use gpuecon_telemetry::{GpuSource, Reading, Window, detect};
+use gpuecon_telemetry::{Backoff, GpuSource, Window, detect};
 
 use crate::evaluate::load_scenario;
 use crate::format::{self, dollars, duration, measured, number, or_unknown, percent, signed};
+use crate::notices::Notices;
+use crate::terminal::{self, clean};
 use crate::{CliError, CliResult};
 
 /// Where readings come from.
@@ -102,6 +104,9 @@ pub struct WatchArgs {
     /// for a recorded one (read without waiting).
     #[arg(long)]
     once: bool,
+    /// Stop after this many readings (default: until a recording ends, or Ctrl-C).
+    #[arg(long, value_name = "N", conflicts_with = "once")]
+    count: Option<u64>,
     /// Output format.
     #[arg(long, value_enum, default_value_t)]
     format: WatchFormat,
@@ -191,14 +196,6 @@ fn open(args: &SourceArgs, paced: bool) -> Result<(Box<dyn GpuSource>, Vec<Strin
     Ok((source, vec![note]))
 }
 
-/// Reports skipped input lines on stderr (they do not stop anything).
-fn warn_problems(args: &SourceArgs, reading: &Reading) {
-    let origin = args.from.as_deref().unwrap_or("input");
-    for problem in &reading.problems {
-        eprintln!("gpuecon: {origin} {problem} (skipped)");
-    }
-}
-
 /// The terms of the economics from the arguments, if a price or contract is given.
 fn terms(args: &WatchArgs) -> Result<Option<Terms>, CliError> {
     let mut terms = match (&args.price, &args.contract) {
@@ -238,25 +235,44 @@ fn pause(seconds: f64) -> Result<Duration, CliError> {
         .ok_or_else(|| format!("--interval {seconds}: must be a number of seconds above 0").into())
 }
 
-/// `gpuecon watch`.
+/// `gpuecon watch`. A live source that fails to read (an exporter answering 503,
+/// `nvidia-smi` failing) is tried again with a [`Backoff`]; the watch goes on.
 pub fn watch(args: &WatchArgs, out: &mut dyn Write) -> CliResult {
     let terms = terms(args)?;
     let interval = pause(args.source.interval)?;
     let (mut source, notes) = open(&args.source, !args.once)?;
     for note in notes {
-        eprintln!("gpuecon: {note}");
+        eprintln!("gpuecon: {}", terminal::line(&note));
     }
     let live = source.is_live();
     let redraw = args.format == WatchFormat::Table && !args.once && std::io::stdout().is_terminal();
     let describe = source.describe();
+    let origin = args.source.from.as_deref().unwrap_or("input");
     let mut window = Window::default();
-    let mut read_any = false;
-    while let Some(reading) = source.read()? {
-        warn_problems(&args.source, &reading);
+    let mut notices = Notices::default();
+    let mut backoff = Backoff::new(interval);
+    let mut readings = 0_u64;
+    while args.count.is_none_or(|limit| readings < limit) {
+        let reading = match source.read() {
+            Ok(Some(reading)) => reading,
+            Ok(None) => break,
+            Err(error) if live && !args.once => {
+                let wait = backoff.failed();
+                notices.source_failed(&error, wait);
+                std::thread::sleep(wait);
+                continue;
+            }
+            Err(error) => return Err(error.into()),
+        };
+        backoff.succeeded();
+        readings += 1;
+        notices.skipped(origin, &reading.problems);
+        notices.warn(reading.warnings.iter().cloned());
         window.push_reading(&reading);
-        read_any = true;
+        notices.warn(window.take_warnings());
         if !args.once || live {
             let report = report::build(&describe, &window, terms.as_ref())?;
+            notices.warn(report.warnings.iter().cloned());
             show(&report, args.format, redraw, out)?;
         }
         if live {
@@ -266,12 +282,27 @@ pub fn watch(args: &WatchArgs, out: &mut dyn Write) -> CliResult {
             std::thread::sleep(interval);
         }
     }
-    if !read_any {
+    if readings == 0 {
         return Err(format!("{describe}: no reading").into());
     }
     if args.once && !live {
         let report = report::build(&describe, &window, terms.as_ref())?;
+        notices.warn(report.warnings.iter().cloned());
         show(&report, args.format, false, out)?;
+    }
+    let total = notices.total_warnings();
+    if total > 0 {
+        let kinds: Vec<String> = notices
+            .warnings
+            .iter()
+            .map(|(kind, count)| format!("{} {count}", kind.as_str()))
+            .collect();
+        eprintln!(
+            "gpuecon: {total} value{} set aside or oddit{} seen ({})",
+            if total == 1 { "" } else { "s" },
+            if total == 1 { "y" } else { "ies" },
+            kinds.join(", ")
+        );
     }
     Ok(())
 }
@@ -281,8 +312,10 @@ pub fn record(args: &RecordArgs, stdout: &mut dyn Write) -> CliResult {
     let interval = pause(args.source.interval)?;
     let (mut source, notes) = open(&args.source, false)?;
     for note in notes {
-        eprintln!("gpuecon: {note}");
+        eprintln!("gpuecon: {}", terminal::line(&note));
     }
+    let origin = args.source.from.as_deref().unwrap_or("input");
+    let mut notices = Notices::default();
     let mut file;
     let out: &mut dyn Write = match &args.output {
         Some(path) => {
@@ -294,7 +327,8 @@ pub fn record(args: &RecordArgs, stdout: &mut dyn Write) -> CliResult {
     let mut count = 0_u64;
     while args.count.is_none_or(|limit| count < limit) {
         let Some(reading) = source.read()? else { break };
-        warn_problems(&args.source, &reading);
+        notices.skipped(origin, &reading.problems);
+        notices.warn(reading.warnings.iter().cloned());
         writeln!(out, "{}", replay::line(&reading)?)?;
         out.flush()?;
         count += 1;
@@ -340,7 +374,7 @@ fn table(report: &LiveReport, out: &mut dyn Write) -> CliResult {
     writeln!(
         out,
         "{} · {} · {} GPU{} · window {}",
-        report.source,
+        clean(&report.source),
         report.taken_at.format("%Y-%m-%d %H:%M:%S UTC"),
         fleet.window.gpus,
         if fleet.window.gpus == 1 { "" } else { "s" },
@@ -360,7 +394,9 @@ fn table(report: &LiveReport, out: &mut dyn Write) -> CliResult {
         writeln!(
             out,
             "terms: {}; power ${}/kWh × PUE {}; {billing}",
-            t.basis, t.usd_per_kwh, t.pue
+            clean(&t.basis),
+            t.usd_per_kwh,
+            t.pue
         )?;
     }
     let with_terms = report.terms.is_some();
@@ -388,8 +424,8 @@ fn table(report: &LiveReport, out: &mut dyn Write) -> CliResult {
     for gpu in &report.gpus {
         let s = &gpu.snapshot;
         let mut row = vec![
-            Cell::new(&gpu.label),
-            Cell::new(s.name.as_deref().unwrap_or(format::UNKNOWN)),
+            Cell::new(clean(&gpu.label)),
+            Cell::new(clean(s.name.as_deref().unwrap_or(format::UNKNOWN))),
             number(pct(s.activity_or_graphics())),
             number(pct(s.sm_active_fraction)),
             number(or_unknown(s.power_w, |w| measured(w, 2))),
@@ -483,7 +519,7 @@ fn table(report: &LiveReport, out: &mut dyn Write) -> CliResult {
     for gpu in &report.gpus {
         let w = &gpu.window;
         let mut row = vec![
-            Cell::new(&gpu.label),
+            Cell::new(clean(&gpu.label)),
             number(measured(w.hours, 4)),
             number(kwh(w.energy_kwh)),
             number(or_unknown(w.mean_power_w, |p| measured(p, 1))),

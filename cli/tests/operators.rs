@@ -1,0 +1,154 @@
+//! The watch as operators run it: a flaky exporter, hostile strings from the GPUs and the
+//! scenario, long values in errors.
+
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::indexing_slicing,
+    clippy::panic
+)]
+
+use std::io::{Read, Write};
+use std::net::TcpListener;
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output, Stdio};
+
+fn gpuecon(args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_gpuecon"))
+        .args(args)
+        .env("NO_COLOR", "1")
+        .stdin(Stdio::null())
+        .output()
+        .unwrap()
+}
+
+fn text(bytes: &[u8]) -> String {
+    String::from_utf8(bytes.to_vec()).unwrap()
+}
+
+fn fixture(path: &str) -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("../telemetry/tests/fixtures")
+        .join(path)
+}
+
+fn scratch(name: &str) -> PathBuf {
+    let dir = Path::new(env!("CARGO_TARGET_TMPDIR")).join("operators-tests");
+    std::fs::create_dir_all(&dir).unwrap();
+    dir.join(name)
+}
+
+/// Serves `responses` (status line, body) to one connection each, in order.
+fn serve(responses: Vec<(&'static str, String)>) -> (String, std::thread::JoinHandle<()>) {
+    let listener = TcpListener::bind("127.0.0.1:0").unwrap();
+    let url = format!("http://{}/metrics", listener.local_addr().unwrap());
+    let server = std::thread::spawn(move || {
+        for (status, body) in responses {
+            let (mut stream, _) = listener.accept().unwrap();
+            let mut request = [0_u8; 4096];
+            let _ = stream.read(&mut request).unwrap();
+            write!(
+                stream,
+                "HTTP/1.1 {status}\r\nContent-Type: text/plain; version=0.0.4\r\nContent-Length: {}\r\nConnection: close\r\n\r\n{body}",
+                body.len()
+            )
+            .unwrap();
+        }
+    });
+    (url, server)
+}
+
+#[test]
+fn a_503_from_the_exporter_does_not_end_the_watch() {
+    // Before: the first failed scrape ended `watch` with an error.
+    let body = std::fs::read_to_string(fixture(
+        "dcgm/t4_driver460.106.00_datadog-integrations-core.prom",
+    ))
+    .unwrap();
+    let (url, server) = serve(vec![
+        ("200 OK", body.clone()),
+        ("503 Service Unavailable", "busy".to_owned()),
+        ("200 OK", body),
+    ]);
+    let output = gpuecon(&[
+        "watch",
+        "--from",
+        &url,
+        "--interval",
+        "0.05",
+        "--count",
+        "2",
+        "--format",
+        "json",
+    ]);
+    server.join().unwrap();
+    let (out, err) = (text(&output.stdout), text(&output.stderr));
+    assert!(output.status.success(), "{err}");
+    // two reports (the readings before and after the 503), and the failure told, retried
+    assert_eq!(out.lines().count(), 2, "{out}");
+    assert!(
+        err.contains("503") && err.contains("trying again in 0.1 s"),
+        "{err}"
+    );
+}
+
+#[test]
+fn escape_sequences_from_gpus_never_reach_the_terminal() {
+    // A GPU name that would clear the screen and retitle the window, a host with a bell.
+    let line = r#"{"taken_at":"2026-01-01T00:00:00Z","gpus":[{"timestamp":"2026-01-01T00:00:00Z","host":"node\u0007\u009b2J","index":0,"name":"H100\u001b[2J\u001b]0;owned\u0007","power_w":-5}]}"#;
+    let path = scratch("hostile-names.jsonl");
+    std::fs::write(&path, format!("{line}\n")).unwrap();
+    let output = gpuecon(&["watch", "--from", path.to_str().unwrap(), "--once"]);
+    let (out, err) = (text(&output.stdout), text(&output.stderr));
+    assert!(output.status.success(), "{err}");
+    for shown in [&out, &err] {
+        assert!(
+            !shown.chars().any(|c| c.is_control() && c != '\n'),
+            "{shown:?}"
+        );
+    }
+    // shown as visible escapes instead
+    assert!(out.contains(r"H100\u{1b}[2J\u{1b}]0;owned\u{7}"), "{out}");
+    assert!(out.contains(r"node\u{7}\u{9b}2J gpu 0"), "{out}");
+    // the warning (negative power) names the GPU, escaped too
+    assert!(
+        err.contains(r"node\u{7}\u{9b}2J gpu 0, line 1: power -5 W is negative"),
+        "{err}"
+    );
+}
+
+#[test]
+fn a_hostile_scenario_title_is_escaped_and_long_values_are_cut_in_errors() {
+    let key = format!("\u{1b}[2J{}", "k".repeat(5_000));
+    let path = scratch("hostile-key.json");
+    std::fs::write(&path, serde_json::json!({ key: 1 }).to_string()).unwrap();
+    let output = gpuecon(&["evaluate", path.to_str().unwrap()]);
+    assert!(!output.status.success());
+    let err = text(&output.stderr);
+    assert_eq!(err.lines().count(), 1, "{err}");
+    assert!(!err.contains('\u{1b}'), "{err:?}");
+    assert!(err.contains(r"\u{1b}[2J"), "{err}");
+    // at most 200 characters of the key as shown (`\u{1b}[2J` is 9 of them), then "…"
+    assert!(err.contains(&format!("[2J{}…`", "k".repeat(191))), "{err}");
+    assert!(!err.contains(&"k".repeat(192)), "{err}");
+}
+
+#[test]
+fn a_scenario_title_with_escape_sequences_is_shown_escaped() {
+    let mut scenario = gpuecon::presets::get("h100-node-reserved-3y")
+        .unwrap()
+        .unwrap()
+        .scenario
+        .unwrap();
+    scenario.title = "owned\u{1b}[2J\u{1b}]0;title\u{7}".to_owned();
+    let path = scratch("hostile-title.json");
+    std::fs::write(&path, serde_json::to_string(&scenario).unwrap()).unwrap();
+    let output = gpuecon(&["evaluate", path.to_str().unwrap()]);
+    let out = text(&output.stdout);
+    assert!(output.status.success(), "{}", text(&output.stderr));
+    assert!(!out.chars().any(|c| c.is_control() && c != '\n'), "{out:?}");
+    assert!(
+        out.starts_with(r"owned\u{1b}[2J\u{1b}]0;title\u{7}: "),
+        "{out}"
+    );
+}
