@@ -16,6 +16,7 @@
 //! input lines are reported on stderr with their line number and skipped.
 
 mod evaluate;
+mod exporter;
 mod format;
 mod montecarlo;
 mod notices;

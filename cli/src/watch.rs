@@ -10,7 +10,7 @@ use clap::{Args, ValueEnum};
 use comfy_table::Cell;
 use gpuecon::Decimal;
 use gpuecon_telemetry::dcgm::DcgmSource;
-use gpuecon_telemetry::economics::{Billing, Terms};
+use gpuecon_telemetry::economics::{Billing, OwnerTerms, Terms};
 use gpuecon_telemetry::nvml::NvmlSource;
 use gpuecon_telemetry::replay::{self, ReplaySource};
 use gpuecon_telemetry::report::{self, LiveReport};
@@ -18,6 +18,7 @@ use gpuecon_telemetry::smi::{SmiCommand, SmiLog};
 use gpuecon_telemetry::{Backoff, GpuSource, Window, detect};
 
 use crate::evaluate::load_scenario;
+use crate::exporter::{self, Health, Served};
 use crate::format::{self, dollars, duration, measured, number, or_unknown, percent, signed};
 use crate::notices::Notices;
 use crate::terminal::{self, clean};
@@ -107,6 +108,23 @@ pub struct WatchArgs {
     /// Stop after this many readings (default: until a recording ends, or Ctrl-C).
     #[arg(long, value_name = "N", conflicts_with = "once")]
     count: Option<u64>,
+    /// Serve the report as Prometheus metrics at http://ADDR/metrics (like 127.0.0.1:9401);
+    /// after a recording ends the last report is served until Ctrl-C.
+    #[arg(long, value_name = "ADDR")]
+    listen: Option<String>,
+    /// Write the metrics to this file after each reading, atomically (write, then rename),
+    /// for node_exporter's textfile collector.
+    #[arg(long, value_name = "PATH")]
+    textfile: Option<PathBuf>,
+    /// Capex per GPU in USD, for the owner's capital recovery (with --life and --rate).
+    #[arg(long, value_name = "USD", requires_all = ["life", "rate"])]
+    capex: Option<Decimal>,
+    /// The GPU's economic life in years (with --capex).
+    #[arg(long, value_name = "YEARS", requires = "capex")]
+    life: Option<Decimal>,
+    /// The owner's cost of capital a year, 0.10 for 10 % (with --capex).
+    #[arg(long, value_name = "RATE", requires = "capex")]
+    rate: Option<Decimal>,
     /// Output format.
     #[arg(long, value_enum, default_value_t)]
     format: WatchFormat,
@@ -213,12 +231,22 @@ fn terms(args: &WatchArgs) -> Result<Option<Terms>, CliError> {
             terms
         }
         (None, None) => {
-            if args.power_price.is_some() || args.pue.is_some() || args.billing.is_some() {
-                return Err("--power-price, --pue and --billing need --price or --contract".into());
+            if args.power_price.is_some()
+                || args.pue.is_some()
+                || args.billing.is_some()
+                || args.capex.is_some()
+            {
+                return Err(
+                    "--power-price, --pue, --billing and --capex need --price or --contract".into(),
+                );
             }
             return Ok(None);
         }
     };
+    if let (Some(capex), Some(life), Some(rate)) = (args.capex, args.life, args.rate) {
+        terms.owner = Some(OwnerTerms::capital_only(capex, life, rate));
+        terms.capex_usd_per_gpu = Some(capex);
+    }
     match args.billing {
         Some(BillingArg::Reserved) => terms.billing = Billing::Reserved,
         Some(BillingArg::Usage) => terms.billing = Billing::Usage,
@@ -252,6 +280,31 @@ pub fn watch(args: &WatchArgs, out: &mut dyn Write) -> CliResult {
     let mut notices = Notices::default();
     let mut backoff = Backoff::new(interval);
     let mut readings = 0_u64;
+    let served = match &args.listen {
+        Some(address) => {
+            let served = std::sync::Arc::new(Served::default());
+            let bound = exporter::listen(address, std::sync::Arc::clone(&served))?;
+            eprintln!("gpuecon: serving http://{bound}/metrics");
+            Some(served)
+        }
+        None => None,
+    };
+    let mut last = None;
+    let publish = |report: Option<&report::LiveReport>, up: bool, notices: &Notices| {
+        if served.is_none() && args.textfile.is_none() {
+            return Ok::<(), CliError>(());
+        }
+        let text = exporter::render(report, &Health { up, notices });
+        if let Some(path) = &args.textfile {
+            exporter::write_textfile(path, &text)?;
+        }
+        if let Some(served) = &served {
+            if let Ok(mut current) = served.text.lock() {
+                *current = text;
+            }
+        }
+        Ok(())
+    };
     while args.count.is_none_or(|limit| readings < limit) {
         let reading = match source.read() {
             Ok(Some(reading)) => reading,
@@ -259,6 +312,7 @@ pub fn watch(args: &WatchArgs, out: &mut dyn Write) -> CliResult {
             Err(error) if live && !args.once => {
                 let wait = backoff.failed();
                 notices.source_failed(&error, wait);
+                publish(last.as_ref(), false, &notices)?;
                 std::thread::sleep(wait);
                 continue;
             }
@@ -274,6 +328,8 @@ pub fn watch(args: &WatchArgs, out: &mut dyn Write) -> CliResult {
             let report = report::build(&describe, &window, terms.as_ref())?;
             notices.warn(report.warnings.iter().cloned());
             show(&report, args.format, redraw, out)?;
+            publish(Some(&report), true, &notices)?;
+            last = Some(report);
         }
         if live {
             if args.once {
@@ -289,6 +345,7 @@ pub fn watch(args: &WatchArgs, out: &mut dyn Write) -> CliResult {
         let report = report::build(&describe, &window, terms.as_ref())?;
         notices.warn(report.warnings.iter().cloned());
         show(&report, args.format, false, out)?;
+        publish(Some(&report), true, &notices)?;
     }
     let total = notices.total_warnings();
     if total > 0 {
@@ -303,6 +360,12 @@ pub fn watch(args: &WatchArgs, out: &mut dyn Write) -> CliResult {
             if total == 1 { "y" } else { "ies" },
             kinds.join(", ")
         );
+    }
+    if served.is_some() {
+        eprintln!("gpuecon: the source has no more readings; serving the last report until Ctrl-C");
+        loop {
+            std::thread::sleep(Duration::from_secs(3600));
+        }
     }
     Ok(())
 }

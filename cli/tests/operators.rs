@@ -152,3 +152,33 @@ fn a_scenario_title_with_escape_sequences_is_shown_escaped() {
         "{out}"
     );
 }
+
+#[test]
+fn textfile_for_node_exporter_holds_the_metrics_of_the_report() {
+    let path = scratch("gpuecon.prom");
+    let replay = fixture("replay/h100_idle_then_gpu-burn.jsonl");
+    let output = gpuecon(&[
+        "watch",
+        "--from",
+        replay.to_str().unwrap(),
+        "--once",
+        "--price",
+        "2.50",
+        "--power-price",
+        "0.08",
+        "--pue",
+        "1.3",
+        "--textfile",
+        path.to_str().unwrap(),
+    ]);
+    assert!(output.status.success(), "{}", text(&output.stderr));
+    let metrics = std::fs::read_to_string(&path).unwrap();
+    // 0.63195 kW × 1.3 × $0.08 = $0.0657228 an hour; $2.50 − that = $2.4342772
+    assert!(metrics.contains("gpuecon_power_margin_usd_per_hour{gpu=\"0\",UUID=\"GPU-00000000-0000-0000-0000-000000000000\",modelName=\"NVIDIA H100 80GB HBM3\"} 2.4342772\n"), "{metrics}");
+    // no owner terms: no owner margin
+    assert!(
+        !metrics.contains("gpuecon_margin_usd_per_hour"),
+        "{metrics}"
+    );
+    assert!(metrics.contains("gpuecon_up 1\n"));
+}

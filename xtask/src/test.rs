@@ -25,6 +25,9 @@ pub enum TestStep {
     Native,
     /// rustdoc on every crate with warnings denied (broken or private links, bad examples).
     Doc,
+    /// `gpuecon watch --listen` scraped by a real Prometheus (Debian's, installed by setup):
+    /// the PromQL fleet margin equals the CLI's JSON; promtool accepts the exposition.
+    Exporter,
     /// A short fuzzing run of scenario parsing and evaluation (`cargo xtask fuzz` runs longer).
     Fuzz,
     /// The core builds for wasm32, pulls in no wasm-bindgen or js-sys, and passes its purity lints there.
@@ -90,6 +93,18 @@ pub fn run(steps: &[TestStep]) -> anyhow::Result<()> {
                     .args(["doc", "--workspace", "--no-deps", "--quiet"])
                     .env("RUSTDOCFLAGS", "-D warnings"),
             )?,
+            TestStep::Exporter => {
+                setup::prometheus()?;
+                exec(cargo().args([
+                    "test",
+                    "--package",
+                    "gpuecon-cli",
+                    "--test",
+                    "exporter",
+                    "--",
+                    "--ignored",
+                ]))?;
+            }
             TestStep::Fuzz => fuzz::run(FUZZ_SECONDS)?,
             TestStep::Purity => purity()?,
             TestStep::Wasm => {}
