@@ -18,6 +18,7 @@
 mod evaluate;
 mod exporter;
 mod format;
+mod input;
 mod montecarlo;
 mod notices;
 mod terminal;
@@ -75,6 +76,17 @@ enum Function {
 pub enum CliError {
     /// A failure, said in one line.
     Message(String),
+    /// Invalid input, with a code, the field at fault and every problem found.
+    Problems {
+        /// `INVALID_ARGUMENT`, `DOMAIN`, … (the core's error codes).
+        code: &'static str,
+        /// The path of the value at fault (`fleet.capex_usd_per_gpu`), where known.
+        field: Option<String>,
+        /// The whole failure in one line.
+        message: String,
+        /// Each problem: its field and message.
+        problems: Vec<(String, String)>,
+    },
     /// The reader of stdout went away (`gpuecon … | head`): nothing to report.
     Closed,
 }
@@ -142,7 +154,64 @@ fn first_line(message: &str) -> &str {
     line.strip_prefix("error: ").unwrap_or(line)
 }
 
+/// Clap's tips (`tip: a similar subcommand exists: 'evaluate'`), joined for one line.
+fn tips(message: &str) -> String {
+    let tips: Vec<&str> = message
+        .lines()
+        .filter_map(|line| line.trim().strip_prefix("tip: "))
+        .collect();
+    if tips.is_empty() {
+        String::new()
+    } else {
+        format!("; tip: {}", tips.join("; "))
+    }
+}
+
+/// Whether the command line asks for `--format json` (errors are then one JSON object).
+fn wants_json(args: &[String]) -> bool {
+    args.iter().any(|a| a == "--format=json")
+        || args
+            .windows(2)
+            .any(|pair| matches!(pair, [flag, value] if flag == "--format" && value == "json"))
+}
+
+/// Reports `error` on stderr: one line, or one JSON object under `--format json`.
+fn report(error: CliError, json: bool) -> ExitCode {
+    let (code, field, message, problems) = match error {
+        CliError::Closed => return ExitCode::SUCCESS,
+        CliError::Message(message) => ("ERROR", None, message, Vec::new()),
+        CliError::Problems {
+            code,
+            field,
+            message,
+            problems,
+        } => (code, field, message, problems),
+    };
+    if json {
+        let problems: Vec<serde_json::Value> = problems
+            .into_iter()
+            .map(|(field, message)| serde_json::json!({ "field": field, "message": message }))
+            .collect();
+        let object = serde_json::json!({
+            "code": code,
+            "field": field,
+            "message": message,
+            "problems": problems,
+        });
+        eprintln!("{object}");
+    } else {
+        // One line, whatever the message holds: no control character, values cut.
+        eprintln!(
+            "gpuecon: error: {}",
+            terminal::line(&message.replace('\n', " "))
+        );
+    }
+    ExitCode::FAILURE
+}
+
 fn main() -> ExitCode {
+    let args: Vec<String> = std::env::args().collect();
+    let json = wants_json(&args);
     let cli = match Cli::try_parse() {
         Ok(cli) => cli,
         Err(error) => {
@@ -154,9 +223,19 @@ fn main() -> ExitCode {
                 }
                 _ => {
                     let rendered = error.render().to_string();
-                    eprintln!(
-                        "gpuecon: error: {} (see gpuecon --help)",
-                        terminal::line(first_line(&rendered))
+                    let message = format!(
+                        "{}{} (see gpuecon --help)",
+                        first_line(&rendered),
+                        tips(&rendered)
+                    );
+                    report(
+                        CliError::Problems {
+                            code: "USAGE",
+                            field: None,
+                            message,
+                            problems: Vec::new(),
+                        },
+                        json,
                     );
                     ExitCode::from(2)
                 }
@@ -164,14 +243,7 @@ fn main() -> ExitCode {
         }
     };
     match run(cli) {
-        Ok(()) | Err(CliError::Closed) => ExitCode::SUCCESS,
-        Err(CliError::Message(message)) => {
-            // One line, whatever the message holds: no control character, values cut.
-            eprintln!(
-                "gpuecon: error: {}",
-                terminal::line(&message.replace('\n', " "))
-            );
-            ExitCode::FAILURE
-        }
+        Ok(()) => ExitCode::SUCCESS,
+        Err(error) => report(error, json),
     }
 }

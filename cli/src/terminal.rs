@@ -35,6 +35,15 @@ pub fn clean(text: &str) -> Cow<'_, str> {
     Cow::Owned(out)
 }
 
+/// At most [`QUOTE_LIMIT`] characters of `value`, with `…` where it was cut (for values
+/// echoed outside quotes, like a field path holding an unknown key).
+pub fn cut(value: &str) -> String {
+    match value.char_indices().nth(QUOTE_LIMIT) {
+        Some((end, _)) => format!("{}…", value.get(..end).unwrap_or(value)),
+        None => value.to_owned(),
+    }
+}
+
 /// An error or warning line for a terminal: [`clean`], each value in `"…"` or `` `…` ``
 /// cut to [`QUOTE_LIMIT`] characters (`…` marks the cut), the whole line to 2,000.
 pub fn line(text: &str) -> String {

@@ -2,7 +2,7 @@
 //! exporter, a replayed session), a window over them, and the economics through the core.
 
 use std::io::{IsTerminal, Write};
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::time::Duration;
 
 use chrono::FixedOffset;
@@ -20,6 +20,7 @@ use gpuecon_telemetry::{Backoff, GpuSource, Window, detect};
 use crate::evaluate::load_scenario;
 use crate::exporter::{self, Health, Served};
 use crate::format::{self, dollars, duration, measured, number, or_unknown, percent, signed};
+use crate::input::read_text;
 use crate::notices::Notices;
 use crate::terminal::{self, clean};
 use crate::{CliError, CliResult};
@@ -45,7 +46,7 @@ pub struct SourceArgs {
     #[arg(long, value_enum)]
     source: Option<SourceKind>,
     /// A recording or URL: an nvidia-smi CSV log, a DCGM /metrics URL or saved scrape, a
-    /// replay file.
+    /// replay file (`-` reads stdin; at most 64 MiB).
     #[arg(long, value_name = "FILE|URL")]
     from: Option<String>,
     /// Seconds between readings of a live source.
@@ -197,17 +198,25 @@ fn open(args: &SourceArgs, paced: bool) -> Result<(Box<dyn GpuSource>, Vec<Strin
             return Err("--from is for recordings and URLs; NVML reads this machine's GPUs".into());
         }
         (Some(SourceKind::Smi), None) => Box::new(SmiCommand::open()?),
-        (Some(SourceKind::Smi), Some(path)) => Box::new(SmiLog::open(path, zone)?),
+        (Some(SourceKind::Smi), Some(path)) => {
+            Box::new(SmiLog::from_text(path, &read_text(Path::new(path))?, zone)?)
+        }
         (Some(SourceKind::Dcgm), Some(from)) if from.contains("://") => {
             Box::new(DcgmSource::url(from)?)
         }
-        (Some(SourceKind::Dcgm), Some(path)) => Box::new(DcgmSource::file(path)),
+        (Some(SourceKind::Dcgm), Some(path)) => {
+            Box::new(DcgmSource::scrape(path, read_text(Path::new(path))?))
+        }
         (Some(SourceKind::Dcgm), None) => {
             return Err(
                 "--source dcgm needs --from URL|FILE (the exporter's /metrics, like http://node-1:9400/metrics)".into(),
             );
         }
-        (Some(SourceKind::Replay), Some(path)) => Box::new(ReplaySource::open(path, speed)?),
+        (Some(SourceKind::Replay), Some(path)) => Box::new(ReplaySource::from_text(
+            path,
+            &read_text(Path::new(path))?,
+            speed,
+        )?),
         (Some(SourceKind::Replay), None) => return Err(needs_from("replay")),
     };
     let note = format!("reading {}", source.describe());

@@ -258,6 +258,8 @@ enum Origin {
     Url { url: String, agent: ureq::Agent },
     /// A file, read once.
     File { path: String, done: bool },
+    /// A scrape's text, already read.
+    Text { path: String, text: Option<String> },
 }
 
 /// The DCGM exporter: a URL on a host the user names (scraped at each reading) or a saved
@@ -289,6 +291,18 @@ impl DcgmSource {
                 agent: ureq::Agent::new_with_config(config),
             },
         })
+    }
+
+    /// A saved scrape's `text` (named `path` in messages): one reading, stamped with the
+    /// time it is read.
+    #[must_use]
+    pub fn scrape(path: &str, text: String) -> Self {
+        Self {
+            origin: Origin::Text {
+                path: path.to_owned(),
+                text: Some(text),
+            },
+        }
     }
 
     /// A saved scrape at `path`: one reading, stamped with the time it is read.
@@ -343,7 +357,9 @@ impl GpuSource for DcgmSource {
     fn describe(&self) -> String {
         match &self.origin {
             Origin::Url { url, .. } => format!("DCGM exporter {url}"),
-            Origin::File { path, .. } => format!("DCGM exporter scrape {path}"),
+            Origin::File { path, .. } | Origin::Text { path, .. } => {
+                format!("DCGM exporter scrape {path}")
+            }
         }
     }
 
@@ -357,6 +373,10 @@ impl GpuSource for DcgmSource {
                 let text = scrape(agent, url)?;
                 reading(&text, url).map(Some)
             }
+            Origin::Text { path, text } => match text.take() {
+                Some(text) => reading(&text, path).map(Some),
+                None => Ok(None),
+            },
             Origin::File { done: true, .. } => Ok(None),
             Origin::File { path, done } => {
                 *done = true;
