@@ -15,6 +15,7 @@
 //! Errors are one line on stderr (`gpuecon: error: …`) and a non-zero exit; malformed
 //! input lines are reported on stderr with their line number and skipped.
 
+mod completions;
 mod evaluate;
 mod exporter;
 mod format;
@@ -30,10 +31,23 @@ use std::process::ExitCode;
 use clap::{Parser, Subcommand};
 use gpuecon::{Decimal, finance};
 
+/// Examples shown at the end of `gpuecon --help`.
+const EXAMPLES: &str = "\
+Examples:
+  gpuecon evaluate --preset h100-node-on-demand          the summary and monthly tables
+  gpuecon evaluate my-fleet.toml --format json           a scenario or portfolio file
+  cat my-fleet.json | gpuecon evaluate -                 the same from stdin
+  gpuecon montecarlo --preset coreweave-box-ig --paths 20000 --seed 1
+  gpuecon watch --price 2.50 --power-price 0.08 --pue 1.3
+  gpuecon watch --source dcgm --from http://node-1:9400/metrics --contract deal.toml \\
+      --listen 0.0.0.0:9401                              Prometheus metrics beside dcgm-exporter
+  gpuecon fn sln 30000 7500 10                           2250
+  gpuecon completions bash > /etc/bash_completion.d/gpuecon";
+
 /// The economics of AI compute, from the command line.
 #[derive(Debug, Parser)]
-#[command(name = "gpuecon", version, about)]
-struct Cli {
+#[command(name = "gpuecon", version, about, after_help = EXAMPLES)]
+pub struct Cli {
     #[command(subcommand)]
     command: Command,
 }
@@ -53,6 +67,11 @@ enum Command {
     /// Call one finance function with Excel's arguments, for example `gpuecon fn sln 30000 7500 10`.
     #[command(subcommand, name = "fn")]
     Function(Function),
+    /// Print a shell completion script (bash, zsh, fish, elvish, powershell).
+    Completions(completions::CompletionsArgs),
+    /// Print the man page (roff); `cargo xtask man` writes it to target/man/gpuecon.1.
+    #[command(hide = true)]
+    Man,
 }
 
 #[derive(Debug, Subcommand)]
@@ -145,6 +164,8 @@ fn run(cli: Cli) -> CliResult {
         Command::Watch(args) => watch::watch(&args, &mut out),
         Command::Record(args) => watch::record(&args, &mut out),
         Command::Function(f) => function(f, &mut out),
+        Command::Completions(args) => completions::completions(&args, &mut out),
+        Command::Man => completions::man(&mut out),
     }
 }
 

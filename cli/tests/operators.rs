@@ -341,3 +341,24 @@ fn clap_tips_are_kept() {
         "{err}"
     );
 }
+
+#[test]
+fn completions_generate_for_bash_zsh_and_fish() {
+    for shell in ["bash", "zsh", "fish"] {
+        let output = gpuecon(&["completions", shell]);
+        assert!(output.status.success(), "{shell}: {}", text(&output.stderr));
+        let script = text(&output.stdout);
+        for word in ["evaluate", "montecarlo", "watch", "listen", "textfile"] {
+            assert!(script.contains(word), "{shell} completions lack {word}");
+        }
+    }
+    // the bash script is valid bash
+    let script = scratch("gpuecon.bash");
+    std::fs::write(&script, gpuecon(&["completions", "bash"]).stdout).unwrap();
+    if let Ok(checked) = Command::new("bash").arg("-n").arg(&script).output() {
+        assert!(checked.status.success(), "{}", text(&checked.stderr));
+    }
+    // and the man page is roff naming the command
+    let page = text(&gpuecon(&["man"]).stdout);
+    assert!(page.contains(".TH gpuecon 1"), "{page}");
+}
