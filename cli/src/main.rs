@@ -19,17 +19,17 @@ mod completions;
 mod evaluate;
 mod exporter;
 mod format;
+mod functions;
 mod input;
 mod montecarlo;
 mod notices;
 mod terminal;
 mod watch;
 
-use std::io::{self, Write};
+use std::io;
 use std::process::ExitCode;
 
 use clap::{Parser, Subcommand};
-use gpuecon::{Decimal, finance};
 
 /// Examples shown at the end of `gpuecon --help`.
 const EXAMPLES: &str = "\
@@ -64,30 +64,15 @@ enum Command {
     Watch(watch::WatchArgs),
     /// Record readings in the replay format (JSON lines), for `watch --source replay`.
     Record(watch::RecordArgs),
-    /// Call one finance function with Excel's arguments, for example `gpuecon fn sln 30000 7500 10`.
+    /// Call one finance function with Excel's arguments, for example `gpuecon fn sln 30000 7500 10`
+    /// (`gpuecon fn --help` lists them; `gpuecon fn xirr --help` explains one).
     #[command(subcommand, name = "fn")]
-    Function(Function),
+    Function(functions::Call),
     /// Print a shell completion script (bash, zsh, fish, elvish, powershell).
     Completions(completions::CompletionsArgs),
     /// Print the man page (roff); `cargo xtask man` writes it to target/man/gpuecon.1.
     #[command(hide = true)]
     Man,
-}
-
-#[derive(Debug, Subcommand)]
-enum Function {
-    /// Straight-line depreciation per period: (cost − salvage) / life.
-    Sln {
-        /// The asset's initial cost.
-        #[arg(allow_negative_numbers = true)]
-        cost: Decimal,
-        /// The asset's value at the end of its life.
-        #[arg(allow_negative_numbers = true)]
-        salvage: Decimal,
-        /// The number of periods of its life.
-        #[arg(allow_negative_numbers = true)]
-        life: Decimal,
-    },
 }
 
 /// Why a command stopped.
@@ -141,19 +126,6 @@ impl From<&str> for CliError {
 /// A command's result.
 pub type CliResult = Result<(), CliError>;
 
-fn function(function: Function, out: &mut dyn Write) -> CliResult {
-    let value = match function {
-        Function::Sln {
-            cost,
-            salvage,
-            life,
-        } => finance::sln(cost, salvage, life),
-    }
-    .map_err(|error| CliError::Message(format!("[{}] {error}", error.code())))?;
-    writeln!(out, "{}", value.normalize())?;
-    Ok(())
-}
-
 fn run(cli: Cli) -> CliResult {
     let stdout = io::stdout();
     let mut out = stdout.lock();
@@ -163,16 +135,23 @@ fn run(cli: Cli) -> CliResult {
         Command::Montecarlo(args) => montecarlo::montecarlo(&args, &mut out),
         Command::Watch(args) => watch::watch(&args, &mut out),
         Command::Record(args) => watch::record(&args, &mut out),
-        Command::Function(f) => function(f, &mut out),
+        Command::Function(call) => functions::run(&call, &mut out),
         Command::Completions(args) => completions::completions(&args, &mut out),
         Command::Man => completions::man(&mut out),
     }
 }
 
-/// The first line of clap's message, without its `error: ` prefix.
-fn first_line(message: &str) -> &str {
-    let line = message.lines().next().unwrap_or(message);
-    line.strip_prefix("error: ").unwrap_or(line)
+/// Clap's message in one line, without its `error: ` prefix: the first line and the
+/// indented lines under it (`  <life>`: what is missing).
+fn first_line(message: &str) -> String {
+    let mut lines = message.lines();
+    let first = lines.next().unwrap_or(message);
+    let mut line = first.strip_prefix("error: ").unwrap_or(first).to_owned();
+    for more in lines.take_while(|l| l.starts_with("  ")) {
+        line.push(' ');
+        line.push_str(more.trim());
+    }
+    line
 }
 
 /// Clap's tips (`tip: a similar subcommand exists: 'evaluate'`), joined for one line.

@@ -362,3 +362,62 @@ fn completions_generate_for_bash_zsh_and_fish() {
     let page = text(&gpuecon(&["man"]).stdout);
     assert!(page.contains(".TH gpuecon 1"), "{page}");
 }
+
+#[test]
+fn fn_offers_every_finance_function_with_its_help() {
+    // Excel: XIRR of -100, 10, 10, 100 on these dates with guess 0.15 is 0.01563509255648
+    // (oracle xirr.test, row 1); the true root to 15 digits is 0.0156350959544 (see the
+    // core's excel_oracle tolerance for XIRR).
+    let output = gpuecon(&[
+        "fn",
+        "xirr",
+        "-100,10,10,100",
+        "1970-04-01,1972-02-12,1980-04-23,1983-03-30",
+        "0.15",
+    ]);
+    let value: f64 = text(&output.stdout).trim().parse().unwrap();
+    assert!((value - 0.015_635_092_556_48).abs() < 1e-8, "{value}");
+    // PMT of 1,000 over 10 periods at 5 %: 1000 × 0.05 / (1 − 1.05⁻¹⁰) = 129.5045749654567
+    let output = gpuecon(&["fn", "pmt", "0.05", "10", "[-1000]"]);
+    assert!(!output.status.success(), "an array is not a number");
+    let output = gpuecon(&["fn", "pmt", "0.05", "10", "-1000"]);
+    let value: f64 = text(&output.stdout).trim().parse().unwrap();
+    assert!((value - 129.504_574_965_456_7).abs() < 1e-9, "{value}");
+    let help = text(&gpuecon(&["fn", "--help"]).stdout);
+    for name in [
+        "sln",
+        "syd",
+        "db",
+        "ddb",
+        "vdb",
+        "pv",
+        "fv",
+        "pmt",
+        "nper",
+        "rate",
+        "ipmt",
+        "ppmt",
+        "cumipmt",
+        "cumprinc",
+        "ispmt",
+        "effect",
+        "nominal",
+        "fvschedule",
+        "npv",
+        "xnpv",
+        "irr",
+        "xirr",
+        "mirr",
+        "macrs",
+    ] {
+        assert!(
+            help.contains(&format!("  {name} ")),
+            "fn --help lacks {name}: {help}"
+        );
+    }
+    let xirr = text(&gpuecon(&["fn", "xirr", "--help"]).stdout);
+    assert!(
+        xirr.contains("Usage: gpuecon fn xirr <values> <dates> [guess]"),
+        "{xirr}"
+    );
+}
