@@ -48,6 +48,7 @@
 pub mod aggregate;
 mod backoff;
 pub mod dcgm;
+mod detect;
 pub mod economics;
 mod error;
 pub mod nvml;
@@ -62,7 +63,8 @@ mod warning;
 
 pub use aggregate::{GpuWindow, Window, WindowOptions};
 pub use backoff::Backoff;
+pub use detect::{Detected, detect};
 pub use error::{Error, LineProblem, Parsed};
 pub use snapshot::{GpuKey, GpuSnapshot, MigInstance, Reading};
-pub use source::{Detected, GpuSource, detect};
+pub use source::GpuSource;
 pub use warning::{Warning, WarningKind};

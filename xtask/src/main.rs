@@ -45,7 +45,8 @@ enum Step {
         #[arg(long)]
         no_build: bool,
     },
-    /// Fuzz scenario parsing and evaluation (nightly, libFuzzer) for a bounded time.
+    /// Fuzz scenarios, the telemetry parsers, portfolios and Monte Carlo options (nightly,
+    /// libFuzzer), each target for a bounded time.
     Fuzz {
         /// How long to fuzz, in seconds.
         #[arg(long, default_value_t = 60)]
