@@ -10,6 +10,8 @@ use gpuecon::scenario::{self, Report, Scenario, ScenarioError, Warning};
 use serde_json::Value;
 
 use crate::format::{self, number, or_unknown, percent, signed, usd};
+use crate::input::{self, Model};
+use crate::terminal::clean;
 use crate::{CliError, CliResult};
 
 /// How `evaluate` prints its report.
@@ -32,7 +34,7 @@ pub enum ReportFormat {
 /// Arguments of `gpuecon evaluate`.
 #[derive(Debug, Args)]
 pub struct EvaluateArgs {
-    /// The scenario file: JSON (`.json`) or TOML (`.toml`).
+    /// The scenario or portfolio file: JSON (`.json`) or TOML (`.toml`); `-` reads stdin.
     #[arg(required_unless_present = "preset", conflicts_with = "preset")]
     file: Option<PathBuf>,
     /// A preset's id instead of a file (see `gpuecon presets`).
@@ -64,46 +66,35 @@ pub struct PresetsArgs {
     format: ListFormat,
 }
 
-/// One line naming every problem of an invalid scenario with its path.
+/// One line naming every problem of an invalid scenario with its path (with the code,
+/// the first field and each problem for `--format json`).
 pub fn scenario_error(origin: &str, error: &ScenarioError) -> CliError {
-    match error {
+    let problems = error.problems();
+    let message = match error {
         ScenarioError::Invalid { .. } => {
-            let all: Vec<String> = error.problems().into_iter().map(|(_, m)| m).collect();
-            CliError::Message(format!(
+            let all: Vec<&str> = problems.iter().map(|(_, m)| m.as_str()).collect();
+            format!(
                 "{origin}: invalid scenario ({} problems): {}",
                 all.len(),
                 all.join("; ")
-            ))
+            )
         }
-        other => CliError::Message(format!("{origin}: {other}")),
+        other => format!("{origin}: {other}"),
+    };
+    CliError::Problems {
+        code: error.code().as_str(),
+        field: problems.first().map(|(field, _)| field.clone()),
+        message,
+        problems,
     }
 }
 
-/// Reads a scenario file, JSON or TOML by its extension (without one, by its first
-/// character).
+/// Reads a scenario file (`-`: stdin), JSON or TOML (see [`crate::input`]).
 ///
 /// # Errors
-/// One line naming the file: unreadable, an unknown extension, or the parser's message.
+/// One line naming the file and the path of a malformed value.
 pub fn load_scenario(path: &Path) -> Result<Scenario, CliError> {
-    let origin = path.display().to_string();
-    let text = std::fs::read_to_string(path).map_err(|e| format!("{origin}: {e}"))?;
-    let extension = path
-        .extension()
-        .and_then(|e| e.to_str())
-        .map(str::to_ascii_lowercase);
-    let parsed = match extension.as_deref() {
-        Some("json") => Scenario::from_json(&text),
-        Some("toml") => Scenario::from_toml(&text),
-        // no extension (a pipe, /dev/stdin): JSON if it looks like it, else TOML
-        None if text.trim_start().starts_with('{') => Scenario::from_json(&text),
-        None => Scenario::from_toml(&text),
-        Some(_) => {
-            return Err(CliError::Message(format!(
-                "{origin}: a scenario file is .json or .toml"
-            )));
-        }
-    };
-    parsed.map_err(|e| scenario_error(&origin, &e))
+    input::load_scenario(path)
 }
 
 /// `gpuecon evaluate`.
@@ -139,7 +130,12 @@ pub fn evaluate(args: &EvaluateArgs, out: &mut dyn Write) -> CliResult {
                 _ => return Err(format!("preset {id} holds no {:?}", preset.kind).into()),
             }
         }
-        (Some(path), None) => (path.display().to_string(), load_scenario(path)?),
+        (Some(path), None) => match input::load_model(path)? {
+            Model::Scenario(scenario) => (input::origin(path), *scenario),
+            Model::Portfolio(boxes) => {
+                return evaluate_portfolio(&input::origin(path), &boxes, args.format, out);
+            }
+        },
         (None, None) => return Err("give a scenario file or --preset NAME".into()),
     };
     let report = scenario::evaluate(&scenario).map_err(|e| scenario_error(&origin, &e))?;
@@ -195,7 +191,7 @@ fn evaluate_portfolio(
         }
         ReportFormat::Table => {
             let s = &report.summary;
-            writeln!(out, "{}: {} boxes", boxes.title, boxes.boxes.len())?;
+            writeln!(out, "{}: {} boxes", clean(&boxes.title), boxes.boxes.len())?;
             let mut rows = vec![
                 ("revenue", usd(s.revenue_usd)),
                 ("EBITDA", usd(s.ebitda_usd)),
@@ -320,18 +316,18 @@ fn name_value_table(heading: &str, rows: Vec<(&str, String)>) -> comfy_table::Ta
 fn tables(scenario: &Scenario, report: &Report, out: &mut dyn Write) -> CliResult {
     let s = &report.summary;
     let title = if scenario.title.is_empty() {
-        "scenario"
+        "scenario".into()
     } else {
-        &scenario.title
+        clean(&scenario.title)
     };
     writeln!(
         out,
         "{title}: {} GPUs ({}), {} months from {}",
         scenario.fleet.gpus,
         if scenario.fleet.gpu.is_empty() {
-            "GPU"
+            "GPU".into()
         } else {
-            &scenario.fleet.gpu
+            clean(&scenario.fleet.gpu)
         },
         scenario.horizon_months,
         scenario.start

@@ -15,22 +15,40 @@
 //! Errors are one line on stderr (`gpuecon: error: …`) and a non-zero exit; malformed
 //! input lines are reported on stderr with their line number and skipped.
 
+mod completions;
 mod evaluate;
+mod exporter;
 mod financing;
 mod format;
+mod functions;
+mod input;
 mod montecarlo;
+mod notices;
+mod terminal;
 mod watch;
 
-use std::io::{self, Write};
+use std::io;
 use std::process::ExitCode;
 
 use clap::{Parser, Subcommand};
-use gpuecon::{Decimal, finance};
+
+/// Examples shown at the end of `gpuecon --help`.
+const EXAMPLES: &str = "\
+Examples:
+  gpuecon evaluate --preset h100-node-on-demand          the summary and monthly tables
+  gpuecon evaluate my-fleet.toml --format json           a scenario or portfolio file
+  cat my-fleet.json | gpuecon evaluate -                 the same from stdin
+  gpuecon montecarlo --preset coreweave-box-ig --paths 20000 --seed 1
+  gpuecon watch --price 2.50 --power-price 0.08 --pue 1.3
+  gpuecon watch --source dcgm --from http://node-1:9400/metrics --contract deal.toml \\
+      --listen 0.0.0.0:9401                              Prometheus metrics beside dcgm-exporter
+  gpuecon fn sln 30000 7500 10                           2250
+  gpuecon completions bash > /etc/bash_completion.d/gpuecon";
 
 /// The economics of AI compute, from the command line.
 #[derive(Debug, Parser)]
-#[command(name = "gpuecon", version, about)]
-struct Cli {
+#[command(name = "gpuecon", version, about, after_help = EXAMPLES)]
+pub struct Cli {
     #[command(subcommand)]
     command: Command,
 }
@@ -47,25 +65,15 @@ enum Command {
     Watch(watch::WatchArgs),
     /// Record readings in the replay format (JSON lines), for `watch --source replay`.
     Record(watch::RecordArgs),
-    /// Call one finance function with Excel's arguments, for example `gpuecon fn sln 30000 7500 10`.
+    /// Call one finance function with Excel's arguments, for example `gpuecon fn sln 30000 7500 10`
+    /// (`gpuecon fn --help` lists them; `gpuecon fn xirr --help` explains one).
     #[command(subcommand, name = "fn")]
-    Function(Function),
-}
-
-#[derive(Debug, Subcommand)]
-enum Function {
-    /// Straight-line depreciation per period: (cost − salvage) / life.
-    Sln {
-        /// The asset's initial cost.
-        #[arg(allow_negative_numbers = true)]
-        cost: Decimal,
-        /// The asset's value at the end of its life.
-        #[arg(allow_negative_numbers = true)]
-        salvage: Decimal,
-        /// The number of periods of its life.
-        #[arg(allow_negative_numbers = true)]
-        life: Decimal,
-    },
+    Function(functions::Call),
+    /// Print a shell completion script (bash, zsh, fish, elvish, powershell).
+    Completions(completions::CompletionsArgs),
+    /// Print the man page (roff); `cargo xtask man` writes it to target/man/gpuecon.1.
+    #[command(hide = true)]
+    Man,
 }
 
 /// Why a command stopped.
@@ -73,6 +81,17 @@ enum Function {
 pub enum CliError {
     /// A failure, said in one line.
     Message(String),
+    /// Invalid input, with a code, the field at fault and every problem found.
+    Problems {
+        /// `INVALID_ARGUMENT`, `DOMAIN`, … (the core's error codes).
+        code: &'static str,
+        /// The path of the value at fault (`fleet.capex_usd_per_gpu`), where known.
+        field: Option<String>,
+        /// The whole failure in one line.
+        message: String,
+        /// Each problem: its field and message.
+        problems: Vec<(String, String)>,
+    },
     /// The reader of stdout went away (`gpuecon … | head`): nothing to report.
     Closed,
 }
@@ -108,19 +127,6 @@ impl From<&str> for CliError {
 /// A command's result.
 pub type CliResult = Result<(), CliError>;
 
-fn function(function: Function, out: &mut dyn Write) -> CliResult {
-    let value = match function {
-        Function::Sln {
-            cost,
-            salvage,
-            life,
-        } => finance::sln(cost, salvage, life),
-    }
-    .map_err(|error| CliError::Message(format!("[{}] {error}", error.code())))?;
-    writeln!(out, "{}", value.normalize())?;
-    Ok(())
-}
-
 fn run(cli: Cli) -> CliResult {
     let stdout = io::stdout();
     let mut out = stdout.lock();
@@ -130,17 +136,83 @@ fn run(cli: Cli) -> CliResult {
         Command::Montecarlo(args) => montecarlo::montecarlo(&args, &mut out),
         Command::Watch(args) => watch::watch(&args, &mut out),
         Command::Record(args) => watch::record(&args, &mut out),
-        Command::Function(f) => function(f, &mut out),
+        Command::Function(call) => functions::run(&call, &mut out),
+        Command::Completions(args) => completions::completions(&args, &mut out),
+        Command::Man => completions::man(&mut out),
     }
 }
 
-/// The first line of clap's message, without its `error: ` prefix.
-fn first_line(message: &str) -> &str {
-    let line = message.lines().next().unwrap_or(message);
-    line.strip_prefix("error: ").unwrap_or(line)
+/// Clap's message in one line, without its `error: ` prefix: the first line and the
+/// indented lines under it (`  <life>`: what is missing).
+fn first_line(message: &str) -> String {
+    let mut lines = message.lines();
+    let first = lines.next().unwrap_or(message);
+    let mut line = first.strip_prefix("error: ").unwrap_or(first).to_owned();
+    for more in lines.take_while(|l| l.starts_with("  ")) {
+        line.push(' ');
+        line.push_str(more.trim());
+    }
+    line
+}
+
+/// Clap's tips (`tip: a similar subcommand exists: 'evaluate'`), joined for one line.
+fn tips(message: &str) -> String {
+    let tips: Vec<&str> = message
+        .lines()
+        .filter_map(|line| line.trim().strip_prefix("tip: "))
+        .collect();
+    if tips.is_empty() {
+        String::new()
+    } else {
+        format!("; tip: {}", tips.join("; "))
+    }
+}
+
+/// Whether the command line asks for `--format json` (errors are then one JSON object).
+fn wants_json(args: &[String]) -> bool {
+    args.iter().any(|a| a == "--format=json")
+        || args
+            .windows(2)
+            .any(|pair| matches!(pair, [flag, value] if flag == "--format" && value == "json"))
+}
+
+/// Reports `error` on stderr: one line, or one JSON object under `--format json`.
+fn report(error: CliError, json: bool) -> ExitCode {
+    let (code, field, message, problems) = match error {
+        CliError::Closed => return ExitCode::SUCCESS,
+        CliError::Message(message) => ("ERROR", None, message, Vec::new()),
+        CliError::Problems {
+            code,
+            field,
+            message,
+            problems,
+        } => (code, field, message, problems),
+    };
+    if json {
+        let problems: Vec<serde_json::Value> = problems
+            .into_iter()
+            .map(|(field, message)| serde_json::json!({ "field": field, "message": message }))
+            .collect();
+        let object = serde_json::json!({
+            "code": code,
+            "field": field,
+            "message": message,
+            "problems": problems,
+        });
+        eprintln!("{object}");
+    } else {
+        // One line, whatever the message holds: no control character, values cut.
+        eprintln!(
+            "gpuecon: error: {}",
+            terminal::line(&message.replace('\n', " "))
+        );
+    }
+    ExitCode::FAILURE
 }
 
 fn main() -> ExitCode {
+    let args: Vec<String> = std::env::args().collect();
+    let json = wants_json(&args);
     let cli = match Cli::try_parse() {
         Ok(cli) => cli,
         Err(error) => {
@@ -152,9 +224,19 @@ fn main() -> ExitCode {
                 }
                 _ => {
                     let rendered = error.render().to_string();
-                    eprintln!(
-                        "gpuecon: error: {} (see gpuecon --help)",
-                        first_line(&rendered)
+                    let message = format!(
+                        "{}{} (see gpuecon --help)",
+                        first_line(&rendered),
+                        tips(&rendered)
+                    );
+                    report(
+                        CliError::Problems {
+                            code: "USAGE",
+                            field: None,
+                            message,
+                            problems: Vec::new(),
+                        },
+                        json,
                     );
                     ExitCode::from(2)
                 }
@@ -162,11 +244,7 @@ fn main() -> ExitCode {
         }
     };
     match run(cli) {
-        Ok(()) | Err(CliError::Closed) => ExitCode::SUCCESS,
-        Err(CliError::Message(message)) => {
-            // One line, whatever the message holds.
-            eprintln!("gpuecon: error: {}", message.replace('\n', " "));
-            ExitCode::FAILURE
-        }
+        Ok(()) => ExitCode::SUCCESS,
+        Err(error) => report(error, json),
     }
 }

@@ -2,19 +2,19 @@
 //! stderr, as tables or JSON.
 
 use std::io::Write;
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 
 use clap::{Args, ValueEnum};
 use gpuecon::montecarlo::{
     Distribution, Events, MonteCarloInputs, MonteCarloReport, Options, Simulation, Stochastic,
 };
-use gpuecon::scenario::portfolio::Portfolio;
 use gpuecon::{Decimal, presets};
 use indicatif::{ProgressBar, ProgressStyle};
 
-use crate::evaluate::{load_scenario, scenario_error};
+use crate::CliResult;
+use crate::evaluate::scenario_error;
 use crate::format::{self, number, or_unknown, percent, usd};
-use crate::{CliError, CliResult};
+use crate::input::{self, Model};
 
 /// How `montecarlo` prints its report.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, ValueEnum)]
@@ -62,25 +62,6 @@ pub struct MonteCarloArgs {
     output: Option<PathBuf>,
 }
 
-/// The scenario or portfolio of a file: a JSON object with `boxes` is a portfolio.
-fn load(path: &Path) -> Result<(Option<gpuecon::scenario::Scenario>, Option<Portfolio>), CliError> {
-    let origin = path.display().to_string();
-    let is_json = path
-        .extension()
-        .and_then(|e| e.to_str())
-        .is_some_and(|e| e.eq_ignore_ascii_case("json"));
-    if is_json {
-        let text = std::fs::read_to_string(path).map_err(|e| format!("{origin}: {e}"))?;
-        let value: serde_json::Value =
-            serde_json::from_str(&text).map_err(|e| format!("{origin}: {e}"))?;
-        if value.get("boxes").is_some() {
-            let portfolio = serde_json::from_value(value).map_err(|e| format!("{origin}: {e}"))?;
-            return Ok((None, Some(portfolio)));
-        }
-    }
-    Ok((Some(load_scenario(path)?), None))
-}
-
 /// `gpuecon montecarlo`.
 pub fn montecarlo(args: &MonteCarloArgs, out: &mut dyn Write) -> CliResult {
     let mut file;
@@ -101,19 +82,14 @@ pub fn montecarlo(args: &MonteCarloArgs, out: &mut dyn Write) -> CliResult {
                 .ok_or_else(|| format!("no preset {id:?} (see gpuecon presets)"))?;
             (format!("preset {id}"), preset.scenario, preset.portfolio)
         }
-        (Some(path), None) => {
-            let (scenario, portfolio) = load(path)?;
-            (path.display().to_string(), scenario, portfolio)
-        }
+        (Some(path), None) => match input::load_model(path)? {
+            Model::Scenario(scenario) => (input::origin(path), Some(*scenario), None),
+            Model::Portfolio(boxes) => (input::origin(path), None, Some(*boxes)),
+        },
         (None, None) => return Err("give a scenario file or --preset NAME".into()),
     };
     let stochastic = match &args.stochastic {
-        Some(path) => {
-            let text =
-                std::fs::read_to_string(path).map_err(|e| format!("{}: {e}", path.display()))?;
-            serde_json::from_str::<Stochastic>(&text)
-                .map_err(|e| format!("{}: {e}", path.display()))?
-        }
+        Some(path) => input::load_json::<Stochastic>(path)?,
         None => Stochastic::typical(),
     };
     // The workbook's title and date: the scenario's, or the portfolio's and its first box's.

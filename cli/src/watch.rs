@@ -2,7 +2,7 @@
 //! exporter, a replayed session), a window over them, and the economics through the core.
 
 use std::io::{IsTerminal, Write};
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::time::Duration;
 
 use chrono::FixedOffset;
@@ -10,15 +10,19 @@ use clap::{Args, ValueEnum};
 use comfy_table::Cell;
 use gpuecon::Decimal;
 use gpuecon_telemetry::dcgm::DcgmSource;
-use gpuecon_telemetry::economics::{Billing, Terms};
+use gpuecon_telemetry::economics::{Billing, OwnerTerms, Terms};
 use gpuecon_telemetry::nvml::NvmlSource;
 use gpuecon_telemetry::replay::{self, ReplaySource};
 use gpuecon_telemetry::report::{self, LiveReport};
 use gpuecon_telemetry::smi::{SmiCommand, SmiLog};
-use gpuecon_telemetry::{GpuSource, Reading, Window, detect};
+use gpuecon_telemetry::{Backoff, GpuSource, Window, detect};
 
 use crate::evaluate::load_scenario;
+use crate::exporter::{self, Health, Served};
 use crate::format::{self, dollars, duration, measured, number, or_unknown, percent, signed};
+use crate::input::read_text;
+use crate::notices::Notices;
+use crate::terminal::{self, clean};
 use crate::{CliError, CliResult};
 
 /// Where readings come from.
@@ -42,7 +46,7 @@ pub struct SourceArgs {
     #[arg(long, value_enum)]
     source: Option<SourceKind>,
     /// A recording or URL: an nvidia-smi CSV log, a DCGM /metrics URL or saved scrape, a
-    /// replay file.
+    /// replay file (`-` reads stdin; at most 64 MiB).
     #[arg(long, value_name = "FILE|URL")]
     from: Option<String>,
     /// Seconds between readings of a live source.
@@ -102,6 +106,26 @@ pub struct WatchArgs {
     /// for a recorded one (read without waiting).
     #[arg(long)]
     once: bool,
+    /// Stop after this many readings (default: until a recording ends, or Ctrl-C).
+    #[arg(long, value_name = "N", conflicts_with = "once")]
+    count: Option<u64>,
+    /// Serve the report as Prometheus metrics at http://ADDR/metrics (like 127.0.0.1:9401);
+    /// after a recording ends the last report is served until Ctrl-C.
+    #[arg(long, value_name = "ADDR")]
+    listen: Option<String>,
+    /// Write the metrics to this file after each reading, atomically (write, then rename),
+    /// for node_exporter's textfile collector.
+    #[arg(long, value_name = "PATH")]
+    textfile: Option<PathBuf>,
+    /// Capex per GPU in USD, for the owner's capital recovery (with --life and --rate).
+    #[arg(long, value_name = "USD", requires_all = ["life", "rate"])]
+    capex: Option<Decimal>,
+    /// The GPU's economic life in years (with --capex).
+    #[arg(long, value_name = "YEARS", requires = "capex")]
+    life: Option<Decimal>,
+    /// The owner's cost of capital a year, 0.10 for 10 % (with --capex).
+    #[arg(long, value_name = "RATE", requires = "capex")]
+    rate: Option<Decimal>,
     /// Output format.
     #[arg(long, value_enum, default_value_t)]
     format: WatchFormat,
@@ -174,29 +198,29 @@ fn open(args: &SourceArgs, paced: bool) -> Result<(Box<dyn GpuSource>, Vec<Strin
             return Err("--from is for recordings and URLs; NVML reads this machine's GPUs".into());
         }
         (Some(SourceKind::Smi), None) => Box::new(SmiCommand::open()?),
-        (Some(SourceKind::Smi), Some(path)) => Box::new(SmiLog::open(path, zone)?),
+        (Some(SourceKind::Smi), Some(path)) => {
+            Box::new(SmiLog::from_text(path, &read_text(Path::new(path))?, zone)?)
+        }
         (Some(SourceKind::Dcgm), Some(from)) if from.contains("://") => {
             Box::new(DcgmSource::url(from)?)
         }
-        (Some(SourceKind::Dcgm), Some(path)) => Box::new(DcgmSource::file(path)),
+        (Some(SourceKind::Dcgm), Some(path)) => {
+            Box::new(DcgmSource::scrape(path, read_text(Path::new(path))?))
+        }
         (Some(SourceKind::Dcgm), None) => {
             return Err(
                 "--source dcgm needs --from URL|FILE (the exporter's /metrics, like http://node-1:9400/metrics)".into(),
             );
         }
-        (Some(SourceKind::Replay), Some(path)) => Box::new(ReplaySource::open(path, speed)?),
+        (Some(SourceKind::Replay), Some(path)) => Box::new(ReplaySource::from_text(
+            path,
+            &read_text(Path::new(path))?,
+            speed,
+        )?),
         (Some(SourceKind::Replay), None) => return Err(needs_from("replay")),
     };
     let note = format!("reading {}", source.describe());
     Ok((source, vec![note]))
-}
-
-/// Reports skipped input lines on stderr (they do not stop anything).
-fn warn_problems(args: &SourceArgs, reading: &Reading) {
-    let origin = args.from.as_deref().unwrap_or("input");
-    for problem in &reading.problems {
-        eprintln!("gpuecon: {origin} {problem} (skipped)");
-    }
 }
 
 /// The terms of the economics from the arguments, if a price or contract is given.
@@ -216,12 +240,22 @@ fn terms(args: &WatchArgs) -> Result<Option<Terms>, CliError> {
             terms
         }
         (None, None) => {
-            if args.power_price.is_some() || args.pue.is_some() || args.billing.is_some() {
-                return Err("--power-price, --pue and --billing need --price or --contract".into());
+            if args.power_price.is_some()
+                || args.pue.is_some()
+                || args.billing.is_some()
+                || args.capex.is_some()
+            {
+                return Err(
+                    "--power-price, --pue, --billing and --capex need --price or --contract".into(),
+                );
             }
             return Ok(None);
         }
     };
+    if let (Some(capex), Some(life), Some(rate)) = (args.capex, args.life, args.rate) {
+        terms.owner = Some(OwnerTerms::capital_only(capex, life, rate));
+        terms.capex_usd_per_gpu = Some(capex);
+    }
     match args.billing {
         Some(BillingArg::Reserved) => terms.billing = Billing::Reserved,
         Some(BillingArg::Usage) => terms.billing = Billing::Usage,
@@ -238,26 +272,73 @@ fn pause(seconds: f64) -> Result<Duration, CliError> {
         .ok_or_else(|| format!("--interval {seconds}: must be a number of seconds above 0").into())
 }
 
-/// `gpuecon watch`.
+/// `gpuecon watch`. A live source that fails to read (an exporter answering 503,
+/// `nvidia-smi` failing) is tried again with a [`Backoff`]; the watch goes on.
 pub fn watch(args: &WatchArgs, out: &mut dyn Write) -> CliResult {
     let terms = terms(args)?;
     let interval = pause(args.source.interval)?;
     let (mut source, notes) = open(&args.source, !args.once)?;
     for note in notes {
-        eprintln!("gpuecon: {note}");
+        eprintln!("gpuecon: {}", terminal::line(&note));
     }
     let live = source.is_live();
     let redraw = args.format == WatchFormat::Table && !args.once && std::io::stdout().is_terminal();
     let describe = source.describe();
+    let origin = args.source.from.as_deref().unwrap_or("input");
     let mut window = Window::default();
-    let mut read_any = false;
-    while let Some(reading) = source.read()? {
-        warn_problems(&args.source, &reading);
+    let mut notices = Notices::default();
+    let mut backoff = Backoff::new(interval);
+    let mut readings = 0_u64;
+    let served = match &args.listen {
+        Some(address) => {
+            let served = std::sync::Arc::new(Served::default());
+            let bound = exporter::listen(address, std::sync::Arc::clone(&served))?;
+            eprintln!("gpuecon: serving http://{bound}/metrics");
+            Some(served)
+        }
+        None => None,
+    };
+    let mut last = None;
+    let publish = |report: Option<&report::LiveReport>, up: bool, notices: &Notices| {
+        if served.is_none() && args.textfile.is_none() {
+            return Ok::<(), CliError>(());
+        }
+        let text = exporter::render(report, &Health { up, notices });
+        if let Some(path) = &args.textfile {
+            exporter::write_textfile(path, &text)?;
+        }
+        if let Some(served) = &served {
+            if let Ok(mut current) = served.text.lock() {
+                *current = text;
+            }
+        }
+        Ok(())
+    };
+    while args.count.is_none_or(|limit| readings < limit) {
+        let reading = match source.read() {
+            Ok(Some(reading)) => reading,
+            Ok(None) => break,
+            Err(error) if live && !args.once => {
+                let wait = backoff.failed();
+                notices.source_failed(&error, wait);
+                publish(last.as_ref(), false, &notices)?;
+                std::thread::sleep(wait);
+                continue;
+            }
+            Err(error) => return Err(error.into()),
+        };
+        backoff.succeeded();
+        readings += 1;
+        notices.skipped(origin, &reading.problems);
+        notices.warn(reading.warnings.iter().cloned());
         window.push_reading(&reading);
-        read_any = true;
+        notices.warn(window.take_warnings());
         if !args.once || live {
             let report = report::build(&describe, &window, terms.as_ref())?;
+            notices.warn(report.warnings.iter().cloned());
             show(&report, args.format, redraw, out)?;
+            publish(Some(&report), true, &notices)?;
+            last = Some(report);
         }
         if live {
             if args.once {
@@ -266,12 +347,34 @@ pub fn watch(args: &WatchArgs, out: &mut dyn Write) -> CliResult {
             std::thread::sleep(interval);
         }
     }
-    if !read_any {
+    if readings == 0 {
         return Err(format!("{describe}: no reading").into());
     }
     if args.once && !live {
         let report = report::build(&describe, &window, terms.as_ref())?;
+        notices.warn(report.warnings.iter().cloned());
         show(&report, args.format, false, out)?;
+        publish(Some(&report), true, &notices)?;
+    }
+    let total = notices.total_warnings();
+    if total > 0 {
+        let kinds: Vec<String> = notices
+            .warnings
+            .iter()
+            .map(|(kind, count)| format!("{} {count}", kind.as_str()))
+            .collect();
+        eprintln!(
+            "gpuecon: {total} value{} set aside or oddit{} seen ({})",
+            if total == 1 { "" } else { "s" },
+            if total == 1 { "y" } else { "ies" },
+            kinds.join(", ")
+        );
+    }
+    if served.is_some() {
+        eprintln!("gpuecon: the source has no more readings; serving the last report until Ctrl-C");
+        loop {
+            std::thread::sleep(Duration::from_secs(3600));
+        }
     }
     Ok(())
 }
@@ -281,8 +384,10 @@ pub fn record(args: &RecordArgs, stdout: &mut dyn Write) -> CliResult {
     let interval = pause(args.source.interval)?;
     let (mut source, notes) = open(&args.source, false)?;
     for note in notes {
-        eprintln!("gpuecon: {note}");
+        eprintln!("gpuecon: {}", terminal::line(&note));
     }
+    let origin = args.source.from.as_deref().unwrap_or("input");
+    let mut notices = Notices::default();
     let mut file;
     let out: &mut dyn Write = match &args.output {
         Some(path) => {
@@ -294,7 +399,8 @@ pub fn record(args: &RecordArgs, stdout: &mut dyn Write) -> CliResult {
     let mut count = 0_u64;
     while args.count.is_none_or(|limit| count < limit) {
         let Some(reading) = source.read()? else { break };
-        warn_problems(&args.source, &reading);
+        notices.skipped(origin, &reading.problems);
+        notices.warn(reading.warnings.iter().cloned());
         writeln!(out, "{}", replay::line(&reading)?)?;
         out.flush()?;
         count += 1;
@@ -340,7 +446,7 @@ fn table(report: &LiveReport, out: &mut dyn Write) -> CliResult {
     writeln!(
         out,
         "{} · {} · {} GPU{} · window {}",
-        report.source,
+        clean(&report.source),
         report.taken_at.format("%Y-%m-%d %H:%M:%S UTC"),
         fleet.window.gpus,
         if fleet.window.gpus == 1 { "" } else { "s" },
@@ -360,7 +466,9 @@ fn table(report: &LiveReport, out: &mut dyn Write) -> CliResult {
         writeln!(
             out,
             "terms: {}; power ${}/kWh × PUE {}; {billing}",
-            t.basis, t.usd_per_kwh, t.pue
+            clean(&t.basis),
+            t.usd_per_kwh,
+            t.pue
         )?;
     }
     let with_terms = report.terms.is_some();
@@ -388,8 +496,8 @@ fn table(report: &LiveReport, out: &mut dyn Write) -> CliResult {
     for gpu in &report.gpus {
         let s = &gpu.snapshot;
         let mut row = vec![
-            Cell::new(&gpu.label),
-            Cell::new(s.name.as_deref().unwrap_or(format::UNKNOWN)),
+            Cell::new(clean(&gpu.label)),
+            Cell::new(clean(s.name.as_deref().unwrap_or(format::UNKNOWN))),
             number(pct(s.activity_or_graphics())),
             number(pct(s.sm_active_fraction)),
             number(or_unknown(s.power_w, |w| measured(w, 2))),
@@ -483,7 +591,7 @@ fn table(report: &LiveReport, out: &mut dyn Write) -> CliResult {
     for gpu in &report.gpus {
         let w = &gpu.window;
         let mut row = vec![
-            Cell::new(&gpu.label),
+            Cell::new(clean(&gpu.label)),
             number(measured(w.hours, 4)),
             number(kwh(w.energy_kwh)),
             number(or_unknown(w.mean_power_w, |p| measured(p, 1))),

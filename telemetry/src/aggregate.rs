@@ -6,6 +6,8 @@
 //!
 //! ```text
 //! energy    = E₁ − E₀                       the energy counter, where both ends have it
+//!           (a rise above 1.5 × the power limit × dt is impossible: warned about,
+//!           and the trapezoid taken instead)
 //!           = (P₀ + P₁) / 2 × dt            else the trapezoid of the power (one end: P × dt)
 //!           counter reset (E₁ < E₀): the trapezoid where there is power, else E₁
 //!           (the energy since the reset, the least it can be)
@@ -23,13 +25,18 @@
 //! `f64`: they are only as exact as the sensors (nvidia-smi: ±5 W).
 //!
 //! The fleet counts whole GPUs: MIG instances are slices of a GPU already counted.
+//!
+//! A snapshot older than its GPU's last is not counted, and one at the same time is a
+//! duplicate; both are warned about ([`Window::take_warnings`]). Pushing is linear: GPUs
+//! are found in a map by key.
 
-use std::collections::BTreeMap;
+use std::collections::HashMap;
 
 use chrono::{DateTime, Utc};
 use serde::Serialize;
 
-use crate::{GpuKey, GpuSnapshot};
+use crate::screen::max_energy_j;
+use crate::{GpuKey, GpuSnapshot, Warning, WarningKind};
 
 /// Joules in a kilowatt-hour.
 pub const JOULES_PER_KWH: f64 = 3_600_000.0;
@@ -181,21 +188,43 @@ impl Sums {
         }
     }
 
-    fn push(&mut self, next: &GpuSnapshot, options: &WindowOptions) {
+    fn push(&mut self, next: &GpuSnapshot, options: &WindowOptions, warnings: &mut Vec<Warning>) {
         let dt = (next.timestamp - self.last.timestamp).as_seconds_f64();
+        let warn = |kind, message| Warning::new(kind, message).gpu(next.key().label());
         if dt < 0.0 {
-            return; // out of order: not counted
+            warnings.push(warn(
+                WarningKind::Backwards,
+                format!(
+                    "timestamp {} is before the previous one, {}",
+                    next.timestamp.to_rfc3339(),
+                    self.last.timestamp.to_rfc3339()
+                ),
+            ));
+            return;
+        }
+        if dt == 0.0 {
+            warnings.push(warn(
+                WarningKind::Duplicate,
+                format!("a second snapshot at {}", next.timestamp.to_rfc3339()),
+            ));
+            return;
         }
         self.snapshots += 1;
         if dt > options.max_gap_hours * SECONDS_PER_HOUR {
             self.gaps += 1;
-        } else if dt > 0.0 {
-            self.integrate(next, dt, options);
+        } else {
+            self.integrate(next, dt, options, warnings);
         }
         self.last = next.clone();
     }
 
-    fn integrate(&mut self, next: &GpuSnapshot, dt: f64, options: &WindowOptions) {
+    fn integrate(
+        &mut self,
+        next: &GpuSnapshot,
+        dt: f64,
+        options: &WindowOptions,
+        warnings: &mut Vec<Warning>,
+    ) {
         let prev = &self.last;
         self.seconds += dt;
         let trapezoid = match (prev.power_w, next.power_w) {
@@ -203,7 +232,21 @@ impl Sums {
             (Some(p), None) | (None, Some(p)) => Some(p * dt),
             (None, None) => None,
         };
+        let limit = next.power_limit_w.or(prev.power_limit_w);
         let energy = match (prev.energy_j, next.energy_j) {
+            (Some(e0), Some(e1)) if e1 - e0 > max_energy_j(limit, dt) => {
+                warnings.push(
+                    Warning::new(
+                        WarningKind::Impossible,
+                        format!(
+                            "the energy counter rose {} J in {dt} s, more than 1.5 × the power limit allows",
+                            e1 - e0
+                        ),
+                    )
+                    .gpu(next.key().label()),
+                );
+                trapezoid
+            }
             (Some(e0), Some(e1)) if e1 >= e0 => {
                 self.counter_seconds += dt;
                 Some(e1 - e0)
@@ -283,7 +326,8 @@ impl Sums {
 pub struct Window {
     options: WindowOptions,
     order: Vec<GpuKey>,
-    gpus: BTreeMap<GpuKey, Sums>,
+    gpus: HashMap<GpuKey, Sums>,
+    warnings: Vec<Warning>,
 }
 
 impl Window {
@@ -296,12 +340,12 @@ impl Window {
         }
     }
 
-    /// Counts one snapshot (in time order per GPU; an older one than the GPU's last is
-    /// left out).
+    /// Counts one snapshot (in time order per GPU; one older than the GPU's last, or at
+    /// the same time, is left out with a warning).
     pub fn push(&mut self, snapshot: &GpuSnapshot) {
         let key = snapshot.key();
         match self.gpus.get_mut(&key) {
-            Some(sums) => sums.push(snapshot, &self.options),
+            Some(sums) => sums.push(snapshot, &self.options, &mut self.warnings),
             None => {
                 self.order.push(key.clone());
                 self.gpus.insert(key, Sums::new(snapshot));
@@ -314,6 +358,12 @@ impl Window {
         for gpu in &reading.gpus {
             self.push(gpu);
         }
+    }
+
+    /// The warnings since the last call (snapshots out of order or duplicated, impossible
+    /// energy counter rises), oldest first.
+    pub fn take_warnings(&mut self) -> Vec<Warning> {
+        std::mem::take(&mut self.warnings)
     }
 
     /// Each GPU's summary, in the order GPUs were first seen.

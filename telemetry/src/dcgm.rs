@@ -19,26 +19,21 @@
 //!   total `FB_TOTAL`, or else `FB_USED + FB_FREE + FB_RESERVED` (without `FB_RESERVED`,
 //!   which older exporters do not print, the driver's reservation is missing from it: a T4
 //!   reads 15,109 of its 15,360 MiB); `GPU_TEMP` degrees C. Other series are ignored.
-//! - DCGM's blank sentinels are `None`: integers from `DCGM_INT64_BLANK`
-//!   (0x7ffffffffffffff0) up and from `DCGM_INT32_BLANK` (0x7ffffff0) to its last code
-//!   (+5), and reals from `DCGM_FP64_BLANK` (2⁴⁷) up, recognized on the value's digits
-//!   (an `f64` cannot tell the 64-bit codes apart). So are NaN and infinities.
+//! - DCGM's blank sentinels are `None` ([`screen::is_blank`]: the INT32, INT64 and FP64
+//!   blanks in any textual form), with a counted warning; so are NaN and infinities, and
+//!   impossible values ([`screen::screen`]).
+//! - A series that appears twice in one scrape (the same field of the same GPU) is
+//!   warned about, and the first value kept.
 //! - The exporter prints no time: every snapshot is stamped with the time of the scrape.
 
-use std::collections::BTreeMap;
+use std::collections::{HashMap, HashSet};
 use std::time::Duration;
 
 use chrono::{DateTime, Utc};
 
 use crate::prom::{self, Sample};
-use crate::{Error, GpuSnapshot, GpuSource, MigInstance, Parsed, Reading};
-
-/// `DCGM_INT64_BLANK`: this integer and those above it are DCGM's "no value" codes.
-pub const INT64_BLANK: i128 = 0x7fff_ffff_ffff_fff0;
-/// `DCGM_INT32_BLANK`: this integer and the five after it are DCGM's 32-bit codes.
-pub const INT32_BLANK: i128 = 0x7fff_fff0;
-/// `DCGM_FP64_BLANK` (2⁴⁷): reals from it up are DCGM's "no value" codes.
-pub const FP64_BLANK: f64 = 140_737_488_355_328.0;
+use crate::screen::{self, quote};
+use crate::{Error, GpuSnapshot, GpuSource, MigInstance, Parsed, Reading, Warning, WarningKind};
 
 /// The value of a sample, `None` for a blank sentinel, NaN or an infinity.
 ///
@@ -50,14 +45,7 @@ pub const FP64_BLANK: f64 = 140_737_488_355_328.0;
 /// ```
 #[must_use]
 pub fn value(sample: &Sample) -> Option<f64> {
-    if let Ok(integer) = sample.value_text.parse::<i128>() {
-        if integer >= INT64_BLANK || (INT32_BLANK..=INT32_BLANK + 5).contains(&integer) {
-            return None;
-        }
-    } else if sample.value >= FP64_BLANK {
-        return None;
-    }
-    Some(sample.value).filter(|v| v.is_finite())
+    Some(sample.value).filter(|v| !screen::is_blank(*v))
 }
 
 /// The label `a`, else `b` (the two spellings of one label).
@@ -73,6 +61,46 @@ type Key = (
     Option<MigInstance>,
 );
 
+/// The series read; others are ignored.
+const FIELDS: [&str; 13] = [
+    "DCGM_FI_DEV_GPU_UTIL",
+    "DCGM_FI_DEV_MEM_COPY_UTIL",
+    "DCGM_FI_PROF_SM_ACTIVE",
+    "DCGM_FI_PROF_GR_ENGINE_ACTIVE",
+    "DCGM_FI_DEV_POWER_USAGE",
+    "DCGM_FI_DEV_POWER_MGMT_LIMIT",
+    "DCGM_FI_DEV_ENFORCED_POWER_LIMIT",
+    "DCGM_FI_DEV_TOTAL_ENERGY_CONSUMPTION",
+    "DCGM_FI_DEV_FB_USED",
+    "DCGM_FI_DEV_FB_FREE",
+    "DCGM_FI_DEV_FB_RESERVED",
+    "DCGM_FI_DEV_FB_TOTAL",
+    "DCGM_FI_DEV_GPU_TEMP",
+];
+
+/// A label for the GPU of `key`, as [`GpuKey::label`](crate::GpuKey::label) writes it.
+fn gpu_label(key: &Key) -> String {
+    let (host, index, uuid, mig) = key;
+    crate::GpuKey {
+        host: host.clone(),
+        index: index.as_deref().and_then(|i| i.parse().ok()),
+        uuid: uuid.clone(),
+        name: None,
+        mig: mig.clone(),
+    }
+    .label()
+}
+
+/// One GPU of a scrape as it is read.
+struct Entry<'a> {
+    gpu: GpuSnapshot,
+    memory: Memory,
+    /// Its first line.
+    line: usize,
+    /// The series read for it, to tell duplicates.
+    series: HashSet<&'a str>,
+}
+
 /// Memory parts collected for the total.
 #[derive(Default)]
 struct Memory {
@@ -84,7 +112,8 @@ struct Memory {
 /// Parses one scrape of the DCGM exporter into a snapshot per GPU and per MIG instance, in
 /// the order they first appear; lines that break the exposition format are reported and
 /// skipped (see [`prom::parse`]). Series without a `gpu` or UUID label (the exporter's own
-/// metrics) are ignored.
+/// metrics) are ignored. Sentinels, impossible values and duplicate series are in
+/// [`Parsed::warnings`], naming the GPU and line. Linear in the text.
 ///
 /// ```
 /// use gpuecon_telemetry::dcgm::parse;
@@ -104,7 +133,8 @@ struct Memory {
 pub fn parse(text: &str, scraped_at: DateTime<Utc>) -> Parsed<Vec<GpuSnapshot>> {
     let samples = prom::parse(text);
     let mut order: Vec<Key> = Vec::new();
-    let mut gpus: BTreeMap<Key, (GpuSnapshot, Memory)> = BTreeMap::new();
+    let mut gpus: HashMap<Key, Entry<'_>> = HashMap::new();
+    let mut warnings = Vec::new();
     for sample in &samples.value {
         let index = sample.label("gpu");
         let uuid = either(sample, "UUID", "uuid");
@@ -125,19 +155,59 @@ pub fn parse(text: &str, scraped_at: DateTime<Utc>) -> Parsed<Vec<GpuSnapshot>> 
             uuid.map(str::to_owned),
             mig.clone(),
         );
-        let (gpu, memory) = gpus.entry(key.clone()).or_insert_with(|| {
-            order.push(key);
+        let entry = gpus.entry(key.clone()).or_insert_with(|| {
+            order.push(key.clone());
             let mut gpu = GpuSnapshot::unknown(scraped_at);
             gpu.host = host.map(str::to_owned);
             gpu.index = index.and_then(|i| i.parse().ok());
             gpu.uuid = uuid.map(str::to_owned);
             gpu.mig = mig;
-            (gpu, Memory::default())
+            Entry {
+                gpu,
+                memory: Memory::default(),
+                line: sample.line,
+                series: HashSet::new(),
+            }
         });
+        let Entry {
+            gpu,
+            memory,
+            series,
+            ..
+        } = entry;
         if gpu.name.is_none() {
             gpu.name = either(sample, "modelName", "modelname").map(str::to_owned);
         }
+        if !FIELDS.contains(&sample.name.as_str()) {
+            continue;
+        }
+        if !series.insert(sample.name.as_str()) {
+            let label = gpu_label(&key);
+            warnings.push(
+                Warning::new(
+                    WarningKind::Duplicate,
+                    format!("{} appears twice in the scrape", sample.name),
+                )
+                .gpu(label)
+                .line(Some(sample.line)),
+            );
+            continue;
+        }
         let v = value(sample);
+        if v.is_none() {
+            warnings.push(
+                Warning::new(
+                    WarningKind::Sentinel,
+                    format!(
+                        "{} {} is a no-value code",
+                        sample.name,
+                        quote(&sample.value_text)
+                    ),
+                )
+                .gpu(gpu_label(&key))
+                .line(Some(sample.line)),
+            );
+        }
         match sample.name.as_str() {
             "DCGM_FI_DEV_GPU_UTIL" => gpu.activity_fraction = v.map(|p| p / 100.0),
             "DCGM_FI_DEV_MEM_COPY_UTIL" => gpu.memory_activity_fraction = v.map(|p| p / 100.0),
@@ -158,17 +228,26 @@ pub fn parse(text: &str, scraped_at: DateTime<Utc>) -> Parsed<Vec<GpuSnapshot>> 
     let snapshots = order
         .into_iter()
         .filter_map(|key| gpus.remove(&key))
-        .map(|(mut gpu, memory)| {
-            gpu.memory_total_mib = memory.total.or_else(|| {
-                let (used, free) = (gpu.memory_used_mib?, memory.free?);
-                Some(used + free + memory.reserved.unwrap_or(0.0))
-            });
-            gpu
-        })
+        .map(
+            |Entry {
+                 mut gpu,
+                 memory,
+                 line,
+                 ..
+             }| {
+                gpu.memory_total_mib = memory.total.or_else(|| {
+                    let (used, free) = (gpu.memory_used_mib?, memory.free?);
+                    Some(used + free + memory.reserved.unwrap_or(0.0))
+                });
+                screen::screen(&mut gpu, Some(line), &mut warnings);
+                gpu
+            },
+        )
         .collect();
     Parsed {
         value: snapshots,
         problems: samples.problems,
+        warnings,
     }
 }
 
@@ -179,6 +258,8 @@ enum Origin {
     Url { url: String, agent: ureq::Agent },
     /// A file, read once.
     File { path: String, done: bool },
+    /// A scrape's text, already read.
+    Text { path: String, text: Option<String> },
 }
 
 /// The DCGM exporter: a URL on a host the user names (scraped at each reading) or a saved
@@ -210,6 +291,18 @@ impl DcgmSource {
                 agent: ureq::Agent::new_with_config(config),
             },
         })
+    }
+
+    /// A saved scrape's `text` (named `path` in messages): one reading, stamped with the
+    /// time it is read.
+    #[must_use]
+    pub fn scrape(path: &str, text: String) -> Self {
+        Self {
+            origin: Origin::Text {
+                path: path.to_owned(),
+                text: Some(text),
+            },
+        }
     }
 
     /// A saved scrape at `path`: one reading, stamped with the time it is read.
@@ -256,6 +349,7 @@ fn reading(text: &str, origin: &str) -> Result<Reading, Error> {
         taken_at: now,
         gpus: parsed.value,
         problems: parsed.problems,
+        warnings: parsed.warnings,
     })
 }
 
@@ -263,7 +357,9 @@ impl GpuSource for DcgmSource {
     fn describe(&self) -> String {
         match &self.origin {
             Origin::Url { url, .. } => format!("DCGM exporter {url}"),
-            Origin::File { path, .. } => format!("DCGM exporter scrape {path}"),
+            Origin::File { path, .. } | Origin::Text { path, .. } => {
+                format!("DCGM exporter scrape {path}")
+            }
         }
     }
 
@@ -277,6 +373,10 @@ impl GpuSource for DcgmSource {
                 let text = scrape(agent, url)?;
                 reading(&text, url).map(Some)
             }
+            Origin::Text { path, text } => match text.take() {
+                Some(text) => reading(&text, path).map(Some),
+                None => Ok(None),
+            },
             Origin::File { done: true, .. } => Ok(None),
             Origin::File { path, done } => {
                 *done = true;

@@ -19,6 +19,13 @@
 //! activity vs assumed  measured activity ÷ the utilization the contract assumed
 //! yield on cost        price × billed × 8760 ÷ capex  models::utilization::{annual_revenue, yield_on_cost}
 //!                      (with a scenario's capex), measured and as assumed
+//! owner's other costs  capital recovery, facility    models::owner_cost, with the owner's terms
+//!   / h                and operations per available  (a scenario's fleet, facility and
+//!                      GPU-hour                      operations, or --capex/--life/--rate)
+//! owner cost / h       power cost + the above
+//! owner margin / h     revenue − owner cost
+//! owner cost per active GPU-hour
+//!                      owner cost ÷ activity         models::utilization::cost_per_utilized_hour
 //! ```
 //!
 //! Measurements cross into [`Decimal`] once, through `gpuecon::units::decimal_from_f64`
@@ -31,10 +38,13 @@
 //! input it needs is unknown.
 
 use gpuecon::Decimal;
-use gpuecon::models::PowerInputs;
 use gpuecon::models::check::{Checker, Validate};
 use gpuecon::models::utilization::{
     annual_revenue, cost_per_utilized_hour, revenue_per_available_hour, yield_on_cost,
+};
+use gpuecon::models::{
+    CapitalInputs, FacilityInputs, OperationsInputs, OwnerCostInputs, PowerInputs, UsageInputs,
+    owner_cost,
 };
 use gpuecon::scenario::{AMOUNT_DECIMAL_PLACES, Scenario};
 use gpuecon::units::{self, decimal_from_f64};
@@ -71,8 +81,56 @@ pub struct Terms {
     pub assumed_utilization: Option<Decimal>,
     /// Capex per GPU in USD, for the yield on cost.
     pub capex_usd_per_gpu: Option<Decimal>,
+    /// The owner's costs besides power, for the owner cost and margin.
+    pub owner: Option<OwnerTerms>,
     /// Where the terms come from, for people.
     pub basis: String,
+}
+
+/// The owner's costs besides the measured power: capital, colocation and operations, as
+/// the core's [`owner_cost`] takes them.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct OwnerTerms {
+    /// Capex, salvage, life, cost of capital and method.
+    pub capital: CapitalInputs,
+    /// Colocation on contracted kW (0 where not given).
+    pub facility: FacilityInputs,
+    /// Staff, support, software, insurance and SG&A (0 where not given).
+    pub operations: OperationsInputs,
+}
+
+impl OwnerTerms {
+    /// Capital recovery only: `capex` over `life_years` at `annual_rate`, no salvage, no
+    /// facility or operations cost (what `--capex --life --rate` give).
+    ///
+    /// ```
+    /// use gpuecon_telemetry::economics::OwnerTerms;
+    /// use gpuecon::Decimal;
+    /// let owner = OwnerTerms::capital_only(Decimal::from(30_000), Decimal::from(5), Decimal::new(10, 2));
+    /// assert_eq!(owner.capital.salvage_usd_per_gpu, Decimal::ZERO);
+    /// assert_eq!(owner.facility.usd_per_kw_month, Decimal::ZERO);
+    /// ```
+    #[must_use]
+    pub fn capital_only(
+        capex_usd_per_gpu: Decimal,
+        life_years: Decimal,
+        annual_rate: Decimal,
+    ) -> Self {
+        Self {
+            capital: CapitalInputs {
+                capex_usd_per_gpu,
+                salvage_usd_per_gpu: Decimal::ZERO,
+                life_years,
+                annual_rate,
+                method: gpuecon::models::CapitalMethod::default(),
+            },
+            facility: FacilityInputs {
+                contracted_kw_per_gpu: Decimal::ZERO,
+                usd_per_kw_month: Decimal::ZERO,
+            },
+            operations: OperationsInputs::default(),
+        }
+    }
 }
 
 impl Validate for Terms {
@@ -89,6 +147,11 @@ impl Validate for Terms {
         }
         if let Some(capex) = self.capex_usd_per_gpu {
             c.positive("capex_usd_per_gpu", capex);
+        }
+        if let Some(owner) = &self.owner {
+            c.nested("owner.capital", &owner.capital);
+            c.nested("owner.facility", &owner.facility);
+            c.nested("owner.operations", &owner.operations);
         }
     }
 }
@@ -112,6 +175,7 @@ impl Terms {
             pue,
             assumed_utilization: None,
             capex_usd_per_gpu: None,
+            owner: None,
             basis: format!("${price_usd_per_gpu_hour} per GPU-hour"),
         }
     }
@@ -119,7 +183,9 @@ impl Terms {
     /// The terms of a scenario: its first take-or-pay contract (price, billed every hour,
     /// `usage_share` assumed), or without one its market (the on-demand price or the first
     /// cascade stage's, billed on usage, its utilization assumed); its power price, PUE and
-    /// capex per GPU.
+    /// capex per GPU; the owner's other costs: capital recovery of the capex less salvage
+    /// over the depreciation life at the scenario's discount rate, its facility and its
+    /// operations (an assumption: a lease or hosting arrangement is not read).
     ///
     /// ```
     /// use gpuecon_telemetry::economics::{Billing, Terms};
@@ -176,6 +242,17 @@ impl Terms {
             pue: scenario.power.pue,
             assumed_utilization: Some(assumed),
             capex_usd_per_gpu: capex,
+            owner: Some(OwnerTerms {
+                capital: CapitalInputs {
+                    capex_usd_per_gpu: scenario.fleet.capex_usd_per_gpu,
+                    salvage_usd_per_gpu: scenario.depreciation.salvage_usd_per_gpu,
+                    life_years: scenario.depreciation.life_years,
+                    annual_rate: scenario.annual_discount_rate,
+                    method: gpuecon::models::CapitalMethod::default(),
+                },
+                facility: scenario.facility.clone(),
+                operations: scenario.operations.clone(),
+            }),
             basis: format!("{basis}{title}"),
         }
     }
@@ -285,6 +362,44 @@ pub struct Hourly {
     /// The same at the assumed utilization (for usage billing; for reserved billing the
     /// billed hours do not depend on use, and it equals the measured one).
     pub assumed_annualized_yield_on_cost: Option<Decimal>,
+    /// Capital recovery per hour (with the owner's terms).
+    pub capital_usd_per_hour: Option<Decimal>,
+    /// Colocation per hour (with the owner's terms).
+    pub facility_usd_per_hour: Option<Decimal>,
+    /// Staff, support, software, insurance and SG&A per hour (with the owner's terms).
+    pub operations_usd_per_hour: Option<Decimal>,
+    /// `power cost + capital + facility + operations`: what the GPU costs its owner an
+    /// hour.
+    pub owner_cost_usd_per_hour: Option<Decimal>,
+    /// `revenue − owner cost`.
+    pub owner_margin_usd_per_hour: Option<Decimal>,
+    /// `owner cost ÷ activity`: the effective cost per utilized GPU-hour; `None` at 0.
+    pub owner_cost_usd_per_active_gpu_hour: Option<Decimal>,
+}
+
+/// The owner's costs besides power per hour (capital, facility, operations), through the
+/// core's [`owner_cost`]: every available hour, SG&A on `revenue`.
+fn owner_items(terms: &Terms, owner: &OwnerTerms, revenue: Decimal) -> Result<[Decimal; 3], Error> {
+    let cost = owner_cost(&OwnerCostInputs {
+        capital: owner.capital.clone(),
+        power: PowerInputs {
+            it_kw_per_gpu: Decimal::ZERO, // the measured power is costed apart
+            idle_fraction: Decimal::ONE,
+            pue: terms.pue,
+            usd_per_kwh: terms.usd_per_kwh,
+        },
+        facility: owner.facility.clone(),
+        operations: owner.operations.clone(),
+        usage: UsageInputs {
+            utilization: Decimal::ONE,
+            price_usd_per_gpu_hour: revenue,
+        },
+    })?;
+    Ok([
+        cost.capital_usd_per_gpu_hour,
+        cost.facility_usd_per_gpu_hour,
+        cost.operations_usd_per_gpu_hour,
+    ])
 }
 
 /// A measured `f64` as a [`Decimal`] kept to `places`; `None` stays `None`.
@@ -375,6 +490,18 @@ pub fn hourly(terms: &Terms, rates: &Rates) -> Result<Hourly, Error> {
         Billing::Reserved => Some(Decimal::ONE),
         Billing::Usage => terms.assumed_utilization,
     };
+    let items = match (&terms.owner, revenue) {
+        (Some(owner), Some(revenue)) => Some(owner_items(terms, owner, revenue)?),
+        _ => None,
+    };
+    let owner_cost = match (items, power_cost) {
+        (Some([capital, facility, operations]), Some(power)) => Some(units::add(
+            units::add(power, capital, "owner_cost")?,
+            units::add(facility, operations, "owner_cost")?,
+            "owner_cost",
+        )?),
+        _ => None,
+    };
     Ok(Hourly {
         billed_utilization: billed,
         activity_utilization: activity,
@@ -394,6 +521,17 @@ pub fn hourly(terms: &Terms, rates: &Rates) -> Result<Hourly, Error> {
         )?,
         annualized_yield_on_cost: annual_yield(terms, billed)?,
         assumed_annualized_yield_on_cost: annual_yield(terms, assumed_billed)?,
+        capital_usd_per_hour: items.map(|[capital, _, _]| capital),
+        facility_usd_per_hour: items.map(|[_, facility, _]| facility),
+        operations_usd_per_hour: items.map(|[_, _, operations]| operations),
+        owner_cost_usd_per_hour: owner_cost,
+        owner_margin_usd_per_hour: both(revenue, owner_cost, |r, c| {
+            Ok(units::sub(r, c, "owner_margin")?)
+        })?,
+        owner_cost_usd_per_active_gpu_hour: both(owner_cost, activity, |cost, a| {
+            Ok(cost_per_utilized_hour(cost, a)?)
+        })?
+        .flatten(),
     })
 }
 
@@ -422,6 +560,10 @@ pub struct FleetHourly {
     pub power_cost_usd_per_hour: Option<Decimal>,
     /// Σ margin per hour; `None` if one GPU's is unknown.
     pub margin_usd_per_hour: Option<Decimal>,
+    /// Σ owner cost per hour; `None` if one GPU's is unknown or there are no owner terms.
+    pub owner_cost_usd_per_hour: Option<Decimal>,
+    /// Σ owner margin per hour; `None` as the owner cost.
+    pub owner_margin_usd_per_hour: Option<Decimal>,
     /// The average GPU (the mean of each rate over the GPUs that have it).
     pub per_gpu: Hourly,
 }
@@ -439,6 +581,14 @@ pub fn fleet_hourly(terms: &Terms, gpus: &[Hourly], average: &Rates) -> Result<F
             "power_cost",
         )?,
         margin_usd_per_hour: sum_all(gpus.iter().map(|g| g.margin_usd_per_hour), "margin")?,
+        owner_cost_usd_per_hour: sum_all(
+            gpus.iter().map(|g| g.owner_cost_usd_per_hour),
+            "owner_cost",
+        )?,
+        owner_margin_usd_per_hour: sum_all(
+            gpus.iter().map(|g| g.owner_margin_usd_per_hour),
+            "owner_margin",
+        )?,
         per_gpu: hourly(terms, average)?,
     })
 }
@@ -457,6 +607,9 @@ pub struct OverWindow {
     pub power_cost_usd: Option<Decimal>,
     /// `revenue − power cost`.
     pub margin_usd: Option<Decimal>,
+    /// `power cost + (capital + facility + operations per hour) × hours`: what the GPU
+    /// cost its owner over the window; `None` as the power cost, or without owner terms.
+    pub owner_cost_usd: Option<Decimal>,
 }
 
 /// `seconds` (kept to the microsecond) as hours.
@@ -503,7 +656,23 @@ pub fn over_window(
     };
     let revenue = amount(times(hourly.revenue_usd_per_hour, Some(total))?);
     let power_cost = amount(times(hourly.power_cost_usd_per_hour, covered)?);
+    let others = match (
+        hourly.capital_usd_per_hour,
+        hourly.facility_usd_per_hour,
+        hourly.operations_usd_per_hour,
+    ) {
+        (Some(capital), Some(facility), Some(operations)) => Some(units::add(
+            capital,
+            units::add(facility, operations, "owner_cost")?,
+            "owner_cost",
+        )?),
+        _ => None,
+    };
+    let owner_cost = both(power_cost, times(others, Some(total))?, |power, rest| {
+        Ok(units::add(power, rest, "owner_cost")?)
+    })?;
     Ok(OverWindow {
+        owner_cost_usd: amount(owner_cost),
         hours: total,
         margin_usd: both(revenue, power_cost, |r, c| Ok(units::sub(r, c, "margin")?))?,
         revenue_usd: revenue,
@@ -523,6 +692,8 @@ pub struct FleetOverWindow {
     pub power_cost_usd: Option<Decimal>,
     /// Σ margin; `None` if one GPU's is unknown.
     pub margin_usd: Option<Decimal>,
+    /// Σ owner cost; `None` if one GPU's is unknown.
+    pub owner_cost_usd: Option<Decimal>,
     /// The average GPU over the window, per hour.
     pub per_gpu: Hourly,
 }
@@ -541,6 +712,7 @@ pub fn fleet_over_window(
         revenue_usd: sum_all(gpus.iter().map(|g| g.revenue_usd), "revenue")?,
         power_cost_usd: sum_all(gpus.iter().map(|g| g.power_cost_usd), "power_cost")?,
         margin_usd: sum_all(gpus.iter().map(|g| g.margin_usd), "margin")?,
+        owner_cost_usd: sum_all(gpus.iter().map(|g| g.owner_cost_usd), "owner_cost")?,
         per_gpu: hourly(terms, &Rates::of_fleet(fleet))?,
     })
 }
@@ -555,6 +727,36 @@ mod tests {
 
     fn terms() -> Terms {
         Terms::new(d("2.50"), d("0.08"), d("1.3"))
+    }
+
+    #[test]
+    fn owner_cost_and_margin_by_hand() {
+        // $30,000 over 5 years at 10 %: PMT = 30,000 × 0.1 ÷ (1 − 1.1⁻⁵) = $7,913.924424 a
+        // year, ÷ 8760 = $0.903416030 an hour (tests/vectors style: Python fractions give
+        // 0.903416030118991). Power: 0.7 kW × 1.3 × $0.08 = $0.0728 an hour.
+        let mut terms = terms();
+        terms.owner = Some(OwnerTerms::capital_only(d("30000"), d("5"), d("0.10")));
+        let rates = Rates {
+            power_w: Some(700.0),
+            activity: Some(0.5),
+            effective: None,
+        };
+        let h = hourly(&terms, &rates).unwrap();
+        let close = |value: Option<Decimal>, expected: &str| {
+            let error = (value.unwrap() - d(expected)).abs();
+            assert!(error < d("0.000000001"), "{value:?} vs {expected}");
+        };
+        close(h.capital_usd_per_hour, "0.903416030118991");
+        assert_eq!(h.facility_usd_per_hour, Some(Decimal::ZERO));
+        assert_eq!(h.operations_usd_per_hour, Some(Decimal::ZERO));
+        close(h.owner_cost_usd_per_hour, "0.976216030118991");
+        // $2.50 − $0.976216… = $1.523783969881009
+        close(h.owner_margin_usd_per_hour, "1.523783969881009");
+        // ÷ 0.5 activity: $1.952432060237982 per active hour
+        close(h.owner_cost_usd_per_active_gpu_hour, "1.952432060237982");
+        // without owner terms, none of it
+        let h = hourly(&self::terms(), &rates).unwrap();
+        assert_eq!(h.owner_cost_usd_per_hour, None);
     }
 
     #[test]

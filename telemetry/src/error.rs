@@ -92,4 +92,6 @@ pub struct Parsed<T> {
     pub value: T,
     /// The lines skipped, in order.
     pub problems: Vec<LineProblem>,
+    /// Values set aside as unknown and oddities seen, in order.
+    pub warnings: Vec<crate::Warning>,
 }

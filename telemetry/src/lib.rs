@@ -46,18 +46,25 @@
 //! ```
 
 pub mod aggregate;
+mod backoff;
 pub mod dcgm;
+mod detect;
 pub mod economics;
 mod error;
 pub mod nvml;
 pub mod prom;
 pub mod replay;
 pub mod report;
+pub mod screen;
 pub mod smi;
 mod snapshot;
 mod source;
+mod warning;
 
 pub use aggregate::{GpuWindow, Window, WindowOptions};
+pub use backoff::Backoff;
+pub use detect::{Detected, detect};
 pub use error::{Error, LineProblem, Parsed};
 pub use snapshot::{GpuKey, GpuSnapshot, MigInstance, Reading};
-pub use source::{Detected, GpuSource, detect};
+pub use source::GpuSource;
+pub use warning::{Warning, WarningKind};

@@ -161,10 +161,15 @@ impl GpuSource for NvmlSource {
                 ..GpuSnapshot::unknown(now)
             });
         }
+        let mut warnings = Vec::new();
+        for gpu in &mut gpus {
+            crate::screen::screen(gpu, None, &mut warnings);
+        }
         Ok(Some(Reading {
             taken_at: now,
             gpus,
             problems: Vec::new(),
+            warnings,
         }))
     }
 }

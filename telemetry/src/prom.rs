@@ -21,6 +21,9 @@
 //! Why not a crate: see the comment in this crate's `Cargo.toml` (the common one mangles
 //! labels on valid input, another rejects the fixtures).
 
+use std::collections::HashSet;
+
+use crate::screen::{quote, without_bom};
 use crate::{LineProblem, Parsed};
 
 /// One sample line.
@@ -36,6 +39,8 @@ pub struct Sample {
     pub value: f64,
     /// The timestamp in milliseconds since the epoch, when the line has one.
     pub timestamp_ms: Option<i64>,
+    /// The line it was on, from 1.
+    pub line: usize,
 }
 
 impl Sample {
@@ -56,7 +61,8 @@ impl Sample {
 }
 
 /// Parses exposition text into its samples, in order; lines that break the grammar are
-/// reported with their line number and skipped.
+/// reported with their line number and skipped. A leading byte order mark is ignored.
+/// Linear in the text: a line's labels are checked for duplicates through a hash set.
 ///
 /// ```
 /// use gpuecon_telemetry::prom::parse;
@@ -72,12 +78,12 @@ impl Sample {
 pub fn parse(text: &str) -> Parsed<Vec<Sample>> {
     let mut samples = Vec::new();
     let mut problems = Vec::new();
-    for (number, line) in (1..).zip(text.lines()) {
+    for (number, line) in (1..).zip(without_bom(text).lines()) {
         let line = line.trim();
         if line.is_empty() || line.starts_with('#') {
             continue;
         }
-        match sample(line) {
+        match sample(line, number) {
             Ok(sample) => samples.push(sample),
             Err(message) => problems.push(LineProblem::new(number, message)),
         }
@@ -85,6 +91,7 @@ pub fn parse(text: &str) -> Parsed<Vec<Sample>> {
     Parsed {
         value: samples,
         problems,
+        warnings: Vec::new(),
     }
 }
 
@@ -201,14 +208,20 @@ fn float(text: &str) -> Option<f64> {
     }
 }
 
-/// One sample line (already trimmed, not a comment).
-fn sample(line: &str) -> Result<Sample, String> {
+/// One sample line (already trimmed, not a comment), line `number`.
+fn sample(line: &str, number: usize) -> Result<Sample, String> {
     let mut cursor = Cursor { rest: line };
     let name = cursor
         .name(is_name_start, is_name_char)
-        .ok_or_else(|| format!("{:?} does not start with a metric name", truncate(line)))?
+        .ok_or_else(|| {
+            format!(
+                "{} does not start with a metric name",
+                quote(truncate(line))
+            )
+        })?
         .to_owned();
     let mut labels: Vec<(String, String)> = Vec::new();
+    let mut seen: HashSet<&str> = HashSet::new();
     cursor.skip_blanks();
     if cursor.eat('{') {
         loop {
@@ -218,18 +231,17 @@ fn sample(line: &str) -> Result<Sample, String> {
             }
             let label = cursor
                 .name(is_label_start, is_label_char)
-                .ok_or("expected a label name or '}'")?
-                .to_owned();
+                .ok_or("expected a label name or '}'")?;
             cursor.skip_blanks();
             if !cursor.eat('=') {
                 return Err(format!("expected '=' after the label {label}"));
             }
             cursor.skip_blanks();
             let value = cursor.quoted()?;
-            if labels.iter().any(|(key, _)| *key == label) {
+            if !seen.insert(label) {
                 return Err(format!("the label {label} appears twice"));
             }
-            labels.push((label, value));
+            labels.push((label.to_owned(), value));
             cursor.skip_blanks();
             if cursor.eat(',') {
                 continue;
@@ -244,17 +256,20 @@ fn sample(line: &str) -> Result<Sample, String> {
         .token()
         .ok_or_else(|| format!("{name}: no value (truncated line?)"))?
         .to_owned();
-    let value =
-        float(&value_text).ok_or_else(|| format!("{name}: {value_text:?} is not a number"))?;
-    let timestamp_ms = match cursor.token() {
-        None => None,
-        Some(text) => Some(
-            text.parse::<i64>()
-                .map_err(|_| format!("{name}: {text:?} is not a timestamp in milliseconds"))?,
-        ),
-    };
+    let value = float(&value_text)
+        .ok_or_else(|| format!("{name}: {} is not a number", quote(&value_text)))?;
+    let timestamp_ms =
+        match cursor.token() {
+            None => None,
+            Some(text) => Some(text.parse::<i64>().map_err(|_| {
+                format!("{name}: {} is not a timestamp in milliseconds", quote(text))
+            })?),
+        };
     if let Some(extra) = cursor.token() {
-        return Err(format!("{name}: unexpected {extra:?} after the value"));
+        return Err(format!(
+            "{name}: unexpected {} after the value",
+            quote(extra)
+        ));
     }
     Ok(Sample {
         name,
@@ -262,6 +277,7 @@ fn sample(line: &str) -> Result<Sample, String> {
         value_text,
         value,
         timestamp_ms,
+        line: number,
     })
 }
 

@@ -14,6 +14,7 @@
 use std::collections::VecDeque;
 use std::time::Duration;
 
+use crate::screen::{self, without_bom};
 use crate::{Error, GpuSource, LineProblem, Parsed, Reading};
 
 /// One line of the replay format for `reading` (no newline).
@@ -34,7 +35,9 @@ pub fn line(reading: &Reading) -> Result<String, Error> {
     serde_json::to_string(reading).map_err(|e| Error::NoData(format!("a reading: {e}")))
 }
 
-/// Parses replay text into its readings, in order.
+/// Parses replay text into its readings, in order; a leading byte order mark is ignored,
+/// and each snapshot is screened ([`screen::screen`]: sentinels and impossible values
+/// become unknown, with warnings naming the GPU and line).
 ///
 /// ```
 /// let text = "{\"taken_at\":\"2026-01-01T00:00:00Z\",\"gpus\":[]}\nnot json\n";
@@ -46,19 +49,26 @@ pub fn line(reading: &Reading) -> Result<String, Error> {
 pub fn parse(text: &str) -> Parsed<Vec<Reading>> {
     let mut readings = Vec::new();
     let mut problems = Vec::new();
-    for (number, line) in (1..).zip(text.lines()) {
+    let mut warnings = Vec::new();
+    for (number, line) in (1..).zip(without_bom(text).lines()) {
         let line = line.trim();
         if line.is_empty() || line.starts_with('#') {
             continue;
         }
         match serde_json::from_str::<Reading>(line) {
-            Ok(reading) => readings.push(reading),
+            Ok(mut reading) => {
+                for gpu in &mut reading.gpus {
+                    screen::screen(gpu, Some(number), &mut warnings);
+                }
+                readings.push(reading);
+            }
             Err(e) => problems.push(LineProblem::new(number, format!("not a reading: {e}"))),
         }
     }
     Parsed {
         value: readings,
         problems,
+        warnings,
     }
 }
 
@@ -75,7 +85,7 @@ pub struct ReplaySource {
 
 impl ReplaySource {
     /// A session from replay `text` (named `path` in messages); `speed` of `None` or not
-    /// above 0 replays without waiting. Problems are attached to the first reading.
+    /// above 0 replays without waiting. Problems and warnings go with the first reading.
     ///
     /// # Errors
     /// [`Error::NoData`] when no line is a reading.
@@ -99,6 +109,7 @@ impl ReplaySource {
             return Err(Error::NoData(format!("{path}: no reading ({why})")));
         };
         first.problems = parsed.problems;
+        first.warnings = parsed.warnings;
         Ok(Self {
             path: path.to_owned(),
             count: readings.len(),

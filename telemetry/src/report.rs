@@ -6,7 +6,7 @@ use serde::Serialize;
 
 use crate::aggregate::{FleetWindow, GpuWindow};
 use crate::economics::{self, FleetHourly, FleetOverWindow, Hourly, OverWindow, Rates, Terms};
-use crate::{Error, GpuSnapshot, Window};
+use crate::{Error, GpuSnapshot, Warning, WarningKind, Window};
 
 /// One GPU (or MIG instance) in a report.
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -47,13 +47,26 @@ pub struct LiveReport {
     pub gpus: Vec<GpuReport>,
     /// The fleet.
     pub fleet: FleetReport,
+    /// GPUs whose economics could not be computed (their amounts, and the fleet's, are
+    /// unknown).
+    pub warnings: Vec<Warning>,
+}
+
+/// The fleet's value, or `None` and a warning.
+fn fleet_or_warn<T>(result: Result<T, Error>, warnings: &mut Vec<Warning>) -> Option<T> {
+    result
+        .map_err(|error| {
+            warnings.push(Warning::new(WarningKind::Economics, error.to_string()).gpu("fleet"));
+        })
+        .ok()
 }
 
 /// Builds the report of `window` (what the source has read so far), with economics when
-/// `terms` are given.
+/// `terms` are given. One GPU whose economics fail (an overflow) has unknown amounts and
+/// a warning naming it; the others go on.
 ///
 /// # Errors
-/// [`Error::Economics`] for invalid terms or an overflow.
+/// [`Error::Economics`] for invalid terms.
 ///
 /// # Example
 /// ```
@@ -73,6 +86,10 @@ pub struct LiveReport {
 /// # Ok::<(), gpuecon_telemetry::Error>(())
 /// ```
 pub fn build(source: &str, window: &Window, terms: Option<&Terms>) -> Result<LiveReport, Error> {
+    if let Some(terms) = terms {
+        terms.clone().checked()?;
+    }
+    let mut warnings = Vec::new();
     let summaries = window.summaries();
     let fleet_window = Window::fleet(&summaries);
     let taken_at = summaries
@@ -87,23 +104,36 @@ pub fn build(source: &str, window: &Window, terms: Option<&Terms>) -> Result<Liv
         let rates = Rates::of_snapshot(&summary.last);
         let (now, over_window) = match terms {
             Some(terms) if whole => {
-                let now = economics::hourly(terms, &rates)?;
-                let over = (summary.hours > 0.0)
-                    .then(|| {
-                        economics::over_window(
-                            terms,
-                            &Rates::of_window(&summary),
-                            summary.seconds,
-                            summary.energy_complete,
-                        )
-                    })
-                    .transpose()?;
-                now_all.push(now.clone());
-                rates_all.push(rates);
-                if let Some(over) = &over {
-                    over_all.push(over.clone());
+                let computed = economics::hourly(terms, &rates).and_then(|now| {
+                    let over = (summary.hours > 0.0)
+                        .then(|| {
+                            economics::over_window(
+                                terms,
+                                &Rates::of_window(&summary),
+                                summary.seconds,
+                                summary.energy_complete,
+                            )
+                        })
+                        .transpose()?;
+                    Ok((now, over))
+                });
+                match computed {
+                    Ok((now, over)) => {
+                        now_all.push(Some(now.clone()));
+                        rates_all.push(rates);
+                        over_all.push(over.clone());
+                        (Some(now), over)
+                    }
+                    Err(error) => {
+                        warnings.push(
+                            Warning::new(WarningKind::Economics, error.to_string())
+                                .gpu(summary.key.label()),
+                        );
+                        now_all.push(None);
+                        over_all.push(None);
+                        (None, None)
+                    }
                 }
-                (Some(now), over)
             }
             _ => (None, None),
         };
@@ -115,17 +145,22 @@ pub fn build(source: &str, window: &Window, terms: Option<&Terms>) -> Result<Liv
             over_window,
         });
     }
-    let (now, over_window) = match terms {
-        Some(terms) if !now_all.is_empty() => (
-            Some(economics::fleet_hourly(
-                terms,
-                &now_all,
-                &Rates::mean(&rates_all),
-            )?),
-            (fleet_window.gpu_hours > 0.0)
-                .then(|| economics::fleet_over_window(terms, &over_all, &fleet_window))
-                .transpose()?,
-        ),
+    // The fleet's amounts are known only where every GPU's are.
+    let now_known: Option<Vec<Hourly>> = now_all.iter().cloned().collect();
+    let over_known: Option<Vec<OverWindow>> = over_all.iter().cloned().collect();
+    let (now, over_window) = match (terms, now_known) {
+        (Some(terms), Some(now_known)) if !now_known.is_empty() => {
+            let now = economics::fleet_hourly(terms, &now_known, &Rates::mean(&rates_all));
+            let now = fleet_or_warn(now, &mut warnings);
+            let over = match over_known {
+                Some(over_known) if fleet_window.gpu_hours > 0.0 => {
+                    let over = economics::fleet_over_window(terms, &over_known, &fleet_window);
+                    fleet_or_warn(over, &mut warnings)
+                }
+                _ => None,
+            };
+            (now, over)
+        }
         _ => (None, None),
     };
     Ok(LiveReport {
@@ -138,5 +173,6 @@ pub fn build(source: &str, window: &Window, terms: Option<&Terms>) -> Result<Liv
             now,
             over_window,
         },
+        warnings,
     })
 }

@@ -29,7 +29,8 @@ use std::process::Command;
 
 use chrono::{DateTime, FixedOffset, NaiveDateTime, TimeZone, Utc};
 
-use crate::{Error, GpuSnapshot, GpuSource, LineProblem, Parsed, Reading};
+use crate::screen::{is_blank, quote, screen, without_bom};
+use crate::{Error, GpuSnapshot, GpuSource, LineProblem, Parsed, Reading, Warning, WarningKind};
 
 /// The fields [`SmiCommand`] asks for, in order: every field a [`GpuSnapshot`] takes from
 /// `nvidia-smi` (it has no energy counter or SM activity field).
@@ -182,16 +183,16 @@ fn quantity(
         .or(header_unit)
         .unwrap_or(quantity.documented_unit());
     if tokens.next().is_some() {
-        return Err(format!("{value:?} is not a number with a unit"));
+        return Err(format!("{} is not a number with a unit", quote(value)));
     }
     let number: f64 = number
         .parse()
         .ok()
         .filter(|n: &f64| n.is_finite())
-        .ok_or_else(|| format!("{value:?} is not a number"))?;
+        .ok_or_else(|| format!("{} is not a number", quote(value)))?;
     let factor = quantity
         .factor(unit)
-        .ok_or_else(|| format!("{value:?}: unexpected unit {unit:?}"))?;
+        .ok_or_else(|| format!("{}: unexpected unit {}", quote(value), quote(unit)))?;
     Ok(Some(number * factor))
 }
 
@@ -203,49 +204,77 @@ fn text(value: &str) -> Option<String> {
 /// Reads nvidia-smi's `YYYY/MM/DD HH:MM:SS.mmm` in `zone`.
 fn timestamp(value: &str, zone: FixedOffset) -> Result<DateTime<Utc>, String> {
     let naive = NaiveDateTime::parse_from_str(value, "%Y/%m/%d %H:%M:%S%.f")
-        .map_err(|e| format!("timestamp {value:?}: {e}"))?;
+        .map_err(|e| format!("timestamp {}: {e}", quote(value)))?;
     zone.from_local_datetime(&naive)
         .single()
         .map(|t| t.with_timezone(&Utc))
-        .ok_or_else(|| format!("timestamp {value:?} does not exist in {zone}"))
+        .ok_or_else(|| format!("timestamp {} does not exist in {zone}", quote(value)))
 }
 
-/// Fills `snapshot` from one row; `Err` names the first bad field.
+/// Fills `snapshot` from row `line`. A timestamp or index that cannot be read skips the
+/// row (`Err` names the field): the reading cannot be placed. A measurement that cannot be
+/// read, a no-value code and an impossible value are unknown, each with a warning naming
+/// the GPU and the line; the row's other values are kept.
 fn fill(
     snapshot: &mut GpuSnapshot,
     columns: &[Column],
     values: &[&str],
     zone: FixedOffset,
+    line: usize,
+    warnings: &mut Vec<Warning>,
 ) -> Result<(), String> {
-    let mut enforced_limit = None;
     for (column, value) in columns.iter().zip(values) {
-        let unit = column.unit.as_deref();
-        let field = column.field.as_str();
-        let with = |q| quantity(value, unit, q).map_err(|e| format!("{field}: {e}"));
-        match field {
+        match column.field.as_str() {
             "timestamp" if !is_unknown(value) => snapshot.timestamp = timestamp(value, zone)?,
             "index" if !is_unknown(value) => {
                 snapshot.index = Some(
                     value
                         .parse()
-                        .map_err(|_| format!("index: {value:?} is not a GPU index"))?,
+                        .map_err(|_| format!("index: {} is not a GPU index", quote(value)))?,
                 );
             }
             "name" => snapshot.name = text(value),
             "uuid" => snapshot.uuid = text(value),
             "hostname" => snapshot.host = text(value),
-            "utilization.gpu" => snapshot.activity_fraction = with(Quantity::Percent)?,
-            "utilization.memory" => snapshot.memory_activity_fraction = with(Quantity::Percent)?,
-            "power.draw" => snapshot.power_w = with(Quantity::Power)?,
-            "power.limit" => snapshot.power_limit_w = with(Quantity::Power)?,
-            "enforced.power.limit" => enforced_limit = with(Quantity::Power)?,
-            "memory.used" => snapshot.memory_used_mib = with(Quantity::Memory)?,
-            "memory.total" => snapshot.memory_total_mib = with(Quantity::Memory)?,
-            "temperature.gpu" => snapshot.temperature_c = with(Quantity::Temperature)?,
             _ => {}
         }
     }
+    let mut found: Vec<(WarningKind, String)> = Vec::new();
+    let mut enforced_limit = None;
+    for (column, value) in columns.iter().zip(values) {
+        let field = column.field.as_str();
+        let (slot, kind) = match field {
+            "utilization.gpu" => (&mut snapshot.activity_fraction, Quantity::Percent),
+            "utilization.memory" => (&mut snapshot.memory_activity_fraction, Quantity::Percent),
+            "power.draw" => (&mut snapshot.power_w, Quantity::Power),
+            "power.limit" => (&mut snapshot.power_limit_w, Quantity::Power),
+            "enforced.power.limit" => (&mut enforced_limit, Quantity::Power),
+            "memory.used" => (&mut snapshot.memory_used_mib, Quantity::Memory),
+            "memory.total" => (&mut snapshot.memory_total_mib, Quantity::Memory),
+            "temperature.gpu" => (&mut snapshot.temperature_c, Quantity::Temperature),
+            _ => continue,
+        };
+        if parse_number(value).is_some_and(is_blank) {
+            let message = format!("{field} {} is a no-value code", quote(value));
+            found.push((WarningKind::Sentinel, message));
+            *slot = None;
+            continue;
+        }
+        *slot = quantity(value, column.unit.as_deref(), kind).unwrap_or_else(|e| {
+            found.push((WarningKind::Unreadable, format!("{field}: {e}")));
+            None
+        });
+    }
+    if !found.is_empty() {
+        let label = snapshot.key().label();
+        warnings.extend(
+            found
+                .into_iter()
+                .map(|(kind, message)| Warning::new(kind, message).gpu(&label).line(Some(line))),
+        );
+    }
     snapshot.power_limit_w = snapshot.power_limit_w.or(enforced_limit);
+    screen(snapshot, Some(line), warnings);
     Ok(())
 }
 
@@ -253,7 +282,8 @@ fn fill(
 /// after its header) into one snapshot per row, in input order. Timestamps are read in
 /// `zone` (nvidia-smi prints host-local time without a zone); rows without a `timestamp`
 /// column are stamped `observed_at`. Rows that cannot be read are reported and skipped
-/// (see the [module docs](self)).
+/// (see the [module docs](self)); values set aside as unknown are in
+/// [`Parsed::warnings`]. A leading byte order mark is ignored. Linear in the text.
 ///
 /// ```
 /// use gpuecon_telemetry::smi::parse_query_csv;
@@ -279,7 +309,8 @@ pub fn parse_query_csv(
     let mut columns: Option<Vec<Column>> = None;
     let mut snapshots = Vec::new();
     let mut problems = Vec::new();
-    for (number, line) in (1..).zip(text.lines()) {
+    let mut warnings = Vec::new();
+    for (number, line) in (1..).zip(without_bom(text).lines()) {
         let line = line.trim();
         if line.is_empty() || line.starts_with('#') || line.starts_with("$ ") {
             continue;
@@ -304,7 +335,7 @@ pub fn parse_query_csv(
             continue;
         }
         let mut snapshot = GpuSnapshot::unknown(observed_at);
-        match fill(&mut snapshot, columns, &values, zone) {
+        match fill(&mut snapshot, columns, &values, zone, number, &mut warnings) {
             Ok(()) => snapshots.push(snapshot),
             Err(message) => problems.push(LineProblem::new(number, message)),
         }
@@ -312,15 +343,17 @@ pub fn parse_query_csv(
     Parsed {
         value: snapshots,
         problems,
+        warnings,
     }
 }
 
 /// The readings of a recorded `nvidia-smi --format=csv` log (rows grouped into readings by
-/// [`Reading::group`]); problems are attached to the first reading.
+/// [`Reading::group`]); problems and warnings are attached to the first reading.
 fn readings(parsed: Parsed<Vec<GpuSnapshot>>) -> Vec<Reading> {
     let mut readings = Reading::group(parsed.value);
     if let Some(first) = readings.first_mut() {
         first.problems = parsed.problems;
+        first.warnings = parsed.warnings;
     }
     readings
 }
@@ -471,6 +504,7 @@ impl GpuSource for SmiCommand {
         let mut reading = all.drain(..).reduce(|mut a, b| {
             a.gpus.extend(b.gpus);
             a.problems.extend(b.problems);
+            a.warnings.extend(b.warnings);
             a.taken_at = a.taken_at.max(b.taken_at);
             a
         });
@@ -564,11 +598,21 @@ mod tests {
     fn noheader_rows_and_truncated_rows_are_reported_and_skipped() {
         let text = "0, 69.85 W\nindex, power.draw [W]\n0, 69.85 W\n1, 70\n2, 3 W, 4\n3, junk W\n";
         let parsed = parse_query_csv(text, utc(), Utc::now());
-        assert_eq!(parsed.value.len(), 2);
+        assert_eq!(parsed.value.len(), 3);
         assert_eq!(parsed.value[1].power_w, Some(70.0)); // nounits: the header's W
         let lines: Vec<usize> = parsed.problems.iter().map(|p| p.line).collect();
-        assert_eq!(lines, [1, 5, 6]);
-        assert!(parsed.problems[2].message.contains("power.draw"));
+        assert_eq!(lines, [1, 5]);
+        // an unreadable value: that value unknown, the GPU kept, a warning naming both
+        assert_eq!(
+            (parsed.value[2].index, parsed.value[2].power_w),
+            (Some(3), None)
+        );
+        let warning = &parsed.warnings[0];
+        assert_eq!(
+            (warning.gpu.as_deref(), warning.line),
+            (Some("gpu 3"), Some(6))
+        );
+        assert!(warning.message.contains("power.draw"), "{warning}");
     }
 
     #[test]

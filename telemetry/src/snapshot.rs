@@ -3,7 +3,9 @@
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 
-use crate::LineProblem;
+use std::collections::HashSet;
+
+use crate::{LineProblem, Warning};
 
 /// A MIG (multi-instance GPU) instance: a slice of a physical GPU with its own engines.
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
@@ -188,12 +190,17 @@ pub struct Reading {
     /// format).
     #[serde(skip)]
     pub problems: Vec<LineProblem>,
+    /// Values set aside as unknown and oddities seen in this reading (not recorded in the
+    /// replay format).
+    #[serde(skip)]
+    pub warnings: Vec<Warning>,
 }
 
 impl Reading {
     /// Groups snapshots in input order into readings: a reading ends where a GPU it already
     /// has appears again (how `nvidia-smi -l` and recorded logs repeat their rows). Each
-    /// reading is taken at its latest snapshot's time.
+    /// reading is taken at its latest snapshot's time. Linear in the snapshots (the keys
+    /// of the current reading are hashed).
     ///
     /// ```
     /// use gpuecon_telemetry::{GpuSnapshot, Reading};
@@ -206,11 +213,14 @@ impl Reading {
     pub fn group(snapshots: Vec<GpuSnapshot>) -> Vec<Self> {
         let mut readings: Vec<Self> = Vec::new();
         let mut current: Vec<GpuSnapshot> = Vec::new();
+        let mut keys: HashSet<GpuKey> = HashSet::new();
         for snapshot in snapshots {
             let key = snapshot.key();
-            if current.iter().any(|s| s.key() == key) {
+            if keys.contains(&key) {
                 readings.extend(Self::from_gpus(std::mem::take(&mut current)));
+                keys.clear();
             }
+            keys.insert(key);
             current.push(snapshot);
         }
         readings.extend(Self::from_gpus(current));
@@ -225,6 +235,7 @@ impl Reading {
             taken_at,
             gpus,
             problems: Vec::new(),
+            warnings: Vec::new(),
         })
     }
 }

@@ -1,7 +1,5 @@
-//! [`GpuSource`]: the one trait every source implements, and [`detect`].
+//! [`GpuSource`]: the one trait every source implements.
 
-use crate::nvml::NvmlSource;
-use crate::smi::SmiCommand;
 use crate::{Error, Reading};
 
 /// A source of readings: NVML, `nvidia-smi` (spawned or a recorded log), the DCGM exporter
@@ -33,42 +31,4 @@ pub trait GpuSource {
     /// [`Error`] when the source cannot be read (the driver went away, the exporter is
     /// unreachable, `nvidia-smi` failed).
     fn read(&mut self) -> Result<Option<Reading>, Error>;
-}
-
-/// What [`detect`] found, and what it tried first.
-pub struct Detected {
-    /// The source found.
-    pub source: Box<dyn GpuSource>,
-    /// One line per source tried before it, saying why it was not used.
-    pub tried: Vec<String>,
-}
-
-/// Finds a live source on this machine: NVML, else `nvidia-smi`.
-///
-/// # Errors
-/// [`Error::NoData`] saying why neither works.
-pub fn detect() -> Result<Detected, Error> {
-    let mut tried = Vec::new();
-    match NvmlSource::open() {
-        Ok(source) => {
-            return Ok(Detected {
-                source: Box::new(source),
-                tried,
-            });
-        }
-        Err(e) => tried.push(e.to_string()),
-    }
-    match SmiCommand::open() {
-        Ok(source) => Ok(Detected {
-            source: Box::new(source),
-            tried,
-        }),
-        Err(e) => {
-            tried.push(e.to_string());
-            Err(Error::NoData(format!(
-                "no GPU found on this machine ({})",
-                tried.join("; ")
-            )))
-        }
-    }
 }

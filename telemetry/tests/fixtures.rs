@@ -134,11 +134,18 @@ fn truncated_and_malformed_smi_lines_are_reported_and_the_rest_kept() {
     lines[2].truncate(40);
     lines[3] = lines[3].replace("631.95 W", "lots W");
     let parsed = smi::parse_query_csv(&lines.join("\n"), utc(), observed());
-    assert_eq!(parsed.value.len(), 2);
-    assert_eq!(parsed.value[0].power_w, Some(144.97));
+    // the truncated row is skipped; the row with one bad value is kept, that value unknown
+    assert_eq!(parsed.value.len(), 3);
+    assert_eq!(parsed.value[0].power_w, None);
+    assert_eq!(parsed.value[0].activity_fraction, Some(1.0));
+    assert_eq!(parsed.value[1].power_w, Some(144.97));
     let found: Vec<String> = parsed.problems.iter().map(ToString::to_string).collect();
-    assert_eq!(found[0], "line 3: expected 11 fields, found 3");
-    assert!(found[1].starts_with("line 4: power.draw: "), "{}", found[1]);
+    assert_eq!(found, ["line 3: expected 11 fields, found 3"]);
+    let warned = parsed.warnings[0].to_string();
+    assert!(
+        warned.starts_with("gpu 0, line 4: power.draw: "),
+        "{warned}"
+    );
 }
 
 fn dcgm_gpus(path: &str) -> Vec<GpuSnapshot> {

@@ -5,13 +5,20 @@ use std::{fs, path::Path};
 
 use crate::process::{command, exec, root};
 
-/// Runs the core's benchmarks and prints each function's time as a ratio to its group's
-/// baseline; then times the npm package against @formulajs/formulajs in node
+/// Runs the core's and the telemetry parsers' benchmarks and prints each function's time
+/// as a ratio to its group's baseline; then times the npm package against @formulajs/formulajs in node
 /// (`bench/package.bench.mjs`, which prints its own table of ratios).
 pub fn run() -> anyhow::Result<()> {
     let root = root();
-    exec(command("cargo", &root).args(["bench", "--package", "gpuecon"]))?;
-    exec(command("cargo", &root).args(["bench", "--package", "gpuecon-xlsx"]))?;
+    exec(command("cargo", &root).args([
+        "bench",
+        "--package",
+        "gpuecon",
+        "--package",
+        "gpuecon-telemetry",
+        "--package",
+        "gpuecon-xlsx",
+    ]))?;
     print_ratios(&root.join("target/criterion"))?;
 
     // The package as users get it (rebuilt: cargo is incremental, and a stale package would

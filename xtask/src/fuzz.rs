@@ -1,7 +1,8 @@
-//! `cargo xtask fuzz [--seconds N]`: the scenario fuzz target (fuzz/) under libFuzzer, on the
-//! nightly toolchain, for a bounded time. The corpus starts from the embedded presets and
-//! every committed regression; a dictionary of the scenario format's keys, read from the
-//! presets, helps the fuzzer write JSON that parses.
+//! `cargo xtask fuzz [--seconds N]`: the fuzz targets (fuzz/) under libFuzzer, on the
+//! nightly toolchain, each for a bounded time: `scenario` (its corpus from the embedded
+//! presets and every committed regression, with a dictionary of the scenario format's keys
+//! read from the presets), `telemetry` (the recorded nvidia-smi, DCGM and replay fixtures)
+//! and `portfolio` (portfolios and Monte Carlo inputs; the presets).
 
 use std::{collections::BTreeSet, fs, path::Path};
 
@@ -12,32 +13,58 @@ use crate::process::{command, exec, output, root};
 /// The cargo-fuzz version `setup` installs when none is present.
 const CARGO_FUZZ_VERSION: &str = "0.13.2";
 
-/// Runs the fuzz target for `seconds`; an error names the crashing input if one is found.
+/// Each target and the folders its corpus is seeded from.
+const TARGETS: [(&str, &[&str]); 3] = [
+    ("scenario", &["core/presets", "fuzz/regressions"]),
+    (
+        "telemetry",
+        &[
+            "telemetry/tests/fixtures/nvidia-smi",
+            "telemetry/tests/fixtures/dcgm",
+            "telemetry/tests/fixtures/replay",
+        ],
+    ),
+    ("portfolio", &["core/presets", "fuzz/regressions"]),
+];
+
+/// Runs each fuzz target for `seconds`; an error names the crashing input if one is found.
 pub fn run(seconds: u64) -> anyhow::Result<()> {
     tools()?;
+    for (target, seeds) in TARGETS {
+        run_target(target, seeds, seconds)?;
+    }
+    Ok(())
+}
+
+/// Seeds `target`'s corpus from `seeds` (with a dictionary of the JSON keys found there)
+/// and fuzzes it for `seconds`.
+fn run_target(target: &str, seeds: &[&str], seconds: u64) -> anyhow::Result<()> {
     let root = root();
-    let corpus = root.join("fuzz/corpus/scenario");
+    let corpus = root.join(format!("fuzz/corpus/{target}"));
     fs::create_dir_all(&corpus)?;
     let mut keys = BTreeSet::new();
-    for dir in ["core/presets", "fuzz/regressions"] {
+    for dir in seeds {
         for entry in fs::read_dir(root.join(dir)).with_context(|| format!("reading {dir}"))? {
             let path = entry?.path();
             let Some(name) = path.file_name() else {
                 continue;
             };
+            if !path.is_file() {
+                continue;
+            }
             let text = fs::read(&path)?;
             collect_keys(&String::from_utf8_lossy(&text), &mut keys);
             fs::write(corpus.join(name), text)?;
         }
     }
-    let dict = root.join("fuzz/corpus/scenario.dict");
+    let dict = root.join(format!("fuzz/corpus/{target}.dict"));
     let entries: String = keys.iter().map(|k| format!("\"\\\"{k}\\\"\"\n")).collect();
     fs::write(&dict, entries)?;
-    let artifacts = root.join("fuzz/artifacts/");
+    let artifacts = root.join(format!("fuzz/artifacts/{target}/"));
     fs::create_dir_all(&artifacts)?;
     let result = exec(
         nightly_cargo(&root)
-            .args(["fuzz", "run", "scenario"])
+            .args(["fuzz", "run", target])
             .arg(&corpus)
             .arg("--")
             .arg(format!("-max_total_time={seconds}"))
@@ -49,8 +76,9 @@ pub fn run(seconds: u64) -> anyhow::Result<()> {
     );
     if result.is_err() {
         bail!(
-            "the fuzzer found an input that crashes: it is in {}; copy it into fuzz/regressions/, \
-             fix the crash, and commit both (core/tests/fuzz_regressions.rs replays every file there)",
+            "the fuzz target {target} found an input that crashes: it is in {}; copy it into \
+             fuzz/regressions/, fix the crash, and commit both (core/tests/fuzz_regressions.rs \
+             replays every file there as a scenario)",
             artifacts.display()
         );
     }

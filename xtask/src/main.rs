@@ -45,7 +45,8 @@ enum Step {
         #[arg(long)]
         no_build: bool,
     },
-    /// Fuzz scenario parsing and evaluation (nightly, libFuzzer) for a bounded time.
+    /// Fuzz scenarios, the telemetry parsers, portfolios and Monte Carlo options (nightly,
+    /// libFuzzer), each target for a bounded time.
     Fuzz {
         /// How long to fuzz, in seconds.
         #[arg(long, default_value_t = 60)]
@@ -55,6 +56,8 @@ enum Step {
     Bench,
     /// Print the raw, gzip and brotli sizes of the package's .wasm and JS glue; fail over budget.
     Size,
+    /// Write the man page of the `gpuecon` command to target/man/gpuecon.1 (clap_mangen).
+    Man,
 }
 
 fn main() -> ExitCode {
@@ -85,5 +88,26 @@ fn step(step: Step) -> anyhow::Result<()> {
         Step::Fuzz { seconds } => fuzz::run(seconds),
         Step::Bench => bench::run(),
         Step::Size => size::report(),
+        Step::Man => man(),
     }
+}
+
+/// `cargo xtask man`: the page the command prints with its hidden `gpuecon man`.
+fn man() -> anyhow::Result<()> {
+    let root = process::root();
+    let page = process::output(process::command("cargo", &root).args([
+        "run",
+        "--quiet",
+        "--package",
+        "gpuecon-cli",
+        "--",
+        "man",
+    ]))
+    .ok_or_else(|| anyhow::anyhow!("`gpuecon man` failed"))?;
+    let dir = root.join("target/man");
+    std::fs::create_dir_all(&dir)?;
+    let path = dir.join("gpuecon.1");
+    std::fs::write(&path, page)?;
+    println!("wrote {}", path.display());
+    Ok(())
 }

@@ -142,11 +142,29 @@ fn apt_install(package: &str) -> anyhow::Result<()> {
     let as_root = output(command("id", &root()).arg("-u")).is_some_and(|id| id.trim() == "0");
     let apt = |args: &[&str]| {
         if as_root {
-            exec(command("apt-get", &root()).args(args))
+            exec(
+                command("apt-get", &root())
+                    .args(args)
+                    .env("DEBIAN_FRONTEND", "noninteractive"),
+            )
         } else {
             exec(command("sudo", &root()).arg("-n").arg("apt-get").args(args))
         }
     };
     apt(&["update"])?;
     apt(&["install", "-y", package])
+}
+
+/// Debian's Prometheus server and promtool for the exporter test (only the binaries are
+/// used: the test starts its own server; the Debian service is left alone).
+pub fn prometheus() -> anyhow::Result<()> {
+    let found = output(command("prometheus", &root()).arg("--version"))
+        .zip(output(command("promtool", &root()).arg("--version")));
+    if let Some((version, _)) = found {
+        println!("ok: {}", version.lines().next().unwrap_or("prometheus"));
+        return Ok(());
+    }
+    println!("installing Debian's prometheus for the exporter test");
+    apt_install("prometheus")
+        .context("could not install prometheus: run `apt-get install prometheus` as root")
 }

@@ -11,8 +11,9 @@ use crate::{
     serve, setup, size,
 };
 
-/// How long the test command fuzzes: enough to catch a shallow crash in every commit.
-const FUZZ_SECONDS: u64 = 20;
+/// How long the test command fuzzes each target (scenario, telemetry, portfolio): enough
+/// to catch a shallow crash in every commit.
+const FUZZ_SECONDS: u64 = 15;
 
 /// One named part of the test command.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -25,7 +26,11 @@ pub enum TestStep {
     Native,
     /// rustdoc on every crate with warnings denied (broken or private links, bad examples).
     Doc,
-    /// A short fuzzing run of scenario parsing and evaluation (`cargo xtask fuzz` runs longer).
+    /// `gpuecon watch --listen` scraped by a real Prometheus (Debian's, installed by setup):
+    /// the PromQL fleet margin equals the CLI's JSON; promtool accepts the exposition.
+    Exporter,
+    /// A short fuzzing run of scenarios, the telemetry parsers, portfolios and Monte Carlo
+    /// options (`cargo xtask fuzz` runs longer).
     Fuzz,
     /// The core builds for wasm32, pulls in no wasm-bindgen or js-sys, and passes its purity lints there.
     Purity,
@@ -93,6 +98,18 @@ pub fn run(steps: &[TestStep]) -> anyhow::Result<()> {
                     .args(["doc", "--workspace", "--no-deps", "--quiet"])
                     .env("RUSTDOCFLAGS", "-D warnings"),
             )?,
+            TestStep::Exporter => {
+                setup::prometheus()?;
+                exec(cargo().args([
+                    "test",
+                    "--package",
+                    "gpuecon-cli",
+                    "--test",
+                    "exporter",
+                    "--",
+                    "--ignored",
+                ]))?;
+            }
             TestStep::Fuzz => fuzz::run(FUZZ_SECONDS)?,
             TestStep::Purity => purity()?,
             TestStep::Wasm => {}
