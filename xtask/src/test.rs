@@ -8,7 +8,7 @@ use clap::ValueEnum;
 use crate::{
     build, fuzz, package,
     process::{command, exec, output, root},
-    serve, setup, size,
+    python, serve, setup, size,
 };
 
 /// How long the test command fuzzes: enough to catch a shallow crash in every commit.
@@ -41,6 +41,10 @@ pub enum TestStep {
     Browser,
     /// The package's sizes against the budget.
     Size,
+    /// The Python wheel, built by maturin and installed into a fresh virtual environment:
+    /// pytest (golden vectors, presets against the CLI, errors, the Arrow batch API, Monte
+    /// Carlo on a local Dask cluster, the README's Python quick start).
+    Python,
 }
 
 /// Runs `steps` (all of them when empty), building first where a step needs the package.
@@ -97,6 +101,7 @@ pub fn run(steps: &[TestStep]) -> anyhow::Result<()> {
             TestStep::Package => package::run()?,
             TestStep::Browser => browser()?,
             TestStep::Size => size::report()?,
+            TestStep::Python => python::test()?,
         }
         println!(
             "== {step:?}: ok in {:.1} s",

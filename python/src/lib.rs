@@ -1,0 +1,27 @@
+//! # gpuecon-py
+//!
+//! The native half of the Python package `gpuecon` (`gpuecon._native`), built by maturin
+//! with PyO3's stable ABI: one wheel for CPython 3.10 and later. A thin shell: each function
+//! converts its Python arguments, calls the core and converts the result; nothing here
+//! computes economics, and nothing panics. Finance functions take and return numbers
+//! ([`finance`]); models cross as the core's JSON text ([`models`]); failures raise
+//! `gpuecon.GpueconError` with the npm package's `code`, `field` and `problems` ([`error`]).
+
+mod args;
+mod error;
+mod finance;
+mod models;
+
+use pyo3::prelude::*;
+
+/// The module `gpuecon._native`.
+#[pymodule]
+fn _native(module: &Bound<'_, PyModule>) -> PyResult<()> {
+    module.add(
+        "GpueconError",
+        module.py().get_type::<error::GpueconError>(),
+    )?;
+    finance::register(module)?;
+    models::register(module)?;
+    Ok(())
+}
