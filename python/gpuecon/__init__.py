@@ -47,6 +47,7 @@ from ._native import (
     xirr,
     xnpv,
 )
+from . import arrow
 from ._models import (
     Report,
     evaluate,

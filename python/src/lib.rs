@@ -8,6 +8,7 @@
 //! `gpuecon.GpueconError` with the npm package's `code`, `field` and `problems` ([`error`]).
 
 mod args;
+mod arrow;
 mod error;
 mod finance;
 mod models;
@@ -23,5 +24,6 @@ fn _native(module: &Bound<'_, PyModule>) -> PyResult<()> {
     )?;
     finance::register(module)?;
     models::register(module)?;
+    arrow::register(module)?;
     Ok(())
 }

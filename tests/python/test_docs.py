@@ -4,12 +4,13 @@ written."""
 import doctest
 import os
 import re
+import sys
 from pathlib import Path
 
 import pytest
 
 import gpuecon
-from gpuecon import _models, _native
+from gpuecon import _models, _native, arrow, distributed, sweep
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -18,6 +19,8 @@ def documented():
     objects = [gpuecon, _models.Report.months_frame]
     objects += [getattr(_native, name) for name in dir(_native) if not name.startswith("_")]
     objects += [getattr(_models, name) for name in ("evaluate", "evaluate_portfolio", "montecarlo", "presets")]
+    objects += [arrow.irr_batch, arrow.npv_batch, arrow.xirr_batch, arrow.evaluate_batch]
+    objects += [distributed.chunks, sweep.parse_path]
     return objects
 
 
@@ -25,7 +28,10 @@ def documented():
 def test_docstring_examples(obj):
     finder = doctest.DocTestFinder(recurse=False)
     runner = doctest.DocTestRunner(optionflags=doctest.ELLIPSIS)
-    for test in finder.find(obj, getattr(obj, "__name__", "obj"), globs={"gpuecon": gpuecon}):
+    # An example sees its own module's names, as `python -m doctest` would run it.
+    module = sys.modules.get(getattr(obj, "__module__", None) or "", gpuecon)
+    globs = {**vars(module), "gpuecon": gpuecon}
+    for test in finder.find(obj, getattr(obj, "__name__", "obj"), globs=globs):
         runner.run(test)
     assert runner.failures == 0
 
@@ -35,8 +41,9 @@ def test_every_native_function_has_an_example():
         function = getattr(_native, name)
         if callable(function) and not name.startswith("_") and name[0].islower():
             if name in {"loads", "evaluate", "evaluate_portfolio", "validate_scenario", "montecarlo",
-                        "montecarlo_batch", "montecarlo_finish", "montecarlo_typical", "presets"}:
-                continue  # JSON-text internals, documented through gpuecon's wrappers
+                        "montecarlo_batch", "montecarlo_finish", "montecarlo_typical", "presets",
+                        "irr_batch", "xirr_batch", "npv_batch"}:
+                continue  # internals, documented (with examples) through gpuecon's wrappers
             assert ">>>" in (function.__doc__ or ""), name
 
 
