@@ -34,9 +34,46 @@ def _client(client):
     return get_client()
 
 
-def _batch(run_text: str, first_path: int, count: int) -> str:
-    """Paths ``first_path`` to ``first_path + count - 1`` of the run: the batch's JSON text."""
+def _same(text: str) -> str:
+    return text
+
+
+def _shared(client, text: str):
+    """``text`` as a future every task can depend on: computed by a task (not scattered),
+    so that Dask can compute it again on another worker when the one holding it dies."""
+    return client.submit(_same, text, pure=False)
+
+
+def montecarlo_chunk(run_text: str, first_path: int, count: int) -> str:
+    """Paths ``first_path`` to ``first_path + count - 1`` of a run (its JSON text, as
+    ``montecarlo_run_text`` writes it): the chunk's raw outcomes as JSON text, bit for bit.
+    What each task runs, on any engine (Dask here; Ray or Spark in docs/python.md)."""
     return _native.montecarlo_batch(f'{{"run":{run_text},"first_path":{first_path},"count":{count}}}')
+
+
+def montecarlo_merge(run_text: str, chunks: Sequence[str], *, as_json: bool = False) -> Any:
+    """The report of a run from its chunks (together paths 0 to n - 1, each once, in any
+    order): exactly the one-process report."""
+    report = _native.montecarlo_finish(f'{{"run":{run_text},"batches":[{",".join(chunks)}]}}')
+    return report if as_json else _json.loads(report)
+
+
+def montecarlo_run_text(run: Source, paths: int | None = None) -> tuple:
+    """A run's JSON text with ``options["paths"]`` set to ``paths`` (when given), and its
+    path count."""
+    text = _json.text(run, "inputs")
+    try:
+        inputs = json.loads(text)
+        options = inputs.setdefault("options", {})
+    except (ValueError, AttributeError):
+        _native.montecarlo(text)  # raises the core's error for text that is not a run
+        raise
+    if paths is not None:
+        options["paths"] = paths
+    total = options.get("paths")
+    if isinstance(total, bool) or not isinstance(total, int) or total < 1:
+        raise error("INVALID_ARGUMENT", "paths", "paths: must be a whole number of at least 1")
+    return json.dumps(inputs, separators=(",", ":")), total
 
 
 def chunks(paths: int, chunk_paths: int) -> list:
@@ -70,32 +107,14 @@ def montecarlo(
 
     Raises ``GpueconError`` for an invalid run (from the first chunk that meets it).
     """
-    text = _json.text(run, "inputs")
-    try:
-        inputs = json.loads(text)
-        options = inputs.setdefault("options", {})
-    except (ValueError, AttributeError):
-        _native.montecarlo(text)  # raises the core's error for text that is not a run
-        raise
-    if paths is not None:
-        options["paths"] = paths
-    total = options.get("paths")
-    if isinstance(total, bool) or not isinstance(total, int) or total < 1:
-        raise error("INVALID_ARGUMENT", "paths", "paths: must be a whole number of at least 1")
-    run_text = json.dumps(inputs, separators=(",", ":"))
+    run_text, total = montecarlo_run_text(run, paths)
     client = _client(client)
-    shared = client.scatter(run_text, broadcast=True)
+    shared = _shared(client, run_text)
     futures = [
-        client.submit(_batch, shared, first, count, pure=False, retries=2)
+        client.submit(montecarlo_chunk, shared, first, count, pure=False, retries=2)
         for first, count in chunks(total, chunk_paths)
     ]
-    batches = client.gather(futures)
-    report = _native.montecarlo_finish(f'{{"run":{run_text},"batches":[{",".join(batches)}]}}')
-    return report if as_json else _json.loads(report)
-
-
-def _evaluate_rows(base_text: str, paths: Sequence[str], rows: Sequence[Sequence[Any]]) -> list:
-    return variant_rows(base_text, paths, rows)
+    return montecarlo_merge(run_text, client.gather(futures), as_json=as_json)
 
 
 def sweep(
@@ -120,11 +139,11 @@ def sweep(
     values = [list(v) for v in grid.values()]
     rows = [list(r) for r in itertools.product(*values)]
     client = _client(client)
-    shared = client.scatter(base_text, broadcast=True)
+    shared = _shared(client, base_text)
     if isinstance(chunk_rows, bool) or not isinstance(chunk_rows, int) or chunk_rows < 1:
         raise error("INVALID_ARGUMENT", "chunk_rows", "chunk_rows: must be a whole number of at least 1")
     futures = [
-        client.submit(_evaluate_rows, shared, paths, rows[i : i + chunk_rows], pure=False, retries=2)
+        client.submit(variant_rows, shared, paths, rows[i : i + chunk_rows], pure=False, retries=2)
         for i in range(0, len(rows), chunk_rows)
     ]
     out = [row for part in client.gather(futures) for row in part]

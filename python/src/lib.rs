@@ -4,8 +4,9 @@
 //! with PyO3's stable ABI: one wheel for CPython 3.10 and later. A thin shell: each function
 //! converts its Python arguments, calls the core and converts the result; nothing here
 //! computes economics, and nothing panics. Finance functions take and return numbers
-//! ([`finance`]); models cross as the core's JSON text ([`models`]); failures raise
-//! `gpuecon.GpueconError` with the npm package's `code`, `field` and `problems` ([`error`]).
+//! (`finance.rs`); models cross as the core's JSON text (`models.rs`); failures raise
+//! `gpuecon.GpueconError` with the npm package's `code`, `field` and `problems` (`error.rs`);
+//! Arrow columns cross through the C Data Interface (`arrow.rs`).
 
 mod args;
 mod arrow;

@@ -7,7 +7,8 @@ use crate::process::{command, exec, root};
 
 /// Runs the core's benchmarks and prints each function's time as a ratio to its group's
 /// baseline; then times the npm package against @formulajs/formulajs in node
-/// (`bench/package.bench.mjs`, which prints its own table of ratios).
+/// (`bench/package.bench.mjs`, which prints its own table of ratios); then the Python
+/// package (`bench/python.bench.py`: the batch API against pyxirr, Monte Carlo on Dask).
 pub fn run() -> anyhow::Result<()> {
     let root = root();
     exec(command("cargo", &root).args(["bench", "--package", "gpuecon"]))?;
@@ -42,7 +43,9 @@ pub fn run() -> anyhow::Result<()> {
         command("node", &bench)
             .arg("montecarlo.bench.mjs")
             .env("GPUECON_NATIVE_MONTECARLO_NS", one_thread),
-    )
+    )?;
+    // The Python package: the Arrow batch API against pyxirr, and Monte Carlo on Dask.
+    crate::python::bench()
 }
 
 fn mean_ns(dir: &Path) -> Option<f64> {

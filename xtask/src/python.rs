@@ -136,6 +136,36 @@ pub fn test() -> anyhow::Result<()> {
     )
 }
 
+/// Installs the wheel and pyxirr (python/requirements-bench.txt) into .venv-python and runs
+/// bench/python.bench.py, which prints its table of ratios.
+pub fn bench() -> anyhow::Result<()> {
+    let root = root();
+    let python = venv()?;
+    let wheel = wheel(&python)?;
+    exec(
+        command(&python.to_string_lossy(), &root)
+            .args([
+                "-m",
+                "pip",
+                "install",
+                "--quiet",
+                "--disable-pip-version-check",
+            ])
+            .args(["--force-reinstall", "--no-deps"])
+            .arg(&wheel),
+    )?;
+    exec(command(&python.to_string_lossy(), &root).args([
+        "-m",
+        "pip",
+        "install",
+        "--quiet",
+        "--disable-pip-version-check",
+        "-r",
+        "python/requirements-bench.txt",
+    ]))?;
+    exec(command(&python.to_string_lossy(), &root).arg("bench/python.bench.py"))
+}
+
 fn cargo() -> std::process::Command {
     command("cargo", &root())
 }
