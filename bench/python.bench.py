@@ -152,7 +152,8 @@ def dask_section(out: list) -> None:
 def main() -> None:
     out = [
         f"## Python package benchmark, {datetime.date.today()}",
-        f"{platform.machine()}, {os.cpu_count()} cores, Python {sys.version.split()[0]}, gpuecon {gpuecon.__name__}",
+        f"{platform.machine()}, {os.cpu_count()} cores, Python {sys.version.split()[0]}; load average at the start "
+        f"{os.getloadavg()[0]:.1f} (other processes share the cores: compare ratios within one run)",
     ]
     batch_section(out)
     dask_section(out)

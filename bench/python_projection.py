@@ -10,10 +10,11 @@ with equal tasks) and adds the client's merges. Assumptions, stated:
 - the per-chunk overhead (scheduling, compiling the scenario again, the chunk's JSON) does
   not grow with the number of workers; Dask's scheduler handles some thousands of tasks a
   second, so the simulation also caps the task rate at `--scheduler-tasks-per-s`;
-- each box's run is merged on the client, one after another as its chunks arrive, at the
-  measured merge cost per path (sorting for the percentiles); the merges overlap the
-  simulation of later boxes, so only the last box's merge adds to the wall time unless the
-  client is the bottleneck.
+- each box's run is merged by one more task on a worker (`submit_montecarlo`), at the
+  measured merge cost per path (decoding the chunks, sorting for the percentiles), once its
+  chunks are done; the client only gathers the 1,000 small reports. (Merging on the client
+  instead, `--merge-on-client`, makes the client the bottleneck: 1,000 x 1,000,000 x the
+  merge cost, one after another.)
 
 Usage: python bench/python_projection.py --path-us 9.5 --chunk-ms 4.0 --merge-us 0.4
 """
@@ -23,7 +24,7 @@ import heapq
 
 
 def simulate(workers: int, boxes: int, paths: int, chunk: int, path_s: float, chunk_s: float,
-             merge_s: float, tasks_per_s: float) -> float:
+             merge_s: float, tasks_per_s: float, merge_on_client: bool) -> float:
     """Wall seconds for `boxes` runs of `paths` paths in chunks of `chunk` on `workers`."""
     free = [0.0] * workers
     heapq.heapify(free)
@@ -31,16 +32,22 @@ def simulate(workers: int, boxes: int, paths: int, chunk: int, path_s: float, ch
     chunks_per_box = -(-paths // chunk)
     dispatch = 0.0
     client = 0.0
+
+    def run_task(ready: float, seconds: float) -> float:
+        nonlocal dispatch
+        dispatch += 1.0 / tasks_per_s
+        start = max(heapq.heappop(free), dispatch, ready)
+        heapq.heappush(free, start + seconds)
+        return start + seconds
+
+    last = 0.0
     for _ in range(boxes):
-        box_done = 0.0
-        for _ in range(chunks_per_box):
-            dispatch += 1.0 / tasks_per_s
-            start = max(heapq.heappop(free), dispatch)
-            end = start + per_chunk
-            heapq.heappush(free, end)
-            box_done = max(box_done, end)
-        client = max(client, box_done) + paths * merge_s
-    return max(max(free), client)
+        box_done = max(run_task(0.0, per_chunk) for _ in range(chunks_per_box))
+        if merge_on_client:
+            client = max(client, box_done) + paths * merge_s
+        else:
+            last = max(last, run_task(box_done, chunk_s + paths * merge_s))
+    return max(max(free), client, last)
 
 
 def main() -> None:
@@ -52,15 +59,19 @@ def main() -> None:
     parser.add_argument("--paths", type=int, default=1_000_000)
     parser.add_argument("--chunk", type=int, default=100_000, help="paths per chunk")
     parser.add_argument("--scheduler-tasks-per-s", type=float, default=3000.0)
+    parser.add_argument("--merge-on-client", action="store_true", help="merge every run on the client")
     args = parser.parse_args()
+    where = "on the client" if args.merge_on_client else "by a task on a worker"
     print(f"{args.boxes:,} boxes x {args.paths:,} paths, chunks of {args.chunk:,} paths; "
-          f"{args.path_us} µs a path, {args.chunk_ms} ms a chunk, {args.merge_us} µs a path to merge\n")
+          f"{args.path_us} µs a path, {args.chunk_ms} ms a chunk, {args.merge_us} µs a path to merge "
+          f"{where}\n")
     print("| workers (cores) | wall time | paths per second | efficiency |")
     print("|---:|---:|---:|---:|")
     one = None
     for workers in (1, 2, 8, 32, 128, 512, 2048):
         seconds = simulate(workers, args.boxes, args.paths, args.chunk, args.path_us * 1e-6,
-                           args.chunk_ms * 1e-3, args.merge_us * 1e-6, args.scheduler_tasks_per_s)
+                           args.chunk_ms * 1e-3, args.merge_us * 1e-6, args.scheduler_tasks_per_s,
+                           args.merge_on_client)
         one = one or seconds
         total = args.boxes * args.paths
         hours = seconds / 3600

@@ -3,9 +3,9 @@ our own: Dask places the chunks, retries them when a worker dies, and gathers th
 
 A Monte Carlo path has its own random stream (seeded by the run's seed and the path's
 number), so a run cut into chunks of paths is the same run: each worker simulates its paths
-with the core's ``montecarlo_batch`` and returns their raw outcomes bit for bit; the client
-merges them with ``montecarlo_finish``, which sorts, checks (each path once, no gap) and
-summarizes exactly as a one-process run does. The report is the one-process report, to the
+with the core's ``montecarlo_batch`` and returns their raw outcomes bit for bit; one more
+task merges them with ``montecarlo_finish``, which sorts, checks (each path once, no gap)
+and summarizes exactly as a one-process run does. The report is the one-process report, to the
 bit, whatever the chunk size, the number of workers or the order chunks finish in.
 
 Needs ``dask[distributed]`` (``pip install 'gpuecon[dask]'``).
@@ -88,6 +88,34 @@ def chunks(paths: int, chunk_paths: int) -> list:
     return [(first, min(chunk_paths, paths - first)) for first in range(0, paths, chunk_paths)]
 
 
+def _merge(run_text: str, *chunks: str) -> str:
+    return montecarlo_merge(run_text, chunks, as_json=True)
+
+
+def submit_montecarlo(
+    run: Source,
+    paths: int | None = None,
+    *,
+    client: Any = None,
+    chunk_paths: int = DEFAULT_CHUNK_PATHS,
+) -> Any:
+    """Submits a Monte Carlo run to a Dask cluster and returns at once: a
+    ``distributed.Future`` of the report's JSON text. The chunks and their merge are all
+    tasks (the merge runs on a worker, not on the client), so many runs submitted together,
+    a fund's boxes for instance, share the cluster and merge in parallel.
+
+    Arguments as ``montecarlo``.
+    """
+    run_text, total = montecarlo_run_text(run, paths)
+    client = _client(client)
+    shared = _shared(client, run_text)
+    futures = [
+        client.submit(montecarlo_chunk, shared, first, count, pure=False, retries=2)
+        for first, count in chunks(total, chunk_paths)
+    ]
+    return client.submit(_merge, shared, *futures, pure=False, retries=2)
+
+
 def montecarlo(
     run: Source,
     paths: int | None = None,
@@ -107,14 +135,8 @@ def montecarlo(
 
     Raises ``GpueconError`` for an invalid run (from the first chunk that meets it).
     """
-    run_text, total = montecarlo_run_text(run, paths)
-    client = _client(client)
-    shared = _shared(client, run_text)
-    futures = [
-        client.submit(montecarlo_chunk, shared, first, count, pure=False, retries=2)
-        for first, count in chunks(total, chunk_paths)
-    ]
-    return montecarlo_merge(run_text, client.gather(futures), as_json=as_json)
+    report = submit_montecarlo(run, paths, client=client, chunk_paths=chunk_paths).result()
+    return report if as_json else _json.loads(report)
 
 
 def sweep(

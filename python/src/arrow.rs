@@ -17,6 +17,7 @@ use arrow_schema::DataType;
 use gpuecon::{Date, Decimal, FinanceError, finance, units};
 use pyo3::prelude::*;
 use pyo3::types::PyCapsule;
+use rayon::prelude::*;
 
 use crate::args;
 use crate::error::Error;
@@ -203,23 +204,19 @@ fn to_f64(value: Decimal) -> f64 {
     value.to_string().parse().unwrap_or(f64::NAN)
 }
 
-/// Runs `row` for rows `0..len`: its result, `None` for a null row, or its error.
-fn each(len: usize, row: impl Fn(usize) -> Result<Option<Decimal>, FinanceError>) -> Columns {
-    let mut values = Vec::with_capacity(len);
-    let mut errors = Vec::with_capacity(len);
-    for i in 0..len {
-        match row(i) {
-            Ok(value) => {
-                values.push(value.map(to_f64));
-                errors.push(None);
-            }
-            Err(e) => {
-                values.push(None);
-                errors.push(Some(format!("{}: {e}", e.code().as_str())));
-            }
-        }
-    }
-    (values, errors)
+/// Runs `row` for rows `0..len` over every core (rows are independent; the results keep
+/// the rows' order): its result, `None` for a null row, or its error.
+fn each(
+    len: usize,
+    row: impl Fn(usize) -> Result<Option<Decimal>, FinanceError> + Sync,
+) -> Columns {
+    (0..len)
+        .into_par_iter()
+        .map(|i| match row(i) {
+            Ok(value) => (value.map(to_f64), None),
+            Err(e) => (None, Some(format!("{}: {e}", e.code().as_str()))),
+        })
+        .unzip()
 }
 
 /// `IRR` of each row of a list column of float64 flows; `guess` as the scalar `irr` takes
