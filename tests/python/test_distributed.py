@@ -129,3 +129,11 @@ def test_sweep_equals_row_by_row(client):
         assert row["metrics.npv_usd"] == summary["metrics"]["npv_usd"]
         assert row["capex_usd"] == summary["capex_usd"]
     assert frame["error"].notna().sum() == 2  # the two rows priced at -1
+
+
+def test_many_runs_submitted_together(client):
+    """A fund's boxes: several runs submitted at once share the cluster, each merged by a
+    task, each equal to its one-process report."""
+    runs = [box_run(seed, 300) for seed in (11, 12, 13)]
+    futures = [gd.submit_montecarlo(run, client=client, chunk_paths=100) for run in runs]
+    assert client.gather(futures) == [gpuecon.montecarlo(run, as_json=True) for run in runs]

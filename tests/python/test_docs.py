@@ -55,3 +55,17 @@ def test_readme_python_quick_start():
     namespace = {"__name__": "readme"}
     for block in blocks:
         exec(compile(block, "README.md", "exec"), namespace)
+
+
+def test_engine_examples_compile():
+    """The Ray and Spark examples are not run (their engines are large installs), but they
+    must at least be valid Python that uses names the package has."""
+    import gpuecon.distributed as gd
+
+    for name in ("ray_batch.py", "spark_batch.py"):
+        source = (ROOT / "docs" / "examples" / name).read_text(encoding="utf-8")
+        compile(source, name, "exec")
+        for used in re.findall(r"\bgd\.(\w+)", source):
+            assert hasattr(gd, used), f"{name} uses gd.{used}"
+        for used in re.findall(r"gpuecon\.arrow\.(\w+)", source):
+            assert hasattr(gpuecon.arrow, used), f"{name} uses gpuecon.arrow.{used}"
