@@ -39,12 +39,12 @@ def _encode(value: Any) -> Any:
 def dumps(value: Any, argument: str) -> str:
     """``value`` (plain Python objects, ``Decimal``s and dates) as JSON text.
 
-    Raises ``GpueconError`` (``INVALID_ARGUMENT`` on ``argument``) for NaN, infinities and
-    objects JSON cannot hold.
+    Raises ``GpueconError`` (``INVALID_ARGUMENT`` on ``argument``) for NaN, infinities,
+    objects JSON cannot hold and nesting deeper than Python's recursion limit.
     """
     try:
         return json.dumps(value, default=_encode, allow_nan=False, separators=(",", ":"))
-    except (TypeError, ValueError) as e:
+    except (TypeError, ValueError, RecursionError) as e:
         raise error("INVALID_ARGUMENT", argument, f"{argument}: {e}") from None
 
 

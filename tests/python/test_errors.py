@@ -90,6 +90,12 @@ def test_inputs_that_are_not_json():
     deep = "[" * 100_000 + "]" * 100_000
     with pytest.raises(GpueconError):
         gpuecon.evaluate(deep)
+    nested: list = []
+    for _ in range(100_000):
+        nested = [nested]
+    with pytest.raises(GpueconError) as raised:
+        gpuecon.evaluate({"title": nested})
+    assert (raised.value.code, raised.value.field) == ("INVALID_ARGUMENT", "scenario")
 
 
 def test_scenarios_as_dict_text_or_path(tmp_path):
