@@ -30,22 +30,14 @@ pub fn decimal(value: &JsValue, field: &'static str) -> Result<Decimal, FinanceE
     parse_decimal(&text, field)
 }
 
-/// Parses a decimal string, exactly: more than 28 significant digits is an error, not a
-/// silent rounding.
+/// Parses a decimal string, exactly ([`units::parse_decimal`]), the common plain shape by
+/// a faster path: more than 28 significant digits is an error, not a silent rounding.
 pub fn parse_decimal(text: &str, field: &'static str) -> Result<Decimal, FinanceError> {
     let text = text.trim();
     if let Some(plain) = parse_plain_decimal(text) {
         return Ok(plain);
     }
-    let parsed = if text.contains(['e', 'E']) {
-        Decimal::from_scientific(text)
-    } else {
-        Decimal::from_str_exact(text)
-    };
-    parsed.map_err(|_| FinanceError::InvalidArgument {
-        field,
-        reason: NOT_A_NUMBER,
-    })
+    units::parse_decimal(text, field)
 }
 
 /// The decimal string JavaScript receives: no trailing zeros, no negative zero.

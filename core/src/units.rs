@@ -141,6 +141,33 @@ pub fn decimal_from_f64(value: f64, field: &'static str) -> Result<Decimal, Fina
     })
 }
 
+/// Parses a decimal written as text, exactly: `"1234.56"`, `"-0.5"`, `" 42 "` (surrounding
+/// spaces are ignored) or scientific `"1e-7"`, `"1.5E+3"`. More than 28 significant digits
+/// is an error, never a silent rounding; so are `"1,000"`, `"NaN"` and `"Infinity"`. The
+/// one reading of decimal text that the npm package and the Python package share.
+///
+/// # Errors
+/// [`FinanceError::InvalidArgument`] on `field` when the text is not such a number.
+///
+/// ```
+/// use gpuecon::{units, Decimal};
+/// assert_eq!(units::parse_decimal("1.5E+3", "pv")?, Decimal::new(1500, 0));
+/// assert!(units::parse_decimal("1,000", "pv").is_err());
+/// # Ok::<(), gpuecon::FinanceError>(())
+/// ```
+pub fn parse_decimal(text: &str, field: &'static str) -> Result<Decimal, FinanceError> {
+    let text = text.trim();
+    let parsed = if text.contains(['e', 'E']) {
+        Decimal::from_scientific(text)
+    } else {
+        Decimal::from_str_exact(text)
+    };
+    parsed.map_err(|_| FinanceError::InvalidArgument {
+        field,
+        reason: "must be a number or a decimal string such as \"1234.56\"",
+    })
+}
+
 /// How a presented value is rounded.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub enum Rounding {

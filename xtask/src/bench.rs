@@ -5,9 +5,11 @@ use std::{fs, path::Path};
 
 use crate::process::{command, exec, root};
 
-/// Runs the core's and the telemetry parsers' benchmarks and prints each function's time
-/// as a ratio to its group's baseline; then times the npm package against @formulajs/formulajs in node
-/// (`bench/package.bench.mjs`, which prints its own table of ratios).
+/// Runs the core's, the telemetry parsers' and the workbook's benchmarks and prints each
+/// function's time as a ratio to its group's baseline; then times the npm package against
+/// @formulajs/formulajs in node (`bench/package.bench.mjs`, which prints its own table of
+/// ratios); then the Python package (`bench/python.bench.py`: the batch API against pyxirr,
+/// Monte Carlo on Dask).
 pub fn run() -> anyhow::Result<()> {
     let root = root();
     exec(command("cargo", &root).args([
@@ -50,7 +52,9 @@ pub fn run() -> anyhow::Result<()> {
         command("node", &bench)
             .arg("montecarlo.bench.mjs")
             .env("GPUECON_NATIVE_MONTECARLO_NS", one_thread),
-    )
+    )?;
+    // The Python package: the Arrow batch API against pyxirr, and Monte Carlo on Dask.
+    crate::python::bench()
 }
 
 fn mean_ns(dir: &Path) -> Option<f64> {

@@ -8,6 +8,7 @@ mod build;
 mod fuzz;
 mod package;
 mod process;
+mod python;
 mod serve;
 mod setup;
 mod size;

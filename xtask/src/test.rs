@@ -8,7 +8,7 @@ use clap::ValueEnum;
 use crate::{
     build, fuzz, package,
     process::{command, exec, output, root},
-    serve, setup, size,
+    python, serve, setup, size,
 };
 
 /// How long the test command fuzzes each target (scenario, telemetry, portfolio): enough
@@ -49,6 +49,10 @@ pub enum TestStep {
     /// LibreOffice recalculates the workbooks of every preset and 20 generated scenarios
     /// to gpuecon's figures (gpuecon-xlsx's `libreoffice` test).
     Workbook,
+    /// The Python wheel, built by maturin and installed into a fresh virtual environment:
+    /// pytest (golden vectors, presets against the CLI, errors, the Arrow batch API, Monte
+    /// Carlo on a local Dask cluster, the README's Python quick start).
+    Python,
 }
 
 /// Runs `steps` (all of them when empty), building first where a step needs the package.
@@ -118,6 +122,7 @@ pub fn run(steps: &[TestStep]) -> anyhow::Result<()> {
             TestStep::Browser => browser()?,
             TestStep::Size => size::report()?,
             TestStep::Workbook => workbook()?,
+            TestStep::Python => python::test()?,
         }
         println!(
             "== {step:?}: ok in {:.1} s",
