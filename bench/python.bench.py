@@ -6,8 +6,10 @@ process (not a test: `cargo xtask bench` runs it, after installing the wheel and
    one calling gpuecon's scalar functions, row by row.
 2. Monte Carlo paths per second: the one-process run (rayon over every core), and
    `gpuecon.distributed.montecarlo` on a Dask LocalCluster of 1 and of 2 worker processes,
-   one thread each (RAYON_NUM_THREADS=1 in the workers); the scaling ratio; and the cost
-   of one chunk beyond its paths, from the same run cut into chunks of 50 and of 5,000.
+   one thread each (RAYON_NUM_THREADS=1 in the workers); the scaling ratio in wall time and
+   in the workers' CPU time (which other processes on the machine do not inflate); and the
+   CPU cost of a path and of a chunk beyond its paths, fitted from the same run cut into
+   chunks of 50 and of 5,000.
 
 Prints a Markdown table; docs/python.md keeps a copy with the machine and the date.
 """
@@ -110,26 +112,44 @@ def dask_section(out: list) -> None:
     one_process = best(lambda: gpuecon.montecarlo(run, as_json=True), 3)
     expected = gpuecon.montecarlo(run, as_json=True)
     rows = [("one process (rayon, every core)", os.cpu_count(), one_process)]
-    per_worker = {}
-    overhead = {}
+    wall = {}
+    cpu = {}  # (workers, chunk) -> (worker CPU seconds, client and scheduler CPU seconds) of one run
     for workers in (1, 2):
         with LocalCluster(
             n_workers=workers, threads_per_worker=1, processes=True, host="127.0.0.1",
             dashboard_address=None, env={"RAYON_NUM_THREADS": "1"},
         ) as cluster, Client(cluster) as client:
-            spread = lambda chunk: gpuecon.distributed.montecarlo(run, client=client, chunk_paths=chunk, as_json=True)  # noqa: E731
+            def spread(chunk):
+                return gpuecon.distributed.montecarlo(run, client=client, chunk_paths=chunk, as_json=True)
+
             assert spread(5000) == expected, "the distributed report differs"
-            seconds = best(lambda: spread(5000), 3)
-            rows.append((f"Dask, {workers} worker process(es), chunks of 5,000", workers, seconds))
-            per_worker[workers] = seconds
-            if workers == 1:
-                small = best(lambda: spread(50), 3)
-                # T(chunk) = chunks × (overhead + chunk × cost per path): two chunk sizes, two unknowns.
-                chunks_small, chunks_large = paths / 50, paths / 5000
-                path_cost = (seconds / chunks_large - small / chunks_small) / (5000 - 50)
-                overhead[workers] = small / chunks_small - 50 * path_cost
-                overhead["path"] = path_cost
-    run_text, _ = gpuecon.distributed.montecarlo_run_text(run)
+            wall[workers] = best(lambda: spread(5000), 3)
+            rows.append((f"Dask, {workers} worker process(es), chunks of 5,000", workers, wall[workers]))
+            run_text, _ = gpuecon.distributed.montecarlo_run_text(run)
+
+            def chunks_only(chunk):
+                """The chunks alone (no merge), so that their CPU is all the workers spend."""
+                pieces = gpuecon.distributed.chunks(paths, chunk)
+                futures = [
+                    client.submit(gpuecon.distributed.montecarlo_chunk, run_text, f, c, pure=False)
+                    for f, c in pieces
+                ]
+                client.gather(futures)
+
+            for chunk in (50, 5000) if workers == 1 else (5000,):
+                before, here = sum(client.run(time.process_time).values()), time.process_time()
+                chunks_only(chunk)
+                cpu[workers, chunk] = (
+                    sum(client.run(time.process_time).values()) - before,
+                    time.process_time() - here,
+                )
+    # CPU time, unlike wall time, does not depend on what else runs on the machine: fit
+    # worker CPU = chunks x (chunk overhead) + paths x (path cost) from the two chunk sizes.
+    small, large = cpu[1, 50][0], cpu[1, 5000][0]
+    chunks_small, chunks_large = paths / 50, paths / 5000
+    path_cpu = (small - large * chunks_small / chunks_large) / (paths - paths * chunks_small / chunks_large)
+    chunk_cpu = (large - paths * path_cpu) / chunks_large
+    client_per_chunk = (cpu[1, 50][1] - cpu[1, 5000][1]) / (chunks_small - chunks_large)
     pieces = [gpuecon.distributed.montecarlo_chunk(run_text, f, c) for f, c in gpuecon.distributed.chunks(paths, 5000)]
     merge = best(lambda: gpuecon.distributed.montecarlo_merge(run_text, pieces, as_json=True), 3)
     out.append(f"\n### Monte Carlo: {paths:,} paths of the coreweave-box-ig box (60 months, typical randomness)\n")
@@ -138,14 +158,21 @@ def dask_section(out: list) -> None:
     for name, cores, seconds in rows:
         out.append(f"| {name} | {cores} | {seconds:.3f} | {paths / seconds:,.0f} |")
     out.append("")
-    out.append(f"- scaling, 2 workers against 1: {per_worker[1] / per_worker[2]:.2f}x faster")
-    out.append(f"- one path on one worker: {overhead['path'] * 1e6:.1f} µs")
-    out.append(f"- one chunk beyond its paths (scheduling, the scenario compiled again, the batch's JSON): {overhead[1] * 1e3:.2f} ms")
-    out.append(f"- the client's merge of the chunks into the report: {merge / paths * 1e6:.2f} µs a path ({merge:.3f} s)")
+    out.append(f"- wall-time scaling, 2 workers against 1: {wall[1] / wall[2]:.2f}x")
+    out.append(
+        f"- worker CPU per path, chunks of 5,000: {cpu[1, 5000][0] / paths * 1e6:.2f} µs on 1 worker, "
+        f"{cpu[2, 5000][0] / paths * 1e6:.2f} µs on 2 (CPU-work scaling "
+        f"{cpu[1, 5000][0] / cpu[2, 5000][0] * 2:.2f}x of an ideal 2x)"
+    )
+    out.append(f"- fitted from chunks of 50 and of 5,000: a path {path_cpu * 1e6:.2f} µs of worker CPU, "
+               f"a chunk {chunk_cpu * 1e3:.2f} ms beyond its paths, plus {client_per_chunk * 1e3:.2f} ms "
+               "of client and scheduler CPU")
+    out.append(f"- the merge of the chunks into the report: {merge / paths * 1e6:.2f} µs a path ({merge:.3f} s, wall)")
     out.append("- every report above equals the one-process report byte for byte")
     out.append(
-        f"\nProjection: python bench/python_projection.py --path-us {overhead['path'] * 1e6:.2f} "
-        f"--chunk-ms {overhead[1] * 1e3:.2f} --merge-us {merge / paths * 1e6:.3f}"
+        f"\nProjection: python bench/python_projection.py --path-us {path_cpu * 1e6:.2f} "
+        f"--chunk-ms {chunk_cpu * 1e3:.2f} --merge-us {merge / paths * 1e6:.3f} "
+        f"--scheduler-tasks-per-s {1 / max(client_per_chunk, 1e-6):.0f}"
     )
 
 

@@ -56,6 +56,8 @@ from ._models import (
     montecarlo_typical,
     preset,
     presets,
+    sensitivity_grid,
+    tornado,
     validate_scenario,
 )
 
@@ -90,8 +92,10 @@ __all__ = [
     "presets",
     "pv",
     "rate",
+    "sensitivity_grid",
     "sln",
     "syd",
+    "tornado",
     "validate_scenario",
     "vdb",
     "xirr",

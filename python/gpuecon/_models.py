@@ -87,6 +87,18 @@ def montecarlo(inputs: Source, *, as_json: bool = False) -> Any:
     return out if as_json else _json.loads(out)
 
 
+def tornado(inputs: Source) -> dict:
+    """A tornado (``{"scenario", "output", "swings": [{"input", "low", "high"}]}``): each
+    input at its low and high value through the exact model, the largest swing first."""
+    return _json.loads(_native.tornado(_json.text(inputs, "inputs")))
+
+
+def sensitivity_grid(inputs: Source) -> dict:
+    """A two-input grid (``{"scenario", "output", "x": {"input", "values"}, "y": {...}}``)
+    through the exact model: ``values[j][i]`` at ``y["values"][j]`` and ``x["values"][i]``."""
+    return _json.loads(_native.sensitivity_grid(_json.text(inputs, "inputs")))
+
+
 def montecarlo_typical() -> dict:
     """The typical random inputs (the core's ``Stochastic::typical``): a starting point for
     ``options["stochastic"]``."""

@@ -117,6 +117,12 @@ def montecarlo_batch(inputs: str) -> str:
 def montecarlo_finish(inputs: str) -> str:
     """The core's montecarlo_finish on JSON text, returning JSON text."""
 
+def tornado(inputs: str) -> str:
+    """The core's tornado on JSON text, returning JSON text."""
+
+def sensitivity_grid(inputs: str) -> str:
+    """The core's sensitivity grid on JSON text, returning JSON text."""
+
 def montecarlo_typical() -> str:
     """The typical random inputs as JSON text."""
 

@@ -4,7 +4,7 @@
 //! a model's shape: new core types flow through untouched.
 
 use gpuecon::models::Validate;
-use gpuecon::montecarlo as mc;
+use gpuecon::montecarlo::{self as mc, sensitivity};
 use gpuecon::scenario::{self, Scenario};
 use pyo3::IntoPyObjectExt;
 use pyo3::prelude::*;
@@ -105,6 +105,20 @@ pub fn montecarlo_finish(py: Python<'_>, inputs: &str) -> Result<String, Error> 
     run(py, inputs, "inputs", mc::finish)
 }
 
+/// A tornado (`{"scenario", "output", "swings": [{"input", "low", "high"}]}`): each input at
+/// its low and high value through the exact model, the largest swing first; as JSON text.
+#[pyfunction]
+pub fn tornado(py: Python<'_>, inputs: &str) -> Result<String, Error> {
+    run(py, inputs, "inputs", sensitivity::tornado)
+}
+
+/// A two-input grid (`{"scenario", "output", "x": {"input", "values"}, "y": {...}}`) through
+/// the exact model, `values[j][i]` at `y.values[j]` and `x.values[i]`; as JSON text.
+#[pyfunction]
+pub fn sensitivity_grid(py: Python<'_>, inputs: &str) -> Result<String, Error> {
+    run(py, inputs, "inputs", sensitivity::grid)
+}
+
 /// The typical random inputs (the core's `Stochastic::typical`) as JSON text.
 #[pyfunction]
 pub fn montecarlo_typical() -> Result<String, Error> {
@@ -190,6 +204,8 @@ pub fn register(module: &Bound<'_, PyModule>) -> PyResult<()> {
     module.add_function(wrap_pyfunction!(montecarlo_batch, module)?)?;
     module.add_function(wrap_pyfunction!(montecarlo_finish, module)?)?;
     module.add_function(wrap_pyfunction!(montecarlo_typical, module)?)?;
+    module.add_function(wrap_pyfunction!(tornado, module)?)?;
+    module.add_function(wrap_pyfunction!(sensitivity_grid, module)?)?;
     module.add_function(wrap_pyfunction!(presets, module)?)?;
     module.add_function(wrap_pyfunction!(loads, module)?)?;
     Ok(())
