@@ -156,6 +156,7 @@ proptest! {
             "interest": { "kind": "fixed", "annual_rate": "0.12" },
             "repayment": repayment,
             "fees": { "upfront_fee_share_of_commitment": "0.01" },
+            "merchant_haircut": "0", "allow_merchant_tail": true,
             "max_ltv": "0.8",
             "liquidation_haircut": Decimal::new(i64::from(haircut), 2).to_string(),
         });
@@ -206,6 +207,7 @@ proptest! {
             "interest": { "kind": "fixed", "annual_rate": "0.12" },
             "repayment": repayment,
             "fees": { "upfront_fee_share_of_commitment": "0.01" },
+            "merchant_haircut": "0", "allow_merchant_tail": true,
         }));
         let report = evaluate(&s).unwrap();
         let f = report.financing.as_ref().unwrap();

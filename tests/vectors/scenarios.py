@@ -750,6 +750,30 @@ def finance(f, months, summary, shares, annual_discount_rate):
     # close); no taxes, maintenance or working capital yet
     cfads = [mo["gross_margin_usd"] - mo["prepayment_applied_usd"] for mo in months]
 
+    # sizing CFADS: the merchant revenue (reserved, on demand, spot less their share of
+    # the curtailment, demand response) haircut; contracts and hosting are contracted
+    haircut = dec(f.get("merchant_haircut", "1"))
+    sizing = []
+    for cf, mo in zip(cfads, months):
+        r = mo["revenue"]
+        market = r["reserved_usd"] + r["on_demand_usd"] + r["spot_usd"]
+        sold = market + r["contracts_usd"]
+        cut = r["curtailed_usd"] * market / sold if sold else Q(0)
+        sizing.append(cf - keep(haircut * (market - cut + r["demand_response_usd"])))
+    sizing_cfads = sizing
+    all_rates = loan_rates(f["interest"], h)
+
+    def pvs(flows):
+        # pv[m]: the flows of months m+1.. at the end of month m, each month discounted at
+        # 1 / (1 + a/12) of its own loan rate
+        out, v = [Q(0)] * (len(flows) + 1), Q(0)
+        for j in range(len(flows) - 1, -1, -1):
+            v = (v + flows[j]) / (1 + all_rates[j] / 12)
+            out[j] = v
+        return out
+
+    cfads_actual = cfads
+    cfads = sizing_cfads
     advance_limit = dec(f["advance_rate"]) * capex
     if repayment == "sculpted":
         at_close = sculpted_capacity(cfads, target, rates, tenor, capitalized)
@@ -763,6 +787,12 @@ def finance(f, months, summary, shares, annual_discount_rate):
                          / (Q(1, tenor) + (1 - Q(m - 1, tenor)) * rates[m - 1] / 12)
                          for m in range(1, tenor + 1))
     debt = min(advance_limit, dscr_limit)
+    sized_by = "advance_rate" if advance_limit <= dscr_limit else "target_dscr"
+    llcr_limit = None
+    if f.get("min_llcr") is not None:
+        llcr_limit = keep(max(pvs(cfads[:tenor])[0], Q(0)) / dec(f["min_llcr"]))
+        if llcr_limit < debt:
+            debt, sized_by = llcr_limit, "llcr"
     draws = draw_amounts(debt, shares, tenor)
     upfront = dec(fees.get("upfront_fee_share_of_commitment", "0"))
     if repayment == "sculpted":
@@ -773,6 +803,7 @@ def finance(f, months, summary, shares, annual_discount_rate):
     else:
         loan = straight_loan(debt, rates, tenor, upfront, draws, capitalized) if debt > 0 else []
     draws = draws + [Q(0)] * (h + 1 - len(draws))
+    cfads = cfads_actual
     box = [{"cfads": cf, "capex": mo["capex_usd"], "sale": mo["sale_usd"],
             "value": mo["economic_value_usd"]} for cf, mo in zip(cfads, months)]
 
@@ -806,6 +837,7 @@ def finance(f, months, summary, shares, annual_discount_rate):
                                                                  cov_row)
         cov_row, flags = covenants(steps)
 
+    life, project = pvs(cfads[:tenor]), pvs(cfads)
     equity_flows = [summary["close_cash_flow_usd"] + draws[0] - initial_dsra]
     lender_flows = [-draws[0]]
     rows = []
@@ -828,7 +860,11 @@ def finance(f, months, summary, shares, annual_discount_rate):
             "trapped_balance_usd": z["trapped_balance"],
             "distribution_usd": z["distribution"],
             "sale_to_lender_usd": z["sale_to_lender"], "written_off_usd": z["written_off"],
-            "balance_usd": z["balance"], "dscr": dscr, "ltv": ltv, "in_breach": breach,
+            "balance_usd": z["balance"], "dscr": dscr,
+            "sizing_cfads_usd": sizing_cfads[i] if live else Q(0),
+            "llcr": (life[i + 1] / z["balance"]
+                     if live and z["balance"] and i + 1 < len(life) else None),
+            "plcr": project[i + 1] / z["balance"] if live and z["balance"] else None, "ltv": ltv, "in_breach": breach,
             "in_default": z["in_default"], "foreclosed": z["foreclosed"],
             "lender_cash_flow_usd": z["lender"], "equity_cash_flow_usd": z["equity"],
         })
@@ -841,8 +877,13 @@ def finance(f, months, summary, shares, annual_discount_rate):
     written_off = sum((z["written_off"] for z in steps), Q(0))
     out_summary = {
         "debt_usd": debt,
-        "sized_by": "advance_rate" if advance_limit <= dscr_limit else "target_dscr",
+        "sized_by": sized_by,
         "advance_limit_usd": advance_limit, "dscr_limit_usd": dscr_limit,
+        "llcr_limit_usd": llcr_limit,
+        "advance_rate_dscr": target * dscr_limit / advance_limit if advance_limit else None,
+        "llcr_at_close": life[0] / debt if debt else None,
+        "backlog_coverage": summary["contracted_backlog_pv_usd"] / debt if debt else None,
+        "minimum_llcr": min((r["llcr"] for r in rows if r["llcr"] is not None), default=None),
         "equity_usd": capex - debt - summary["prepayment_usd"],
         "initial_dsra_usd": initial_dsra,
         "equity": metrics(equity_flows, rate),
@@ -1362,6 +1403,7 @@ def feature_scenarios():
             "capitalize_until_month": 1,
             "interest": {"kind": "fixed", "annual_rate": "0.12"},
             "fees": {"upfront_fee_share_of_commitment": "0.01"},
+            "merchant_haircut": "0", "allow_merchant_tail": True,
         }
 
     return [
@@ -1438,6 +1480,16 @@ def waterfall_scenarios():
         f["foreclose_after_months"] = 2
         f["liquidation_haircut"] = "0.99"
 
+    def merchant_llcr(s):
+        f = s["financing"]
+        for k in ("dsra", "lock_up", "cash_sweep"):
+            del f[k]
+        f["merchant_haircut"] = "0.5"
+        f["repayment"] = "sculpted"
+        f["target_dscr"] = "1.2"
+        f["advance_rate"] = "0.9"
+        f["min_llcr"] = "1.4"
+
     def cash_flow_dsra(s):
         s["horizon_months"] = 8
         s["financing"]["dsra"] = {"months": 2, "funding": "cash_flow"}
@@ -1483,9 +1535,22 @@ def waterfall_scenarios():
             "financing.summary.exposure_at_default_usd", "financing.summary.recovery_usd",
             "financing.summary.loss_given_default", "financing.summary.equity.npv_usd",
             "financing.summary.lender.irr_annual"]),
+        ("box6-merchant-haircut-llcr-limit", box6(merchant_llcr), [
+            "financing.summary.debt_usd", "financing.summary.dscr_limit_usd",
+            "financing.summary.llcr_limit_usd", "financing.summary.advance_rate_dscr",
+            "financing.summary.llcr_at_close", "financing.summary.minimum_llcr",
+            "financing.months.0.sizing_cfads_usd", "financing.months.2.sizing_cfads_usd",
+            "financing.months.0.debt_service_usd", "financing.months.0.llcr",
+            "financing.months.2.plcr", "financing.months.4.balance_usd",
+            "financing.summary.equity.npv_usd"]),
         ("box6-dsra-from-cash-flow", box6(cash_flow_dsra), [
             f"financing.months.{i}.{k}" for i in range(8) for k in step] + [
             "financing.summary.months_in_lock_up", "financing.summary.equity.npv_usd"]),
+        ("sub-ig-coverage", sub_ig(lambda f: None), [
+            "financing.summary.llcr_at_close", "financing.summary.minimum_llcr",
+            "financing.summary.backlog_coverage", "financing.summary.advance_rate_dscr",
+            "financing.months.0.llcr", "financing.months.0.plcr", "financing.months.11.llcr",
+            "financing.months.11.plcr", "financing.months.11.sizing_cfads_usd"]),
         ("sub-ig-locked-and-swept", sub_ig(locked_and_swept), [
             "financing.summary.months_in_lock_up", "financing.summary.months_in_breach",
             "financing.summary.equity.npv_usd", "financing.summary.equity.irr_annual",
@@ -1550,6 +1615,16 @@ def infrastructure_error_cases():
         s["financing"] = {"advance_rate": "0.5", "target_dscr": "1.3", "tenor_months": 2,
                           "interest": {"kind": "fixed", "annual_rate": "0.1"}}
 
+    def merchant_tail(s):
+        s["horizon_months"] = 3
+        s["contracts"] = [{
+            "contract": {"gpus": 1, "start_month": 1, "term_months": 2,
+                         "price_usd_per_gpu_hour": "2",
+                         "commitment": {"unit": "gpu_hours", "quantity_per_month": "1"}},
+            "usage_share": "1"}]
+        s["financing"] = {"advance_rate": "0.5", "target_dscr": "1.3", "tenor_months": 3,
+                          "interest": {"kind": "fixed", "annual_rate": "0.1"}}
+
     spec = "spec (scenario/spec.rs, energy.rs, financing.rs Validate): "
     cases = [
         ("error:energy-ppa-strike-negative", edited(strike), "energy.ppa.strike_usd_per_mwh",
@@ -1572,6 +1647,9 @@ def infrastructure_error_cases():
          spec + "a sculpted loan drawn on deliveries capitalizes its interest at least "
                 "until the month of the last delivery (service before the last draw would "
                 "repay draws not yet made)"),
+        ("error:tenor-past-the-contracts", edited(merchant_tail), "financing.tenor_months",
+         spec + "a loan's tenor must not run past the last contract or hosting agreement "
+                "that repays it unless allow_merchant_tail (docs/domain.md section 8a)"),
     ]
     return [{"id": id_, "function": "evaluate", "args": [s],
              "error": {"code": "DOMAIN", "field": field}, "source": why}

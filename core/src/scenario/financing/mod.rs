@@ -105,6 +105,7 @@
 //! section off and no default the equity's flows are today's: cash flow − debt service −
 //! fees + the draw.
 
+mod coverage;
 mod sizing;
 mod taxes;
 mod terms;
@@ -196,6 +197,19 @@ pub struct Financing {
     /// (default: no foreclosure; the lender takes the cash until the horizon).
     #[serde(default)]
     pub foreclose_after_months: Option<u32>,
+    /// The share of merchant (uncontracted) cash flow the lender leaves out when sizing
+    /// the debt, in [0, 1]: default 1, the debt sized on contracted cash flow only, as
+    /// lenders do (docs/domain.md section 8a); 0 sizes on all of it.
+    #[serde(default = "one")]
+    pub merchant_haircut: Decimal,
+    /// The lowest loan life coverage ratio at the close, greater than 0: the debt is at
+    /// most the PV of sizing CFADS over the loan's life ÷ this (default: no LLCR limit).
+    #[serde(default)]
+    pub min_llcr: Option<Decimal>,
+    /// Allow a tenor longer than the contracts that pay it (a merchant tail; default
+    /// false: an error).
+    #[serde(default)]
+    pub allow_merchant_tail: bool,
 }
 
 const fn one() -> Decimal {
@@ -232,6 +246,10 @@ impl Validate for Financing {
         if self.foreclose_after_months == Some(0) {
             c.problem("foreclose_after_months", "must be at least 1");
         }
+        c.fraction("merchant_haircut", self.merchant_haircut);
+        if let Some(min) = self.min_llcr {
+            c.positive("min_llcr", min);
+        }
     }
 }
 
@@ -264,13 +282,41 @@ pub(super) fn finance(
         .map(|(m, tax)| CashLines::new(m, *tax))
         .collect::<Result<Vec<_>, _>>()?;
     let cfads: Vec<Decimal> = lines.iter().map(|l| l.cfads).collect();
+    let sizing_cfads = months
+        .iter()
+        .zip(&cfads)
+        .map(|(m, cf)| sizing::sizing_cfads(m, *cf, f.merchant_haircut))
+        .collect::<Result<Vec<_>, _>>()?;
+    let rates = f
+        .interest
+        .annual_rates(u32::try_from(months.len()).unwrap_or(u32::MAX))
+        .map_err(at)?;
     let advance_limit = units::mul(f.advance_rate, capex, "financing.advance_rate")?;
-    let dscr_limit = sizing::dscr_limit(f, &cfads, capex, shares).map_err(at)?;
-    let (debt, sized_by) = if advance_limit <= dscr_limit {
+    let dscr_limit = sizing::dscr_limit(f, &sizing_cfads, capex, shares).map_err(at)?;
+    let llcr_limit = f
+        .min_llcr
+        .map(|min| {
+            let tenor = usize::try_from(f.tenor_months).unwrap_or(usize::MAX);
+            let pv = coverage::present_values(
+                sizing_cfads.get(..tenor).unwrap_or(&sizing_cfads),
+                &rates,
+            )?;
+            let at_close = pv.first().copied().unwrap_or_default().max(Decimal::ZERO);
+            Ok::<_, ModelError>(units::amount(units::div(
+                at_close,
+                min,
+                "financing.min_llcr",
+            )?))
+        })
+        .transpose()?;
+    let (mut debt, mut sized_by) = if advance_limit <= dscr_limit {
         (advance_limit, SizedBy::AdvanceRate)
     } else {
         (dscr_limit, SizedBy::TargetDscr)
     };
+    if let Some(limit) = llcr_limit.filter(|l| *l < debt) {
+        (debt, sized_by) = (limit, SizedBy::Llcr);
+    }
     // A sculpted loan smaller than the DSCR limit keeps the profile and matures at the
     // tenor: its service is CFADS ÷ (target × limit ÷ debt), a DSCR above the target.
     let sculpt_dscr = if debt > Decimal::ZERO && debt < dscr_limit {
@@ -284,7 +330,7 @@ pub(super) fn finance(
     };
     let schedule = if debt > Decimal::ZERO {
         Some(
-            debt::debt_schedule(&sizing::loan(f, &cfads, debt, sculpt_dscr, shares)?)
+            debt::debt_schedule(&sizing::loan(f, &sizing_cfads, debt, sculpt_dscr, shares)?)
                 .map_err(at)?,
         )
     } else {
@@ -331,12 +377,23 @@ pub(super) fn finance(
             tests = covenants(f, months, capex, &cfads, &outcome).map_err(at)?;
         }
     }
+    let sizing = Sizing {
+        debt,
+        sized_by,
+        advance_limit,
+        dscr_limit,
+        llcr_limit,
+        target_dscr: f.target_dscr,
+        sizing_cfads,
+        rates,
+        tenor: usize::try_from(f.tenor_months).unwrap_or(usize::MAX),
+    };
     report(
         summary,
         &lines,
         &outcome,
         &tests,
-        (debt, sized_by, advance_limit, dscr_limit),
+        &sizing,
         annual_discount_rate,
     )
 }
@@ -414,8 +471,20 @@ fn dscr(cfads: &[Decimal], outcome: &Outcome) -> Vec<Option<Decimal>> {
         .collect()
 }
 
-/// The sizing figures: debt, which limit set it, the advance and DSCR limits.
-type Sizing = (Decimal, SizedBy, Decimal, Decimal);
+/// How the debt was sized, and what the coverage ratios need.
+struct Sizing {
+    debt: Decimal,
+    sized_by: SizedBy,
+    advance_limit: Decimal,
+    dscr_limit: Decimal,
+    llcr_limit: Option<Decimal>,
+    target_dscr: Decimal,
+    /// CFADS less the merchant haircut, each month.
+    sizing_cfads: Vec<Decimal>,
+    /// The loan's annual rate each month of the horizon (the last held past the tenor).
+    rates: Vec<Decimal>,
+    tenor: usize,
+}
 
 /// The report from the waterfall's outcome and the covenant tests.
 fn report(
@@ -423,11 +492,25 @@ fn report(
     lines: &[CashLines],
     outcome: &Outcome,
     tests: &CollateralSchedule,
-    (debt, sized_by, advance_limit, dscr_limit): Sizing,
+    sizing: &Sizing,
     annual_discount_rate: Decimal,
 ) -> Result<FinancingReport, ModelError> {
     let cfads: Vec<Decimal> = lines.iter().map(|l| l.cfads).collect();
     let dscrs = dscr(&cfads, outcome);
+    let debt = sizing.debt;
+    // LLCR and PLCR at the end of each month: PV at the loan's rate of the CFADS still
+    // to come (to maturity; to the horizon) ÷ the balance.
+    let life =
+        coverage::present_values(cfads.get(..sizing.tenor).unwrap_or(&cfads), &sizing.rates)?;
+    let project = coverage::present_values(&cfads, &sizing.rates)?;
+    let ratio = |pv: Option<&Decimal>, balance: Decimal| {
+        if balance.is_zero() {
+            return Ok(None);
+        }
+        pv.map(|v| units::div(*v, balance, "financing"))
+            .transpose()
+            .map_err(ModelError::from)
+    };
     let first_draw = -outcome.lender_close;
     let mut equity_flows = Vec::with_capacity(lines.len() + 1);
     equity_flows.push(units::sub(
@@ -475,6 +558,21 @@ fn report(
             sale_to_lender_usd: s.sale_to_lender,
             written_off_usd: s.written_off,
             balance_usd: s.balance,
+            sizing_cfads_usd: if live {
+                sizing.sizing_cfads.get(i).copied().unwrap_or_default()
+            } else {
+                Decimal::ZERO
+            },
+            llcr: if live {
+                ratio(life.get(i + 1), s.balance)?
+            } else {
+                None
+            },
+            plcr: if live {
+                ratio(project.get(i + 1), s.balance)?
+            } else {
+                None
+            },
             dscr: dscrs.get(i).copied().flatten(),
             ltv: test.and_then(|t| t.ltv),
             in_breach: test.is_some_and(|t| t.in_breach),
@@ -525,9 +623,25 @@ fn report(
     Ok(FinancingReport {
         summary: FinancingSummary {
             debt_usd: debt,
-            sized_by,
-            advance_limit_usd: advance_limit,
-            dscr_limit_usd: dscr_limit,
+            sized_by: sizing.sized_by,
+            advance_limit_usd: sizing.advance_limit,
+            dscr_limit_usd: sizing.dscr_limit,
+            llcr_limit_usd: sizing.llcr_limit,
+            advance_rate_dscr: (!sizing.advance_limit.is_zero())
+                .then(|| {
+                    units::div(
+                        units::mul(sizing.target_dscr, sizing.dscr_limit, "financing")?,
+                        sizing.advance_limit,
+                        "financing",
+                    )
+                })
+                .transpose()?,
+            llcr_at_close: (!debt.is_zero())
+                .then(|| units::div(life.first().copied().unwrap_or_default(), debt, "financing"))
+                .transpose()?,
+            backlog_coverage: (!debt.is_zero())
+                .then(|| units::div(summary.contracted_backlog_pv_usd, debt, "financing"))
+                .transpose()?,
             equity_usd: units::sub(
                 units::sub(summary.capex_usd, debt, "financing")?,
                 summary.prepayment_usd,
@@ -538,6 +652,7 @@ fn report(
             lender: project_metrics(&lender_flows, annual_discount_rate)?,
             distributions_usd: sum(|m| m.distribution_usd)?,
             minimum_dscr: dscrs.iter().flatten().copied().min(),
+            minimum_llcr: rows.iter().filter_map(|m| m.llcr).min(),
             peak_ltv: tests.summary.peak_ltv,
             months_in_breach: tests.summary.months_in_breach,
             dsra_draws_usd: sum(|m| m.dsra_draw_usd)?,

@@ -15,6 +15,8 @@ pub enum SizedBy {
     AdvanceRate,
     /// The target DSCR on the cash flows.
     TargetDscr,
+    /// The minimum LLCR at the close.
+    Llcr,
 }
 
 /// What made the loan default.
@@ -106,6 +108,13 @@ pub struct FinancingMonth {
     pub written_off_usd: Decimal,
     /// The loan balance at the end of the month.
     pub balance_usd: Decimal,
+    /// The CFADS the debt was sized on: less the merchant haircut.
+    pub sizing_cfads_usd: Decimal,
+    /// Loan life coverage: the PV at the loan's rate of CFADS to maturity ÷ the balance;
+    /// `None` without a balance.
+    pub llcr: Option<Decimal>,
+    /// Project life coverage: the same PV to the horizon ÷ the balance.
+    pub plcr: Option<Decimal>,
     /// CFADS ÷ debt service due; `None` without debt service.
     pub dscr: Option<Decimal>,
     /// Balance ÷ the GPUs' economic value; `None` when they are worth nothing.
@@ -135,6 +144,16 @@ pub struct FinancingSummary {
     pub advance_limit_usd: Decimal,
     /// The DSCR limit.
     pub dscr_limit_usd: Decimal,
+    /// The LLCR limit (with `min_llcr`).
+    pub llcr_limit_usd: Option<Decimal>,
+    /// The target DSCR the advance-rate limit alone would need: target × DSCR limit ÷
+    /// advance limit (the debt a sculpted target supports is inversely proportional to
+    /// it); `None` without an advance limit.
+    pub advance_rate_dscr: Option<Decimal>,
+    /// The LLCR at the close: the PV of CFADS over the loan's life ÷ the debt.
+    pub llcr_at_close: Option<Decimal>,
+    /// The PV of the contracted backlog ÷ the debt.
+    pub backlog_coverage: Option<Decimal>,
     /// The equity put in: capex − debt − prepayments (at the close, or with the
     /// deliveries).
     pub equity_usd: Decimal,
@@ -149,6 +168,8 @@ pub struct FinancingSummary {
     pub distributions_usd: Decimal,
     /// The lowest monthly DSCR; `None` without debt service.
     pub minimum_dscr: Option<Decimal>,
+    /// The lowest LLCR at a month's end while a balance is owed.
+    pub minimum_llcr: Option<Decimal>,
     /// The highest monthly LTV.
     pub peak_ltv: Option<Decimal>,
     /// Months with a covenant breached.
