@@ -139,6 +139,8 @@ fn a_payment_default_accelerates_and_the_lender_forecloses() {
     f.cash_sweep = None;
     f.foreclose_after_months = Some(2);
     f.liquidation_haircut = d("0.99");
+    // The LTV on the liquidation value (1 % of 100,000) would default at once: no LTV test.
+    f.max_ltv = d("100");
     let report = evaluate(&s).unwrap();
     let f = report.financing.unwrap();
     let m = &f.months;

@@ -749,6 +749,34 @@ def finance(f, months, summary, shares, annual_discount_rate):
     # CFADS = revenue - cash operating costs - the prepayments applied (received at the
     # close); no taxes, maintenance or working capital yet
     cfads = [mo["gross_margin_usd"] - mo["prepayment_applied_usd"] for mo in months]
+    # maintenance: GPUs failing at the annual rate / 12, from the spares first, the rest
+    # bought at the replacement cost (kept)
+    upkeep, wc = f.get("maintenance"), f.get("working_capital")
+    spares_usd = Q(0)
+    maint, wc_change = [Q(0)] * len(months), [Q(0)] * len(months)
+    if upkeep:
+        pool, cost = dec(upkeep.get("spares_gpus", "0")), dec(upkeep["replacement_usd_per_gpu"])
+        spares_usd = keep(pool * cost)
+        for i, mo in enumerate(months):
+            failed = mo["available_gpu_hours"] / HOURS_PER_MONTH \
+                * dec(upkeep["annual_failure_rate"]) / 12
+            used = min(failed, pool)
+            pool -= used
+            maint[i] = keep((failed - used) * cost)
+            cfads[i] -= maint[i]
+    # working capital: receivables = revenue x days / 30, payables = costs x days / 30,
+    # both back to 0 in the last month; CFADS falls by their increase
+    if wc:
+        ar = ap = Q(0)
+        for i, mo in enumerate(months):
+            last_month = i == len(months) - 1
+            ar1 = Q(0) if last_month else keep(mo["revenue"]["total_usd"]
+                                               * wc["receivable_days"] / 30)
+            ap1 = Q(0) if last_month else keep(mo["costs"]["total_usd"]
+                                               * wc.get("payable_days", 0) / 30)
+            wc_change[i] = (ar1 - ar) - (ap1 - ap)
+            cfads[i] -= wc_change[i]
+            ar, ap = ar1, ap1
 
     # sizing CFADS: the merchant revenue (reserved, on demand, spot less their share of
     # the curtailment, demand response) haircut; contracts and hosting are contracted
@@ -804,8 +832,13 @@ def finance(f, months, summary, shares, annual_discount_rate):
         loan = straight_loan(debt, rates, tenor, upfront, draws, capitalized) if debt > 0 else []
     draws = draws + [Q(0)] * (h + 1 - len(draws))
     cfads = cfads_actual
+    # the collateral: the resellable share on the residual curve, the rest at its recovery
+    share = dec(f.get("resellable_share", "1"))
+    recoverable = share + (1 - share) * dec(f.get("other_recovery", "0"))
+    lt_haircut = dec(f.get("liquidation_haircut", "0"))
     box = [{"cfads": cf, "capex": mo["capex_usd"], "sale": mo["sale_usd"],
-            "value": mo["economic_value_usd"]} for cf, mo in zip(cfads, months)]
+            "value": mo["economic_value_usd"] * recoverable}
+           for cf, mo in zip(cfads, months)]
 
     # covenants, tested at the end of each month on the waterfall's balance and DSCR
     # (models/collateral/mod.rs)
@@ -818,7 +851,7 @@ def finance(f, months, summary, shares, annual_discount_rate):
         first, flags = None, []
         for i, (z, mo) in enumerate(zip(steps, months)):
             dscr = cfads[i] / z["due_service"] if z["due_service"] != 0 else None
-            value = mo["economic_value_usd"]
+            value = box[i]["value"] * (1 - lt_haircut)  # the liquidation value
             bal = z["balance"]
             ltv = Q(0) if bal == 0 else (bal / value if value != 0 else None)
             ltv_breach = ltv is None or ltv > max_ltv
@@ -838,7 +871,7 @@ def finance(f, months, summary, shares, annual_discount_rate):
         cov_row, flags = covenants(steps)
 
     life, project = pvs(cfads[:tenor]), pvs(cfads)
-    equity_flows = [summary["close_cash_flow_usd"] + draws[0] - initial_dsra]
+    equity_flows = [summary["close_cash_flow_usd"] + draws[0] - initial_dsra - spares_usd]
     lender_flows = [-draws[0]]
     rows = []
     for i, (z, mo, (dscr, ltv, breach)) in enumerate(zip(steps, months, flags)):
@@ -862,6 +895,8 @@ def finance(f, months, summary, shares, annual_discount_rate):
             "sale_to_lender_usd": z["sale_to_lender"], "written_off_usd": z["written_off"],
             "balance_usd": z["balance"], "dscr": dscr,
             "sizing_cfads_usd": sizing_cfads[i] if live else Q(0),
+            "maintenance_capex_usd": maint[i] if live else Q(0),
+            "working_capital_change_usd": wc_change[i] if live else Q(0),
             "llcr": (life[i + 1] / z["balance"]
                      if live and z["balance"] and i + 1 < len(life) else None),
             "plcr": project[i + 1] / z["balance"] if live and z["balance"] else None, "ltv": ltv, "in_breach": breach,
@@ -886,6 +921,8 @@ def finance(f, months, summary, shares, annual_discount_rate):
         "minimum_llcr": min((r["llcr"] for r in rows if r["llcr"] is not None), default=None),
         "equity_usd": capex - debt - summary["prepayment_usd"],
         "initial_dsra_usd": initial_dsra,
+        "sources_and_uses": sources_and_uses(capex, summary["prepayment_usd"], debt, rows,
+                                             initial_dsra, spares_usd, capitalized),
         "equity": metrics(equity_flows, rate),
         "lender": metrics(lender_flows, rate),
         "distributions_usd": sum((r["distribution_usd"] for r in rows), Q(0)),
@@ -924,6 +961,21 @@ def straight_loan(debt, rates, tenor, upfront_share, draws, capitalized):
         fees = keep(debt * upfront_share) if m == 1 else Q(0)
         rows.append((paid, cap, principal, paid + principal, fees, balance))
     return rows
+
+
+def sources_and_uses(capex, prepaid, debt, rows, dsra, spares, construction):
+    """Uses: capex, the upfront fee, the DSRA at the close, the construction interest, the
+    spares; sources: debt, that interest carried by the loan, prepayments, equity (the
+    rest)."""
+    upfront = rows[0]["upfront_fee_usd"] if rows else Q(0)
+    cap = sum((r["capitalized_interest_usd"] for r in rows[:construction]), Q(0))
+    uses = capex + upfront + dsra + cap + spares
+    equity = uses - debt - cap - prepaid
+    return {"capex_usd": capex, "upfront_fee_usd": upfront, "initial_dsra_usd": dsra,
+            "capitalized_interest_usd": cap, "spares_usd": spares, "cap_premium_usd": Q(0),
+            "uses_usd": uses, "debt_usd": debt, "capitalized_debt_usd": cap,
+            "prepayments_usd": prepaid, "equity_usd": equity,
+            "sources_usd": debt + cap + prepaid + equity}
 
 
 def run_waterfall(f, box, loan, draws, tenor, covenant_row):
@@ -1479,6 +1531,7 @@ def waterfall_scenarios():
             del f[k]
         f["foreclose_after_months"] = 2
         f["liquidation_haircut"] = "0.99"
+        f["max_ltv"] = "100"  # the LTV on 1 % of the value would default at once
 
     def merchant_llcr(s):
         f = s["financing"]
@@ -1489,6 +1542,23 @@ def waterfall_scenarios():
         f["target_dscr"] = "1.2"
         f["advance_rate"] = "0.9"
         f["min_llcr"] = "1.4"
+
+    def upkeep_and_collateral(s):
+        s["horizon_months"] = 7
+        f = s["financing"]
+        del f["cash_sweep"]
+        f["maintenance"] = {"annual_failure_rate": "0.06", "replacement_usd_per_gpu": "9000",
+                            "spares_gpus": "0.1"}
+        f["working_capital"] = {"receivable_days": 45, "payable_days": 15}
+        f["resellable_share"] = "0.81"
+        f["other_recovery"] = "0.2"
+        f["liquidation_haircut"] = "0.3"
+        f["max_ltv"] = "0.75"
+        f["cure_months"] = 1
+        f["foreclose_after_months"] = 1
+        f["repayment"] = "sculpted"
+        f["target_dscr"] = "1.3"
+        f["capitalize_until_month"] = 1
 
     def cash_flow_dsra(s):
         s["horizon_months"] = 8
@@ -1543,6 +1613,14 @@ def waterfall_scenarios():
             "financing.months.0.debt_service_usd", "financing.months.0.llcr",
             "financing.months.2.plcr", "financing.months.4.balance_usd",
             "financing.summary.equity.npv_usd"]),
+        ("box6-maintenance-working-capital-collateral", box6(upkeep_and_collateral), [
+            f"financing.months.{i}.{k}" for i in range(7) for k in step + [
+                "maintenance_capex_usd", "working_capital_change_usd", "ltv"]] + [
+            "financing.summary.sources_and_uses.uses_usd",
+            "financing.summary.sources_and_uses.spares_usd",
+            "financing.summary.sources_and_uses.equity_usd",
+            "financing.summary.equity.npv_usd", "financing.summary.peak_ltv",
+            "financing.summary.months_in_breach"]),
         ("box6-dsra-from-cash-flow", box6(cash_flow_dsra), [
             f"financing.months.{i}.{k}" for i in range(8) for k in step] + [
             "financing.summary.months_in_lock_up", "financing.summary.equity.npv_usd"]),

@@ -8,21 +8,47 @@
 //!                   − working-capital change_m
 //!                   (operating costs: the scenario's cash costs + the customers'
 //!                   prepayments applied that month, received at the close; taxes from
-//!                   `taxes::taxes_usd`, maintenance and working capital 0 for now)
+//!                   `taxes::taxes_usd`, 0 until a tax model is wired there)
+//! maintenance_m   = GPUs in service_m × annual_failure_rate ÷ 12 failed; the spares
+//!                   pool bought at the close is used first, the rest bought at
+//!                   replacement_usd_per_gpu (kept to 12 places)
+//! working capital = receivable_m − receivable_(m−1) − (payable_m − payable_(m−1)),
+//!                   receivable_m = revenue_m × receivable_days ÷ 30, payable_m = costs_m
+//!                   × payable_days ÷ 30 (30-day months, the loan's 30/360); both 0 at
+//!                   the horizon's last month (collected and paid by the end)
+//! sizing CFADS_m  = CFADS_m − merchant_haircut × merchant revenue_m (reserved, on demand
+//!                   and spot less their share of the curtailment, and demand response;
+//!                   contracts and hosting fees are contracted)
 //! advance limit   = advance_rate × fleet capex                     (the collateral at origination)
-//! DSCR limit      = sculpted:  PV at the loan rate of CFADS_m ÷ target  (models::debt::sculpted_debt_capacity)
+//! DSCR limit      = on sizing CFADS: sculpted: PV at the loan rate of CFADS_m ÷ target  (models::debt::sculpted_debt_capacity)
 //!                              ÷ Σ_k share_k × DF_k  (draws later than the close: below)
 //!                   otherwise: min over m of (CFADS_m ÷ target) ÷ (debt service_m per dollar lent)
 //!                   (level, straight and bullet service are proportional to the amount lent)
-//! debt            = min(advance limit, DSCR limit); a sculpted loan below its DSCR limit is
+//! LLCR limit      = PV at the loan rate (1 ÷ (1 + a_j ÷ 12) a month) of sizing CFADS over
+//!                   months 1..tenor ÷ min_llcr (with min_llcr)
+//! debt            = min(advance limit, DSCR limit, LLCR limit); a sculpted loan below its DSCR limit is
 //!                   sculpted to target × limit ÷ debt, so that it keeps the profile and
 //!                   matures at the tenor
 //! draws           = debt × the delivery shares: share_k at the close (k = 0) or the end of
 //!                   month k (the loan's month k + 1), the last draw taking the rounding;
 //!                   all at the close without a delivery schedule
 //! capitalized     = the interest of months 1 to capitalize_until_month (construction)
-//! equity          = capex − debt − prepayments                      (sources = uses)
+//! equity          = capex − debt − prepayments
+//! implied DSCR    = target × DSCR limit ÷ advance limit (what the advance rate alone
+//!                   needs: the capacity is inversely proportional to the target)
+//! LLCR_m, PLCR_m  = PV at the loan rate of CFADS of months m+1..tenor (..horizon) ÷ the
+//!                   balance at the end of month m
+//! backlog coverage = PV of the contracted backlog ÷ debt
+//! collateral_m    = economic value_m × (resellable_share + (1 − resellable_share) ×
+//!                   other_recovery); LTV_m = balance_m ÷ (collateral_m × (1 −
+//!                   liquidation_haircut)); a foreclosure sells at collateral × (1 − haircut)
+//! sources = uses  uses = capex + upfront fee + initial DSRA + construction interest +
+//!                   spares + cap premium (0); sources = debt + the construction interest
+//!                   the loan carries + prepayments + equity (the rest)
 //! ```
+//!
+//! A tenor longer than the last contract or hosting agreement is an error unless
+//! `allow_merchant_tail`.
 //!
 //! With draws later than the close, a dollar drawn at the end of month k is repaid from the
 //! same service as `DF_k = Π_{j ≤ k} 1 ÷ (1 + a_j ÷ 12)` dollars drawn at the close (the
@@ -93,7 +119,7 @@
 //! ```text
 //! lender_0   = − the draw at the close
 //! equity_0   = the close's cash flow (prepayments − capex then) + the draw at the close
-//!              − the DSRA funded at the close
+//!              − the DSRA funded at the close − the spares bought
 //! lender_m   = upfront fee + fees + interest + principal + sweeps + sale to the lender
 //!              − the draw at the end of month m
 //! equity_m   = distribution + the draw at the end of month m − capex_m − upfront fee
@@ -105,6 +131,7 @@
 //! section off and no default the equity's flows are today's: cash flow − debt service −
 //! fees + the draw.
 
+mod cash;
 mod coverage;
 mod sizing;
 mod taxes;
@@ -113,10 +140,11 @@ mod waterfall;
 
 use serde::{Deserialize, Serialize};
 
+pub use cash::{Maintenance, WorkingCapital};
 pub use terms::{CashSweep, Dsra, DsraFunding, LockUp, SweepWhen, TrappedSweep};
 
 use super::report::financing::{
-    DefaultKind, FinancingMonth, FinancingReport, FinancingSummary, SizedBy,
+    DefaultKind, FinancingMonth, FinancingReport, FinancingSummary, SizedBy, SourcesAndUses,
 };
 use super::report::{MonthReport, Summary};
 use crate::models::ModelError;
@@ -128,6 +156,7 @@ use crate::models::collateral::{
 use crate::models::debt::{self, Fees, Interest};
 use crate::models::metrics::project_metrics;
 use crate::{Decimal, units};
+use cash::CashLines;
 use waterfall::{BoxMonth, Inputs, Outcome};
 
 /// How the loan is repaid (the sculpted profile follows the scenario's own CFADS).
@@ -210,6 +239,22 @@ pub struct Financing {
     /// false: an error).
     #[serde(default)]
     pub allow_merchant_tail: bool,
+    /// Failed GPUs replaced from CFADS (maintenance capex; default none).
+    #[serde(default)]
+    pub maintenance: Option<Maintenance>,
+    /// Receivable and payable days: the change in working capital comes out of CFADS
+    /// (default none: cash as billed).
+    #[serde(default)]
+    pub working_capital: Option<WorkingCapital>,
+    /// The share of the capex that resells (the GPUs and servers, on the residual curve),
+    /// in [0, 1] (default 1; Epoch AI puts the cluster interconnect at 19 % of hardware
+    /// cost, docs/domain.md 8a).
+    #[serde(default = "one")]
+    pub resellable_share: Decimal,
+    /// What the rest (network, installation, integration) recovers, as a share of its
+    /// value on the same curve, in [0, 1] (default 0).
+    #[serde(default)]
+    pub other_recovery: Decimal,
 }
 
 const fn one() -> Decimal {
@@ -247,6 +292,14 @@ impl Validate for Financing {
             c.problem("foreclose_after_months", "must be at least 1");
         }
         c.fraction("merchant_haircut", self.merchant_haircut);
+        if let Some(m) = &self.maintenance {
+            c.nested("maintenance", m);
+        }
+        if let Some(w) = &self.working_capital {
+            c.nested("working_capital", w);
+        }
+        c.fraction("resellable_share", self.resellable_share);
+        c.fraction("other_recovery", self.other_recovery);
         if let Some(min) = self.min_llcr {
             c.positive("min_llcr", min);
         }
@@ -276,11 +329,12 @@ pub(super) fn finance(
     let at = |e: ModelError| e.within("financing");
     let capex = summary.capex_usd;
     let taxes = taxes::taxes_usd(months)?;
-    let lines = months
-        .iter()
-        .zip(&taxes)
-        .map(|(m, tax)| CashLines::new(m, *tax))
-        .collect::<Result<Vec<_>, _>>()?;
+    let lines = cash::cash_lines(
+        months,
+        &taxes,
+        f.maintenance.as_ref(),
+        f.working_capital.as_ref(),
+    )?;
     let cfads: Vec<Decimal> = lines.iter().map(|l| l.cfads).collect();
     let sizing_cfads = months
         .iter()
@@ -340,14 +394,43 @@ pub(super) fn finance(
         .as_ref()
         .map(|s| s.months.as_slice())
         .unwrap_or_default();
+    // What resells: the GPU share on the residual curve, the rest at its recovery.
+    let recoverable = units::add(
+        f.resellable_share,
+        units::mul(
+            units::sub(
+                Decimal::ONE,
+                f.resellable_share,
+                "financing.resellable_share",
+            )?,
+            f.other_recovery,
+            "financing.other_recovery",
+        )?,
+        "financing.resellable_share",
+    )?;
+    let collateral: Vec<Decimal> = months
+        .iter()
+        .map(|m| {
+            if recoverable == Decimal::ONE {
+                Ok(m.economic_value_usd)
+            } else {
+                units::mul(
+                    m.economic_value_usd,
+                    recoverable,
+                    "financing.resellable_share",
+                )
+            }
+        })
+        .collect::<Result<_, _>>()?;
     let box_months: Vec<BoxMonth> = months
         .iter()
         .zip(&cfads)
-        .map(|(m, cf)| BoxMonth {
+        .zip(&collateral)
+        .map(|((m, cf), value)| BoxMonth {
             cfads: *cf,
             capex: m.capex_usd,
             sale: m.sale_usd,
-            collateral_value: m.economic_value_usd,
+            collateral_value: *value,
         })
         .collect();
     let mut inputs = Inputs {
@@ -366,7 +449,7 @@ pub(super) fn finance(
     // a second runs acceleration from the month after it, unless a payment default came
     // first (the two runs agree until the earlier default).
     let mut outcome = waterfall::run(&inputs)?;
-    let mut tests = covenants(f, months, capex, &cfads, &outcome).map_err(at)?;
+    let mut tests = covenants(f, &collateral, capex, &cfads, &outcome).map_err(at)?;
     if let Some(month) = tests.summary.first_default_month {
         let row = usize::try_from(month.saturating_sub(1)).unwrap_or(usize::MAX);
         if remedies == Remedies::Applied
@@ -374,7 +457,7 @@ pub(super) fn finance(
         {
             inputs.covenant_default = Some(row);
             outcome = waterfall::run(&inputs)?;
-            tests = covenants(f, months, capex, &cfads, &outcome).map_err(at)?;
+            tests = covenants(f, &collateral, capex, &cfads, &outcome).map_err(at)?;
         }
     }
     let sizing = Sizing {
@@ -387,6 +470,15 @@ pub(super) fn finance(
         sizing_cfads,
         rates,
         tenor: usize::try_from(f.tenor_months).unwrap_or(usize::MAX),
+        construction: usize::try_from(f.capitalize_until_month).unwrap_or(usize::MAX),
+        spares: f.maintenance.as_ref().map_or(Ok(Decimal::ZERO), |m| {
+            units::mul(
+                m.spares_gpus,
+                m.replacement_usd_per_gpu,
+                "financing.maintenance",
+            )
+            .map(units::amount)
+        })?,
     };
     report(
         summary,
@@ -398,35 +490,54 @@ pub(super) fn finance(
     )
 }
 
-/// The lines of a month's CFADS.
-struct CashLines {
-    revenue: Decimal,
-    operating_costs: Decimal,
-    taxes: Decimal,
-    cfads: Decimal,
+/// Sources and uses: uses = capex + upfront fee + initial DSRA + construction interest +
+/// spares + cap premium; sources = debt + the construction interest the loan carries +
+/// prepayments + equity, the equity the rest.
+fn sources_and_uses(
+    summary: &Summary,
+    rows: &[FinancingMonth],
+    outcome: &Outcome,
+    sizing: &Sizing,
+) -> Result<SourcesAndUses, ModelError> {
+    let f = "financing";
+    let upfront = rows.first().map(|m| m.upfront_fee_usd).unwrap_or_default();
+    let capitalized = rows
+        .iter()
+        .take(sizing.construction)
+        .try_fold(Decimal::ZERO, |t, m| {
+            units::add(t, m.capitalized_interest_usd, f)
+        })?;
+    let uses = [upfront, outcome.initial_dsra, capitalized, sizing.spares]
+        .into_iter()
+        .try_fold(summary.capex_usd, |t, x| units::add(t, x, f))?;
+    let equity = units::sub(
+        units::sub(units::sub(uses, sizing.debt, f)?, capitalized, f)?,
+        summary.prepayment_usd,
+        f,
+    )?;
+    Ok(SourcesAndUses {
+        capex_usd: summary.capex_usd,
+        upfront_fee_usd: upfront,
+        initial_dsra_usd: outcome.initial_dsra,
+        capitalized_interest_usd: capitalized,
+        spares_usd: sizing.spares,
+        cap_premium_usd: Decimal::ZERO,
+        uses_usd: uses,
+        debt_usd: sizing.debt,
+        capitalized_debt_usd: capitalized,
+        prepayments_usd: summary.prepayment_usd,
+        equity_usd: equity,
+        sources_usd: [sizing.debt, capitalized, summary.prepayment_usd, equity]
+            .into_iter()
+            .try_fold(Decimal::ZERO, |t, x| units::add(t, x, f))?,
+    })
 }
 
-impl CashLines {
-    fn new(m: &MonthReport, taxes: Decimal) -> Result<Self, ModelError> {
-        let operating_costs = units::add(m.costs.total_usd, m.prepayment_applied_usd, "contracts")?;
-        let cfads = units::sub(
-            units::sub(m.revenue.total_usd, operating_costs, "financing")?,
-            taxes,
-            "financing",
-        )?;
-        Ok(Self {
-            revenue: m.revenue.total_usd,
-            operating_costs,
-            taxes,
-            cfads,
-        })
-    }
-}
-
-/// The covenants tested on the waterfall's balances and DSCRs (CFADS ÷ debt service due).
+/// The covenants tested on the waterfall's balances and DSCRs (CFADS ÷ debt service due)
+/// and the collateral's liquidation value, `collateral × (1 − liquidation_haircut)`.
 fn covenants(
     f: &Financing,
-    months: &[MonthReport],
+    collateral: &[Decimal],
     capex: Decimal,
     cfads: &[Decimal],
     outcome: &Outcome,
@@ -434,7 +545,20 @@ fn covenants(
     collateral::collateral_schedule(&CollateralInputs {
         collateral: CollateralValue::Series {
             origination_value_usd: capex,
-            value_usd: months.iter().map(|m| m.economic_value_usd).collect(),
+            value_usd: collateral
+                .iter()
+                .map(|v| {
+                    if f.liquidation_haircut.is_zero() {
+                        Ok(*v)
+                    } else {
+                        units::mul(
+                            *v,
+                            units::sub(Decimal::ONE, f.liquidation_haircut, "financing")?,
+                            "financing.liquidation_haircut",
+                        )
+                    }
+                })
+                .collect::<Result<_, _>>()?,
         },
         advance_rate: f.advance_rate,
         balance_usd: outcome.steps.iter().map(|s| s.balance).collect(),
@@ -484,6 +608,10 @@ struct Sizing {
     /// The loan's annual rate each month of the horizon (the last held past the tenor).
     rates: Vec<Decimal>,
     tenor: usize,
+    /// The months of construction interest (`capitalize_until_month`).
+    construction: usize,
+    /// The spare GPUs bought at the close.
+    spares: Decimal,
 }
 
 /// The report from the waterfall's outcome and the covenant tests.
@@ -514,9 +642,13 @@ fn report(
     let first_draw = -outcome.lender_close;
     let mut equity_flows = Vec::with_capacity(lines.len() + 1);
     equity_flows.push(units::sub(
-        units::add(summary.close_cash_flow_usd, first_draw, "financing")?,
-        outcome.initial_dsra,
-        "financing.dsra",
+        units::sub(
+            units::add(summary.close_cash_flow_usd, first_draw, "financing")?,
+            outcome.initial_dsra,
+            "financing.dsra",
+        )?,
+        sizing.spares,
+        "financing.maintenance",
     )?);
     let mut lender_flows = vec![outcome.lender_close];
     let mut rows = Vec::with_capacity(lines.len());
@@ -531,8 +663,8 @@ fn report(
             revenue_usd: keep(l.revenue),
             operating_costs_usd: keep(l.operating_costs),
             taxes_usd: keep(l.taxes),
-            maintenance_capex_usd: Decimal::ZERO,
-            working_capital_change_usd: Decimal::ZERO,
+            maintenance_capex_usd: keep(l.maintenance),
+            working_capital_change_usd: keep(l.working_capital),
             cfads_usd: keep(l.cfads),
             equity_support_usd: s.support,
             draw_usd: s.draw,
@@ -648,6 +780,7 @@ fn report(
                 "contracts",
             )?,
             initial_dsra_usd: outcome.initial_dsra,
+            sources_and_uses: sources_and_uses(summary, &rows, outcome, sizing)?,
             equity: project_metrics(&equity_flows, annual_discount_rate)?,
             lender: project_metrics(&lender_flows, annual_discount_rate)?,
             distributions_usd: sum(|m| m.distribution_usd)?,

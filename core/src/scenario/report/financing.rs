@@ -160,6 +160,8 @@ pub struct FinancingSummary {
     /// The reserve account funded at the close by the equity (0 unless the DSRA is funded
     /// at the close).
     pub initial_dsra_usd: Decimal,
+    /// Sources and uses of funds.
+    pub sources_and_uses: SourcesAndUses,
     /// NPV, IRR and payback of the equity cash flows (the initial reserve included).
     pub equity: ProjectMetrics,
     /// NPV, IRR and payback of the lender's cash flows, at the scenario's discount rate.
@@ -191,6 +193,36 @@ pub struct FinancingSummary {
     pub recovery_usd: Option<Decimal>,
     /// The balance written off ÷ the exposure at default.
     pub loss_given_default: Option<Decimal>,
+}
+
+/// Sources and uses of funds at the close (with the deliveries when the fleet is
+/// delivered over time): sources = uses exactly.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SourcesAndUses {
+    /// Uses: the fleet's capex.
+    pub capex_usd: Decimal,
+    /// Uses: the upfront fee.
+    pub upfront_fee_usd: Decimal,
+    /// Uses: the reserve account funded at the close.
+    pub initial_dsra_usd: Decimal,
+    /// Uses: the interest capitalized during construction (`capitalize_until_month`).
+    pub capitalized_interest_usd: Decimal,
+    /// Uses: the spare GPUs bought at the close.
+    pub spares_usd: Decimal,
+    /// Uses: an interest-rate cap's premium (0: no cap model yet).
+    pub cap_premium_usd: Decimal,
+    /// The uses added up.
+    pub uses_usd: Decimal,
+    /// Sources: the debt committed and drawn.
+    pub debt_usd: Decimal,
+    /// Sources: the construction interest the loan's balance carries.
+    pub capitalized_debt_usd: Decimal,
+    /// Sources: the customers' prepayments.
+    pub prepayments_usd: Decimal,
+    /// Sources: the equity, the rest.
+    pub equity_usd: Decimal,
+    /// The sources added up (= the uses).
+    pub sources_usd: Decimal,
 }
 
 /// The box's financing: its months and summary.
