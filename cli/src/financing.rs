@@ -31,12 +31,23 @@ pub fn tables(f: &FinancingReport, out: &mut dyn Write) -> CliResult {
             match s.sized_by {
                 SizedBy::AdvanceRate => "the advance rate".to_owned(),
                 SizedBy::TargetDscr => "the target DSCR".to_owned(),
+                SizedBy::Llcr => "the minimum LLCR".to_owned(),
             },
         ),
         ("  advance-rate limit", usd(s.advance_limit_usd)),
         ("  DSCR limit", usd(s.dscr_limit_usd)),
+        (
+            "  DSCR the advance rate implies",
+            or_unknown(s.advance_rate_dscr, times),
+        ),
         ("equity", usd(s.equity_usd)),
+        ("LLCR at the close", or_unknown(s.llcr_at_close, times)),
+        ("lowest LLCR", or_unknown(s.minimum_llcr, times)),
+        ("backlog ÷ debt", or_unknown(s.backlog_coverage, times)),
     ];
+    if let Some(limit) = s.llcr_limit_usd {
+        rows.insert(4, ("  LLCR limit", usd(limit)));
+    }
     if !s.initial_dsra_usd.is_zero() {
         rows.push(("DSRA funded at the close", usd(s.initial_dsra_usd)));
     }
