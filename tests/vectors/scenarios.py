@@ -779,8 +779,8 @@ def finance(f, start, months, summary, shares, annual_discount_rate):
     capex = summary["capex_usd"]
     target = dec(f["target_dscr"])
     capitalized = f.get("capitalize_until_month", 0)
-    if f.get("swap") or f.get("cap"):
-        raise NotImplementedError("interest-rate hedges (tests/vectors/conventions.py)")
+    if (f.get("swap") or f.get("cap")) and repayment != "straight":
+        raise NotImplementedError("hedges on a sculpted loan (tests/vectors/conventions.py)")
     rates = loan_rates(f["interest"], tenor)
     fractions = year_fractions(f["interest"], f.get("day_count"), start, tenor)
     # CFADS = revenue - cash operating costs - the prepayments applied (received at the
@@ -888,7 +888,30 @@ def finance(f, start, months, summary, shares, annual_discount_rate):
     else:
         loan = (straight_loan(debt, rates, fractions, tenor, upfront, draws, capitalized)
                 if debt > 0 else [])
-    levered, tax_report = taxes_paid([row[0] + row[1] for row in loan][:h])
+    # the hedges (models/debt hedge docs): swap = notional x (fixed - SOFR) x the year
+    # fraction, cap = notional x max(SOFR - strike, 0) x it, on SOFR as quoted; notional a
+    # share of the balance after the month's draw; their net is debt service
+    hedges = []
+    for m in range(1, len(loan) + 1):
+        owed = (loan[m - 2][5] if m > 1 else Q(0)) + draws[m - 1]
+        quoted = dec(f["interest"]["sofr_annual_rates"][
+            min(m - 1, len(f["interest"]["sofr_annual_rates"]) - 1)]) \
+            if f["interest"]["kind"] == "floating" else None
+        net = Q(0)
+        for kind, sign in (("swap", 1), ("cap", -1)):
+            hedge = f.get(kind)
+            if not hedge or quoted is None:
+                continue
+            if hedge["notional"]["kind"] != "share_of_balance":
+                raise NotImplementedError("hedges on stated notionals")
+            notional = keep(dec(hedge["notional"]["share"]) * owed)
+            rate = (dec(hedge["fixed_annual_rate"]) - quoted if kind == "swap"
+                    else max(quoted - dec(hedge["strike_annual_rate"]), Q(0)))
+            net += sign * keep(notional * rate * fractions[m - 1])
+        hedges.append(net)
+    loan = [(p, c, pr, sv + hg, fe, b) for (p, c, pr, sv, fe, b), hg in zip(loan, hedges)]
+    premium = dec(f["cap"]["premium_usd"]) if f.get("cap") and debt > 0 else Q(0)
+    levered, tax_report = taxes_paid([row[0] + row[1] + hg for row, hg in zip(loan, hedges)][:h])
     cfads = cfads_after(levered)
     draws = draws + [Q(0)] * (h + 1 - len(draws))
     # the collateral: the resellable share on the residual curve, the rest at its recovery
@@ -922,15 +945,17 @@ def finance(f, start, months, summary, shares, annual_discount_rate):
             flags.append((dscr, ltv, ltv_breach or dscr_breach))
         return first, flags
 
-    steps, initial_dsra, default, foreclosed = run_waterfall(f, box, loan, draws, tenor, None)
+    steps, initial_dsra, default, foreclosed = run_waterfall(f, box, loan, draws, tenor, None,
+                                                             hedges)
     cov_row, flags = covenants(steps)
     if cov_row is not None and (default is None or cov_row < default[0]):
         steps, initial_dsra, default, foreclosed = run_waterfall(f, box, loan, draws, tenor,
-                                                                 cov_row)
+                                                                 cov_row, hedges)
         cov_row, flags = covenants(steps)
 
     life, project = pvs(cfads[:tenor]), pvs(cfads)
-    equity_flows = [summary["close_cash_flow_usd"] + draws[0] - initial_dsra - spares_usd]
+    equity_flows = [summary["close_cash_flow_usd"] + draws[0] - initial_dsra - spares_usd
+                    - premium]
     lender_flows = [-draws[0]]
     rows = []
     for i, (z, mo, (dscr, ltv, breach)) in enumerate(zip(steps, months, flags)):
@@ -941,7 +966,7 @@ def finance(f, start, months, summary, shares, annual_discount_rate):
             "month": mo["month"], "cfads_usd": cfads[i] if live else Q(0),
             "draw_usd": z["draw"], "capitalized_interest_usd": z["cap"],
             "interest_usd": z["interest"], "principal_usd": z["principal"],
-            "debt_service_usd": z["interest"] + z["principal"],
+            "debt_service_usd": z["interest"] + z["principal"] + z["hedges"],
             "fees_usd": z["fees"] + z["upfront"], "upfront_fee_usd": z["upfront"],
             "shortfall_usd": z["shortfall"], "dsra_draw_usd": z["dsra_draw"],
             "dsra_top_up_usd": z["dsra_top_up"], "dsra_release_usd": z["dsra_release"],
@@ -961,7 +986,7 @@ def finance(f, start, months, summary, shares, annual_discount_rate):
             "plcr": project[i + 1] / z["balance"] if live and z["balance"] else None, "ltv": ltv, "in_breach": breach,
             "in_default": z["in_default"], "foreclosed": z["foreclosed"],
             "lender_cash_flow_usd": z["lender"], "equity_cash_flow_usd": z["equity"],
-            "hedges_usd": Q(0), "taxes_usd": levered[i] if live else Q(0),
+            "hedges_usd": z["hedges"], "taxes_usd": levered[i] if live else Q(0),
         })
     dscrs = [r["dscr"] for r in rows if r["dscr"] is not None]
     ltvs = [r["ltv"] for r in rows]
@@ -982,7 +1007,7 @@ def finance(f, start, months, summary, shares, annual_discount_rate):
         "equity_usd": capex - debt - summary["prepayment_usd"],
         "initial_dsra_usd": initial_dsra,
         "sources_and_uses": sources_and_uses(capex, summary["prepayment_usd"], debt, rows,
-                                             initial_dsra, spares_usd, capitalized),
+                                             initial_dsra, spares_usd, capitalized, premium),
         "equity": metrics(equity_flows, rate),
         "lender": metrics(lender_flows, rate),
         "distributions_usd": sum((r["distribution_usd"] for r in rows), Q(0)),
@@ -1024,22 +1049,22 @@ def straight_loan(debt, rates, fractions, tenor, upfront_share, draws, capitaliz
     return rows
 
 
-def sources_and_uses(capex, prepaid, debt, rows, dsra, spares, construction):
+def sources_and_uses(capex, prepaid, debt, rows, dsra, spares, construction, premium=Q(0)):
     """Uses: capex, the upfront fee, the DSRA at the close, the construction interest, the
-    spares; sources: debt, that interest carried by the loan, prepayments, equity (the
-    rest)."""
+    spares, the cap's premium; sources: debt, that interest carried by the loan,
+    prepayments, equity (the rest)."""
     upfront = rows[0]["upfront_fee_usd"] if rows else Q(0)
     cap = sum((r["capitalized_interest_usd"] for r in rows[:construction]), Q(0))
-    uses = capex + upfront + dsra + cap + spares
+    uses = capex + upfront + dsra + cap + spares + premium
     equity = uses - debt - cap - prepaid
     return {"capex_usd": capex, "upfront_fee_usd": upfront, "initial_dsra_usd": dsra,
-            "capitalized_interest_usd": cap, "spares_usd": spares, "cap_premium_usd": Q(0),
+            "capitalized_interest_usd": cap, "spares_usd": spares, "cap_premium_usd": premium,
             "uses_usd": uses, "debt_usd": debt, "capitalized_debt_usd": cap,
             "prepayments_usd": prepaid, "equity_usd": equity,
             "sources_usd": debt + cap + prepaid + equity}
 
 
-def run_waterfall(f, box, loan, draws, tenor, covenant_row):
+def run_waterfall(f, box, loan, draws, tenor, covenant_row, hedges=()):
     """The lender's waterfall (scenario/financing/mod.rs module docs, "The waterfall, each
     month" and "Events of default and remedies"), month by month. `box` holds per month
     cfads, capex, sale and value; `loan` the scheduled rows (paid, cap, principal, service,
@@ -1067,7 +1092,7 @@ def run_waterfall(f, box, loan, draws, tenor, covenant_row):
             "support", "fees", "upfront", "cap", "interest", "principal", "due_service",
             "shortfall", "dsra_draw", "dsra_top_up", "dsra_release", "sweep", "trapped",
             "trapped_release", "trapped_swept", "distribution", "sale_to_lender",
-            "written_off", "lender", "equity", "draw")}
+            "written_off", "lender", "equity", "draw", "hedges")}
         z.update(trailing=None, locked=False, in_default=default is not None,
                  foreclosed=foreclosed_at is not None)
         if foreclosed_at is not None:
@@ -1106,8 +1131,12 @@ def run_waterfall(f, box, loan, draws, tenor, covenant_row):
             int_due = min(interest, sched[0])
             cap = interest - int_due
             prin_due = owed + cap if i + 1 >= tenor else min(sched[2], owed + cap)
-            due = int_due + prin_due  # no commitment fees here
-            z["due_service"] = due
+            # the hedges settle with the interest: a net payment is due, a receipt is cash
+            hg = hedges[i] if i < len(hedges) else Q(0)
+            hg_due, receipt = max(hg, Q(0)), max(-hg, Q(0))
+            cash += receipt
+            due = hg_due + int_due + prin_due  # no commitment fees here
+            z["due_service"] = int_due + prin_due + hg
             avail = cash
             if cash < due:
                 z["dsra_draw"] = min(dsra, due - cash)
@@ -1116,13 +1145,16 @@ def run_waterfall(f, box, loan, draws, tenor, covenant_row):
                 z["trapped_release"] = max(min(trapped, due - avail), Q(0))
                 trapped -= z["trapped_release"]
                 avail += z["trapped_release"]
+            paid_hg = min(avail, hg_due)
+            avail -= paid_hg
+            z["hedges"] = paid_hg - receipt
             z["interest"] = min(avail, int_due)
             z["principal"] = min(avail - z["interest"], prin_due)
             left = avail - z["interest"] - z["principal"]
             z["cap"] = interest - z["interest"]
             bal = owed + z["cap"] - z["principal"]
-            if z["interest"] + z["principal"] < due:
-                z["shortfall"] = due - z["interest"] - z["principal"]
+            if paid_hg + z["interest"] + z["principal"] < due:
+                z["shortfall"] = due - paid_hg - z["interest"] - z["principal"]
                 default = (i, "payment")
         else:
             bal = owed
@@ -1531,7 +1563,32 @@ def feature_scenarios():
                       "property_tax_rate": "0.012"},
         }
 
+    def hedged(s):
+        s["horizon_months"] = 12
+        s["financing"] = {
+            "advance_rate": "0.2", "target_dscr": "0.5", "tenor_months": 12,
+            "merchant_haircut": "0", "allow_merchant_tail": True, "repayment": "straight",
+            "interest": {"kind": "floating",
+                         "sofr_annual_rates": ["0.065"],
+                         "credit_tier": "named_investment_grade"},
+            "swap": {"fixed_annual_rate": "0.045",
+                     "notional": {"kind": "share_of_balance", "share": "0.8"}},
+            "cap": {"strike_annual_rate": "0.06", "premium_usd": "750",
+                    "notional": {"kind": "share_of_balance", "share": "0.2"}},
+            "taxes": {"income_tax_rate": "0.21"},
+        }
+
     return [
+        ("box-swap-cap-straight", tiny(hedged), [
+            "financing.summary.debt_usd", "financing.summary.equity.irr_annual",
+            "financing.summary.minimum_dscr", "financing.summary.sources_and_uses.uses_usd",
+            "financing.summary.sources_and_uses.cap_premium_usd",
+            "financing.summary.sources_and_uses.equity_usd",
+            "financing.months.0.interest_usd", "financing.months.0.hedges_usd",
+            "financing.months.0.debt_service_usd", "financing.months.1.hedges_usd",
+            "financing.months.2.hedges_usd", "financing.months.5.hedges_usd",
+            "financing.months.2.equity_cash_flow_usd", "financing.months.11.taxes_usd",
+            "financing.taxes.years.0.interest_usd"]),
         ("box-taxes-floor-act-360", tiny(taxed), [
             "financing.summary.debt_usd", "financing.summary.dscr_limit_usd",
             "financing.summary.equity.irr_annual", "financing.summary.minimum_dscr",
