@@ -3589,6 +3589,20 @@ export interface Financing {
   min_llcr?: DecimalInput | null;
   /** Allow a tenor past the last contract or hosting agreement (default false: an error). */
   allow_merchant_tail?: boolean;
+  /** Failed GPUs replaced from CFADS (default none). */
+  maintenance?: {
+    /** Share of the GPUs in service failing a year, in [0, 1]. */
+    annual_failure_rate: DecimalInput;
+    replacement_usd_per_gpu: DecimalInput;
+    /** Spares bought at the close (a use of funds), used first (default 0). */
+    spares_gpus?: DecimalInput;
+  } | null;
+  /** Billing collected and costs paid later: 0 to 360 days (default none). */
+  working_capital?: { receivable_days: number; payable_days?: number } | null;
+  /** Share of the capex that resells on the residual curve, in [0, 1] (default 1). */
+  resellable_share?: DecimalInput;
+  /** What the rest recovers, as a share of its value, in [0, 1] (default 0). */
+  other_recovery?: DecimalInput;
 }
 
 /** A debt service reserve account: the scheduled service of the next `months` months. */
@@ -3708,6 +3722,22 @@ export interface FinancingReport {
     equity_usd: DecimalString;
     /** The DSRA put in by the equity at the close. */
     initial_dsra_usd: DecimalString;
+    /** Sources = uses at the close. */
+    sources_and_uses: {
+      capex_usd: DecimalString;
+      upfront_fee_usd: DecimalString;
+      initial_dsra_usd: DecimalString;
+      capitalized_interest_usd: DecimalString;
+      spares_usd: DecimalString;
+      /** 0 until a cap model exists. */
+      cap_premium_usd: DecimalString;
+      uses_usd: DecimalString;
+      debt_usd: DecimalString;
+      capitalized_debt_usd: DecimalString;
+      prepayments_usd: DecimalString;
+      equity_usd: DecimalString;
+      sources_usd: DecimalString;
+    };
     /** NPV, IRR and payback of the equity cash flows. */
     equity: Summary["metrics"];
     /** NPV, IRR and payback of the lender's cash flows. */

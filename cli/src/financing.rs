@@ -48,9 +48,19 @@ pub fn tables(f: &FinancingReport, out: &mut dyn Write) -> CliResult {
     if let Some(limit) = s.llcr_limit_usd {
         rows.insert(4, ("  LLCR limit", usd(limit)));
     }
-    if !s.initial_dsra_usd.is_zero() {
-        rows.push(("DSRA funded at the close", usd(s.initial_dsra_usd)));
+    let su = &s.sources_and_uses;
+    rows.push(("uses at the close", usd(su.uses_usd)));
+    for (name, value) in [
+        ("  upfront fee", su.upfront_fee_usd),
+        ("  DSRA", su.initial_dsra_usd),
+        ("  construction interest", su.capitalized_interest_usd),
+        ("  spare GPUs", su.spares_usd),
+    ] {
+        if !value.is_zero() {
+            rows.push((name, usd(value)));
+        }
     }
+    rows.push(("equity at the close", usd(su.equity_usd)));
     rows.extend([
         ("equity NPV", usd(s.equity.npv_usd)),
         (

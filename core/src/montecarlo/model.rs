@@ -319,7 +319,7 @@ impl Model {
 }
 
 /// The scenario's market utilization by month index: the constant, or the cascade's (0
-/// after it ends), as [`evaluate`] reads them.
+/// after it ends), as [`evaluate`](crate::scenario::evaluate) reads them.
 fn utilizations(s: &Scenario, months: usize) -> Result<Vec<f64>, ModelError> {
     if s.market.cascade.is_empty() {
         return Ok(vec![f(s.market.utilization); months]);
