@@ -3631,6 +3631,29 @@ export interface Financing {
    * sells the GPUs this many months after the month of default, at least 1 (default none).
    */
   foreclose_after_months?: number | null;
+  /**
+   * Share of merchant (uncontracted) cash flow left out when sizing, in [0, 1]: default 1
+   * (sized on contracted cash flow only); 0 sizes on all of it.
+   */
+  merchant_haircut?: DecimalInput;
+  /** The lowest LLCR at the close: debt ≤ PV of sizing CFADS over the loan's life ÷ this (default none). */
+  min_llcr?: DecimalInput | null;
+  /** Allow a tenor past the last contract or hosting agreement (default false: an error). */
+  allow_merchant_tail?: boolean;
+  /** Failed GPUs replaced from CFADS (default none). */
+  maintenance?: {
+    /** Share of the GPUs in service failing a year, in [0, 1]. */
+    annual_failure_rate: DecimalInput;
+    replacement_usd_per_gpu: DecimalInput;
+    /** Spares bought at the close (a use of funds), used first (default 0). */
+    spares_gpus?: DecimalInput;
+  } | null;
+  /** Billing collected and costs paid later: 0 to 360 days (default none). */
+  working_capital?: { receivable_days: number; payable_days?: number } | null;
+  /** Share of the capex that resells on the residual curve, in [0, 1] (default 1). */
+  resellable_share?: DecimalInput;
+  /** What the rest recovers, as a share of its value, in [0, 1] (default 0). */
+  other_recovery?: DecimalInput;
 }
 
 /** A debt service reserve account: the scheduled service of the next `months` months. */
@@ -3712,6 +3735,12 @@ export interface FinancingMonth {
   sale_to_lender_usd: DecimalString;
   written_off_usd: DecimalString;
   balance_usd: DecimalString;
+  /** CFADS less the merchant haircut: what the debt was sized on. */
+  sizing_cfads_usd: DecimalString;
+  /** PV at the loan's rate of CFADS to maturity ÷ the balance; `null` without a balance. */
+  llcr: DecimalString | null;
+  /** The same to the horizon. */
+  plcr: DecimalString | null;
   /** CFADS ÷ debt service due; `null` without debt service. */
   dscr: DecimalString | null;
   /** `null` when the GPUs are worth nothing. */
@@ -3730,18 +3759,43 @@ export interface FinancingReport {
   taxes: TaxSchedule | null;
   summary: {
     debt_usd: DecimalString;
-    sized_by: "advance_rate" | "target_dscr";
+    sized_by: "advance_rate" | "target_dscr" | "llcr";
     advance_limit_usd: DecimalString;
     dscr_limit_usd: DecimalString;
+    /** With `min_llcr`. */
+    llcr_limit_usd: DecimalString | null;
+    /** The target DSCR the advance-rate limit alone would need: target × DSCR limit ÷ advance limit. */
+    advance_rate_dscr: DecimalString | null;
+    /** PV of CFADS over the loan's life ÷ the debt. */
+    llcr_at_close: DecimalString | null;
+    /** PV of the contracted backlog ÷ the debt. */
+    backlog_coverage: DecimalString | null;
     equity_usd: DecimalString;
     /** The DSRA put in by the equity at the close. */
     initial_dsra_usd: DecimalString;
+    /** Sources = uses at the close. */
+    sources_and_uses: {
+      capex_usd: DecimalString;
+      upfront_fee_usd: DecimalString;
+      initial_dsra_usd: DecimalString;
+      capitalized_interest_usd: DecimalString;
+      spares_usd: DecimalString;
+      /** 0 until a cap model exists. */
+      cap_premium_usd: DecimalString;
+      uses_usd: DecimalString;
+      debt_usd: DecimalString;
+      capitalized_debt_usd: DecimalString;
+      prepayments_usd: DecimalString;
+      equity_usd: DecimalString;
+      sources_usd: DecimalString;
+    };
     /** NPV, IRR and payback of the equity cash flows. */
     equity: Summary["metrics"];
     /** NPV, IRR and payback of the lender's cash flows. */
     lender: Summary["metrics"];
     distributions_usd: DecimalString;
     minimum_dscr: DecimalString | null;
+    minimum_llcr: DecimalString | null;
     peak_ltv: DecimalString | null;
     months_in_breach: number;
     dsra_draws_usd: DecimalString;

@@ -31,15 +31,36 @@ pub fn tables(f: &FinancingReport, out: &mut dyn Write) -> CliResult {
             match s.sized_by {
                 SizedBy::AdvanceRate => "the advance rate".to_owned(),
                 SizedBy::TargetDscr => "the target DSCR".to_owned(),
+                SizedBy::Llcr => "the minimum LLCR".to_owned(),
             },
         ),
         ("  advance-rate limit", usd(s.advance_limit_usd)),
         ("  DSCR limit", usd(s.dscr_limit_usd)),
+        (
+            "  DSCR the advance rate implies",
+            or_unknown(s.advance_rate_dscr, times),
+        ),
         ("equity", usd(s.equity_usd)),
+        ("LLCR at the close", or_unknown(s.llcr_at_close, times)),
+        ("lowest LLCR", or_unknown(s.minimum_llcr, times)),
+        ("backlog ÷ debt", or_unknown(s.backlog_coverage, times)),
     ];
-    if !s.initial_dsra_usd.is_zero() {
-        rows.push(("DSRA funded at the close", usd(s.initial_dsra_usd)));
+    if let Some(limit) = s.llcr_limit_usd {
+        rows.insert(4, ("  LLCR limit", usd(limit)));
     }
+    let su = &s.sources_and_uses;
+    rows.push(("uses at the close", usd(su.uses_usd)));
+    for (name, value) in [
+        ("  upfront fee", su.upfront_fee_usd),
+        ("  DSRA", su.initial_dsra_usd),
+        ("  construction interest", su.capitalized_interest_usd),
+        ("  spare GPUs", su.spares_usd),
+    ] {
+        if !value.is_zero() {
+            rows.push((name, usd(value)));
+        }
+    }
+    rows.push(("equity at the close", usd(su.equity_usd)));
     rows.extend([
         ("equity NPV", usd(s.equity.npv_usd)),
         (

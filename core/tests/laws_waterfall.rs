@@ -43,6 +43,21 @@ fn check(report: &Report) -> Result<(), TestCaseError> {
         f.summary.equity_usd + f.summary.debt_usd + s.prepayment_usd,
         s.capex_usd
     );
+    let su = &f.summary.sources_and_uses;
+    prop_assert_eq!(su.sources_usd, su.uses_usd);
+    prop_assert_eq!(
+        su.uses_usd,
+        su.capex_usd
+            + su.upfront_fee_usd
+            + su.initial_dsra_usd
+            + su.capitalized_interest_usd
+            + su.spares_usd
+            + su.cap_premium_usd
+    );
+    prop_assert_eq!(
+        su.equity_usd,
+        f.summary.equity_usd + su.upfront_fee_usd + su.initial_dsra_usd + su.spares_usd
+    );
     let (mut dsra, mut trapped) = (f.summary.initial_dsra_usd, zero);
     let mut repaid_since_default = false;
     let last = f.months.len() - 1;
@@ -149,6 +164,9 @@ proptest! {
         foreclose in prop::option::of(1_u32..=4),
         haircut in 0_u32..=100,
         min_dscr in prop::option::of(80_u32..=130),
+        upkeep in prop::option::of((0_u32..=30, 0_u32..=3)),
+        days in prop::option::of((0_u32..=90, 0_u32..=60)),
+        resellable in 50_u32..=100,
     ) {
         let mut f = json!({
             "advance_rate": Decimal::new(i64::from(advance), 2).to_string(),
@@ -156,6 +174,7 @@ proptest! {
             "interest": { "kind": "fixed", "annual_rate": "0.12" },
             "repayment": repayment,
             "fees": { "upfront_fee_share_of_commitment": "0.01" },
+            "merchant_haircut": "0", "allow_merchant_tail": true,
             "max_ltv": "0.8",
             "liquidation_haircut": Decimal::new(i64::from(haircut), 2).to_string(),
         });
@@ -181,11 +200,20 @@ proptest! {
         if let Some(min) = min_dscr {
             f["min_dscr"] = json!(Decimal::new(i64::from(min), 2).to_string());
         }
+        if let Some((rate, spares)) = upkeep {
+            f["maintenance"] = json!({ "annual_failure_rate": Decimal::new(i64::from(rate), 2).to_string(),
+                                       "replacement_usd_per_gpu": "9000", "spares_gpus": spares });
+        }
+        if let Some((receivable, payable)) = days {
+            f["working_capital"] = json!({ "receivable_days": receivable, "payable_days": payable });
+        }
+        f["resellable_share"] = json!(Decimal::new(i64::from(resellable), 2).to_string());
         let s = scenario(&prices, f);
         let report = evaluate(&s).unwrap();
         check(&report)?;
         let fin = report.financing.as_ref().unwrap();
         let e0 = report.summary.close_cash_flow_usd - fin.summary.initial_dsra_usd
+            - fin.summary.sources_and_uses.spares_usd
             + fin.summary.debt_usd
             - fin.months.iter().map(|m| m.draw_usd).sum::<Decimal>();
         // At a 0 discount rate the equity's NPV is the sum of its flows, the close's the
@@ -206,6 +234,7 @@ proptest! {
             "interest": { "kind": "fixed", "annual_rate": "0.12" },
             "repayment": repayment,
             "fees": { "upfront_fee_share_of_commitment": "0.01" },
+            "merchant_haircut": "0", "allow_merchant_tail": true,
         }));
         let report = evaluate(&s).unwrap();
         let f = report.financing.as_ref().unwrap();

@@ -27,7 +27,8 @@ fn tiny_box() -> Scenario {
         serde_json::from_str::<Financing>(
             r#"{
         "advance_rate": 0.5, "target_dscr": 1.3, "tenor_months": 2,
-        "interest": { "kind": "fixed", "annual_rate": 0.12 }, "repayment": "straight"
+        "interest": { "kind": "fixed", "annual_rate": 0.12 }, "repayment": "straight",
+        "merchant_haircut": 0, "allow_merchant_tail": true
     }"#,
         )
         .unwrap(),

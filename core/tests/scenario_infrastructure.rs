@@ -231,7 +231,7 @@ fn a_box_draws_on_the_deliveries_and_capitalizes_its_first_interest() {
         v["fleet"]["deliveries"] = json!([0.5, 0.5]);
         v["financing"] = json!({
             "advance_rate": 0.3, "target_dscr": 1.25, "tenor_months": 12,
-            "capitalize_until_month": 1,
+            "capitalize_until_month": 1, "merchant_haircut": 0, "allow_merchant_tail": true,
             "interest": { "kind": "fixed", "annual_rate": 0.12 }
         });
     });

@@ -27,6 +27,7 @@ fn taxed_box(taxes: &str) -> Scenario {
   "market": {{ "on_demand_usd_per_gpu_hour": 2, "utilization": 1 }},
   "financing": {{
     "advance_rate": 0.6, "target_dscr": 0.5, "tenor_months": 12,
+    "merchant_haircut": 0, "allow_merchant_tail": true,
     "interest": {{ "kind": "fixed", "annual_rate": 0.12 }}, "repayment": "straight"
     {taxes}
   }}

@@ -139,6 +139,8 @@ fn a_payment_default_accelerates_and_the_lender_forecloses() {
     f.cash_sweep = None;
     f.foreclose_after_months = Some(2);
     f.liquidation_haircut = d("0.99");
+    // The LTV on the liquidation value (1 % of 100,000) would default at once: no LTV test.
+    f.max_ltv = d("100");
     let report = evaluate(&s).unwrap();
     let f = report.financing.unwrap();
     let m = &f.months;
@@ -211,4 +213,40 @@ fn a_covenant_default_stops_the_distributions_from_the_next_month() {
             assert_eq!(m.distribution_usd, Decimal::ZERO, "month {}", m.month);
         }
     }
+}
+
+#[test]
+fn merchant_cash_flow_is_haircut_when_sizing() {
+    let mut s = box6();
+    let f = s.financing.as_mut().unwrap();
+    f.dsra = None;
+    f.lock_up = None;
+    f.cash_sweep = None;
+    f.merchant_haircut = d("0.5");
+    let f = evaluate(&s).unwrap().financing.unwrap();
+    // All of box6's revenue is on demand (merchant): sizing CFADS = CFADS − 0.5 × revenue
+    // = 7,300 a month, 3,650 in month 3.
+    assert_eq!(f.months[0].sizing_cfads_usd, d("7300"));
+    assert_eq!(f.months[2].sizing_cfads_usd, d("3650"));
+    // Straight at 1 %: month 3's service is 10,400 per 60,000 lent; its limit
+    // 3,650 ÷ 0.5 ÷ (10,400 ÷ 60,000) = 42,115.38 binds, below the 60,000 advance.
+    assert_eq!(f.summary.dscr_limit_usd.round_dp(2), d("42115.38"));
+    assert_eq!(f.summary.debt_usd, f.summary.dscr_limit_usd);
+    // The advance rate alone would need a DSCR of 0.5 × 42,115.38 ÷ 60,000 = 0.351.
+    assert_eq!(f.summary.advance_rate_dscr.unwrap().round_dp(3), d("0.351"));
+    // A full haircut leaves nothing to lend on.
+    let mut all = box6();
+    all.financing.as_mut().unwrap().merchant_haircut = Decimal::ONE;
+    assert_eq!(
+        evaluate(&all).unwrap().financing.unwrap().summary.debt_usd,
+        Decimal::ZERO
+    );
+}
+
+#[test]
+fn a_tenor_past_the_contracts_needs_a_merchant_tail() {
+    let mut s = box6();
+    s.financing.as_mut().unwrap().allow_merchant_tail = false;
+    let err = evaluate(&s).unwrap_err();
+    assert_eq!(err.field(), "financing.tenor_months");
 }

@@ -888,12 +888,12 @@ def finance(f, start, months, summary, shares, annual_discount_rate):
     capex = summary["capex_usd"]
     target = dec(f["target_dscr"])
     capitalized = f.get("capitalize_until_month", 0)
-    if f.get("swap") or f.get("cap"):
-        raise NotImplementedError("interest-rate hedges (tests/vectors/conventions.py)")
+    if (f.get("swap") or f.get("cap")) and repayment != "straight":
+        raise NotImplementedError("hedges on a sculpted loan (tests/vectors/conventions.py)")
     rates = loan_rates(f["interest"], tenor)
     fractions = year_fractions(f["interest"], f.get("day_count"), start, tenor)
     # CFADS = revenue - cash operating costs - the prepayments applied (received at the
-    # close) - taxes; no maintenance or working capital yet
+    # close) - taxes - maintenance capex - the change in working capital
     pre_tax = [mo["gross_margin_usd"] - mo["prepayment_applied_usd"] for mo in months]
     # taxes (scenario/financing/taxes.rs docs): the tax model of tests/vectors/conventions.py
     # on EBITDA = gross margin, the capex placed in service at the close and with each
@@ -910,9 +910,63 @@ def finance(f, start, months, summary, shares, annual_discount_rate):
                           "taxes": f["taxes"]})
         return [mo["taxes_usd"] for mo in t["months"]], t
 
-    unlevered, _ = taxes_paid([])
-    cfads = [c - t for c, t in zip(pre_tax, unlevered)]
+    # maintenance: GPUs failing at the annual rate / 12, from the spares first, the rest
+    # bought at the replacement cost (kept)
+    upkeep, wc = f.get("maintenance"), f.get("working_capital")
+    spares_usd = Q(0)
+    maint, wc_change = [Q(0)] * len(months), [Q(0)] * len(months)
+    if upkeep:
+        pool, cost = dec(upkeep.get("spares_gpus", "0")), dec(upkeep["replacement_usd_per_gpu"])
+        spares_usd = keep(pool * cost)
+        for i, mo in enumerate(months):
+            failed = mo["available_gpu_hours"] / HOURS_PER_MONTH \
+                * dec(upkeep["annual_failure_rate"]) / 12
+            used = min(failed, pool)
+            pool -= used
+            maint[i] = keep((failed - used) * cost)
+    # working capital: receivables = revenue x days / 30, payables = costs x days / 30,
+    # both back to 0 in the last month; CFADS falls by their increase
+    if wc:
+        ar = ap = Q(0)
+        for i, mo in enumerate(months):
+            last_month = i == len(months) - 1
+            ar1 = Q(0) if last_month else keep(mo["revenue"]["total_usd"]
+                                               * wc["receivable_days"] / 30)
+            ap1 = Q(0) if last_month else keep(mo["costs"]["total_usd"]
+                                               * wc.get("payable_days", 0) / 30)
+            wc_change[i] = (ar1 - ar) - (ap1 - ap)
+            ar, ap = ar1, ap1
 
+    def cfads_after(taxes):
+        return [p - t - mt - w for p, t, mt, w in zip(pre_tax, taxes, maint, wc_change)]
+
+    unlevered, _ = taxes_paid([])
+    cfads = cfads_after(unlevered)
+
+    # sizing CFADS: the merchant revenue (reserved, on demand, spot less their share of
+    # the curtailment, demand response) haircut; contracts and hosting are contracted
+    haircut = dec(f.get("merchant_haircut", "1"))
+    sizing = []
+    for cf, mo in zip(cfads, months):
+        r = mo["revenue"]
+        market = r["reserved_usd"] + r["on_demand_usd"] + r["spot_usd"]
+        sold = market + r["contracts_usd"]
+        cut = r["curtailed_usd"] * market / sold if sold else Q(0)
+        sizing.append(cf - keep(haircut * (market - cut + r["demand_response_usd"])))
+    sizing_cfads = sizing
+    all_rates = loan_rates(f["interest"], h)
+    all_fractions = year_fractions(f["interest"], f.get("day_count"), start, h)
+
+    def pvs(flows):
+        # pv[m]: the flows of months m+1.. at the end of month m, each month discounted at
+        # 1 / (1 + a x its year fraction) of its own loan rate (the loan's day count)
+        out, v = [Q(0)] * (len(flows) + 1), Q(0)
+        for j in range(len(flows) - 1, -1, -1):
+            v = (v + flows[j]) / (1 + all_rates[j] * all_fractions[j])
+            out[j] = v
+        return out
+
+    cfads = sizing_cfads
     advance_limit = dec(f["advance_rate"]) * capex
     if repayment == "sculpted":
         at_close = sculpted_capacity(cfads, target, rates, fractions, tenor, capitalized)
@@ -927,6 +981,12 @@ def finance(f, start, months, summary, shares, annual_discount_rate):
                             * fractions[m - 1])
                          for m in range(1, tenor + 1))
     debt = min(advance_limit, dscr_limit)
+    sized_by = "advance_rate" if advance_limit <= dscr_limit else "target_dscr"
+    llcr_limit = None
+    if f.get("min_llcr") is not None:
+        llcr_limit = keep(max(pvs(cfads[:tenor])[0], Q(0)) / dec(f["min_llcr"]))
+        if llcr_limit < debt:
+            debt, sized_by = llcr_limit, "llcr"
     draws = draw_amounts(debt, shares, tenor)
     upfront = dec(fees.get("upfront_fee_share_of_commitment", "0"))
     if repayment == "sculpted":
@@ -937,11 +997,39 @@ def finance(f, start, months, summary, shares, annual_discount_rate):
     else:
         loan = (straight_loan(debt, rates, fractions, tenor, upfront, draws, capitalized)
                 if debt > 0 else [])
-    levered, tax_report = taxes_paid([row[0] + row[1] for row in loan][:h])
-    cfads = [c - t for c, t in zip(pre_tax, levered)]
+    # the hedges (models/debt hedge docs): swap = notional x (fixed - SOFR) x the year
+    # fraction, cap = notional x max(SOFR - strike, 0) x it, on SOFR as quoted; notional a
+    # share of the balance after the month's draw; their net is debt service
+    hedges = []
+    for m in range(1, len(loan) + 1):
+        owed = (loan[m - 2][5] if m > 1 else Q(0)) + draws[m - 1]
+        quoted = dec(f["interest"]["sofr_annual_rates"][
+            min(m - 1, len(f["interest"]["sofr_annual_rates"]) - 1)]) \
+            if f["interest"]["kind"] == "floating" else None
+        net = Q(0)
+        for kind, sign in (("swap", 1), ("cap", -1)):
+            hedge = f.get(kind)
+            if not hedge or quoted is None:
+                continue
+            if hedge["notional"]["kind"] != "share_of_balance":
+                raise NotImplementedError("hedges on stated notionals")
+            notional = keep(dec(hedge["notional"]["share"]) * owed)
+            rate = (dec(hedge["fixed_annual_rate"]) - quoted if kind == "swap"
+                    else max(quoted - dec(hedge["strike_annual_rate"]), Q(0)))
+            net += sign * keep(notional * rate * fractions[m - 1])
+        hedges.append(net)
+    loan = [(p, c, pr, sv + hg, fe, b) for (p, c, pr, sv, fe, b), hg in zip(loan, hedges)]
+    premium = dec(f["cap"]["premium_usd"]) if f.get("cap") and debt > 0 else Q(0)
+    levered, tax_report = taxes_paid([row[0] + row[1] + hg for row, hg in zip(loan, hedges)][:h])
+    cfads = cfads_after(levered)
     draws = draws + [Q(0)] * (h + 1 - len(draws))
+    # the collateral: the resellable share on the residual curve, the rest at its recovery
+    share = dec(f.get("resellable_share", "1"))
+    recoverable = share + (1 - share) * dec(f.get("other_recovery", "0"))
+    lt_haircut = dec(f.get("liquidation_haircut", "0"))
     box = [{"cfads": cf, "capex": mo["capex_usd"], "sale": mo["sale_usd"],
-            "value": mo["economic_value_usd"]} for cf, mo in zip(cfads, months)]
+            "value": mo["economic_value_usd"] * recoverable}
+           for cf, mo in zip(cfads, months)]
 
     # covenants, tested at the end of each month on the waterfall's balance and DSCR
     # (models/collateral/mod.rs)
@@ -954,7 +1042,7 @@ def finance(f, start, months, summary, shares, annual_discount_rate):
         first, flags = None, []
         for i, (z, mo) in enumerate(zip(steps, months)):
             dscr = cfads[i] / z["due_service"] if z["due_service"] != 0 else None
-            value = mo["economic_value_usd"]
+            value = box[i]["value"] * (1 - lt_haircut)  # the liquidation value
             bal = z["balance"]
             ltv = Q(0) if bal == 0 else (bal / value if value != 0 else None)
             ltv_breach = ltv is None or ltv > max_ltv
@@ -966,14 +1054,17 @@ def finance(f, start, months, summary, shares, annual_discount_rate):
             flags.append((dscr, ltv, ltv_breach or dscr_breach))
         return first, flags
 
-    steps, initial_dsra, default, foreclosed = run_waterfall(f, box, loan, draws, tenor, None)
+    steps, initial_dsra, default, foreclosed = run_waterfall(f, box, loan, draws, tenor, None,
+                                                             hedges)
     cov_row, flags = covenants(steps)
     if cov_row is not None and (default is None or cov_row < default[0]):
         steps, initial_dsra, default, foreclosed = run_waterfall(f, box, loan, draws, tenor,
-                                                                 cov_row)
+                                                                 cov_row, hedges)
         cov_row, flags = covenants(steps)
 
-    equity_flows = [summary["close_cash_flow_usd"] + draws[0] - initial_dsra]
+    life, project = pvs(cfads[:tenor]), pvs(cfads)
+    equity_flows = [summary["close_cash_flow_usd"] + draws[0] - initial_dsra - spares_usd
+                    - premium]
     lender_flows = [-draws[0]]
     rows = []
     for i, (z, mo, (dscr, ltv, breach)) in enumerate(zip(steps, months, flags)):
@@ -984,7 +1075,7 @@ def finance(f, start, months, summary, shares, annual_discount_rate):
             "month": mo["month"], "cfads_usd": cfads[i] if live else Q(0),
             "draw_usd": z["draw"], "capitalized_interest_usd": z["cap"],
             "interest_usd": z["interest"], "principal_usd": z["principal"],
-            "debt_service_usd": z["interest"] + z["principal"],
+            "debt_service_usd": z["interest"] + z["principal"] + z["hedges"],
             "fees_usd": z["fees"] + z["upfront"], "upfront_fee_usd": z["upfront"],
             "shortfall_usd": z["shortfall"], "dsra_draw_usd": z["dsra_draw"],
             "dsra_top_up_usd": z["dsra_top_up"], "dsra_release_usd": z["dsra_release"],
@@ -995,10 +1086,16 @@ def finance(f, start, months, summary, shares, annual_discount_rate):
             "trapped_balance_usd": z["trapped_balance"],
             "distribution_usd": z["distribution"],
             "sale_to_lender_usd": z["sale_to_lender"], "written_off_usd": z["written_off"],
-            "balance_usd": z["balance"], "dscr": dscr, "ltv": ltv, "in_breach": breach,
+            "balance_usd": z["balance"], "dscr": dscr,
+            "sizing_cfads_usd": sizing_cfads[i] if live else Q(0),
+            "maintenance_capex_usd": maint[i] if live else Q(0),
+            "working_capital_change_usd": wc_change[i] if live else Q(0),
+            "llcr": (life[i + 1] / z["balance"]
+                     if live and z["balance"] and i + 1 < len(life) else None),
+            "plcr": project[i + 1] / z["balance"] if live and z["balance"] else None, "ltv": ltv, "in_breach": breach,
             "in_default": z["in_default"], "foreclosed": z["foreclosed"],
             "lender_cash_flow_usd": z["lender"], "equity_cash_flow_usd": z["equity"],
-            "hedges_usd": Q(0), "taxes_usd": levered[i] if live else Q(0),
+            "hedges_usd": z["hedges"], "taxes_usd": levered[i] if live else Q(0),
         })
     dscrs = [r["dscr"] for r in rows if r["dscr"] is not None]
     ltvs = [r["ltv"] for r in rows]
@@ -1009,10 +1106,17 @@ def finance(f, start, months, summary, shares, annual_discount_rate):
     written_off = sum((z["written_off"] for z in steps), Q(0))
     out_summary = {
         "debt_usd": debt,
-        "sized_by": "advance_rate" if advance_limit <= dscr_limit else "target_dscr",
+        "sized_by": sized_by,
         "advance_limit_usd": advance_limit, "dscr_limit_usd": dscr_limit,
+        "llcr_limit_usd": llcr_limit,
+        "advance_rate_dscr": target * dscr_limit / advance_limit if advance_limit else None,
+        "llcr_at_close": life[0] / debt if debt else None,
+        "backlog_coverage": summary["contracted_backlog_pv_usd"] / debt if debt else None,
+        "minimum_llcr": min((r["llcr"] for r in rows if r["llcr"] is not None), default=None),
         "equity_usd": capex - debt - summary["prepayment_usd"],
         "initial_dsra_usd": initial_dsra,
+        "sources_and_uses": sources_and_uses(capex, summary["prepayment_usd"], debt, rows,
+                                             initial_dsra, spares_usd, capitalized, premium),
         "equity": metrics(equity_flows, rate),
         "lender": metrics(lender_flows, rate),
         "distributions_usd": sum((r["distribution_usd"] for r in rows), Q(0)),
@@ -1054,7 +1158,22 @@ def straight_loan(debt, rates, fractions, tenor, upfront_share, draws, capitaliz
     return rows
 
 
-def run_waterfall(f, box, loan, draws, tenor, covenant_row):
+def sources_and_uses(capex, prepaid, debt, rows, dsra, spares, construction, premium=Q(0)):
+    """Uses: capex, the upfront fee, the DSRA at the close, the construction interest, the
+    spares, the cap's premium; sources: debt, that interest carried by the loan,
+    prepayments, equity (the rest)."""
+    upfront = rows[0]["upfront_fee_usd"] if rows else Q(0)
+    cap = sum((r["capitalized_interest_usd"] for r in rows[:construction]), Q(0))
+    uses = capex + upfront + dsra + cap + spares + premium
+    equity = uses - debt - cap - prepaid
+    return {"capex_usd": capex, "upfront_fee_usd": upfront, "initial_dsra_usd": dsra,
+            "capitalized_interest_usd": cap, "spares_usd": spares, "cap_premium_usd": premium,
+            "uses_usd": uses, "debt_usd": debt, "capitalized_debt_usd": cap,
+            "prepayments_usd": prepaid, "equity_usd": equity,
+            "sources_usd": debt + cap + prepaid + equity}
+
+
+def run_waterfall(f, box, loan, draws, tenor, covenant_row, hedges=()):
     """The lender's waterfall (scenario/financing/mod.rs module docs, "The waterfall, each
     month" and "Events of default and remedies"), month by month. `box` holds per month
     cfads, capex, sale and value; `loan` the scheduled rows (paid, cap, principal, service,
@@ -1082,7 +1201,7 @@ def run_waterfall(f, box, loan, draws, tenor, covenant_row):
             "support", "fees", "upfront", "cap", "interest", "principal", "due_service",
             "shortfall", "dsra_draw", "dsra_top_up", "dsra_release", "sweep", "trapped",
             "trapped_release", "trapped_swept", "distribution", "sale_to_lender",
-            "written_off", "lender", "equity", "draw")}
+            "written_off", "lender", "equity", "draw", "hedges")}
         z.update(trailing=None, locked=False, in_default=default is not None,
                  foreclosed=foreclosed_at is not None)
         if foreclosed_at is not None:
@@ -1121,8 +1240,12 @@ def run_waterfall(f, box, loan, draws, tenor, covenant_row):
             int_due = min(interest, sched[0])
             cap = interest - int_due
             prin_due = owed + cap if i + 1 >= tenor else min(sched[2], owed + cap)
-            due = int_due + prin_due  # no commitment fees here
-            z["due_service"] = due
+            # the hedges settle with the interest: a net payment is due, a receipt is cash
+            hg = hedges[i] if i < len(hedges) else Q(0)
+            hg_due, receipt = max(hg, Q(0)), max(-hg, Q(0))
+            cash += receipt
+            due = hg_due + int_due + prin_due  # no commitment fees here
+            z["due_service"] = int_due + prin_due + hg
             avail = cash
             if cash < due:
                 z["dsra_draw"] = min(dsra, due - cash)
@@ -1131,13 +1254,16 @@ def run_waterfall(f, box, loan, draws, tenor, covenant_row):
                 z["trapped_release"] = max(min(trapped, due - avail), Q(0))
                 trapped -= z["trapped_release"]
                 avail += z["trapped_release"]
+            paid_hg = min(avail, hg_due)
+            avail -= paid_hg
+            z["hedges"] = paid_hg - receipt
             z["interest"] = min(avail, int_due)
             z["principal"] = min(avail - z["interest"], prin_due)
             left = avail - z["interest"] - z["principal"]
             z["cap"] = interest - z["interest"]
             bal = owed + z["cap"] - z["principal"]
-            if z["interest"] + z["principal"] < due:
-                z["shortfall"] = due - z["interest"] - z["principal"]
+            if paid_hg + z["interest"] + z["principal"] < due:
+                z["shortfall"] = due - paid_hg - z["interest"] - z["principal"]
                 default = (i, "payment")
         else:
             bal = owed
@@ -1553,12 +1679,14 @@ def feature_scenarios():
             "capitalize_until_month": 1,
             "interest": {"kind": "fixed", "annual_rate": "0.12"},
             "fees": {"upfront_fee_share_of_commitment": "0.01"},
+            "merchant_haircut": "0", "allow_merchant_tail": True,
         }
 
     def taxed(s):
         s["horizon_months"] = 30
         s["financing"] = {
             "advance_rate": "0.7", "target_dscr": "1.3", "tenor_months": 30,
+            "merchant_haircut": "0", "allow_merchant_tail": True,
             "interest": {"kind": "floating", "sofr_annual_rates": ["0.043", "0.039", "0.035"],
                          "credit_tier": "other_investment_grade",
                          "sofr_floor_annual_rate": "0.037"},
@@ -1566,7 +1694,32 @@ def feature_scenarios():
                       "property_tax_rate": "0.012"},
         }
 
+    def hedged(s):
+        s["horizon_months"] = 12
+        s["financing"] = {
+            "advance_rate": "0.2", "target_dscr": "0.5", "tenor_months": 12,
+            "merchant_haircut": "0", "allow_merchant_tail": True, "repayment": "straight",
+            "interest": {"kind": "floating",
+                         "sofr_annual_rates": ["0.065"],
+                         "credit_tier": "named_investment_grade"},
+            "swap": {"fixed_annual_rate": "0.045",
+                     "notional": {"kind": "share_of_balance", "share": "0.8"}},
+            "cap": {"strike_annual_rate": "0.06", "premium_usd": "750",
+                    "notional": {"kind": "share_of_balance", "share": "0.2"}},
+            "taxes": {"income_tax_rate": "0.21"},
+        }
+
     return [
+        ("box-swap-cap-straight", tiny(hedged), [
+            "financing.summary.debt_usd", "financing.summary.equity.irr_annual",
+            "financing.summary.minimum_dscr", "financing.summary.sources_and_uses.uses_usd",
+            "financing.summary.sources_and_uses.cap_premium_usd",
+            "financing.summary.sources_and_uses.equity_usd",
+            "financing.months.0.interest_usd", "financing.months.0.hedges_usd",
+            "financing.months.0.debt_service_usd", "financing.months.1.hedges_usd",
+            "financing.months.2.hedges_usd", "financing.months.5.hedges_usd",
+            "financing.months.2.equity_cash_flow_usd", "financing.months.11.taxes_usd",
+            "financing.taxes.years.0.interest_usd"]),
         ("box-taxes-floor-act-360", tiny(taxed), [
             "financing.summary.debt_usd", "financing.summary.dscr_limit_usd",
             "financing.summary.equity.irr_annual", "financing.summary.minimum_dscr",
@@ -1649,6 +1802,34 @@ def waterfall_scenarios():
             del f[k]
         f["foreclose_after_months"] = 2
         f["liquidation_haircut"] = "0.99"
+        f["max_ltv"] = "100"  # the LTV on 1 % of the value would default at once
+
+    def merchant_llcr(s):
+        f = s["financing"]
+        for k in ("dsra", "lock_up", "cash_sweep"):
+            del f[k]
+        f["merchant_haircut"] = "0.5"
+        f["repayment"] = "sculpted"
+        f["target_dscr"] = "1.2"
+        f["advance_rate"] = "0.9"
+        f["min_llcr"] = "1.4"
+
+    def upkeep_and_collateral(s):
+        s["horizon_months"] = 7
+        f = s["financing"]
+        del f["cash_sweep"]
+        f["maintenance"] = {"annual_failure_rate": "0.06", "replacement_usd_per_gpu": "9000",
+                            "spares_gpus": "0.1"}
+        f["working_capital"] = {"receivable_days": 45, "payable_days": 15}
+        f["resellable_share"] = "0.81"
+        f["other_recovery"] = "0.2"
+        f["liquidation_haircut"] = "0.3"
+        f["max_ltv"] = "0.75"
+        f["cure_months"] = 1
+        f["foreclose_after_months"] = 1
+        f["repayment"] = "sculpted"
+        f["target_dscr"] = "1.3"
+        f["capitalize_until_month"] = 1
 
     def cash_flow_dsra(s):
         s["horizon_months"] = 8
@@ -1695,9 +1876,30 @@ def waterfall_scenarios():
             "financing.summary.exposure_at_default_usd", "financing.summary.recovery_usd",
             "financing.summary.loss_given_default", "financing.summary.equity.npv_usd",
             "financing.summary.lender.irr_annual"]),
+        ("box6-merchant-haircut-llcr-limit", box6(merchant_llcr), [
+            "financing.summary.debt_usd", "financing.summary.dscr_limit_usd",
+            "financing.summary.llcr_limit_usd", "financing.summary.advance_rate_dscr",
+            "financing.summary.llcr_at_close", "financing.summary.minimum_llcr",
+            "financing.months.0.sizing_cfads_usd", "financing.months.2.sizing_cfads_usd",
+            "financing.months.0.debt_service_usd", "financing.months.0.llcr",
+            "financing.months.2.plcr", "financing.months.4.balance_usd",
+            "financing.summary.equity.npv_usd"]),
+        ("box6-maintenance-working-capital-collateral", box6(upkeep_and_collateral), [
+            f"financing.months.{i}.{k}" for i in range(7) for k in step + [
+                "maintenance_capex_usd", "working_capital_change_usd", "ltv"]] + [
+            "financing.summary.sources_and_uses.uses_usd",
+            "financing.summary.sources_and_uses.spares_usd",
+            "financing.summary.sources_and_uses.equity_usd",
+            "financing.summary.equity.npv_usd", "financing.summary.peak_ltv",
+            "financing.summary.months_in_breach"]),
         ("box6-dsra-from-cash-flow", box6(cash_flow_dsra), [
             f"financing.months.{i}.{k}" for i in range(8) for k in step] + [
             "financing.summary.months_in_lock_up", "financing.summary.equity.npv_usd"]),
+        ("sub-ig-coverage", sub_ig(lambda f: None), [
+            "financing.summary.llcr_at_close", "financing.summary.minimum_llcr",
+            "financing.summary.backlog_coverage", "financing.summary.advance_rate_dscr",
+            "financing.months.0.llcr", "financing.months.0.plcr", "financing.months.11.llcr",
+            "financing.months.11.plcr", "financing.months.11.sizing_cfads_usd"]),
         ("sub-ig-locked-and-swept", sub_ig(locked_and_swept), [
             "financing.summary.months_in_lock_up", "financing.summary.months_in_breach",
             "financing.summary.equity.npv_usd", "financing.summary.equity.irr_annual",
@@ -1762,6 +1964,16 @@ def infrastructure_error_cases():
         s["financing"] = {"advance_rate": "0.5", "target_dscr": "1.3", "tenor_months": 2,
                           "interest": {"kind": "fixed", "annual_rate": "0.1"}}
 
+    def merchant_tail(s):
+        s["horizon_months"] = 3
+        s["contracts"] = [{
+            "contract": {"gpus": 1, "start_month": 1, "term_months": 2,
+                         "price_usd_per_gpu_hour": "2",
+                         "commitment": {"unit": "gpu_hours", "quantity_per_month": "1"}},
+            "usage_share": "1"}]
+        s["financing"] = {"advance_rate": "0.5", "target_dscr": "1.3", "tenor_months": 3,
+                          "interest": {"kind": "fixed", "annual_rate": "0.1"}}
+
     spec = "spec (scenario/spec.rs, energy.rs, financing.rs Validate): "
     cases = [
         ("error:energy-ppa-strike-negative", edited(strike), "energy.ppa.strike_usd_per_mwh",
@@ -1784,6 +1996,9 @@ def infrastructure_error_cases():
          spec + "a sculpted loan drawn on deliveries capitalizes its interest at least "
                 "until the month of the last delivery (service before the last draw would "
                 "repay draws not yet made)"),
+        ("error:tenor-past-the-contracts", edited(merchant_tail), "financing.tenor_months",
+         spec + "a loan's tenor must not run past the last contract or hosting agreement "
+                "that repays it unless allow_merchant_tail (docs/domain.md section 8a)"),
     ]
     return [{"id": id_, "function": "evaluate", "args": [s],
              "error": {"code": "DOMAIN", "field": field}, "source": why}

@@ -260,7 +260,10 @@ fn realize(
         ) {
             let shifted = path_sofr + draws.sofr_shift.get(i).copied().unwrap_or(0.0);
             let realized = floor.map_or(shifted, |fl| greater(shifted, fl));
-            let moved = units::sub(d(realized)?, d(path_sofr)?, "path")?;
+            // The loan accrues on max(SOFR, its floor), on the path and as scheduled.
+            let realized = fm.sofr_floor.map_or(realized, |fl| greater(realized, fl));
+            let base = fm.sofr_floor.map_or(path_sofr, |fl| greater(path_sofr, fl));
+            let moved = units::sub(d(realized)?, d(base)?, "path")?;
             let year = units::mul(*owed, moved, "path")?;
             let interest = units::div(units::mul(year, *days, "path")?, *basis, "path")?;
             unpaid = units::add(unpaid, units::amount(interest), "path")?;

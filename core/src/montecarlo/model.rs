@@ -42,7 +42,7 @@ pub(crate) struct DebtMonth {
     /// The balance interest accrues on (opening + the month's draw) × the month's year
     /// fraction (days ÷ basis of the loan's day count).
     pub(crate) owed_accrual: f64,
-    /// SOFR (floating debt, while the loan runs; else 0).
+    /// SOFR as quoted (floating debt, while the loan runs; else 0).
     pub(crate) sofr: f64,
     /// The exact model's DSCR and covenant tests.
     pub(crate) dscr: Option<f64>,
@@ -59,6 +59,8 @@ pub(crate) struct FinancingModel {
     pub(crate) months: Vec<DebtMonth>,
     /// Whether the rate floats on SOFR.
     pub(crate) floating: bool,
+    /// The loan's SOFR floor: a path's SOFR below it accrues at it.
+    pub(crate) sofr_floor: Option<f64>,
     /// The balance interest accrues on, exact, by month index.
     pub(crate) owed: Vec<Decimal>,
     /// Each month's year fraction `(days, basis)` (models::debt::year_fractions).
@@ -177,6 +179,9 @@ impl Model {
             };
         let params = Params::new(&inputs.options.stochastic);
         let survival = params.default.map(|(q, _)| q);
+        if params.sofr.is_some() {
+            refuse_hedges(&scenarios, prefix)?;
+        }
         let mut boxes = Vec::with_capacity(scenarios.len());
         let mut reports = Vec::with_capacity(scenarios.len());
         for (i, s) in scenarios.iter().enumerate() {
@@ -314,7 +319,7 @@ impl Model {
 }
 
 /// The scenario's market utilization by month index: the constant, or the cascade's (0
-/// after it ends), as [`evaluate`] reads them.
+/// after it ends), as [`evaluate`](crate::scenario::evaluate) reads them.
 fn utilizations(s: &Scenario, months: usize) -> Result<Vec<f64>, ModelError> {
     if s.market.cascade.is_empty() {
         return Ok(vec![f(s.market.utilization); months]);
@@ -477,6 +482,29 @@ impl BoxModel {
     }
 }
 
+/// A box with a swap or cap under stochastic SOFR is an error: the paths move the loan's
+/// interest with SOFR but not the hedges' settlements (not modelled yet).
+fn refuse_hedges(scenarios: &[&Scenario], prefix: &str) -> Result<(), ScenarioError> {
+    for (i, s) in scenarios.iter().enumerate() {
+        let Some(f) = &s.financing else { continue };
+        let field = match (&f.swap, &f.cap) {
+            (Some(_), _) => "swap",
+            (None, Some(_)) => "cap",
+            (None, None) => continue,
+        };
+        let path = if prefix == "scenario" {
+            format!("{prefix}.financing.{field}")
+        } else {
+            format!("{prefix}[{i}].financing.{field}")
+        };
+        return Err(ScenarioError::Model(ModelError::Domain {
+            field: path,
+            reason: "cannot be simulated under stochastic SOFR yet (options.stochastic.sofr: null)",
+        }));
+    }
+    Ok(())
+}
+
 impl FinancingModel {
     /// The debt of `s` as the exact `report` sized and scheduled it; `None` without
     /// financing.
@@ -506,11 +534,13 @@ impl FinancingModel {
             Some(s.start),
             terms.tenor_months,
         )?;
-        let sofr = match &terms.interest {
+        let (sofr, sofr_floor) = match &terms.interest {
             Interest::Floating {
-                sofr_annual_rates, ..
-            } => Some(sofr_annual_rates),
-            Interest::Fixed { .. } => None,
+                sofr_annual_rates,
+                sofr_floor_annual_rate,
+                ..
+            } => (Some(sofr_annual_rates), *sofr_floor_annual_rate),
+            Interest::Fixed { .. } => (None, None),
         };
         let months = rows
             .iter()
@@ -535,10 +565,16 @@ impl FinancingModel {
                 equity_flow: f(r.equity_cash_flow_usd),
             })
             .collect::<Vec<DebtMonth>>();
-        let equity_close = f(units::add(
-            report.summary.close_cash_flow_usd,
-            at_close,
-            "financing",
+        // The cap's premium is paid by the equity at the close.
+        let premium = terms
+            .cap
+            .as_ref()
+            .filter(|_| !fin.summary.debt_usd.is_zero())
+            .map_or(Decimal::ZERO, |c| c.premium_usd);
+        let equity_close = f(units::sub(
+            units::add(report.summary.close_cash_flow_usd, at_close, "financing")?,
+            premium,
+            "financing.cap.premium_usd",
         )?);
         let equity_flows: Vec<f64> = std::iter::once(equity_close)
             .chain(months.iter().map(|m| m.equity_flow))
@@ -546,6 +582,7 @@ impl FinancingModel {
         Ok(Some(Self {
             months,
             floating: sofr.is_some(),
+            sofr_floor: sofr_floor.map(f),
             owed,
             accrual,
             max_ltv: f(terms.max_ltv),

@@ -308,7 +308,10 @@ fn run(model: &Model, scratch: &mut Scratch, shortcut: bool) -> PathOutcome {
                 if f.floating {
                     let shifted = dm.sofr + draws.sofr_shift.get(i).copied().unwrap_or(0.0);
                     let realized = floor.map_or(shifted, |fl| greater(shifted, fl));
-                    unpaid += dm.owed_accrual * (realized - dm.sofr);
+                    // The loan accrues on max(SOFR, its floor), on the path and as scheduled.
+                    let realized = f.sofr_floor.map_or(realized, |fl| greater(realized, fl));
+                    let base = f.sofr_floor.map_or(dm.sofr, |fl| greater(dm.sofr, fl));
+                    unpaid += dm.owed_accrual * (realized - base);
                 }
                 // Interest moved in a month without debt service (construction) is paid
                 // with the next service.

@@ -70,7 +70,7 @@ pub use evaluate::evaluate;
 pub(crate) use evaluate::evaluate_as_scheduled;
 pub use financing::{Financing, Repayment};
 pub use report::financing::{
-    DefaultKind, FinancingMonth, FinancingReport, FinancingSummary, SizedBy,
+    DefaultKind, FinancingMonth, FinancingReport, FinancingSummary, SizedBy, SourcesAndUses,
 };
 pub use report::{Costs, MonthReport, Report, Revenue, Summary};
 pub use spec::{AfterContract, ContractLine, Depreciation, Fleet, Market, Reservation, Scenario};

@@ -412,6 +412,20 @@ impl Validate for Scenario {
                     "must reach the month of the last delivery: a sculpted loan services nothing before its last draw",
                 );
             }
+            // Lenders do not lend past the contracts that repay them (docs/domain.md 8a).
+            let contracted_until = self
+                .contracts
+                .iter()
+                .map(|l| l.contract.last_month())
+                .chain(self.hosting.as_ref().map(|h| h.months))
+                .max()
+                .unwrap_or_default();
+            if !financing.allow_merchant_tail && financing.tenor_months > contracted_until {
+                c.problem(
+                    "financing.tenor_months",
+                    "must not run past the last contract or hosting agreement (set financing.allow_merchant_tail to lend on merchant cash flow)",
+                );
+            }
         }
         self.check_consistency(c);
     }

@@ -44,7 +44,7 @@ export default {
       outputs: [
         metrics([
           { key: "debt", label: "Debt", get: (r) => r.report.financing.summary.debt_usd, format: "usd0" },
-          { key: "sized_by", label: "Sized by", get: (r) => ({ advance_rate: "the advance rate", target_dscr: "the target DSCR" })[r.report.financing.summary.sized_by], format: "text" },
+          { key: "sized_by", label: "Sized by", get: (r) => ({ advance_rate: "the advance rate", target_dscr: "the target DSCR", llcr: "the minimum LLCR" })[r.report.financing.summary.sized_by], format: "text" },
           { key: "equity", label: "Equity", get: (r) => r.report.financing.summary.equity_usd, format: "usd0" },
           { key: "equity_irr", label: "Equity IRR", get: (r) => r.report.financing.summary.equity.irr_annual, format: "pct" },
           { key: "equity_npv", label: "Equity NPV", get: (r) => r.report.financing.summary.equity.npv_usd, format: "usd0" },

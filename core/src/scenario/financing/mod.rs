@@ -8,21 +8,48 @@
 //!                   − working-capital change_m
 //!                   (operating costs: the scenario's cash costs + the customers'
 //!                   prepayments applied that month, received at the close; taxes from
-//!                   `taxes::taxes_usd`, maintenance and working capital 0 for now)
+//!                   `taxes::taxes_usd`: models::tax with a `taxes` section, else 0)
+//! maintenance_m   = GPUs in service_m × annual_failure_rate ÷ 12 failed; the spares
+//!                   pool bought at the close is used first, the rest bought at
+//!                   replacement_usd_per_gpu (kept to 12 places)
+//! working capital = receivable_m − receivable_(m−1) − (payable_m − payable_(m−1)),
+//!                   receivable_m = revenue_m × receivable_days ÷ 30, payable_m = costs_m
+//!                   × payable_days ÷ 30 (30-day months, the loan's 30/360); both 0 at
+//!                   the horizon's last month (collected and paid by the end)
+//! sizing CFADS_m  = CFADS_m − merchant_haircut × merchant revenue_m (reserved, on demand
+//!                   and spot less their share of the curtailment, and demand response;
+//!                   contracts and hosting fees are contracted)
 //! advance limit   = advance_rate × fleet capex                     (the collateral at origination)
-//! DSCR limit      = sculpted:  PV at the loan rate of CFADS_m ÷ target  (models::debt::sculpted_debt_capacity)
+//! DSCR limit      = on sizing CFADS: sculpted: PV at the loan rate of CFADS_m ÷ target  (models::debt::sculpted_debt_capacity)
 //!                              ÷ Σ_k share_k × DF_k  (draws later than the close: below)
 //!                   otherwise: min over m of (CFADS_m ÷ target) ÷ (debt service_m per dollar lent)
 //!                   (level, straight and bullet service are proportional to the amount lent)
-//! debt            = min(advance limit, DSCR limit); a sculpted loan below its DSCR limit is
+//! LLCR limit      = PV at the loan rate (1 ÷ (1 + a_j × days_j ÷ basis) a month, the
+//!                   loan's day count) of sizing CFADS over months 1..tenor ÷ min_llcr
+//!                   (with min_llcr)
+//! debt            = min(advance limit, DSCR limit, LLCR limit); a sculpted loan below its DSCR limit is
 //!                   sculpted to target × limit ÷ debt, so that it keeps the profile and
 //!                   matures at the tenor
 //! draws           = debt × the delivery shares: share_k at the close (k = 0) or the end of
 //!                   month k (the loan's month k + 1), the last draw taking the rounding;
 //!                   all at the close without a delivery schedule
 //! capitalized     = the interest of months 1 to capitalize_until_month (construction)
-//! equity          = capex − debt − prepayments                      (sources = uses)
+//! equity          = capex − debt − prepayments
+//! implied DSCR    = target × DSCR limit ÷ advance limit (what the advance rate alone
+//!                   needs: the capacity is inversely proportional to the target)
+//! LLCR_m, PLCR_m  = PV at the loan rate of CFADS of months m+1..tenor (..horizon) ÷ the
+//!                   balance at the end of month m
+//! backlog coverage = PV of the contracted backlog ÷ debt
+//! collateral_m    = economic value_m × (resellable_share + (1 − resellable_share) ×
+//!                   other_recovery); LTV_m = balance_m ÷ (collateral_m × (1 −
+//!                   liquidation_haircut)); a foreclosure sells at collateral × (1 − haircut)
+//! sources = uses  uses = capex + upfront fee + initial DSRA + construction interest +
+//!                   spares + cap premium; sources = debt + the construction interest
+//!                   the loan carries + prepayments + equity (the rest)
 //! ```
+//!
+//! A tenor longer than the last contract or hosting agreement is an error unless
+//! `allow_merchant_tail`.
 //!
 //! With draws later than the close, a dollar drawn at the end of month k is repaid from the
 //! same service as `DF_k = Π_{j ≤ k} 1 ÷ (1 + a_j × days_j ÷ basis)` dollars drawn at the
@@ -34,7 +61,12 @@
 //! months to `start` plus m months, ACT/360 by default for a floating rate (SOFR's own
 //! basis), 30/360 for a fixed one (`day_count`). A swap's net settlement and a cap's
 //! payouts are debt service ([`models::debt`](crate::models::debt)); the cap's premium is
-//! paid by the equity at the close (equity = capex − debt − prepayments + premium).
+//! paid by the equity at the close (a use of funds).
+//!
+//! With a `taxes` section the debt is sized on CFADS after the *unlevered* tax (no
+//! interest deducted: the debt does not depend on itself), and the waterfall pays the
+//! *levered* tax of the scheduled loan (its accrued interest and hedges deducted), at most
+//! the unlevered one (module `taxes`).
 //!
 //! # The waterfall, each month
 //!
@@ -52,11 +84,8 @@
 //!                   interest due = min(interest, the schedule's interest paid), the rest
 //!                   capitalized; principal due = min(the schedule's principal, owed +
 //!                   capitalized), all of it at maturity
-//! hedges          the schedule's swap settlement − cap payout: a net payment is due with
-//!                   the interest (pari passu), a net receipt adds to the cash; none under
-//!                   acceleration (the hedges are terminated, their value not modelled)
-//! 1 senior fees, 2 hedges and interest, 3 scheduled principal: paid from cash; when
-//!                   cash < due, the DSRA is drawn, then the trapped cash; still short: a payment default
+//! 1 senior fees, 2 interest, 3 scheduled principal: paid from cash; when cash < due, the
+//!                   DSRA is drawn, then the trapped cash; still short: a payment default
 //!                   (unpaid interest capitalized, unpaid principal left in the balance)
 //! 4 DSRA          target_m = the schedule's debt service of months m+1..m+N (0 once the
 //!                   balance is 0); below it: topped up from the cash left; above it: the
@@ -103,18 +132,20 @@
 //! ```text
 //! lender_0   = − the draw at the close
 //! equity_0   = the close's cash flow (prepayments − capex then) + the draw at the close
-//!              − the DSRA funded at the close
+//!              − the DSRA funded at the close − the spares bought
 //! lender_m   = upfront fee + fees + interest + principal + sweeps + sale to the lender
 //!              − the draw at the end of month m
 //! equity_m   = distribution + the draw at the end of month m − capex_m − upfront fee
 //!              − sponsor support + what is left of a sale
 //! ```
 //!
-//! Every dollar is accounted for: lender_m + equity_m + hedges_m + Δ DSRA_m + Δ trapped_m =
-//! CFADS_m − capex_m + the sale_m, month by month (a law test checks it without hedges). With every new
+//! Every dollar is accounted for: lender_m + equity_m + Δ DSRA_m + Δ trapped_m =
+//! CFADS_m − capex_m + the sale_m, month by month (a law test checks it). With every new
 //! section off and no default the equity's flows are today's: cash flow − debt service −
 //! fees + the draw.
 
+mod cash;
+mod coverage;
 mod sizing;
 mod taxes;
 mod terms;
@@ -122,10 +153,11 @@ mod waterfall;
 
 use serde::{Deserialize, Serialize};
 
+pub use cash::{Maintenance, WorkingCapital};
 pub use terms::{CashSweep, Dsra, DsraFunding, LockUp, SweepWhen, TrappedSweep};
 
 use super::report::financing::{
-    DefaultKind, FinancingMonth, FinancingReport, FinancingSummary, SizedBy,
+    DefaultKind, FinancingMonth, FinancingReport, FinancingSummary, SizedBy, SourcesAndUses,
 };
 use super::report::{MonthReport, Summary};
 use crate::models::ModelError;
@@ -138,6 +170,7 @@ use crate::models::debt::{self, Cap, DayCount, Fees, Interest, Swap};
 use crate::models::metrics::project_metrics;
 use crate::models::tax::Taxes;
 use crate::{Date, Decimal, units};
+use cash::CashLines;
 use waterfall::{BoxMonth, Inputs, Outcome};
 
 /// How the loan is repaid (the sculpted profile follows the scenario's own CFADS).
@@ -207,6 +240,35 @@ pub struct Financing {
     /// (default: no foreclosure; the lender takes the cash until the horizon).
     #[serde(default)]
     pub foreclose_after_months: Option<u32>,
+    /// The share of merchant (uncontracted) cash flow the lender leaves out when sizing
+    /// the debt, in [0, 1]: default 1, the debt sized on contracted cash flow only, as
+    /// lenders do (docs/domain.md section 8a); 0 sizes on all of it.
+    #[serde(default = "one")]
+    pub merchant_haircut: Decimal,
+    /// The lowest loan life coverage ratio at the close, greater than 0: the debt is at
+    /// most the PV of sizing CFADS over the loan's life ÷ this (default: no LLCR limit).
+    #[serde(default)]
+    pub min_llcr: Option<Decimal>,
+    /// Allow a tenor longer than the contracts that pay it (a merchant tail; default
+    /// false: an error).
+    #[serde(default)]
+    pub allow_merchant_tail: bool,
+    /// Failed GPUs replaced from CFADS (maintenance capex; default none).
+    #[serde(default)]
+    pub maintenance: Option<Maintenance>,
+    /// Receivable and payable days: the change in working capital comes out of CFADS
+    /// (default none: cash as billed).
+    #[serde(default)]
+    pub working_capital: Option<WorkingCapital>,
+    /// The share of the capex that resells (the GPUs and servers, on the residual curve),
+    /// in [0, 1] (default 1; Epoch AI puts the cluster interconnect at 19 % of hardware
+    /// cost, docs/domain.md 8a).
+    #[serde(default = "one")]
+    pub resellable_share: Decimal,
+    /// What the rest (network, installation, integration) recovers, as a share of its
+    /// value on the same curve, in [0, 1] (default 0).
+    #[serde(default)]
+    pub other_recovery: Decimal,
     /// How interest counts the scenario's calendar days (default: ACT/360 for a floating
     /// rate, as SOFR loan documents say; 30/360 for a fixed one).
     #[serde(default)]
@@ -215,8 +277,8 @@ pub struct Financing {
     /// debt service, paid with the interest.
     #[serde(default)]
     pub swap: Option<Swap>,
-    /// A cap on SOFR (default none): its premium is paid by the equity at the close, its
-    /// payouts add to the month's cash.
+    /// A cap on SOFR (default none): its premium is paid by the equity at the close (a use
+    /// of funds), its payouts add to the month's cash.
     #[serde(default)]
     pub cap: Option<Cap>,
     /// Income and property taxes, paid from CFADS (default none: no taxes).
@@ -258,6 +320,18 @@ impl Validate for Financing {
         if self.foreclose_after_months == Some(0) {
             c.problem("foreclose_after_months", "must be at least 1");
         }
+        c.fraction("merchant_haircut", self.merchant_haircut);
+        if let Some(m) = &self.maintenance {
+            c.nested("maintenance", m);
+        }
+        if let Some(w) = &self.working_capital {
+            c.nested("working_capital", w);
+        }
+        c.fraction("resellable_share", self.resellable_share);
+        c.fraction("other_recovery", self.other_recovery);
+        if let Some(min) = self.min_llcr {
+            c.positive("min_llcr", min);
+        }
         debt::check_hedges(c, &self.interest, self.swap.as_ref(), self.cap.as_ref());
         if let Some(taxes) = &self.taxes {
             c.nested("taxes", taxes);
@@ -277,6 +351,7 @@ pub(crate) enum Remedies {
 /// Sizes, schedules and runs the debt of a box whose unfinanced months and summary are
 /// `months` and `summary` through the waterfall; `shares` is the fleet's delivery
 /// schedule (`[1]`: all at the close), `start` the close's date (the loan's calendar).
+#[allow(clippy::too_many_lines)] // one pass: size, schedule, run, report
 pub(super) fn finance(
     f: &Financing,
     start: Date,
@@ -288,19 +363,48 @@ pub(super) fn finance(
 ) -> Result<FinancingReport, ModelError> {
     let at = |e: ModelError| e.within("financing");
     let capex = summary.capex_usd;
+    let lines_with = |taxes: &[Decimal]| {
+        cash::cash_lines(
+            months,
+            taxes,
+            f.maintenance.as_ref(),
+            f.working_capital.as_ref(),
+        )
+    };
     // Sized on CFADS after the unlevered tax; the waterfall pays the levered tax.
     let (unlevered, _) = taxes::taxes_usd(f.taxes.as_ref(), months, summary, &[])?;
-    let sizing_cfads: Vec<Decimal> = CashLines::all(months, &unlevered)?
+    let sizing_cfads = months
         .iter()
-        .map(|l| l.cfads)
-        .collect();
+        .zip(lines_with(&unlevered)?)
+        .map(|(m, l)| sizing::sizing_cfads(m, l.cfads, f.merchant_haircut))
+        .collect::<Result<Vec<_>, _>>()?;
+    let rates = sizing::monthly_rates(f, start, months.len()).map_err(at)?;
     let advance_limit = units::mul(f.advance_rate, capex, "financing.advance_rate")?;
     let dscr_limit = sizing::dscr_limit(f, start, &sizing_cfads, capex, shares).map_err(at)?;
-    let (debt, sized_by) = if advance_limit <= dscr_limit {
+    let llcr_limit = f
+        .min_llcr
+        .map(|min| {
+            let tenor = usize::try_from(f.tenor_months).unwrap_or(usize::MAX);
+            let pv = coverage::present_values(
+                sizing_cfads.get(..tenor).unwrap_or(&sizing_cfads),
+                &rates,
+            )?;
+            let at_close = pv.first().copied().unwrap_or_default().max(Decimal::ZERO);
+            Ok::<_, ModelError>(units::amount(units::div(
+                at_close,
+                min,
+                "financing.min_llcr",
+            )?))
+        })
+        .transpose()?;
+    let (mut debt, mut sized_by) = if advance_limit <= dscr_limit {
         (advance_limit, SizedBy::AdvanceRate)
     } else {
         (dscr_limit, SizedBy::TargetDscr)
     };
+    if let Some(limit) = llcr_limit.filter(|l| *l < debt) {
+        (debt, sized_by) = (limit, SizedBy::Llcr);
+    }
     // A sculpted loan smaller than the DSCR limit keeps the profile and matures at the
     // tenor: its service is CFADS ÷ (target × limit ÷ debt), a DSCR above the target.
     let sculpt_dscr = if debt > Decimal::ZERO && debt < dscr_limit {
@@ -332,16 +436,45 @@ pub(super) fn finance(
         .map(|s| s.months.as_slice())
         .unwrap_or_default();
     let (levered, tax_schedule) = taxes::taxes_usd(f.taxes.as_ref(), months, summary, loan)?;
-    let lines = CashLines::all(months, &levered)?;
+    let lines = lines_with(&levered)?;
     let cfads: Vec<Decimal> = lines.iter().map(|l| l.cfads).collect();
+    // What resells: the GPU share on the residual curve, the rest at its recovery.
+    let recoverable = units::add(
+        f.resellable_share,
+        units::mul(
+            units::sub(
+                Decimal::ONE,
+                f.resellable_share,
+                "financing.resellable_share",
+            )?,
+            f.other_recovery,
+            "financing.other_recovery",
+        )?,
+        "financing.resellable_share",
+    )?;
+    let collateral: Vec<Decimal> = months
+        .iter()
+        .map(|m| {
+            if recoverable == Decimal::ONE {
+                Ok(m.economic_value_usd)
+            } else {
+                units::mul(
+                    m.economic_value_usd,
+                    recoverable,
+                    "financing.resellable_share",
+                )
+            }
+        })
+        .collect::<Result<_, _>>()?;
     let box_months: Vec<BoxMonth> = months
         .iter()
         .zip(&cfads)
-        .map(|(m, cf)| BoxMonth {
+        .zip(&collateral)
+        .map(|((m, cf), value)| BoxMonth {
             cfads: *cf,
             capex: m.capex_usd,
             sale: m.sale_usd,
-            collateral_value: m.economic_value_usd,
+            collateral_value: *value,
         })
         .collect();
     let mut inputs = Inputs {
@@ -360,7 +493,7 @@ pub(super) fn finance(
     // a second runs acceleration from the month after it, unless a payment default came
     // first (the two runs agree until the earlier default).
     let mut outcome = waterfall::run(&inputs)?;
-    let mut tests = covenants(f, months, capex, &cfads, &outcome).map_err(at)?;
+    let mut tests = covenants(f, &collateral, capex, &cfads, &outcome).map_err(at)?;
     if let Some(month) = tests.summary.first_default_month {
         let row = usize::try_from(month.saturating_sub(1)).unwrap_or(usize::MAX);
         if remedies == Remedies::Applied
@@ -368,59 +501,95 @@ pub(super) fn finance(
         {
             inputs.covenant_default = Some(row);
             outcome = waterfall::run(&inputs)?;
-            tests = covenants(f, months, capex, &cfads, &outcome).map_err(at)?;
+            tests = covenants(f, &collateral, capex, &cfads, &outcome).map_err(at)?;
         }
     }
+    let sizing = Sizing {
+        debt,
+        sized_by,
+        advance_limit,
+        dscr_limit,
+        llcr_limit,
+        target_dscr: f.target_dscr,
+        sizing_cfads,
+        rates,
+        tenor: usize::try_from(f.tenor_months).unwrap_or(usize::MAX),
+        construction: usize::try_from(f.capitalize_until_month).unwrap_or(usize::MAX),
+        spares: f.maintenance.as_ref().map_or(Ok(Decimal::ZERO), |m| {
+            units::mul(
+                m.spares_gpus,
+                m.replacement_usd_per_gpu,
+                "financing.maintenance",
+            )
+            .map(units::amount)
+        })?,
+    };
     let mut financing = report(
         summary,
         &lines,
         &outcome,
         &tests,
-        (debt, sized_by, advance_limit, dscr_limit),
+        &sizing,
         annual_discount_rate,
     )?;
     financing.taxes = tax_schedule;
     Ok(financing)
 }
 
-/// The lines of a month's CFADS.
-struct CashLines {
-    revenue: Decimal,
-    operating_costs: Decimal,
-    taxes: Decimal,
-    cfads: Decimal,
+/// Sources and uses: uses = capex + upfront fee + initial DSRA + construction interest +
+/// spares + cap premium; sources = debt + the construction interest the loan carries +
+/// prepayments + equity, the equity the rest.
+fn sources_and_uses(
+    summary: &Summary,
+    rows: &[FinancingMonth],
+    outcome: &Outcome,
+    sizing: &Sizing,
+) -> Result<SourcesAndUses, ModelError> {
+    let f = "financing";
+    let upfront = rows.first().map(|m| m.upfront_fee_usd).unwrap_or_default();
+    let capitalized = rows
+        .iter()
+        .take(sizing.construction)
+        .try_fold(Decimal::ZERO, |t, m| {
+            units::add(t, m.capitalized_interest_usd, f)
+        })?;
+    let uses = [
+        upfront,
+        outcome.initial_dsra,
+        capitalized,
+        sizing.spares,
+        outcome.cap_premium,
+    ]
+    .into_iter()
+    .try_fold(summary.capex_usd, |t, x| units::add(t, x, f))?;
+    let equity = units::sub(
+        units::sub(units::sub(uses, sizing.debt, f)?, capitalized, f)?,
+        summary.prepayment_usd,
+        f,
+    )?;
+    Ok(SourcesAndUses {
+        capex_usd: summary.capex_usd,
+        upfront_fee_usd: upfront,
+        initial_dsra_usd: outcome.initial_dsra,
+        capitalized_interest_usd: capitalized,
+        spares_usd: sizing.spares,
+        cap_premium_usd: outcome.cap_premium,
+        uses_usd: uses,
+        debt_usd: sizing.debt,
+        capitalized_debt_usd: capitalized,
+        prepayments_usd: summary.prepayment_usd,
+        equity_usd: equity,
+        sources_usd: [sizing.debt, capitalized, summary.prepayment_usd, equity]
+            .into_iter()
+            .try_fold(Decimal::ZERO, |t, x| units::add(t, x, f))?,
+    })
 }
 
-impl CashLines {
-    /// The lines of every month, with the taxes paid in each.
-    fn all(months: &[MonthReport], taxes: &[Decimal]) -> Result<Vec<Self>, ModelError> {
-        months
-            .iter()
-            .zip(taxes)
-            .map(|(m, tax)| Self::new(m, *tax))
-            .collect()
-    }
-
-    fn new(m: &MonthReport, taxes: Decimal) -> Result<Self, ModelError> {
-        let operating_costs = units::add(m.costs.total_usd, m.prepayment_applied_usd, "contracts")?;
-        let cfads = units::sub(
-            units::sub(m.revenue.total_usd, operating_costs, "financing")?,
-            taxes,
-            "financing",
-        )?;
-        Ok(Self {
-            revenue: m.revenue.total_usd,
-            operating_costs,
-            taxes,
-            cfads,
-        })
-    }
-}
-
-/// The covenants tested on the waterfall's balances and DSCRs (CFADS ÷ debt service due).
+/// The covenants tested on the waterfall's balances and DSCRs (CFADS ÷ debt service due)
+/// and the collateral's liquidation value, `collateral × (1 − liquidation_haircut)`.
 fn covenants(
     f: &Financing,
-    months: &[MonthReport],
+    collateral: &[Decimal],
     capex: Decimal,
     cfads: &[Decimal],
     outcome: &Outcome,
@@ -428,7 +597,20 @@ fn covenants(
     collateral::collateral_schedule(&CollateralInputs {
         collateral: CollateralValue::Series {
             origination_value_usd: capex,
-            value_usd: months.iter().map(|m| m.economic_value_usd).collect(),
+            value_usd: collateral
+                .iter()
+                .map(|v| {
+                    if f.liquidation_haircut.is_zero() {
+                        Ok(*v)
+                    } else {
+                        units::mul(
+                            *v,
+                            units::sub(Decimal::ONE, f.liquidation_haircut, "financing")?,
+                            "financing.liquidation_haircut",
+                        )
+                    }
+                })
+                .collect::<Result<_, _>>()?,
         },
         advance_rate: f.advance_rate,
         balance_usd: outcome.steps.iter().map(|s| s.balance).collect(),
@@ -465,8 +647,25 @@ fn dscr(cfads: &[Decimal], outcome: &Outcome) -> Vec<Option<Decimal>> {
         .collect()
 }
 
-/// The sizing figures: debt, which limit set it, the advance and DSCR limits.
-type Sizing = (Decimal, SizedBy, Decimal, Decimal);
+/// How the debt was sized, and what the coverage ratios need.
+struct Sizing {
+    debt: Decimal,
+    sized_by: SizedBy,
+    advance_limit: Decimal,
+    dscr_limit: Decimal,
+    llcr_limit: Option<Decimal>,
+    target_dscr: Decimal,
+    /// CFADS less the merchant haircut, each month.
+    sizing_cfads: Vec<Decimal>,
+    /// The loan's rate of each month of the horizon for its days, `a_m × days_m ÷ basis`
+    /// (the last annual rate held past the tenor).
+    rates: Vec<Decimal>,
+    tenor: usize,
+    /// The months of construction interest (`capitalize_until_month`).
+    construction: usize,
+    /// The spare GPUs bought at the close.
+    spares: Decimal,
+}
 
 /// The report from the waterfall's outcome and the covenant tests.
 fn report(
@@ -474,11 +673,25 @@ fn report(
     lines: &[CashLines],
     outcome: &Outcome,
     tests: &CollateralSchedule,
-    (debt, sized_by, advance_limit, dscr_limit): Sizing,
+    sizing: &Sizing,
     annual_discount_rate: Decimal,
 ) -> Result<FinancingReport, ModelError> {
     let cfads: Vec<Decimal> = lines.iter().map(|l| l.cfads).collect();
     let dscrs = dscr(&cfads, outcome);
+    let debt = sizing.debt;
+    // LLCR and PLCR at the end of each month: PV at the loan's rate of the CFADS still
+    // to come (to maturity; to the horizon) ÷ the balance.
+    let life =
+        coverage::present_values(cfads.get(..sizing.tenor).unwrap_or(&cfads), &sizing.rates)?;
+    let project = coverage::present_values(&cfads, &sizing.rates)?;
+    let ratio = |pv: Option<&Decimal>, balance: Decimal| {
+        if balance.is_zero() {
+            return Ok(None);
+        }
+        pv.map(|v| units::div(*v, balance, "financing"))
+            .transpose()
+            .map_err(ModelError::from)
+    };
     let first_draw = -outcome.lender_close;
     let mut equity_flows = Vec::with_capacity(lines.len() + 1);
     equity_flows.push(units::sub(
@@ -487,8 +700,12 @@ fn report(
             outcome.initial_dsra,
             "financing.dsra",
         )?,
-        outcome.cap_premium,
-        "financing.cap.premium_usd",
+        units::add(
+            sizing.spares,
+            outcome.cap_premium,
+            "financing.cap.premium_usd",
+        )?,
+        "financing.maintenance",
     )?);
     let mut lender_flows = vec![outcome.lender_close];
     let mut rows = Vec::with_capacity(lines.len());
@@ -503,8 +720,8 @@ fn report(
             revenue_usd: keep(l.revenue),
             operating_costs_usd: keep(l.operating_costs),
             taxes_usd: keep(l.taxes),
-            maintenance_capex_usd: Decimal::ZERO,
-            working_capital_change_usd: Decimal::ZERO,
+            maintenance_capex_usd: keep(l.maintenance),
+            working_capital_change_usd: keep(l.working_capital),
             cfads_usd: keep(l.cfads),
             equity_support_usd: s.support,
             draw_usd: s.draw,
@@ -535,6 +752,21 @@ fn report(
             sale_to_lender_usd: s.sale_to_lender,
             written_off_usd: s.written_off,
             balance_usd: s.balance,
+            sizing_cfads_usd: if live {
+                sizing.sizing_cfads.get(i).copied().unwrap_or_default()
+            } else {
+                Decimal::ZERO
+            },
+            llcr: if live {
+                ratio(life.get(i + 1), s.balance)?
+            } else {
+                None
+            },
+            plcr: if live {
+                ratio(project.get(i + 1), s.balance)?
+            } else {
+                None
+            },
             dscr: dscrs.get(i).copied().flatten(),
             ltv: test.and_then(|t| t.ltv),
             in_breach: test.is_some_and(|t| t.in_breach),
@@ -585,23 +817,37 @@ fn report(
     Ok(FinancingReport {
         summary: FinancingSummary {
             debt_usd: debt,
-            sized_by,
-            advance_limit_usd: advance_limit,
-            dscr_limit_usd: dscr_limit,
-            equity_usd: units::add(
-                units::sub(
-                    units::sub(summary.capex_usd, debt, "financing")?,
-                    summary.prepayment_usd,
-                    "contracts",
-                )?,
-                outcome.cap_premium,
-                "financing.cap.premium_usd",
+            sized_by: sizing.sized_by,
+            advance_limit_usd: sizing.advance_limit,
+            dscr_limit_usd: sizing.dscr_limit,
+            llcr_limit_usd: sizing.llcr_limit,
+            advance_rate_dscr: (!sizing.advance_limit.is_zero())
+                .then(|| {
+                    units::div(
+                        units::mul(sizing.target_dscr, sizing.dscr_limit, "financing")?,
+                        sizing.advance_limit,
+                        "financing",
+                    )
+                })
+                .transpose()?,
+            llcr_at_close: (!debt.is_zero())
+                .then(|| units::div(life.first().copied().unwrap_or_default(), debt, "financing"))
+                .transpose()?,
+            backlog_coverage: (!debt.is_zero())
+                .then(|| units::div(summary.contracted_backlog_pv_usd, debt, "financing"))
+                .transpose()?,
+            equity_usd: units::sub(
+                units::sub(summary.capex_usd, debt, "financing")?,
+                summary.prepayment_usd,
+                "contracts",
             )?,
             initial_dsra_usd: outcome.initial_dsra,
+            sources_and_uses: sources_and_uses(summary, &rows, outcome, sizing)?,
             equity: project_metrics(&equity_flows, annual_discount_rate)?,
             lender: project_metrics(&lender_flows, annual_discount_rate)?,
             distributions_usd: sum(|m| m.distribution_usd)?,
             minimum_dscr: dscrs.iter().flatten().copied().min(),
+            minimum_llcr: rows.iter().filter_map(|m| m.llcr).min(),
             peak_ltv: tests.summary.peak_ltv,
             months_in_breach: tests.summary.months_in_breach,
             dsra_draws_usd: sum(|m| m.dsra_draw_usd)?,

@@ -1,6 +1,7 @@
 //! How much the box borrows and on what schedule: the advance-rate and DSCR limits, and
 //! the loan drawn on the deliveries (formulas in the [module docs](super)).
 
+use super::super::report::MonthReport;
 use super::{Financing, Repayment};
 use crate::models::ModelError;
 use crate::models::debt::{self, Amortization, DebtCapacityInputs, DrawSchedule, Fees, LoanInputs};
@@ -143,4 +144,62 @@ pub(super) fn dscr_limit(
         limit = Some(limit.map_or(here, |l| l.min(here)));
     }
     Ok(limit.unwrap_or_default())
+}
+
+/// The CFADS a lender sizes on: `CFADS − merchant_haircut × merchant revenue`, where
+/// merchant revenue is what is sold outside contracts (reserved, on demand, spot, less
+/// their share of the curtailment, and demand response); contracts and hosting fees are
+/// contracted. Reserved capacity counts as merchant: short terms, no take-or-pay.
+pub(super) fn sizing_cfads(
+    m: &MonthReport,
+    cfads: Decimal,
+    haircut: Decimal,
+) -> Result<Decimal, ModelError> {
+    if haircut.is_zero() {
+        return Ok(cfads);
+    }
+    let r = &m.revenue;
+    let field = "financing.merchant_haircut";
+    let market = units::add(
+        units::add(r.reserved_usd, r.on_demand_usd, field)?,
+        r.spot_usd,
+        field,
+    )?;
+    let sold = units::add(market, r.contracts_usd, field)?;
+    let market_cut = if sold.is_zero() {
+        Decimal::ZERO
+    } else {
+        units::div(units::mul(r.curtailed_usd, market, field)?, sold, field)?
+    };
+    let merchant = units::add(
+        units::sub(market, market_cut, field)?,
+        r.demand_response_usd,
+        field,
+    )?;
+    Ok(units::sub(
+        cfads,
+        units::amount(units::mul(haircut, merchant, field)?),
+        field,
+    )?)
+}
+
+/// The loan's rate of each of the horizon's `months` for its days, `a_m × days_m ÷ basis`
+/// (its day count on the scenario's calendar from `start`; the annual rate of the last
+/// month held past the tenor): what the coverage ratios discount at, as the loan accrues.
+pub(super) fn monthly_rates(
+    f: &Financing,
+    start: Date,
+    months: usize,
+) -> Result<Vec<Decimal>, ModelError> {
+    let n = u32::try_from(months).unwrap_or(u32::MAX);
+    let annual = f.interest.annual_rates(n)?;
+    let fractions = debt::year_fractions(&f.interest, f.day_count, Some(start), n)?;
+    annual
+        .iter()
+        .zip(&fractions)
+        .map(|(a, (days, basis))| {
+            let year = units::mul(*a, *days, "interest")?;
+            Ok(units::div(year, *basis, "interest")?)
+        })
+        .collect()
 }

@@ -16,6 +16,8 @@ pub enum SizedBy {
     AdvanceRate,
     /// The target DSCR on the cash flows.
     TargetDscr,
+    /// The minimum LLCR at the close.
+    Llcr,
 }
 
 /// What made the loan default.
@@ -111,6 +113,13 @@ pub struct FinancingMonth {
     pub written_off_usd: Decimal,
     /// The loan balance at the end of the month.
     pub balance_usd: Decimal,
+    /// The CFADS the debt was sized on: less the merchant haircut.
+    pub sizing_cfads_usd: Decimal,
+    /// Loan life coverage: the PV at the loan's rate of CFADS to maturity ÷ the balance;
+    /// `None` without a balance.
+    pub llcr: Option<Decimal>,
+    /// Project life coverage: the same PV to the horizon ÷ the balance.
+    pub plcr: Option<Decimal>,
     /// CFADS ÷ debt service due; `None` without debt service.
     pub dscr: Option<Decimal>,
     /// Balance ÷ the GPUs' economic value; `None` when they are worth nothing.
@@ -140,12 +149,24 @@ pub struct FinancingSummary {
     pub advance_limit_usd: Decimal,
     /// The DSCR limit.
     pub dscr_limit_usd: Decimal,
+    /// The LLCR limit (with `min_llcr`).
+    pub llcr_limit_usd: Option<Decimal>,
+    /// The target DSCR the advance-rate limit alone would need: target × DSCR limit ÷
+    /// advance limit (the debt a sculpted target supports is inversely proportional to
+    /// it); `None` without an advance limit.
+    pub advance_rate_dscr: Option<Decimal>,
+    /// The LLCR at the close: the PV of CFADS over the loan's life ÷ the debt.
+    pub llcr_at_close: Option<Decimal>,
+    /// The PV of the contracted backlog ÷ the debt.
+    pub backlog_coverage: Option<Decimal>,
     /// The equity put in: capex − debt − prepayments (at the close, or with the
     /// deliveries).
     pub equity_usd: Decimal,
     /// The reserve account funded at the close by the equity (0 unless the DSRA is funded
     /// at the close).
     pub initial_dsra_usd: Decimal,
+    /// Sources and uses of funds.
+    pub sources_and_uses: SourcesAndUses,
     /// NPV, IRR and payback of the equity cash flows (the initial reserve included).
     pub equity: ProjectMetrics,
     /// NPV, IRR and payback of the lender's cash flows, at the scenario's discount rate.
@@ -154,6 +175,8 @@ pub struct FinancingSummary {
     pub distributions_usd: Decimal,
     /// The lowest monthly DSCR; `None` without debt service.
     pub minimum_dscr: Option<Decimal>,
+    /// The lowest LLCR at a month's end while a balance is owed.
+    pub minimum_llcr: Option<Decimal>,
     /// The highest monthly LTV.
     pub peak_ltv: Option<Decimal>,
     /// Months with a covenant breached.
@@ -175,6 +198,36 @@ pub struct FinancingSummary {
     pub recovery_usd: Option<Decimal>,
     /// The balance written off ÷ the exposure at default.
     pub loss_given_default: Option<Decimal>,
+}
+
+/// Sources and uses of funds at the close (with the deliveries when the fleet is
+/// delivered over time): sources = uses exactly.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SourcesAndUses {
+    /// Uses: the fleet's capex.
+    pub capex_usd: Decimal,
+    /// Uses: the upfront fee.
+    pub upfront_fee_usd: Decimal,
+    /// Uses: the reserve account funded at the close.
+    pub initial_dsra_usd: Decimal,
+    /// Uses: the interest capitalized during construction (`capitalize_until_month`).
+    pub capitalized_interest_usd: Decimal,
+    /// Uses: the spare GPUs bought at the close.
+    pub spares_usd: Decimal,
+    /// Uses: an interest-rate cap's premium (0: no cap model yet).
+    pub cap_premium_usd: Decimal,
+    /// The uses added up.
+    pub uses_usd: Decimal,
+    /// Sources: the debt committed and drawn.
+    pub debt_usd: Decimal,
+    /// Sources: the construction interest the loan's balance carries.
+    pub capitalized_debt_usd: Decimal,
+    /// Sources: the customers' prepayments.
+    pub prepayments_usd: Decimal,
+    /// Sources: the equity, the rest.
+    pub equity_usd: Decimal,
+    /// The sources added up (= the uses).
+    pub sources_usd: Decimal,
 }
 
 /// The box's financing: its months and summary.
