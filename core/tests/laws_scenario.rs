@@ -60,7 +60,8 @@ fn check_report(report: &Report, capex: Decimal) -> Result<(), TestCaseError> {
     Ok(())
 }
 
-/// A box's flows reconcile: project = equity + lender (service + fees − draws) each month,
+/// A box's flows reconcile: project = equity + lender (service + fees − draws + sweeps +
+/// sale proceeds) + the change in its reserves each month,
 /// equity + debt + prepayments = capex, the balance repaid at maturity.
 fn check_box(report: &Report) -> Result<(), TestCaseError> {
     let f = report.financing.as_ref().unwrap();
@@ -70,13 +71,25 @@ fn check_box(report: &Report) -> Result<(), TestCaseError> {
         s.capex_usd
     );
     let mut drawn_later = Decimal::ZERO;
+    let mut reserves = f.summary.initial_dsra_usd;
     for (m, fm) in report.months.iter().zip(&f.months) {
+        // The lender's flow: service + fees − the draw, plus sweeps and sale proceeds; the
+        // reserves' change stays in the box.
+        prop_assert_eq!(
+            fm.lender_cash_flow_usd,
+            fm.debt_service_usd + fm.fees_usd - fm.draw_usd
+                + fm.sweep_usd
+                + fm.trapped_swept_usd
+                + fm.sale_to_lender_usd
+        );
+        let now = fm.dsra_balance_usd + fm.trapped_balance_usd;
         prop_assert_eq!(
             m.cash_flow_usd,
-            fm.equity_cash_flow_usd + fm.debt_service_usd + fm.fees_usd - fm.draw_usd,
+            fm.equity_cash_flow_usd + fm.lender_cash_flow_usd + (now - reserves),
             "month {}",
             m.month
         );
+        reserves = now;
         prop_assert_eq!(fm.cfads_usd, m.gross_margin_usd - m.prepayment_applied_usd);
         drawn_later += fm.draw_usd;
     }
