@@ -114,7 +114,11 @@ impl<'a> Amortizer<'a> {
                     // A payment within the sculpting tolerance (a cent) of the balance repays
                     // it: otherwise the 12-place rounding can leave dust owed to maturity.
                     let dust = units::sub(owed, principal, "amortization.cfads_usd")?;
-                    paid(if dust <= SCULPT_TOLERANCE_USD { owed } else { principal })
+                    paid(if dust <= SCULPT_TOLERANCE_USD {
+                        owed
+                    } else {
+                        principal
+                    })
                 }
             }
         })
