@@ -96,16 +96,32 @@ fn raised(s: &Scenario) -> Scenario {
 }
 
 /// Whether every figure that depends on the prices is a formula: no prepayment (a share
-/// of the contract's value), no minimum in dollars (hours = dollars ÷ price), and a
-/// sculpted loan (other repayments' DSCR limit is gpuecon's value).
+/// of the contract's value), no minimum in dollars (hours = dollars ÷ price), a sculpted
+/// loan (other repayments' DSCR limit is gpuecon's value), no GPUs retired when
+/// uneconomic (the month moves with the prices), and a box
+/// whose waterfall follows the schedule (no default, sale to the lender, reserve, lock-up,
+/// sweep, taxes or hedges: those months are gpuecon's values).
 fn prices_flow_through(s: &Scenario) -> bool {
+    let report = gpuecon::scenario::evaluate(s).unwrap();
+    let scheduled = report.financing.as_ref().is_none_or(|fr| {
+        fr.summary.first_default_month.is_none()
+            && fr.months.iter().all(|m| {
+                m.sale_to_lender_usd.is_zero()
+                    && m.sweep_usd.is_zero()
+                    && m.dsra_balance_usd.is_zero()
+                    && !m.locked_up
+                    && m.hedges_usd.is_zero()
+            })
+    });
     s.contracts.iter().all(|l| {
         l.prepaid_share.is_zero()
             && l.contract.commitment.unit != gpuecon::models::take_or_pay::CommitmentUnit::Usd
     }) && s
         .financing
         .as_ref()
-        .is_none_or(|f| f.repayment == Repayment::Sculpted)
+        .is_none_or(|f| f.repayment == Repayment::Sculpted && f.taxes.is_none())
+        && !s.retire_when_uneconomic
+        && scheduled
 }
 
 fn jobs(cases: &[Case]) -> Vec<Job> {

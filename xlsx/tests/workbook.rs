@@ -40,7 +40,7 @@ fn cached_results_are_gpuecons_figures_for_every_preset() {
 
 #[test]
 fn the_box_reads_as_its_report() {
-    // CoreWeave-style box: 1,024 GPUs × $50,000 = $51,200,000 of capex, 75 % advance.
+    // CoreWeave-style box: 1,024 GPUs × $50,000 = $51,200,000 of capex, a 70 % advance: $35,840,000.
     let case = presets()
         .into_iter()
         .find(|c| c.name == "coreweave-box-ig")
@@ -52,7 +52,7 @@ fn the_box_reads_as_its_report() {
     );
     assert_eq!(
         cells.get("Financing", "B4"),
-        calamine::Data::Float(38_400_000.0)
+        calamine::Data::Float(35_840_000.0)
     );
     // Month 1: 1,024 × 730 = 747,520 GPU-hours, every one billed at $2.60 under the
     // take-or-pay minimum (usage 90 %, shortfall 10 % at the same price): $1,943,552.
