@@ -555,13 +555,13 @@ pub(crate) fn write<'s>(
         &mut sheet,
         S::Equity,
         "Equity",
-        "capex − debt − prepayments",
+        "capex − debt − prepayments + a cap's premium",
     )?;
     sheet.formula_d(
         S::Equity as u32,
         1,
         &format!(
-            "={}-{}-{}",
+            "={}-{}-{}+financing_cap_premium",
             sizing(S::Capex),
             sizing(S::Debt),
             months::at(C::PrepaymentReceived, 0)

@@ -1,8 +1,8 @@
 //! Recalculated by a spreadsheet engine no one here wrote: LibreOffice opens each workbook
 //! with recalculation on load forced (a fresh profile whose `OOXMLRecalcMode` is 0,
 //! "always"), recalculates every formula and saves it; every formula cell must then equal
-//! gpuecon's figure to the cent (money) or 1e-9 (ratios), for every preset and 20
-//! generated scenarios. A workbook whose cached results were overwritten comes back right
+//! gpuecon's figure to the cent (money) or 1e-9 (ratios), for every preset, 20
+//! generated scenarios and 5 boxes exercising the waterfall and loan conventions. A workbook whose cached results were overwritten comes back right
 //! (the proof that it recalculated), and a workbook whose prices were raised 10 % in the
 //! Inputs sheet recalculates to gpuecon's evaluation of the same change.
 //!
@@ -17,7 +17,7 @@
 
 mod common;
 
-use common::{Case, Cells, generated, presets};
+use common::{Case, Cells, generated, presets, waterfall};
 use gpuecon::Decimal;
 use gpuecon::scenario::{Repayment, Scenario};
 use gpuecon_xlsx::FormulaCell;
@@ -224,6 +224,7 @@ fn libreoffice_recalculates_every_formula_to_gpuecons_figure() {
     std::fs::create_dir_all(&output).unwrap();
     let mut cases = presets();
     cases.extend(generated());
+    cases.extend(waterfall());
     let jobs = jobs(&cases);
     for job in &jobs {
         std::fs::write(input.join(&job.file), &job.bytes).unwrap();

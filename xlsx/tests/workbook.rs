@@ -9,7 +9,7 @@
 
 mod common;
 
-use common::{Cells, generated, presets};
+use common::{Cells, generated, presets, waterfall};
 
 #[test]
 fn the_same_scenario_gives_the_same_bytes() {
@@ -140,4 +140,39 @@ fn some_generated_boxes_breach_their_covenants() {
         }
     }
     assert!(breached >= 3 && defaulted >= 2, "{breached} {defaulted}");
+}
+
+#[test]
+fn a_floored_loan_accrues_act_365f_and_a_default_turns_the_loan_into_values() {
+    let case = |name: &str| {
+        waterfall()
+            .into_iter()
+            .find(|c| c.name == name)
+            .unwrap()
+            .workbook()
+    };
+    let formula = |book: &gpuecon_xlsx::Workbook, cell: &str| {
+        book.formulas
+            .iter()
+            .find(|c| c.sheet == "Financing" && c.cell == cell)
+            .cloned()
+    };
+    // Month 1 (row 20): $35,840,000 (a 70 % advance on $51,200,000) at max(SOFR 3.5 %,
+    // floor 4.5 %) + 6.00 % (a named investment-grade tenant) = 10.5 %, for January 2026's
+    // 31 days on 365: 35,840,000 × 0.105 × 31 ÷ 365 = $319,614.2466.
+    let floored = case("waterfall-floor-act365f-level");
+    let rate = formula(&floored, "E20").unwrap();
+    assert!((rate.expected.unwrap() - 0.105).abs() < 1e-12);
+    let accrual = formula(&floored, "F20").unwrap();
+    assert!((accrual.expected.unwrap() - 31.0 / 365.0).abs() < 1e-12);
+    let interest = formula(&floored, "M20").unwrap();
+    assert!(
+        (interest.expected.unwrap() - 319_614.246_575).abs() < 0.005,
+        "{interest:?}"
+    );
+    // Sized at a DSCR of 0.8, the box cannot pay its first month's service: the loan's
+    // lines are gpuecon's values from month 1, its CFADS still a formula.
+    let defaulted = case("waterfall-payment-default");
+    assert!(formula(&defaulted, "M20").is_none());
+    assert!(formula(&defaulted, "C20").is_some());
 }
