@@ -54,13 +54,6 @@ fn values(s: &Scenario) -> Vec<(&'static str, &'static str, bool)> {
             "each contract's prepayment spread over the months it serves, the rounding in the last",
             s.contracts.iter().any(|c| !c.prepaid_share.is_zero()),
         ),
-        (
-            "Financing: DSCR limit (level, straight or bullet repayment)",
-            "the tightest month of a probe loan's service per dollar",
-            s.financing
-                .as_ref()
-                .is_some_and(|f| f.repayment != gpuecon::scenario::Repayment::Sculpted),
-        ),
     ]
 }
 

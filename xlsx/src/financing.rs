@@ -9,9 +9,12 @@
 //! place that knows its field names.
 
 use gpuecon::Decimal;
-use gpuecon::models::debt::{self, DebtCapacityInputs, Interest};
+use gpuecon::models::debt::{
+    self, Amortization, DebtCapacityInputs, DrawSchedule, Fees, Interest, LoanInputs,
+};
 use gpuecon::scenario::financing::FinancingMonth;
 use gpuecon::scenario::{Financing, FinancingReport, Repayment, Report, Scenario};
+use gpuecon::units;
 
 use crate::XlsxError;
 use crate::cells::{Sheet, a1, abs, column, f};
@@ -54,9 +57,26 @@ pub(crate) enum F {
     Breach,
     Default,
     Equity,
+    ProbeOwed,
+    ProbeInterest,
+    ProbePrincipal,
+    ProbeClosing,
+    ProbeService,
+    LimitHere,
 }
 
-const COLUMNS: [(F, &str, &str); 25] = [
+/// The columns of the probe loan that sizes a level, straight or bullet loan (none for a
+/// sculpted one).
+const PROBE: [F; 6] = [
+    F::ProbeOwed,
+    F::ProbeInterest,
+    F::ProbePrincipal,
+    F::ProbeClosing,
+    F::ProbeService,
+    F::LimitHere,
+];
+
+const COLUMNS: [(F, &str, &str); 31] = [
     (F::Month, "Month", "0 = close"),
     (F::Cfads, "CFADS", "gross margin − prepayments applied"),
     (F::Sofr, "SOFR", "a year (input series)"),
@@ -102,6 +122,16 @@ const COLUMNS: [(F, &str, &str); 25] = [
         "a streak past the cure period, for good",
     ),
     (F::Equity, "Equity cash flow", "USD"),
+    (F::ProbeOwed, "Probe: balance owed", "per dollar lent"),
+    (F::ProbeInterest, "Probe: interest", "per dollar lent"),
+    (F::ProbePrincipal, "Probe: principal", "per dollar lent"),
+    (F::ProbeClosing, "Probe: closing balance", "per dollar lent"),
+    (F::ProbeService, "Probe: debt service", "per dollar lent"),
+    (
+        F::LimitHere,
+        "DSCR limit this month",
+        "max(CFADS, 0) ÷ target ÷ service per dollar",
+    ),
 ];
 
 /// The column of `c`.
@@ -317,9 +347,16 @@ pub(crate) fn write<'s>(
             &mut sheet,
             S::DscrLimit,
             "DSCR limit",
-            "gpuecon's value: the tightest month of a probe loan's service per dollar",
+            "the tightest month: the least of max(CFADS, 0) ÷ target ÷ a probe loan's service per dollar",
         )?;
-        sheet.value(S::DscrLimit as u32, 1, f(sum.dscr_limit_usd), Kind::Money)?;
+        let limits = range(F::LimitHere, 1, h);
+        sheet.formula_d(
+            S::DscrLimit as u32,
+            1,
+            &format!("=IF(COUNT({limits})=0,0,MIN({limits}))"),
+            sum.dscr_limit_usd,
+            Kind::Money,
+        )?;
     }
     label(&mut sheet, S::Debt, "Debt", "the lesser of the two limits")?;
     sheet.formula_d(
@@ -422,6 +459,9 @@ pub(crate) fn write<'s>(
     sheet.ws.set_column_width(0, 28)?;
 
     for (c, header, unit) in COLUMNS {
+        if sculpted && PROBE.contains(&c) {
+            continue;
+        }
         sheet.text(row(0) - 2, col(c), header, &styles.header)?;
         sheet.text(row(0) - 1, col(c), unit, &styles.note)?;
         if col(c) > 0 {
@@ -436,11 +476,17 @@ pub(crate) fn write<'s>(
         ltv_streak: 0,
         dscr_streak: 0,
     };
+    let probe = if sculpted {
+        Vec::new()
+    } else {
+        probe_months(fin, &shares, report.summary.capex_usd)?
+    };
     let ctx = Context {
         fin,
         rates: &rates,
         sculpt_dscr,
         shares: &shares,
+        probe: &probe,
     };
     for m in &fr.months {
         let (ltv_streak, dscr_streak) = month(&mut sheet, &ctx, &previous, m)?;
@@ -460,6 +506,74 @@ struct Context<'a> {
     rates: &'a Rates,
     sculpt_dscr: f64,
     shares: &'a [Decimal],
+    /// The probe loan's months per dollar lent (level, straight and bullet loans).
+    probe: &'a [ProbeMonth],
+}
+
+/// A month of the probe loan, per dollar lent.
+#[derive(Clone, Copy, Default)]
+struct ProbeMonth {
+    owed: f64,
+    interest: f64,
+    principal: f64,
+    closing: f64,
+    service: f64,
+}
+
+/// The probe loan `scenario::financing` sizes a level, straight or bullet loan with: the
+/// capex (1 without capex) lent on the delivery shares, no fees, each month per dollar.
+fn probe_months(
+    fin: &Financing,
+    shares: &[Decimal],
+    capex: Decimal,
+) -> Result<Vec<ProbeMonth>, XlsxError> {
+    let probe = if capex > Decimal::ZERO {
+        capex
+    } else {
+        Decimal::ONE
+    };
+    let draws = if shares.len() <= 1 {
+        DrawSchedule::AtClose
+    } else {
+        let mut usd = Vec::with_capacity(shares.len());
+        let mut left = probe;
+        for (k, share) in shares.iter().enumerate() {
+            let draw = if k + 1 == shares.len() {
+                left
+            } else {
+                units::amount(units::mul(probe, *share, "fleet.deliveries")?)
+            };
+            left = units::sub(left, draw, "fleet.deliveries")?;
+            usd.push(draw);
+        }
+        DrawSchedule::Amounts { usd }
+    };
+    let schedule = debt::debt_schedule(&LoanInputs {
+        commitment_usd: probe,
+        tenor_months: fin.tenor_months,
+        capitalize_until_month: fin.capitalize_until_month,
+        draws,
+        availability_months: None,
+        interest: fin.interest.clone(),
+        amortization: match fin.repayment {
+            Repayment::Straight => Amortization::Straight,
+            Repayment::Bullet => Amortization::Bullet,
+            _ => Amortization::LevelPayment,
+        },
+        fees: Fees::default(),
+    })?;
+    let per = |x: Decimal| f(x) / f(probe);
+    Ok(schedule
+        .months
+        .iter()
+        .map(|m| ProbeMonth {
+            owed: per(m.opening_balance_usd) + per(m.draw_usd),
+            interest: per(m.interest_usd),
+            principal: per(m.principal_usd),
+            closing: per(m.closing_balance_usd),
+            service: per(m.debt_service_usd),
+        })
+        .collect())
 }
 
 /// The previous row's closing balance and draw (at its end), and its covenant streaks.
@@ -596,6 +710,100 @@ fn month_zero(
     Ok(draw)
 }
 
+/// The principal of a level, straight or bullet loan in the month in cell `month`, whose
+/// balance owed and interest are in cells `owed` and `interest` and annual rate in `rate`.
+fn principal_formula(
+    repayment: Repayment,
+    month: &str,
+    owed: &str,
+    interest: &str,
+    rate: &str,
+) -> String {
+    let k = "financing_capitalize_until_month";
+    let t = "financing_tenor_months";
+    let amortizing = match repayment {
+        Repayment::LevelPayment => {
+            format!("MIN(MAX(PMT({rate}/12,{t}-{month}+1,-{owed})-{interest},0),{owed})")
+        }
+        Repayment::Straight => format!("MIN({owed}/({t}-{month}+1),{owed})"),
+        Repayment::Bullet | Repayment::Sculpted => "0".to_owned(),
+    };
+    format!("=IF({month}<={k},0,IF({month}>={t},{owed},{amortizing}))")
+}
+
+/// The probe loan's month (per dollar lent) and the DSCR limit it gives this month.
+fn probe_row(
+    sheet: &mut Sheet<'_>,
+    ctx: &Context<'_>,
+    m: &FinancingMonth,
+    r: u32,
+) -> Result<(), XlsxError> {
+    let n = m.month;
+    let at = |c: F| a1(r, col(c));
+    let prev = |c: F| a1(r - 1, col(c));
+    let month = at(F::Month);
+    let k = "financing_capitalize_until_month";
+    let p = ctx
+        .probe
+        .get(usize::try_from(n).unwrap_or(0).wrapping_sub(1))
+        .copied()
+        .unwrap_or_default();
+    let owed = if n == 1 {
+        format!("={}", prev(F::DrawShare))
+    } else {
+        format!("={}+{}", prev(F::ProbeClosing), prev(F::DrawShare))
+    };
+    let per_dollar = Kind::Factor;
+    sheet.formula(r, col(F::ProbeOwed), &owed, Some(p.owed), per_dollar)?;
+    let (o, i) = (at(F::ProbeOwed), at(F::ProbeInterest));
+    sheet.formula(
+        r,
+        col(F::ProbeInterest),
+        &format!("={o}*{}/12", at(F::Rate)),
+        Some(p.interest),
+        per_dollar,
+    )?;
+    sheet.formula(
+        r,
+        col(F::ProbePrincipal),
+        &principal_formula(ctx.fin.repayment, &month, &o, &i, &at(F::Rate)),
+        Some(p.principal),
+        per_dollar,
+    )?;
+    let principal = at(F::ProbePrincipal);
+    sheet.formula(
+        r,
+        col(F::ProbeClosing),
+        &format!("={o}+IF({month}<={k},{i},0)-{principal}"),
+        Some(p.closing),
+        per_dollar,
+    )?;
+    sheet.formula(
+        r,
+        col(F::ProbeService),
+        &format!("=IF({month}<={k},0,{i})+{principal}"),
+        Some(p.service),
+        per_dollar,
+    )?;
+    let limit =
+        (p.service != 0.0).then(|| f(m.cfads_usd).max(0.0) / f(ctx.fin.target_dscr) / p.service);
+    sheet.formula(
+        r,
+        col(F::LimitHere),
+        &format!(
+            "=IF(ABS({s})<{PROBE_ZERO},\"n/a\",MAX({},0)/financing_target_dscr/{s})",
+            at(F::Cfads),
+            s = at(F::ProbeService)
+        ),
+        limit,
+        Kind::Money,
+    )
+}
+
+/// A probe loan's service per dollar below this is none: what `f64` leaves of a repaid
+/// balance (about 1e-17 a dollar), where the decimals leave exactly 0.
+const PROBE_ZERO: f64 = 1e-12;
+
 /// One month of the loan.
 #[allow(clippy::too_many_lines)] // one formula per column, in the sheet's order
 fn month(
@@ -730,6 +938,9 @@ fn month(
         Kind::Money,
     )?;
     let (owed, interest) = (at(F::Owed), at(F::Interest));
+    if ctx.fin.repayment != Repayment::Sculpted {
+        probe_row(sheet, ctx, m, r)?;
+    }
     let (paid, principal) = match ctx.fin.repayment {
         Repayment::Sculpted => {
             let service = if n <= ctx.fin.capitalize_until_month {
@@ -755,22 +966,9 @@ fn month(
                 ),
             )
         }
-        Repayment::LevelPayment => (
+        other => (
             format!("=IF({month}<={k},0,{interest})"),
-            format!(
-                "=IF({month}<={k},0,IF({month}>={t},{owed},MIN(MAX(PMT({}/12,{t}-{month}+1,-{owed})-{interest},0),{owed})))",
-                at(F::Rate)
-            ),
-        ),
-        Repayment::Straight => (
-            format!("=IF({month}<={k},0,{interest})"),
-            format!(
-                "=IF({month}<={k},0,IF({month}>={t},{owed},MIN({owed}/({t}-{month}+1),{owed})))"
-            ),
-        ),
-        Repayment::Bullet => (
-            format!("=IF({month}<={k},0,{interest})"),
-            format!("=IF({month}<={k},0,IF({month}>={t},{owed},0))"),
+            principal_formula(other, &month, &owed, &interest, &at(F::Rate)),
         ),
     };
     write(sheet, F::InterestPaid, paid, None, Kind::Money)?;

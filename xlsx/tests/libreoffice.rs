@@ -19,7 +19,7 @@ mod common;
 
 use common::{Case, Cells, generated, presets};
 use gpuecon::Decimal;
-use gpuecon::scenario::{Repayment, Scenario};
+use gpuecon::scenario::Scenario;
 use gpuecon_xlsx::FormulaCell;
 use std::io::{Cursor, Read, Write};
 use std::path::Path;
@@ -96,16 +96,12 @@ fn raised(s: &Scenario) -> Scenario {
 }
 
 /// Whether every figure that depends on the prices is a formula: no prepayment (a share
-/// of the contract's value), no minimum in dollars (hours = dollars ÷ price), and a
-/// sculpted loan (other repayments' DSCR limit is gpuecon's value).
+/// of the contract's value) and no minimum in dollars (hours = dollars ÷ price).
 fn prices_flow_through(s: &Scenario) -> bool {
     s.contracts.iter().all(|l| {
         l.prepaid_share.is_zero()
             && l.contract.commitment.unit != gpuecon::models::take_or_pay::CommitmentUnit::Usd
-    }) && s
-        .financing
-        .as_ref()
-        .is_none_or(|f| f.repayment == Repayment::Sculpted)
+    })
 }
 
 fn jobs(cases: &[Case]) -> Vec<Job> {
