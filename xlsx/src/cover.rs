@@ -66,25 +66,18 @@ fn values(s: &Scenario, report: &Report) -> Vec<(&'static str, &'static str, Str
             s.contracts.iter().any(|c| !c.prepaid_share.is_zero()),
         ),
         (
-            "Financing: DSCR limit (level, straight or bullet repayment)",
-            "the tightest month of a probe loan's service per dollar",
-            s.financing
-                .as_ref()
-                .is_some_and(|f| f.repayment != gpuecon::scenario::Repayment::Sculpted),
-        ),
-        (
             "Months: GPUs in service, economic value and sale",
             "GPUs sold after a contract or retired before the horizon: which leave when, and their sale less its cost",
             crate::months::fleet_sold_early(s, report),
         ),
         (
-            "Financing: taxes; DSCR limit (sculpted)",
+            "Financing: taxes; the DSCR limit",
             "the tax model's carryforwards and depreciation (models::tax); the debt is sized on CFADS after the unlevered tax",
             fin.is_some_and(|f| f.taxes.is_some()),
         ),
         (
-            "Financing: discount factors",
-            "a swap's or cap's settlements change the loan's monthly growth (models::debt::discount_factors)",
+            "Financing: discount factors; a level, straight or bullet loan's DSCR limit",
+            "a swap's or cap's settlements change the loan's monthly growth and service (models::debt::discount_factors)",
             fin.is_some_and(|f| f.swap.is_some() || f.cap.is_some()),
         ),
         (

@@ -18,8 +18,11 @@
 //! place that knows its field names.
 
 use gpuecon::Decimal;
-use gpuecon::models::debt::{self, DayCount, DebtCapacityInputs, Interest};
+use gpuecon::models::debt::{
+    self, Amortization, DayCount, DebtCapacityInputs, DrawSchedule, Fees, Interest, LoanInputs,
+};
 use gpuecon::scenario::{Financing, FinancingMonth, FinancingReport, Repayment, Report, Scenario};
+use gpuecon::units;
 
 use crate::XlsxError;
 use crate::cells::{NONE, Sheet, a1, abs, column, f};
@@ -71,9 +74,28 @@ pub(crate) enum F {
     TrappedBalance,
     SaleToLender,
     WrittenOff,
+    ProbeOwed,
+    ProbeInterest,
+    ProbeInstallment,
+    ProbePrincipal,
+    ProbeClosing,
+    ProbeService,
+    LimitHere,
 }
 
-const COLUMNS: [(F, &str, &str); 34] = [
+/// The columns of the probe loan that sizes a level, straight or bullet loan (none for a
+/// sculpted one, or where the limit is gpuecon's value: [`probe_live`]).
+const PROBE: [F; 7] = [
+    F::ProbeOwed,
+    F::ProbeInterest,
+    F::ProbeInstallment,
+    F::ProbePrincipal,
+    F::ProbeClosing,
+    F::ProbeService,
+    F::LimitHere,
+];
+
+const COLUMNS: [(F, &str, &str); 41] = [
     (F::Month, "Month", "0 = close"),
     (F::Taxes, "Taxes", "gpuecon's value (carryforwards)"),
     (
@@ -168,6 +190,21 @@ const COLUMNS: [(F, &str, &str); 34] = [
         "gpuecon's value: GPU sale proceeds",
     ),
     (F::WrittenOff, "Written off", "gpuecon's value"),
+    (F::ProbeOwed, "Probe: balance owed", "per dollar lent"),
+    (F::ProbeInterest, "Probe: interest", "per dollar lent"),
+    (
+        F::ProbeInstallment,
+        "Probe: installment",
+        "level: per dollar lent",
+    ),
+    (F::ProbePrincipal, "Probe: principal", "per dollar lent"),
+    (F::ProbeClosing, "Probe: closing balance", "per dollar lent"),
+    (F::ProbeService, "Probe: debt service", "per dollar lent"),
+    (
+        F::LimitHere,
+        "DSCR limit this month",
+        "max(CFADS, 0) ÷ target ÷ service per dollar",
+    ),
 ];
 
 /// The column of `c`.
@@ -436,7 +473,7 @@ pub(crate) fn write<'s>(
         .map(|(share, df)| f(*share) * df)
         .sum();
     // With taxes the debt is sized on CFADS after the unlevered tax, which the sheet does
-    // not hold: the DSCR limit is then gpuecon's value.
+    // not hold: the DSCR limit is then gpuecon's value (so too a probe loan with hedges).
     if sculpted && fin.taxes.is_none() {
         let capacity = debt::sculpted_debt_capacity(&capacity_inputs(s, fin, &cfads))?;
         label(
@@ -486,18 +523,29 @@ pub(crate) fn write<'s>(
             sum.dscr_limit_usd,
             Kind::Money,
         )?;
+    } else if !probe_live(fin) {
+        label(
+            &mut sheet,
+            S::DscrLimit,
+            "DSCR limit",
+            "gpuecon's value: sized on CFADS after the unlevered tax, or a probe loan with hedges",
+        )?;
+        sheet.value(S::DscrLimit as u32, 1, f(sum.dscr_limit_usd), Kind::Money)?;
     } else {
         label(
             &mut sheet,
             S::DscrLimit,
             "DSCR limit",
-            if sculpted {
-                "gpuecon's value: sculpted on CFADS after the unlevered tax"
-            } else {
-                "gpuecon's value: the tightest month of a probe loan's service per dollar"
-            },
+            "the tightest month: the least of max(CFADS, 0) ÷ target ÷ a probe loan's service per dollar",
         )?;
-        sheet.value(S::DscrLimit as u32, 1, f(sum.dscr_limit_usd), Kind::Money)?;
+        let limits = range(F::LimitHere, 1, h);
+        sheet.formula_d(
+            S::DscrLimit as u32,
+            1,
+            &format!("=IF(COUNT({limits})=0,0,MIN({limits}))"),
+            sum.dscr_limit_usd,
+            Kind::Money,
+        )?;
     }
     label(&mut sheet, S::Debt, "Debt", "the lesser of the two limits")?;
     sheet.formula_d(
@@ -627,6 +675,9 @@ pub(crate) fn write<'s>(
     sheet.ws.set_column_width(0, 28)?;
 
     for (c, header, unit) in COLUMNS {
+        if !probe_live(fin) && PROBE.contains(&c) {
+            continue;
+        }
         sheet.text(row(0) - 2, col(c), header, &styles.header)?;
         sheet.text(row(0) - 1, col(c), unit, &styles.note)?;
         if col(c) > 0 {
@@ -641,12 +692,18 @@ pub(crate) fn write<'s>(
         ltv_streak: 0,
         dscr_streak: 0,
     };
+    let probe = if probe_live(fin) {
+        probe_months(s, fin, &shares, report.summary.capex_usd)?
+    } else {
+        Vec::new()
+    };
     let ctx = Context {
         fin,
         rates: &rates,
         sculpt_dscr,
         shares: &shares,
         first_value: first_value_month(fin, fr),
+        probe: &probe,
     };
     for m in &fr.months {
         let (ltv_streak, dscr_streak) = month(&mut sheet, &ctx, &previous, m)?;
@@ -668,6 +725,89 @@ struct Context<'a> {
     shares: &'a [Decimal],
     /// The first month written as gpuecon's values ([`first_value_month`]).
     first_value: u32,
+    /// The probe loan's months per dollar lent (level, straight and bullet loans).
+    probe: &'a [ProbeMonth],
+}
+
+/// A month of the probe loan, per dollar lent.
+#[derive(Clone, Copy, Default)]
+struct ProbeMonth {
+    owed: f64,
+    interest: f64,
+    principal: f64,
+    closing: f64,
+    service: f64,
+}
+
+/// Whether the probe loan and its DSCR limit are formulas: a level, straight or bullet
+/// loan without taxes (the debt is sized on CFADS after the unlevered tax) or hedges (the
+/// probe's service includes their settlements).
+fn probe_live(fin: &Financing) -> bool {
+    fin.repayment != Repayment::Sculpted
+        && fin.taxes.is_none()
+        && fin.swap.is_none()
+        && fin.cap.is_none()
+}
+
+/// The probe loan `scenario::financing` sizes a level, straight or bullet loan with: the
+/// capex (1 without capex) lent on the delivery shares, no fees, each month per dollar.
+fn probe_months(
+    s: &Scenario,
+    fin: &Financing,
+    shares: &[Decimal],
+    capex: Decimal,
+) -> Result<Vec<ProbeMonth>, XlsxError> {
+    let probe = if capex > Decimal::ZERO {
+        capex
+    } else {
+        Decimal::ONE
+    };
+    let draws = if shares.len() <= 1 {
+        DrawSchedule::AtClose
+    } else {
+        let mut usd = Vec::with_capacity(shares.len());
+        let mut left = probe;
+        for (k, share) in shares.iter().enumerate() {
+            let draw = if k + 1 == shares.len() {
+                left
+            } else {
+                units::amount(units::mul(probe, *share, "fleet.deliveries")?)
+            };
+            left = units::sub(left, draw, "fleet.deliveries")?;
+            usd.push(draw);
+        }
+        DrawSchedule::Amounts { usd }
+    };
+    let schedule = debt::debt_schedule(&LoanInputs {
+        commitment_usd: probe,
+        tenor_months: fin.tenor_months,
+        capitalize_until_month: fin.capitalize_until_month,
+        draws,
+        availability_months: None,
+        interest: fin.interest.clone(),
+        amortization: match fin.repayment {
+            Repayment::Straight => Amortization::Straight,
+            Repayment::Bullet => Amortization::Bullet,
+            _ => Amortization::LevelPayment,
+        },
+        fees: Fees::default(),
+        start_date: Some(s.start),
+        day_count: fin.day_count,
+        swap: fin.swap.clone(),
+        cap: fin.cap.clone(),
+    })?;
+    let per = |x: Decimal| f(x) / f(probe);
+    Ok(schedule
+        .months
+        .iter()
+        .map(|m| ProbeMonth {
+            owed: per(m.opening_balance_usd) + per(m.draw_usd),
+            interest: per(m.interest_usd),
+            principal: per(m.principal_usd),
+            closing: per(m.closing_balance_usd),
+            service: per(m.debt_service_usd),
+        })
+        .collect())
 }
 
 /// The previous row's closing balance and draw (at its end), and its covenant streaks.
@@ -851,6 +991,109 @@ fn value(sheet: &mut Sheet<'_>, r: u32, c: F, v: Option<f64>, kind: Kind) -> Res
         }
     }
 }
+
+/// The principal of a level, straight or bullet loan in the month in cell `month`, whose
+/// balance owed and interest are in cells `owed` and `interest` and a level loan's
+/// installment in `installment` ([`installment`]).
+fn principal_formula(
+    repayment: Repayment,
+    month: &str,
+    owed: &str,
+    interest: &str,
+    installment: &str,
+) -> String {
+    let k = "financing_capitalize_until_month";
+    let t = "financing_tenor_months";
+    let amortizing = match repayment {
+        Repayment::LevelPayment => {
+            format!("MIN(MAX({installment}-{interest},0),{owed})")
+        }
+        Repayment::Straight => format!("MIN({owed}/({t}-{month}+1),{owed})"),
+        Repayment::Bullet | Repayment::Sculpted => "0".to_owned(),
+    };
+    format!("=IF({month}<={k},0,IF({month}>={t},{owed},{amortizing}))")
+}
+
+/// The probe loan's month (per dollar lent) and the DSCR limit it gives this month.
+fn probe_row(
+    sheet: &mut Sheet<'_>,
+    ctx: &Context<'_>,
+    m: &FinancingMonth,
+    r: u32,
+) -> Result<(), XlsxError> {
+    let n = m.month;
+    let at = |c: F| a1(r, col(c));
+    let prev = |c: F| a1(r - 1, col(c));
+    let month = at(F::Month);
+    let k = "financing_capitalize_until_month";
+    let p = ctx
+        .probe
+        .get(usize::try_from(n).unwrap_or(0).wrapping_sub(1))
+        .copied()
+        .unwrap_or_default();
+    let owed = if n == 1 {
+        format!("={}", prev(F::DrawShare))
+    } else {
+        format!("={}+{}", prev(F::ProbeClosing), prev(F::DrawShare))
+    };
+    let per_dollar = Kind::Factor;
+    sheet.formula(r, col(F::ProbeOwed), &owed, Some(p.owed), per_dollar)?;
+    let (o, i) = (at(F::ProbeOwed), at(F::ProbeInterest));
+    if ctx.fin.repayment == Repayment::LevelPayment {
+        let cols = Level {
+            installment: F::ProbeInstallment,
+            owed: F::ProbeOwed,
+            draw: F::DrawShare,
+        };
+        installment(sheet, ctx, n, &cols, p.interest + p.principal)?;
+    }
+    sheet.formula(
+        r,
+        col(F::ProbeInterest),
+        &format!("={o}*{}*{}", at(F::Rate), at(F::Accrual)),
+        Some(p.interest),
+        per_dollar,
+    )?;
+    sheet.formula(
+        r,
+        col(F::ProbePrincipal),
+        &principal_formula(ctx.fin.repayment, &month, &o, &i, &at(F::ProbeInstallment)),
+        Some(p.principal),
+        per_dollar,
+    )?;
+    let principal = at(F::ProbePrincipal);
+    sheet.formula(
+        r,
+        col(F::ProbeClosing),
+        &format!("={o}+IF({month}<={k},{i},0)-{principal}"),
+        Some(p.closing),
+        per_dollar,
+    )?;
+    sheet.formula(
+        r,
+        col(F::ProbeService),
+        &format!("=IF({month}<={k},0,{i})+{principal}"),
+        Some(p.service),
+        per_dollar,
+    )?;
+    let limit =
+        (p.service != 0.0).then(|| f(m.cfads_usd).max(0.0) / f(ctx.fin.target_dscr) / p.service);
+    sheet.formula(
+        r,
+        col(F::LimitHere),
+        &format!(
+            "=IF(ABS({s})<{PROBE_ZERO},\"n/a\",MAX({},0)/financing_target_dscr/{s})",
+            at(F::Cfads),
+            s = at(F::ProbeService)
+        ),
+        limit,
+        Kind::Money,
+    )
+}
+
+/// A probe loan's service per dollar below this is none: what `f64` leaves of a repaid
+/// balance (about 1e-17 a dollar), where the decimals leave exactly 0.
+const PROBE_ZERO: f64 = 1e-12;
 
 /// One month of the loan.
 #[allow(clippy::too_many_lines)] // one formula per column, in the sheet's order
@@ -1037,6 +1280,9 @@ fn month(
         Kind::Money,
     )?;
     let (owed, interest) = (at(F::Owed), at(F::Interest));
+    if probe_live(ctx.fin) {
+        probe_row(sheet, ctx, m, r)?;
+    }
     let (paid, principal) = match ctx.fin.repayment {
         Repayment::Sculpted => {
             let service = if n <= ctx.fin.capitalize_until_month {
@@ -1064,28 +1310,21 @@ fn month(
                 ),
             )
         }
-        Repayment::LevelPayment => {
-            if !valued {
-                installment(sheet, ctx, m, r)?;
+        other => {
+            if other == Repayment::LevelPayment && !valued {
+                let cols = Level {
+                    installment: F::Service,
+                    owed: F::Owed,
+                    draw: F::Draw,
+                };
+                let cached = f(m.interest_usd) + f(m.principal_usd);
+                installment(sheet, ctx, n, &cols, cached)?;
             }
             (
                 format!("=IF({month}<={k},0,{interest})"),
-                format!(
-                    "=IF({month}<={k},0,IF({month}>={t},{owed},MIN(MAX({}-{interest},0),{owed})))",
-                    at(F::Service)
-                ),
+                principal_formula(other, &month, &owed, &interest, &at(F::Service)),
             )
         }
-        Repayment::Straight => (
-            format!("=IF({month}<={k},0,{interest})"),
-            format!(
-                "=IF({month}<={k},0,IF({month}>={t},{owed},MIN({owed}/({t}-{month}+1),{owed})))"
-            ),
-        ),
-        Repayment::Bullet => (
-            format!("=IF({month}<={k},0,{interest})"),
-            format!("=IF({month}<={k},0,IF({month}>={t},{owed},0))"),
-        ),
     };
     write(sheet, F::InterestPaid, paid, None, Kind::Money)?;
     write(
@@ -1167,28 +1406,38 @@ fn month(
     Ok(streaks)
 }
 
+/// Where a level loan's installment goes and what it reads: its own column, the balance
+/// owed and the draw (at the previous row's end).
+struct Level {
+    installment: F,
+    owed: F,
+    draw: F,
+}
+
 /// A level loan's installment: `PMT(rate ÷ 12, months left, −owed)`, set in the first
 /// month of amortization and set again after a draw or when the rate changes (the core's
 /// amortization), else the previous month's. Cached with the month's interest + principal
-/// and checked through the principal it sets.
+/// (`cached`) and checked through the principal it sets.
 fn installment(
     sheet: &mut Sheet<'_>,
     ctx: &Context<'_>,
-    m: &FinancingMonth,
-    r: u32,
+    n: u32,
+    cols: &Level,
+    cached: f64,
 ) -> Result<(), XlsxError> {
+    let r = row(n);
     let at = |c: F| a1(r, col(c));
     let prev = |c: F| a1(r - 1, col(c));
     let month = at(F::Month);
     let k = "financing_capitalize_until_month";
     let t = "financing_tenor_months";
-    let first = m.month == 1;
+    let first = n == 1;
     let reset = if first {
         "TRUE".to_owned()
     } else {
         format!(
             "OR({month}={k}+1,{}>0,{}<>{})",
-            prev(F::Draw),
+            prev(cols.draw),
             at(F::Rate),
             prev(F::Rate)
         )
@@ -1196,23 +1445,19 @@ fn installment(
     let kept = if first {
         "0".to_owned()
     } else {
-        prev(F::Service)
+        prev(cols.installment)
     };
     let formula = format!(
         "=IF(OR({month}<={k},{month}>={t}),0,IF({reset},PMT({}/12,{t}-{month}+1,-{}),{kept}))",
         at(F::Rate),
-        at(F::Owed)
+        at(cols.owed)
     );
-    let level = m.month > ctx.fin.capitalize_until_month && m.month < ctx.fin.tenor_months;
-    let cached = if level {
-        f(m.interest_usd) + f(m.principal_usd)
-    } else {
-        0.0
-    };
+    let level = n > ctx.fin.capitalize_until_month && n < ctx.fin.tenor_months;
+    let cached = if level { cached } else { 0.0 };
     let cell = rust_xlsxwriter::Formula::new(formula).set_result(cached.to_string());
     sheet.ws.write_formula_with_format(
         r,
-        col(F::Service),
+        col(cols.installment),
         cell,
         sheet.styles.formula(Kind::Money),
     )?;

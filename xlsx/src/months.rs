@@ -4,9 +4,9 @@
 //! rest (take-or-pay settlement hours, hosting, the energy section, a lease, a cascade,
 //! depreciation, a delivered fleet's value, prepayments) are gpuecon's values.
 
-use gpuecon::Decimal;
 use gpuecon::models::depreciation::{self, CascadeInputs};
 use gpuecon::scenario::{MonthReport, Report, Scenario};
+use gpuecon::{Decimal, units};
 
 use crate::XlsxError;
 use crate::cells::{Sheet, a1, column, f};
@@ -291,7 +291,12 @@ fn close(
     sheet.value(r, col(C::Date), serial(s.start), Kind::Date)?;
     let share0 = get(&series.delivered, 0);
     sheet.input(r, col(C::CapexShare), f(share0), Kind::Percent)?;
-    let capex0 = report.summary.prepayment_usd - report.summary.close_cash_flow_usd;
+    // Capex at the close: prepayments − the close's cash flow (= capex then).
+    let capex0 = units::sub(
+        report.summary.prepayment_usd,
+        report.summary.close_cash_flow_usd,
+        "capex",
+    )?;
     sheet.formula_d(
         r,
         col(C::Capex),
@@ -466,28 +471,23 @@ fn month(
         Some(on_demand_hours),
         Kind::Hours,
     )?;
-    let spot_hours = match &s.market.spot {
-        None => {
-            sheet.formula(r, col(C::SpotHours), "=0", Some(0.0), Kind::Hours)?;
-            0.0
-        }
-        Some(spot) => {
-            let hours = (open - on_demand_hours)
-                * f(spot.share_of_idle_sold)
-                * (1.0 - f(spot.preemption_rate));
-            sheet.formula(
-                r,
-                col(C::SpotHours),
-                &format!(
-                    "=({open_formula}-{})*market_spot_share_of_idle_sold*(1-market_spot_preemption_rate)",
-                    at(C::OnDemandHours)
-                ),
-                Some(hours),
-                Kind::Hours,
-            )?;
-            hours
-        }
+    let (spot_formula, spot_hours) = match &s.market.spot {
+        None => ("=0".to_owned(), 0.0),
+        Some(spot) => (
+            format!(
+                "=({open_formula}-{})*market_spot_share_of_idle_sold*(1-market_spot_preemption_rate)",
+                at(C::OnDemandHours)
+            ),
+            (open - on_demand_hours) * f(spot.share_of_idle_sold) * (1.0 - f(spot.preemption_rate)),
+        ),
     };
+    sheet.formula(
+        r,
+        col(C::SpotHours),
+        &spot_formula,
+        Some(spot_hours),
+        Kind::Hours,
+    )?;
     let (served, served_refs) = book.served(month);
     sheet.formula(
         r,
@@ -496,7 +496,6 @@ fn month(
         Some(served),
         Kind::Hours,
     )?;
-    let _ = spot_hours;
     sheet.formula_d(
         r,
         col(C::Billed),

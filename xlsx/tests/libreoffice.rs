@@ -19,7 +19,7 @@ mod common;
 
 use common::{Case, Cells, generated, presets, waterfall};
 use gpuecon::Decimal;
-use gpuecon::scenario::{Repayment, Scenario};
+use gpuecon::scenario::Scenario;
 use gpuecon_xlsx::FormulaCell;
 use std::io::{Cursor, Read, Write};
 use std::path::Path;
@@ -96,11 +96,11 @@ fn raised(s: &Scenario) -> Scenario {
 }
 
 /// Whether every figure that depends on the prices is a formula: no prepayment (a share
-/// of the contract's value), no minimum in dollars (hours = dollars ÷ price), a sculpted
-/// loan (other repayments' DSCR limit is gpuecon's value), no GPUs retired when
-/// uneconomic (the month moves with the prices), and a box
-/// whose waterfall follows the schedule (no default, sale to the lender, reserve, lock-up,
-/// sweep, taxes or hedges: those months are gpuecon's values).
+/// of the contract's value), no minimum in dollars (hours = dollars ÷ price), no taxes
+/// (the debt is sized on CFADS after the unlevered tax, a value), no GPUs retired when
+/// uneconomic (the month moves with the prices), and a box whose waterfall follows the
+/// schedule (no default, sale to the lender, reserve, lock-up, sweep or hedges: those
+/// months are gpuecon's values).
 fn prices_flow_through(s: &Scenario) -> bool {
     let report = gpuecon::scenario::evaluate(s).unwrap();
     let scheduled = report.financing.as_ref().is_none_or(|fr| {
@@ -116,10 +116,7 @@ fn prices_flow_through(s: &Scenario) -> bool {
     s.contracts.iter().all(|l| {
         l.prepaid_share.is_zero()
             && l.contract.commitment.unit != gpuecon::models::take_or_pay::CommitmentUnit::Usd
-    }) && s
-        .financing
-        .as_ref()
-        .is_none_or(|f| f.repayment == Repayment::Sculpted && f.taxes.is_none())
+    }) && s.financing.as_ref().is_none_or(|f| f.taxes.is_none())
         && !s.retire_when_uneconomic
         && scheduled
 }
