@@ -176,3 +176,33 @@ fn a_floored_loan_accrues_act_365f_and_a_default_turns_the_loan_into_values() {
     assert!(formula(&defaulted, "M20").is_none());
     assert!(formula(&defaulted, "C20").is_some());
 }
+
+#[test]
+fn the_waterfall_boxes_exercise_what_they_are_named_for() {
+    let report = |name: &str| {
+        let case = waterfall().into_iter().find(|c| c.name == name).unwrap();
+        gpuecon::scenario::evaluate(&case.scenario)
+            .unwrap()
+            .financing
+            .unwrap()
+    };
+    let any = |fr: &gpuecon::scenario::FinancingReport,
+               pick: fn(&gpuecon::scenario::FinancingMonth) -> bool| {
+        fr.months.iter().any(pick)
+    };
+    let floored = report("waterfall-floor-act365f-level");
+    assert!(floored.summary.first_default_month.is_none());
+    let reserve = report("waterfall-reserve-lock-up-sweep");
+    assert!(any(&reserve, |m| !m.dsra_balance_usd.is_zero()));
+    assert!(any(&reserve, |m| !m.sweep_usd.is_zero()));
+    assert!(reserve.summary.months_in_lock_up > 0);
+    let taxes = report("waterfall-taxes");
+    assert!(any(&taxes, |m| m.taxes_usd > gpuecon::Decimal::ZERO));
+    let hedged = report("waterfall-swap-cap");
+    assert!(any(&hedged, |m| !m.hedges_usd.is_zero()));
+    let defaulted = report("waterfall-payment-default");
+    assert_eq!(
+        defaulted.summary.default_kind,
+        Some(gpuecon::scenario::DefaultKind::Payment)
+    );
+}
