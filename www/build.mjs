@@ -1,6 +1,7 @@
 // Builds the static calculator into dist/: the page, its bundled scripts (the page, the
-// theme loader, which runs first, and the Monte Carlo worker) and styles (uPlot's included),
-// and the package's .wasm beside the scripts (the package loads it relative to its own URL).
+// theme loader, which runs first, the Monte Carlo worker and the Excel writer, loaded on a
+// click) and styles (uPlot's included), and the package's .wasm files beside the scripts
+// (the package loads them relative to its own URL).
 import { build } from "esbuild";
 import { copyFileSync, mkdirSync, rmSync } from "node:fs";
 import { createRequire } from "node:module";
@@ -16,6 +17,8 @@ await build({
     main: join(here, "src/main.js"),
     theme: join(here, "src/theme.js"),
     "montecarlo-worker": join(here, "src/montecarlo/worker.js"),
+    // gpuecon/xlsx on its own: main.js imports "./xlsx.js" on a click (external below).
+    xlsx: join(here, "src/xlsx.js"),
     style: join(here, "src/style.css"),
   },
   outdir: dist,
@@ -24,11 +27,14 @@ await build({
   target: "es2022", // the package uses top-level await
   minify: true,
   sourcemap: true,
+  external: ["./xlsx.js"],
   logLevel: "info",
 });
 
 const wasm = createRequire(import.meta.url).resolve("gpuecon/gpuecon_wasm_bg.wasm");
 copyFileSync(wasm, join(dist, "gpuecon_wasm_bg.wasm"));
+const xlsxWasm = createRequire(import.meta.url).resolve("gpuecon/gpuecon_xlsx_bg.wasm");
+copyFileSync(xlsxWasm, join(dist, "gpuecon_xlsx_bg.wasm"));
 copyFileSync(join(here, "index.html"), join(dist, "index.html"));
 copyFileSync(join(here, "public/favicon.svg"), join(dist, "favicon.svg"));
 console.log(`built the calculator in ${dist}`);

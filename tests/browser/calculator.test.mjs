@@ -4,6 +4,7 @@
 // GPUECON_SCREENSHOTS.
 import { after, before, test } from "node:test";
 import assert from "node:assert/strict";
+import { execFileSync } from "node:child_process";
 import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -133,6 +134,27 @@ test("a shared link reproduces the model: panel, preset and edited inputs", asyn
   assert.deepEqual([...problems, ...more], []);
   await page.close();
   await again.close();
+});
+
+test("the Excel model downloads with the native command's bytes, its module loaded on the click only", async () => {
+  const { page, problems } = await open(context, "#p=scenario");
+  const fetched = [];
+  page.on("request", (r) => fetched.push(r.url()));
+  const n = await recomputes(page, "scenario");
+  await page.selectOption("#scenario-evaluate-preset", "coreweave-box-ig");
+  await recomputed(page, "scenario", n);
+  assert.ok(!fetched.some((u) => u.includes("xlsx")), "no workbook code before the click");
+  const [xlsx] = await Promise.all([page.waitForEvent("download"), page.click("#panel-scenario button:text('Download Excel model')")]);
+  assert.equal(xlsx.suggestedFilename(), "coreweave-style-box-investment-grade-customer-sofr-6.xlsx");
+  const dir = mkdtempSync(join(tmpdir(), "gpuecon-xlsx-"));
+  const file = join(dir, "page.xlsx");
+  await xlsx.saveAs(file);
+  assert.ok(fetched.some((u) => u.endsWith("/gpuecon_xlsx_bg.wasm")), "the workbook's module, fetched on the click");
+  const cli = join(dir, "cli.xlsx");
+  execFileSync(process.env.GPUECON_CLI, ["evaluate", "--preset", "coreweave-box-ig", "--format", "xlsx", "--output", cli]);
+  assert.deepEqual(readFileSync(file), readFileSync(cli));
+  assert.deepEqual(problems, []);
+  await page.close();
 });
 
 test("the scenario exports as JSON that `gpuecon evaluate FILE` reads, and tables as CSV", async () => {

@@ -142,11 +142,11 @@ pub(crate) fn write<'s>(
         for (offset, (header, _)) in (0_u16..).zip(BLOCK) {
             sheet.text(
                 1,
-                base + offset,
+                base.saturating_add(offset),
                 &format!("{name}: {header}"),
                 &styles.header,
             )?;
-            sheet.ws.set_column_width(base + offset, 14)?;
+            sheet.ws.set_column_width(base.saturating_add(offset), 14)?;
         }
         let price = name_of(&format!("contracts[{k}].contract.price_usd_per_gpu_hour"));
         let shortfall = if c.shortfall_price_usd_per_gpu_hour.is_some() {
@@ -181,12 +181,12 @@ pub(crate) fn write<'s>(
                 f(m.termination_fee_usd),
             ];
             for (offset, (value, (_, kind))) in (0_u16..).zip(values.into_iter().zip(BLOCK)) {
-                sheet.value(r, base + offset, value, kind)?;
+                sheet.value(r, base.saturating_add(offset), value, kind)?;
             }
-            let cell = |offset: u16| a1(r, base + offset);
+            let cell = |offset: u16| a1(r, base.saturating_add(offset));
             sheet.formula_d(
                 r,
-                base + 7,
+                base.saturating_add(7),
                 &format!(
                     "=({b}*{price}+{o}*{overage}+{s}*{shortfall})*{e}+{t}",
                     b = cell(1),

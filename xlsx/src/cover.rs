@@ -1,7 +1,7 @@
 //! The `Cover` sheet: what the workbook is, which gpuecon made it, how to read its
 //! colours, and which cells are gpuecon's values rather than formulas, and why.
 
-use gpuecon::scenario::Scenario;
+use gpuecon::scenario::{Report, Scenario};
 
 use crate::XlsxError;
 use crate::cells::Sheet;
@@ -12,8 +12,19 @@ pub(crate) const SHEET: &str = "Cover";
 
 /// The cells written as gpuecon's values, and why a formula does not compute them; with
 /// whether the scenario has them.
-fn values(s: &Scenario) -> Vec<(&'static str, &'static str, bool)> {
-    vec![
+fn values(s: &Scenario, report: &Report) -> Vec<(&'static str, &'static str, String)> {
+    let yes = |here: bool| if here { "yes" } else { "no" }.to_owned();
+    let fin = s.financing.as_ref();
+    let first_value = match (fin, &report.financing) {
+        (Some(fin), Some(fr)) => crate::financing::first_value_month(fin, fr),
+        _ => u32::MAX,
+    };
+    let loan = if first_value == u32::MAX {
+        "no".to_owned()
+    } else {
+        format!("from month {first_value}")
+    };
+    let listed: Vec<(&'static str, &'static str, bool)> = vec![
         (
             "Contracts: usage, billed, overage, shortfall and served hours; escalation; termination fees",
             "take-or-pay true-ups and make-up credits carried across periods are iteration; the revenue is a formula on the prices",
@@ -55,19 +66,43 @@ fn values(s: &Scenario) -> Vec<(&'static str, &'static str, bool)> {
             s.contracts.iter().any(|c| !c.prepaid_share.is_zero()),
         ),
         (
-            "Financing: DSCR limit (level, straight or bullet repayment)",
-            "the tightest month of a probe loan's service per dollar",
-            s.financing
-                .as_ref()
-                .is_some_and(|f| f.repayment != gpuecon::scenario::Repayment::Sculpted),
+            "Months: GPUs in service, economic value and sale",
+            "GPUs sold after a contract or retired before the horizon: which leave when, and their sale less its cost",
+            crate::months::fleet_sold_early(s, report),
         ),
-    ]
+        (
+            "Financing: taxes; the DSCR limit",
+            "the tax model's carryforwards and depreciation (models::tax); the debt is sized on CFADS after the unlevered tax",
+            fin.is_some_and(|f| f.taxes.is_some()),
+        ),
+        (
+            "Financing: discount factors; a level, straight or bullet loan's DSCR limit",
+            "a swap's or cap's settlements change the loan's monthly growth and service (models::debt::discount_factors)",
+            fin.is_some_and(|f| f.swap.is_some() || f.cap.is_some()),
+        ),
+        (
+            "Financing: distribution, shortfall, reserve (DSRA), sweeps, trapped cash, sale to the lender, written off; the reserve at the close",
+            "the waterfall's path: each month's accounts depend on every month before (scenario::financing)",
+            fin.is_some(),
+        ),
+    ];
+    let mut rows: Vec<(&'static str, &'static str, String)> = listed
+        .into_iter()
+        .map(|(cells, why, here)| (cells, why, yes(here)))
+        .collect();
+    rows.push((
+        "Financing: interest, interest paid and capitalized, principal, debt service, fees, closing balance, DSCR, equity flow and the default flag, from the month the waterfall leaves the schedule",
+        "a payment or covenant default and acceleration, a sale to the lender, a reserve, lock-up or sweep, taxes or hedges: path-dependent, as gpuecon's waterfall runs it (the sheet's LTV, streaks and breach flags stay formulas on these balances)",
+        loan,
+    ));
+    rows
 }
 
 /// Writes the sheet.
 pub(crate) fn write<'s>(
     styles: &'s Styles,
     s: &Scenario,
+    report: &Report,
     sources: &[String],
 ) -> Result<Sheet<'s>, XlsxError> {
     let mut sheet = Sheet::new(SHEET, styles)?;
@@ -111,7 +146,7 @@ pub(crate) fn write<'s>(
         "Inputs: every scalar input, each a defined name",
         "Months: month 0 and one row per month, hours to cash flow",
         "Contracts: take-or-pay settlement per month",
-        "Financing: the box's sizing, loan schedule, DSCR, LTV, equity flows",
+        "Financing: the box's sizing, the loan on its day count, the waterfall's lines, DSCR, LTV, equity flows",
         "Summary: NPV, IRR, XIRR, MIRR, payback; debt, equity returns, minimum DSCR, peak LTV",
     ];
     let mut row = 9;
@@ -124,10 +159,10 @@ pub(crate) fn write<'s>(
     sheet.text(row, 1, "Why", &styles.header)?;
     sheet.text(row, 2, "In this scenario", &styles.header)?;
     row += 1;
-    for (cells, why, here) in values(s) {
+    for (cells, why, here) in values(s, report) {
         sheet.plain(row, 0, cells)?;
         sheet.text(row, 1, why, &styles.note)?;
-        sheet.plain(row, 2, if here { "yes" } else { "no" })?;
+        sheet.plain(row, 2, &here)?;
         row += 1;
     }
     if !sources.is_empty() {

@@ -90,6 +90,13 @@ fn list(s: &Scenario) -> List {
         "all-in, paid on delivery",
     );
     l.add(
+        "fleet.resellable_share",
+        s.fleet.resellable_share,
+        Kind::Percent,
+        "of capex",
+        "the share of capex the residual curve values (the GPUs)",
+    );
+    l.add(
         "power.it_kw_per_gpu",
         s.power.it_kw_per_gpu,
         Kind::Factor,
@@ -297,20 +304,30 @@ fn financing(l: &mut List, fin: &gpuecon::scenario::Financing) {
             "financing.interest.annual_rate",
             *annual_rate,
             Kind::Percent,
-            "a year, 30/360",
-            "fixed rate",
+            "a year",
+            "fixed rate (day count: Financing)",
         ),
         Interest::Floating {
-            credit_tier,
-            spread_annual_rate,
+            sofr_floor_annual_rate,
             ..
-        } => l.add(
-            "financing.interest.spread_annual_rate",
-            spread_annual_rate.unwrap_or_else(|| credit_tier.spread_annual_rate()),
-            Kind::Percent,
-            "a year, over SOFR",
-            "the credit tier's spread unless given (SOFR by month: Financing)",
-        ),
+        } => {
+            l.add(
+                "financing.interest.spread_annual_rate",
+                fin.interest.spread().unwrap_or_default(),
+                Kind::Percent,
+                "a year, over SOFR",
+                "the credit tier's spread unless given (SOFR by month: Financing)",
+            );
+            if let Some(floor) = sofr_floor_annual_rate {
+                l.add(
+                    "financing.interest.sofr_floor_annual_rate",
+                    *floor,
+                    Kind::Percent,
+                    "a year",
+                    "SOFR counts at least this",
+                );
+            }
+        }
     }
     l.add(
         "financing.fees.upfront_fee_share_of_commitment",

@@ -90,7 +90,7 @@ pub fn workbook(
     let mut writer = Writer::new();
     writer.set_properties(&properties(&scenario.title, scenario.start)?);
     let book = contracts::Book::new(scenario)?;
-    let cover = cover::write(&styles, scenario, sources)?;
+    let cover = cover::write(&styles, scenario, report, sources)?;
     let (inputs, input_cells) = inputs::write(&mut writer, &styles, scenario)?;
     let months = months::write(&styles, scenario, report, &book)?;
     let contracts = contracts::write(&styles, scenario, &book)?;

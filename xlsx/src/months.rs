@@ -4,9 +4,9 @@
 //! rest (take-or-pay settlement hours, hosting, the energy section, a lease, a cascade,
 //! depreciation, a delivered fleet's value, prepayments) are gpuecon's values.
 
-use gpuecon::Decimal;
 use gpuecon::models::depreciation::{self, CascadeInputs};
 use gpuecon::scenario::{MonthReport, Report, Scenario};
+use gpuecon::{Decimal, units};
 
 use crate::XlsxError;
 use crate::cells::{Sheet, a1, column, f};
@@ -163,22 +163,21 @@ struct Series {
     price_curve: Vec<Decimal>,
     cascade: Option<(Vec<Decimal>, Vec<Decimal>)>,
     residual: Vec<Decimal>,
+    /// Whether GPUs leave the fleet before the horizon (sold after a contract, or
+    /// retired): the GPUs in service, the economic value and the sales are then gpuecon's
+    /// values.
+    sold_early: bool,
 }
 
 impl Series {
-    fn new(s: &Scenario) -> Result<Self, XlsxError> {
+    fn new(s: &Scenario, report: &Report) -> Result<Self, XlsxError> {
         let h = s.horizon_months;
         let delivered = if s.fleet.deliveries.is_empty() {
             vec![Decimal::ONE]
         } else {
             s.fleet.deliveries.clone()
         };
-        let mut in_service = Vec::new();
-        let mut total = 0.0;
-        for i in 0..usize::try_from(h).unwrap_or(0) {
-            total += f(get(&delivered, i));
-            in_service.push(total);
-        }
+        let in_service = in_service(&delivered, h);
         let cascade = if s.market.cascade.is_empty() {
             None
         } else {
@@ -193,14 +192,48 @@ impl Series {
                     .unzip(),
             )
         };
+        let sold_early = sold_early(s, report, &in_service);
         Ok(Self {
             in_service,
             delivered,
             price_curve: s.market.price_curve.series(h)?,
             cascade,
             residual: s.residual.series(h)?,
+            sold_early,
         })
     }
+}
+
+/// The cumulative share of the fleet delivered in months 1 to `h`, from the `delivered`
+/// shares (index 0 is the close).
+fn in_service(delivered: &[Decimal], h: u32) -> Vec<f64> {
+    let mut total = 0.0;
+    (0..usize::try_from(h).unwrap_or(0))
+        .map(|i| {
+            total += f(get(delivered, i));
+            total
+        })
+        .collect()
+}
+
+/// Whether GPUs leave the scenario's fleet before the horizon (see [`sold_early`]).
+pub(crate) fn fleet_sold_early(s: &Scenario, report: &Report) -> bool {
+    let delivered = if s.fleet.deliveries.is_empty() {
+        vec![Decimal::ONE]
+    } else {
+        s.fleet.deliveries.clone()
+    };
+    sold_early(s, report, &in_service(&delivered, s.horizon_months))
+}
+
+/// Whether the report's fleet shrinks before the horizon: a sale before it, or fewer GPUs
+/// in a month than the delivery schedule puts in service.
+fn sold_early(s: &Scenario, report: &Report, in_service: &[f64]) -> bool {
+    let gpus = f(s.fleet.gpus);
+    report.months.iter().zip(in_service).any(|(m, share)| {
+        (m.month < s.horizon_months && !m.sale_usd.is_zero())
+            || (f(m.available_gpu_hours) / 730.0 - gpus * share).abs() > 1e-6
+    })
 }
 
 /// The value at `i` (0 past the end).
@@ -224,7 +257,7 @@ pub(crate) fn write<'s>(
     book: &Book,
 ) -> Result<Sheet<'s>, XlsxError> {
     let mut sheet = Sheet::new(SHEET, styles)?;
-    let series = Series::new(s)?;
+    let series = Series::new(s, report)?;
     sheet.text(
         0,
         0,
@@ -258,7 +291,12 @@ fn close(
     sheet.value(r, col(C::Date), serial(s.start), Kind::Date)?;
     let share0 = get(&series.delivered, 0);
     sheet.input(r, col(C::CapexShare), f(share0), Kind::Percent)?;
-    let capex0 = report.summary.prepayment_usd - report.summary.close_cash_flow_usd;
+    // Capex at the close: prepayments − the close's cash flow (= capex then).
+    let capex0 = units::sub(
+        report.summary.prepayment_usd,
+        report.summary.close_cash_flow_usd,
+        "capex",
+    )?;
     sheet.formula_d(
         r,
         col(C::Capex),
@@ -308,14 +346,18 @@ fn month(
 
     // Hours.
     let delivered = s.fleet.deliveries.is_empty();
-    if delivered {
+    let available = f(m.available_gpu_hours);
+    let gpus = available / 730.0;
+    if series.sold_early {
+        let fleet = f(s.fleet.gpus);
+        let share = if fleet == 0.0 { 0.0 } else { gpus / fleet };
+        sheet.value(r, col(C::Delivered), share, Kind::Percent)?;
+    } else if delivered {
         sheet.value(r, col(C::Delivered), 1.0, Kind::Percent)?;
     } else {
         let share = series.in_service.get(i).copied().unwrap_or_default();
         sheet.input(r, col(C::Delivered), share, Kind::Percent)?;
     }
-    let available = f(m.available_gpu_hours);
-    let gpus = available / 730.0;
     sheet.formula(
         r,
         col(C::Gpus),
@@ -429,28 +471,23 @@ fn month(
         Some(on_demand_hours),
         Kind::Hours,
     )?;
-    let spot_hours = match &s.market.spot {
-        None => {
-            sheet.formula(r, col(C::SpotHours), "=0", Some(0.0), Kind::Hours)?;
-            0.0
-        }
-        Some(spot) => {
-            let hours = (open - on_demand_hours)
-                * f(spot.share_of_idle_sold)
-                * (1.0 - f(spot.preemption_rate));
-            sheet.formula(
-                r,
-                col(C::SpotHours),
-                &format!(
-                    "=({open_formula}-{})*market_spot_share_of_idle_sold*(1-market_spot_preemption_rate)",
-                    at(C::OnDemandHours)
-                ),
-                Some(hours),
-                Kind::Hours,
-            )?;
-            hours
-        }
+    let (spot_formula, spot_hours) = match &s.market.spot {
+        None => ("=0".to_owned(), 0.0),
+        Some(spot) => (
+            format!(
+                "=({open_formula}-{})*market_spot_share_of_idle_sold*(1-market_spot_preemption_rate)",
+                at(C::OnDemandHours)
+            ),
+            (open - on_demand_hours) * f(spot.share_of_idle_sold) * (1.0 - f(spot.preemption_rate)),
+        ),
     };
+    sheet.formula(
+        r,
+        col(C::SpotHours),
+        &spot_formula,
+        Some(spot_hours),
+        Kind::Hours,
+    )?;
     let (served, served_refs) = book.served(month);
     sheet.formula(
         r,
@@ -459,7 +496,6 @@ fn month(
         Some(served),
         Kind::Hours,
     )?;
-    let _ = spot_hours;
     sheet.formula_d(
         r,
         col(C::Billed),
@@ -668,17 +704,24 @@ fn month(
             f(get(&series.residual, i)),
             Kind::Factor,
         )?;
+    }
+    if delivered && !series.sold_early {
         sheet.formula_d(
             r,
             col(C::EconomicValue),
-            &format!("=fleet_gpus*fleet_capex_usd_per_gpu*{}", at(C::Residual)),
+            &format!(
+                "=fleet_gpus*fleet_capex_usd_per_gpu*fleet_resellable_share*{}",
+                at(C::Residual)
+            ),
             m.economic_value_usd,
             money,
         )?;
     } else {
         sheet.value(r, col(C::EconomicValue), f(m.economic_value_usd), money)?;
     }
-    if s.sell_at_horizon && month == s.horizon_months {
+    if series.sold_early {
+        sheet.value(r, col(C::Sale), f(m.sale_usd), money)?;
+    } else if s.sell_at_horizon && month == s.horizon_months {
         sheet.formula_d(
             r,
             col(C::Sale),

@@ -169,13 +169,14 @@ pub(crate) fn write<'s>(
     rows.formula(
         "Payback month",
         &format!(
-            "=IFERROR(INDEX({},MATCH(TRUE,INDEX({}>=0,0),0)),\"n/a\")",
-            months::range(C::Month, 1, h),
-            months::range(C::Cumulative, 1, h)
+            "=IF(COUNTIF({cum},\"<0\")=0,0,IF({last}<0,\"n/a\",SUMPRODUCT(MAX(({cum}<0)*{month}))+1))",
+            cum = months::range(C::Cumulative, 0, h),
+            month = months::range(C::Month, 0, h),
+            last = months::at(C::Cumulative, h),
         ),
         sum.metrics.payback_month.map(f64::from),
         Kind::Count,
-        "the first month whose cumulative cash flow is at least 0",
+        "the month after the last whose cumulative cash flow is below 0",
     )?;
     rows.formula(
         "Book value at the end",
@@ -192,7 +193,11 @@ pub(crate) fn write<'s>(
         "",
     )?;
     if let Some(fr) = &report.financing {
-        box_rows(&mut rows, fr, h, &rate_cell)?;
+        let first_value = s
+            .financing
+            .as_ref()
+            .map_or(u32::MAX, |fin| financing::first_value_month(fin, fr));
+        box_rows(&mut rows, fr, h, &rate_cell, first_value)?;
     }
     sheet.ws.set_freeze_panes(1, 0)?;
     Ok(sheet)
@@ -204,6 +209,7 @@ fn box_rows(
     fr: &FinancingReport,
     h: u32,
     rate_cell: &str,
+    first_value: u32,
 ) -> Result<(), XlsxError> {
     let sum = &fr.summary;
     rows.heading("The box (levered)")?;
@@ -217,13 +223,13 @@ fn box_rows(
     rows.formula(
         "Equity",
         &format!(
-            "=SUM({})-financing_debt-{}",
+            "=SUM({})-financing_debt-{}+financing_cap_premium",
             months::range(C::Capex, 0, h),
             months::at(C::PrepaymentReceived, 0)
         ),
         Some(f(sum.equity_usd)),
         Kind::Money,
-        "capex − debt − prepayments",
+        "capex − debt − prepayments + a cap's premium",
     )?;
     let flows = financing::range(F::Equity, 0, h);
     rows.formula(
@@ -245,15 +251,12 @@ fn box_rows(
         "monthly IRR, annualized",
     )?;
     let dscr = financing::range(F::Dscr, 1, h);
-    // gpuecon's minimum, over the months whose service the sheet counts (half a cent or
-    // more: see financing::MIN_SERVICE_USD).
+    // gpuecon's minimum, over the months whose DSCR the sheet shows (financing::shown_dscr).
     let minimum_dscr = fr
         .months
         .iter()
-        .filter(|m| f(m.debt_service_usd).abs() >= financing::MIN_SERVICE_USD)
-        .filter_map(|m| m.dscr)
-        .min()
-        .map(f);
+        .filter_map(|m| financing::shown_dscr(m, first_value))
+        .reduce(f64::min);
     debug_assert!(sum.minimum_dscr.is_some() || minimum_dscr.is_none());
     rows.formula(
         "Minimum DSCR",

@@ -1,8 +1,8 @@
 //! Recalculated by a spreadsheet engine no one here wrote: LibreOffice opens each workbook
 //! with recalculation on load forced (a fresh profile whose `OOXMLRecalcMode` is 0,
 //! "always"), recalculates every formula and saves it; every formula cell must then equal
-//! gpuecon's figure to the cent (money) or 1e-9 (ratios), for every preset and 20
-//! generated scenarios. A workbook whose cached results were overwritten comes back right
+//! gpuecon's figure to the cent (money) or 1e-9 (ratios), for every preset, 20
+//! generated scenarios and 5 boxes exercising the waterfall and loan conventions. A workbook whose cached results were overwritten comes back right
 //! (the proof that it recalculated), and a workbook whose prices were raised 10 % in the
 //! Inputs sheet recalculates to gpuecon's evaluation of the same change.
 //!
@@ -17,9 +17,9 @@
 
 mod common;
 
-use common::{Case, Cells, generated, presets};
+use common::{Case, Cells, generated, presets, waterfall};
 use gpuecon::Decimal;
-use gpuecon::scenario::{Repayment, Scenario};
+use gpuecon::scenario::Scenario;
 use gpuecon_xlsx::FormulaCell;
 use std::io::{Cursor, Read, Write};
 use std::path::Path;
@@ -96,16 +96,29 @@ fn raised(s: &Scenario) -> Scenario {
 }
 
 /// Whether every figure that depends on the prices is a formula: no prepayment (a share
-/// of the contract's value), no minimum in dollars (hours = dollars ÷ price), and a
-/// sculpted loan (other repayments' DSCR limit is gpuecon's value).
+/// of the contract's value), no minimum in dollars (hours = dollars ÷ price), no taxes
+/// (the debt is sized on CFADS after the unlevered tax, a value), no GPUs retired when
+/// uneconomic (the month moves with the prices), and a box whose waterfall follows the
+/// schedule (no default, sale to the lender, reserve, lock-up, sweep or hedges: those
+/// months are gpuecon's values).
 fn prices_flow_through(s: &Scenario) -> bool {
+    let report = gpuecon::scenario::evaluate(s).unwrap();
+    let scheduled = report.financing.as_ref().is_none_or(|fr| {
+        fr.summary.first_default_month.is_none()
+            && fr.months.iter().all(|m| {
+                m.sale_to_lender_usd.is_zero()
+                    && m.sweep_usd.is_zero()
+                    && m.dsra_balance_usd.is_zero()
+                    && !m.locked_up
+                    && m.hedges_usd.is_zero()
+            })
+    });
     s.contracts.iter().all(|l| {
         l.prepaid_share.is_zero()
             && l.contract.commitment.unit != gpuecon::models::take_or_pay::CommitmentUnit::Usd
-    }) && s
-        .financing
-        .as_ref()
-        .is_none_or(|f| f.repayment == Repayment::Sculpted)
+    }) && s.financing.as_ref().is_none_or(|f| f.taxes.is_none())
+        && !s.retire_when_uneconomic
+        && scheduled
 }
 
 fn jobs(cases: &[Case]) -> Vec<Job> {
@@ -208,6 +221,7 @@ fn libreoffice_recalculates_every_formula_to_gpuecons_figure() {
     std::fs::create_dir_all(&output).unwrap();
     let mut cases = presets();
     cases.extend(generated());
+    cases.extend(waterfall());
     let jobs = jobs(&cases);
     for job in &jobs {
         std::fs::write(input.join(&job.file), &job.bytes).unwrap();

@@ -9,7 +9,7 @@
 
 mod common;
 
-use common::{Cells, generated, presets};
+use common::{Cells, generated, presets, waterfall};
 
 #[test]
 fn the_same_scenario_gives_the_same_bytes() {
@@ -40,7 +40,7 @@ fn cached_results_are_gpuecons_figures_for_every_preset() {
 
 #[test]
 fn the_box_reads_as_its_report() {
-    // CoreWeave-style box: 1,024 GPUs × $50,000 = $51,200,000 of capex, 75 % advance.
+    // CoreWeave-style box: 1,024 GPUs × $50,000 = $51,200,000 of capex, a 70 % advance: $35,840,000.
     let case = presets()
         .into_iter()
         .find(|c| c.name == "coreweave-box-ig")
@@ -52,7 +52,7 @@ fn the_box_reads_as_its_report() {
     );
     assert_eq!(
         cells.get("Financing", "B4"),
-        calamine::Data::Float(38_400_000.0)
+        calamine::Data::Float(35_840_000.0)
     );
     // Month 1: 1,024 × 730 = 747,520 GPU-hours, every one billed at $2.60 under the
     // take-or-pay minimum (usage 90 %, shortfall 10 % at the same price): $1,943,552.
@@ -140,4 +140,69 @@ fn some_generated_boxes_breach_their_covenants() {
         }
     }
     assert!(breached >= 3 && defaulted >= 2, "{breached} {defaulted}");
+}
+
+#[test]
+fn a_floored_loan_accrues_act_365f_and_a_default_turns_the_loan_into_values() {
+    let case = |name: &str| {
+        waterfall()
+            .into_iter()
+            .find(|c| c.name == name)
+            .unwrap()
+            .workbook()
+    };
+    let formula = |book: &gpuecon_xlsx::Workbook, cell: &str| {
+        book.formulas
+            .iter()
+            .find(|c| c.sheet == "Financing" && c.cell == cell)
+            .cloned()
+    };
+    // Month 1 (row 20): $35,840,000 (a 70 % advance on $51,200,000) at max(SOFR 3.5 %,
+    // floor 4.5 %) + 6.00 % (a named investment-grade tenant) = 10.5 %, for January 2026's
+    // 31 days on 365: 35,840,000 × 0.105 × 31 ÷ 365 = $319,614.2466.
+    let floored = case("waterfall-floor-act365f-level");
+    let rate = formula(&floored, "E20").unwrap();
+    assert!((rate.expected.unwrap() - 0.105).abs() < 1e-12);
+    let accrual = formula(&floored, "F20").unwrap();
+    assert!((accrual.expected.unwrap() - 31.0 / 365.0).abs() < 1e-12);
+    let interest = formula(&floored, "M20").unwrap();
+    assert!(
+        (interest.expected.unwrap() - 319_614.246_575).abs() < 0.005,
+        "{interest:?}"
+    );
+    // Sized at a DSCR of 0.8, the box cannot pay its first month's service: the loan's
+    // lines are gpuecon's values from month 1, its CFADS still a formula.
+    let defaulted = case("waterfall-payment-default");
+    assert!(formula(&defaulted, "M20").is_none());
+    assert!(formula(&defaulted, "C20").is_some());
+}
+
+#[test]
+fn the_waterfall_boxes_exercise_what_they_are_named_for() {
+    let report = |name: &str| {
+        let case = waterfall().into_iter().find(|c| c.name == name).unwrap();
+        gpuecon::scenario::evaluate(&case.scenario)
+            .unwrap()
+            .financing
+            .unwrap()
+    };
+    let any = |fr: &gpuecon::scenario::FinancingReport,
+               pick: fn(&gpuecon::scenario::FinancingMonth) -> bool| {
+        fr.months.iter().any(pick)
+    };
+    let floored = report("waterfall-floor-act365f-level");
+    assert!(floored.summary.first_default_month.is_none());
+    let reserve = report("waterfall-reserve-lock-up-sweep");
+    assert!(any(&reserve, |m| !m.dsra_balance_usd.is_zero()));
+    assert!(any(&reserve, |m| !m.sweep_usd.is_zero()));
+    assert!(reserve.summary.months_in_lock_up > 0);
+    let taxes = report("waterfall-taxes");
+    assert!(any(&taxes, |m| m.taxes_usd > gpuecon::Decimal::ZERO));
+    let hedged = report("waterfall-swap-cap");
+    assert!(any(&hedged, |m| !m.hedges_usd.is_zero()));
+    let defaulted = report("waterfall-payment-default");
+    assert_eq!(
+        defaulted.summary.default_kind,
+        Some(gpuecon::scenario::DefaultKind::Payment)
+    );
 }

@@ -1,5 +1,5 @@
 // CSV export of the tables (exact decimal strings, as the core returned them) and file
-// downloads (CSV, JSON) through a Blob: nothing leaves the page.
+// downloads (CSV, JSON, the Excel model) through a Blob: nothing leaves the page.
 
 function cell(value) {
   const text = value === null || value === undefined ? "" : String(value);
@@ -13,7 +13,7 @@ export function toCsv(columns, rows) {
   return `${lines.join("\r\n")}\r\n`;
 }
 
-/** Saves `text` as a file named `filename`. */
+/** Saves `text` (a string, or bytes: a Uint8Array) as a file named `filename`. */
 export function download(filename, text, type) {
   const url = URL.createObjectURL(new Blob([text], { type }));
   const link = document.createElement("a");

@@ -127,6 +127,25 @@ export function scenarioControls(root, block) {
     const { scenario } = block.state();
     download(`${slug(scenario.title)}.json`, `${JSON.stringify(scenario, null, 2)}\n`, "application/json");
   });
+  // The workbook writer is a module of its own (gpuecon/xlsx, bundled as xlsx.js beside
+  // main.js): fetched on the first click only, so the page loads no faster or slower.
+  const excelButton = el("button", { type: "button", className: "small", id: `${id}-xlsx`, text: "Download Excel model" });
+  const excelError = el("span", { className: "error", id: `${id}-xlsx-error`, "aria-live": "polite" });
+  excelButton.addEventListener("click", async () => {
+    const { scenario, preset } = block.state();
+    excelButton.disabled = true;
+    try {
+      const { workbook } = await import("./xlsx.js");
+      const sources = SCENARIO_PRESETS.find((p) => p.id === preset)?.sources ?? [];
+      const type = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+      download(`${slug(scenario.title)}.xlsx`, workbook(scenario, sources), type);
+      excelError.textContent = "";
+    } catch (e) {
+      excelError.textContent = `No workbook: ${e.message}`;
+    } finally {
+      excelButton.disabled = false;
+    }
+  });
   const importInput = el("input", { type: "file", id: `${id}-import`, accept: ".json,application/json", className: "visually-hidden" });
   const importLabel = el("label", { for: `${id}-import`, className: "button-like small", text: "Import scenario JSON" });
   const importError = el("span", { className: "error", id: `${id}-import-error`, "aria-live": "polite" });
@@ -173,7 +192,7 @@ export function scenarioControls(root, block) {
     el("div", { className: "field" }, [el("label", { for: `${id}-preset`, text: "Preset" }), picker]),
     about,
     sourcesBox,
-    el("div", { className: "row-actions left" }, [exportButton, importLabel, importInput, importError]),
+    el("div", { className: "row-actions left" }, [exportButton, excelButton, importLabel, importInput, importError, excelError]),
     editorBox,
   );
 

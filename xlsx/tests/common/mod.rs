@@ -227,3 +227,72 @@ impl Cells {
         wrong
     }
 }
+
+/// The IG box with each of the lender's waterfall and loan conventions in turn: a SOFR
+/// floor above SOFR on ACT/365F with level payments (every month a formula), a reserve
+/// with a lock-up and sweeps, taxes, a swap and a cap, and a box sized at a DSCR below 1
+/// (a payment default in its first month of service).
+pub fn waterfall() -> Vec<Case> {
+    let boxed = serde_json::to_value(
+        presets::get("coreweave-box-ig")
+            .unwrap()
+            .unwrap()
+            .scenario
+            .unwrap(),
+    )
+    .unwrap();
+    let variants: [(&str, Value); 5] = [
+        (
+            "floor-act365f-level",
+            json!({
+                "interest": { "kind": "floating", "sofr_annual_rates": ["0.035", "0.04", "0.05"],
+                    "credit_tier": "named_investment_grade", "sofr_floor_annual_rate": "0.045" },
+                "day_count": "act_365f",
+                "repayment": "level_payment"
+            }),
+        ),
+        (
+            "reserve-lock-up-sweep",
+            json!({
+                "dsra": { "months": 3 },
+                "lock_up": { "min_dscr": "1.8", "trailing_months": 3,
+                    "sweep_trapped": { "after_months": 3, "share": "0.5" } },
+                "cash_sweep": { "share": "0.25", "when": "always" }
+            }),
+        ),
+        (
+            "taxes",
+            json!({ "taxes": { "income_tax_rate": "0.21", "bonus_depreciation_share": "0.5",
+                "property_tax_rate": "0.01" } }),
+        ),
+        (
+            "swap-cap",
+            json!({
+                "swap": { "fixed_annual_rate": "0.038",
+                    "notional": { "kind": "share_of_balance", "share": "0.5" } },
+                "cap": { "strike_annual_rate": "0.045", "premium_usd": "150000",
+                    "notional": { "kind": "share_of_balance", "share": "0.25" } }
+            }),
+        ),
+        (
+            "payment-default",
+            json!({ "target_dscr": "0.8", "advance_rate": "0.95", "tenor_months": 24,
+                "min_dscr": null, "max_ltv": "5" }),
+        ),
+    ];
+    variants
+        .into_iter()
+        .map(|(name, changes)| {
+            let mut s = boxed.clone();
+            for (key, value) in changes.as_object().unwrap() {
+                s["financing"][key] = value.clone();
+            }
+            s["title"] = json!(format!("waterfall: {name}"));
+            Case {
+                name: format!("waterfall-{name}"),
+                scenario: serde_json::from_value(s).unwrap(),
+                sources: Vec::new(),
+            }
+        })
+        .collect()
+}
