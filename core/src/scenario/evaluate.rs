@@ -330,7 +330,7 @@ fn month_report(
     // The fleet's value from a per-GPU value by age, × the share of it still held.
     let scaled = |v: &[Decimal], share: Decimal, field| -> Result<Decimal, ModelError> {
         let fleet = series.deliveries.value(i, |age| Ok(at(v, age)), field)?;
-        Ok(of_share(fleet, share, field)?)
+        of_share(fleet, share, field)
     };
     let economic_value = values.economic_kept;
     let sale = if s.sell_at_horizon && month == s.horizon_months {
