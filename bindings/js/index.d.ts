@@ -2115,6 +2115,36 @@ export type Preset = {
  */
 export declare function presets(): Preset[];
 
+/**
+ * One field explained (`gpuecon::glossary`): a report field's definition, formula, unit and
+ * sign convention; an input's meaning, unit, typical range and source. Keys are paths from
+ * the scenario's root (`scenario.…`) or the report's (`report.…`), array indices as `[]`.
+ */
+export interface GlossaryEntry {
+  /** `report.financing.summary.equity.irr_annual`, `scenario.contracts[].contract.gpus`, … */
+  key: string;
+  definition: string;
+  /** How a result is computed; empty for an input. */
+  formula: string;
+  unit: string;
+  /** Which way an amount is positive; empty where there is no sign to read. */
+  sign: string;
+  /** For an input, the values an expert would expect; empty for a result. */
+  typical_range: string;
+  /** For an input, where a typical value comes from; empty for a result. */
+  source: string;
+}
+
+/**
+ * Every scenario input and report field explained, ordered by key; a fresh copy on every
+ * call. Data shipped beside the WebAssembly module, not in it.
+ *
+ * @example
+ * import { glossary } from "gpuecon";
+ * const irr = glossary().find((e) => e.key === "report.financing.summary.equity.irr_annual");
+ */
+export declare function glossary(): GlossaryEntry[];
+
 // ---------------------------------------------------------------------------------------
 // GPU-collateralized lending (docs/domain.md section 8). Months are on the monthly
 // timeline: month 1 is the first month after origination; every test is at month end.

@@ -7,3 +7,4 @@ await init();
 export * from "./gpuecon_wasm.js";
 export { GpueconError } from "./gpuecon_error.js";
 export { presets } from "./presets.js";
+export { glossary } from "./glossary.js";

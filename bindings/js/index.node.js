@@ -7,3 +7,4 @@ initSync({ module: readFileSync(new URL("./gpuecon_wasm_bg.wasm", import.meta.ur
 export * from "./gpuecon_wasm.js";
 export { GpueconError } from "./gpuecon_error.js";
 export { presets } from "./presets.js";
+export { glossary } from "./glossary.js";

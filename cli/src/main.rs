@@ -4,6 +4,7 @@
 //! gpuecon evaluate scenario.toml                # the summary and the monthly series
 //! gpuecon evaluate --preset h100-cluster-1024 --format json
 //! gpuecon presets                               # the embedded presets
+//! gpuecon explain equity.irr_annual             # what a report field or an input means
 //! gpuecon montecarlo --preset coreweave-box-ig --paths 20000 --seed 1
 //! gpuecon watch --price 2.50 --power-price 0.08 --pue 1.3     # live, NVML or nvidia-smi
 //! gpuecon watch --source dcgm --from http://node-1:9400/metrics --contract deal.json
@@ -17,6 +18,7 @@
 
 mod completions;
 mod evaluate;
+mod explain;
 mod exporter;
 mod financing;
 mod format;
@@ -59,6 +61,8 @@ enum Command {
     Evaluate(evaluate::EvaluateArgs),
     /// List the embedded presets.
     Presets(evaluate::PresetsArgs),
+    /// Explain a scenario input or a report field: its definition, formula, unit, sign, range and source.
+    Explain(explain::ExplainArgs),
     /// Monte Carlo of a box or a portfolio: distributions of NPV, IRR and DSCR, breach probabilities.
     Montecarlo(montecarlo::MonteCarloArgs),
     /// Watch GPUs: per GPU and for the fleet, what they draw, do, earn and cost, refreshed.
@@ -133,6 +137,7 @@ fn run(cli: Cli) -> CliResult {
     match cli.command {
         Command::Evaluate(args) => evaluate::evaluate(&args, &mut out),
         Command::Presets(args) => evaluate::presets(&args, &mut out),
+        Command::Explain(args) => explain::explain(&args, &mut out),
         Command::Montecarlo(args) => montecarlo::montecarlo(&args, &mut out),
         Command::Watch(args) => watch::watch(&args, &mut out),
         Command::Record(args) => watch::record(&args, &mut out),

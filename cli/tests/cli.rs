@@ -117,11 +117,12 @@ fn a_portfolio_preset_evaluates_as_a_company() {
 
 #[test]
 fn evaluate_a_preset_as_table_json_and_csv() {
-    // 8 GPUs × 730 h × 60 % × $6.155 = $21,567.12 of on-demand revenue in month 1
+    // 8 GPUs × 730 h = 5,840 h × 60 % = 3,504 h × $2.99 = $10,476.96 of on-demand revenue
+    // in month 1
     let table = gpuecon(&["evaluate", "--preset", "h100-node-on-demand"]);
     assert!(table.status.success(), "{}", stderr(&table));
     let text = stdout(&table);
-    assert!(text.contains("$21,567.12"), "{text}");
+    assert!(text.contains("$10,476.96"), "{text}");
     assert!(
         text.contains("capex") && text.contains("$400,000.00"),
         "{text}"
@@ -145,7 +146,7 @@ fn evaluate_a_preset_as_table_json_and_csv() {
     assert_eq!(report["months"].as_array().unwrap().len(), 36);
     assert_eq!(
         d(&report["months"][0]["revenue"]["on_demand_usd"]),
-        "21567.12".parse().unwrap()
+        "10476.96".parse().unwrap()
     );
 
     let csv = gpuecon(&[
@@ -167,7 +168,7 @@ fn evaluate_a_preset_as_table_json_and_csv() {
     assert_eq!(first[0], "1");
     assert_eq!(
         first[column].parse::<Decimal>().unwrap(),
-        "21567.12".parse().unwrap()
+        "10476.96".parse().unwrap()
     );
     assert_eq!(text.lines().count(), 1 + 36);
 }
@@ -592,4 +593,49 @@ fn unreadable_sources_fail_with_one_line() {
         "0.8",
     ]));
     assert!(line.contains("pue: must be at least 1"), "{line}");
+}
+
+#[test]
+fn explain_prints_a_glossary_entry() {
+    let out = gpuecon(&["explain", "equity.irr_annual"]);
+    assert!(out.status.success(), "{out:?}");
+    let text = stdout(&out);
+    assert!(
+        text.starts_with("report.financing.summary.equity.irr_annual\n"),
+        "{text}"
+    );
+    assert!(text.contains("unit: fraction a year"), "{text}");
+    // Two fields end in irr_annual: the error names both.
+    let line = one_error_line(&gpuecon(&["explain", "irr_annual"]));
+    assert!(line.contains("report.summary.metrics.irr_annual"), "{line}");
+    let line = one_error_line(&gpuecon(&["explain", "no_such_field"]));
+    assert!(line.contains("no glossary entry"), "{line}");
+}
+
+#[test]
+fn evaluate_prints_warnings_on_stderr_and_in_json() {
+    // A 1-month lease in a 2-month horizon: month 2 carries no rent ($1,000 left out).
+    let path = scratch("short-lease.json");
+    let mut scenario: Value =
+        serde_json::from_str(include_str!("../../core/tests/data/tiny.json")).unwrap();
+    scenario["facility"]["usd_per_kw_month"] = 0.into();
+    scenario["lease"] =
+        serde_json::json!({ "contracted_kw": 10, "usd_per_kw_month": 100, "term_months": 1 });
+    std::fs::write(&path, scenario.to_string()).unwrap();
+    let path = path.to_str().unwrap();
+    let table = gpuecon(&["evaluate", path]);
+    assert!(table.status.success(), "{table:?}");
+    assert!(
+        stderr(&table)
+            .contains("gpuecon: warning: LEASE_SHORTER_THAN_HORIZON at lease.term_months"),
+        "{}",
+        stderr(&table)
+    );
+    let json = gpuecon(&["evaluate", path, "--format", "json"]);
+    let report: Value = serde_json::from_str(&stdout(&json)).unwrap();
+    assert_eq!(report["warnings"][0]["code"], "LEASE_SHORTER_THAN_HORIZON");
+    // An audited preset evaluates without a warning.
+    let clean = gpuecon(&["evaluate", "--preset", "h100-cluster-1024"]);
+    assert!(clean.status.success());
+    assert_eq!(stderr(&clean), "");
 }

@@ -31,6 +31,7 @@
 pub mod date;
 pub mod error;
 pub mod finance;
+pub mod glossary;
 pub mod models;
 pub mod montecarlo;
 mod order;

@@ -2,7 +2,8 @@
 //! calculations from the presets' published inputs.
 
 // Tests unwrap: a failure is a failed test.
-#![allow(clippy::unwrap_used)]
+// A test's JSON edits and indexing: a missing key or month is a failed test.
+#![allow(clippy::unwrap_used, clippy::indexing_slicing)]
 
 use std::str::FromStr;
 
@@ -38,10 +39,12 @@ fn sum(
 
 #[test]
 fn the_coreweave_box_sold_at_the_end_of_its_contract_saves_a_year_of_costs() {
-    let base = preset("coreweave-box-ig");
-    let mut sold = base.clone();
-    sold.contracts[0].after_contract = AfterContract::Sell;
-    sold.selling_cost_share = d("0.05");
+    // The preset sells at the contract's end, less 5 %; its base keeps the GPUs a year.
+    let sold = preset("coreweave-box-ig");
+    assert_eq!(sold.contracts[0].after_contract, AfterContract::Sell);
+    assert_eq!(sold.selling_cost_share, d("0.05"));
+    let mut base = sold.clone();
+    base.contracts[0].after_contract = AfterContract::Remarket;
     let (b, s) = (evaluate(&base).unwrap(), evaluate(&sold).unwrap());
 
     // The 48-month contract on all 1,024 GPUs ends in month 48; they are sold at its end:
@@ -80,6 +83,9 @@ fn idle_after_the_contract_is_explicit_and_warned() {
     let mut idle = preset("h100-cluster-1024");
     idle.contracts[0].after_contract = AfterContract::Idle;
     let remarketed = evaluate(&preset("h100-cluster-1024")).unwrap();
+    // Retired at the end of month 58 with the rest of the market's GPUs (idle ones first):
+    // nothing is left idle after.
+    assert!(idle.retire_when_uneconomic);
     let r = evaluate(&idle).unwrap();
     // Month 37: the contract's 512 GPUs are not sold on demand; the other 512 are (the
     // reservation ended in month 12): half the on-demand revenue.
@@ -91,10 +97,13 @@ fn idle_after_the_contract_is_explicit_and_warned() {
 
 #[test]
 fn the_1024_gpu_cluster_retires_at_its_economic_end_of_life() {
-    let base = preset("h100-cluster-1024");
-    let mut retiring = base.clone();
-    retiring.retire_when_uneconomic = true;
-    retiring.selling_cost_share = d("0.05");
+    // The preset retires, selling at 5 % below the resellable 55 % of the capex.
+    let retiring = preset("h100-cluster-1024");
+    assert!(retiring.retire_when_uneconomic);
+    assert_eq!(retiring.selling_cost_share, d("0.05"));
+    assert_eq!(retiring.fleet.resellable_share, d("0.55"));
+    let mut base = retiring.clone();
+    base.retire_when_uneconomic = false;
     let r = evaluate(&retiring).unwrap();
     // Cash cost an available GPU-hour at 70 % utilization: power 1.275 kW × (0.12 + 0.88
     // × 0.7) × 1.3 × $0.08 = $0.0975936; colocation 1.275 × $150 / 730 = $0.2619863;
@@ -102,8 +111,8 @@ fn the_1024_gpu_cluster_retires_at_its_economic_end_of_life() {
     // Revenue $2.99 × 0.7 × 0.724^(m/12): $0.43938 in month 58, $0.42771 in month 59,
     // below the cost. The GPUs on the market in month 59 (all 1,024: the contract and the
     // reservation have ended) are sold at the end of month 58:
-    // $51.2M × 0.724^(58/12) × 0.95 = $10,210,883.07.
-    close(r.months[57].sale_usd, "10210883.07");
+    // $51.2M × 0.55 × 0.724^(58/12) × 0.95 = $5,615,985.69.
+    close(r.months[57].sale_usd, "5615985.688");
     for m in &r.months[58..] {
         assert_eq!(m.available_gpu_hours, Decimal::ZERO);
         assert_eq!(m.cash_flow_usd, Decimal::ZERO);

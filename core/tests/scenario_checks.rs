@@ -2,7 +2,8 @@
 //! scenario that raises it and its neighbour that does not.
 
 // Tests unwrap: a failure is a failed test.
-#![allow(clippy::unwrap_used)]
+// A test's JSON edits and indexing: a missing key or month is a failed test.
+#![allow(clippy::unwrap_used, clippy::indexing_slicing)]
 
 use gpuecon::scenario::{Scenario, evaluate};
 use serde_json::{Value, json};

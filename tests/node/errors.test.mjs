@@ -44,7 +44,8 @@ test("an invalid scenario throws once with every problem and its path", async ()
   assert.deepEqual(
     all.map((p) => p.id),
     [
-      "h100-node-on-demand", "h100-node-reserved-3y", "h100-cluster-1024", "coreweave-core-scientific-hosting",
+      "h100-node-on-demand", "h100-node-reserved-3y", "h100-cluster-1024", "h200-neocloud-2048",
+      "coreweave-core-scientific-hosting",
       "b200-cascade", "coreweave-box-ig", "coreweave-box-sub-ig", "iren-microsoft",
       "core-scientific-host-box", "company-rollup",
     ],
@@ -70,4 +71,25 @@ test("an invalid scenario throws once with every problem and its path", async ()
   assert.throws(() => evaluate(typo), { code: "INVALID_ARGUMENT", field: "contracts[0].contract.minimum_gpu_hour" });
   // A single error from any other function still has its one problem.
   assert.throws(() => sln(100, 10, 0), (e) => e.problems.length === 1 && e.problems[0].field === "life");
+});
+
+test("the glossary explains every report field a box's report has, and its warnings", async () => {
+  const { presets, evaluate, glossary } = await import("gpuecon");
+  const keys = new Set(glossary().map((e) => e.key));
+  const entry = glossary().find((e) => e.key === "report.financing.summary.equity.irr_annual");
+  assert.equal(entry.unit, "fraction a year");
+  const box = presets().find((p) => p.id === "coreweave-box-sub-ig").scenario;
+  const report = evaluate(box);
+  // The sub-investment-grade box breaches its LTV covenant on purpose: warned, and said.
+  assert.equal(report.warnings[0].code, "LTV_HEADROOM_THIN");
+  const walk = (prefix, value) => {
+    if (Array.isArray(value)) value.forEach((v) => walk(`${prefix}[]`, v));
+    else if (value && typeof value === "object") {
+      for (const [k, v] of Object.entries(value)) {
+        assert.ok(keys.has(`${prefix}.${k}`), `no glossary entry for ${prefix}.${k}`);
+        walk(`${prefix}.${k}`, v);
+      }
+    }
+  };
+  walk("report", report);
 });

@@ -511,16 +511,21 @@ def retirements(s, in_service, committed):
                     if l.get("after_contract", "remarket") == after
                     and test(contract_end(l["contract"]))), Q(0))
 
-    retired, sold, idle, gone = [], [], [], Q(0)
+    retired, sold, idle, gone, idle_gone = [], [], [], Q(0), Q(0)
+
+    def idle_in(month):  # idle GPUs not yet retired (retirement sells them first)
+        return max(ended("idle", lambda last: last < month) - idle_gone, Q(0))
+
     for m in range(1, h + 1):
         retired.append(gone)
-        idle.append(ended("idle", lambda last: last < m))
+        idle.append(idle_in(m))
         sale = Q(0)
         if m < h:
             sale = ended("sell", lambda last: last == m)
             if end is not None and m + 1 >= end:
-                free = in_service[m] - gone - sale - committed(m + 1)
-                sale += max(free, Q(0))
+                free = max(in_service[m] - gone - sale - committed(m + 1), Q(0))
+                idle_gone += min(idle_in(m + 1), free)
+                sale += free
         gone += sale
         sold.append(sale)
     return retired, sold, idle

@@ -14,12 +14,14 @@ pub const WASM_GZIP_BUDGET: usize = 250_000;
 pub fn report() -> anyhow::Result<()> {
     let pkg = package_dir();
     // The module, then what JavaScript a browser loads with it: wasm-bindgen's glue, the
-    // browser entry, the presets (data kept out of the module) and the imported snippets.
+    // browser entry, the presets and the glossary (data kept out of the module) and the
+    // imported snippets.
     let mut files = vec![
         format!("{OUT_NAME}_bg.wasm"),
         format!("{OUT_NAME}.js"),
         "index.js".to_owned(),
         "presets.js".to_owned(),
+        "glossary.js".to_owned(),
     ];
     files.extend(snippets(&pkg)?);
     println!(

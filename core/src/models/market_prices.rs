@@ -25,7 +25,7 @@ const RANGES: [MarketRange; 1] = [MarketRange {
     gpu: "H100 SXM",
     low_usd_per_gpu_hour: Decimal::from_parts(200, 0, 0, false, 2),
     high_usd_per_gpu_hour: Decimal::from_parts(300, 0, 0, false, 2),
-    source: "neocloud list prices: Lambda $2.99 (lambda.ai/pricing), Nebius $2.95 (nebius.com/prices), RunPod $2.69 (runpod.io/pricing); CoreWeave's $6.155 and AWS p5's list prices are not what the market clears at (docs/domain.md section 14)",
+    source: "Lambda $2.99 (lambda.ai/pricing, Feb 2026: docs/domain.md section 14) and the $2-3 of 2025-26 public neocloud price lists (gpuecon issue 16); CoreWeave's $6.155 and AWS p5's list prices are not what the market clears at",
     as_of: "2025-2026",
 }];
 

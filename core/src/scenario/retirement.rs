@@ -70,10 +70,15 @@ impl Retirements {
             Vec::with_capacity(n),
             Vec::with_capacity(n),
         );
-        let mut gone = Decimal::ZERO;
+        // GPUs sold so far, and those of them that were idle (retired first).
+        let (mut gone, mut idle_gone) = (Decimal::ZERO, Decimal::ZERO);
+        let idle_in = |month: u32, idle_gone: Decimal| -> Result<Decimal, ModelError> {
+            let declared = ended(s, AfterContract::Idle, |last| last < month)?;
+            Ok(units::sub(declared, idle_gone, "contracts")?.max(Decimal::ZERO))
+        };
         for month in 1..=h {
             retired.push(gone);
-            idle.push(ended(s, AfterContract::Idle, |last| last < month)?);
+            idle.push(idle_in(month, idle_gone)?);
             let mut sale = Decimal::ZERO;
             if month < h {
                 sale = ended(s, AfterContract::Sell, |last| last == month)?;
@@ -81,8 +86,11 @@ impl Retirements {
                     let next = deliveries.in_service(usize::try_from(month).unwrap_or(usize::MAX));
                     let left =
                         units::sub(units::sub(next, gone, "fleet.gpus")?, sale, "fleet.gpus")?;
-                    let free = units::sub(left, s.committed_gpus(month + 1), "fleet.gpus")?;
-                    sale = units::add(sale, free.max(Decimal::ZERO), "fleet.gpus")?;
+                    let free = units::sub(left, s.committed_gpus(month + 1), "fleet.gpus")?
+                        .max(Decimal::ZERO);
+                    let idle_sold = idle_in(month + 1, idle_gone)?.min(free);
+                    idle_gone = units::add(idle_gone, idle_sold, "contracts")?;
+                    sale = units::add(sale, free, "fleet.gpus")?;
                 }
             }
             gone = units::add(gone, sale, "fleet.gpus")?;

@@ -1,0 +1,133 @@
+//! Every field of a scenario and of its report has a glossary entry (issue 16, item 6):
+//! the keys of the serialized scenarios and reports of every preset, and of a box with
+//! every optional section, are walked and each must be explained.
+
+// Tests unwrap: a failure is a failed test.
+// A test's JSON edits and indexing: a missing key or month is a failed test.
+#![allow(clippy::unwrap_used, clippy::indexing_slicing)]
+
+use std::collections::BTreeSet;
+
+use gpuecon::scenario::{Scenario, evaluate};
+use gpuecon::{glossary, presets};
+use serde_json::{Value, json};
+
+/// Every key path under `prefix` (objects' keys, arrays as `[]`).
+fn walk(prefix: &str, value: &Value, into: &mut BTreeSet<String>) {
+    match value {
+        Value::Object(map) => {
+            for (k, v) in map {
+                let path = format!("{prefix}.{k}");
+                into.insert(path.clone());
+                walk(&path, v, into);
+            }
+        }
+        Value::Array(items) => {
+            for item in items {
+                walk(&format!("{prefix}[]"), item, into);
+            }
+        }
+        _ => {}
+    }
+}
+
+/// The investment-grade box with energy, a lease, hosting, spot, reservations and a
+/// delivery schedule: every optional section filled.
+fn every_section() -> Scenario {
+    let mut v = serde_json::to_value(
+        presets::get("coreweave-box-ig")
+            .unwrap()
+            .unwrap()
+            .scenario
+            .unwrap(),
+    )
+    .unwrap();
+    v["power"]["usd_per_kwh"] = json!(0);
+    v["energy"] = json!({
+        "market_usd_per_mwh": ["75", "40"],
+        "ppa": { "kind": "virtual", "strike_usd_per_mwh": 60, "volume_mwh_per_month": 300 },
+        "curtailed": { "kind": "share", "share_of_hours": "0.02", "months": 24 },
+        "demand_response_usd_per_mwh": 30
+    });
+    v["facility"]["usd_per_kw_month"] = json!(0);
+    v["lease"] = json!({
+        "contracted_kw": 1305.6, "usd_per_kw_month": 190, "term_months": 60,
+        "annual_escalator": "0.03",
+        "structure": { "kind": "triple_net", "taxes": { "usd_per_kw_month": 4 },
+                       "insurance": { "usd_per_year": 12000 } }
+    });
+    v["hosting"] = json!({
+        "months": 24,
+        "fee": { "kind": "fixed_per_kw", "contracted_kw": 100, "usd_per_kw_month": 150 },
+        "uptime_by_month": ["0.998"],
+        "sla_tiers": [{ "below_uptime": 0.999, "credit_share": 0.1 }]
+    });
+    v["market"] = json!({
+        "on_demand_usd_per_gpu_hour": 2.5, "utilization": 0.5,
+        "price_curve": { "kind": "exponential", "annual_factor": "0.724" },
+        "reserved": [], "spot": { "discount": 0.5, "share_of_idle_sold": 0.5, "preemption_rate": 0.1 }
+    });
+    serde_json::from_value(v).unwrap()
+}
+
+#[test]
+fn every_scenario_and_report_field_has_an_entry() {
+    let mut scenarios: Vec<Scenario> = Vec::new();
+    for preset in presets::all().unwrap() {
+        scenarios.extend(preset.scenario);
+        scenarios.extend(preset.portfolio.into_iter().flat_map(|p| p.boxes));
+    }
+    scenarios.push(every_section());
+    let mut keys = BTreeSet::new();
+    for s in &scenarios {
+        walk("scenario", &serde_json::to_value(s).unwrap(), &mut keys);
+        let report = evaluate(s).unwrap();
+        walk("report", &serde_json::to_value(&report).unwrap(), &mut keys);
+    }
+    let known: BTreeSet<String> = glossary::entries()
+        .unwrap()
+        .into_iter()
+        .map(|e| e.key)
+        .collect();
+    let missing: Vec<&String> = keys.iter().filter(|k| !known.contains(*k)).collect();
+    assert!(
+        missing.is_empty(),
+        "no glossary entry for:\n{}",
+        missing
+            .iter()
+            .map(|k| k.as_str())
+            .collect::<Vec<_>>()
+            .join("\n")
+    );
+}
+
+#[test]
+fn every_entry_says_what_it_is_and_its_unit() {
+    let all = glossary::entries().unwrap();
+    let mut seen = BTreeSet::new();
+    for e in &all {
+        assert!(seen.insert(e.key.clone()), "{} twice", e.key);
+        assert!(!e.definition.is_empty() && !e.unit.is_empty(), "{}", e.key);
+        if e.key.starts_with("scenario.") {
+            assert!(
+                !e.typical_range.is_empty() && !e.source.is_empty(),
+                "{}",
+                e.key
+            );
+        }
+    }
+}
+
+#[test]
+fn explain_finds_an_entry_by_the_end_of_its_key() {
+    let e = glossary::explain("equity.irr_annual").unwrap().unwrap();
+    assert_eq!(e.key, "report.financing.summary.equity.irr_annual");
+    let m = glossary::explain("report.months[7].revenue.total_usd")
+        .unwrap()
+        .unwrap();
+    assert_eq!(m.key, "report.months[].revenue.total_usd");
+    // `irr_annual` alone ends two keys (the project's and the equity's): none chosen.
+    assert!(glossary::explain("irr_annual").unwrap().is_none());
+    assert!(glossary::candidates("irr_annual").unwrap().len() >= 2);
+    assert!(glossary::explain("no_such_field").unwrap().is_none());
+}
