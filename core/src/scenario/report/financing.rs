@@ -214,7 +214,7 @@ pub struct SourcesAndUses {
     pub capitalized_interest_usd: Decimal,
     /// Uses: the spare GPUs bought at the close.
     pub spares_usd: Decimal,
-    /// Uses: an interest-rate cap's premium (0: no cap model yet).
+    /// Uses: an interest-rate cap's premium, paid by the equity at the close (0 without a cap).
     pub cap_premium_usd: Decimal,
     /// The uses added up.
     pub uses_usd: Decimal,
