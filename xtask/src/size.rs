@@ -6,8 +6,11 @@ use anyhow::{Context, bail};
 
 use crate::build::{OUT_NAME, package_dir};
 
-/// The budget for the gzipped .wasm, in bytes (issue 7): the one place it is written.
-pub const WASM_GZIP_BUDGET: usize = 250_000;
+/// The budget for the gzipped .wasm, in bytes: the one place it is written. 250,000 since
+/// issue 7; raised to 295,000 for the lender's box and the scenario checks (issues 15 and
+/// 16: 249,093 -> 289,896 measured, docs/size.md), under the 320,000 ceiling of issue 21,
+/// whose split modules (`gpuecon/finance`) are where the next cuts come from.
+pub const WASM_GZIP_BUDGET: usize = 295_000;
 
 /// Prints raw, gzip and brotli sizes of the .wasm and the JS glue, and what is left of the
 /// budget; fails when the gzipped .wasm is over it.
