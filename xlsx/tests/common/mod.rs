@@ -121,6 +121,10 @@ pub fn generated() -> Vec<Case> {
             fin["advance_rate"] = rng.dec(0.5, 0.85, 2);
             fin["target_dscr"] = rng.dec(1.15, 1.6, 2);
             fin["tenor_months"] = json!(rng.int(24, u32::try_from(horizon).unwrap().min(60)));
+            // Lent on the merchant cash flow too, as before lenders' sizing: the tenor may
+            // run past the contracts, and no merchant haircut.
+            fin["allow_merchant_tail"] = json!(true);
+            fin["merchant_haircut"] = json!("0");
             if i % 3 == 0 {
                 fin["interest"] = json!({ "kind": "fixed", "annual_rate": rng.dec(0.06, 0.14, 3) });
             } else {
