@@ -18,11 +18,9 @@
 //! place that knows its field names.
 
 use gpuecon::Decimal;
-use gpuecon::models::debt::{
-    self, Amortization, DayCount, DebtCapacityInputs, DrawSchedule, Fees, Interest, LoanInputs,
-};
+use gpuecon::models::debt::{self, DayCount, DebtCapacityInputs, Interest};
+use gpuecon::scenario::financing::{probe_schedule, sculpting_inputs};
 use gpuecon::scenario::{Financing, FinancingMonth, FinancingReport, Repayment, Report, Scenario};
-use gpuecon::units;
 
 use crate::XlsxError;
 use crate::cells::{NONE, Sheet, a1, abs, column, f};
@@ -322,7 +320,7 @@ impl Rates {
             debt::discount_factors(&DebtCapacityInputs {
                 tenor_months: horizon,
                 capitalize_until_month: 0,
-                ..capacity_inputs(s, fin, cfads)
+                ..sculpting_inputs(fin, s.start, cfads)
             })?
             .into_iter()
             .map(f),
@@ -335,22 +333,6 @@ impl Rates {
                 .day_count
                 .unwrap_or_else(|| DayCount::default_for(&fin.interest)),
         })
-    }
-}
-
-/// The sculpting of the box's loan on `cfads`, as the core's sizing states it: the
-/// financing's rate, day count and hedges on the scenario's calendar.
-fn capacity_inputs(s: &Scenario, fin: &Financing, cfads: &[Decimal]) -> DebtCapacityInputs {
-    DebtCapacityInputs {
-        cfads_usd: cfads.to_vec(),
-        target_dscr: fin.target_dscr,
-        interest: fin.interest.clone(),
-        tenor_months: fin.tenor_months,
-        capitalize_until_month: fin.capitalize_until_month,
-        start_date: Some(s.start),
-        day_count: fin.day_count,
-        swap: fin.swap.clone(),
-        cap: fin.cap.clone(),
     }
 }
 
@@ -475,7 +457,7 @@ pub(crate) fn write<'s>(
     // With taxes the debt is sized on CFADS after the unlevered tax, which the sheet does
     // not hold: the DSCR limit is then gpuecon's value (so too a probe loan with hedges).
     if sculpted && fin.taxes.is_none() {
-        let capacity = debt::sculpted_debt_capacity(&capacity_inputs(s, fin, &cfads))?;
+        let capacity = debt::sculpted_debt_capacity(&sculpting_inputs(fin, s.start, &cfads))?;
         label(
             &mut sheet,
             S::Capacity,
@@ -693,7 +675,7 @@ pub(crate) fn write<'s>(
         dscr_streak: 0,
     };
     let probe = if probe_live(fin) {
-        probe_months(s, fin, &shares, report.summary.capex_usd)?
+        probe_months(s, fin, &cfads, &shares, report.summary.capex_usd)?
     } else {
         Vec::new()
     };
@@ -749,54 +731,19 @@ fn probe_live(fin: &Financing) -> bool {
         && fin.cap.is_none()
 }
 
-/// The probe loan `scenario::financing` sizes a level, straight or bullet loan with: the
-/// capex (1 without capex) lent on the delivery shares, no fees, each month per dollar.
+/// The probe loan `scenario::financing` sizes a level, straight or bullet loan with
+/// ([`probe_schedule`]: the capex, or 1 without capex, lent on the delivery shares without
+/// fees), each month per dollar lent.
 fn probe_months(
     s: &Scenario,
     fin: &Financing,
+    cfads: &[Decimal],
     shares: &[Decimal],
     capex: Decimal,
 ) -> Result<Vec<ProbeMonth>, XlsxError> {
-    let probe = if capex > Decimal::ZERO {
-        capex
-    } else {
-        Decimal::ONE
-    };
-    let draws = if shares.len() <= 1 {
-        DrawSchedule::AtClose
-    } else {
-        let mut usd = Vec::with_capacity(shares.len());
-        let mut left = probe;
-        for (k, share) in shares.iter().enumerate() {
-            let draw = if k + 1 == shares.len() {
-                left
-            } else {
-                units::amount(units::mul(probe, *share, "fleet.deliveries")?)
-            };
-            left = units::sub(left, draw, "fleet.deliveries")?;
-            usd.push(draw);
-        }
-        DrawSchedule::Amounts { usd }
-    };
-    let schedule = debt::debt_schedule(&LoanInputs {
-        commitment_usd: probe,
-        tenor_months: fin.tenor_months,
-        capitalize_until_month: fin.capitalize_until_month,
-        draws,
-        availability_months: None,
-        interest: fin.interest.clone(),
-        amortization: match fin.repayment {
-            Repayment::Straight => Amortization::Straight,
-            Repayment::Bullet => Amortization::Bullet,
-            _ => Amortization::LevelPayment,
-        },
-        fees: Fees::default(),
-        start_date: Some(s.start),
-        day_count: fin.day_count,
-        swap: fin.swap.clone(),
-        cap: fin.cap.clone(),
-    })?;
-    let per = |x: Decimal| f(x) / f(probe);
+    let schedule = probe_schedule(fin, s.start, cfads, capex, shares)?;
+    let lent = if capex > Decimal::ZERO { f(capex) } else { 1.0 };
+    let per = |x: Decimal| f(x) / lent;
     Ok(schedule
         .months
         .iter()

@@ -154,6 +154,7 @@ mod waterfall;
 use serde::{Deserialize, Serialize};
 
 pub use cash::{Maintenance, WorkingCapital};
+pub use sizing::{probe_schedule, sculpting_inputs};
 pub use terms::{CashSweep, Dsra, DsraFunding, LockUp, SweepWhen, TrappedSweep};
 
 use super::report::financing::{

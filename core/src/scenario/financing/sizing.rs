@@ -4,7 +4,9 @@
 use super::super::report::MonthReport;
 use super::{Financing, Repayment};
 use crate::models::ModelError;
-use crate::models::debt::{self, Amortization, DebtCapacityInputs, DrawSchedule, Fees, LoanInputs};
+use crate::models::debt::{
+    self, Amortization, DebtCapacityInputs, DebtSchedule, DrawSchedule, Fees, LoanInputs,
+};
 use crate::{Date, Decimal, units};
 
 /// The loan of `debt` drawn on the delivery `shares` (at the close when there is one),
@@ -41,8 +43,12 @@ pub(super) fn loan(
     })
 }
 
-/// The sculpting of `f`'s loan on `cfads` to its target DSCR, closing on `start`.
-fn capacity_inputs(f: &Financing, start: Date, cfads: &[Decimal]) -> DebtCapacityInputs {
+/// The sculpting of `f`'s loan on `cfads` (the sizing's CFADS, month 1 first) to its
+/// target DSCR, closing on `start`: its rate, day count and hedges, the inputs of
+/// [`debt::sculpted_debt_capacity`] and [`debt::discount_factors`] for the box's DSCR
+/// limit.
+#[must_use]
+pub fn sculpting_inputs(f: &Financing, start: Date, cfads: &[Decimal]) -> DebtCapacityInputs {
     DebtCapacityInputs {
         cfads_usd: cfads.to_vec(),
         target_dscr: f.target_dscr,
@@ -106,7 +112,7 @@ pub(super) fn dscr_limit(
     shares: &[Decimal],
 ) -> Result<Decimal, ModelError> {
     if f.repayment == Repayment::Sculpted {
-        let sculpting = capacity_inputs(f, start, cfads);
+        let sculpting = sculpting_inputs(f, start, cfads);
         let at_close = debt::sculpted_debt_capacity(&sculpting)?.debt_capacity_usd;
         let weight = draw_weight(&sculpting, shares)?;
         if weight == Decimal::ONE {
@@ -120,15 +126,8 @@ pub(super) fn dscr_limit(
     }
     // Level, straight and bullet service are proportional to the amount lent: schedule a
     // probe loan and scale it to the tightest month.
-    let probe = if capex > Decimal::ZERO {
-        capex
-    } else {
-        Decimal::ONE
-    };
-    let schedule = debt::debt_schedule(&LoanInputs {
-        fees: Fees::default(),
-        ..loan(f, start, cfads, probe, f.target_dscr, shares)?
-    })?;
+    let probe = probe_amount(capex);
+    let schedule = probe_schedule(f, start, cfads, capex, shares)?;
     let mut limit: Option<Decimal> = None;
     for (m, cf) in schedule.months.iter().zip(cfads) {
         if m.debt_service_usd.is_zero() {
@@ -202,4 +201,35 @@ pub(super) fn monthly_rates(
             Ok(units::div(year, *basis, "interest")?)
         })
         .collect()
+}
+
+/// What the probe loan lends: the capex, or 1 without capex.
+fn probe_amount(capex: Decimal) -> Decimal {
+    if capex > Decimal::ZERO {
+        capex
+    } else {
+        Decimal::ONE
+    }
+}
+
+/// The probe loan that sizes a level, straight or bullet loan: `capex` (1 without capex)
+/// lent on the delivery `shares` as `f` repays it, closing on `start`, without fees. Its
+/// service per dollar lent in month m is `debt service_m ÷ lent`, and the DSCR limit is
+/// `min over m of (max(CFADS_m, 0) ÷ target) ÷ (service per dollar)_m` (see the [module
+/// docs](super)).
+///
+/// # Errors
+/// As [`debt::debt_schedule`], on the financing's fields.
+pub fn probe_schedule(
+    f: &Financing,
+    start: Date,
+    cfads: &[Decimal],
+    capex: Decimal,
+    shares: &[Decimal],
+) -> Result<DebtSchedule, ModelError> {
+    let probe = probe_amount(capex);
+    debt::debt_schedule(&LoanInputs {
+        fees: Fees::default(),
+        ..loan(f, start, cfads, probe, f.target_dscr, shares)?
+    })
 }
