@@ -192,7 +192,7 @@ impl Terms {
     /// let preset = gpuecon::presets::get("h100-node-on-demand").unwrap().unwrap();
     /// let terms = Terms::from_scenario(preset.scenario.as_ref().unwrap());
     /// assert_eq!(terms.billing, Billing::Usage);
-    /// assert_eq!(terms.price_usd_per_gpu_hour.to_string(), "6.155");
+    /// assert_eq!(terms.price_usd_per_gpu_hour.to_string(), "2.99");
     /// assert_eq!(terms.assumed_utilization.unwrap().to_string(), "0.60");
     /// ```
     #[must_use]
