@@ -585,13 +585,13 @@ pub(crate) fn write<'s>(
         &mut sheet,
         S::Equity,
         "Equity",
-        "capex − debt − prepayments + a cap's premium",
+        "capex − debt − prepayments (the cap's premium, the reserve and spares are in sources and uses)",
     )?;
     sheet.formula_d(
         S::Equity as u32,
         1,
         &format!(
-            "={}-{}-{}+financing_cap_premium",
+            "={}-{}-{}",
             sizing(S::Capex),
             sizing(S::Debt),
             months::at(C::PrepaymentReceived, 0)

@@ -223,13 +223,13 @@ fn box_rows(
     rows.formula(
         "Equity",
         &format!(
-            "=SUM({})-financing_debt-{}+financing_cap_premium",
+            "=SUM({})-financing_debt-{}",
             months::range(C::Capex, 0, h),
             months::at(C::PrepaymentReceived, 0)
         ),
         Some(f(sum.equity_usd)),
         Kind::Money,
-        "capex − debt − prepayments + a cap's premium",
+        "capex − debt − prepayments (the cap's premium, the reserve and spares are in sources and uses)",
     )?;
     let flows = financing::range(F::Equity, 0, h);
     rows.formula(
