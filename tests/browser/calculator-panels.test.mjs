@@ -186,6 +186,8 @@ test("a malformed number in a nested field: the core's message next to it, the l
   // message goes above the results.
   await page.click("#scenario-evaluate .json-box summary");
   const editor = page.locator("#scenario-evaluate-json");
+  // The editor is filled on the details' toggle event, which fires after the click returns.
+  await page.waitForFunction(() => document.querySelector("#scenario-evaluate-json").value !== "");
   const json = await editor.inputValue();
   await editor.fill(JSON.stringify({ ...JSON.parse(json), surprise: 1 }));
   await page.locator("#scenario-evaluate .alert").filter({ hasText: "surprise" }).waitFor({ timeout: 5_000 });
