@@ -20,7 +20,8 @@ def plain(value):
     if isinstance(value, list):
         return [plain(v) for v in value]
     if isinstance(value, Decimal):
-        return str(value)
+        # Fixed-point digits: str() writes a zero with 12 places as "0E-12".
+        return format(value, "f")
     return value
 
 
