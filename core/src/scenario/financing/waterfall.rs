@@ -205,7 +205,12 @@ fn month_step(
     let mut s = Step {
         draw: draw_out,
         upfront,
-        support: (-month.cfads).max(Decimal::ZERO),
+        // (not `(-cfads).max(0)`: rust_decimal's max keeps −0 when CFADS is 0)
+        support: if month.cfads < Decimal::ZERO {
+            -month.cfads
+        } else {
+            Decimal::ZERO
+        },
         ..Step::default()
     };
     let cash = month.cfads.max(Decimal::ZERO);
@@ -342,7 +347,14 @@ fn scheduled_month(
     // a net receipt adds to the month's cash.
     let hedges = sub(m.swap_settlement_usd, m.cap_payout_usd)?;
     let hedges_due = hedges.max(Decimal::ZERO);
-    let cash = add(cash, (-hedges).max(Decimal::ZERO))?;
+    // A net receipt (not `(-hedges).max(0)`: rust_decimal's max keeps the first of two equal
+    // values, and −0 reached the report).
+    let received = if hedges < Decimal::ZERO {
+        -hedges
+    } else {
+        Decimal::ZERO
+    };
+    let cash = add(cash, received)?;
     s.service_due = add(add(interest_due, principal_due)?, hedges)?;
     let due = add(
         add(fees_due, hedges_due)?,
@@ -368,7 +380,7 @@ fn scheduled_month(
     let (paid_interest, left) = pay(left, interest_due)?;
     let (principal, left) = pay(left, principal_due)?;
     s.fees = fees;
-    s.hedges = sub(paid_hedges, (-hedges).max(Decimal::ZERO))?;
+    s.hedges = sub(paid_hedges, received)?;
     s.interest = paid_interest;
     s.principal = principal;
     // Unpaid interest is added to the balance; unpaid principal stays in it.
