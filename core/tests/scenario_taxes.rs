@@ -11,29 +11,15 @@ use std::str::FromStr;
 use gpuecon::Decimal;
 use gpuecon::scenario::{Scenario, evaluate};
 
+mod ten_gpu_box;
+use ten_gpu_box::ten_gpu_box;
+
 fn d(text: &str) -> Decimal {
     Decimal::from_str(text).unwrap()
 }
 
 fn taxed_box(taxes: &str) -> Scenario {
-    let json = format!(
-        r#"{{
-  "start": "2026-01-31", "horizon_months": 12, "annual_discount_rate": 0,
-  "fleet": {{ "gpus": 10, "capex_usd_per_gpu": 10000 }},
-  "power": {{ "it_kw_per_gpu": 1, "idle_fraction": 0, "pue": 1, "usd_per_kwh": 0 }},
-  "facility": {{ "contracted_kw_per_gpu": 1, "usd_per_kw_month": 0 }},
-  "depreciation": {{ "method": {{ "kind": "straight_line" }}, "life_years": 5 }},
-  "residual": {{ "kind": "constant" }},
-  "market": {{ "on_demand_usd_per_gpu_hour": 2, "utilization": 1 }},
-  "financing": {{
-    "advance_rate": 0.6, "target_dscr": 0.5, "tenor_months": 12,
-    "merchant_haircut": 0, "allow_merchant_tail": true,
-    "interest": {{ "kind": "fixed", "annual_rate": 0.12 }}, "repayment": "straight"
-    {taxes}
-  }}
-}}"#
-    );
-    serde_json::from_str(&json).unwrap()
+    ten_gpu_box(r#"{ "kind": "fixed", "annual_rate": 0.12 }"#, taxes)
 }
 
 const TAXES: &str = r#", "taxes": { "income_tax_rate": "0.21", "bonus_depreciation_share": "0.5",
