@@ -127,13 +127,13 @@ fn evaluate_a_preset_as_table_json_and_csv() {
         text.contains("capex") && text.contains("$400,000.00"),
         "{text}"
     );
-    // one row a month: "│ 36 ┆ 2029-01-01 ┆ …" the last
+    // one row a month: "│ 48 ┆ 2030-01-01 ┆ …" the last
     let rows = text.lines().filter(|l| {
         l.strip_prefix('│')
             .is_some_and(|rest| rest.trim_start().starts_with(|c: char| c.is_ascii_digit()))
     });
-    assert_eq!(rows.count(), 36);
-    assert!(text.contains("2029-01-01"), "{text}");
+    assert_eq!(rows.count(), 48);
+    assert!(text.contains("2030-01-01"), "{text}");
 
     let json = gpuecon(&[
         "evaluate",
@@ -143,7 +143,7 @@ fn evaluate_a_preset_as_table_json_and_csv() {
         "json",
     ]);
     let report: Value = serde_json::from_str(&stdout(&json)).unwrap();
-    assert_eq!(report["months"].as_array().unwrap().len(), 36);
+    assert_eq!(report["months"].as_array().unwrap().len(), 48);
     assert_eq!(
         d(&report["months"][0]["revenue"]["on_demand_usd"]),
         "10476.96".parse().unwrap()
@@ -170,7 +170,7 @@ fn evaluate_a_preset_as_table_json_and_csv() {
         first[column].parse::<Decimal>().unwrap(),
         "10476.96".parse().unwrap()
     );
-    assert_eq!(text.lines().count(), 1 + 36);
+    assert_eq!(text.lines().count(), 1 + 48);
 }
 
 #[test]

@@ -578,7 +578,8 @@ fn a_grid_is_each_pair_through_the_exact_model() {
         Decimal::new(260, 2),
         Decimal::new(280, 2),
     ];
-    let advance = vec![Decimal::new(5, 1), Decimal::new(70, 2)];
+    // The preset's advance is 38.5 % (70 % of the resellable 55 % of the capex).
+    let advance = vec![Decimal::new(30, 2), Decimal::new(385, 3)];
     let g = grid(&GridInputs {
         scenario: scenario.clone(),
         output: Output::EquityIrrAnnual,

@@ -47,10 +47,10 @@ fn the_coreweave_box_sold_at_the_end_of_its_contract_saves_a_year_of_costs() {
     base.contracts[0].after_contract = AfterContract::Remarket;
     let (b, s) = (evaluate(&base).unwrap(), evaluate(&sold).unwrap());
 
-    // The 48-month contract on all 1,024 GPUs ends in month 48; they are sold at its end:
-    // 1,024 × $50,000 × 0.724^(48/12) = $51.2M × 0.274760478976 = $14,067,736.52,
-    // less 5 % = $13,364,349.70.
-    close(s.months[47].sale_usd, "13364349.697");
+    // The 48-month contract on all 1,024 GPUs ends in month 48; they are sold at its end,
+    // the resellable 55 % of their capex on the residual curve: 1,024 × $50,000 × 0.55 ×
+    // 0.724^(48/12) = $28.16M × 0.274760478976 = $7,737,255.09, less 5 % = $7,350,392.33.
+    close(s.months[47].sale_usd, "7350392.334");
     // From month 49 there is no GPU: no hours, no cost, no sale at the horizon.
     for m in &s.months[48..] {
         assert_eq!(m.available_gpu_hours, Decimal::ZERO);
@@ -63,16 +63,16 @@ fn the_coreweave_box_sold_at_the_end_of_its_contract_saves_a_year_of_costs() {
     // = $21,333.33; idle power 747,520 h × 1.275 kW × 0.12 × 1.3 × $0.08 = $11,894.54:
     // $318,667.87 a month, $3,824,014.46 over the 12 months.
     close(sum(&b, 49..=60, |m| m.costs.total_usd), "3824014.46");
-    // ... and sells them at the horizon for $51.2M × 0.724^5 = $10,185,041.24.
-    close(b.months[59].sale_usd, "10185041.243");
+    // ... and sells them at the horizon for $28.16M × 0.724^5 = $5,601,772.68.
+    close(b.months[59].sale_usd, "5601772.684");
     // The months before the sale are the same.
     assert_eq!(
         sum(&s, 1..=47, |m| m.cash_flow_usd),
         sum(&b, 1..=47, |m| m.cash_flow_usd)
     );
-    // Selling gains 13,364,349.70 − 10,185,041.24 + 3,824,014.46 = $7,003,322.92.
+    // Selling gains 7,350,392.33 − 5,601,772.68 + 3,824,014.46 = $5,572,634.11.
     let gain = sum(&s, 48..=60, |m| m.cash_flow_usd) - sum(&b, 48..=60, |m| m.cash_flow_usd);
-    close(gain, "7003322.92");
+    close(gain, "5572634.11");
     // No idle GPUs left to warn about.
     assert!(b.warnings.iter().any(|w| w.code == WarningCode::GpusIdle));
     assert!(!s.warnings.iter().any(|w| w.code == WarningCode::GpusIdle));
@@ -133,4 +133,45 @@ fn the_1024_gpu_cluster_retires_at_its_economic_end_of_life() {
         !codes.contains(&WarningCode::NegativeMarginWhileSellable),
         "{codes:?}"
     );
+}
+
+#[test]
+fn after_retirement_the_lease_is_borne_on_the_gpus_still_in_service() {
+    // The tiny scenario (tests/data/tiny.json) for 3 months on a 3-month lease of 10 kW at
+    // $100 ($1,000 a month), 4 of its 10 GPUs on a 3-month contract, the others retired
+    // from month 3: the 6 on the market are sold at the end of month 2 and their space is
+    // sublet at its rent, so month 3 bears 4 ÷ 10 of it: $1,000 × 0.4 = $400.
+    let mut value: serde_json::Value =
+        serde_json::from_str(include_str!("data/tiny.json")).unwrap();
+    value["horizon_months"] = serde_json::json!(3);
+    value["facility"]["usd_per_kw_month"] = serde_json::json!(0);
+    value["lease"] =
+        serde_json::json!({ "contracted_kw": 10, "usd_per_kw_month": 100, "term_months": 3 });
+    value["retire_from_month"] = serde_json::json!(3);
+    value["contracts"] = serde_json::json!([{ "usage_share": 1, "contract": {
+        "gpus": 4, "start_month": 1, "term_months": 3, "price_usd_per_gpu_hour": 2,
+        "commitment": { "unit": "gpu_hours", "quantity_per_month": 2920 } } }]);
+    let s: Scenario = serde_json::from_value(value).unwrap();
+    let r = evaluate(&s).unwrap();
+    assert!(!r.months[1].sale_usd.is_zero());
+    assert_eq!(r.months[0].costs.facility_usd, d("1000"));
+    assert_eq!(r.months[1].costs.facility_usd, d("1000"));
+    assert_eq!(r.months[2].available_gpu_hours, d("2920"));
+    assert_eq!(r.months[2].costs.facility_usd, d("400"));
+}
+
+#[test]
+fn the_host_box_counts_its_hosting_fees_in_its_backlog() {
+    // 500,000 kW at $8.7B ÷ (144 × 500,000) a kW-month for 144 months, before SLA credits:
+    // $60,416,666.67 a month × 144 = $8.7B (the preset's fee is that quotient to 28
+    // digits, so the product is $8.7B within a millionth of a cent).
+    let r = evaluate(&preset("core-scientific-host-box")).unwrap();
+    assert!((r.summary.contracted_backlog_usd - d("8700000000")).abs() < d("0.00001"));
+    // Its PV at 10 % a year, each month's fee at its end: the annuity
+    // 60,416,666.67 × (1 − 1.1^(−12)) ÷ i with i = 1.1^(1/12) − 1 = 0.0079741404289:
+    // 60,416,666.67 × 85.4473517697 = $5,162,444,169.42 (within a dollar, i is a float).
+    let i = 1.1f64.powf(1.0 / 12.0) - 1.0;
+    let pv = 60_416_666.666_666_67 * (1.0 - 1.1f64.powi(-12)) / i;
+    let actual: f64 = r.summary.contracted_backlog_pv_usd.try_into().unwrap();
+    assert!((actual - pv).abs() < 1.0, "{actual} ≠ {pv}");
 }

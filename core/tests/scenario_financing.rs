@@ -212,8 +212,9 @@ fn a_portfolio_adds_its_boxes_and_finds_the_first_funding_gap() {
     }
     assert_eq!(company.summary.first_uncovered_debt_service_month, Some(48));
     assert_eq!(company.summary.first_interest_gap_month, None);
-    // 70 % × $51.2M = $35.84M (the investment-grade box) + 75 % × $51.2M = $38.4M.
-    assert_eq!(company.summary.debt_usd, d("74240000"));
+    // 38.5 % × $51.2M = $19.712M (the investment-grade box: 70 % of the resellable 55 %)
+    // + 41.25 % × $51.2M = $21.12M (the other: 75 % of 55 %).
+    assert_eq!(company.summary.debt_usd, d("40832000"));
 
     let mut late = preset("coreweave-box-ig");
     late.horizon_months = 59;

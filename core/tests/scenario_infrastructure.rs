@@ -376,10 +376,10 @@ fn the_company_rollup_shows_its_concentration_and_when_it_borrows_to_pay() {
     );
     // Nvidia is investor, supplier and customer at once (seed 001).
     assert!(c.circular.iter().any(|flag| flag.name == "Nvidia"));
-    // $14B of debt (70 % of the $20B of GPUs), its first six months of interest borrowed
-    // (capitalized) while the fleet is delivered.
+    // $7.7B of debt (70 % of the resellable 55 % of the $20B of GPUs: 0.7 × 0.55 × $20B),
+    // its first six months of interest borrowed (capitalized) while the fleet is delivered.
     let summary = &company.summary;
-    assert_eq!(summary.debt_usd, d("14000000000"));
+    assert_eq!(summary.debt_usd, d("7700000000"));
     assert!(summary.capitalized_interest_usd > Decimal::ZERO);
     assert!(company.months[..6].iter().all(|m| m.interest_usd.is_zero()));
     // About $5B of revenue in the first 12 months (the second half of the fleet earns

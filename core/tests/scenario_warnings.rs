@@ -191,8 +191,31 @@ fn a_price_outside_the_published_market_is_flagged() {
         .unwrap();
         assert_eq!(w.path, "market.on_demand_usd_per_gpu_hour");
     }
+    // The other products with a published range, each at its ends (inside) and a cent
+    // beyond them (outside).
+    for (gpu, low, high, below, above) in [
+        ("H100 PCIe", "1.80", "2.90", "1.79", "2.91"),
+        ("H200", "2.25", "4.50", "2.24", "4.51"),
+        ("B200", "3.75", "6.05", "3.74", "6.06"),
+        ("A100 80GB", "0.80", "1.50", "0.79", "1.51"),
+    ] {
+        for inside in [low, high] {
+            assert!(warning(&priced(gpu, inside), WarningCode::PriceOutsideMarket).is_none());
+        }
+        for outside in [below, above] {
+            let w = warning(&priced(gpu, outside), WarningCode::PriceOutsideMarket).unwrap();
+            assert!(w.message.contains(gpu), "{}", w.message);
+        }
+    }
     // A product without a published range is not judged.
     assert!(warning(&priced("", "6.155"), WarningCode::PriceOutsideMarket).is_none());
+    assert!(
+        warning(
+            &priced("GB200 NVL72", "20"),
+            WarningCode::PriceOutsideMarket
+        )
+        .is_none()
+    );
 }
 
 #[test]

@@ -225,6 +225,22 @@ def backlog(c, monthly_rate):
     return total, pv
 
 
+def hosting_backlog(hosting, monthly_rate):
+    """The hosting agreement's guaranteed fees and their PV, each at its month's end
+    (models/hosting.rs hosting_backlog): the fixed fee per kW (at least the minimum) or,
+    for a revenue share, only the minimum; SLA credits are not deducted."""
+    if not hosting:
+        return Q(0), Q(0)
+    fee_terms = hosting["fee"]
+    minimum = dec(hosting.get("minimum_fee_usd_per_month", "0"))
+    if fee_terms["kind"] == "fixed_per_kw":
+        owed = max(dec(fee_terms["contracted_kw"]) * dec(fee_terms["usd_per_kw_month"]), minimum)
+    else:
+        owed = minimum
+    months = range(1, hosting["months"] + 1)
+    return owed * len(months), sum((owed / (1 + monthly_rate) ** m for m in months), Q(0))
+
+
 # ---------------------------------------------------------------------------------------
 # book depreciation (models/depreciation/book.rs docs): straight line only
 
@@ -673,6 +689,11 @@ def evaluate(s):
         rev["total_usd"] = (c_rev[i] + reserved_usd + od_usd + spot_usd + fee + dr
                             - rev["curtailed_usd"] - credit)
         rent, taxes, building, maintenance = lease[i]
+        if retired[i] and delivered:
+            # the space of the GPUs sold is sublet at its rent: the owner bears the share
+            # still in service (exact; the vectors' tolerance covers Rust's 12 places)
+            rent, taxes, building, maintenance = (
+                x * gpus / delivered for x in (rent, taxes, building, maintenance))
         cost = {
             "power_usd": power_usd,
             "ppa_settlement_usd": settlement,
@@ -734,6 +755,8 @@ def evaluate(s):
     for line in contracts:
         a, b = backlog(line["contract"], rate)
         bl, bl_pv = bl + a, bl_pv + b
+    a, b = hosting_backlog(s.get("hosting"), rate)
+    bl, bl_pv = bl + a, bl_pv + b
     summary = {
         "capex_usd": capex * g, "prepayment_usd": prepaid, "close_cash_flow_usd": close,
         "revenue": revenue, "costs": costs,
@@ -1485,8 +1508,8 @@ PATHS = {
     ],
     "h100-node-on-demand": [
         "months.0.revenue.on_demand_usd", "months.11.costs.power_usd",
-        "months.35.revenue.on_demand_usd", "months.35.sale_usd",
-        "months.35.cumulative_cash_flow_usd",
+        "months.47.revenue.on_demand_usd", "months.47.sale_usd",
+        "months.47.cumulative_cash_flow_usd",
         "summary.revenue.total_usd", "summary.costs.power_usd", "summary.costs.total_usd",
         "summary.gross_margin_usd", "summary.book_value_usd",
         "summary.economic_value_usd", "summary.metrics.npv_usd", "summary.metrics.irr_annual",
@@ -1520,14 +1543,15 @@ PATHS = {
     "coreweave-box-sub-ig": BOX_PATHS + ["financing.summary.first_default_month"],
     # 2,048 H200: a lease escalating 3 % a year, 1,232 GPUs on a 3-year take-or-pay, the
     # rest on demand; retired at the end of month 52 (an on-demand hour earns less than its
-    # cash cost, the lease's highest payment included, from month 53). Its flows change
-    # sign three times: the IRR is not unique and not a case; the MIRR is.
+    # cash cost, the lease's highest payment included, from month 53); from month 53 the
+    # space is sublet at its rent, so months 53-60 cost nothing and the flows change sign
+    # once: the IRR is unique and a case.
     "h200-neocloud-2048": [
         "months.0.revenue.contracts_usd", "months.0.revenue.on_demand_usd",
         "months.0.costs.facility_usd", "months.12.costs.facility_usd",
         "months.36.revenue.on_demand_usd", "months.51.sale_usd", "months.52.available_gpu_hours",
         "months.59.costs.facility_usd", "summary.revenue.total_usd", "summary.costs.total_usd",
-        "summary.gross_margin_usd", "summary.metrics.npv_usd", "summary.metrics.mirr_annual",
+        "summary.gross_margin_usd", "summary.metrics.npv_usd", "summary.metrics.irr_annual",
         "summary.contracted_backlog_usd",
     ],
     # four phases delivered at the close and the ends of months 3, 6, 9; 20 % prepaid; a
@@ -1561,8 +1585,11 @@ PATHS = {
         "financing.months.30.equity_cash_flow_usd", "financing.months.59.balance_usd",
     ],
     # hosting fees of $120.83/kW-month on 500,000 kW for 144 months, one SLA credit, a
-    # sculpted 10-year loan at SOFR + 4.50 %.
+    # sculpted 10-year loan at SOFR + 4.50 %. Its backlog is the fixed fee of every month
+    # before credits: 500,000 kW x $8.7B / (144 x 500,000 kW) x 144 = $8.7B.
     "core-scientific-host-box": [
+        "summary.contracted_backlog_usd", "summary.contracted_backlog_pv_usd",
+        "financing.summary.backlog_coverage",
         "months.0.revenue.hosting_usd", "months.17.revenue.sla_credits_usd",
         "months.17.revenue.total_usd", "months.0.costs.staff_usd",
         "summary.revenue.hosting_usd", "summary.revenue.sla_credits_usd",

@@ -36,6 +36,8 @@ use serde::{Deserialize, Serialize};
 
 use super::ModelError;
 use super::check::{Checker, Validate};
+use super::take_or_pay::Backlog;
+use crate::finance;
 use crate::units;
 use crate::{Decimal, FinanceError};
 
@@ -382,6 +384,78 @@ pub fn hosting_fees(inputs: &HostingInputs) -> Result<HostingSchedule, ModelErro
         months.push(row);
     }
     Ok(HostingSchedule { months, totals })
+}
+
+/// The hosting agreement's contracted backlog at its start: the fees the tenant owes
+/// whatever it uses, and their present value. What lenders size a host's debt on, like a
+/// take-or-pay contract's [`backlog`](super::take_or_pay::backlog).
+///
+/// ```text
+/// guaranteed_m = max(contracted_kw × usd_per_kw_month, minimum)   (fixed_per_kw)
+///              = minimum                                        (revenue_share)
+/// remaining    = Σ guaranteed_m                                  (m = 1 … months)
+/// PV           = Σ guaranteed_m / (1 + i)^m,   i = (1 + annual_discount_rate)^(1/12) − 1
+/// ```
+///
+/// Each month's fee is counted at its end, before SLA credits (they depend on uptime not
+/// yet delivered, as a take-or-pay backlog leaves out make-up credits); a revenue share
+/// above its minimum depends on the tenant's sales and is not contracted.
+///
+/// # Errors
+/// The first problem [`Validate::validate`] finds, by its path; `annual_discount_rate` when
+/// it is −1 or less; [`ModelError::Finance`] naming the input whose product overflows.
+///
+/// # Example
+/// 1,000 kW at $150 per kW-month for 12 months: $150,000 a month, $1,800,000 in all; at
+/// 0 % the present value is the same.
+/// ```
+/// use gpuecon::models::hosting::{hosting_backlog, HostingInputs};
+/// use gpuecon::Decimal;
+/// let inputs: HostingInputs = serde_json::from_str(r#"{ "months": 12,
+///   "fee": { "kind": "fixed_per_kw", "contracted_kw": 1000, "usd_per_kw_month": 150 } }"#)?;
+/// let value = hosting_backlog(&inputs, Decimal::ZERO)?;
+/// assert_eq!(value.remaining_minimum_usd, Decimal::from(1_800_000));
+/// assert_eq!(value.present_value_usd, Decimal::from(1_800_000));
+/// assert_eq!(value.months_remaining, 12);
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+pub fn hosting_backlog(
+    inputs: &HostingInputs,
+    annual_discount_rate: Decimal,
+) -> Result<Backlog, ModelError> {
+    inputs.ensure_valid()?;
+    if annual_discount_rate <= Decimal::NEGATIVE_ONE {
+        return Err(ModelError::domain(
+            "annual_discount_rate",
+            "must be greater than -1",
+        ));
+    }
+    let minimum = inputs.minimum_fee_usd_per_month;
+    let mut payments = Vec::new();
+    for i in 0..inputs.months {
+        let guaranteed = match &inputs.fee {
+            HostingFee::FixedPerKw { .. } => inputs
+                .base_fee(usize::try_from(i).unwrap_or(usize::MAX))?
+                .max(minimum),
+            HostingFee::RevenueShare { .. } => minimum,
+        };
+        payments.push(guaranteed);
+    }
+    let remaining = payments.iter().try_fold(Decimal::ZERO, |sum, x| {
+        units::add(sum, *x, "fee.usd_per_kw_month")
+    })?;
+    let monthly = finance::monthly_rate(annual_discount_rate, "annual_discount_rate")?;
+    let present_value = if payments.is_empty() {
+        Decimal::ZERO
+    } else {
+        finance::npv(monthly, &payments)
+            .map_err(|e| ModelError::finance("fee.usd_per_kw_month", e))?
+    };
+    Ok(Backlog {
+        remaining_minimum_usd: remaining,
+        present_value_usd: present_value,
+        months_remaining: inputs.months,
+    })
 }
 
 #[cfg(test)]

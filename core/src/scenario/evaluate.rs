@@ -11,6 +11,7 @@ use super::warnings::warnings;
 use super::{Scenario, ScenarioError};
 use crate::models::ModelError;
 use crate::models::depreciation::{self, BookScheduleInputs, CascadeInputs};
+use crate::models::hosting::hosting_backlog;
 use crate::models::metrics::{MirrRates, project_metrics_at};
 use crate::models::pricing::{self, CapacityBook, OnDemand, Reserved};
 use crate::models::take_or_pay::{self, BacklogInputs, SettleInputs};
@@ -458,6 +459,26 @@ impl Values {
     }
 }
 
+/// The lease's items (rent, taxes, building insurance, maintenance) of month index `i`
+/// that the owner still bears: all of them until GPUs are sold, then the share of the
+/// delivered GPUs still in service, `item × in service ÷ delivered` kept to 12 places. The
+/// space of the GPUs sold is sublet at its rent (the assumption the retirement test makes
+/// when it counts the lease in a GPU's cash cost: module docs of `retirement`).
+fn sublet(series: &Series, i: usize, items: [Decimal; 4]) -> Result<[Decimal; 4], ModelError> {
+    let delivered = series.deliveries.in_service(i);
+    if series.retirements.retired(i).is_zero() || delivered.is_zero() {
+        return Ok(items);
+    }
+    let share = units::div(series.in_service(i)?, delivered, "fleet.gpus")?;
+    let [a, b, c, d] = items;
+    Ok([
+        of_share(a, share, "lease")?,
+        of_share(b, share, "lease")?,
+        of_share(c, share, "lease")?,
+        of_share(d, share, "lease")?,
+    ])
+}
+
 /// `x ÷ available` GPU-hours; 0 in a month without GPUs (all sold before it).
 fn per_available(x: Decimal, available: Decimal) -> Result<Decimal, ModelError> {
     if available.is_zero() {
@@ -534,7 +555,8 @@ fn costs(
     let gpus = series.in_service(i)?;
     let available = units::mul(gpus, HOURS_PER_MONTH, "fleet.gpus")?;
     let hours = |per_hour: Decimal, field| units::mul(per_hour, available, field);
-    let [rent, taxes, building_insurance, maintenance] = series.agreements.lease(i);
+    let [rent, taxes, building_insurance, maintenance] =
+        sublet(series, i, series.agreements.lease(i))?;
     let facility = if s.lease.is_some() {
         rent
     } else {
@@ -660,6 +682,12 @@ fn summarize(
         .map_err(|e| e.within(&format!("contracts[{i}]")))?;
         backlog = units::add(backlog, b.remaining_minimum_usd, "contracts")?;
         backlog_pv = units::add(backlog_pv, b.present_value_usd, "contracts")?;
+    }
+    if let Some(hosting) = &s.hosting {
+        let b =
+            hosting_backlog(hosting, s.annual_discount_rate).map_err(|e| e.within("hosting"))?;
+        backlog = units::add(backlog, b.remaining_minimum_usd, "hosting")?;
+        backlog_pv = units::add(backlog_pv, b.present_value_usd, "hosting")?;
     }
     let last = months.last();
     // Revenue a year: the horizon's revenue × 12 ÷ its months (multiplying first keeps a

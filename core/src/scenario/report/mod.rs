@@ -150,7 +150,9 @@ pub struct Summary {
     pub economic_value_usd: Decimal,
     /// NPV, IRR and payback of the cash flows.
     pub metrics: ProjectMetrics,
-    /// The contracts' minimum payments after the start (what lenders size debt on).
+    /// The contracts' minimum payments after the start, with a hosting agreement's
+    /// guaranteed fees (the fixed fee per kW or the minimum, before SLA credits): what
+    /// lenders size debt on.
     pub contracted_backlog_usd: Decimal,
     /// Their present value at the scenario's discount rate.
     pub contracted_backlog_pv_usd: Decimal,
