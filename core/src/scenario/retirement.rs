@@ -24,6 +24,9 @@
 //!               (colocation, or the lease's highest monthly payment in the horizon
 //!               shared by the fleet: the space is sublet once the GPUs are gone), staff,
 //!               support, software and insurance; SG&A (a share of revenue) left out
+//! lease after   once GPUs are sold, the lease's rent, taxes, insurance and maintenance
+//! a sale        are borne × in service ÷ delivered (kept to 12 places): the space of the
+//!               GPUs sold is sublet at its rent, as the running cost above assumes
 //! ```
 
 use super::deliveries::Deliveries;
