@@ -9,8 +9,8 @@ use chrono::FixedOffset;
 use clap::{Args, ValueEnum};
 use comfy_table::Cell;
 use gpuecon::Decimal;
+use gpuecon::live::{Billing, OwnerTerms, Terms};
 use gpuecon_telemetry::dcgm::DcgmSource;
-use gpuecon_telemetry::economics::{Billing, OwnerTerms, Terms};
 use gpuecon_telemetry::nvml::NvmlSource;
 use gpuecon_telemetry::replay::{self, ReplaySource};
 use gpuecon_telemetry::report::{self, LiveReport};
@@ -261,7 +261,10 @@ fn terms(args: &WatchArgs) -> Result<Option<Terms>, CliError> {
         Some(BillingArg::Usage) => terms.billing = Billing::Usage,
         None => {}
     }
-    Ok(Some(terms.checked()?))
+    // Through telemetry's error, as every other watch error: all the problems, `; `-separated.
+    Ok(Some(
+        terms.checked().map_err(gpuecon_telemetry::Error::from)?,
+    ))
 }
 
 /// Seconds to wait between readings of a live source.

@@ -23,8 +23,8 @@ fn the_sub_investment_grade_box_shows_its_default_and_the_lenders_recovery() {
     assert!(table.contains("month 18 (covenant)"), "{table}");
     assert!(table.contains("lender's recovery"), "{table}");
     assert!(table.contains("loss given default"), "{table}");
-    // Month 18 still distributes $433,863.70 (the default is declared at its end; the
-    // independent model of tests/vectors/scenarios.py gives 433,863.702166, interest
+    // Month 18 still distributes $934,496.12 (the default is declared at its end; the
+    // independent model of tests/vectors/scenarios.py gives 934,496.115411, interest
     // ACT/360); month 19, accelerated, sends every dollar of CFADS to the lender and
     // nothing to the equity.
     let waterfall = table.split("loss given default").nth(1).unwrap();
@@ -39,7 +39,7 @@ fn the_sub_investment_grade_box_shows_its_default_and_the_lenders_recovery() {
             .unwrap()
             .to_owned()
     };
-    assert!(row("18").contains("$433,863.70"), "{}", row("18"));
+    assert!(row("18").contains("$934,496.12"), "{}", row("18"));
     let nineteen = row("19");
     assert!(nineteen.contains("default"), "{nineteen}");
     let cells: Vec<&str> = nineteen.split('┆').map(str::trim).collect();

@@ -25,6 +25,8 @@
 //!   pricing, utilization yield, depreciation and the cascade, take-or-pay contracts;
 //! - [`scenario`]: a fleet, its costs, contracts and curves evaluated month by month into
 //!   a report; [`presets`]: ready-made scenarios from public figures;
+//! - [`live`]: what measured GPUs earn and cost an hour, from a plain per-GPU reading that
+//!   `gpuecon-telemetry`'s adapters fill, and a price or a scenario's terms;
 //! - [`montecarlo`]: distributions of a box's or a portfolio's outcomes over random paths
 //!   of demand, prices, values, buyers and rates, and deterministic sensitivities.
 
@@ -32,6 +34,7 @@ pub mod date;
 pub mod error;
 pub mod finance;
 pub mod glossary;
+pub mod live;
 pub mod models;
 pub mod montecarlo;
 mod order;

@@ -5,7 +5,7 @@
 
 use chrono::{FixedOffset, TimeZone, Utc};
 use gpuecon::Decimal;
-use gpuecon_telemetry::economics::{OwnerTerms, Terms};
+use gpuecon::live::{OwnerTerms, Terms};
 use gpuecon_telemetry::{Reading, Window, dcgm, replay, report, smi};
 use libfuzzer_sys::fuzz_target;
 

@@ -111,6 +111,21 @@ pub struct GpuWindow {
     pub idle_hours: f64,
 }
 
+impl GpuWindow {
+    /// The window's reading for the core's live economics: its mean power, activity and SM
+    /// activity, the energy measured over it, the last power limit.
+    #[must_use]
+    pub fn reading(&self) -> gpuecon::live::GpuReading {
+        gpuecon::live::GpuReading {
+            power_w: self.mean_power_w,
+            activity_fraction: self.activity_fraction,
+            effective_fraction: self.effective_fraction,
+            energy_j: self.energy_j,
+            power_limit_w: self.last.power_limit_w,
+        }
+    }
+}
+
 /// The fleet over the window: sums over whole GPUs (MIG instances left out).
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct FleetWindow {
@@ -142,6 +157,24 @@ pub struct FleetWindow {
     pub effective_fraction: Option<f64>,
     /// Idle GPU-hours.
     pub idle_gpu_hours: f64,
+}
+
+impl FleetWindow {
+    /// The average GPU's reading for the core's live economics: the mean power, activity
+    /// and SM activity per GPU, the energy per GPU (`None` without GPUs); no power limit.
+    #[must_use]
+    pub fn reading(&self) -> gpuecon::live::GpuReading {
+        gpuecon::live::GpuReading {
+            power_w: self.mean_power_w_per_gpu,
+            activity_fraction: self.activity_fraction,
+            effective_fraction: self.effective_fraction,
+            energy_j: self
+                .energy_j
+                .filter(|_| self.gpus > 0)
+                .map(|j| j / f64::from(self.gpus)),
+            power_limit_w: None,
+        }
+    }
 }
 
 /// `numerator ÷ denominator`, `None` when the denominator is not above 0.

@@ -46,6 +46,19 @@ impl From<gpuecon::models::ModelError> for Error {
     }
 }
 
+impl From<gpuecon::scenario::ScenarioError> for Error {
+    /// Every problem, `; `-separated (`usd_per_kwh: must be at least 0; pue: …`).
+    fn from(error: gpuecon::scenario::ScenarioError) -> Self {
+        match error {
+            gpuecon::scenario::ScenarioError::Invalid { problems } => {
+                let all: Vec<String> = problems.iter().map(ToString::to_string).collect();
+                Self::Economics(all.join("; "))
+            }
+            other => Self::Economics(other.to_string()),
+        }
+    }
+}
+
 impl From<gpuecon::FinanceError> for Error {
     fn from(error: gpuecon::FinanceError) -> Self {
         Self::Economics(error.to_string())

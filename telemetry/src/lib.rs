@@ -7,7 +7,7 @@
 //! NVML ───────────┐
 //! nvidia-smi CSV ─┤  GpuSource::read ─▶ Reading { GpuSnapshot… } ─▶ Window (energy, hours)
 //! DCGM /metrics ──┤                                 │                      │
-//! replay (JSONL) ─┘                                 └──────▶ economics (the core's models)
+//! replay (JSONL) ─┘                                 └──────▶ GpuReading ─▶ gpuecon::live
 //! ```
 //!
 //! - One narrow trait, [`GpuSource`], returns plain [`Reading`]s of [`GpuSnapshot`]s.
@@ -20,7 +20,8 @@
 //!   and named in the field names (`power_w`, `energy_j`, `memory_used_mib`,
 //!   `activity_fraction`).
 //! - Measurements are `f64`; money is [`Decimal`](gpuecon::Decimal), computed by the core
-//!   ([`economics`]): this crate converts, aggregates and calls, and re-implements no
+//!   ([`gpuecon::live`], from the [`GpuReading`](gpuecon::live::GpuReading) each snapshot
+//!   and window gives): this crate converts, aggregates and calls, and re-implements no
 //!   formula of the core.
 //!
 //! ```
@@ -49,7 +50,6 @@ pub mod aggregate;
 mod backoff;
 pub mod dcgm;
 mod detect;
-pub mod economics;
 mod error;
 pub mod nvml;
 pub mod prom;

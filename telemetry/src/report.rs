@@ -5,8 +5,8 @@ use chrono::{DateTime, Utc};
 use serde::Serialize;
 
 use crate::aggregate::{FleetWindow, GpuWindow};
-use crate::economics::{self, FleetHourly, FleetOverWindow, Hourly, OverWindow, Rates, Terms};
 use crate::{Error, GpuSnapshot, Warning, WarningKind, Window};
+use gpuecon::live::{self, FleetHourly, FleetOverWindow, GpuReading, Hourly, OverWindow, Terms};
 
 /// One GPU (or MIG instance) in a report.
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -101,22 +101,24 @@ pub fn build(source: &str, window: &Window, terms: Option<&Terms>) -> Result<Liv
     let (mut now_all, mut rates_all, mut over_all) = (Vec::new(), Vec::new(), Vec::new());
     for summary in summaries {
         let whole = summary.key.mig.is_none();
-        let rates = Rates::of_snapshot(&summary.last);
+        let rates = summary.last.reading();
         let (now, over_window) = match terms {
             Some(terms) if whole => {
-                let computed = economics::hourly(terms, &rates).and_then(|now| {
-                    let over = (summary.hours > 0.0)
-                        .then(|| {
-                            economics::over_window(
-                                terms,
-                                &Rates::of_window(&summary),
-                                summary.seconds,
-                                summary.energy_complete,
-                            )
-                        })
-                        .transpose()?;
-                    Ok((now, over))
-                });
+                let computed = live::hourly(terms, &rates)
+                    .map_err(Error::from)
+                    .and_then(|now| {
+                        let over = (summary.hours > 0.0)
+                            .then(|| {
+                                live::over_window(
+                                    terms,
+                                    &summary.reading(),
+                                    summary.seconds,
+                                    summary.energy_complete,
+                                )
+                            })
+                            .transpose()?;
+                        Ok((now, over))
+                    });
                 match computed {
                     Ok((now, over)) => {
                         now_all.push(Some(now.clone()));
@@ -150,11 +152,18 @@ pub fn build(source: &str, window: &Window, terms: Option<&Terms>) -> Result<Liv
     let over_known: Option<Vec<OverWindow>> = over_all.iter().cloned().collect();
     let (now, over_window) = match (terms, now_known) {
         (Some(terms), Some(now_known)) if !now_known.is_empty() => {
-            let now = economics::fleet_hourly(terms, &now_known, &Rates::mean(&rates_all));
+            let now = live::fleet_hourly(terms, &now_known, &GpuReading::mean(&rates_all))
+                .map_err(Error::from);
             let now = fleet_or_warn(now, &mut warnings);
             let over = match over_known {
                 Some(over_known) if fleet_window.gpu_hours > 0.0 => {
-                    let over = economics::fleet_over_window(terms, &over_known, &fleet_window);
+                    let over = live::fleet_over_window(
+                        terms,
+                        &over_known,
+                        fleet_window.gpu_seconds,
+                        &fleet_window.reading(),
+                    )
+                    .map_err(Error::from);
                     fleet_or_warn(over, &mut warnings)
                 }
                 _ => None,

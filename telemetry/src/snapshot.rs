@@ -134,6 +134,29 @@ impl GpuSnapshot {
     pub fn activity_or_graphics(&self) -> Option<f64> {
         self.activity_fraction.or(self.graphics_active_fraction)
     }
+
+    /// The plain reading the core's live economics reads: power, activity
+    /// ([`activity_or_graphics`](Self::activity_or_graphics)), SM activity, the energy
+    /// counter and the power limit.
+    ///
+    /// ```
+    /// use gpuecon_telemetry::GpuSnapshot;
+    /// let mut snapshot = GpuSnapshot::unknown(chrono::Utc::now());
+    /// snapshot.power_w = Some(631.95);
+    /// snapshot.graphics_active_fraction = Some(0.5);
+    /// let reading = snapshot.reading();
+    /// assert_eq!((reading.power_w, reading.activity_fraction), (Some(631.95), Some(0.5)));
+    /// ```
+    #[must_use]
+    pub fn reading(&self) -> gpuecon::live::GpuReading {
+        gpuecon::live::GpuReading {
+            power_w: self.power_w,
+            activity_fraction: self.activity_or_graphics(),
+            effective_fraction: self.sm_active_fraction,
+            energy_j: self.energy_j,
+            power_limit_w: self.power_limit_w,
+        }
+    }
 }
 
 /// What identifies a GPU across readings: host, index, UUID, model name and MIG instance

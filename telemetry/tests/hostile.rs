@@ -14,7 +14,7 @@ use std::time::Instant;
 
 use chrono::{DateTime, FixedOffset, Utc};
 use gpuecon::Decimal;
-use gpuecon_telemetry::economics::Terms;
+use gpuecon::live::Terms;
 use gpuecon_telemetry::{GpuSnapshot, Reading, WarningKind, Window, dcgm, replay, report, smi};
 
 fn utc() -> FixedOffset {
