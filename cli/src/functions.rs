@@ -1,5 +1,6 @@
 //! `gpuecon fn NAME ARGS…`: every finance function of the core, with Excel's arguments in
-//! Excel's order, each with its own help (`gpuecon fn xirr --help`).
+//! Excel's order, each with its own help (`gpuecon fn xirr --help`). Functions whose
+//! value is a list (`irr_all`, `macrs_schedule`) print it as a comma list.
 //!
 //! Arguments: numbers (`-1000`, `0.05`, `1e-3`); arrays as comma lists (`-100,10,110`) or
 //! JSON (`[-100, 10, 110]`); dates as ISO dates in a comma list or JSON
@@ -10,7 +11,7 @@
 use std::io::Write;
 
 use clap::{Arg, ArgMatches, Command, FromArgMatches, Subcommand};
-use gpuecon::finance::{self, PaymentTiming};
+use gpuecon::finance::{self, MacrsClass, PaymentTiming};
 use gpuecon::{Date, Decimal, FinanceError};
 
 use crate::{CliError, CliResult};
@@ -98,12 +99,71 @@ impl Got {
     }
 }
 
-/// One finance function.
-struct Function {
+/// One finance function, whose value is a `T`: a number, or a list of numbers.
+struct Function<T> {
     name: &'static str,
     about: &'static str,
     params: &'static [Param],
-    call: fn(&Got) -> Result<Decimal, FinanceError>,
+    call: fn(&Got) -> Result<T, FinanceError>,
+}
+
+/// What a function returns.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Output {
+    /// One number.
+    One(Decimal),
+    /// A list of numbers (printed as a comma list).
+    Many(Vec<Decimal>),
+}
+
+/// How an entry computes its output from the parsed arguments.
+type Compute = Box<dyn Fn(&Got) -> Result<Output, FinanceError>>;
+
+/// A function of either table, as the command line sees it.
+struct Entry {
+    name: &'static str,
+    about: &'static str,
+    params: &'static [Param],
+    call: Compute,
+}
+
+/// Every function of both tables.
+fn entries() -> impl Iterator<Item = Entry> {
+    let one = FUNCTIONS.iter().map(|f| Entry {
+        name: f.name,
+        about: f.about,
+        params: f.params,
+        call: Box::new(move |g| (f.call)(g).map(Output::One)),
+    });
+    let many = LISTS.iter().map(|f| Entry {
+        name: f.name,
+        about: f.about,
+        params: f.params,
+        call: Box::new(move |g| (f.call)(g).map(Output::Many)),
+    });
+    one.chain(many)
+}
+
+/// A worked example for a function's `--help`, where one is given.
+fn example(name: &str) -> Option<&'static str> {
+    Some(match name {
+        "npv_at_t0" => {
+            "Example: gpuecon fn npv_at_t0 0.1 -100,110\n  0   (−100 now + 110 ÷ 1.1 a period later)"
+        }
+        "monthly_rate" => {
+            "Example: gpuecon fn monthly_rate 0.1\n  0.007974140428903764   ((1 + 0.1)^(1/12) − 1, a root taken in f64: 10 % a year is 0.797 % a month)"
+        }
+        "annual_rate" => {
+            "Example: gpuecon fn annual_rate 0.01\n  0.126825030131969720661201   ((1 + 0.01)^12 − 1, exact)"
+        }
+        "irr_all" => {
+            "Example: gpuecon fn irr_all -100,230,-132\n  0.09999999999999905,0.19999999999999804   (10 % and 20 % to float precision: two sign changes, two rates, −100 + 230x − 132x² = 0 at x = 1/1.1 and 1/1.2)"
+        }
+        "macrs_schedule" => {
+            "Example: gpuecon fn macrs_schedule 50000 5\n  10000,16000,9600,5760,5760,2880   (20, 32, 19.2, 11.52, 11.52, 5.76 %)"
+        }
+        _ => return None,
+    })
 }
 
 use Kind::{Dates, Flag, Number, Numbers, Optional, Timing, Type};
@@ -134,8 +194,9 @@ const START: Param = p("start_period", Number, "The first period, from 1.");
 const END: Param = p("end_period", Number, "The last period.");
 const TYPE_REQUIRED: Param = p("type", Type, "When payments fall: 0 or end, 1 or begin.");
 
-/// Every finance function the command offers, in Excel's argument order.
-const FUNCTIONS: &[Function] = &[
+/// Every finance function the command offers whose value is a number, in Excel's argument
+/// order.
+const FUNCTIONS: &[Function<Decimal>] = &[
     Function {
         name: "sln",
         about: "Straight-line depreciation per period: (cost - salvage) / life.",
@@ -406,6 +467,74 @@ const FUNCTIONS: &[Function] = &[
         ],
         call: |g| finance::macrs(g.n(0), g.n(1), g.n(2)),
     },
+    Function {
+        name: "npv_at_t0",
+        about: "Net present value with the first flow now (t = 0), the rest at the ends of periods 1, 2, …",
+        params: &[
+            RATE,
+            p(
+                "values",
+                Numbers,
+                "The flows, the first at t = 0, as a comma list or JSON array.",
+            ),
+        ],
+        call: |g| finance::npv_at_t0(g.n(0), g.a(1)),
+    },
+    Function {
+        name: "monthly_rate",
+        about: "The monthly rate equivalent to an annual rate: (1 + annual)^(1/12) - 1.",
+        params: &[p(
+            "annual_rate",
+            Number,
+            "The annual rate (0.10 for 10 %), greater than -1.",
+        )],
+        call: |g| finance::monthly_rate(g.n(0), "annual_rate"),
+    },
+    Function {
+        name: "annual_rate",
+        about: "The annual rate equivalent to a monthly rate: (1 + monthly)^12 - 1, exact.",
+        params: &[p(
+            "monthly_rate",
+            Number,
+            "The monthly rate (0.01 for 1 %).",
+        )],
+        call: |g| finance::annual_rate(g.n(0), "monthly_rate"),
+    },
+];
+
+/// The functions whose value is a list.
+const LISTS: &[Function<Vec<Decimal>>] = &[
+    Function {
+        name: "irr_all",
+        about: "Every internal rate of return of periodic flows in a range (none, one or several).",
+        params: &[
+            p(
+                "values",
+                Numbers,
+                "The flows, as a comma list or JSON array.",
+            ),
+            p(
+                "lower",
+                Optional,
+                "The lowest rate searched, above -1 (default -0.99).",
+            ),
+            p("upper", Optional, "The highest rate searched (default 10)."),
+        ],
+        call: |g| finance::irr_all(g.a(0), g.o(1), g.o(2)),
+    },
+    Function {
+        name: "macrs_schedule",
+        about: "US MACRS depreciation (half-year convention, GDS) of every year.",
+        params: &[
+            COST,
+            p(
+                "recovery_period",
+                Number,
+                "The class: 3, 5, 7, 10, 15 or 20 years.",
+            ),
+        ],
+        call: |g| finance::macrs_schedule(g.n(0), MacrsClass::from_years(g.n(1))?),
+    },
 ];
 
 /// A call of one function: its name and its arguments as typed.
@@ -420,8 +549,7 @@ impl FromArgMatches for Call {
         let (name, sub) = matches.subcommand().ok_or_else(|| {
             clap::Error::raw(clap::error::ErrorKind::MissingSubcommand, "name a function")
         })?;
-        let function = FUNCTIONS
-            .iter()
+        let function = entries()
             .find(|f| f.name == name)
             .ok_or_else(|| clap::Error::raw(clap::error::ErrorKind::InvalidSubcommand, name))?;
         let args = function
@@ -443,19 +571,20 @@ impl FromArgMatches for Call {
 
 impl Subcommand for Call {
     fn augment_subcommands(command: Command) -> Command {
-        FUNCTIONS.iter().fold(command, |command, function| {
-            let sub = function.params.iter().fold(
-                Command::new(function.name).about(function.about),
-                |sub, param| {
-                    let required = matches!(param.kind, Number | Numbers | Dates | Type);
-                    sub.arg(
-                        Arg::new(param.name)
-                            .help(param.help)
-                            .required(required)
-                            .allow_hyphen_values(true),
-                    )
-                },
-            );
+        entries().fold(command, |command, function| {
+            let mut head = Command::new(function.name).about(function.about);
+            if let Some(text) = example(function.name) {
+                head = head.after_help(text);
+            }
+            let sub = function.params.iter().fold(head, |sub, param| {
+                let required = matches!(param.kind, Number | Numbers | Dates | Type);
+                sub.arg(
+                    Arg::new(param.name)
+                        .help(param.help)
+                        .required(required)
+                        .allow_hyphen_values(true),
+                )
+            });
             command.subcommand(sub)
         })
     }
@@ -465,7 +594,7 @@ impl Subcommand for Call {
     }
 
     fn has_subcommand(name: &str) -> bool {
-        FUNCTIONS.iter().any(|f| f.name == name)
+        entries().any(|f| f.name == name)
     }
 }
 
@@ -539,9 +668,8 @@ fn value(kind: Kind, text: Option<&str>) -> Result<Value, String> {
 /// # Errors
 /// An argument that cannot be read (naming it), or the core's error with its code and
 /// field.
-pub fn evaluate(call: &Call) -> Result<Decimal, CliError> {
-    let function = FUNCTIONS
-        .iter()
+pub fn evaluate(call: &Call) -> Result<Output, CliError> {
+    let function = entries()
         .find(|f| f.name == call.name)
         .ok_or_else(|| CliError::Message(format!("no function {:?}", call.name)))?;
     let mut values = Vec::with_capacity(function.params.len());
@@ -562,9 +690,15 @@ pub fn evaluate(call: &Call) -> Result<Decimal, CliError> {
     })
 }
 
-/// `gpuecon fn NAME ARGS…`: prints the value.
+/// `gpuecon fn NAME ARGS…`: prints the value (a list as a comma list).
 pub fn run(call: &Call, out: &mut dyn Write) -> CliResult {
-    writeln!(out, "{}", evaluate(call)?.normalize())?;
+    match evaluate(call)? {
+        Output::One(value) => writeln!(out, "{}", value.normalize())?,
+        Output::Many(values) => {
+            let all: Vec<String> = values.iter().map(|v| v.normalize().to_string()).collect();
+            writeln!(out, "{}", all.join(","))?;
+        }
+    }
     Ok(())
 }
 
@@ -573,10 +707,90 @@ mod tests {
     use super::*;
 
     fn call(name: &str, args: &[&str]) -> Result<Decimal, CliError> {
-        evaluate(&Call {
+        match evaluate(&Call {
             name: name.to_owned(),
             args: args.iter().map(|a| Some((*a).to_owned())).collect(),
+        })? {
+            Output::One(value) => Ok(value),
+            Output::Many(values) => panic!("{name} gave a list: {values:?}"),
+        }
+    }
+
+    fn list(name: &str, args: &[&str]) -> Vec<Decimal> {
+        match evaluate(&Call {
+            name: name.to_owned(),
+            args: args.iter().map(|a| Some((*a).to_owned())).collect(),
+        }) {
+            Ok(Output::Many(values)) => values,
+            other => panic!("{name}: {other:?}"),
+        }
+    }
+
+    fn d(text: &str) -> Decimal {
+        text.parse().unwrap()
+    }
+
+    #[test]
+    fn npv_at_t0_discounts_from_the_second_flow() {
+        // −100 now + 110 ÷ 1.1 = 0; −100 + 60 ÷ 1.1 + 60 ÷ 1.21 = −100 + 54.5454… +
+        // 49.5867… = 4.1322314049586776859504132231 (= 500/121 exactly)
+        assert_eq!(
+            call("npv_at_t0", &["0.1", "-100,110"]).unwrap(),
+            Decimal::ZERO
+        );
+        let value = call("npv_at_t0", &["0.1", "[-100,60,60]"]).unwrap();
+        assert!((value - d("500") / d("121")).abs() < d("1e-25"), "{value}");
+    }
+
+    #[test]
+    fn monthly_and_annual_rates_by_hand() {
+        // (1.1)^(1/12) − 1 = 0.0079741404289037410660… (40-digit decimal arithmetic); the
+        // core takes the twelfth root in f64, so to 1e-15
+        let monthly = call("monthly_rate", &["0.1"]).unwrap();
+        assert!(
+            (monthly - d("0.0079741404289037410660")).abs() < d("1e-15"),
+            "{monthly}"
+        );
+        // (1.01)^12 − 1 = 0.126825030131969720661201, exact (a whole power)
+        assert_eq!(
+            call("annual_rate", &["0.01"]).unwrap(),
+            d("0.126825030131969720661201")
+        );
+        // a rate of −100 % a year has no monthly equivalent: the field is named
+        let Err(CliError::Problems { field, .. }) = call("monthly_rate", &["-1"]) else {
+            panic!("expected the core's error");
+        };
+        assert_eq!(field.as_deref(), Some("annual_rate"));
+    }
+
+    #[test]
+    fn irr_all_finds_both_rates_of_two_sign_changes() {
+        // −100 + 230x − 132x² = 0, x = 1/(1 + r): x = 10/11 and 5/6, r = 10 % and 20 %
+        let roots = list("irr_all", &["-100,230,-132"]);
+        assert_eq!(roots.len(), 2, "{roots:?}");
+        assert!((roots[0] - d("0.1")).abs() < d("1e-12"), "{roots:?}");
+        assert!((roots[1] - d("0.2")).abs() < d("1e-12"), "{roots:?}");
+        // searched only up to 15 %: the one root below
+        assert_eq!(list("irr_all", &["-100,230,-132", "-0.5", "0.15"]).len(), 1);
+    }
+
+    #[test]
+    fn macrs_schedule_is_irs_table_a1() {
+        // IRS Publication 946, Table A-1, 5-year property (half-year convention): 20 %,
+        // 32 %, 19.2 %, 11.52 %, 11.52 %, 5.76 % of $50,000
+        let years = list("macrs_schedule", &["50000", "5"]);
+        let expected = [10_000, 16_000, 9_600, 5_760, 5_760, 2_880].map(Decimal::from);
+        assert_eq!(years, expected);
+        // 6 is not a GDS class: the core's error on the recovery period
+        let error = evaluate(&Call {
+            name: "macrs_schedule".to_owned(),
+            args: vec![Some("50000".to_owned()), Some("6".to_owned())],
         })
+        .unwrap_err();
+        let CliError::Problems { field, .. } = error else {
+            panic!("expected the core's error");
+        };
+        assert_eq!(field.as_deref(), Some("recovery_period"));
     }
 
     #[test]

@@ -45,6 +45,7 @@ Examples:
   gpuecon watch --source dcgm --from http://node-1:9400/metrics --contract deal.toml \\
       --listen 0.0.0.0:9401                              Prometheus metrics beside dcgm-exporter
   gpuecon fn sln 30000 7500 10                           2250
+  gpuecon fn irr_all -100,230,-132                       every IRR: 10 % and 20 %
   gpuecon completions bash > /etc/bash_completion.d/gpuecon";
 
 /// The economics of AI compute, from the command line.

@@ -409,12 +409,26 @@ fn fn_offers_every_finance_function_with_its_help() {
         "xirr",
         "mirr",
         "macrs",
+        "npv_at_t0",
+        "monthly_rate",
+        "annual_rate",
+        "irr_all",
+        "macrs_schedule",
     ] {
         assert!(
             help.contains(&format!("  {name} ")),
             "fn --help lacks {name}: {help}"
         );
     }
+    // A list-valued function prints a comma list: IRS Table A-1's 5-year rates of $50,000
+    // (20, 32, 19.2, 11.52, 11.52, 5.76 %), and its help shows the example.
+    let output = gpuecon(&["fn", "macrs_schedule", "50000", "5"]);
+    assert_eq!(
+        text(&output.stdout).trim(),
+        "10000,16000,9600,5760,5760,2880"
+    );
+    let help = text(&gpuecon(&["fn", "irr_all", "--help"]).stdout);
+    assert!(help.contains("Example: gpuecon fn irr_all"), "{help}");
     let xirr = text(&gpuecon(&["fn", "xirr", "--help"]).stdout);
     assert!(
         xirr.contains("Usage: gpuecon fn xirr <values> <dates> [guess]"),
