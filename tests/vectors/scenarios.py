@@ -1836,6 +1836,23 @@ def waterfall_scenarios():
         f["liquidation_haircut"] = "0.99"
         f["max_ltv"] = "100"  # the LTV on 1 % of the value would default at once
 
+    def payment_default_after_the_dsra(s):
+        # (issue 15 review) a lock-up that cures, then a payment default only once the DSRA
+        # is spent: rules no other case reaches. Months 3-5 earn a quarter (the DSCR limit
+        # sizes the debt on them at the 0.5x target); a lock-up at 1.97x traps month 1's
+        # cash (DSCR 1.96x) and releases it when month 2 passes (1.98x); months 3-4 draw
+        # the DSRA, month 5 spends it and falls short: a payment default, foreclosed a
+        # month later at 1 % of the GPUs' value.
+        s["market"]["price_curve"]["points"] = [
+            {"month": 0, "value": 1}, {"month": 2, "value": 1}, {"month": 3, "value": "0.25"},
+            {"month": 5, "value": "0.25"}]
+        f = s["financing"]
+        del f["cash_sweep"]
+        f["lock_up"] = {"min_dscr": "1.97", "trailing_months": 1}
+        f["foreclose_after_months"] = 1
+        f["liquidation_haircut"] = "0.99"
+        f["max_ltv"] = "100"
+
     def merchant_llcr(s):
         f = s["financing"]
         for k in ("dsra", "lock_up", "cash_sweep"):
@@ -1891,7 +1908,10 @@ def waterfall_scenarios():
     step = ["cfads_usd", "interest_usd", "principal_usd", "dsra_draw_usd",
             "dsra_top_up_usd", "dsra_release_usd", "dsra_balance_usd", "sweep_usd",
             "trapped_usd", "trapped_swept_usd", "trapped_balance_usd", "distribution_usd",
-            "balance_usd", "equity_cash_flow_usd", "lender_cash_flow_usd"]
+            "balance_usd", "equity_cash_flow_usd", "lender_cash_flow_usd",
+            # (issue 15 review) the cure's release of trapped cash and a shortfall were
+            # computed but no case compared them
+            "trapped_release_usd", "shortfall_usd"]
     six = [f"financing.months.{i}.{k}" for i in range(6) for k in step]
     return [
         ("box6-every-step", box6(as_is), six + [
@@ -1908,6 +1928,12 @@ def waterfall_scenarios():
             "financing.summary.exposure_at_default_usd", "financing.summary.recovery_usd",
             "financing.summary.loss_given_default", "financing.summary.equity.npv_usd",
             "financing.summary.lender.irr_annual"]),
+        ("box6-payment-default-after-the-dsra", box6(payment_default_after_the_dsra), [
+            f"financing.months.{i}.{k}" for i in range(6) for k in step] + [
+            "financing.summary.first_default_month", "financing.summary.foreclosure_month",
+            "financing.summary.exposure_at_default_usd", "financing.summary.recovery_usd",
+            "financing.summary.loss_given_default", "financing.summary.dsra_draws_usd",
+            "financing.summary.equity.npv_usd"]),
         ("box6-merchant-haircut-llcr-limit", box6(merchant_llcr), [
             "financing.summary.debt_usd", "financing.summary.dscr_limit_usd",
             "financing.summary.llcr_limit_usd", "financing.summary.advance_rate_dscr",
