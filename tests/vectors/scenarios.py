@@ -1981,9 +1981,8 @@ def waterfall_scenarios():
             f"financing.months.{i}.{k}" for i in range(8) for k in step] + [
             "financing.summary.months_in_lock_up", "financing.summary.equity.npv_usd"]),
         ("iren-commitment-fee", iren_commitment_fee(), [
-            f"financing.months.{i}.{k}" for i in (0, 1, 2, 3, 5, 8, 9, 10) for k in (
-                "fees_usd", "interest_usd", "distribution_usd", "lender_cash_flow_usd",
-                "equity_cash_flow_usd")] + [
+            f"financing.months.{i}.fees_usd" for i in (0, 1, 3, 8, 9)] + [
+            "financing.months.0.lender_cash_flow_usd", "financing.months.3.distribution_usd",
             "financing.summary.equity.npv_usd", "financing.summary.lender.npv_usd",
             "financing.summary.distributions_usd"]),
         ("sub-ig-coverage", sub_ig(lambda f: None), [
