@@ -97,7 +97,7 @@ fn annual_yield(terms: &Terms, billed: Option<Decimal>) -> Result<Option<Decimal
     })
 }
 
-/// One GPU's economics per hour at `reading` (see the [module docs](self)).
+/// One GPU's economics per hour at `reading` (see the [module docs](crate::live)).
 ///
 /// # Errors
 /// [`ModelError`] for invalid terms (the first problem, by its field) or an overflow.

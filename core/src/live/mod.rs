@@ -3,7 +3,7 @@
 //! price, or a scenario's contract or market), through the core's models.
 //!
 //! Given [`Terms`] (a price per GPU-hour, or a contract or market from a scenario file; the
-//! power price and PUE) and measured [`Rates`] (power, activity, SM activity):
+//! power price and PUE) and a measured [`GpuReading`] (power, activity, SM activity):
 //!
 //! ```text
 //! billed utilization   1 (billing "reserved": every hour of the GPU is sold, as reserved
@@ -29,12 +29,12 @@
 //!                      owner cost ÷ activity         models::utilization::cost_per_utilized_hour
 //! ```
 //!
-//! Measurements cross into [`Decimal`] once, through [`units::decimal_from_f64`](crate::units::decimal_from_f64)
+//! Measurements cross into [`Decimal`](crate::Decimal) once, through [`units::decimal_from_f64`](crate::units::decimal_from_f64)
 //! (the shortest decimal that round-trips), kept to a microwatt and to 1e-9 of a
 //! utilization (far below the sensors' ±5 W and whole percent; it drops the float noise of
 //! averages such as 350.90000000000003 W); utilizations are clamped to [0, 1] first (an
 //! average may land a hair outside). Durations cross as seconds (exact for millisecond
-//! timestamps) and become hours in [`Decimal`]. Amounts over a window are kept to
+//! timestamps) and become hours in [`Decimal`](crate::Decimal). Amounts over a window are kept to
 //! [`AMOUNT_DECIMAL_PLACES`](crate::units::AMOUNT_DECIMAL_PLACES) like the scenario report's. Every amount is `None` where an
 //! input it needs is unknown.
 

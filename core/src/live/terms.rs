@@ -43,7 +43,7 @@ pub struct Terms {
 }
 
 /// The owner's costs besides the measured power: capital, colocation and operations, as
-/// the core's [`owner_cost`] takes them.
+/// the core's [`owner_cost`](crate::models::owner_cost) takes them.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct OwnerTerms {
     /// Capex, salvage, life, cost of capital and method.
