@@ -77,11 +77,13 @@ mod model;
 mod normal;
 mod options;
 mod path;
+mod prepare;
 mod processes;
 mod rng;
 mod runner;
 pub mod sensitivity;
 mod stats;
+mod waterfall;
 
 pub use exact::{Replay, replay};
 pub use options::{

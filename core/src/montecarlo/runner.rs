@@ -4,6 +4,7 @@
 use serde::{Deserialize, Serialize};
 
 use super::model::Model;
+use super::prepare;
 use super::options::{CHECK_EVERY_PATHS, MAX_PATHS, MonteCarloInputs};
 
 /// [`Simulation::run_with_progress`] reports after every this many paths (ten checks of a
@@ -67,7 +68,7 @@ impl Simulation {
     /// contract with buyer defaults.
     pub fn new(inputs: &MonteCarloInputs) -> Result<Self, ScenarioError> {
         Ok(Self {
-            model: Model::new(inputs)?,
+            model: prepare::model(inputs)?,
             inputs: inputs.clone(),
         })
     }

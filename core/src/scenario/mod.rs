@@ -67,7 +67,8 @@ pub use crate::units::AMOUNT_DECIMAL_PLACES;
 pub use energy::Energy;
 pub use error::ScenarioError;
 pub use evaluate::evaluate;
-pub(crate) use evaluate::evaluate_as_scheduled;
+pub(crate) use evaluate::evaluate_planned;
+pub(crate) use financing::{Plan, PlanMonth, settle};
 pub use financing::{Financing, Repayment};
 pub use report::financing::{
     DefaultKind, FinancingMonth, FinancingReport, FinancingSummary, SizedBy, SourcesAndUses,
