@@ -329,6 +329,9 @@ fn run(model: &Model, scratch: &mut Scratch, shortcut: bool) -> PathOutcome {
         if let Some(p) = flows.first_mut() {
             *p += b.close;
         }
+        if let (None, Some(e)) = (fin, equity.first_mut()) {
+            *e += b.close;
+        }
         o.npv += b.npv;
         box_months.clear();
         let mut box_changed = false;
@@ -364,6 +367,7 @@ fn run(model: &Model, scratch: &mut Scratch, shortcut: bool) -> PathOutcome {
             });
         }
         let Some(f) = fin else {
+            o.equity_value += b.npv;
             continue;
         };
         financed = true;
