@@ -70,6 +70,7 @@
 //!   [`finish`] let a Web Worker run batches, report progress and stop.
 
 mod contract;
+mod credit;
 mod exact;
 mod float;
 mod irr;
@@ -85,6 +86,7 @@ pub mod sensitivity;
 mod stats;
 mod waterfall;
 
+pub use credit::CreditReport;
 pub use exact::{Replay, replay};
 pub use options::{
     CHECK_EVERY_PATHS, CurtailmentEvents, CustomerDefault, Jumps, Lulls, MAX_PATHS,

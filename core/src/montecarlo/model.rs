@@ -118,6 +118,8 @@ pub(crate) struct Model {
     pub(crate) months: usize,
     /// The deterministic outcome: exact for one box.
     pub(crate) deterministic: Outcome,
+    /// The lender's annual IRR on the deterministic path: exact for one box.
+    pub(crate) deterministic_lender_irr_annual: Option<Decimal>,
     /// Its `f64` values: NPV, monthly IRRs, equity value, minimum DSCR.
     pub(crate) base: Base,
     pub(crate) params: Params,
@@ -206,6 +208,7 @@ impl Model {
                 first_breach_month: None,
                 first_default_month: None,
             },
+            deterministic_lender_irr_annual: None,
             base: Base::default(),
             params,
             ziggurat: Ziggurat::new(),

@@ -39,6 +39,7 @@ fn set_base(model: &mut Model, reports: &[Report]) -> Result<(), ModelError> {
             first_breach_month: outcome.first_breach_month,
             first_default_month: financing.and_then(|f| f.first_default_month),
         };
+        model.deterministic_lender_irr_annual = financing.and_then(|f| f.lender.irr_annual);
         let fin = one.financing.as_ref();
         model.base = Base {
             npv: one.npv,
@@ -75,6 +76,10 @@ fn set_base(model: &mut Model, reports: &[Report]) -> Result<(), ModelError> {
             first_breach_month: base.first_breach_month,
             first_default_month: base.first_default_month,
         };
+        model.deterministic_lender_irr_annual = base
+            .lender_irr_annual
+            .map(|x| d(x, "credit.deterministic_lender_irr_annual"))
+            .transpose()?;
     }
     Ok(())
 }
