@@ -88,9 +88,8 @@ fn every_scenario_and_report_field_has_an_entry() {
     // The Monte Carlo report's credit section (a box whose paths default and lock up).
     let mut boxed = every_section();
     if let Some(f) = boxed.financing.as_mut() {
-        f.lock_up = Some(
-            serde_json::from_value(json!({ "min_dscr": 1.5, "trailing_months": 1 })).unwrap(),
-        );
+        f.lock_up =
+            Some(serde_json::from_value(json!({ "min_dscr": 1.5, "trailing_months": 1 })).unwrap());
     }
     let mc = gpuecon::montecarlo::run(&gpuecon::montecarlo::MonteCarloInputs {
         scenario: Some(boxed),

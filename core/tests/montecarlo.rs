@@ -615,3 +615,34 @@ fn a_grid_is_each_pair_through_the_exact_model() {
     .unwrap_err();
     assert_eq!(fields(&error), ["y.values", "y.input"]);
 }
+
+/// The 1,024-GPU cluster whose contract's GPUs stay idle after it (`after_contract: idle`):
+/// on the market they are not, so a path must not sell them on demand.
+fn idle_after_contract() -> Scenario {
+    let mut s = preset("h100-cluster-1024");
+    s.contracts[0].after_contract = gpuecon::scenario::AfterContract::Idle;
+    s
+}
+
+#[test]
+fn idle_after_contract_paths_agree_with_the_exact_model() {
+    let scenario = idle_after_contract();
+    let report = evaluate(&scenario).unwrap();
+    // Zero volatility: every path is the report.
+    let still_run = montecarlo::run(&run_of(scenario.clone(), 8, 4, still())).unwrap();
+    let npv = to_f64_lossy(report.summary.metrics.npv_usd);
+    assert_eq!(to_f64_lossy(still_run.npv_usd.p5), npv);
+    assert_eq!(to_f64_lossy(still_run.npv_usd.p95), npv);
+    // Moving prices and utilization: each path as the exact model's.
+    let inputs = run_of(scenario, 12, 42, Stochastic::typical());
+    let batch = Simulation::new(&inputs).unwrap().batch(0, 12);
+    for path in 0..12 {
+        let exact = montecarlo::replay(&inputs, path).unwrap();
+        let p = usize::try_from(path).unwrap();
+        close(
+            batch.npv_usd[p],
+            exact.outcome.npv_usd,
+            &format!("idle path {path} npv"),
+        );
+    }
+}

@@ -6,7 +6,7 @@
 #![allow(clippy::unwrap_used, clippy::indexing_slicing)]
 
 use gpuecon::montecarlo::{
-    self, CustomerDefault, MonteCarloInputs, Options, SofrProcess, Simulation, Stochastic,
+    self, CustomerDefault, MonteCarloInputs, Options, Simulation, SofrProcess, Stochastic,
 };
 use gpuecon::scenario::{Scenario, evaluate};
 use gpuecon::units::to_f64_lossy;
@@ -109,7 +109,10 @@ fn the_f64_waterfall_agrees_with_the_exact_one_on_sampled_paths() {
     let cases = [
         ("coreweave-box-sub-ig", preset("coreweave-box-sub-ig")),
         ("coreweave-box-ig", preset("coreweave-box-ig")),
-        ("sub-ig every section", every_section("coreweave-box-sub-ig")),
+        (
+            "sub-ig every section",
+            every_section("coreweave-box-sub-ig"),
+        ),
         ("ig every section", every_section("coreweave-box-ig")),
         ("iren every section", every_section("iren-microsoft")),
     ];
@@ -159,7 +162,11 @@ fn the_f64_waterfall_agrees_with_the_exact_one_on_sampled_paths() {
                 (g, e) => assert!(g.is_none() && e.is_none(), "{}", what("equity irr")),
             }
             let written_off: Decimal = fin.months.iter().map(|m| m.written_off_usd).sum();
-            close(batch.written_off_usd[p], f(written_off), &what("written off"));
+            close(
+                batch.written_off_usd[p],
+                f(written_off),
+                &what("written off"),
+            );
             close(
                 batch.exposure_at_default_usd[p],
                 s.exposure_at_default_usd.map_or(0.0, f),
@@ -174,7 +181,10 @@ fn the_f64_waterfall_agrees_with_the_exact_one_on_sampled_paths() {
         }
     }
     // The sample holds both kinds of path: the check covers the default's branches.
-    assert!(defaults > 0 && defaults < paths_seen, "{defaults} of {paths_seen}");
+    assert!(
+        defaults > 0 && defaults < paths_seen,
+        "{defaults} of {paths_seen}"
+    );
     assert!(lock_ups > 0, "no path locked up");
 }
 
@@ -198,7 +208,11 @@ fn zero_volatility_paths_are_the_evaluated_waterfall() {
             assert_eq!(mc.deterministic.first_default_month, s.first_default_month);
             assert_eq!(mc.deterministic.equity_irr_annual, s.equity.irr_annual);
             let f = |x: Decimal| to_f64_lossy(x);
-            let pd = if s.first_default_month.is_some() { 1.0 } else { 0.0 };
+            let pd = if s.first_default_month.is_some() {
+                1.0
+            } else {
+                0.0
+            };
             assert_eq!(f(credit.default.probability), pd, "{id}");
             if let Some(irr) = s.lender.irr_annual {
                 let lender = credit.lender_irr_annual.as_ref().unwrap();
@@ -227,7 +241,12 @@ fn the_sub_investment_grade_box_defaults_on_every_still_path() {
     let scenario = preset("coreweave-box-sub-ig");
     let report = evaluate(&scenario).unwrap();
     assert_eq!(
-        report.financing.as_ref().unwrap().summary.first_default_month,
+        report
+            .financing
+            .as_ref()
+            .unwrap()
+            .summary
+            .first_default_month,
         Some(18)
     );
     let mc = montecarlo::run(&run_of(scenario, 50, 11, Stochastic::default())).unwrap();

@@ -76,7 +76,11 @@ pub(crate) fn report(
     }
     let default = stats::events(&all.first_default_month, bins, "credit.default")?;
     let pd = stats::count(all.first_default_month.iter().flatten().count()) / n.max(1.0);
-    let mean_lgd = if lgd.is_empty() { 0.0 } else { stats::mean(&lgd) };
+    let mean_lgd = if lgd.is_empty() {
+        0.0
+    } else {
+        stats::mean(&lgd)
+    };
     let mean_loss_share = if n > 0.0 {
         lgd.iter().sum::<f64>() / n
     } else {
@@ -90,7 +94,12 @@ pub(crate) fn report(
         expected_loss_share: decimal(pd * mean_lgd, "credit.expected_loss_share")?,
         mean_loss_share: decimal(mean_loss_share, "credit.mean_loss_share")?,
         exposure_weighted_loss_given_default: (exposed > 0.0)
-            .then(|| decimal(lost / exposed, "credit.exposure_weighted_loss_given_default"))
+            .then(|| {
+                decimal(
+                    lost / exposed,
+                    "credit.exposure_weighted_loss_given_default",
+                )
+            })
             .transpose()?,
         expected_loss_usd: decimal(
             if n > 0.0 {

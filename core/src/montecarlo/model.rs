@@ -69,8 +69,10 @@ pub(crate) struct FinancingModel {
 /// One month of a box, in `f64`.
 #[derive(Debug, Clone, Copy, Default)]
 pub(crate) struct Month {
-    /// GPUs in service, the on-demand price and utilization.
+    /// GPUs in service, those idle after their contract (off the market), the on-demand
+    /// price and utilization.
     pub(crate) in_service: f64,
+    pub(crate) idle: f64,
     pub(crate) price: f64,
     pub(crate) utilization: f64,
     /// The scenario's own share of hours cut.
@@ -353,6 +355,7 @@ impl BoxModel {
             .collect();
         let ((idle_kwh, busy_kwh), prices, demand_response, cuts) = power(s, months)?;
         let utilization = utilizations(s, months)?;
+        let idle = crate::scenario::idle_gpus(s)?;
         // The exact model discounts at `finance::monthly_rate`; the paths' changes are
         // discounted at the same rate computed by `libm`, the same on every target.
         let monthly_discount = monthly_f64(to_f64_lossy(s.annual_discount_rate));
@@ -368,6 +371,7 @@ impl BoxModel {
             let at = |v: &[f64]| v.get(i).copied().unwrap_or(0.0);
             series.push(Month {
                 in_service,
+                idle: idle.get(i).copied().map_or(0.0, to_f64_lossy),
                 price: to_f64_lossy(m.on_demand_usd_per_gpu_hour),
                 utilization: at(&utilization),
                 cut: at(&cuts),

@@ -131,7 +131,8 @@ fn operate(
             busy += settled.served;
         }
     }
-    let free = m.in_service - contracted;
+    // GPUs idle after their contract are off the market (as the exact model's book).
+    let free = m.in_service - contracted - m.idle;
     if free == 0.0 && b.reserved.is_empty() {
         // No GPU left to the market this month: nothing to sell, nothing to run.
         return (sold, busy);

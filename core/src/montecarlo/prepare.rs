@@ -52,7 +52,9 @@ fn set_base(model: &mut Model, reports: &[Report]) -> Result<(), ModelError> {
             first_breach_month: outcome.first_breach_month,
             first_default_month: model.deterministic.first_default_month,
             lender_irr_monthly: fin.and_then(|f| f.lender_irr_monthly),
-            lender_irr_annual: financing.and_then(|f| f.lender.irr_annual).map(to_f64_lossy),
+            lender_irr_annual: financing
+                .and_then(|f| f.lender.irr_annual)
+                .map(to_f64_lossy),
         };
     } else {
         model.base = outcome;

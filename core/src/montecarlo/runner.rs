@@ -5,8 +5,8 @@ use serde::{Deserialize, Serialize};
 
 use super::credit::{self, CreditReport};
 use super::model::Model;
-use super::prepare;
 use super::options::{CHECK_EVERY_PATHS, MAX_PATHS, MonteCarloInputs};
+use super::prepare;
 
 /// [`Simulation::run_with_progress`] reports after every this many paths (ten checks of a
 /// target standard error, so that every core has work between reports).

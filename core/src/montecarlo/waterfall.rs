@@ -207,7 +207,15 @@ pub(crate) fn run(
         }
         state.balance = balance;
         if !accelerating && out.default.is_none() {
-            surplus = reserve_and_distribute(terms, &mut state, &mut paid, months, service_due, i, surplus);
+            surplus = reserve_and_distribute(
+                terms,
+                &mut state,
+                &mut paid,
+                months,
+                service_due,
+                i,
+                surplus,
+            );
             if paid.locked_up && out.first_lock_up.is_none() {
                 out.first_lock_up = Some(i);
             }
@@ -461,7 +469,8 @@ fn covenants(
     service_due: f64,
 ) {
     let value = (1.0 - terms.haircut) * month.collateral;
-    let ltv_breach = state.balance != 0.0 && (value == 0.0 || state.balance > terms.max_ltv * value);
+    let ltv_breach =
+        state.balance != 0.0 && (value == 0.0 || state.balance > terms.max_ltv * value);
     let dscr = (service_due != 0.0).then_some((month.cfads, service_due));
     let dscr_breach = match (terms.min_dscr, dscr) {
         (Some(min), Some((cfads, service))) => cfads / service < min,
@@ -473,7 +482,11 @@ fn covenants(
         out.lowest_dscr = Some((n, d));
     }
     state.ltv_streak = if ltv_breach { state.ltv_streak + 1 } else { 0 };
-    state.dscr_streak = if dscr_breach { state.dscr_streak + 1 } else { 0 };
+    state.dscr_streak = if dscr_breach {
+        state.dscr_streak + 1
+    } else {
+        0
+    };
     if (ltv_breach || dscr_breach) && out.first_breach.is_none() {
         out.first_breach = Some(i);
     }
