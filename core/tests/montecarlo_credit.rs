@@ -297,7 +297,7 @@ fn credit_statistics_are_the_paths_outcomes_aggregated() {
     }
     assert!(defaulted > 0.0 && defaulted < n, "{defaulted}");
     let pd = defaulted / n;
-    let mean_lgd = lgds.iter().sum::<f64>() / lgds.len() as f64;
+    let mean_lgd = lgds.iter().sum::<f64>() / f64::from(u32::try_from(lgds.len()).unwrap());
     let f = to_f64_lossy;
     let near = |got: Decimal, want: f64, what: &str| {
         assert!(
