@@ -85,3 +85,91 @@ fn set_base(model: &mut Model, reports: &[Report]) -> Result<(), ModelError> {
     }
     Ok(())
 }
+
+#[cfg(test)]
+mod tests {
+    // Tests unwrap: a failure is a failed test.
+    #![allow(clippy::unwrap_used)]
+
+    use super::*;
+    use crate::montecarlo::{Options, Stochastic};
+    use crate::presets;
+    use crate::scenario::{Scenario, evaluate};
+
+    /// `got` within 1e-9 of `exact` relatively.
+    fn near(got: Option<f64>, exact: Option<crate::Decimal>, what: &str) {
+        match (got, exact.map(to_f64_lossy)) {
+            (Some(g), Some(e)) => assert!(
+                (g - e).abs() <= 1e-9 * e.abs().max(1.0),
+                "{what}: {g} against {e}"
+            ),
+            (g, e) => assert!(g.is_none() && e.is_none(), "{what}: {g:?} against {e:?}"),
+        }
+    }
+
+    /// A preset's box with `sections` (JSON) merged into its financing.
+    fn with(id: &str, sections: &str) -> Scenario {
+        let mut s = presets::get(id).unwrap().unwrap().scenario.unwrap();
+        let mut f = serde_json::to_value(s.financing.as_ref().unwrap()).unwrap();
+        let extra: serde_json::Value = serde_json::from_str(sections).unwrap();
+        for (k, v) in extra.as_object().unwrap() {
+            f[k] = v.clone();
+        }
+        s.financing = Some(serde_json::from_value(f).unwrap());
+        s
+    }
+
+    #[test]
+    fn the_f64_waterfall_on_the_deterministic_path_is_the_exact_one() {
+        // Run by the f64 waterfall itself (no shortcut to the exact flows).
+        let sections = [
+            "{}",
+            r#"{ "dsra": { "months": 6 }, "cash_sweep": { "share": 0.5 } }"#,
+            r#"{ "dsra": { "months": 3, "funding": "cash_flow" },
+                 "lock_up": { "min_dscr": 1.35, "trailing_months": 3,
+                              "sweep_trapped": { "after_months": 2, "share": 0.5 } },
+                 "foreclose_after_months": 4, "liquidation_haircut": 0.15 }"#,
+        ];
+        for id in ["coreweave-box-ig", "coreweave-box-sub-ig", "iren-microsoft"] {
+            for extra in sections {
+                let scenario = with(id, extra);
+                let report = evaluate(&scenario).unwrap();
+                let f = &report.financing.as_ref().unwrap().summary;
+                let inputs = MonteCarloInputs {
+                    scenario: Some(scenario),
+                    portfolio: None,
+                    options: Options {
+                        paths: 1,
+                        stochastic: Stochastic::default(),
+                        ..Options::default()
+                    },
+                };
+                let m = model(&inputs).unwrap();
+                let base = path::base_outcome(&m);
+                let what = |x: &str| format!("{id} {extra} {x}");
+                near(
+                    Some(base.equity_value),
+                    Some(f.equity.npv_usd),
+                    &what("equity value"),
+                );
+                near(
+                    base.equity_irr_annual,
+                    f.equity.irr_annual,
+                    &what("equity irr"),
+                );
+                near(
+                    base.lender_irr_annual,
+                    f.lender.irr_annual,
+                    &what("lender irr"),
+                );
+                near(base.minimum_dscr, f.minimum_dscr, &what("minimum dscr"));
+                assert_eq!(
+                    base.first_default_month,
+                    f.first_default_month,
+                    "{}",
+                    what("default")
+                );
+            }
+        }
+    }
+}
