@@ -440,7 +440,6 @@ impl FinancingModel {
         let (Some(terms), Some(fin), Some(plan)) = (&s.financing, &report.financing, plan) else {
             return Ok(None);
         };
-        let lossy = to_f64_lossy;
         let loan = plan.loan();
         let mut owed = Vec::with_capacity(loan.len());
         for m in loan {
@@ -466,20 +465,20 @@ impl FinancingModel {
             .iter()
             .enumerate()
             .map(|(i, m)| waterfall::BoxMonth {
-                cfads: lossy(m.cfads),
-                capex: lossy(m.capex),
-                sale: lossy(m.sale),
-                collateral: lossy(m.collateral),
+                cfads: to_f64_lossy(m.cfads),
+                capex: to_f64_lossy(m.capex),
+                sale: to_f64_lossy(m.sale),
+                collateral: to_f64_lossy(m.collateral),
                 loan: loan.get(i).map_or_else(LoanMonth::default, |l| LoanMonth {
-                    draw: lossy(l.draw_usd),
-                    upfront_fee: lossy(l.upfront_fee_usd),
-                    commitment_fee: lossy(l.commitment_fee_usd),
-                    interest: lossy(l.interest_usd),
-                    interest_paid: lossy(l.interest_paid_usd),
-                    principal: lossy(l.principal_usd),
-                    hedges: lossy(l.swap_settlement_usd) - lossy(l.cap_payout_usd),
-                    service: lossy(l.debt_service_usd),
-                    owed: owed.get(i).copied().map_or(0.0, lossy),
+                    draw: to_f64_lossy(l.draw_usd),
+                    upfront_fee: to_f64_lossy(l.upfront_fee_usd),
+                    commitment_fee: to_f64_lossy(l.commitment_fee_usd),
+                    interest: to_f64_lossy(l.interest_usd),
+                    interest_paid: to_f64_lossy(l.interest_paid_usd),
+                    principal: to_f64_lossy(l.principal_usd),
+                    hedges: to_f64_lossy(l.swap_settlement_usd) - to_f64_lossy(l.cap_payout_usd),
+                    service: to_f64_lossy(l.debt_service_usd),
+                    owed: owed.get(i).copied().map_or(0.0, to_f64_lossy),
                 }),
             })
             .collect();
@@ -488,12 +487,14 @@ impl FinancingModel {
             .map(|i| {
                 sofr.filter(|_| i < tenor)
                     .and_then(|rates| rates.get(i).or(rates.last()))
-                    .map_or(0.0, |r| lossy(*r))
+                    .map_or(0.0, |r| to_f64_lossy(*r))
             })
             .collect();
         let owed_accrual = (0..horizon)
             .map(|i| match (owed.get(i), accrual.get(i)) {
-                (Some(o), Some((days, basis))) => lossy(*o) * lossy(*days) / lossy(*basis),
+                (Some(o), Some((days, basis))) => {
+                    to_f64_lossy(*o) * to_f64_lossy(*days) / to_f64_lossy(*basis)
+                }
                 _ => 0.0,
             })
             .collect();
@@ -503,17 +504,17 @@ impl FinancingModel {
         // spares − the cap's premium (− the DSRA, which the waterfall adds).
         let first_draw = loan.first().map(|m| m.draw_usd).unwrap_or_default();
         let premium = loan.first().map(|m| m.cap_premium_usd).unwrap_or_default();
-        let equity_close = lossy(units::sub(
+        let equity_close = to_f64_lossy(units::sub(
             units::add(report.summary.close_cash_flow_usd, first_draw, "financing")?,
             units::add(plan.spares(), premium, "financing")?,
             "financing",
         )?);
-        let close_dsra = lossy(summary.initial_dsra_usd);
+        let close_dsra = to_f64_lossy(summary.initial_dsra_usd);
         let equity_flows: Vec<f64> = std::iter::once(equity_close - close_dsra)
-            .chain(rows.iter().map(|r| lossy(r.equity_cash_flow_usd)))
+            .chain(rows.iter().map(|r| to_f64_lossy(r.equity_cash_flow_usd)))
             .collect();
-        let lender_flows: Vec<f64> = std::iter::once(-lossy(first_draw))
-            .chain(rows.iter().map(|r| lossy(r.lender_cash_flow_usd)))
+        let lender_flows: Vec<f64> = std::iter::once(-to_f64_lossy(first_draw))
+            .chain(rows.iter().map(|r| to_f64_lossy(r.lender_cash_flow_usd)))
             .collect();
         let row = |m: Option<u32>| m.and_then(|m| usize::try_from(m.saturating_sub(1)).ok());
         let credit = Credit {
@@ -521,18 +522,18 @@ impl FinancingModel {
                 .map(|r| (r, summary.default_kind == Some(DefaultKind::Payment))),
             first_breach: rows.iter().position(|r| r.in_breach),
             first_lock_up: rows.iter().position(|r| r.locked_up),
-            lowest_dscr: summary.minimum_dscr.map(|d| (lossy(d), 1.0)),
-            exposure: summary.exposure_at_default_usd.map_or(0.0, lossy),
-            written_off: rows.iter().map(|r| lossy(r.written_off_usd)).sum(),
+            lowest_dscr: summary.minimum_dscr.map(|d| (to_f64_lossy(d), 1.0)),
+            exposure: summary.exposure_at_default_usd.map_or(0.0, to_f64_lossy),
+            written_off: rows.iter().map(|r| to_f64_lossy(r.written_off_usd)).sum(),
         };
         let lock_up = terms.lock_up.as_ref().map(|l| LockUpTerms {
-            min_dscr: lossy(l.min_dscr),
+            min_dscr: to_f64_lossy(l.min_dscr),
             trailing_months: usize::try_from(l.trailing_months).unwrap_or(usize::MAX),
             release_after_months: l.release_after_months,
             sweep_trapped: l
                 .sweep_trapped
                 .as_ref()
-                .map(|t| (t.after_months, lossy(t.share))),
+                .map(|t| (t.after_months, to_f64_lossy(t.share))),
         });
         Ok(Some(Self {
             months,
@@ -548,18 +549,18 @@ impl FinancingModel {
                 sweep: terms
                     .cash_sweep
                     .as_ref()
-                    .map(|c| (lossy(c.share), c.when == SweepWhen::Always)),
+                    .map(|c| (to_f64_lossy(c.share), c.when == SweepWhen::Always)),
                 foreclose_after: terms
                     .foreclose_after_months
                     .map(|k| usize::try_from(k).unwrap_or(usize::MAX)),
-                haircut: lossy(terms.liquidation_haircut),
-                max_ltv: lossy(terms.max_ltv),
-                min_dscr: terms.min_dscr.map(lossy),
+                haircut: to_f64_lossy(terms.liquidation_haircut),
+                max_ltv: to_f64_lossy(terms.max_ltv),
+                min_dscr: terms.min_dscr.map(to_f64_lossy),
                 cure_months: terms.cure_months,
             },
             equity_close,
             floating: sofr.is_some(),
-            sofr_floor: sofr_floor.map(lossy),
+            sofr_floor: sofr_floor.map(to_f64_lossy),
             sofr: sofr_by_month,
             owed_accrual,
             owed,
@@ -569,7 +570,7 @@ impl FinancingModel {
             equity_flows,
             lender_flows,
             credit,
-            equity_npv: lossy(summary.equity.npv_usd),
+            equity_npv: to_f64_lossy(summary.equity.npv_usd),
         }))
     }
 }
