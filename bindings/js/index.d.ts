@@ -4040,10 +4040,34 @@ export interface MonteCarloReport {
   equity_expected_shortfall_usd: DecimalString;
   /** An LTV or DSCR covenant breached in some month. */
   covenant_breach: Events;
-  /** A breach past its cure period. */
+  /** An event of default: a breach past its cure period, or a payment default (the same paths as `credit.default`). */
   covenant_default: Events;
   /** A contract's buyer defaulting. */
   customer_default: Events;
+  /** The lender's view (each path runs the box's waterfall); `null` when no box has debt. */
+  credit: CreditReport | null;
+}
+
+/** The lender's view of a Monte Carlo run: PD, lock-up, LGD, expected loss and the lender's IRR. */
+export interface CreditReport {
+  /** An event of default (payment, or a covenant past its cure); `probability` is the PD. */
+  default: Events;
+  /** Equity distributions blocked by the lock-up test in some month. */
+  lock_up: Events;
+  /** Written off ÷ the exposure at default, over the paths that defaulted with an exposure. */
+  loss_given_default: Distribution | null;
+  /** PD × the mean loss given default (EL = PD × LGD), a share of the exposure. */
+  expected_loss_share: DecimalString;
+  /** The mean over every path of its loss given default (0 without a default). */
+  mean_loss_share: DecimalString;
+  /** Σ written off ÷ Σ exposure at default over the defaulted paths; `null` without a default. */
+  exposure_weighted_loss_given_default: DecimalString | null;
+  /** The mean over every path of the dollars written off. */
+  expected_loss_usd: DecimalString;
+  /** The lender's annual IRR over the paths that have one. */
+  lender_irr_annual: Distribution | null;
+  /** The lender's annual IRR on the deterministic path (`evaluate`'s for a box). */
+  deterministic_lender_irr_annual: DecimalString | null;
 }
 
 /**
@@ -4091,6 +4115,10 @@ export interface MonteCarloBatch {
   first_breach_month: (number | null)[];
   first_default_month: (number | null)[];
   first_customer_default_month: (number | null)[];
+  lender_irr_annual: (string | null)[];
+  first_lock_up_month: (number | null)[];
+  exposure_at_default_usd: string[];
+  written_off_usd: string[];
 }
 
 /**

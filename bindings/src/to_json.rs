@@ -344,6 +344,10 @@ mod tests {
             first_breach_month: vec![None, Some(3)],
             first_default_month: vec![Some(u32::MAX)],
             first_customer_default_month: Vec::new(),
+            lender_irr_annual: vec![Some(-0.0), None],
+            first_lock_up_month: vec![Some(4)],
+            exposure_at_default_usd: edges.to_vec(),
+            written_off_usd: vec![1.5],
         };
         let (ours, serde) = both(&batch);
         assert_eq!(ours, serde);
@@ -361,11 +365,14 @@ mod tests {
                 column(&b.equity_value_usd),
                 optional(&b.equity_irr_annual),
                 optional(&b.minimum_dscr),
+                optional(&b.lender_irr_annual),
+                column(&b.exposure_at_default_usd),
+                column(&b.written_off_usd),
             )
         };
         assert_eq!(bits(&back), bits(&batch));
         assert_eq!(back.first_breach_month, batch.first_breach_month);
-        let error = json::parse(r#"{"first_path":0,"npv_usd":["12"],"project_irr_annual":[],"equity_value_usd":[],"equity_irr_annual":[],"minimum_dscr":[],"first_breach_month":[],"first_default_month":[],"first_customer_default_month":[]}"#)
+        let error = json::parse(r#"{"first_path":0,"npv_usd":["12"],"project_irr_annual":[],"equity_value_usd":[],"equity_irr_annual":[],"minimum_dscr":[],"first_breach_month":[],"first_default_month":[],"first_customer_default_month":[],"lender_irr_annual":[],"first_lock_up_month":[],"exposure_at_default_usd":[],"written_off_usd":[]}"#)
             .and_then(Batch::from_json)
             .unwrap_err();
         assert_eq!(error.path(), ".npv_usd");

@@ -231,6 +231,20 @@ fn tables(origin: &str, r: &MonteCarloReport, out: &mut dyn Write) -> CliResult 
         d.minimum_dscr,
         ratio,
     ));
+    if let Some(c) = &r.credit {
+        t.add_row(row(
+            "lender IRR",
+            c.lender_irr_annual.as_ref(),
+            c.deterministic_lender_irr_annual,
+            percent,
+        ));
+        t.add_row(row(
+            "loss given default",
+            c.loss_given_default.as_ref(),
+            None,
+            percent,
+        ));
+    }
     writeln!(out, "{t}")?;
     let mut e = format::table(&[
         "event",
@@ -240,11 +254,27 @@ fn tables(origin: &str, r: &MonteCarloReport, out: &mut dyn Write) -> CliResult 
     ]);
     e.add_row(event("covenant breach (LTV or DSCR)", &r.covenant_breach));
     e.add_row(event(
-        "covenant default (past the cure)",
+        "event of default (payment, or a covenant past the cure)",
         &r.covenant_default,
     ));
+    if let Some(c) = &r.credit {
+        e.add_row(event("lock-up (distributions blocked)", &c.lock_up));
+    }
     e.add_row(event("a buyer defaults", &r.customer_default));
     writeln!(out, "{e}")?;
+    if let Some(c) = &r.credit {
+        writeln!(
+            out,
+            "lender: probability of default {}, expected loss (PD × mean LGD) {} of the exposure, \
+             mean loss per path {} (written off ÷ exposure, 0 without a default), \
+             exposure-weighted LGD {}, expected loss {} a path",
+            percent(c.default.probability),
+            percent(c.expected_loss_share),
+            percent(c.mean_loss_share),
+            or_unknown(c.exposure_weighted_loss_given_default, percent),
+            usd(c.expected_loss_usd)
+        )?;
+    }
     writeln!(
         out,
         "expected shortfall of the equity value (mean of the worst 5 % of paths): {}",

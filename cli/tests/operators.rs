@@ -435,3 +435,44 @@ fn fn_offers_every_finance_function_with_its_help() {
         "{xirr}"
     );
 }
+
+#[test]
+fn montecarlo_reports_the_lenders_view() {
+    // The sub-investment-grade box defaults on most paths (evaluate: in month 18).
+    let args = [
+        "montecarlo",
+        "--preset",
+        "coreweave-box-sub-ig",
+        "--paths",
+        "300",
+        "--seed",
+        "4",
+    ];
+    let table = gpuecon(&args);
+    assert!(table.status.success());
+    let text = String::from_utf8(table.stdout).unwrap();
+    for words in [
+        "lender IRR",
+        "loss given default",
+        "event of default",
+        "lock-up",
+        "probability of default",
+        "expected loss (PD × mean LGD)",
+    ] {
+        assert!(text.contains(words), "{words} missing:\n{text}");
+    }
+    let json = gpuecon(&[&args[..], &["--format", "json"]].concat());
+    let report: gpuecon::montecarlo::MonteCarloReport =
+        serde_json::from_slice(&json.stdout).unwrap();
+    let credit = report.credit.unwrap();
+    assert_eq!(credit.default, report.covenant_default);
+    assert!(credit.default.probability > gpuecon::Decimal::ZERO);
+    assert!(credit.loss_given_default.is_some());
+    assert_eq!(credit.lender_irr_annual.unwrap().paths, 300);
+    // The table's PD is the JSON's, as a percentage.
+    let pd = credit.default.probability * gpuecon::Decimal::from(100);
+    assert!(
+        text.contains(&format!("probability of default {:.1} %", pd)),
+        "{pd}:\n{text}"
+    );
+}

@@ -1,6 +1,7 @@
 //! Every field of a scenario and of its report has a glossary entry (issue 16, item 6):
 //! the keys of the serialized scenarios and reports of every preset, and of a box with
-//! every optional section, are walked and each must be explained.
+//! every optional section, and of a Monte Carlo report's credit section, are walked and
+//! each must be explained.
 
 // Tests unwrap: a failure is a failed test.
 // A test's JSON edits and indexing: a missing key or month is a failed test.
@@ -84,6 +85,27 @@ fn every_scenario_and_report_field_has_an_entry() {
         let report = evaluate(s).unwrap();
         walk("report", &serde_json::to_value(&report).unwrap(), &mut keys);
     }
+    // The Monte Carlo report's credit section (a box whose paths default and lock up).
+    let mut boxed = every_section();
+    if let Some(f) = boxed.financing.as_mut() {
+        f.lock_up =
+            Some(serde_json::from_value(json!({ "min_dscr": 1.5, "trailing_months": 1 })).unwrap());
+    }
+    let mc = gpuecon::montecarlo::run(&gpuecon::montecarlo::MonteCarloInputs {
+        scenario: Some(boxed),
+        portfolio: None,
+        options: gpuecon::montecarlo::Options {
+            paths: 200,
+            stochastic: gpuecon::montecarlo::Stochastic::typical(),
+            ..gpuecon::montecarlo::Options::default()
+        },
+    })
+    .unwrap();
+    let credit = serde_json::to_value(mc.credit.as_ref().unwrap()).unwrap();
+    assert!(credit["lock_up"]["first_month"].is_object(), "{credit}");
+    assert!(credit["loss_given_default"].is_object(), "{credit}");
+    keys.insert("montecarlo.credit".to_owned());
+    walk("montecarlo.credit", &credit, &mut keys);
     let known: BTreeSet<String> = glossary::entries()
         .unwrap()
         .into_iter()

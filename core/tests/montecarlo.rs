@@ -183,14 +183,6 @@ fn zero_volatility_reproduces_the_deterministic_report_exactly() {
     ] {
         let scenario = preset(id);
         let report = evaluate(&scenario).unwrap();
-        // The paths pay the loan as scheduled (a default does not accelerate it there):
-        // the DSCR they see is the scheduled loan's, the box's without its covenants.
-        let mut uncovenanted = scenario.clone();
-        if let Some(f) = uncovenanted.financing.as_mut() {
-            f.max_ltv = Decimal::from(10);
-            f.min_dscr = None;
-        }
-        let scheduled = evaluate(&uncovenanted).unwrap();
         let inputs = run_of(scenario, 30, 9, still());
         let mc = montecarlo::run(&inputs).unwrap();
         let d = &mc.deterministic;
@@ -201,12 +193,10 @@ fn zero_volatility_reproduces_the_deterministic_report_exactly() {
             d.project_irr_annual, report.summary.metrics.irr_annual,
             "{id}"
         );
+        // The paths run the waterfall: its DSCR is the report's.
         assert_eq!(
             d.minimum_dscr,
-            scheduled
-                .financing
-                .as_ref()
-                .and_then(|f| f.summary.minimum_dscr),
+            financing.and_then(|f| f.minimum_dscr),
             "{id}"
         );
         assert_eq!(
@@ -625,4 +615,35 @@ fn a_grid_is_each_pair_through_the_exact_model() {
     })
     .unwrap_err();
     assert_eq!(fields(&error), ["y.values", "y.input"]);
+}
+
+/// The 1,024-GPU cluster whose contract's GPUs stay idle after it (`after_contract: idle`):
+/// on the market they are not, so a path must not sell them on demand.
+fn idle_after_contract() -> Scenario {
+    let mut s = preset("h100-cluster-1024");
+    s.contracts[0].after_contract = gpuecon::scenario::AfterContract::Idle;
+    s
+}
+
+#[test]
+fn idle_after_contract_paths_agree_with_the_exact_model() {
+    let scenario = idle_after_contract();
+    let report = evaluate(&scenario).unwrap();
+    // Zero volatility: every path is the report.
+    let still_run = montecarlo::run(&run_of(scenario.clone(), 8, 4, still())).unwrap();
+    let npv = to_f64_lossy(report.summary.metrics.npv_usd);
+    assert_eq!(to_f64_lossy(still_run.npv_usd.p5), npv);
+    assert_eq!(to_f64_lossy(still_run.npv_usd.p95), npv);
+    // Moving prices and utilization: each path as the exact model's.
+    let inputs = run_of(scenario, 12, 42, Stochastic::typical());
+    let batch = Simulation::new(&inputs).unwrap().batch(0, 12);
+    for path in 0..12 {
+        let exact = montecarlo::replay(&inputs, path).unwrap();
+        let p = usize::try_from(path).unwrap();
+        close(
+            batch.npv_usd[p],
+            exact.outcome.npv_usd,
+            &format!("idle path {path} npv"),
+        );
+    }
 }

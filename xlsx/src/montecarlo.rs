@@ -30,7 +30,7 @@ fn distributions(
     r: &MonteCarloReport,
 ) -> Vec<(&'static str, Option<&Distribution>, Option<f64>, Kind)> {
     let d = &r.deterministic;
-    vec![
+    let mut rows = vec![
         ("NPV", Some(&r.npv_usd), Some(f(d.npv_usd)), Kind::Money),
         (
             "Project IRR",
@@ -56,7 +56,22 @@ fn distributions(
             d.minimum_dscr.map(f),
             Kind::Multiple,
         ),
-    ]
+    ];
+    if let Some(c) = &r.credit {
+        rows.push((
+            "Lender IRR",
+            c.lender_irr_annual.as_ref(),
+            c.deterministic_lender_irr_annual.map(f),
+            Kind::Percent,
+        ));
+        rows.push((
+            "Loss given default",
+            c.loss_given_default.as_ref(),
+            None,
+            Kind::Percent,
+        ));
+    }
+    rows
 }
 
 /// The workbook of a Monte Carlo `report` of the scenario titled `title` starting on
@@ -143,11 +158,14 @@ pub fn workbook(title: &str, start: Date, report: &MonteCarloReport) -> Result<V
         sheet.text(row, col, header, &styles.header)?;
     }
     row += 1;
-    let events: [(&str, &Events); 3] = [
+    let mut events: Vec<(&str, &Events)> = vec![
         ("Covenant breach", &report.covenant_breach),
-        ("Covenant default", &report.covenant_default),
+        ("Event of default", &report.covenant_default),
         ("Customer default", &report.customer_default),
     ];
+    if let Some(c) = &report.credit {
+        events.push(("Lock-up", &c.lock_up));
+    }
     for (name, e) in events {
         sheet.plain(row, 0, name)?;
         sheet.value(row, 1, f64::from(e.paths), Kind::Count)?;
@@ -161,6 +179,35 @@ pub fn workbook(title: &str, start: Date, report: &MonteCarloReport) -> Result<V
     row += 1;
     sheet.plain(row, 0, "Equity expected shortfall (mean of the worst 5 %)")?;
     sheet.value(row, 1, f(report.equity_expected_shortfall_usd), Kind::Money)?;
+    if let Some(c) = &report.credit {
+        let lines = [
+            (
+                "Expected loss (PD × mean LGD), share of exposure",
+                f(c.expected_loss_share),
+                Kind::Percent,
+            ),
+            (
+                "Mean loss share a path (0 without default)",
+                f(c.mean_loss_share),
+                Kind::Percent,
+            ),
+            (
+                "Expected loss a path, USD",
+                f(c.expected_loss_usd),
+                Kind::Money,
+            ),
+        ];
+        for (name, value, kind) in lines {
+            row += 1;
+            sheet.plain(row, 0, name)?;
+            sheet.value(row, 1, value, kind)?;
+        }
+        if let Some(w) = c.exposure_weighted_loss_given_default {
+            row += 1;
+            sheet.plain(row, 0, "Exposure-weighted LGD (Σ written off ÷ Σ exposure)")?;
+            sheet.value(row, 1, f(w), Kind::Percent)?;
+        }
+    }
     sheet.ws.set_freeze_panes(4, 1)?;
     writer.push_worksheet(sheet.ws);
     writer.push_worksheet(histograms(&styles, report)?.ws);

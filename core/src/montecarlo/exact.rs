@@ -6,28 +6,27 @@
 //! as a termination in its month with the recovery as the fee, the curtailment as hours cut
 //! month by month. [`evaluate`] runs it (its financing left out: the debt is the one sized
 //! on the deterministic path). Then, in `Decimal`: the economic value × the path's residual
-//! shock (and the sale with it), the debt service with the path's SOFR
-//! (`owed × (SOFR_path − SOFR) ÷ 12` more interest, paid with the next service in a month
-//! without any), the DSCR and the covenants through
-//! [`collateral_schedule`](crate::models::collateral::collateral_schedule), and the
-//! metrics of the project's and the equity's flows.
+//! shock (and the sale and the collateral with it), the CFADS moved by the path's change
+//! in gross margin, the loan's interest with the path's SOFR (`owed × (SOFR_path − SOFR)
+//! × days ÷ basis` more), and the exact model's own waterfall
+//! ([`scenario::financing`](crate::scenario::financing)) on them: the covenants, the
+//! default and its remedies, and the metrics of the project's, the equity's and the
+//! lender's flows.
 
 use super::float::greater;
 use super::model::Model;
 use super::options::MonteCarloInputs;
 use super::path::{Scratch, draw, market_utilization};
+use super::prepare;
 use super::stats::Outcome;
 use crate::Decimal;
 use crate::models::ModelError;
-use crate::models::collateral::{
-    self, CollateralInputs, CollateralValue, Covenants, DscrCovenant, Liquidation,
-};
 use crate::models::depreciation::{CascadeStage, Curve};
 use crate::models::metrics::project_metrics;
 use crate::models::power::CurtailedHours;
 use crate::models::take_or_pay::Termination;
-use crate::scenario::evaluate_as_scheduled;
-use crate::scenario::{Energy, Report, Scenario, ScenarioError, evaluate};
+use crate::scenario::{Energy, FinancingReport, Report, Scenario, ScenarioError, evaluate};
+use crate::scenario::{Plan, PlanMonth, evaluate_planned, settle};
 use crate::units::{self, decimal_from_f64};
 
 /// One path, evaluated exactly.
@@ -39,8 +38,11 @@ pub struct Replay {
     /// Its report.
     pub report: Report,
     /// The path's outcome: the report's flows with the path's value shocks, and the
-    /// deterministic debt with the path's SOFR and covenants.
+    /// deterministic debt with the path's SOFR through the waterfall.
     pub outcome: Outcome,
+    /// The path's waterfall, month by month (with financing): its default, recovery, loss
+    /// given default and the lender's flows.
+    pub financing: Option<FinancingReport>,
     /// The first month a buyer defaulted.
     pub first_customer_default_month: Option<u32>,
 }
@@ -54,10 +56,10 @@ fn d(x: f64) -> Result<Decimal, ModelError> {
 /// (the market as one-month cascade stages at the path's price and utilization, each
 /// contract's usage share month by month, a buyer's default as a termination with the
 /// recovery as its fee, the hours cut month by month), [`evaluate`]d without financing;
-/// then the path's residual shocks on the values and the sale, the deterministic debt with
-/// the path's SOFR, the covenants through
-/// [`collateral_schedule`](crate::models::collateral::collateral_schedule), and the
-/// metrics of the project's and the equity's flows. The `f64` paths match it to 1e-9.
+/// then the path's residual shocks on the values, the sale and the collateral, its CFADS,
+/// the deterministic debt with the path's SOFR through the exact waterfall, and the
+/// metrics of the project's, the equity's and the lender's flows. The `f64` paths match
+/// it to 1e-9.
 ///
 /// # Errors
 /// As [`Simulation::new`](super::Simulation::new); a domain error on `portfolio` (a replay
@@ -85,19 +87,21 @@ pub fn replay(inputs: &MonteCarloInputs, path: u32) -> Result<Replay, ScenarioEr
             reason: "a replay takes one scenario",
         }));
     };
-    let model = Model::new(inputs)?;
+    let model = prepare::model(inputs)?;
     let mut scratch = Scratch::new(&model);
     draw(&model, inputs.options.seed, u64::from(path), &mut scratch);
     let at = |e: ModelError| ScenarioError::Model(e.within("scenario"));
     let (scenario, first_customer_default_month) =
         path_scenario(base, &model, &scratch).map_err(at)?;
     let report = evaluate(&scenario)?;
-    let deterministic = evaluate_as_scheduled(base)?;
-    let outcome = realize(base, &deterministic, &report, &model, &scratch).map_err(at)?;
+    let (deterministic, plan) = evaluate_planned(base)?;
+    let (outcome, financing) =
+        realize(base, &deterministic, plan, &report, &model, &scratch).map_err(at)?;
     Ok(Replay {
         scenario,
         report,
         outcome,
+        financing,
         first_customer_default_month,
     })
 }
@@ -121,7 +125,7 @@ fn path_scenario(
     // deterministic scenario retires them, as the fast path does.
     s.retire_from_month =
         crate::scenario::retirement_month(base).map_err(|e| e.within("scenario"))?;
-    let deterministic = evaluate_as_scheduled(base).map_err(|e| ModelError::Domain {
+    let deterministic = evaluate(base).map_err(|e| ModelError::Domain {
         field: e.field().to_owned(),
         reason: "cannot be evaluated",
     })?;
@@ -196,38 +200,36 @@ fn path_scenario(
 }
 
 /// The path's outcome in `Decimal`, from its operating `report` and the `deterministic`
-/// report's debt.
+/// report's `plan` (its debt), with its waterfall's report.
 fn realize(
     base: &Scenario,
     deterministic: &Report,
+    plan: Option<Plan>,
     report: &Report,
     model: &Model,
     scratch: &Scratch,
-) -> Result<Outcome, ModelError> {
+) -> Result<(Outcome, Option<FinancingReport>), ModelError> {
     let draws = &scratch.draws;
     let rate = base.annual_discount_rate;
     let mut flows = vec![report.summary.close_cash_flow_usd];
-    let mut values = Vec::with_capacity(report.months.len());
-    let mut changes = Vec::with_capacity(report.months.len());
+    let mut shocks = Vec::with_capacity(report.months.len());
+    let mut margins = Vec::with_capacity(report.months.len());
     for (i, (m, m0)) in report.months.iter().zip(&deterministic.months).enumerate() {
         let shock = d(draws.residual.get(i).copied().unwrap_or(1.0))?;
-        values.push(units::mul(m.economic_value_usd, shock, "residual")?);
         let sale = units::mul(m.sale_usd, shock, "residual")?;
-        let flow = units::add(
-            units::sub(m.cash_flow_usd, m.sale_usd, "path")?,
-            sale,
-            "path",
-        )?;
-        changes.push(units::sub(flow, m0.cash_flow_usd, "path")?);
-        flows.push(flow);
+        let operating = units::sub(m.cash_flow_usd, m.sale_usd, "path")?;
+        flows.push(units::add(operating, sale, "path")?);
+        let operating0 = units::sub(m0.cash_flow_usd, m0.sale_usd, "path")?;
+        margins.push(units::sub(operating, operating0, "path")?);
+        shocks.push((shock, sale));
     }
     let project = project_metrics(&flows, rate)?;
-    let (Some(terms), Some(fin), Some(fm)) = (
+    let (Some(terms), Some(mut plan), Some(fm)) = (
         &base.financing,
-        &deterministic.financing,
+        plan,
         model.boxes.first().and_then(|b| b.financing.as_ref()),
     ) else {
-        return Ok(Outcome {
+        let outcome = Outcome {
             npv_usd: project.npv_usd,
             project_irr_annual: project.irr_annual,
             equity_value_usd: project.npv_usd,
@@ -235,92 +237,60 @@ fn realize(
             minimum_dscr: None,
             first_breach_month: None,
             first_default_month: None,
-        });
+        };
+        return Ok((outcome, None));
     };
-    let floor = model.params.sofr.and_then(|(_, _, floor)| floor);
-    let mut dscr = Vec::with_capacity(fin.months.len());
-    let drawn_later = fin
-        .months
-        .iter()
-        .try_fold(Decimal::ZERO, |sum, r| units::add(sum, r.draw_usd, "path"))?;
-    let at_close = units::sub(fin.summary.debt_usd, drawn_later, "path")?;
-    let mut equity = vec![units::add(
-        deterministic.summary.close_cash_flow_usd,
-        at_close,
-        "path",
-    )?];
-    let mut unpaid = Decimal::ZERO;
-    for (i, (row, m)) in fin.months.iter().zip(&report.months).enumerate() {
-        let mut extra = Decimal::ZERO;
-        if let (true, Some(owed), Some((days, basis)), Some(path_sofr)) = (
-            fm.floating,
-            fm.owed.get(i),
-            fm.accrual.get(i),
-            fm.months.get(i).map(|m| m.sofr),
-        ) {
-            let shifted = path_sofr + draws.sofr_shift.get(i).copied().unwrap_or(0.0);
+    for (i, (m0, ((shock, sale), margin))) in plan
+        .months()
+        .into_iter()
+        .zip(shocks.into_iter().zip(margins))
+        .enumerate()
+    {
+        plan.set_month(
+            i,
+            PlanMonth {
+                cfads: units::add(m0.cfads, margin, "path")?,
+                sale,
+                collateral: units::mul(m0.collateral, shock, "residual")?,
+                ..m0
+            },
+        );
+    }
+    if fm.floating {
+        let floor = model.params.sofr.and_then(|(_, _, floor)| floor);
+        for (i, row) in plan.loan_mut().iter_mut().enumerate() {
+            let (Some(owed), Some((days, basis)), Some(quoted)) =
+                (fm.owed.get(i), fm.accrual.get(i), fm.sofr.get(i).copied())
+            else {
+                continue;
+            };
+            let shift = draws.sofr_shift.get(i).copied().unwrap_or(0.0);
+            let shifted = quoted + shift;
             let realized = floor.map_or(shifted, |fl| greater(shifted, fl));
             // The loan accrues on max(SOFR, its floor), on the path and as scheduled.
             let realized = fm.sofr_floor.map_or(realized, |fl| greater(realized, fl));
-            let base = fm.sofr_floor.map_or(path_sofr, |fl| greater(path_sofr, fl));
-            let moved = units::sub(d(realized)?, d(base)?, "path")?;
+            let scheduled = fm.sofr_floor.map_or(quoted, |fl| greater(quoted, fl));
+            let moved = units::sub(d(realized)?, d(scheduled)?, "path")?;
             let year = units::mul(*owed, moved, "path")?;
-            let interest = units::div(units::mul(year, *days, "path")?, *basis, "path")?;
-            unpaid = units::add(unpaid, units::amount(interest), "path")?;
+            let extra = units::div(units::mul(year, *days, "path")?, *basis, "path")?;
+            // Paid with the interest when the schedule pays all of it, else capitalized.
+            if row.interest_paid_usd == row.interest_usd && !row.interest_usd.is_zero() {
+                row.interest_paid_usd = units::add(row.interest_paid_usd, extra, "path")?;
+                row.debt_service_usd = units::add(row.debt_service_usd, extra, "path")?;
+            }
+            row.interest_usd = units::add(row.interest_usd, extra, "path")?;
         }
-        if !row.debt_service_usd.is_zero() {
-            extra = unpaid;
-            unpaid = Decimal::ZERO;
-        }
-        let service = units::add(row.debt_service_usd, extra, "path")?;
-        let cfads = units::sub(m.gross_margin_usd, m.prepayment_applied_usd, "path")?;
-        // A month without service, or whose service a falling SOFR took to 0 or below, has no
-        // DSCR (as the f64 loop).
-        dscr.push(
-            (service > Decimal::ZERO)
-                .then(|| units::div(cfads, service, "path"))
-                .transpose()?,
-        );
-        let change = changes.get(i).copied().unwrap_or_default();
-        equity.push(units::sub(
-            units::add(row.equity_cash_flow_usd, change, "path")?,
-            extra,
-            "path",
-        )?);
     }
-    let covenants = collateral::collateral_schedule(&CollateralInputs {
-        collateral: CollateralValue::Series {
-            origination_value_usd: deterministic.summary.capex_usd,
-            value_usd: values,
-        },
-        advance_rate: terms.advance_rate,
-        balance_usd: fin.months.iter().map(|r| r.balance_usd).collect(),
-        covenants: Covenants {
-            max_ltv: terms.max_ltv,
-            dscr: terms.min_dscr.map(|minimum_dscr| DscrCovenant {
-                minimum_dscr,
-                dscr_by_month: dscr.clone(),
-            }),
-            concentration: None,
-            cure_months: terms.cure_months,
-        },
-        liquidation: Liquidation {
-            haircut: terms.liquidation_haircut,
-            costs_usd: Decimal::ZERO,
-        },
-    })?;
-    let equity_metrics = project_metrics(&equity, rate)?;
-    Ok(Outcome {
+    let fin = settle(terms, &deterministic.summary, &plan, rate)?;
+    let summary = &fin.summary;
+    let outcome = Outcome {
         npv_usd: project.npv_usd,
         project_irr_annual: project.irr_annual,
-        equity_value_usd: equity_metrics.npv_usd,
-        equity_irr_annual: equity_metrics.irr_annual,
-        minimum_dscr: dscr.iter().flatten().copied().min(),
-        first_breach_month: covenants
-            .months
-            .iter()
-            .find(|m| m.in_breach)
-            .map(|m| m.month),
-        first_default_month: covenants.summary.first_default_month,
-    })
+        equity_value_usd: summary.equity.npv_usd,
+        equity_irr_annual: summary.equity.irr_annual,
+        minimum_dscr: summary.minimum_dscr,
+        first_breach_month: fin.months.iter().find(|m| m.in_breach).map(|m| m.month),
+        first_default_month: summary.first_default_month,
+    };
+    Ok((outcome, Some(fin)))
 }

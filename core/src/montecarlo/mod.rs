@@ -31,23 +31,33 @@
 //! # What a path changes, and what it does not
 //!
 //! The debt is sized at the close on the deterministic path (as lenders size it) and its
-//! schedule stays: a path moves the interest paid (SOFR), the DSCR (its cash flow) and the
-//! LTV (its value), not the principal. The formulas of a path are in the `path` module's
-//! docs: the path recomputes what the random inputs move (settlements, market sales, power,
-//! curtailment, SG&A) and keeps the rest of the exact model's months.
+//! schedule stays: a path moves the interest (SOFR), the CFADS (its cash flow) and the
+//! collateral (its value). Each path then runs the box's waterfall in `f64` (module
+//! `waterfall`, the exact model's rules and order: fees, interest and principal; the DSRA;
+//! the lock-up; the sweep; the covenants; a payment or covenant default, acceleration from
+//! the next month with nothing distributed to the equity until the lender is repaid, a
+//! foreclosure and the write-off), so that a default on a path stops the equity's
+//! distributions on it. The formulas of a path are in the `path` module's docs: the path
+//! recomputes what the random inputs move (settlements, market sales, power, curtailment,
+//! SG&A) and keeps the rest of the exact model's months; taxes, maintenance capex and
+//! working capital stay the deterministic path's.
 //!
 //! - **Portfolios**: one market, one SOFR and one generation cycle for all boxes; each box
 //!   its own buyers' usage and defaults and its own curtailment. The NPV and the equity
 //!   value add up; the IRRs are those of the summed flows; the minimum DSCR is the lowest
 //!   of any box; a breach or default of any box counts.
 //! - **Outcomes**: NPV and IRR of the project's flows (the exact model's, discounting
-//!   included), the equity's value (the NPV of its flows) and IRR, the minimum DSCR, the
-//!   first month with a covenant breached and in default (breach past its cure), and the
-//!   first buyer default.
+//!   included), the equity's value (the NPV of its flows) and IRR, the lender's IRR, the
+//!   minimum DSCR, the first month with a covenant breached, in default (a payment default
+//!   or a breach past its cure) and locked up, the exposure at default and what was
+//!   written off, and the first buyer default.
 //! - **Statistics** ([`MonteCarloReport`]): mean with its Monte Carlo standard error,
 //!   P5/P25/P50/P75/P95 (Excel's PERCENTILE.INC), minimum, maximum, histograms; event
 //!   probabilities with their standard errors and the distribution of the first month;
-//!   the expected shortfall of the equity value (the mean of the worst 5 % of paths).
+//!   the expected shortfall of the equity value (the mean of the worst 5 % of paths); with
+//!   debt, the lender's view ([`CreditReport`]): probability of default and of lock-up,
+//!   loss given default, expected loss (PD × LGD, and its other readings) and the lender's
+//!   IRR.
 //! - **Convergence**: `target_standard_error_usd` runs blocks of
 //!   [`CHECK_EVERY_PATHS`] paths until the standard error of the mean NPV is at most the
 //!   target (or `paths` run out); the report then holds exactly the paths up to that check,
@@ -60,7 +70,8 @@
 //!   scenario's report exactly (its NPV, IRRs, minimum DSCR and months, to the bit of their
 //!   `f64` conversion); [`replay`] evaluates any one path through the exact `Decimal` model
 //!   (a scenario with the path's market, usage, terminations and curtailment, and the
-//!   realized debt), which the `f64` loop matches to 1e-9.
+//!   deterministic debt through the exact waterfall on the path's cash flows), which the
+//!   `f64` loop matches to 1e-9 (an IRR of flows with several roots may be another root).
 //! - **Generator**: xoshiro256** seeded by SplitMix64, one stream per path and
 //!   input; normals by the ziggurat; logarithms and exponentials from the `libm` crate. Only
 //!   IEEE operations the same everywhere: a seed gives the same report natively and in
@@ -70,6 +81,7 @@
 //!   [`finish`] let a Web Worker run batches, report progress and stop.
 
 mod contract;
+mod credit;
 mod exact;
 mod float;
 mod irr;
@@ -77,12 +89,15 @@ mod model;
 mod normal;
 mod options;
 mod path;
+mod prepare;
 mod processes;
 mod rng;
 mod runner;
 pub mod sensitivity;
 mod stats;
+mod waterfall;
 
+pub use credit::CreditReport;
 pub use exact::{Replay, replay};
 pub use options::{
     CHECK_EVERY_PATHS, CurtailmentEvents, CustomerDefault, Jumps, Lulls, MAX_PATHS,

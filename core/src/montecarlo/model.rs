@@ -9,13 +9,15 @@ use super::normal::Ziggurat;
 use super::options::MonteCarloInputs;
 use super::processes::Params;
 use super::stats::Outcome;
+use super::waterfall::{self, Credit, LoanMonth, LockUpTerms, Terms};
 use crate::models::ModelError;
 use crate::models::PowerInputs;
 use crate::models::Validate;
 use crate::models::debt::{self, Interest};
 use crate::models::depreciation::{self, CascadeInputs};
-use crate::scenario::evaluate_as_scheduled;
-use crate::scenario::{Report, Scenario, ScenarioError};
+use crate::scenario::DefaultKind;
+use crate::scenario::financing::{DsraFunding, SweepWhen};
+use crate::scenario::{Plan, Report, Scenario, ScenarioError, evaluate_planned};
 use crate::units::{HOURS_PER_MONTH, to_f64_lossy};
 use crate::{Decimal, units};
 
@@ -32,53 +34,45 @@ pub(crate) struct Block {
     pub(crate) factor: f64,
 }
 
-/// One month of a box's debt as the exact model sized and scheduled it.
-#[derive(Debug, Clone, Copy)]
-pub(crate) struct DebtMonth {
-    /// CFADS, debt service and the closing balance.
-    pub(crate) cfads: f64,
-    pub(crate) service: f64,
-    pub(crate) balance: f64,
-    /// The balance interest accrues on (opening + the month's draw) × the month's year
-    /// fraction (days ÷ basis of the loan's day count).
-    pub(crate) owed_accrual: f64,
-    /// SOFR as quoted (floating debt, while the loan runs; else 0).
-    pub(crate) sofr: f64,
-    /// The exact model's DSCR and covenant tests.
-    pub(crate) dscr: Option<f64>,
-    pub(crate) ltv_breach: bool,
-    pub(crate) dscr_breach: bool,
-    /// The equity's flow.
-    pub(crate) equity_flow: f64,
-}
-
-/// A box's debt as sized and scheduled by the exact model, and its covenants.
+/// A box's debt as sized and scheduled by the exact model, its waterfall's terms, and the
+/// exact model's outcome of it.
 #[derive(Debug, Clone)]
 pub(crate) struct FinancingModel {
-    /// By month index.
-    pub(crate) months: Vec<DebtMonth>,
+    /// The waterfall's months on the deterministic path (CFADS, capex, sale, collateral and
+    /// the loan as scheduled), by month index.
+    pub(crate) months: Vec<waterfall::BoxMonth>,
+    pub(crate) terms: waterfall::Terms,
+    /// The equity's flow at the close before the DSRA it funds.
+    pub(crate) equity_close: f64,
     /// Whether the rate floats on SOFR.
     pub(crate) floating: bool,
     /// The loan's SOFR floor: a path's SOFR below it accrues at it.
     pub(crate) sofr_floor: Option<f64>,
-    /// The balance interest accrues on, exact, by month index.
+    /// SOFR as quoted (floating debt, while the loan runs; else 0), by month index.
+    pub(crate) sofr: Vec<f64>,
+    /// The balance interest accrues on (opening + the month's draw) × the month's year
+    /// fraction (days ÷ basis of the loan's day count), by month index.
+    pub(crate) owed_accrual: Vec<f64>,
+    /// The same two factors, exact.
     pub(crate) owed: Vec<Decimal>,
-    /// Each month's year fraction `(days, basis)` (models::debt::year_fractions).
     pub(crate) accrual: Vec<(Decimal, Decimal)>,
-    pub(crate) max_ltv: f64,
-    pub(crate) min_dscr: Option<f64>,
-    pub(crate) cure_months: u32,
-    /// The equity's flow at the close, NPV and monthly IRR (a guess for the paths').
-    pub(crate) equity_close: f64,
+    /// The exact model's flows (the close's first), credit outcome, equity NPV, and the
+    /// equity's and the lender's monthly IRRs (guesses for the paths').
+    pub(crate) equity_flows: Vec<f64>,
+    pub(crate) lender_flows: Vec<f64>,
+    pub(crate) credit: waterfall::Credit,
     pub(crate) equity_npv: f64,
     pub(crate) equity_irr_monthly: Option<f64>,
+    pub(crate) lender_irr_monthly: Option<f64>,
 }
 
 /// One month of a box, in `f64`.
 #[derive(Debug, Clone, Copy, Default)]
 pub(crate) struct Month {
-    /// GPUs in service, the on-demand price and utilization.
+    /// GPUs in service, those idle after their contract (off the market), the on-demand
+    /// price and utilization.
     pub(crate) in_service: f64,
+    pub(crate) idle: f64,
     pub(crate) price: f64,
     pub(crate) utilization: f64,
     /// The scenario's own share of hours cut.
@@ -90,10 +84,9 @@ pub(crate) struct Month {
     pub(crate) power_price: f64,
     /// The variable part of the gross margin on the deterministic path (see `path`).
     pub(crate) variable: f64,
-    /// The cash flow, the discount factor and the economic value.
+    /// The cash flow and the discount factor.
     pub(crate) flow: f64,
     pub(crate) discount: f64,
-    pub(crate) value: f64,
     /// GPUs sold at the month's end (after a contract, retired, or at the horizon).
     pub(crate) sale: f64,
 }
@@ -127,6 +120,8 @@ pub(crate) struct Model {
     pub(crate) months: usize,
     /// The deterministic outcome: exact for one box.
     pub(crate) deterministic: Outcome,
+    /// The lender's annual IRR on the deterministic path: exact for one box.
+    pub(crate) deterministic_lender_irr_annual: Option<Decimal>,
     /// Its `f64` values: NPV, monthly IRRs, equity value, minimum DSCR.
     pub(crate) base: Base,
     pub(crate) params: Params,
@@ -135,7 +130,7 @@ pub(crate) struct Model {
 }
 
 /// The deterministic outcome in `f64`.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Default)]
 pub(crate) struct Base {
     pub(crate) npv: f64,
     pub(crate) irr_monthly: Option<f64>,
@@ -146,10 +141,8 @@ pub(crate) struct Base {
     pub(crate) minimum_dscr: Option<f64>,
     pub(crate) first_breach_month: Option<u32>,
     pub(crate) first_default_month: Option<u32>,
-}
-
-fn f(value: Decimal) -> f64 {
-    to_f64_lossy(value)
+    pub(crate) lender_irr_monthly: Option<f64>,
+    pub(crate) lender_irr_annual: Option<f64>,
 }
 
 /// `(1 + annual)^(1/12) − 1` in `f64`, by `libm` (the same on every target: a rate the
@@ -165,8 +158,10 @@ fn base_irr(flows: &[f64]) -> Option<f64> {
 }
 
 impl Model {
-    /// The model of a run: every scenario checked and evaluated once.
-    pub(crate) fn new(inputs: &MonteCarloInputs) -> Result<Self, ScenarioError> {
+    /// The model of a run: every scenario checked and evaluated once, and compiled into
+    /// `f64` series. Its variable margins, base and deterministic outcome are still to be
+    /// computed from it (module `prepare`); the exact reports are returned for that.
+    pub(crate) fn compile(inputs: &MonteCarloInputs) -> Result<(Self, Vec<Report>), ScenarioError> {
         let problems = inputs.validate();
         if !problems.is_empty() {
             return Err(ScenarioError::Invalid { problems });
@@ -193,17 +188,17 @@ impl Model {
                 };
                 ScenarioError::Model(e.within(&path))
             };
-            let report = evaluate_as_scheduled(s).map_err(|e| match e {
+            let (report, plan) = evaluate_planned(s).map_err(|e| match e {
                 ScenarioError::Model(m) => at(m),
                 other => other,
             })?;
-            boxes.push(BoxModel::new(s, &report, survival).map_err(at)?);
+            boxes.push(BoxModel::new(s, &report, plan.as_ref(), survival).map_err(at)?);
             reports.push(report);
         }
         let months = scenarios
             .first()
             .map_or(0, |s| usize::try_from(s.horizon_months).unwrap_or(0));
-        let mut model = Self {
+        let model = Self {
             boxes,
             months,
             deterministic: Outcome {
@@ -215,80 +210,12 @@ impl Model {
                 first_breach_month: None,
                 first_default_month: None,
             },
-            base: Base {
-                npv: 0.0,
-                irr_monthly: None,
-                irr_annual: None,
-                equity_value: 0.0,
-                equity_irr_monthly: None,
-                equity_irr_annual: None,
-                minimum_dscr: None,
-                first_breach_month: None,
-                first_default_month: None,
-            },
+            deterministic_lender_irr_annual: None,
+            base: Base::default(),
             params,
             ziggurat: Ziggurat::new(),
         };
-        model.set_base(&reports)?;
-        Ok(model)
-    }
-
-    /// The deterministic outcome: the exact report's for one box; for a portfolio the sums
-    /// of its boxes' and the IRRs of their summed flows.
-    fn set_base(&mut self, reports: &[Report]) -> Result<(), ModelError> {
-        let outcome = super::path::base_outcome(self);
-        if let ([report], [one]) = (reports, self.boxes.as_slice()) {
-            let metrics = &report.summary.metrics;
-            let financing = report.financing.as_ref().map(|f| &f.summary);
-            self.deterministic = Outcome {
-                npv_usd: metrics.npv_usd,
-                project_irr_annual: metrics.irr_annual,
-                equity_value_usd: financing.map_or(metrics.npv_usd, |f| f.equity.npv_usd),
-                equity_irr_annual: financing.map_or(metrics.irr_annual, |f| f.equity.irr_annual),
-                minimum_dscr: financing.and_then(|f| f.minimum_dscr),
-                first_breach_month: outcome.first_breach_month,
-                first_default_month: financing.and_then(|f| f.first_default_month),
-            };
-            self.base = Base {
-                npv: one.npv,
-                irr_monthly: one.irr_monthly,
-                irr_annual: metrics.irr_annual.map(f),
-                equity_value: f(self.deterministic.equity_value_usd),
-                equity_irr_monthly: one
-                    .financing
-                    .as_ref()
-                    .map_or(one.irr_monthly, |f| f.equity_irr_monthly),
-                equity_irr_annual: self.deterministic.equity_irr_annual.map(f),
-                minimum_dscr: self.deterministic.minimum_dscr.map(f),
-                first_breach_month: outcome.first_breach_month,
-                first_default_month: self.deterministic.first_default_month,
-            };
-        } else {
-            self.base = outcome;
-            let d = |x: f64, field: &str| super::stats::decimal(x, field);
-            self.deterministic = Outcome {
-                npv_usd: d(self.base.npv, "npv_usd")?,
-                project_irr_annual: self
-                    .base
-                    .irr_annual
-                    .map(|x| d(x, "project_irr_annual"))
-                    .transpose()?,
-                equity_value_usd: d(self.base.equity_value, "equity_value_usd")?,
-                equity_irr_annual: self
-                    .base
-                    .equity_irr_annual
-                    .map(|x| d(x, "equity_irr_annual"))
-                    .transpose()?,
-                minimum_dscr: self
-                    .base
-                    .minimum_dscr
-                    .map(|x| d(x, "minimum_dscr"))
-                    .transpose()?,
-                first_breach_month: self.base.first_breach_month,
-                first_default_month: self.base.first_default_month,
-            };
-        }
-        Ok(())
+        Ok((model, reports))
     }
 
     /// The number of contract lines of each box.
@@ -322,7 +249,7 @@ impl Model {
 /// after it ends), as [`evaluate`](crate::scenario::evaluate) reads them.
 fn utilizations(s: &Scenario, months: usize) -> Result<Vec<f64>, ModelError> {
     if s.market.cascade.is_empty() {
-        return Ok(vec![f(s.market.utilization); months]);
+        return Ok(vec![to_f64_lossy(s.market.utilization); months]);
     }
     let schedule = depreciation::cascade(&CascadeInputs {
         stages: s.market.cascade.clone(),
@@ -332,7 +259,7 @@ fn utilizations(s: &Scenario, months: usize) -> Result<Vec<f64>, ModelError> {
         .months
         .iter()
         .take(months)
-        .map(|m| f(m.utilization))
+        .map(|m| to_f64_lossy(m.utilization))
         .collect();
     out.resize(months, 0.0);
     Ok(out)
@@ -347,8 +274,8 @@ fn power(s: &Scenario, months: usize) -> Result<Power, ModelError> {
         usd_per_kwh: Decimal::ONE,
         ..s.power.clone()
     };
-    let idle = f(per_kwh.usd_per_gpu_hour(Decimal::ZERO)?);
-    let busy = f(per_kwh.usd_per_gpu_hour(Decimal::ONE)?);
+    let idle = to_f64_lossy(per_kwh.usd_per_gpu_hour(Decimal::ZERO)?);
+    let busy = to_f64_lossy(per_kwh.usd_per_gpu_hour(Decimal::ONE)?);
     let flat = units::mul(
         s.power.usd_per_kwh,
         Decimal::from(1000),
@@ -357,7 +284,7 @@ fn power(s: &Scenario, months: usize) -> Result<Power, ModelError> {
     let Some(energy) = &s.energy else {
         return Ok((
             (idle, busy - idle),
-            vec![f(flat); months],
+            vec![to_f64_lossy(flat); months],
             0.0,
             vec![0.0; months],
         ));
@@ -374,7 +301,7 @@ fn power(s: &Scenario, months: usize) -> Result<Power, ModelError> {
             .ppa
             .price_usd_per_mwh(market)
             .map_err(|e| e.within("energy"))?;
-        prices.push(f(price));
+        prices.push(to_f64_lossy(price));
     }
     let mut cut = vec![0.0; months];
     if let Some(curtailed) = &energy.curtailed {
@@ -382,20 +309,25 @@ fn power(s: &Scenario, months: usize) -> Result<Power, ModelError> {
             .hours()
             .map_err(|e| e.within("energy.curtailed"))?;
         for (slot, h) in cut.iter_mut().zip(hours) {
-            *slot = f(units::div(h, HOURS_PER_MONTH, "energy.curtailed")?);
+            *slot = to_f64_lossy(units::div(h, HOURS_PER_MONTH, "energy.curtailed")?);
         }
     }
     Ok((
         (idle, busy - idle),
         prices,
-        f(energy.demand_response_usd_per_mwh),
+        to_f64_lossy(energy.demand_response_usd_per_mwh),
         cut,
     ))
 }
 
 impl BoxModel {
     /// The box of scenario `s`, whose exact report is `report`.
-    fn new(s: &Scenario, report: &Report, survival: Option<f64>) -> Result<Self, ModelError> {
+    fn new(
+        s: &Scenario,
+        report: &Report,
+        plan: Option<&Plan>,
+        survival: Option<f64>,
+    ) -> Result<Self, ModelError> {
         let months = report.months.len();
         let horizon = s.horizon_months;
         let contracts = s
@@ -414,23 +346,24 @@ impl BoxModel {
             .map(|r| {
                 let first = usize::try_from(r.start_month.saturating_sub(1)).unwrap_or(usize::MAX);
                 Block {
-                    gpus: f(r.gpus),
+                    gpus: to_f64_lossy(r.gpus),
                     first,
                     end: first.saturating_add(usize::try_from(r.term_months).unwrap_or(usize::MAX)),
-                    factor: 1.0 - f(r.discount),
+                    factor: 1.0 - to_f64_lossy(r.discount),
                 }
             })
             .collect();
         let ((idle_kwh, busy_kwh), prices, demand_response, cuts) = power(s, months)?;
         let utilization = utilizations(s, months)?;
+        let idle = crate::scenario::idle_gpus(s)?;
         // The exact model discounts at `finance::monthly_rate`; the paths' changes are
         // discounted at the same rate computed by `libm`, the same on every target.
-        let monthly_discount = monthly_f64(f(s.annual_discount_rate));
+        let monthly_discount = monthly_f64(to_f64_lossy(s.annual_discount_rate));
         let mut discount = 1.0;
         let mut series = Vec::with_capacity(months);
         for (i, m) in report.months.iter().enumerate() {
             discount /= 1.0 + monthly_discount;
-            let in_service = f(units::div(
+            let in_service = to_f64_lossy(units::div(
                 m.available_gpu_hours,
                 HOURS_PER_MONTH,
                 "fleet.gpus",
@@ -438,47 +371,42 @@ impl BoxModel {
             let at = |v: &[f64]| v.get(i).copied().unwrap_or(0.0);
             series.push(Month {
                 in_service,
-                price: f(m.on_demand_usd_per_gpu_hour),
+                idle: idle.get(i).copied().map_or(0.0, to_f64_lossy),
+                price: to_f64_lossy(m.on_demand_usd_per_gpu_hour),
                 utilization: at(&utilization),
                 cut: at(&cuts),
                 idle_mwh: idle_kwh * in_service * HOURS / 1000.0,
                 power_price: at(&prices),
                 variable: 0.0,
-                flow: f(m.cash_flow_usd),
+                flow: to_f64_lossy(m.cash_flow_usd),
                 discount,
-                value: f(m.economic_value_usd),
-                sale: f(m.sale_usd),
+                sale: to_f64_lossy(m.sale_usd),
             });
         }
         let metrics = &report.summary.metrics;
-        let close = f(report.summary.close_cash_flow_usd);
+        let close = to_f64_lossy(report.summary.close_cash_flow_usd);
         let flows: Vec<f64> = std::iter::once(close)
             .chain(series.iter().map(|m| m.flow))
             .collect();
-        let mut model = Self {
+        Ok(Self {
             months: series,
             close,
             reserved,
             spot: s.market.spot.as_ref().map(|spot| {
                 (
-                    1.0 - f(spot.discount),
-                    f(spot.share_of_idle_sold),
-                    f(spot.preemption_rate),
+                    1.0 - to_f64_lossy(spot.discount),
+                    to_f64_lossy(spot.share_of_idle_sold),
+                    to_f64_lossy(spot.preemption_rate),
                 )
             }),
             contracts,
             busy_mwh: busy_kwh / 1000.0,
             demand_response,
-            sga: f(s.operations.sga_share_of_revenue),
-            npv: f(metrics.npv_usd),
+            sga: to_f64_lossy(s.operations.sga_share_of_revenue),
+            npv: to_f64_lossy(metrics.npv_usd),
             irr_monthly: base_irr(&flows),
-            financing: FinancingModel::new(s, report)?,
-        };
-        let variable = super::path::base_variable(&model);
-        for (m, v) in model.months.iter_mut().zip(variable) {
-            m.variable = v;
-        }
-        Ok(model)
+            financing: FinancingModel::new(s, report, plan)?,
+        })
     }
 }
 
@@ -506,26 +434,16 @@ fn refuse_hedges(scenarios: &[&Scenario], prefix: &str) -> Result<(), ScenarioEr
 }
 
 impl FinancingModel {
-    /// The debt of `s` as the exact `report` sized and scheduled it; `None` without
-    /// financing.
-    fn new(s: &Scenario, report: &Report) -> Result<Option<Self>, ModelError> {
-        let (Some(terms), Some(fin)) = (&s.financing, &report.financing) else {
+    /// The debt of `s` as its `plan` sized and scheduled it, and the exact `report`'s
+    /// outcome; `None` without financing.
+    fn new(s: &Scenario, report: &Report, plan: Option<&Plan>) -> Result<Option<Self>, ModelError> {
+        let (Some(terms), Some(fin), Some(plan)) = (&s.financing, &report.financing, plan) else {
             return Ok(None);
         };
-        let rows = &fin.months;
-        let drawn_later = rows.iter().try_fold(Decimal::ZERO, |sum, r| {
-            units::add(sum, r.draw_usd, "financing")
-        })?;
-        let at_close = units::sub(fin.summary.debt_usd, drawn_later, "financing")?;
-        let mut owed = Vec::with_capacity(rows.len());
-        let mut closing = Decimal::ZERO;
-        for (i, row) in rows.iter().enumerate() {
-            let draw = match i.checked_sub(1) {
-                None => at_close,
-                Some(previous) => rows.get(previous).map_or(Decimal::ZERO, |r| r.draw_usd),
-            };
-            owed.push(units::add(closing, draw, "financing")?);
-            closing = row.balance_usd;
+        let loan = plan.loan();
+        let mut owed = Vec::with_capacity(loan.len());
+        for m in loan {
+            owed.push(units::add(m.opening_balance_usd, m.draw_usd, "financing")?);
         }
         let tenor = usize::try_from(terms.tenor_months).unwrap_or(usize::MAX);
         let accrual = debt::year_fractions(
@@ -542,55 +460,117 @@ impl FinancingModel {
             } => (Some(sofr_annual_rates), *sofr_floor_annual_rate),
             Interest::Fixed { .. } => (None, None),
         };
-        let months = rows
+        let months: Vec<waterfall::BoxMonth> = plan
+            .months()
             .iter()
-            .zip(&owed)
             .enumerate()
-            .map(|(i, (r, owed))| DebtMonth {
-                cfads: f(r.cfads_usd),
-                service: f(r.debt_service_usd),
-                balance: f(r.balance_usd),
-                owed_accrual: accrual
-                    .get(i)
-                    .map_or(0.0, |(days, basis)| f(*owed) * f(*days) / f(*basis)),
-                sofr: sofr
-                    .filter(|_| i < tenor)
-                    .and_then(|rates| rates.get(i).or(rates.last()))
-                    .map_or(0.0, |r| f(*r)),
-                dscr: r.dscr.map(f),
-                ltv_breach: r.ltv.is_none_or(|ltv| ltv > terms.max_ltv),
-                dscr_breach: terms
-                    .min_dscr
-                    .is_some_and(|min| r.dscr.is_some_and(|d| d < min)),
-                equity_flow: f(r.equity_cash_flow_usd),
+            .map(|(i, m)| waterfall::BoxMonth {
+                cfads: to_f64_lossy(m.cfads),
+                capex: to_f64_lossy(m.capex),
+                sale: to_f64_lossy(m.sale),
+                collateral: to_f64_lossy(m.collateral),
+                loan: loan.get(i).map_or_else(LoanMonth::default, |l| LoanMonth {
+                    draw: to_f64_lossy(l.draw_usd),
+                    upfront_fee: to_f64_lossy(l.upfront_fee_usd),
+                    commitment_fee: to_f64_lossy(l.commitment_fee_usd),
+                    interest: to_f64_lossy(l.interest_usd),
+                    interest_paid: to_f64_lossy(l.interest_paid_usd),
+                    principal: to_f64_lossy(l.principal_usd),
+                    hedges: to_f64_lossy(l.swap_settlement_usd) - to_f64_lossy(l.cap_payout_usd),
+                    service: to_f64_lossy(l.debt_service_usd),
+                    owed: owed.get(i).copied().map_or(0.0, to_f64_lossy),
+                }),
             })
-            .collect::<Vec<DebtMonth>>();
-        // The cap's premium is paid by the equity at the close.
-        let premium = terms
-            .cap
-            .as_ref()
-            .filter(|_| !fin.summary.debt_usd.is_zero())
-            .map_or(Decimal::ZERO, |c| c.premium_usd);
-        let equity_close = f(units::sub(
-            units::add(report.summary.close_cash_flow_usd, at_close, "financing")?,
-            premium,
-            "financing.cap.premium_usd",
-        )?);
-        let equity_flows: Vec<f64> = std::iter::once(equity_close)
-            .chain(months.iter().map(|m| m.equity_flow))
             .collect();
+        let horizon = months.len();
+        let sofr_by_month = (0..horizon)
+            .map(|i| {
+                sofr.filter(|_| i < tenor)
+                    .and_then(|rates| rates.get(i).or(rates.last()))
+                    .map_or(0.0, |r| to_f64_lossy(*r))
+            })
+            .collect();
+        let owed_accrual = (0..horizon)
+            .map(|i| match (owed.get(i), accrual.get(i)) {
+                (Some(o), Some((days, basis))) => {
+                    to_f64_lossy(*o) * to_f64_lossy(*days) / to_f64_lossy(*basis)
+                }
+                _ => 0.0,
+            })
+            .collect();
+        let rows = &fin.months;
+        let summary = &fin.summary;
+        // The equity's flow at the close: the close's cash flow + the first draw − the
+        // spares − the cap's premium (− the DSRA, which the waterfall adds).
+        let first_draw = loan.first().map(|m| m.draw_usd).unwrap_or_default();
+        let premium = loan.first().map(|m| m.cap_premium_usd).unwrap_or_default();
+        let equity_close = to_f64_lossy(units::sub(
+            units::add(report.summary.close_cash_flow_usd, first_draw, "financing")?,
+            units::add(plan.spares(), premium, "financing")?,
+            "financing",
+        )?);
+        let close_dsra = to_f64_lossy(summary.initial_dsra_usd);
+        let equity_flows: Vec<f64> = std::iter::once(equity_close - close_dsra)
+            .chain(rows.iter().map(|r| to_f64_lossy(r.equity_cash_flow_usd)))
+            .collect();
+        let lender_flows: Vec<f64> = std::iter::once(-to_f64_lossy(first_draw))
+            .chain(rows.iter().map(|r| to_f64_lossy(r.lender_cash_flow_usd)))
+            .collect();
+        let row = |m: Option<u32>| m.and_then(|m| usize::try_from(m.saturating_sub(1)).ok());
+        let credit = Credit {
+            default: row(summary.first_default_month)
+                .map(|r| (r, summary.default_kind == Some(DefaultKind::Payment))),
+            first_breach: rows.iter().position(|r| r.in_breach),
+            first_lock_up: rows.iter().position(|r| r.locked_up),
+            lowest_dscr: summary.minimum_dscr.map(|d| (to_f64_lossy(d), 1.0)),
+            exposure: summary.exposure_at_default_usd.map_or(0.0, to_f64_lossy),
+            written_off: rows.iter().map(|r| to_f64_lossy(r.written_off_usd)).sum(),
+        };
+        let lock_up = terms.lock_up.as_ref().map(|l| LockUpTerms {
+            min_dscr: to_f64_lossy(l.min_dscr),
+            trailing_months: usize::try_from(l.trailing_months).unwrap_or(usize::MAX),
+            release_after_months: l.release_after_months,
+            sweep_trapped: l
+                .sweep_trapped
+                .as_ref()
+                .map(|t| (t.after_months, to_f64_lossy(t.share))),
+        });
         Ok(Some(Self {
             months,
+            terms: Terms {
+                tenor,
+                dsra: terms.dsra.as_ref().map(|d| {
+                    (
+                        usize::try_from(d.months).unwrap_or(usize::MAX),
+                        d.funding == DsraFunding::Close,
+                    )
+                }),
+                lock_up,
+                sweep: terms
+                    .cash_sweep
+                    .as_ref()
+                    .map(|c| (to_f64_lossy(c.share), c.when == SweepWhen::Always)),
+                foreclose_after: terms
+                    .foreclose_after_months
+                    .map(|k| usize::try_from(k).unwrap_or(usize::MAX)),
+                haircut: to_f64_lossy(terms.liquidation_haircut),
+                max_ltv: to_f64_lossy(terms.max_ltv),
+                min_dscr: terms.min_dscr.map(to_f64_lossy),
+                cure_months: terms.cure_months,
+            },
+            equity_close,
             floating: sofr.is_some(),
-            sofr_floor: sofr_floor.map(f),
+            sofr_floor: sofr_floor.map(to_f64_lossy),
+            sofr: sofr_by_month,
+            owed_accrual,
             owed,
             accrual,
-            max_ltv: f(terms.max_ltv),
-            min_dscr: terms.min_dscr.map(f),
-            cure_months: terms.cure_months,
-            equity_close,
-            equity_npv: f(fin.summary.equity.npv_usd),
             equity_irr_monthly: base_irr(&equity_flows),
+            lender_irr_monthly: base_irr(&lender_flows),
+            equity_flows,
+            lender_flows,
+            credit,
+            equity_npv: to_f64_lossy(summary.equity.npv_usd),
         }))
     }
 }

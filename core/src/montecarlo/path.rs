@@ -16,20 +16,29 @@
 //! ΔGM            = V_path − V_deterministic
 //! value          = economic value × the residual shock;  Δsale likewise in a month with a sale
 //! cash flow      = deterministic cash flow + ΔGM + Δsale;   NPV = NPV₀ + Σ Δflowₘ · DFₘ
-//! extra interest = owed × (SOFR_path − SOFR_deterministic) ÷ 12       (floating debt; in a
-//!                  month without debt service, construction, paid with the next service)
-//! debt service   = deterministic service + extra interest;  CFADS = CFADS₀ + ΔGM
-//! equity flow    = deterministic equity flow + Δcash flow − extra interest
+//! extra interest = owed × (SOFR_path − SOFR_deterministic) × days ÷ basis   (floating
+//!                  debt: paid with the month's interest when the schedule pays it,
+//!                  capitalized with it in construction)
+//! CFADS          = CFADS₀ + ΔGM   (taxes, maintenance and working capital: the
+//!                  deterministic path's);  collateral, sale = the deterministic ones × the
+//!                  residual shock
 //! ```
 //!
-//! A month whose inputs are the deterministic ones gives exactly the deterministic numbers
-//! (every Δ is 0, and unchanged months keep the exact model's DSCR and covenant results),
-//! so a path without randomness is the deterministic report, to the bit.
+//! A box with debt then runs the lender's waterfall (module `waterfall`) on its CFADS,
+//! sale and collateral: the loan's service, the DSRA, the lock-up, the sweep, the
+//! covenants, an event of default and its acceleration, foreclosure and write-off. Its
+//! outcome gives the equity's and the lender's flows, the default, the lock-up, the
+//! exposure at default and what was written off.
+//!
+//! A box whose inputs are the deterministic ones in every month gives exactly the
+//! deterministic numbers (every Δ is 0, and it keeps the exact model's flows and credit
+//! outcome), so a path without randomness is the deterministic report, to the bit.
 
 use super::contract::LineState;
 use super::float::{greater, unit};
-use super::model::{Base, BoxModel, DebtMonth, FinancingModel, HOURS, Model, Month, annual_irr};
+use super::model::{Base, BoxModel, FinancingModel, HOURS, Model, Month, annual_irr};
 use super::processes::{BoxDraws, Draws, Shape};
+use super::waterfall::{self, BoxMonth, Buffers, Credit};
 
 /// One path's outcome.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -42,6 +51,14 @@ pub(crate) struct PathOutcome {
     pub(crate) first_breach_month: Option<u32>,
     pub(crate) first_default_month: Option<u32>,
     pub(crate) first_customer_default_month: Option<u32>,
+    /// The lender's annual IRR (`None` without debt, or none found).
+    pub(crate) lender_irr_annual: Option<f64>,
+    /// The first month locked up.
+    pub(crate) first_lock_up_month: Option<u32>,
+    /// The balances at the end of the months of default, and what was written off, over
+    /// the boxes (0 without a default).
+    pub(crate) exposure: f64,
+    pub(crate) written_off: f64,
 }
 
 /// Buffers reused from path to path.
@@ -51,6 +68,10 @@ pub(crate) struct Scratch {
     lines: Vec<Vec<LineState>>,
     flows: Vec<f64>,
     equity: Vec<f64>,
+    lender: Vec<f64>,
+    box_equity: Vec<f64>,
+    box_months: Vec<BoxMonth>,
+    buffers: Buffers,
     shape_lines: Vec<usize>,
     floating: bool,
     priced: bool,
@@ -110,7 +131,8 @@ fn operate(
             busy += settled.served;
         }
     }
-    let free = m.in_service - contracted;
+    // GPUs idle after their contract are off the market (as the exact model's book).
+    let free = m.in_service - contracted - m.idle;
     if free == 0.0 && b.reserved.is_empty() {
         // No GPU left to the market this month: nothing to sell, nothing to run.
         return (sold, busy);
@@ -180,7 +202,8 @@ fn neutral(months: usize, lines: &[usize]) -> Draws {
     draws
 }
 
-/// The deterministic outcome computed in `f64` (IRRs solved, never taken from the base).
+/// The deterministic outcome computed in `f64` (IRRs solved, never taken from the base;
+/// the waterfall run, never taken from the exact model).
 pub(crate) fn base_outcome(model: &Model) -> Base {
     let mut scratch = Scratch::new(model);
     scratch.draws = neutral(model.months, &model.lines());
@@ -195,6 +218,8 @@ pub(crate) fn base_outcome(model: &Model) -> Base {
         minimum_dscr: o.minimum_dscr,
         first_breach_month: o.first_breach_month,
         first_default_month: o.first_default_month,
+        lender_irr_monthly: o.lender_irr_annual.and(model_monthly(&scratch.lender)),
+        lender_irr_annual: o.lender_irr_annual,
     }
 }
 
@@ -223,21 +248,38 @@ pub(crate) fn simulate(model: &Model, seed: u64, path: u64, scratch: &mut Scratc
     run(model, scratch, true)
 }
 
-/// Whether `a / b < c / d` for `b` and `d` above 0 (debt services), without dividing.
-#[inline(always)]
-fn below(a: f64, b: f64, c: f64, d: f64) -> bool {
-    a * d < c * b
+/// The earlier of two first months.
+fn earliest(a: Option<u32>, b: Option<u32>) -> Option<u32> {
+    match (a, b) {
+        (Some(a), Some(b)) => Some(a.min(b)),
+        (a, b) => a.or(b),
+    }
 }
 
-/// Covenant streaks of one box.
-#[derive(Debug, Clone, Copy, Default)]
-struct Streaks {
-    ltv: u32,
-    dscr: u32,
+/// Month index `i` as a month (1 for the first).
+fn month_of(i: usize) -> u32 {
+    u32::try_from(i + 1).unwrap_or(u32::MAX)
 }
 
-/// The path whose draws are in `scratch`; `shortcut`: a path equal to the deterministic one
-/// takes the model's base IRRs instead of solving again.
+/// The extra interest of month index `i` on a path whose SOFR moved by `shift`.
+#[inline]
+fn extra_interest(f: &FinancingModel, i: usize, shift: f64, floor: Option<f64>) -> f64 {
+    if !f.floating {
+        return 0.0;
+    }
+    let quoted = f.sofr.get(i).copied().unwrap_or(0.0);
+    let shifted = quoted + shift;
+    let realized = floor.map_or(shifted, |fl| greater(shifted, fl));
+    // The loan accrues on max(SOFR, its floor), on the path and as scheduled.
+    let realized = f.sofr_floor.map_or(realized, |fl| greater(realized, fl));
+    let base = f.sofr_floor.map_or(quoted, |fl| greater(quoted, fl));
+    f.owed_accrual.get(i).copied().unwrap_or(0.0) * (realized - base)
+}
+
+/// The path whose draws are in `scratch`; `shortcut`: a box equal to the deterministic one
+/// takes the exact model's flows and credit outcome, and a path equal to the deterministic
+/// one the model's base IRRs, instead of running and solving again.
+#[allow(clippy::too_many_lines)] // one path through every box, month by month
 fn run(model: &Model, scratch: &mut Scratch, shortcut: bool) -> PathOutcome {
     let months = model.months;
     let Scratch {
@@ -245,12 +287,16 @@ fn run(model: &Model, scratch: &mut Scratch, shortcut: bool) -> PathOutcome {
         lines,
         flows,
         equity,
+        lender,
+        box_equity,
+        box_months,
+        buffers,
         ..
     } = scratch;
-    flows.clear();
-    flows.resize(months + 1, 0.0);
-    equity.clear();
-    equity.resize(months + 1, 0.0);
+    for v in [&mut *flows, &mut *equity, &mut *lender] {
+        v.clear();
+        v.resize(months + 1, 0.0);
+    }
     lines.resize_with(model.boxes.len(), Vec::new);
     let recovery = model.params.default.map_or(0.0, |(_, r)| r);
     let floor = model.params.sofr.and_then(|(_, _, floor)| floor);
@@ -264,8 +310,13 @@ fn run(model: &Model, scratch: &mut Scratch, shortcut: bool) -> PathOutcome {
         first_breach_month: None,
         first_default_month: None,
         first_customer_default_month: None,
+        lender_irr_annual: None,
+        first_lock_up_month: None,
+        exposure: 0.0,
+        written_off: 0.0,
     };
     let mut changed = false;
+    let mut financed = false;
     let empty = BoxDraws::default();
     for ((b, states), bi) in model.boxes.iter().zip(lines.iter_mut()).zip(0..) {
         let bd = draws.boxes.get(bi).unwrap_or(&empty);
@@ -273,22 +324,18 @@ fn run(model: &Model, scratch: &mut Scratch, shortcut: bool) -> PathOutcome {
         for (c, (state, ld)) in b.contracts.iter().zip(states.iter_mut().zip(&bd.lines)) {
             c.start(ld, recovery, horizon, state);
             o.first_customer_default_month =
-                match (o.first_customer_default_month, state.default_month) {
-                    (Some(a), Some(d)) => Some(a.min(d)),
-                    (a, d) => a.or(d),
-                };
+                earliest(o.first_customer_default_month, state.default_month);
         }
         let fin = b.financing.as_ref();
-        let close = (b.close, fin.map_or(b.close, |f| f.equity_close));
-        if let (Some(p), Some(e)) = (flows.first_mut(), equity.first_mut()) {
-            *p += close.0;
-            *e += close.1;
+        if let Some(p) = flows.first_mut() {
+            *p += b.close;
+        }
+        if let (None, Some(e)) = (fin, equity.first_mut()) {
+            *e += b.close;
         }
         o.npv += b.npv;
-        o.equity_value += fin.map_or(b.npv, |f| f.equity_npv);
-        let mut streaks = Streaks::default();
-        let mut unpaid = 0.0;
-        let mut lowest: Option<(f64, f64)> = None;
+        box_months.clear();
+        let mut box_changed = false;
         let mut flow_slots = flows.iter_mut().skip(1).zip(equity.iter_mut().skip(1));
         for (i, m) in b.months.iter().enumerate() {
             let Some((flow_slot, equity_slot)) = flow_slots.next() else {
@@ -302,102 +349,93 @@ fn run(model: &Model, scratch: &mut Scratch, shortcut: bool) -> PathOutcome {
             let d_cf = d_gm + d_sale;
             *flow_slot += m.flow + d_cf;
             o.npv += d_cf * m.discount;
-            let mut extra = 0.0;
-            let mut equity_flow = m.flow;
-            if let Some((f, dm)) = fin.and_then(|f| f.months.get(i).map(|dm| (f, dm))) {
-                if f.floating {
-                    let shifted = dm.sofr + draws.sofr_shift.get(i).copied().unwrap_or(0.0);
-                    let realized = floor.map_or(shifted, |fl| greater(shifted, fl));
-                    // The loan accrues on max(SOFR, its floor), on the path and as scheduled.
-                    let realized = f.sofr_floor.map_or(realized, |fl| greater(realized, fl));
-                    let base = f.sofr_floor.map_or(dm.sofr, |fl| greater(dm.sofr, fl));
-                    unpaid += dm.owed_accrual * (realized - base);
-                }
-                // Interest moved in a month without debt service (construction) is paid
-                // with the next service.
-                if dm.service != 0.0 {
-                    extra = unpaid;
-                    unpaid = 0.0;
-                }
-                equity_flow = dm.equity_flow;
-                let month = u32::try_from(i + 1).unwrap_or(u32::MAX);
-                let (ltv_breach, dscr_breach) =
-                    covenants(f, dm, d_gm, extra, m.value * shock, shock, &mut lowest);
-                if ltv_breach || dscr_breach {
-                    o.first_breach_month =
-                        Some(o.first_breach_month.map_or(month, |m| m.min(month)));
-                }
-                streaks.ltv = if ltv_breach { streaks.ltv + 1 } else { 0 };
-                streaks.dscr = if dscr_breach { streaks.dscr + 1 } else { 0 };
-                if streaks.ltv.max(streaks.dscr) > f.cure_months {
-                    o.first_default_month =
-                        Some(o.first_default_month.map_or(month, |m| m.min(month)));
-                }
+            changed |= d_cf != 0.0;
+            let Some(f) = fin else {
+                *equity_slot += m.flow + d_cf;
+                o.equity_value += d_cf * m.discount;
+                continue;
+            };
+            let shift = draws.sofr_shift.get(i).copied().unwrap_or(0.0);
+            let extra = extra_interest(f, i, shift, floor);
+            box_changed |= d_gm != 0.0 || shock != 1.0 || extra != 0.0;
+            let base = f.months.get(i).copied().unwrap_or_default();
+            box_months.push(BoxMonth {
+                cfads: base.cfads + d_gm,
+                sale: base.sale * shock,
+                collateral: base.collateral * shock,
+                loan: base.loan.with_extra_interest(extra),
+                ..base
+            });
+        }
+        let Some(f) = fin else {
+            o.equity_value += b.npv;
+            continue;
+        };
+        financed = true;
+        changed |= box_changed;
+        let credit = if shortcut && !box_changed {
+            for ((e, l), (be, bl)) in equity
+                .iter_mut()
+                .zip(lender.iter_mut())
+                .zip(f.equity_flows.iter().zip(&f.lender_flows))
+            {
+                *e += be;
+                *l += bl;
             }
-            *equity_slot += equity_flow + d_cf - extra;
-            o.equity_value += (d_cf - extra) * m.discount;
-            changed |= d_cf != 0.0 || extra != 0.0;
-        }
-        if let Some((n, d)) = lowest {
-            let box_lowest = n / d;
-            o.minimum_dscr = Some(
-                o.minimum_dscr
-                    .map_or(box_lowest, |m: f64| m.min(box_lowest)),
+            o.equity_value += f.equity_npv;
+            f.credit
+        } else {
+            box_equity.clear();
+            box_equity.resize(months + 1, 0.0);
+            let credit = waterfall::run(
+                &f.terms,
+                box_months,
+                f.equity_close,
+                buffers,
+                lender,
+                box_equity,
             );
-        }
+            // The equity's value: the exact model's and the path's changes, discounted.
+            let mut value = f.equity_npv;
+            let discounts = std::iter::once(1.0).chain(b.months.iter().map(|m| m.discount));
+            for (((e, be), base), df) in equity
+                .iter_mut()
+                .zip(box_equity.iter())
+                .zip(&f.equity_flows)
+                .zip(discounts)
+            {
+                *e += be;
+                value += (be - base) * df;
+            }
+            o.equity_value += value;
+            credit
+        };
+        add_credit(&mut o, &credit);
     }
     if shortcut && !changed {
         o.irr_annual = model.base.irr_annual;
         o.equity_irr_annual = model.base.equity_irr_annual;
+        o.lender_irr_annual = model.base.lender_irr_annual;
     } else {
         o.irr_annual = annual_irr(flows, model.base.irr_monthly).1;
         o.equity_irr_annual = annual_irr(equity, model.base.equity_irr_monthly).1;
+        if financed {
+            o.lender_irr_annual = annual_irr(lender, model.base.lender_irr_monthly).1;
+        }
     }
     o
 }
 
-/// A month's covenant tests: (LTV breached, DSCR breached), with `lowest` updated to the
-/// lowest DSCR so far as a fraction (CFADS, service). An unchanged month (`d_gm` and `extra`
-/// 0, the value unshocked) keeps the exact model's results.
-#[inline]
-fn covenants(
-    f: &FinancingModel,
-    dm: &DebtMonth,
-    d_gm: f64,
-    extra: f64,
-    value: f64,
-    shock: f64,
-    lowest: &mut Option<(f64, f64)>,
-) -> (bool, bool) {
-    let service = dm.service + extra;
-    let unchanged = d_gm == 0.0 && extra == 0.0;
-    let dscr = if unchanged {
-        dm.dscr.map(|d| (d, 1.0))
-    } else if service > 0.0 {
-        Some((dm.cfads + d_gm, service))
-    } else {
-        None
-    };
-    let dscr_breach = if unchanged {
-        dm.dscr_breach
-    } else {
-        match (f.min_dscr, dscr) {
-            (Some(min), Some((cfads, service))) => below(cfads, service, min, 1.0),
-            _ => false,
-        }
-    };
-    let ltv_breach = if shock == 1.0 {
-        dm.ltv_breach
-    } else if dm.balance == 0.0 {
-        false
-    } else {
-        value <= 0.0 || dm.balance > f.max_ltv * value
-    };
-    if let Some((n, d)) = dscr {
-        *lowest = Some(match *lowest {
-            Some((ln, ld)) if !below(n, d, ln, ld) => (ln, ld),
-            _ => (n, d),
-        });
+/// A box's credit outcome into the path's: the earliest months, the lowest DSCR, the
+/// summed exposure and write-off.
+fn add_credit(o: &mut PathOutcome, c: &Credit) {
+    o.first_breach_month = earliest(o.first_breach_month, c.first_breach.map(month_of));
+    o.first_default_month = earliest(o.first_default_month, c.default.map(|(r, _)| month_of(r)));
+    o.first_lock_up_month = earliest(o.first_lock_up_month, c.first_lock_up.map(month_of));
+    if let Some((n, d)) = c.lowest_dscr {
+        let lowest = n / d;
+        o.minimum_dscr = Some(o.minimum_dscr.map_or(lowest, |m: f64| m.min(lowest)));
     }
-    (ltv_breach, dscr_breach)
+    o.exposure += c.exposure;
+    o.written_off += c.written_off;
 }

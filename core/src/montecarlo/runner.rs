@@ -3,8 +3,10 @@
 
 use serde::{Deserialize, Serialize};
 
+use super::credit::{self, CreditReport};
 use super::model::Model;
 use super::options::{CHECK_EVERY_PATHS, MAX_PATHS, MonteCarloInputs};
+use super::prepare;
 
 /// [`Simulation::run_with_progress`] reports after every this many paths (ten checks of a
 /// target standard error, so that every core has work between reports).
@@ -43,10 +45,14 @@ pub struct MonteCarloReport {
     pub equity_expected_shortfall_usd: Decimal,
     /// A covenant (LTV or DSCR) breached in some month.
     pub covenant_breach: Events,
-    /// A breach outlasting its cure period (an event of default).
+    /// An event of default: a breach outlasting its cure period, or a payment default (the
+    /// waterfall's; the same paths as `credit.default`).
     pub covenant_default: Events,
     /// A contract's buyer defaulting.
     pub customer_default: Events,
+    /// The lender's view: probability of default and of lock-up, loss given default,
+    /// expected loss and the lender's IRR (`None` when no box has debt).
+    pub credit: Option<CreditReport>,
 }
 
 /// A run prepared once (every scenario checked and evaluated, the deterministic path in
@@ -67,7 +73,7 @@ impl Simulation {
     /// contract with buyer defaults.
     pub fn new(inputs: &MonteCarloInputs) -> Result<Self, ScenarioError> {
         Ok(Self {
-            model: Model::new(inputs)?,
+            model: prepare::model(inputs)?,
             inputs: inputs.clone(),
         })
     }
@@ -93,6 +99,10 @@ impl Simulation {
             batch
                 .first_customer_default_month
                 .push(o.first_customer_default_month);
+            batch.lender_irr_annual.push(o.lender_irr_annual);
+            batch.first_lock_up_month.push(o.first_lock_up_month);
+            batch.exposure_at_default_usd.push(o.exposure);
+            batch.written_off_usd.push(o.written_off);
         }
         batch
     }
@@ -262,6 +272,13 @@ impl Simulation {
                 bins,
                 "customer_default",
             )?,
+            credit: self
+                .model
+                .boxes
+                .iter()
+                .any(|b| b.financing.is_some())
+                .then(|| credit::report(all, bins, self.model.deterministic_lender_irr_annual))
+                .transpose()?,
         })
     }
 }

@@ -48,6 +48,18 @@ pub struct Batch {
     pub first_default_month: Vec<Option<u32>>,
     /// The first month a contract's buyer defaulted.
     pub first_customer_default_month: Vec<Option<u32>>,
+    /// The lender's annual IRR (`None`: no debt, or no IRR).
+    #[serde(with = "optional_bits")]
+    pub lender_irr_annual: Vec<Option<f64>>,
+    /// The first month locked up (equity distributions blocked).
+    pub first_lock_up_month: Vec<Option<u32>>,
+    /// The balance at the end of the month of default, summed over the boxes that
+    /// defaulted (0 without a default).
+    #[serde(with = "bits")]
+    pub exposure_at_default_usd: Vec<f64>,
+    /// What was written off (0 without a default).
+    #[serde(with = "bits")]
+    pub written_off_usd: Vec<f64>,
 }
 
 impl Batch {
@@ -74,6 +86,11 @@ impl Batch {
         self.first_default_month.extend(other.first_default_month);
         self.first_customer_default_month
             .extend(other.first_customer_default_month);
+        self.lender_irr_annual.extend(other.lender_irr_annual);
+        self.first_lock_up_month.extend(other.first_lock_up_month);
+        self.exposure_at_default_usd
+            .extend(other.exposure_at_default_usd);
+        self.written_off_usd.extend(other.written_off_usd);
     }
 
     /// The first `n` paths.
@@ -86,6 +103,10 @@ impl Batch {
         self.first_breach_month.truncate(n);
         self.first_default_month.truncate(n);
         self.first_customer_default_month.truncate(n);
+        self.lender_irr_annual.truncate(n);
+        self.first_lock_up_month.truncate(n);
+        self.exposure_at_default_usd.truncate(n);
+        self.written_off_usd.truncate(n);
     }
 }
 
@@ -100,6 +121,10 @@ impl Validate for Batch {
             self.first_breach_month.len(),
             self.first_default_month.len(),
             self.first_customer_default_month.len(),
+            self.lender_irr_annual.len(),
+            self.first_lock_up_month.len(),
+            self.exposure_at_default_usd.len(),
+            self.written_off_usd.len(),
         ];
         if lengths.iter().any(|l| *l != n) {
             c.problem("npv_usd", "every column must hold one value per path");
@@ -111,6 +136,9 @@ impl Validate for Batch {
             .chain(self.project_irr_annual.iter().flatten())
             .chain(self.equity_irr_annual.iter().flatten())
             .chain(self.minimum_dscr.iter().flatten())
+            .chain(self.lender_irr_annual.iter().flatten())
+            .chain(&self.exposure_at_default_usd)
+            .chain(&self.written_off_usd)
             .all(|x| x.is_finite());
         if !finite {
             c.problem("npv_usd", "every value must be a finite number");
@@ -504,6 +532,10 @@ mod tests {
             first_breach_month: vec![None, Some(12), None],
             first_default_month: vec![None; 3],
             first_customer_default_month: vec![Some(1), None, None],
+            lender_irr_annual: vec![Some(0.09), None, None],
+            first_lock_up_month: vec![None; 3],
+            exposure_at_default_usd: vec![0.0; 3],
+            written_off_usd: vec![0.0; 3],
         };
         let text = serde_json::to_string(&batch).unwrap();
         assert!(text.contains(r#""npv_usd":["3fb999999999999a""#), "{text}");

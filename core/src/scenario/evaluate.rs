@@ -4,7 +4,7 @@
 use super::agreements::Agreements;
 use super::deliveries::Deliveries;
 use super::energy::{PowerMonth, cut_shares, power_month};
-use super::financing::{Remedies, finance};
+use super::financing::{Plan, plan, settle};
 use super::report::{Costs, MonthReport, Report, Revenue, Summary};
 use super::retirement::Retirements;
 use super::warnings::warnings;
@@ -35,21 +35,17 @@ use crate::{Date, Decimal};
 /// # Ok::<(), gpuecon::scenario::ScenarioError>(())
 /// ```
 pub fn evaluate(scenario: &Scenario) -> Result<Report, ScenarioError> {
-    evaluate_with(scenario, Remedies::Applied)
+    evaluate_planned(scenario).map(|(report, _)| report)
 }
 
-/// Evaluates a scenario with its loan paid as scheduled: no event of default changes the
-/// waterfall (a payment shortfall is put in by the equity, as sponsor support), so that
-/// the Monte Carlo paths, which run their own covenant tests on the schedule, start from
-/// it. Defaults are still reported.
+/// [`evaluate`], with the plan its financing's waterfall ran on (the Monte Carlo paths run
+/// it again on their own cash flows).
 ///
 /// # Errors
 /// As [`evaluate`].
-pub(crate) fn evaluate_as_scheduled(scenario: &Scenario) -> Result<Report, ScenarioError> {
-    evaluate_with(scenario, Remedies::Waived)
-}
-
-fn evaluate_with(scenario: &Scenario, remedies: Remedies) -> Result<Report, ScenarioError> {
+pub(crate) fn evaluate_planned(
+    scenario: &Scenario,
+) -> Result<(Report, Option<Plan>), ScenarioError> {
     scenario.check_all()?;
     let series = Series::new(scenario)?;
     let mut months = Vec::with_capacity(series.prices.len());
@@ -72,29 +68,25 @@ fn evaluate_with(scenario: &Scenario, remedies: Remedies) -> Result<Report, Scen
         months.push(report);
     }
     let summary = summarize(scenario, &series, &months, fleet_capex, close)?;
-    let financing = scenario
-        .financing
-        .as_ref()
-        .map(|f| {
+    let (financing, planned) = match &scenario.financing {
+        Some(f) => {
             let shares = series.deliveries.shares(scenario.fleet.gpus)?;
-            finance(
-                f,
-                scenario.start,
-                &months,
-                &summary,
-                &shares,
-                scenario.annual_discount_rate,
-                remedies,
-            )
-        })
-        .transpose()?;
+            let planned = plan(f, scenario.start, &months, &summary, &shares)?;
+            let report = settle(f, &summary, &planned, scenario.annual_discount_rate)?;
+            (Some(report), Some(planned))
+        }
+        None => (None, None),
+    };
     let warnings = warnings(scenario, &months, financing.as_ref())?;
-    Ok(Report {
-        months,
-        summary,
-        financing,
-        warnings,
-    })
+    Ok((
+        Report {
+            months,
+            summary,
+            financing,
+            warnings,
+        },
+        planned,
+    ))
 }
 
 /// What is computed once for the whole horizon (index 0 is month 1).

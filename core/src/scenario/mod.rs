@@ -59,7 +59,7 @@ pub mod portfolio;
 pub use crate::models::metrics;
 mod report;
 mod retirement;
-pub(crate) use retirement::retirement_month;
+pub(crate) use retirement::{idle_gpus, retirement_month};
 mod spec;
 pub mod warnings;
 
@@ -67,8 +67,9 @@ pub use crate::units::AMOUNT_DECIMAL_PLACES;
 pub use energy::Energy;
 pub use error::ScenarioError;
 pub use evaluate::evaluate;
-pub(crate) use evaluate::evaluate_as_scheduled;
+pub(crate) use evaluate::evaluate_planned;
 pub use financing::{Financing, Repayment};
+pub(crate) use financing::{Plan, PlanMonth, settle};
 pub use report::financing::{
     DefaultKind, FinancingMonth, FinancingReport, FinancingSummary, SizedBy, SourcesAndUses,
 };

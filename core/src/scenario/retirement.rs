@@ -52,6 +52,21 @@ pub(crate) fn retirement_month(s: &Scenario) -> Result<Option<u32>, ModelError> 
     Ok(None)
 }
 
+/// GPUs idle after their contract (`after_contract: idle`), by month index (0 is month 1):
+/// in service, off the market.
+///
+/// # Errors
+/// [`ModelError`] when the fleet's or the contracts' GPUs overflow.
+pub(crate) fn idle_gpus(s: &Scenario) -> Result<Vec<Decimal>, ModelError> {
+    let deliveries = Deliveries::new(
+        s.fleet.gpus,
+        s.fleet.capex_usd_per_gpu,
+        &s.fleet.deliveries,
+        s.horizon_months,
+    )?;
+    Ok(Retirements::new(s, &deliveries)?.idle)
+}
+
 /// GPUs leaving the fleet or standing idle, by month index (0 is month 1).
 pub(super) struct Retirements {
     /// GPUs sold at the end of an earlier month: out of service in month index `i`.

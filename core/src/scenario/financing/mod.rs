@@ -340,28 +340,92 @@ impl Validate for Financing {
     }
 }
 
-/// Whether an event of default changes the waterfall.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub(crate) enum Remedies {
-    /// Acceleration and foreclosure, as the financing states (what [`evaluate`](super::evaluate) does).
-    Applied,
-    /// The loan paid as scheduled whatever happens; a shortfall put in by the equity.
-    Waived,
+/// What the waterfall of a box runs on: each month's CFADS lines, capex, sale and
+/// collateral, and the loan as sized and scheduled (at the close, once).
+#[derive(Debug, Clone)]
+pub(crate) struct Plan {
+    lines: Vec<CashLines>,
+    collateral: Vec<Decimal>,
+    box_months: Vec<BoxMonth>,
+    schedule: Option<debt::DebtSchedule>,
+    sizing: Sizing,
+    taxes: Option<crate::models::tax::TaxSchedule>,
 }
 
-/// Sizes, schedules and runs the debt of a box whose unfinanced months and summary are
-/// `months` and `summary` through the waterfall; `shares` is the fleet's delivery
-/// schedule (`[1]`: all at the close), `start` the close's date (the loan's calendar).
-#[allow(clippy::too_many_lines)] // one pass: size, schedule, run, report
-pub(super) fn finance(
+/// One month of a [`Plan`]: what the waterfall reads of the box.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct PlanMonth {
+    /// Cash flow available for debt service.
+    pub cfads: Decimal,
+    /// Capex paid at the end of the month.
+    pub capex: Decimal,
+    /// The fleet's sale (0 in other months).
+    pub sale: Decimal,
+    /// The collateral's value before the liquidation haircut (what resells).
+    pub collateral: Decimal,
+}
+
+impl Plan {
+    /// Each month's CFADS, capex, sale and collateral value.
+    pub(crate) fn months(&self) -> Vec<PlanMonth> {
+        self.box_months
+            .iter()
+            .map(|m| PlanMonth {
+                cfads: m.cfads,
+                capex: m.capex,
+                sale: m.sale,
+                collateral: m.collateral_value,
+            })
+            .collect()
+    }
+
+    /// Replaces month index `i`'s CFADS, sale and collateral value (a Monte Carlo path's).
+    pub(crate) fn set_month(&mut self, i: usize, month: PlanMonth) {
+        if let (Some(b), Some(l), Some(c)) = (
+            self.box_months.get_mut(i),
+            self.lines.get_mut(i),
+            self.collateral.get_mut(i),
+        ) {
+            b.cfads = month.cfads;
+            b.sale = month.sale;
+            b.collateral_value = month.collateral;
+            l.cfads = month.cfads;
+            *c = month.collateral;
+        }
+    }
+
+    /// The loan's schedule (empty without debt).
+    pub(crate) fn loan(&self) -> &[debt::DebtMonth] {
+        self.schedule
+            .as_ref()
+            .map(|s| s.months.as_slice())
+            .unwrap_or_default()
+    }
+
+    /// The loan's schedule, to move its interest with a path's SOFR.
+    pub(crate) fn loan_mut(&mut self) -> &mut [debt::DebtMonth] {
+        self.schedule
+            .as_mut()
+            .map(|s| s.months.as_mut_slice())
+            .unwrap_or_default()
+    }
+
+    /// The spare GPUs bought at the close.
+    pub(crate) fn spares(&self) -> Decimal {
+        self.sizing.spares
+    }
+}
+
+/// Sizes and schedules the debt of a box whose unfinanced months and summary are
+/// `months` and `summary`; `shares` is the fleet's delivery schedule (`[1]`: all at the
+/// close), `start` the close's date (the loan's calendar). [`settle`] runs it.
+pub(crate) fn plan(
     f: &Financing,
     start: Date,
     months: &[MonthReport],
     summary: &Summary,
     shares: &[Decimal],
-    annual_discount_rate: Decimal,
-    remedies: Remedies,
-) -> Result<FinancingReport, ModelError> {
+) -> Result<Plan, ModelError> {
     let at = |e: ModelError| e.within("financing");
     let capex = summary.capex_usd;
     let lines_with = |taxes: &[Decimal]| {
@@ -478,33 +542,6 @@ pub(super) fn finance(
             collateral_value: *value,
         })
         .collect();
-    let mut inputs = Inputs {
-        months: &box_months,
-        loan,
-        tenor: usize::try_from(f.tenor_months).unwrap_or(usize::MAX),
-        dsra: f.dsra.as_ref(),
-        lock_up: f.lock_up.as_ref(),
-        sweep: f.cash_sweep.as_ref(),
-        foreclose_after: f.foreclose_after_months,
-        haircut: f.liquidation_haircut,
-        covenant_default: None,
-        remedies,
-    };
-    // A first run finds the covenant default on the balances as they stand until then;
-    // a second runs acceleration from the month after it, unless a payment default came
-    // first (the two runs agree until the earlier default).
-    let mut outcome = waterfall::run(&inputs)?;
-    let mut tests = covenants(f, &collateral, capex, &cfads, &outcome).map_err(at)?;
-    if let Some(month) = tests.summary.first_default_month {
-        let row = usize::try_from(month.saturating_sub(1)).unwrap_or(usize::MAX);
-        if remedies == Remedies::Applied
-            && outcome.default.is_none_or(|(paid_row, _)| row < paid_row)
-        {
-            inputs.covenant_default = Some(row);
-            outcome = waterfall::run(&inputs)?;
-            tests = covenants(f, &collateral, capex, &cfads, &outcome).map_err(at)?;
-        }
-    }
     let sizing = Sizing {
         debt,
         sized_by,
@@ -525,15 +562,60 @@ pub(super) fn finance(
             .map(units::amount)
         })?,
     };
+    Ok(Plan {
+        lines,
+        collateral,
+        box_months,
+        schedule,
+        sizing,
+        taxes: tax_schedule,
+    })
+}
+
+/// Runs the waterfall of a [`Plan`] and reports.
+pub(crate) fn settle(
+    f: &Financing,
+    summary: &Summary,
+    plan: &Plan,
+    annual_discount_rate: Decimal,
+) -> Result<FinancingReport, ModelError> {
+    let at = |e: ModelError| e.within("financing");
+    let capex = summary.capex_usd;
+    let (collateral, lines, sizing) = (&plan.collateral, &plan.lines, &plan.sizing);
+    let cfads: Vec<Decimal> = lines.iter().map(|l| l.cfads).collect();
+    let mut inputs = Inputs {
+        months: &plan.box_months,
+        loan: plan.loan(),
+        tenor: usize::try_from(f.tenor_months).unwrap_or(usize::MAX),
+        dsra: f.dsra.as_ref(),
+        lock_up: f.lock_up.as_ref(),
+        sweep: f.cash_sweep.as_ref(),
+        foreclose_after: f.foreclose_after_months,
+        haircut: f.liquidation_haircut,
+        covenant_default: None,
+    };
+    // A first run finds the covenant default on the balances as they stand until then;
+    // a second runs acceleration from the month after it, unless a payment default came
+    // first (the two runs agree until the earlier default).
+    let mut outcome = waterfall::run(&inputs)?;
+    let mut tests = covenants(f, collateral, capex, &cfads, &outcome).map_err(at)?;
+    if let Some(month) = tests.summary.first_default_month {
+        let row = usize::try_from(month.saturating_sub(1)).unwrap_or(usize::MAX);
+        if outcome.default.is_none_or(|(paid_row, _)| row < paid_row) {
+            inputs.covenant_default = Some(row);
+            outcome = waterfall::run(&inputs)?;
+            tests = covenants(f, collateral, capex, &cfads, &outcome).map_err(at)?;
+        }
+    }
     let mut financing = report(
         summary,
-        &lines,
+        lines,
         &outcome,
         &tests,
-        &sizing,
+        sizing,
         annual_discount_rate,
     )?;
-    financing.taxes = tax_schedule;
+    financing.taxes.clone_from(&plan.taxes);
     Ok(financing)
 }
 
@@ -649,6 +731,7 @@ fn dscr(cfads: &[Decimal], outcome: &Outcome) -> Vec<Option<Decimal>> {
 }
 
 /// How the debt was sized, and what the coverage ratios need.
+#[derive(Debug, Clone)]
 struct Sizing {
     debt: Decimal,
     sized_by: SizedBy,
@@ -781,7 +864,7 @@ fn report(
         rows.iter()
             .try_fold(Decimal::ZERO, |t, m| units::add(t, pick(m), "financing"))
     };
-    // The waterfall's default; with remedies waived, the covenant tests' alone.
+    // The waterfall's default (the covenant tests' when the waterfall has none).
     let default = outcome.default.or_else(|| {
         tests
             .summary

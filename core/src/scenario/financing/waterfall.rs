@@ -2,7 +2,6 @@
 //! scheduled loan's service paid from CFADS, the reserve account, the lock-up, the cash
 //! sweep, an event of default and its remedies.
 
-use super::Remedies;
 use super::terms::{CashSweep, Dsra, DsraFunding, LockUp, SweepWhen};
 use crate::Decimal;
 use crate::models::ModelError;
@@ -41,8 +40,6 @@ pub(super) struct Inputs<'a> {
     pub haircut: Decimal,
     /// The row of a covenant default found by a first run (acceleration from the next).
     pub covenant_default: Option<usize>,
-    /// Whether a default changes the waterfall.
-    pub remedies: Remedies,
 }
 
 /// One month of the waterfall (see [`FinancingMonth`](crate::scenario::FinancingMonth)
@@ -361,11 +358,7 @@ fn scheduled_month(
         add(interest_due, principal_due)?,
     )?;
     let mut available = cash;
-    if cash < due && inputs.remedies == Remedies::Waived {
-        // The loan paid as scheduled: the equity puts in what the month lacks.
-        s.support = add(s.support, sub(due, cash)?)?;
-        available = due;
-    } else if cash < due {
+    if cash < due {
         let (from_dsra, _) = pay(state.dsra, sub(due, cash)?)?;
         s.dsra_draw = from_dsra;
         state.dsra = sub(state.dsra, from_dsra)?;

@@ -1,0 +1,115 @@
+//! The lender's view of a run: probability of default and of lock-up, loss given default,
+//! expected loss, and the lender's IRR (module `waterfall` runs each path's waterfall).
+//!
+//! ```text
+//! PD                    paths with an event of default (payment, or a covenant breached
+//!                       past its cure) ÷ paths
+//! LGD of a path         written off ÷ exposure at default (the balance at the end of the
+//!                       month of default), over the boxes that defaulted
+//! expected LGD          the mean LGD over the paths that defaulted (with an exposure)
+//! expected loss share   PD × expected LGD                                   (EL = PD × LGD)
+//! mean loss share       the mean over every path of its LGD, 0 without a default: the
+//!                       same number when every defaulted path has an exposure
+//! exposure-weighted LGD Σ written off ÷ Σ exposure over the defaulted paths (dollars)
+//! expected loss, USD    the mean over every path of what was written off
+//! ```
+
+use serde::{Deserialize, Serialize};
+
+use super::stats::{self, Batch, Distribution, Events, decimal};
+use crate::Decimal;
+use crate::models::ModelError;
+
+/// The lender's view of a run (with debt on some box).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct CreditReport {
+    /// An event of default on the path: a payment default or a covenant breached past its
+    /// cure (any box of a portfolio); its probability is the PD. The same paths as the
+    /// report's `covenant_default`.
+    pub default: Events,
+    /// Equity distributions blocked by the lock-up test in some month.
+    pub lock_up: Events,
+    /// Loss given default over the paths that defaulted with an exposure: written off ÷
+    /// the exposure at default (the balance at the end of the month of default).
+    pub loss_given_default: Option<Distribution>,
+    /// The expected loss as a share of the exposure: PD × the mean loss given default.
+    pub expected_loss_share: Decimal,
+    /// The mean over every path of its loss given default (0 without a default); equal to
+    /// `expected_loss_share` when every defaulted path has an exposure.
+    pub mean_loss_share: Decimal,
+    /// Σ written off ÷ Σ exposure at default over the paths that defaulted (a dollar-
+    /// weighted loss given default; `None` without a default).
+    pub exposure_weighted_loss_given_default: Option<Decimal>,
+    /// The mean over every path of the dollars written off, USD.
+    pub expected_loss_usd: Decimal,
+    /// The lender's annual IRR (its draws out, its fees, interest, principal, sweeps and
+    /// recoveries in), over the paths that have one.
+    pub lender_irr_annual: Option<Distribution>,
+    /// The lender's annual IRR on the deterministic path: the scenario's report's for one
+    /// box.
+    pub deterministic_lender_irr_annual: Option<Decimal>,
+}
+
+/// The credit statistics of the paths in `all`.
+pub(crate) fn report(
+    all: &Batch,
+    bins: u32,
+    deterministic_lender_irr_annual: Option<Decimal>,
+) -> Result<CreditReport, ModelError> {
+    let n = stats::count(all.len());
+    let mut lgd = Vec::new();
+    let (mut lost, mut exposed) = (0.0, 0.0);
+    for ((month, exposure), written_off) in all
+        .first_default_month
+        .iter()
+        .zip(&all.exposure_at_default_usd)
+        .zip(&all.written_off_usd)
+    {
+        if month.is_none() {
+            continue;
+        }
+        lost += written_off;
+        exposed += exposure;
+        if *exposure > 0.0 {
+            lgd.push(written_off / exposure);
+        }
+    }
+    let default = stats::events(&all.first_default_month, bins, "credit.default")?;
+    let pd = stats::count(all.first_default_month.iter().flatten().count()) / n.max(1.0);
+    let mean_lgd = if lgd.is_empty() {
+        0.0
+    } else {
+        stats::mean(&lgd)
+    };
+    let mean_loss_share = if n > 0.0 {
+        lgd.iter().sum::<f64>() / n
+    } else {
+        0.0
+    };
+    let lender: Vec<f64> = all.lender_irr_annual.iter().flatten().copied().collect();
+    Ok(CreditReport {
+        default,
+        lock_up: stats::events(&all.first_lock_up_month, bins, "credit.lock_up")?,
+        loss_given_default: stats::distribution(&lgd, bins, "credit.loss_given_default")?,
+        expected_loss_share: decimal(pd * mean_lgd, "credit.expected_loss_share")?,
+        mean_loss_share: decimal(mean_loss_share, "credit.mean_loss_share")?,
+        exposure_weighted_loss_given_default: (exposed > 0.0)
+            .then(|| {
+                decimal(
+                    lost / exposed,
+                    "credit.exposure_weighted_loss_given_default",
+                )
+            })
+            .transpose()?,
+        expected_loss_usd: decimal(
+            if n > 0.0 {
+                all.written_off_usd.iter().sum::<f64>() / n
+            } else {
+                0.0
+            },
+            "credit.expected_loss_usd",
+        )?,
+        lender_irr_annual: stats::distribution(&lender, bins, "credit.lender_irr_annual")?,
+        deterministic_lender_irr_annual,
+    })
+}

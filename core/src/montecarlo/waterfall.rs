@@ -1,0 +1,496 @@
+//! The lender's waterfall on a path, in `f64`: the same rules, in the same order, as the
+//! exact model's ([`scenario::financing`](crate::scenario::financing), whose module docs
+//! hold the formulas), run on the path's CFADS, sale and collateral with the loan as
+//! sized and scheduled at the close. The `exact` module runs a path through the `Decimal`
+//! waterfall itself; a test compares the two on sampled paths.
+//!
+//! Each month: senior fees, interest and scheduled principal from CFADS (then the DSRA,
+//! then the trapped cash; still short: a payment default); the DSRA topped up or released;
+//! the lock-up test on the trailing DSCR; the cash sweep; the trapped cash; the
+//! distribution. The covenants (LTV on the collateral after the liquidation haircut, DSCR
+//! = CFADS ÷ debt service due) are tested at the month's end; a breach past its cure is a
+//! covenant default. After a default of either kind the loan is accelerated from the next
+//! month (all cash to the lender, nothing to the equity until it is repaid), the GPUs are
+//! sold `foreclose_after_months` later when the financing says so, and what is owed at the
+//! foreclosure or the horizon is written off.
+//!
+//! One pass gives what the exact model's two runs give: its first run finds the covenant
+//! default on the balances as they stand until then, which are this pass's until then.
+
+use super::float::greater;
+
+/// One month of the loan as scheduled, in `f64` (a row of
+/// [`DebtMonth`](crate::models::debt::DebtMonth)).
+#[derive(Debug, Clone, Copy, Default)]
+pub(crate) struct LoanMonth {
+    /// The draw at the start of the month (the close's in the first).
+    pub(crate) draw: f64,
+    pub(crate) upfront_fee: f64,
+    pub(crate) commitment_fee: f64,
+    /// The month's interest, and the part the schedule pays (the rest capitalized).
+    pub(crate) interest: f64,
+    pub(crate) interest_paid: f64,
+    pub(crate) principal: f64,
+    /// The hedges' net settlement (swap − cap payout).
+    pub(crate) hedges: f64,
+    /// The scheduled debt service (the DSRA's target adds it up).
+    pub(crate) service: f64,
+    /// The balance interest accrues on, opening + draw.
+    pub(crate) owed: f64,
+}
+
+impl LoanMonth {
+    /// The month with `extra` more interest (a path's SOFR): paid with the interest when the
+    /// schedule pays all of it, else capitalized with it.
+    #[inline]
+    pub(crate) fn with_extra_interest(self, extra: f64) -> Self {
+        if extra == 0.0 {
+            return self;
+        }
+        let pays_all = self.interest_paid == self.interest && self.interest != 0.0;
+        Self {
+            interest: self.interest + extra,
+            interest_paid: if pays_all {
+                self.interest_paid + extra
+            } else {
+                self.interest_paid
+            },
+            service: if pays_all {
+                self.service + extra
+            } else {
+                self.service
+            },
+            ..self
+        }
+    }
+}
+
+/// The lock-up's terms.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct LockUpTerms {
+    pub(crate) min_dscr: f64,
+    pub(crate) trailing_months: usize,
+    pub(crate) release_after_months: u32,
+    /// (after how many locked months, the share swept each month).
+    pub(crate) sweep_trapped: Option<(u32, f64)>,
+}
+
+/// The financing's terms that the waterfall reads.
+#[derive(Debug, Clone)]
+pub(crate) struct Terms {
+    pub(crate) tenor: usize,
+    /// The DSRA's months of debt service, and whether it is funded at the close.
+    pub(crate) dsra: Option<(usize, bool)>,
+    pub(crate) lock_up: Option<LockUpTerms>,
+    /// The cash sweep's share, and whether it sweeps always (else only while locked up).
+    pub(crate) sweep: Option<(f64, bool)>,
+    pub(crate) foreclose_after: Option<usize>,
+    pub(crate) haircut: f64,
+    pub(crate) max_ltv: f64,
+    pub(crate) min_dscr: Option<f64>,
+    pub(crate) cure_months: u32,
+}
+
+/// One month of the box on the path.
+#[derive(Debug, Clone, Copy, Default)]
+pub(crate) struct BoxMonth {
+    pub(crate) cfads: f64,
+    pub(crate) capex: f64,
+    pub(crate) sale: f64,
+    /// What resells, before the liquidation haircut.
+    pub(crate) collateral: f64,
+    /// The loan's month, with the path's interest.
+    pub(crate) loan: LoanMonth,
+}
+
+/// What the waterfall gives of a path, besides the flows.
+#[derive(Debug, Clone, Copy, Default, PartialEq)]
+pub(crate) struct Credit {
+    /// The row of the event of default, and whether it is a payment default.
+    pub(crate) default: Option<(usize, bool)>,
+    /// The first row with a covenant breached, and the first locked up.
+    pub(crate) first_breach: Option<usize>,
+    pub(crate) first_lock_up: Option<usize>,
+    /// The lowest DSCR as (CFADS, debt service due).
+    pub(crate) lowest_dscr: Option<(f64, f64)>,
+    /// The balance at the end of the month of default (0 without).
+    pub(crate) exposure: f64,
+    /// What was written off (0 without a default).
+    pub(crate) written_off: f64,
+}
+
+/// The accounts as they run.
+#[derive(Debug, Default)]
+struct State {
+    balance: f64,
+    dsra: f64,
+    trapped: f64,
+    locked_run: u32,
+    passed_run: u32,
+    ltv_streak: u32,
+    dscr_streak: u32,
+    foreclosed: bool,
+}
+
+/// Pays `due` from `cash` as far as it goes: (paid, cash left).
+#[inline(always)]
+fn pay(cash: f64, due: f64) -> (f64, f64) {
+    let paid = greater(cash.min(due), 0.0);
+    (paid, cash - paid)
+}
+
+/// Buffers reused from path to path.
+#[derive(Debug, Clone, Default)]
+pub(crate) struct Buffers {
+    /// Each row's debt service due (the lock-up's trailing DSCR).
+    service_due: Vec<f64>,
+}
+
+/// The box's `months` through the waterfall: adds the close's lender and equity flows to
+/// `lender[0]` and `equity[0]` and month `m`'s to `lender[m]` and `equity[m]`, and returns
+/// the credit outcome. `equity_close` is the equity's flow at the close before the DSRA
+/// it funds (the close's cash flow + the first draw − the spares − the cap's premium).
+pub(crate) fn run(
+    terms: &Terms,
+    months: &[BoxMonth],
+    equity_close: f64,
+    buffers: &mut Buffers,
+    lender: &mut [f64],
+    equity: &mut [f64],
+) -> Credit {
+    let initial_dsra = match terms.dsra {
+        Some((n, true)) => months
+            .iter()
+            .take(n)
+            .fold(0.0, |sum, m| sum + m.loan.service),
+        _ => 0.0,
+    };
+    let mut state = State {
+        dsra: initial_dsra,
+        ..State::default()
+    };
+    if let (Some(l), Some(e)) = (lender.first_mut(), equity.first_mut()) {
+        *l += -months.first().map_or(0.0, |m| m.loan.draw);
+        *e += equity_close - initial_dsra;
+    }
+    let mut out = Credit::default();
+    let service_due = &mut buffers.service_due;
+    service_due.clear();
+    let last = months.len().saturating_sub(1);
+    for (i, ((month, lender_slot), equity_slot)) in months
+        .iter()
+        .zip(lender.iter_mut().skip(1))
+        .zip(equity.iter_mut().skip(1))
+        .enumerate()
+    {
+        if state.foreclosed {
+            service_due.push(0.0);
+            continue;
+        }
+        let sched = &month.loan;
+        let draw_out = months.get(i + 1).map_or(0.0, |m| m.loan.draw);
+        let upfront = sched.upfront_fee;
+        let support = if month.cfads < 0.0 { -month.cfads } else { 0.0 };
+        let cash = greater(month.cfads, 0.0);
+        let owed = state.balance + sched.draw;
+        let interest = interest_on(owed, sched);
+        let accelerating = out.default.is_some();
+        let mut paid = Paid::default();
+        let (mut surplus, balance) = if accelerating {
+            accelerated(&mut state, &mut paid, cash, owed, interest, sched)
+        } else {
+            scheduled_month(terms, &mut state, &mut paid, i, cash, owed, interest, sched)
+        };
+        service_due.push(paid.service_due);
+        if !accelerating && paid.shortfall {
+            out.default = Some((i, true));
+        }
+        state.balance = balance;
+        if !accelerating && out.default.is_none() {
+            surplus = reserve_and_distribute(
+                terms,
+                &mut state,
+                &mut paid,
+                months,
+                service_due,
+                i,
+                surplus,
+            );
+            if paid.locked_up && out.first_lock_up.is_none() {
+                out.first_lock_up = Some(i);
+            }
+        }
+        let mut distribution = surplus;
+        let foreclose = out
+            .default
+            .zip(terms.foreclose_after)
+            .is_some_and(|((row, _), k)| row.saturating_add(k) == i);
+        let sale = if foreclose {
+            (1.0 - terms.haircut) * month.collateral
+        } else {
+            month.sale
+        };
+        let mut to_equity_outside = draw_out - month.capex - upfront - support;
+        if foreclose || i == last {
+            let reserves = state.dsra + state.trapped;
+            state.dsra = 0.0;
+            state.trapped = 0.0;
+            let (repaid, reserves_left) = pay(reserves, state.balance);
+            paid.principal += repaid;
+            state.balance -= repaid;
+            distribution += reserves_left;
+        }
+        let (to_lender, sale_left) = pay(sale, state.balance);
+        state.balance -= to_lender;
+        to_equity_outside += sale_left;
+        // Tested on the month's balance; after a default (the exact model's second run),
+        // on what is left once written off.
+        let defaulted = out.default.is_some();
+        if !defaulted {
+            covenants(terms, &mut state, &mut out, i, month, paid.service_due);
+        }
+        if (foreclose || i == last) && out.default.is_some() {
+            out.written_off += state.balance;
+            state.balance = 0.0;
+        }
+        if defaulted {
+            covenants(terms, &mut state, &mut out, i, month, paid.service_due);
+        }
+        if foreclose {
+            state.foreclosed = true;
+        }
+        if out.default.is_some_and(|(row, _)| row == i) {
+            out.exposure = state.balance;
+        }
+        *lender_slot += -draw_out
+            + upfront
+            + paid.fees
+            + paid.interest
+            + paid.principal
+            + paid.sweep
+            + paid.trapped_swept
+            + to_lender;
+        *equity_slot += to_equity_outside + distribution;
+    }
+    out
+}
+
+/// What a month paid, and its tests.
+#[derive(Debug, Default)]
+struct Paid {
+    fees: f64,
+    interest: f64,
+    principal: f64,
+    sweep: f64,
+    trapped_swept: f64,
+    service_due: f64,
+    shortfall: bool,
+    locked_up: bool,
+}
+
+/// The month's interest on `owed`: the schedule's when the balance is the scheduled one,
+/// else the schedule's rate on `owed`.
+#[inline]
+fn interest_on(owed: f64, sched: &LoanMonth) -> f64 {
+    if sched.owed == 0.0 {
+        0.0
+    } else if owed == sched.owed {
+        sched.interest
+    } else {
+        owed * sched.interest / sched.owed
+    }
+}
+
+/// A month under the schedule; returns (the cash left, the balance after).
+#[allow(clippy::too_many_arguments)] // one month's state, as the exact waterfall's
+#[inline]
+fn scheduled_month(
+    terms: &Terms,
+    state: &mut State,
+    paid: &mut Paid,
+    i: usize,
+    cash: f64,
+    owed: f64,
+    interest: f64,
+    m: &LoanMonth,
+) -> (f64, f64) {
+    let interest_due = greater(interest.min(m.interest_paid), 0.0);
+    let capitalized = interest - interest_due;
+    let owed_after_interest = owed + capitalized;
+    let principal_due = if i + 1 >= terms.tenor {
+        owed_after_interest
+    } else {
+        m.principal.min(owed_after_interest)
+    };
+    let fees_due = m.commitment_fee;
+    let hedges_due = greater(m.hedges, 0.0);
+    let received = if m.hedges < 0.0 { -m.hedges } else { 0.0 };
+    let cash = cash + received;
+    paid.service_due = interest_due + principal_due + m.hedges;
+    let due = (fees_due + hedges_due) + (interest_due + principal_due);
+    let mut available = cash;
+    if cash < due {
+        let (from_dsra, _) = pay(state.dsra, due - cash);
+        state.dsra -= from_dsra;
+        available += from_dsra;
+        let (from_trapped, _) = pay(state.trapped, due - available);
+        state.trapped -= from_trapped;
+        available += from_trapped;
+    }
+    let (fees, left) = pay(available, fees_due);
+    let (paid_hedges, left) = pay(left, hedges_due);
+    let (paid_interest, left) = pay(left, interest_due);
+    let (principal, left) = pay(left, principal_due);
+    paid.fees = fees;
+    paid.interest = paid_interest;
+    paid.principal = principal;
+    let balance = owed + (interest - paid_interest) - principal;
+    paid.shortfall = fees + paid_hedges + paid_interest + principal < due;
+    (left, balance)
+}
+
+/// A month under acceleration; returns (the cash left, the balance).
+#[inline]
+fn accelerated(
+    state: &mut State,
+    paid: &mut Paid,
+    cash: f64,
+    owed: f64,
+    interest: f64,
+    m: &LoanMonth,
+) -> (f64, f64) {
+    let mut available = cash;
+    if state.dsra != 0.0 || state.trapped != 0.0 {
+        available = available + state.dsra + state.trapped;
+        state.dsra = 0.0;
+        state.trapped = 0.0;
+    }
+    let (fees, left) = pay(available, m.commitment_fee);
+    let (paid_interest, left) = pay(left, interest);
+    let owed = owed + (interest - paid_interest);
+    let (principal, left) = pay(left, owed);
+    paid.fees = fees;
+    paid.interest = paid_interest;
+    paid.principal = principal;
+    (left, owed - principal)
+}
+
+/// The reserve, the lock-up, the sweep and the trapped cash; returns the distribution.
+#[inline]
+fn reserve_and_distribute(
+    terms: &Terms,
+    state: &mut State,
+    paid: &mut Paid,
+    months: &[BoxMonth],
+    service_due: &[f64],
+    i: usize,
+    surplus: f64,
+) -> f64 {
+    let mut surplus = surplus;
+    if let Some((n, _)) = terms.dsra {
+        let target = if state.balance == 0.0 {
+            0.0
+        } else {
+            months
+                .iter()
+                .skip(i + 1)
+                .take(n)
+                .map(|m| m.loan.service)
+                .fold(0.0, |sum, s| sum + s)
+        };
+        if state.dsra < target {
+            let (top_up, left) = pay(surplus, target - state.dsra);
+            state.dsra += top_up;
+            surplus = left;
+        } else {
+            surplus += state.dsra - target;
+            state.dsra = target;
+        }
+    }
+    if let Some(l) = terms.lock_up {
+        let from = (i + 1).saturating_sub(l.trailing_months);
+        let cfads = months
+            .iter()
+            .take(i + 1)
+            .skip(from)
+            .fold(0.0, |sum, m| sum + m.cfads);
+        let service = service_due
+            .iter()
+            .take(i + 1)
+            .skip(from)
+            .fold(0.0, |sum, s| sum + s);
+        paid.locked_up = service > 0.0 && cfads / service < l.min_dscr;
+        if paid.locked_up {
+            state.locked_run += 1;
+            state.passed_run = 0;
+        } else {
+            state.passed_run += 1;
+            state.locked_run = 0;
+        }
+    }
+    if let Some((share, always)) = terms.sweep
+        && (always || paid.locked_up)
+    {
+        let swept = (share * surplus).min(state.balance);
+        paid.sweep = swept;
+        state.balance -= swept;
+        surplus -= swept;
+    }
+    let Some(l) = terms.lock_up else {
+        return surplus;
+    };
+    if paid.locked_up {
+        state.trapped += surplus;
+        surplus = 0.0;
+        if let Some((after, share)) = l.sweep_trapped
+            && state.locked_run >= after
+        {
+            let swept = (share * state.trapped).min(state.balance);
+            paid.trapped_swept = swept;
+            state.trapped -= swept;
+            state.balance -= swept;
+        }
+    } else if state.trapped != 0.0 && state.passed_run >= l.release_after_months {
+        surplus += state.trapped;
+        state.trapped = 0.0;
+    }
+    surplus
+}
+
+/// The month-end covenant tests on the balance after the month, and the lowest DSCR; a
+/// breach past its cure is a covenant default (when there is none yet).
+#[inline]
+fn covenants(
+    terms: &Terms,
+    state: &mut State,
+    out: &mut Credit,
+    i: usize,
+    month: &BoxMonth,
+    service_due: f64,
+) {
+    let value = (1.0 - terms.haircut) * month.collateral;
+    let ltv_breach =
+        state.balance != 0.0 && (value == 0.0 || state.balance > terms.max_ltv * value);
+    let dscr = (service_due != 0.0).then_some((month.cfads, service_due));
+    let dscr_breach = match (terms.min_dscr, dscr) {
+        (Some(min), Some((cfads, service))) => cfads / service < min,
+        _ => false,
+    };
+    if let Some((n, d)) = dscr
+        && out.lowest_dscr.is_none_or(|(ln, ld)| n / d < ln / ld)
+    {
+        out.lowest_dscr = Some((n, d));
+    }
+    state.ltv_streak = if ltv_breach { state.ltv_streak + 1 } else { 0 };
+    state.dscr_streak = if dscr_breach {
+        state.dscr_streak + 1
+    } else {
+        0
+    };
+    if (ltv_breach || dscr_breach) && out.first_breach.is_none() {
+        out.first_breach = Some(i);
+    }
+    if out.default.is_none() && state.ltv_streak.max(state.dscr_streak) > terms.cure_months {
+        out.default = Some((i, false));
+    }
+}
