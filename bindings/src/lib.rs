@@ -9,6 +9,7 @@ mod args;
 mod collateral;
 mod concentration;
 mod debt;
+mod decimal_text;
 mod depreciation;
 mod error;
 mod facility;
