@@ -22,10 +22,9 @@ const GROUP_DIGITS: usize = 9;
 pub fn write_decimal(out: &mut String, value: &Decimal) {
     let (groups, count) = groups(value.mantissa().unsigned_abs());
     // The digits written: the leading group's own, nine for each group under it.
-    let leading = groups
-        .iter()
-        .take(count)
-        .last()
+    let leading = count
+        .checked_sub(1)
+        .and_then(|top| groups.get(top))
         .map_or(0, |&group| digit_count(group));
     let length = leading + GROUP_DIGITS * count.saturating_sub(1);
     let scale = usize::try_from(value.scale()).unwrap_or(usize::MAX);
