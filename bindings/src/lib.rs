@@ -17,6 +17,8 @@ mod error;
 #[cfg(feature = "models")]
 mod collateral;
 #[cfg(feature = "models")]
+mod columns;
+#[cfg(feature = "models")]
 mod concentration;
 #[cfg(feature = "models")]
 mod debt;
