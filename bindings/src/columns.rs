@@ -23,9 +23,9 @@ impl<T: ToJson> ToJson for Columns<'_, T> {
             ends.push(texts.len());
         }
         let mut start = 0;
-        let mut cursors: Vec<&[u8]> = Vec::with_capacity(ends.len());
+        let mut cursors: Vec<&str> = Vec::with_capacity(ends.len());
         for end in ends {
-            cursors.push(texts.as_bytes().get(start..end).unwrap_or_default());
+            cursors.push(texts.get(start..end).unwrap_or_default());
             start = end;
         }
         if cursors.is_empty() {
@@ -38,14 +38,14 @@ impl<T: ToJson> ToJson for Columns<'_, T> {
 
 /// Writes the columns of the values at the start of every cursor, and moves each cursor past
 /// its value.
-fn write_columns(out: &mut String, cursors: &mut [&[u8]]) {
+fn write_columns(out: &mut String, cursors: &mut [&str]) {
     if let Some(keys) = shared_keys(cursors) {
         out.push('{');
         for (index, key) in keys.iter().enumerate() {
             if index > 0 {
                 out.push(',');
             }
-            push_bytes(out, key);
+            out.push_str(key);
             out.push(':');
             // Past `{` or `,`, the key and `:` in every row.
             for cursor in cursors.iter_mut() {
@@ -64,8 +64,8 @@ fn write_columns(out: &mut String, cursors: &mut [&[u8]]) {
             if index > 0 {
                 out.push(',');
             }
-            let length = value_length(cursor);
-            push_bytes(out, cursor.get(..length).unwrap_or_default());
+            let length = value_length(cursor.as_bytes());
+            out.push_str(cursor.get(..length).unwrap_or_default());
             *cursor = cursor.get(length..).unwrap_or_default();
         }
         out.push(']');
@@ -75,39 +75,48 @@ fn write_columns(out: &mut String, cursors: &mut [&[u8]]) {
 /// The keys (with their quotes) of the objects at the start of every cursor, when every one
 /// is an object with the same keys in the same order; `None` otherwise (an empty object
 /// included: its column is a leaf).
-fn shared_keys<'a>(cursors: &[&'a [u8]]) -> Option<Vec<&'a [u8]>> {
+fn shared_keys<'a>(cursors: &[&'a str]) -> Option<Vec<&'a str>> {
     let (first, rest) = cursors.split_first()?;
-    let keys = object_keys(first)?;
+    let mut keys = Vec::new();
+    object_keys(first, |key| {
+        keys.push(key);
+        true
+    })?;
     if keys.is_empty() {
         return None;
     }
     for cursor in rest {
-        if object_keys(cursor)? != keys {
+        let mut expected = keys.iter();
+        object_keys(cursor, |key| expected.next() == Some(&key))?;
+        if expected.next().is_some() {
             return None;
         }
     }
     Some(keys)
 }
 
-/// The keys of the object at the start of `text`, or `None` when it is not an object.
-fn object_keys(text: &[u8]) -> Option<Vec<&[u8]>> {
-    if text.first() != Some(&b'{') {
+/// Hands each key of the object at the start of `text` (with its quotes) to `key`, in
+/// order, while it returns `true`; `None` when `text` is not an object or `key` said no.
+fn object_keys<'a>(text: &'a str, mut key: impl FnMut(&'a str) -> bool) -> Option<()> {
+    let bytes = text.as_bytes();
+    if bytes.first() != Some(&b'{') {
         return None;
     }
-    let mut keys = Vec::new();
     let mut at = 1;
-    while text.get(at) == Some(&b'"') {
+    while bytes.get(at) == Some(&b'"') {
         let rest = text.get(at..)?;
-        let key_length = value_length(rest);
-        keys.push(rest.get(..key_length)?);
+        let key_length = value_length(rest.as_bytes());
+        if !key(rest.get(..key_length)?) {
+            return None;
+        }
         // The key, `:`, the value, then `,` or `}`.
         at += key_length + 1;
-        at += value_length(text.get(at..)?);
-        if text.get(at) == Some(&b',') {
+        at += value_length(bytes.get(at..)?);
+        if bytes.get(at) == Some(&b',') {
             at += 1;
         }
     }
-    Some(keys)
+    Some(())
 }
 
 /// The length in bytes of the JSON value at the start of `text` (as written by [`ToJson`]:
@@ -144,11 +153,6 @@ fn value_length(text: &[u8]) -> usize {
         }
     }
     text.len()
-}
-
-/// Appends JSON text cut at value boundaries (ASCII bytes), so still UTF-8.
-fn push_bytes(out: &mut String, bytes: &[u8]) {
-    out.push_str(&String::from_utf8_lossy(bytes));
 }
 
 #[cfg(test)]
