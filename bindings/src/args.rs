@@ -11,6 +11,8 @@ use gpuecon::{Date, Decimal, FinanceError, finance::PaymentTiming, units};
 use js_sys::Array;
 use wasm_bindgen::{JsCast, JsValue, prelude::wasm_bindgen};
 
+use crate::decimal_text::write_decimal;
+
 const NOT_A_NUMBER: &str = "must be a number or a decimal string such as \"1234.56\"";
 
 /// Reads a number or a decimal string (`"1234.56"`, `"-0.5"`, `"1e-7"`) as a [`Decimal`]:
@@ -44,11 +46,13 @@ pub fn parse_decimal(text: &str, field: &'static str) -> Result<Decimal, Finance
 #[inline(never)]
 pub fn to_js_decimal(value: Decimal) -> String {
     let normal = value.normalize();
+    let mut text = String::new();
     if normal.is_zero() {
-        "0".to_owned()
+        text.push('0');
     } else {
-        normal.to_string()
+        write_decimal(&mut text, &normal);
     }
+    text
 }
 
 /// Reads an optional argument: `undefined` or `null` (or a missing trailing argument) is

@@ -4,24 +4,49 @@
 //! export converts its JavaScript arguments (numbers or decimal strings), calls the core,
 //! and returns a decimal string or throws a `GpueconError` with a stable `code` and the
 //! offending `field`. Nothing here computes; nothing here panics, so the instance never traps.
+//!
+//! Built without its default feature `models`, the crate is `gpuecon/finance`: the Excel
+//! finance functions of this file alone, a module of their own for users who need nothing
+//! else (docs/size.md).
 
 mod args;
-mod collateral;
-mod concentration;
-mod debt;
-mod depreciation;
+mod decimal_text;
 mod error;
+// The models, the scenario evaluator and the Monte Carlo: left out of `gpuecon/finance`,
+// this crate built without its default feature `models` (the Excel functions alone).
+#[cfg(feature = "models")]
+mod collateral;
+#[cfg(feature = "models")]
+mod columns;
+#[cfg(feature = "models")]
+mod concentration;
+#[cfg(feature = "models")]
+mod debt;
+#[cfg(feature = "models")]
+mod depreciation;
+#[cfg(feature = "models")]
 mod facility;
+#[cfg(feature = "models")]
 mod hosting;
+#[cfg(feature = "models")]
 mod json;
+#[cfg(feature = "models")]
 mod models;
+#[cfg(feature = "models")]
 mod montecarlo;
+#[cfg(feature = "models")]
 mod networks;
+#[cfg(feature = "models")]
 mod power;
+#[cfg(feature = "models")]
 mod pricing;
+#[cfg(feature = "models")]
 mod scenario;
+#[cfg(feature = "models")]
 mod take_or_pay;
+#[cfg(feature = "models")]
 mod tax;
+#[cfg(feature = "models")]
 mod to_json;
 
 use gpuecon::finance;

@@ -12,6 +12,8 @@ use std::{borrow::Cow, fmt::Write as _};
 
 use gpuecon::{Date, Decimal};
 
+use crate::decimal_text::write_decimal;
+
 /// A value written as JSON text.
 pub trait ToJson {
     /// Appends the value's JSON text to `out`.
@@ -92,10 +94,13 @@ impl<T: ToJson + ?Sized> ToJson for &T {
     }
 }
 
-/// A decimal string, as rust_decimal's serde impl writes it (its `Display` text).
+/// A decimal string, as rust_decimal's serde impl writes it (its `Display` text, written by
+/// [`write_decimal`] without `core::fmt`).
 impl ToJson for Decimal {
     fn write_json(&self, out: &mut String) {
-        write_display(out, self, true);
+        out.push('"');
+        write_decimal(out, self);
+        out.push('"');
     }
 }
 

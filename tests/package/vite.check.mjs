@@ -31,6 +31,8 @@ test("a page bundled by Vite computes with the package in Chromium", async () =>
     assert.equal(await shown("revenue"), gpuecon.evaluate(scenario).summary.revenue.total_usd);
     assert.match(await shown("owner-cost"), /^\d+\.\d+$/);
     assert.equal(await shown("error"), "DOMAIN life");
+    assert.equal(await shown("finance-xirr"), "0.37336253");
+    assert.equal(await shown("finance-error"), "DOMAIN life");
     assert.deepEqual(problems, []);
   } finally {
     await browser.close();

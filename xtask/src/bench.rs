@@ -35,9 +35,14 @@ pub fn run() -> anyhow::Result<()> {
             .unwrap_or(0.0)
             .to_string()
     };
+    let pyxirr = pyxirr_us().unwrap_or_else(|error| {
+        println!("pyxirr not timed: {error:#}");
+        String::new()
+    });
     exec(
         command("node", &bench)
             .arg("package.bench.mjs")
+            .env("GPUECON_PYXIRR_US", pyxirr)
             .env(
                 "GPUECON_NATIVE_EVALUATE_NS",
                 native("evaluate_h100_cluster_1024"),
@@ -53,8 +58,60 @@ pub fn run() -> anyhow::Result<()> {
             .arg("montecarlo.bench.mjs")
             .env("GPUECON_NATIVE_MONTECARLO_NS", one_thread),
     )?;
+    size_targets()?;
     // The Python package: the Arrow batch API against pyxirr, and Monte Carlo on Dask.
     crate::python::bench()
+}
+
+/// The bench's own virtual environment, with pyxirr from the registry (pinned in
+/// python/requirements-bench.txt; git-ignored).
+const BENCH_VENV: &str = ".venv-bench";
+
+/// pyxirr's XIRR on the package benchmark's flows, in microseconds per call as a Python
+/// user calls it (bench/pyxirr.bench.py in `.venv-bench`, created and filled when missing).
+fn pyxirr_us() -> anyhow::Result<String> {
+    let root = root();
+    let python = root.join(BENCH_VENV).join("bin/python");
+    if !python.exists() {
+        exec(command("python3", &root).args(["-m", "venv", BENCH_VENV]))?;
+    }
+    exec(command(&python.to_string_lossy(), &root).args([
+        "-m",
+        "pip",
+        "install",
+        "--quiet",
+        "--disable-pip-version-check",
+        "-r",
+        "python/requirements-bench.txt",
+    ]))?;
+    let us = crate::process::output(
+        command(&python.to_string_lossy(), &root).arg("bench/pyxirr.bench.py"),
+    )
+    .ok_or_else(|| anyhow::anyhow!("bench/pyxirr.bench.py failed"))?;
+    Ok(us.trim().to_owned())
+}
+
+/// Issue 21's size targets, each with "met" or "MISSED": the gzipped .wasm of
+/// `gpuecon/finance` and of the full module (the budgets the `size` step enforces).
+fn size_targets() -> anyhow::Result<()> {
+    let pkg = crate::build::package_dir();
+    for (what, file, budget) in [
+        (
+            "gpuecon/finance",
+            "gpuecon_finance_bg.wasm",
+            crate::size::FINANCE_GZIP_BUDGET,
+        ),
+        (
+            "gpuecon (full)",
+            "gpuecon_wasm_bg.wasm",
+            crate::size::WASM_GZIP_BUDGET,
+        ),
+    ] {
+        let gzip = crate::size::gzip_len(&fs::read(pkg.join(file))?)?;
+        let verdict = if gzip <= budget { "met" } else { "MISSED" };
+        println!("size of {what}: {gzip} bytes gzipped, ≤ {budget}: {verdict}");
+    }
+    Ok(())
 }
 
 fn mean_ns(dir: &Path) -> Option<f64> {

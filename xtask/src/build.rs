@@ -18,6 +18,9 @@ use crate::{
 const CRATE_WASM: &str = "target/wasm32-unknown-unknown/wasm-release/gpuecon_wasm.wasm";
 /// The basename wasm-bindgen gives its outputs in the package.
 pub const OUT_NAME: &str = "gpuecon_wasm";
+/// The `gpuecon/finance` entry's module: the same crate built without its `models` feature,
+/// its outputs' basename.
+const FINANCE_OUT_NAME: &str = "gpuecon_finance";
 /// The `gpuecon/xlsx` entry's own module, before wasm-bindgen, and its outputs' basename.
 const XLSX_CRATE_WASM: &str = "target/wasm32-unknown-unknown/wasm-release/gpuecon_xlsx_wasm.wasm";
 const XLSX_OUT_NAME: &str = "gpuecon_xlsx";
@@ -59,38 +62,67 @@ pub fn all() -> anyhow::Result<()> {
 }
 
 /// `bindings/pkg`: package.json, the entry points, their types, the glue and the .wasm;
-/// and the `gpuecon/xlsx` entry's own module.
+/// and the `gpuecon/finance` and `gpuecon/xlsx` entries' own modules.
 pub fn package() -> anyhow::Result<()> {
     let pkg = package_dir();
     if pkg.exists() {
         fs::remove_dir_all(&pkg).with_context(|| format!("removing {}", pkg.display()))?;
     }
-    module("gpuecon-wasm", CRATE_WASM, OUT_NAME)?;
-    module("gpuecon-xlsx-wasm", XLSX_CRATE_WASM, XLSX_OUT_NAME)?;
+    // The finance module first, into a folder of its own: both builds of the crate write the
+    // same snippets (`js/boundary.js`, one `GpueconError` class for both entries).
+    let finance = root().join("target/finance-pkg");
+    if finance.exists() {
+        fs::remove_dir_all(&finance).with_context(|| format!("removing {}", finance.display()))?;
+    }
+    module(
+        "gpuecon-wasm",
+        &["--no-default-features"],
+        CRATE_WASM,
+        &finance,
+        FINANCE_OUT_NAME,
+    )?;
+    module("gpuecon-wasm", &[], CRATE_WASM, &pkg, OUT_NAME)?;
+    move_finance_module(&finance, &pkg)?;
+    module(
+        "gpuecon-xlsx-wasm",
+        &[],
+        XLSX_CRATE_WASM,
+        &pkg,
+        XLSX_OUT_NAME,
+    )?;
     copy_entry_points(&pkg)?;
     println!("built the npm package in {}", pkg.display());
     Ok(())
 }
 
 /// One wasm module of the package: the crate `package` built for wasm32 with the size
-/// profile into `crate_wasm`, its glue written by wasm-bindgen as `out_name`, then
-/// optimized by wasm-opt.
-fn module(package: &str, crate_wasm: &str, out_name: &str) -> anyhow::Result<()> {
+/// profile (and `cargo_args`) into `crate_wasm`, its glue written by wasm-bindgen into `pkg`
+/// as `out_name`, then optimized by wasm-opt.
+fn module(
+    package: &str,
+    cargo_args: &[&str],
+    crate_wasm: &str,
+    pkg: &std::path::Path,
+    out_name: &str,
+) -> anyhow::Result<()> {
     let root = root();
-    let pkg = package_dir();
-    exec(command("cargo", &root).args([
-        "build",
-        "--package",
-        package,
-        "--target",
-        "wasm32-unknown-unknown",
-        "--profile",
-        "wasm-release",
-    ]))?;
+    exec(
+        command("cargo", &root)
+            .args([
+                "build",
+                "--package",
+                package,
+                "--target",
+                "wasm32-unknown-unknown",
+                "--profile",
+                "wasm-release",
+            ])
+            .args(cargo_args),
+    )?;
     exec(
         command("wasm-bindgen", &root)
             .args(["--target", "web", "--out-name", out_name, "--out-dir"])
-            .arg(&pkg)
+            .arg(pkg)
             .arg(root.join(crate_wasm)),
     )?;
     let wasm = pkg.join(format!("{out_name}_bg.wasm"));
@@ -107,6 +139,36 @@ fn module(package: &str, crate_wasm: &str, out_name: &str) -> anyhow::Result<()>
     )
 }
 
+/// Moves the finance module's glue and .wasm from `finance` into the package, after checking
+/// that the snippets its glue imports are those the full module's build wrote there (the
+/// same crate's `inline_js` and `js/boundary.js`): one file each, so one `GpueconError`.
+fn move_finance_module(finance: &std::path::Path, pkg: &std::path::Path) -> anyhow::Result<()> {
+    let mut folders = vec![finance.join("snippets")];
+    while let Some(folder) = folders.pop() {
+        for entry in fs::read_dir(&folder).context("the finance build wrote no snippets")? {
+            let path = entry?.path();
+            if path.is_dir() {
+                folders.push(path);
+                continue;
+            }
+            let relative = path.strip_prefix(finance)?;
+            let shared = fs::read(pkg.join(relative)).ok();
+            if shared.as_deref() != Some(fs::read(&path)?.as_slice()) {
+                anyhow::bail!(
+                    "{} differs between the finance and the full build of gpuecon-wasm",
+                    relative.display()
+                );
+            }
+        }
+    }
+    for suffix in [".js", ".d.ts", "_bg.wasm", "_bg.wasm.d.ts"] {
+        let name = format!("{FINANCE_OUT_NAME}{suffix}");
+        fs::rename(finance.join(&name), pkg.join(&name))
+            .with_context(|| format!("moving {name}"))?;
+    }
+    Ok(())
+}
+
 /// Copies `bindings/js` into the package, re-exports the error class from where
 /// wasm-bindgen put it, and stamps package.json with the workspace version.
 fn copy_entry_points(pkg: &std::path::Path) -> anyhow::Result<()> {
@@ -115,6 +177,9 @@ fn copy_entry_points(pkg: &std::path::Path) -> anyhow::Result<()> {
         "index.js",
         "index.node.js",
         "index.d.ts",
+        "finance.js",
+        "finance.node.js",
+        "finance.d.ts",
         "montecarlo.js",
         "montecarlo.d.ts",
         "xlsx.js",

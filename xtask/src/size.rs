@@ -8,9 +8,14 @@ use crate::build::{OUT_NAME, package_dir};
 
 /// The budget for the gzipped .wasm, in bytes: the one place it is written. 250,000 since
 /// issue 7; raised to 295,000 for the lender's box and the scenario checks (issues 15 and
-/// 16: 249,093 -> 289,896 measured, docs/size.md), under the 320,000 ceiling of issue 21,
-/// whose split modules (`gpuecon/finance`) are where the next cuts come from.
-pub const WASM_GZIP_BUDGET: usize = 295_000;
+/// 16: 249,093 -> 289,896 measured, docs/size.md), under the 320,000 ceiling of issue 21;
+/// raised to 306,000 for issue 21's per-crate opt-levels (the core at "s", rust_decimal at
+/// 3: 290,598 -> 304,210 measured, for IRR 1.5x and XIRR 1.3x faster, docs/size.md).
+pub const WASM_GZIP_BUDGET: usize = 306_000;
+
+/// The budget for the `gpuecon/finance` entry's gzipped .wasm (issue 21): the Excel
+/// functions alone, for users who need nothing else.
+pub const FINANCE_GZIP_BUDGET: usize = 100_000;
 
 /// Prints raw, gzip and brotli sizes of the .wasm and the JS glue, and what is left of the
 /// budget; fails when the gzipped .wasm is over it.
@@ -62,6 +67,29 @@ pub fn report() -> anyhow::Result<()> {
         "budget: {WASM_GZIP_BUDGET} bytes gzipped for the .wasm: {wasm_gzip} used, {} left",
         WASM_GZIP_BUDGET - wasm_gzip
     );
+    // The `gpuecon/finance` entry's module (loaded instead of the main one by users of the
+    // finance functions alone) and its JavaScript: within its own budget.
+    for name in [
+        "gpuecon_finance_bg.wasm",
+        "gpuecon_finance.js",
+        "finance.js",
+    ] {
+        let bytes = fs::read(pkg.join(name))
+            .with_context(|| format!("{name} is missing: run `cargo xtask build`"))?;
+        let gzip = gzip_len(&bytes)?;
+        println!(
+            "gpuecon/finance {name:<24} {:>10} {gzip:>10} {:>10}",
+            bytes.len(),
+            brotli_len(&bytes)?
+        );
+        if name.ends_with(".wasm") && gzip > FINANCE_GZIP_BUDGET {
+            bail!(
+                "gpuecon/finance's .wasm is {gzip} bytes gzipped, {} over its budget of \
+                 {FINANCE_GZIP_BUDGET}",
+                gzip - FINANCE_GZIP_BUDGET
+            );
+        }
+    }
     // The `gpuecon/xlsx` entry's module: loaded only by the programs and pages that write
     // workbooks, so outside the main module's budget; reported.
     for name in ["gpuecon_xlsx_bg.wasm", "gpuecon_xlsx.js", "xlsx.js"] {
@@ -95,7 +123,8 @@ fn snippets(pkg: &std::path::Path) -> anyhow::Result<Vec<String>> {
     Ok(found)
 }
 
-fn gzip_len(bytes: &[u8]) -> anyhow::Result<usize> {
+/// The length of `bytes` gzipped at the best compression (`gzip -9`).
+pub fn gzip_len(bytes: &[u8]) -> anyhow::Result<usize> {
     let mut encoder = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::best());
     encoder.write_all(bytes)?;
     Ok(encoder.finish()?.len())

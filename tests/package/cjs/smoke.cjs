@@ -11,4 +11,8 @@ assert.equal(
 );
 assert.ok(presets().length > 0);
 assert.throws(() => sln(1, 0, 0), (e) => e instanceof GpueconError && e.code === "DOMAIN");
+// `gpuecon/finance` by `require` too (its Node entry compiles its .wasm synchronously).
+const finance = require("gpuecon/finance");
+assert.equal(finance.xirr([-10000, 2750, 4250, 3250, 2750], ["2008-01-01", "2008-03-01", "2008-10-30", "2009-02-15", "2009-04-01"]).slice(0, 10), "0.37336253");
+assert.throws(() => finance.sln(1, 0, 0), (e) => e instanceof GpueconError && e.code === "DOMAIN");
 console.log("cjs: ok");

@@ -13,4 +13,12 @@ assert.match(cost.total_usd_per_gpu_hour, /^\d+\.\d+$/);
 const { scenario } = presets().find((p) => p.id === "h100-cluster-1024");
 assert.ok(evaluate(scenario).months.length > 0);
 assert.throws(() => sln(1, 0, 0), (e) => e instanceof GpueconError && e.code === "DOMAIN" && e.field === "life");
+// `gpuecon/finance`: its own module, the same strings as the full package's (Excel's
+// documented XIRR example: 0.373362535), and the same GpueconError class.
+const finance = await import("gpuecon/finance");
+const { xirr } = await import("gpuecon");
+assert.equal(finance.xirr([-10000, 2750, 4250, 3250, 2750], ["2008-01-01", "2008-03-01", "2008-10-30", "2009-02-15", "2009-04-01"]), xirr([-10000, 2750, 4250, 3250, 2750], ["2008-01-01", "2008-03-01", "2008-10-30", "2009-02-15", "2009-04-01"]));
+assert.equal(finance.xirr([-10000, 2750, 4250, 3250, 2750], ["2008-01-01", "2008-03-01", "2008-10-30", "2009-02-15", "2009-04-01"]).slice(0, 10), "0.37336253");
+assert.throws(() => finance.sln(1, 0, 0), (e) => e instanceof GpueconError && e.code === "DOMAIN");
+assert.equal(finance.GpueconError, GpueconError);
 console.log("esm: ok");

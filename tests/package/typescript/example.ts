@@ -14,6 +14,10 @@ import {
   type OwnerCostInputs,
   type Report,
 } from "gpuecon";
+import * as finance from "gpuecon/finance";
+
+const financeIrr: DecimalString = finance.xirr([-10000, 2750], ["2008-01-01", new Date("2009-04-01")]);
+const financeError: GpueconError | undefined = undefined as finance.GpueconError | undefined;
 
 const perYear: DecimalString = sln(30000, "7500", 10);
 const irr: DecimalString = xirr([-10000, 2750, 4250, 3250, 2750], ["2008-01-01", "2008-03-01", "2008-10-30", "2009-02-15", new Date("2009-04-01")]);
@@ -43,6 +47,6 @@ try {
     const code: GpueconErrorCode = e.code;
     const field: string = e.field;
     const problems: readonly { readonly field: string; readonly message: string }[] = e.problems;
-    console.log(perYear, irr, total, code, field, e.excel, problems.length);
+    console.log(perYear, irr, total, code, field, e.excel, problems.length, financeIrr, financeError);
   }
 }

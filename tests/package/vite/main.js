@@ -23,4 +23,12 @@ try {
 } catch (e) {
   show("error", e instanceof GpueconError ? `${e.code} ${e.field}` : String(e));
 }
+// `gpuecon/finance` loaded on demand, its own .wasm: the same class for its errors.
+const finance = await import("gpuecon/finance");
+show("finance-xirr", finance.xirr([-10000, 2750, 4250, 3250, 2750], ["2008-01-01", "2008-03-01", "2008-10-30", "2009-02-15", "2009-04-01"]).slice(0, 10));
+try {
+  finance.sln(1, 0, 0);
+} catch (e) {
+  show("finance-error", e instanceof GpueconError ? `${e.code} ${e.field}` : String(e));
+}
 document.body.dataset.ready = "true";
