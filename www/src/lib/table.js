@@ -35,7 +35,9 @@ export class Table {
     this.caption = el("caption", { text: spec.title });
     this.head = el("thead", {}, [el("tr", { "aria-rowindex": "1" }, spec.columns.map((c) => el("th", { scope: "col", text: c.label })))]);
     this.table = el("table", { className: "results-table" }, [this.caption, this.head, this.body]);
-    this.scroller = el("div", { className: "scroll" }, [this.table]);
+    // A long table scrolls in its own box (only the rows in view are drawn), reachable from the
+    // keyboard: focusable and named by its caption.
+    this.scroller = el("div", { className: "scroll", tabindex: "0", role: "region", "aria-label": spec.title }, [this.table]);
     this.root = el("div", { className: "table-block" }, [this.scroller, el("div", { className: "row-actions" }, [button])]);
     root.append(this.root);
 
@@ -132,7 +134,9 @@ export class Table {
       const td = tr.cells[j];
       if (td.dataset.value === raw && td.firstChild) return;
       td.dataset.value = raw;
-      td.textContent = format(value, c.format ?? "text");
+      const kind = typeof c.format === "function" ? c.format(row) : c.format;
+      td.textContent = format(value, kind ?? "text");
+      td.title = raw === "" ? c.none ?? "Not defined in this row" : "";
     });
     return tr;
   }

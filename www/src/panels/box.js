@@ -4,7 +4,8 @@
 
 import { evaluate, evaluate_portfolio } from "gpuecon";
 
-import { chart, metrics, Needs, note, table } from "../lib/block.js";
+import { chart, metrics, Needs, note, summary, table } from "../lib/block.js";
+import { format } from "../lib/format.js";
 import { choice, details, multi } from "../lib/form.js";
 import { columns, seriesOf } from "./common.js";
 import { financingField, PORTFOLIO_PRESETS, presetState, SCENARIO_PRESETS, scenarioControls, scenarioFields, syncScenarioControls } from "./scenario-editor.js";
@@ -19,6 +20,52 @@ function statements(report) {
 }
 
 const fin = (key) => (row) => row.financing?.[key] ?? null;
+
+/** "good", "near" (within `near` of the limit) or "bad" (past it) for `value` against `limit`, higher better when `floor`. */
+function against(value, limit, near, floor) {
+  if (limit === null || limit === undefined) return "";
+  const room = floor ? Number(value) - Number(limit) : Number(limit) - Number(value);
+  return room < 0 ? "bad" : room < near ? "near" : "good";
+}
+
+/** The headroom of `value` to `limit`, in words: "0.22x above the 1.20x covenant". */
+function headroom(value, limit, kind, floor) {
+  if (value === null || value === undefined || limit === null || limit === undefined) return "";
+  const room = floor ? Number(value) - Number(limit) : Number(limit) - Number(value);
+  const side = room >= 0 ? (floor ? "above" : "below") : floor ? "below" : "above";
+  const size = kind === "pct" ? `${(Math.abs(room) * 100).toFixed(2)} points` : format(Math.abs(room), kind);
+  return `${size} ${side} the ${format(limit, kind)} covenant`;
+}
+
+/** The date of month `m` of a report's months, or "". */
+const dateOf = (r, m) => r.rows.find((row) => row.month === m)?.date ?? "";
+
+/**
+ * The box's answer: the equity's IRR, the worst DSCR and LTV against their covenants
+ * (near: within 0.1x of DSCR or 5 points of LTV, the scenario warnings' thresholds), and
+ * the month of the default, if any.
+ */
+const boxSummary = summary([
+  { key: "equity_irr", label: "Equity IRR", get: (r) => r.report.financing.summary.equity.irr_annual, format: "pct", gloss: "report.financing.summary.equity.irr_annual", none: "No IRR: the equity's cash flows never change sign (it never gets back what it put in, or never puts anything in)." },
+  {
+    key: "minimum_dscr", label: "Minimum DSCR", get: (r) => r.report.financing.summary.minimum_dscr, format: "ratio", gloss: "report.financing.summary.minimum_dscr",
+    none: "No DSCR: no month has debt service to cover.",
+    detail: (r, v) => (r.financing.min_dscr == null ? "no DSCR covenant" : headroom(v, r.financing.min_dscr, "ratio", true)),
+    judge: (v, r) => against(v, r.financing.min_dscr, 0.1, true),
+  },
+  {
+    key: "peak_ltv", label: "Peak LTV", get: (r) => r.report.financing.summary.peak_ltv, format: "pct", gloss: "report.financing.summary.peak_ltv",
+    none: "No LTV: the GPUs have no value to set the debt against.",
+    detail: (r, v) => headroom(v, r.financing.max_ltv, "pct", false),
+    judge: (v, r) => against(v, r.financing.max_ltv, 0.05, false),
+  },
+  {
+    key: "first_default", label: "Default", get: (r) => r.report.financing.summary.first_default_month, format: "int", gloss: "report.financing.summary.first_default_month",
+    none: "No default: no covenant breach lasted past the cure period, and every payment was made.",
+    detail: (r, v) => (v === null || v === undefined ? "none over the horizon" : `month ${v}, ${dateOf(r, v)}`),
+    judge: () => "bad",
+  },
+]);
 
 const covenantLine = (label, value, colour) => (rows) => (value == null ? [] : [{ label, values: rows.map(() => Number(value)), type: "limit", color: colour }]);
 
@@ -42,16 +89,13 @@ export default {
         return { report, rows: statements(report), financing: input.scenario.financing };
       },
       outputs: [
+        boxSummary,
         metrics([
           { key: "debt", label: "Debt", get: (r) => r.report.financing.summary.debt_usd, format: "usd0" },
           { key: "sized_by", label: "Sized by", get: (r) => ({ advance_rate: "the advance rate", target_dscr: "the target DSCR", llcr: "the minimum LLCR" })[r.report.financing.summary.sized_by], format: "text" },
           { key: "equity", label: "Equity", get: (r) => r.report.financing.summary.equity_usd, format: "usd0" },
-          { key: "equity_irr", label: "Equity IRR", get: (r) => r.report.financing.summary.equity.irr_annual, format: "pct" },
           { key: "equity_npv", label: "Equity NPV", get: (r) => r.report.financing.summary.equity.npv_usd, format: "usd0" },
-          { key: "minimum_dscr", label: "Minimum DSCR", get: (r) => r.report.financing.summary.minimum_dscr, format: "ratio" },
-          { key: "peak_ltv", label: "Peak LTV", get: (r) => r.report.financing.summary.peak_ltv, format: "pct" },
           { key: "months_in_breach", label: "Months in breach", get: (r) => r.report.financing.summary.months_in_breach, format: "int" },
-          { key: "first_default", label: "First default (month)", get: (r) => r.report.financing.summary.first_default_month, format: "int" },
         ]),
         chart("Monthly cash flows: CFADS, debt service and the equity's (USD)", (r) => ({
           x: r.rows.map((m) => m.month),

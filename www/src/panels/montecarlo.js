@@ -43,6 +43,13 @@ const INPUTS = [
 ];
 const INPUT_CHOICES = INPUTS.map(([key, label, unit]) => [key, `${label} (${unit})`]);
 const inputLabel = (id) => INPUTS.find(([key]) => key === id)?.[1] ?? id;
+/** The format of an input's values, from its unit: fractions as percentages, dollars as dollars. */
+function inputFormat(id) {
+  const unit = INPUTS.find(([key]) => key === id)?.[2] ?? "";
+  if (unit.startsWith("fraction")) return "pct";
+  if (unit.startsWith("USD")) return "usd";
+  return unit === "×" || unit === "ratio" ? "ratio" : "num4";
+}
 
 const OUTPUTS = [
   ["equity_irr_annual", "Equity IRR", "pct"],
@@ -132,7 +139,7 @@ export default {
             dec("mean_reversion_per_month", "Mean reversion κ", "share a month"),
             dec("volatility_per_month", "Volatility σ", "log, a month"),
             optional("jumps", "Jumps", () => typical().price.jumps, [
-              dec("probability_per_month", "Chance", "a month"),
+              dec("probability_per_month", "Chance", "chance a month"),
               dec("mean_log_size", "Mean size", "log"),
               dec("log_size_volatility", "Size σ", "log"),
             ]),
@@ -149,11 +156,11 @@ export default {
             dec("volatility", "σ", "log"),
           ]),
           optional("customer_default", "Buyer defaults", () => typical().customer_default, [
-            dec("annual_probability", "Chance", "a year"),
+            dec("annual_probability", "Chance", "chance a year"),
             dec("recovery", "Recovered", "share of the minimums left"),
           ]),
           optional("curtailment", "Curtailment events", () => typical().curtailment, [
-            dec("probability_per_month", "Chance", "a month"),
+            dec("probability_per_month", "Chance", "chance a month"),
             dec("share_of_hours", "Hours cut", "share of the month"),
           ]),
           optional("sofr", "SOFR", () => typical().sofr, [
@@ -245,7 +252,7 @@ export default {
       outputs: [
         metrics([{ key: "base", label: "The scenario's value", get: (r) => r.tornado.base, format: (r) => outputFormat(r.output) }]),
         chart("Tornado: the change from the scenario's value at each input's low and high", (r) => ({
-          categories: r.tornado.rows.map((row) => `${inputLabel(row.input)} ${row.low}–${row.high}`),
+          categories: r.tornado.rows.map((row) => `${inputLabel(row.input)} ${format(row.low, inputFormat(row.input))}–${format(row.high, inputFormat(row.input))}`),
           horizontal: true,
           yFormat: outputFormat(r.output) === "pct" ? "pct" : outputFormat(r.output) === "ratio" ? "ratio" : "usd",
           height: 60 + 34 * r.tornado.rows.length,
@@ -254,14 +261,15 @@ export default {
             { label: "at the high value", values: r.tornado.rows.map((row) => toNumber(row.change_at_high)), type: "bars", color: 0 },
           ],
         }), { key: "tornado" }),
+        // In the output's format (104.32 %, not 1.0432) and each input's.
         table("Tornado", "tornado.csv", [
           { label: "Input", get: (row) => inputLabel(row.input) },
-          { label: "Low", get: (row) => row.low, format: "num4" },
-          { label: "High", get: (row) => row.high, format: "num4" },
-          { label: "At low", get: (row) => row.output_at_low, format: "num4" },
-          { label: "At high", get: (row) => row.output_at_high, format: "num4" },
-          { label: "Swing", get: (row) => row.swing, format: "num4" },
-        ], (r) => r.tornado.rows),
+          { label: "Low", get: (row) => row.low, format: (row) => inputFormat(row.input) },
+          { label: "High", get: (row) => row.high, format: (row) => inputFormat(row.input) },
+          { label: "At low", get: (row) => row.output_at_low, format: (row) => row.kind, none: "Not defined at the low value (an IRR whose cash flows never change sign, say)" },
+          { label: "At high", get: (row) => row.output_at_high, format: (row) => row.kind, none: "Not defined at the high value (an IRR whose cash flows never change sign, say)" },
+          { label: "Swing", get: (row) => row.swing, format: (row) => row.kind, none: "Not defined: the output is not defined at the low or the high value" },
+        ], (r) => r.tornado.rows.map((row) => ({ ...row, kind: outputFormat(r.output) }))),
         custom(null, renderGrid),
       ],
     },
@@ -289,15 +297,15 @@ function renderGrid(host, r) {
   const { grid, output } = r;
   const kind = outputFormat(output);
   const outputLabel = OUTPUTS.find(([key]) => key === output)?.[1] ?? output;
-  const head = el("tr", {}, [el("th", { scope: "col", text: `${inputLabel(grid.y.input)} ↓ ${inputLabel(grid.x.input)} →` }), ...grid.x.values.map((x) => el("th", { scope: "col", text: x }))]);
+  const head = el("tr", {}, [el("th", { scope: "col", text: `${inputLabel(grid.y.input)} ↓ ${inputLabel(grid.x.input)} →` }), ...grid.x.values.map((x) => el("th", { scope: "col", text: format(x, inputFormat(grid.x.input)) }))]);
   const body = grid.values.map((values, j) =>
     el("tr", {}, [
-      el("th", { scope: "row", text: grid.y.values[j] }),
+      el("th", { scope: "row", text: format(grid.y.values[j], inputFormat(grid.y.input)) }),
       ...values.map((v) => el("td", { className: `number${v !== null && Number(v) < 0 ? " negative" : ""}`, "data-value": v ?? "", text: format(v, kind) })),
     ]),
   );
   host.replaceChildren(
-    el("div", { className: "scroll" }, [
+    el("div", { className: "scroll", tabindex: "0", role: "region", "aria-label": `Grid: ${outputLabel}` }, [
       el("table", { className: "results-table", "data-grid": output }, [el("caption", { text: `Grid: ${outputLabel}` }), el("thead", {}, [head]), el("tbody", {}, body)]),
     ]),
   );

@@ -174,6 +174,7 @@ export function scenarioControls(root, block) {
       editor.removeAttribute("aria-invalid");
       block.state().scenario = scenario;
       block.state().preset = null;
+      block.form.forget();
       block.form.render();
       block.app.changed(block);
     } catch (e) {
