@@ -1,0 +1,168 @@
+// The calculator as analysts work (issue 17): numbers typed as people type them, the
+// answer first, every "—" explained, warnings in plain words, one format per quantity. The
+// page's numbers are compared with the native core's (the `gpuecon` command) for the same
+// inputs, computed here, never pasted.
+import { after, before, test } from "node:test";
+import assert from "node:assert/strict";
+import { mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { launchChromium } from "./chromium.mjs";
+import { assertClose, metric, native, open, recomputed, recomputes, showPanel, tableValues } from "./calculator-page.mjs";
+
+let browser;
+let context;
+const presets = native("presets");
+const scenarioOf = (id) => structuredClone(presets.find((p) => p.id === id).scenario);
+
+before(async () => {
+  browser = await launchChromium();
+  context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+});
+
+after(async () => {
+  await browser?.close();
+});
+
+/** The native core's report of `scenario` (written to a file for `gpuecon evaluate FILE`). */
+function evaluateNatively(scenario) {
+  const file = join(mkdtempSync(join(tmpdir(), "gpuecon-analysts-")), "scenario.json");
+  writeFileSync(file, JSON.stringify(scenario));
+  return native("evaluate", file);
+}
+
+/** Types `text` into `selector` and waits for the panel's recompute. */
+async function type(page, panel, selector, text) {
+  const n = await recomputes(page, panel);
+  await page.fill(selector, text);
+  await recomputed(page, panel, n);
+}
+
+const RATE = "#scenario-evaluate-scenario-annual-discount-rate";
+const CAPEX = "#scenario-evaluate-scenario-fleet-capex-usd-per-gpu";
+
+test("a percent field takes 10, 10 % and 10%; 0.10 brings the wrong-scale question", async () => {
+  const { page, problems } = await open(context, "#p=scenario");
+  const n = await recomputes(page, "scenario");
+  await page.selectOption("#scenario-evaluate-preset", "h100-cluster-1024");
+  await recomputed(page, "scenario", n);
+  // The preset's rate is shown as a percentage: the core's fraction × 100.
+  const preset = scenarioOf("h100-cluster-1024");
+  assert.equal(Number(await page.inputValue(RATE)), Number(preset.annual_discount_rate) * 100);
+  assert.equal(await page.locator(`${RATE}-unit`).textContent(), "% a year");
+
+  const at10 = evaluateNatively({ ...preset, annual_discount_rate: "0.10" }).summary.metrics.npv_usd;
+  for (const typed of ["10", "10 %", "10%"]) {
+    await type(page, "scenario", RATE, typed);
+    assertClose(await metric(page, "scenario", "evaluate.npv"), at10, `NPV with "${typed}" typed`);
+  }
+  // 0.10: not computed silently at 0.1 %, but asked about; the last numbers stay.
+  await type(page, "scenario", RATE, "0.10");
+  const message = page.locator(`${RATE}-error`);
+  assert.match(await message.textContent(), /did you mean 10 %\?/);
+  assert.equal(await page.locator(RATE).getAttribute("aria-invalid"), "true");
+  assert.equal(await page.locator("#scenario-evaluate").getAttribute("data-state"), "error");
+  assertClose(await metric(page, "scenario", "evaluate.npv"), at10, "the last good NPV stays");
+  // Keeping 0.1 % is a choice the field then shows with its sign.
+  let m = await recomputes(page, "scenario");
+  await message.locator("button", { hasText: "Keep 0.1 %" }).click();
+  await recomputed(page, "scenario", m);
+  assert.equal(await page.inputValue(RATE), "0.1 %");
+  assertClose(await metric(page, "scenario", "evaluate.npv"), evaluateNatively({ ...preset, annual_discount_rate: "0.001" }).summary.metrics.npv_usd, "NPV at 0.1 %");
+  await type(page, "scenario", RATE, "0.10");
+  m = await recomputes(page, "scenario");
+  await message.locator("button", { hasText: "Use 10 %" }).click();
+  await recomputed(page, "scenario", m);
+  assert.equal(await page.inputValue(RATE), "10");
+  assertClose(await metric(page, "scenario", "evaluate.npv"), at10, "NPV after taking 10 %");
+  assert.deepEqual(problems, []);
+  await page.close();
+});
+
+test("amounts typed as 50,000 and $50k; three bad fields show three messages at once", async () => {
+  const { page, problems } = await open(context, "#p=scenario");
+  const n = await recomputes(page, "scenario");
+  await page.selectOption("#scenario-evaluate-preset", "h100-cluster-1024");
+  await recomputed(page, "scenario", n);
+  const at50k = evaluateNatively({ ...scenarioOf("h100-cluster-1024"), fleet: { ...scenarioOf("h100-cluster-1024").fleet, capex_usd_per_gpu: "50000" } }).summary.metrics.npv_usd;
+  for (const typed of ["50,000", "$50k", "$50,000"]) {
+    await type(page, "scenario", CAPEX, typed);
+    assertClose(await metric(page, "scenario", "evaluate.npv"), at50k, `NPV with capex "${typed}"`);
+  }
+  const bad = [
+    [CAPEX, "50 grand"],
+    [RATE, "ten"],
+    ["#scenario-evaluate-scenario-horizon-months", "1.5"],
+  ];
+  for (const [selector, text] of bad) await type(page, "scenario", selector, text);
+  for (const [selector, text] of bad) {
+    const said = await page.locator(`${selector}-error`).textContent();
+    assert.ok(said.includes(`"${text}"`), `${selector}: the message quotes what was typed: ${said}`);
+    assert.doesNotMatch(said, /Invalid|decimal|parse|overflow/i, `${selector}: the page's words, not a library's: ${said}`);
+    assert.equal(await page.locator(selector).getAttribute("aria-invalid"), "true");
+  }
+  assertClose(await metric(page, "scenario", "evaluate.npv"), at50k, "the last good NPV stays");
+  assert.deepEqual(problems, []);
+  await page.close();
+});
+
+test("the box's answer first: IRR, DSCR and LTV against their covenants, the default, as the CLI", async () => {
+  const { page, problems } = await open(context, "#p=box");
+  for (const id of ["coreweave-box-ig", "coreweave-box-sub-ig"]) {
+    const n = await recomputes(page, "box");
+    await page.selectOption("#box-financing-preset", id);
+    await recomputed(page, "box", n);
+    const report = native("evaluate", "--preset", id);
+    const s = report.financing.summary;
+    const terms = scenarioOf(id).financing;
+    const strip = page.locator("#box-financing .summary-strip");
+    assertClose(await metric(page, "box", "financing.equity_irr"), s.equity.irr_annual, `${id} equity IRR`);
+    assertClose(await metric(page, "box", "financing.minimum_dscr"), s.minimum_dscr, `${id} minimum DSCR`);
+    assertClose(await metric(page, "box", "financing.peak_ltv"), s.peak_ltv, `${id} peak LTV`);
+    assertClose(await metric(page, "box", "financing.first_default"), s.first_default_month, `${id} default month`);
+    // The headroom, worked from the CLI's figures: minimum DSCR − the covenant; covenant − peak LTV.
+    const dscrRoom = Number(s.minimum_dscr) - Number(terms.min_dscr);
+    const dscrDetail = await strip.locator("[data-detail='financing.minimum_dscr']").textContent();
+    assert.ok(dscrDetail.startsWith(`${Math.abs(dscrRoom).toFixed(2)}x ${dscrRoom >= 0 ? "above" : "below"} the ${Number(terms.min_dscr).toFixed(2)}x covenant`), `${id}: ${dscrDetail}`);
+    const ltvRoom = (Number(terms.max_ltv) - Number(s.peak_ltv)) * 100;
+    const ltvDetail = await strip.locator("[data-detail='financing.peak_ltv']").textContent();
+    assert.ok(ltvDetail.startsWith(`${Math.abs(ltvRoom).toFixed(2)} points ${ltvRoom >= 0 ? "below" : "above"}`), `${id}: ${ltvDetail}`);
+    const judged = (key) => strip.locator(`.metric:has(output[data-metric='${key}'])`).getAttribute("data-judged");
+    assert.equal(await judged("financing.minimum_dscr"), dscrRoom < 0 ? "bad" : dscrRoom < 0.1 ? "near" : "good");
+    assert.equal(await judged("financing.first_default"), s.first_default_month === null ? "" : "bad");
+    // A "—" says why on hover.
+    const dash = page.locator("output[data-metric='financing.first_default']");
+    if (s.first_default_month === null) {
+      assert.equal(await dash.textContent(), "—");
+      assert.match(await dash.getAttribute("title"), /No default/);
+    } else {
+      const date = report.months.find((m) => m.month === s.first_default_month).date;
+      assert.match(await strip.locator("[data-detail='financing.first_default']").textContent(), new RegExp(`month ${s.first_default_month}, ${date}`));
+    }
+    // The report's warnings, in the core's sentences.
+    const warnings = await page.locator("#box-financing .warnings li").allTextContents();
+    assert.deepEqual(warnings, (report.warnings ?? []).map((w) => w.message), `${id}: its warnings`);
+  }
+  // The glossary's definition of a result, on focus.
+  await page.focus("output[data-metric='financing.minimum_dscr']");
+  assert.equal(await page.locator("#box-financing-minimum_dscr-gloss").isVisible(), true);
+  assert.deepEqual(problems, []);
+  await page.close();
+});
+
+test("the tornado table prints the output in its format: equity IRR in %, not a fraction", async () => {
+  const { page, problems } = await open(context, "#p=montecarlo");
+  await page.locator("#montecarlo-sensitivity[data-state='ok']").waitFor({ timeout: 20_000 });
+  const rows = await tableValues(page, "montecarlo", "sensitivity.tornado");
+  const shown = await page.locator("#panel-montecarlo [data-table='sensitivity.tornado'] tbody tr[data-row]").evaluateAll((trs) => trs.map((tr) => [...tr.cells].map((td) => td.textContent)));
+  assert.ok(rows.length > 0);
+  for (const [i, row] of shown.entries()) {
+    const value = rows[i][3];
+    if (value === "") continue;
+    // The fraction × 100 with two decimals, then "%": 1.0432 → 104.32 %.
+    const expected = `${(Number(value) * 100).toLocaleString("en-US", { minimumFractionDigits: 2, maximumFractionDigits: 2 })}%`;
+    assert.equal(row[3], expected, `row ${i}: at low`);
+  }
+  assert.deepEqual(problems, []);
+  await page.close();
+});
