@@ -138,7 +138,7 @@ export class BlockView {
         };
       }
       case "table": {
-        const view = new Table(host, spec);
+        const view = new Table(host, { ...spec, region: `${this.def.title}: ${spec.title}` });
         host.dataset.table = `${this.def.id}.${spec.filename.replace(/\.csv$/, "")}`;
         return (result, ctx) => view.update(result, ctx);
       }

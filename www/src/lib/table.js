@@ -14,7 +14,11 @@ import { onScreen } from "./on-screen.js";
 const OVERSCAN = 6;
 
 export class Table {
-  /** `spec`: `{ title, filename, columns: [{ label, get, format }], rows(result) }`. */
+  /**
+   * `spec`: `{ title, filename, columns: [{ label, get, format, none }], rows(result), region }`:
+   * a column's `format` is a kind or a function of the row giving one, `none` says why a cell
+   * is empty; `region` names the table's scrolling box (unique in the page).
+   */
   constructor(root, spec) {
     this.spec = spec;
     this.rows = [];
@@ -37,7 +41,7 @@ export class Table {
     this.table = el("table", { className: "results-table" }, [this.caption, this.head, this.body]);
     // A long table scrolls in its own box (only the rows in view are drawn), reachable from the
     // keyboard: focusable and named by its caption.
-    this.scroller = el("div", { className: "scroll", tabindex: "0", role: "region", "aria-label": spec.title }, [this.table]);
+    this.scroller = el("div", { className: "scroll", tabindex: "0", role: "region", "aria-label": spec.region ?? spec.title }, [this.table]);
     this.root = el("div", { className: "table-block" }, [this.scroller, el("div", { className: "row-actions" }, [button])]);
     root.append(this.root);
 
