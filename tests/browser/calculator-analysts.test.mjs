@@ -8,7 +8,7 @@ import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { launchChromium } from "./chromium.mjs";
-import { assertClose, metric, native, open, recomputed, recomputes, showPanel, tableValues } from "./calculator-page.mjs";
+import { assertClose, metric, native, open, recomputed, recomputes, shots, tableValues } from "./calculator-page.mjs";
 
 let browser;
 let context;
@@ -165,4 +165,45 @@ test("the tornado table prints the output in its format: equity IRR in %, not a 
   }
   assert.deepEqual(problems, []);
   await page.close();
+});
+
+test("an edited preset is Custom (from …), lists what changed, and undoes", async () => {
+  const { page, problems } = await open(context, "#p=box");
+  const n = await recomputes(page, "box");
+  await page.selectOption("#box-financing-preset", "coreweave-box-ig");
+  await recomputed(page, "box", n);
+  const irr = await metric(page, "box", "financing.equity_irr");
+  const box = scenarioOf("coreweave-box-ig");
+  // The advance rate, a percent field: 65 typed is 0.65 to the core.
+  await type(page, "box", "#box-financing-scenario-financing-advance-rate", "65");
+  assert.match(await page.locator("#panel-box .preset-about").textContent(), /^Custom \(from “.+”\)/);
+  assert.deepEqual(await page.locator("#panel-box .changed-list li").allTextContents(), [`financing.advance_rate: ${box.financing.advance_rate} → 0.65`]);
+  const m = await recomputes(page, "box");
+  await page.click("#box-financing-undo");
+  await recomputed(page, "box", m);
+  assert.equal(await page.locator("#panel-box .changed").isVisible(), false);
+  assert.equal(await metric(page, "box", "financing.equity_irr"), irr);
+  assert.deepEqual(problems, []);
+  await page.close();
+});
+
+test("at a phone's width the answer comes before the inputs; printed, a memo without navigation or buttons", async () => {
+  const phone = await browser.newContext({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
+  const { page, problems } = await open(phone, "#p=box");
+  const top = (selector) => page.locator(selector).first().evaluate((e) => e.getBoundingClientRect().top);
+  assert.ok((await top("#box-financing .summary-strip")) < (await top("#box-financing form.inputs")), "the summary strip is above the inputs");
+  if (shots) await page.screenshot({ path: join(shots, "calculator-phone-box.png") });
+  await phone.close();
+
+  const desk = await open(context, "#p=box");
+  await desk.page.emulateMedia({ media: "print" });
+  for (const hidden of ["nav", "#panel-box button", "#box-financing form.inputs .fields", "#panel-box .table-block"]) {
+    const shown = await desk.page.locator(hidden).evaluateAll((els) => els.filter((e) => e.getClientRects().length > 0).length);
+    assert.equal(shown, 0, `${hidden} is not printed`);
+  }
+  assert.equal(await desk.page.locator("#box-financing .summary-strip").isVisible(), true);
+  assert.equal(await desk.page.locator("#panel-box [data-chart='financing.dscr']").isVisible(), true);
+  if (shots) await desk.page.screenshot({ path: join(shots, "calculator-print.png"), fullPage: true });
+  assert.deepEqual([...problems, ...desk.problems], []);
+  await desk.page.close();
 });

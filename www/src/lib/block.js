@@ -76,6 +76,8 @@ export class BlockView {
     this.staleNote = el("p", { className: "stale-note", hidden: true, text: "Showing the last valid result: correct the inputs marked above." });
     this.warnings = el("ul", { className: "warnings", "aria-label": "Warnings", hidden: true });
     this.results = el("div", { className: "results" });
+    // The summary strip goes here, above the inputs and the results: first at any width.
+    this.answer = el("div", { className: "answer" });
     this.controls = el("div", { className: "controls" });
     const inputs = el("form", { className: "inputs", novalidate: true, "aria-label": `${def.title}: inputs` }, [this.controls, formRoot]);
     inputs.addEventListener("submit", (e) => e.preventDefault());
@@ -83,6 +85,7 @@ export class BlockView {
     this.root = el("section", { className: "block", id: this.idPrefix, "aria-labelledby": `${this.idPrefix}-title`, "data-block": def.id }, [
       el("h3", { id: `${this.idPrefix}-title`, text: def.title }),
       def.intro ? el("p", { className: "intro", text: def.intro }) : "",
+      this.answer,
       el("div", { className: "block-body" }, [inputs, el("div", { className: "results-column" }, [this.alert, this.staleNote, this.warnings, this.results])]),
     ]);
     def.controls?.(this.controls, this);
@@ -92,7 +95,7 @@ export class BlockView {
 
   mountOutput(spec) {
     const host = el("div", { className: `output output-${spec.type}` });
-    this.results.append(host);
+    (spec.summary ? this.answer : this.results).append(host);
     switch (spec.type) {
       case "metrics": {
         const items = spec.items.map((item) => {
@@ -253,6 +256,7 @@ export class BlockView {
     this.staleNote.hidden = !this.result;
     this.root.dataset.state = "error";
     this.results.classList.toggle("stale", Boolean(this.result));
+    this.answer.classList.toggle("stale", Boolean(this.result));
     this.shown();
   }
 
@@ -269,6 +273,7 @@ export class BlockView {
     this.alert.textContent = "";
     this.staleNote.hidden = true;
     this.results.classList.remove("stale");
+    this.answer.classList.remove("stale");
     this.root.dataset.state = "ok";
     this.showWarnings(this.def.warnings ? this.def.warnings(result) : result?.report?.warnings ?? result?.warnings);
     for (const update of this.outputs) update(result, ctx);

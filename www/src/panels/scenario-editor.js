@@ -106,6 +106,41 @@ function slug(text) {
   return (text || "scenario").toLowerCase().replace(/[^a-z0-9]+/g, "-").replace(/^-|-$/g, "") || "scenario";
 }
 
+/** A value in the list of changes: "(none)" for absent, JSON for objects and lists. */
+function shownValue(value) {
+  if (value === undefined || value === null) return "(none)";
+  return typeof value === "object" ? JSON.stringify(value) : String(value);
+}
+
+/**
+ * The leaves that differ between `before` and `after` (plain JSON), as `[path, before,
+ * after]` with paths written as the core writes them (`contracts[0].contract.gpus`); a list
+ * whose length changed is one difference.
+ */
+export function differences(before, after, path = "") {
+  const isObject = (v) => v !== null && typeof v === "object";
+  if (Array.isArray(before) && Array.isArray(after) && before.length === after.length) {
+    return before.flatMap((b, i) => differences(b, after[i], `${path}[${i}]`));
+  }
+  if (isObject(before) && isObject(after) && !Array.isArray(before) && !Array.isArray(after)) {
+    const keys = [...new Set([...Object.keys(before), ...Object.keys(after)])];
+    return keys.flatMap((k) => differences(before[k], after[k], path ? `${path}.${k}` : k));
+  }
+  return JSON.stringify(before) === JSON.stringify(after) ? [] : [[path, before, after]];
+}
+
+/** A source as a list item: its web addresses as links that open in a new tab. */
+function sourceItem(text) {
+  const item = el("li");
+  let last = 0;
+  for (const match of text.matchAll(/https?:\/\/[^\s;,)]+[^\s;,.)]/g)) {
+    item.append(text.slice(last, match.index), el("a", { href: match[0], target: "_blank", rel: "noopener", text: match[0] }));
+    last = match.index + match[0].length;
+  }
+  item.append(text.slice(last));
+  return item;
+}
+
 /**
  * The controls above a scenario form: the preset picker with what the preset shows and its
  * sources, export and import of the scenario as JSON, and a JSON editor of the whole of it.
@@ -119,6 +154,14 @@ export function scenarioControls(root, block) {
     if (picker.value) block.app.replaceState(block.key, presetState(picker.value));
   });
   const about = el("p", { className: "preset-about" });
+  // An edited preset: what differs from it, and a way back.
+  const changedList = el("ul", { className: "changed-list", "aria-label": "Inputs changed from the preset" });
+  const undo = el("button", { type: "button", className: "small", id: `${id}-undo`, text: "Undo my changes" });
+  undo.addEventListener("click", () => {
+    const { preset } = block.state();
+    if (preset) block.app.replaceState(block.key, presetState(preset));
+  });
+  const changedBox = el("div", { className: "changed", hidden: true }, [el("p", { className: "changed-title", text: "Changed from the preset:" }), changedList, undo]);
   const sources = el("ul", { className: "sources", "aria-label": "Sources" });
   const sourcesBox = el("details", { className: "group-details sources-box" }, [el("summary", { text: "Sources" }), sources]);
 
@@ -192,6 +235,7 @@ export function scenarioControls(root, block) {
   root.append(
     el("div", { className: "field" }, [el("label", { for: `${id}-preset`, text: "Preset" }), picker]),
     about,
+    changedBox,
     sourcesBox,
     el("div", { className: "row-actions left" }, [exportButton, excelButton, importLabel, importInput, importError, excelError]),
     editorBox,
@@ -213,10 +257,13 @@ export function scenarioControls(root, block) {
     const preset = SCENARIO_PRESETS.find((p) => p.id === state.preset) ?? null;
     const edited = preset && PRESET_JSON.get(preset.id) !== JSON.stringify(state.scenario);
     picker.value = preset ? preset.id : "";
-    const text = preset ? `${preset.about}${edited ? " (Edited: the numbers below are yours.)" : ""}` : "A scenario of your own.";
+    const text = preset ? `${edited ? `Custom (from “${preset.title}”). ` : ""}${preset.about}${edited ? " (Edited: the numbers below are yours.)" : ""}` : "A scenario of your own.";
     if (about.textContent !== text) about.textContent = text;
+    const changes = edited ? differences(JSON.parse(PRESET_JSON.get(preset.id)), state.scenario) : [];
+    changedBox.hidden = changes.length === 0;
+    changedList.replaceChildren(...changes.map(([path, was, now]) => el("li", { "data-path": path, text: `${path}: ${shownValue(was)} → ${shownValue(now)}` })));
     if (preset !== shownPreset) {
-      sources.replaceChildren(...(preset ? preset.sources.map((s) => el("li", { text: s })) : []));
+      sources.replaceChildren(...(preset ? preset.sources.map(sourceItem) : []));
       sourcesBox.hidden = !preset;
       shownPreset = preset;
     }
