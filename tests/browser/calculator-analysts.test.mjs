@@ -207,3 +207,42 @@ test("at a phone's width the answer comes before the inputs; printed, a memo wit
   assert.deepEqual([...problems, ...desk.problems], []);
   await desk.page.close();
 });
+
+test("every chart labels both axes; month charts show dates; the box shades breaches and marks the default", async () => {
+  const { page, problems } = await open(context);
+  const panels = await page.locator("nav a").evaluateAll((links) => links.map((a) => a.dataset.panel));
+  const unlabelled = [];
+  for (const id of panels) {
+    await page.click(`nav a[data-panel="${id}"]`);
+    await page.locator(`#panel-${id}:not([hidden])`).waitFor();
+    await page.waitForFunction((panel) => [...document.querySelectorAll(`#panel-${panel} .block`)].every((b) => b.dataset.state && b.dataset.state !== "computing"), id);
+    const figures = await page.locator(`#panel-${id} figure[data-points]:not([hidden])`).evaluateAll((fs) => fs.map((f) => [f.dataset.chart, f.dataset.xLabel, f.dataset.yLabel]));
+    for (const [chart, x, y] of figures) if (!x || !y) unlabelled.push(`${id} ${chart}: x "${x}", y "${y}"`);
+  }
+  assert.deepEqual(unlabelled, []);
+  // The sub-investment-grade box: its default month as the CLI's, its breach months shaded.
+  await page.click("nav a[data-panel='box']");
+  const n = await recomputes(page, "box");
+  await page.selectOption("#box-financing-preset", "coreweave-box-sub-ig");
+  await recomputed(page, "box", n);
+  const report = native("evaluate", "--preset", "coreweave-box-sub-ig");
+  const breaches = report.financing.months.filter((m) => m.in_breach).length;
+  assert.ok(breaches > 0, "the preset breaches");
+  const dscr = page.locator("#panel-box [data-chart='financing.dscr']");
+  assert.equal(await dscr.locator(".chart-note").textContent(), "Shaded: months in breach of a covenant.");
+  // Its data table: one row a month, with the month's date.
+  await dscr.locator(".chart-data-box summary").click();
+  const rows = await dscr.locator(".chart-data tbody tr").evaluateAll((trs) => trs.map((tr) => [...tr.cells].map((c) => c.textContent)));
+  assert.equal(rows.length, report.months.length);
+  assert.equal(rows[0][1], report.months[0].date);
+  // The waterfall's uses of CFADS, as the CLI's, in its table.
+  const waterfall = await tableValues(page, "box", "financing.box-waterfall");
+  for (const [i, m] of report.financing.months.entries()) {
+    assertClose(waterfall[i][2], m.cfads_usd, `month ${m.month} CFADS`);
+    assertClose(waterfall[i][3], m.interest_usd, `month ${m.month} interest`);
+    assertClose(waterfall[i][4], m.principal_usd, `month ${m.month} principal`);
+    assertClose(waterfall[i][10], m.distribution_usd, `month ${m.month} distribution`);
+  }
+  assert.deepEqual(problems, []);
+  await page.close();
+});

@@ -7,13 +7,38 @@
 //   xLabel, yLabel, yFormat: "usd" | "num" | "pct" | "ratio", xFormat (idem, for horizontal charts),
 //   series: [{ label, values, type: "line" | "bars" | "step" | "limit", color: index, format }],
 //   stacked: sum the bar series on each other (or `stack: true` on a series), horizontal: bars along x,
-//   markers: [{ x, label }], zero: keep 0 in view, height
+//   markers: [{ x, label }], zero: keep 0 in view, height,
+//   dates: the date of each x (month axes: the axis and the tooltip show dates),
+//   shade: a boolean for each x (months shaded: breaches), shadeLabel: what the shading means
 // }
+// Every chart labels both axes (the y axis by its format when the spec names no label: USD,
+// percent, times) and offers its numbers as a table (for screen readers, and to read exact
+// values), made when opened.
 
 import uPlot from "uplot";
 
+import { el } from "./form.js";
 import { format } from "./format.js";
 import { onScreen } from "./on-screen.js";
+
+/** The y axis's label when the spec names none: the unit its format shows. */
+const Y_LABELS = { usd: "USD", pct: "percent", ratio: "times (x)", num: "" };
+
+/**
+ * The axis labels a spec is drawn with: `[x, y]`, x's the axis of the x values or categories
+ * (at the left when horizontal), y's the values' (at the bottom when horizontal).
+ */
+export function axisLabels(spec) {
+  const x = spec.xLabel ?? (spec.dates ? "month" : "");
+  const y = spec.yLabel ?? Y_LABELS[spec.yFormat ?? "num"] ?? "";
+  return [x, y];
+}
+
+/** The format kind a series' values are shown in, from its own or the chart's. */
+function seriesFormat(spec, s) {
+  const y = spec.yFormat ?? "num";
+  return s.format ?? (y === "ratio" ? "ratio" : y === "pct" ? "pct" : y === "usd" ? "usd" : "num");
+}
 
 const axisFormats = {
   usd: new Intl.NumberFormat("en-US", { style: "currency", currency: "USD", notation: "compact", maximumSignificantDigits: 3 }),
@@ -40,6 +65,7 @@ function colours() {
       axis: read("--muted"),
       grid: read("--line"),
       ink: read("--ink"),
+      shade: read("--error"),
       series: Array.from({ length: 8 }, (_, i) => read(`--series-${i + 1}`)),
     };
   }
@@ -100,11 +126,11 @@ function optionsOf(spec, width, current) {
   const bands = stackedOn(spec).flatMap((on, i) => (on == null ? [] : [{ series: [i + 1, on + 1], fill: "rgba(0,0,0,0)" }]));
 
   const series = [
-    { label: spec.xLabel ?? "", value: (u, v) => (v == null ? "—" : categories ? categories[v] : format(v, "int")) },
+    { label: spec.xLabel ?? (spec.dates ? "month" : ""), value: (u, v, si, idx) => (v == null ? "—" : categories ? categories[v] : spec.dates && idx != null ? `${format(v, "int")} (${current().dates?.[idx] ?? ""})` : format(v, "int")) },
     ...spec.series.map((s, i) => {
       const colour = theme.series[(s.color ?? i) % theme.series.length];
       const kind = s.type ?? "line";
-      const shown = (u, v, si, idx) => format(idx == null ? v : current().series[i].values[idx], s.format ?? (yFormat === "ratio" ? "ratio" : yFormat === "pct" ? "pct" : yFormat === "usd" ? "usd" : "num"));
+      const shown = (u, v, si, idx) => format(idx == null ? v : current().series[i].values[idx], seriesFormat(spec, s));
       const common = { label: s.label, stroke: colour, width: kind === "limit" ? 1.5 : 2, value: shown, spanGaps: false };
       if (kind === "bars") return { ...common, width: 1, fill: withAlpha(colour, 0.75), paths: bars, points: { show: false } };
       if (kind === "step") return { ...common, paths: uPlot.paths.stepped({ align: 1 }), points: { show: false } };
@@ -114,20 +140,49 @@ function optionsOf(spec, width, current) {
   ];
 
   const axisCommon = { stroke: theme.axis, grid: { stroke: theme.grid, width: 1 }, ticks: { stroke: theme.grid, width: 1 } };
+  const [xLabel, yLabel] = axisLabels(spec);
+  // Month axes show the month's date ("2027-01") where the spec gives dates.
+  const dateOf = (v) => {
+    const { x, dates } = current() ?? spec;
+    const i = x?.indexOf(v) ?? -1;
+    return i >= 0 && dates?.[i] ? dates[i].slice(0, 7) : "";
+  };
   const xAxis = {
     ...axisCommon,
-    label: spec.xLabel,
+    label: xLabel,
     side: horizontal ? 3 : 2,
-    values: categories ? (u, splits) => splits.map((v) => categories[v] ?? "") : axisValues(spec.xFormat ?? "num"),
+    values: categories ? (u, splits) => splits.map((v) => categories[v] ?? "") : spec.dates ? (u, splits) => splits.map(dateOf) : axisValues(spec.xFormat ?? "num"),
     splits: categories ? () => xs : undefined,
     size: horizontal && categories ? Math.min(260, 16 + 7 * Math.max(...categories.map((c) => c.length))) : undefined,
     grid: categories ? { show: false } : axisCommon.grid,
   };
-  const yAxis = { ...axisCommon, label: spec.yLabel, side: horizontal ? 2 : 3, values: axisValues(yFormat), size: horizontal ? undefined : 70 };
+  // uPlot takes an option set to undefined as given (an axis of size undefined is not drawn):
+  // the keys left undefined go, so that uPlot's defaults apply.
+  for (const key of Object.keys(xAxis)) if (xAxis[key] === undefined) delete xAxis[key];
+  const yAxis = { ...axisCommon, label: yLabel, side: horizontal ? 2 : 3, values: axisValues(yFormat), ...(horizontal ? {} : { size: 70 }) };
 
   const markers = spec.markers ?? [];
-  const hooks = markers.length
-    ? {
+  const hooks = {};
+  // Shaded months (breaches), behind the series: drawn after the canvas is cleared.
+  if (spec.shade) {
+    hooks.drawClear = [
+      (u) => {
+        const { shade, x } = current() ?? spec;
+        if (!shade) return;
+        const { ctx } = u;
+        ctx.save();
+        ctx.fillStyle = withAlpha(theme.shade, 0.16);
+        const half = x.length > 1 ? Math.abs(u.valToPos(x[1], "x", true) - u.valToPos(x[0], "x", true)) / 2 : 4;
+        shade.forEach((on, i) => {
+          if (!on) return;
+          const at = u.valToPos(x[i], "x", true);
+          ctx.fillRect(at - half, u.bbox.top, 2 * half, u.bbox.height);
+        });
+        ctx.restore();
+      },
+    ];
+  }
+  if (markers.length) Object.assign(hooks, {
         draw: [
           (u) => {
             const { ctx } = u;
@@ -150,8 +205,7 @@ function optionsOf(spec, width, current) {
             ctx.restore();
           },
         ],
-      }
-    : {};
+      });
 
   const anyBars = spec.series.some((s) => s.type === "bars");
   const options = {
@@ -187,7 +241,12 @@ export class Chart {
     this.figure = figure;
     this.holder = document.createElement("div");
     this.holder.className = "chart";
-    figure.append(this.holder);
+    this.note = el("p", { className: "chart-note" });
+    // The numbers as a table, made when opened (and kept up to date while open).
+    this.dataTable = el("div", { className: "chart-data" });
+    this.dataBox = el("details", { className: "chart-data-box" }, [el("summary", { text: "Data table" }), this.dataTable]);
+    this.dataBox.addEventListener("toggle", () => this.dataBox.open && this.fillTable());
+    figure.append(this.holder, this.note, this.dataBox);
     this.plot = null;
     this.shape = "";
     this.width = 600; // until the observer reports the figure's
@@ -203,6 +262,11 @@ export class Chart {
     const data = dataOf(spec);
     this.figure.dataset.points = String(data[0].length);
     this.figure.dataset.signature = signature(data);
+    const [xLabel, yLabel] = axisLabels(spec);
+    this.figure.dataset.xLabel = xLabel;
+    this.figure.dataset.yLabel = yLabel;
+    this.note.textContent = spec.shade?.some(Boolean) ? `Shaded: ${spec.shadeLabel ?? "months in breach"}.` : "";
+    if (this.dataBox.open) this.fillTable();
     if (this.shown() || !this.plot) this.draw(data);
   }
 
@@ -210,7 +274,7 @@ export class Chart {
   draw(data = dataOf(this.spec)) {
     const { spec } = this;
     this.drawn = spec;
-    const shape = JSON.stringify([spec.series.map((s) => [s.label, s.type, s.color]), spec.categories, spec.markers, spec.stacked, spec.horizontal, spec.yFormat, spec.x?.length, colours().theme]);
+    const shape = JSON.stringify([spec.series.map((s) => [s.label, s.type, s.color]), spec.categories, spec.markers, spec.stacked, spec.horizontal, spec.yFormat, spec.x?.length, Boolean(spec.shade), Boolean(spec.dates), colours().theme]);
     if (this.plot && shape === this.shape) {
       this.plot.batch(() => this.plot.setData(data));
     } else {
@@ -224,6 +288,23 @@ export class Chart {
     }
     // Until the pointer is on the chart, its legend shows the last point's values.
     if (this.plot.cursor.idx == null && data[0].length > 0) this.plot.setLegend({ idx: data[0].length - 1 });
+  }
+
+  /** The spec's numbers as a table in the data box: one row per x, one column per series. */
+  fillTable() {
+    const { spec } = this;
+    if (!spec) return;
+    const xs = spec.categories ?? spec.x;
+    const [xLabel] = axisLabels(spec);
+    const head = el("tr", {}, [el("th", { scope: "col", text: spec.horizontal ? "" : xLabel || "x" }), ...(spec.dates ? [el("th", { scope: "col", text: "date" })] : []), ...spec.series.map((s) => el("th", { scope: "col", text: s.label }))]);
+    const rows = xs.map((x, i) =>
+      el("tr", {}, [
+        el("th", { scope: "row", text: spec.categories ? x : format(x, spec.xFormat ?? "num") }),
+        ...(spec.dates ? [el("td", { text: spec.dates[i] ?? "" })] : []),
+        ...spec.series.map((s) => el("td", { className: "number", text: format(s.values[i], seriesFormat(spec, s)) })),
+      ]),
+    );
+    this.dataTable.replaceChildren(el("div", { className: "scroll", tabindex: "0", role: "region", "aria-label": `${this.figure.querySelector("figcaption")?.textContent ?? "Chart"}: data` }, [el("table", { className: "results-table" }, [el("thead", {}, [head]), el("tbody", {}, rows)])]));
   }
 
   /** Redraws with the current theme's colours (out of view: when it comes into view). */

@@ -19,6 +19,22 @@ function statements(report) {
   return report.months.map((m) => ({ ...m, financing: byMonth.get(m.month) ?? null }));
 }
 
+/**
+ * The uses of a month's CFADS, in the order the waterfall pays them (core/src/scenario/
+ * financing/waterfall.rs): `[label, financing month key]`. Income tax is paid before CFADS,
+ * so it is a column of the table, not a use.
+ */
+const WATERFALL = [
+  ["Interest", "interest_usd"],
+  ["Principal", "principal_usd"],
+  ["Fees", "fees_usd"],
+  ["Hedges", "hedges_usd"],
+  ["DSRA top-up", "dsra_top_up_usd"],
+  ["Swept to the lender", "sweep_usd"],
+  ["Trapped (lock-up)", "trapped_usd"],
+  ["Equity distribution", "distribution_usd"],
+];
+
 const fin = (key) => (row) => row.financing?.[key] ?? null;
 
 /** "good", "near" (within `near` of the limit) or "bad" (past it) for `value` against `limit`, higher better when `floor`. */
@@ -67,6 +83,22 @@ const boxSummary = summary([
   },
 ]);
 
+/**
+ * What every month chart of the box shares: month numbers with their dates, the months in
+ * breach shaded and the default month marked.
+ */
+function monthAxis(r) {
+  const month = r.report.financing.summary.first_default_month;
+  return {
+    x: r.rows.map((m) => m.month),
+    dates: r.rows.map((m) => m.date),
+    xLabel: "month",
+    shade: r.rows.map((m) => Boolean(m.financing?.in_breach)),
+    shadeLabel: "months in breach of a covenant",
+    markers: month == null ? [] : [{ x: month, label: `default (month ${month})` }],
+  };
+}
+
 const covenantLine = (label, value, colour) => (rows) => (value == null ? [] : [{ label, values: rows.map(() => Number(value)), type: "limit", color: colour }]);
 
 export default {
@@ -98,8 +130,7 @@ export default {
           { key: "months_in_breach", label: "Months in breach", get: (r) => r.report.financing.summary.months_in_breach, format: "int" },
         ]),
         chart("Monthly cash flows: CFADS, debt service and the equity's (USD)", (r) => ({
-          x: r.rows.map((m) => m.month),
-          xLabel: "month",
+          ...monthAxis(r),
           yFormat: "usd",
           series: seriesOf(r.rows, [
             ["CFADS", fin("cfads_usd"), { type: "bars", color: 0 }],
@@ -107,9 +138,30 @@ export default {
             ["equity cash flow", fin("equity_cash_flow_usd"), { color: 2 }],
           ]),
         }), { key: "cash_flows" }),
+        chart("Where each month's CFADS went: the waterfall (USD)", (r) => ({
+          ...monthAxis(r),
+          yFormat: "usd",
+          stacked: true,
+          series: [
+            ...seriesOf(r.rows, WATERFALL.map(([label, key], i) => [label, fin(key), { type: "bars", color: i }])),
+            ...seriesOf(r.rows, [["CFADS", fin("cfads_usd"), { color: 3, dash: true }]]),
+          ],
+        }), { key: "waterfall" }),
+        table("The waterfall, month by month", "box-waterfall.csv", columns([
+          ["Month", "month", "int"],
+          ["Date", "date"],
+          ["CFADS", fin("cfads_usd"), "usd"],
+          ...WATERFALL.map(([label, key]) => [label, fin(key), "usd"]),
+          ["DSRA drawn", fin("dsra_draw_usd"), "usd"],
+          ["Trapped released", fin("trapped_release_usd"), "usd"],
+          ["Equity support", fin("equity_support_usd"), "usd"],
+          ["Income tax", fin("taxes_usd"), "usd"],
+          ["DSRA balance", fin("dsra_balance_usd"), "usd"],
+          ["Trapped balance", fin("trapped_balance_usd"), "usd"],
+          ["Locked up", fin("locked_up"), "bool"],
+        ]), (r) => r.rows),
         chart("Debt balance against the GPUs' economic value (USD)", (r) => ({
-          x: r.rows.map((m) => m.month),
-          xLabel: "month",
+          ...monthAxis(r),
           yFormat: "usd",
           zero: true,
           series: seriesOf(r.rows, [
@@ -119,8 +171,7 @@ export default {
           ]),
         }), { key: "balance" }),
         chart("DSCR against the covenant and the sizing target", (r) => ({
-          x: r.rows.map((m) => m.month),
-          xLabel: "month",
+          ...monthAxis(r),
           yFormat: "ratio",
           zero: true,
           series: [
@@ -128,13 +179,14 @@ export default {
             ...covenantLine("minimum DSCR", r.financing.min_dscr, 5)(r.rows),
             ...covenantLine("target DSCR", r.financing.target_dscr, 2)(r.rows),
           ],
+          yLabel: "DSCR (times)",
         }), { key: "dscr" }),
         chart("LTV against the covenant", (r) => ({
-          x: r.rows.map((m) => m.month),
-          xLabel: "month",
+          ...monthAxis(r),
           yFormat: "pct",
           zero: true,
           series: [...seriesOf(r.rows, [["LTV", fin("ltv"), { color: 0 }]]), ...covenantLine("maximum LTV", r.financing.max_ltv ?? "1", 5)(r.rows)],
+          yLabel: "LTV (percent of value)",
         }), { key: "ltv" }),
         table("Monthly statements and covenant tests", "box-statements.csv", columns([
           ["Month", "month", "int"],

@@ -254,6 +254,8 @@ export default {
         chart("Tornado: the change from the scenario's value at each input's low and high", (r) => ({
           categories: r.tornado.rows.map((row) => `${inputLabel(row.input)} ${format(row.low, inputFormat(row.input))}–${format(row.high, inputFormat(row.input))}`),
           horizontal: true,
+          xLabel: "input, low–high",
+          yLabel: `change in ${OUTPUTS.find(([key]) => key === r.output)?.[1] ?? r.output}`,
           yFormat: outputFormat(r.output) === "pct" ? "pct" : outputFormat(r.output) === "ratio" ? "ratio" : "usd",
           height: 60 + 34 * r.tornado.rows.length,
           series: [
@@ -282,7 +284,8 @@ function histogram(d, kind) {
     x: d.histogram.map((b) => (Number(b.from) + Number(b.to)) / 2),
     xFormat: kind,
     yFormat: "num",
-    xLabel: kind === "pct" ? "annual rate" : "USD",
+    yLabel: "paths",
+    xLabel: kind === "pct" ? "annual rate (percent)" : "USD",
     series: [{ label: "paths", values: d.histogram.map((b) => b.paths), type: "bars", format: "int" }],
     markers: [
       { x: Number(d.p5), label: `P5 ${format(d.p5, kind === "pct" ? "pct" : "usd0")}` },

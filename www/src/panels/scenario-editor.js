@@ -6,7 +6,7 @@
 import { presets } from "gpuecon";
 
 import { download } from "../lib/csv.js";
-import { check, choice, dec, el, group, int, optional, rows, text } from "../lib/form.js";
+import { check, choice, dec, details, el, group, int, optional, rows, text } from "../lib/form.js";
 import { bookMethod, contractFields, curve, facilityGroup, loanInterest, operationsGroup, powerGroup } from "./common.js";
 
 /** The core's presets, read once: scenarios (for `evaluate`) and portfolios of boxes. */
@@ -78,6 +78,46 @@ export const defaultFinancing = () => ({
   cure_months: 2,
 });
 
+/**
+ * The loan agreement's optional sections that direct the box's cash (core/src/scenario/
+ * financing/terms.rs). Each starts, when switched on, at terms lenders commonly ask (an
+ * assumption, to be replaced by the deal's): a 6-month DSRA funded at the close; a lock-up
+ * below 1.10x trailing 3 months, released after 1 month; half the excess swept while locked
+ * up; a swap of the whole balance at 4 %; a cap at 5 %; the federal 21 % income tax with the
+ * core's defaults for the rest (IRC 163(j), 172, MACRS 5 years).
+ */
+const waterfallFields = [
+  optional("dsra", "Debt service reserve account (DSRA)", () => ({ months: 6, funding: "close" }), [
+    int("months", "Months of debt service held", "months"),
+    choice("funding", "Funded", [["close", "At the close, by the equity"], ["cash_flow", "From the cash flow"]]),
+  ]),
+  optional("lock_up", "Lock-up: distributions stop below a DSCR", () => ({ min_dscr: "1.10", trailing_months: 3, release_after_months: 1 }), [
+    dec("min_dscr", "Lock-up DSCR", "×"),
+    choice("trailing_months", "Test window", [[1, "1 month"], [3, "3 months"], [12, "12 months"]]),
+    int("release_after_months", "Passes before release", "months"),
+  ]),
+  optional("cash_sweep", "Cash sweep to the lender", () => ({ share: "0.5", when: "locked_up" }), [
+    dec("share", "Share swept", "fraction of the excess cash"),
+    choice("when", "When", [["always", "Every month"], ["locked_up", "Only while locked up"]]),
+  ]),
+  choice("day_count", "Day count", [[null, "The interest's own (ACT/360 floating, 30/360 fixed)"], ["act_360", "ACT/360"], ["30_360", "30/360"], ["act_365f", "ACT/365F"]]),
+  optional("swap", "Interest rate swap (pay fixed)", () => ({ fixed_annual_rate: "0.04", notional: { kind: "share_of_balance", share: "1" } }), [
+    dec("fixed_annual_rate", "Fixed rate paid", "fraction a year"),
+    dec("notional.share", "Share of the balance hedged", "fraction"),
+  ]),
+  optional("cap", "Interest rate cap", () => ({ strike_annual_rate: "0.05", notional: { kind: "share_of_balance", share: "1" }, premium_usd: "0" }), [
+    dec("strike_annual_rate", "Strike", "fraction a year"),
+    dec("notional.share", "Share of the balance capped", "fraction"),
+    dec("premium_usd", "Premium at the close", "USD"),
+  ]),
+  optional("taxes", "Income and property taxes", () => ({ income_tax_rate: "0.21" }), [
+    dec("income_tax_rate", "Income tax rate", "fraction of taxable income"),
+    dec("bonus_depreciation_share", "Bonus depreciation", "fraction of cost", { optional: true }),
+    int("macrs_recovery_years", "MACRS recovery", "years", { optional: true }),
+    dec("property_tax_rate", "Property tax", "fraction of cost a year", { optional: true }),
+  ]),
+];
+
 export const financingField = (open) =>
   optional(`${S}.financing`, "Financing: debt secured by the GPUs and the contracts (the scenario becomes a box)", defaultFinancing, [
     dec("advance_rate", "Advance rate", "fraction of capex"),
@@ -99,7 +139,9 @@ export const financingField = (open) =>
       dec("min_dscr", "Minimum DSCR", "×", { optional: true }),
       int("cure_months", "Cure period", "months", { optional: true }),
       dec("liquidation_haircut", "Forced-sale haircut", "fraction", { optional: true }),
+      dec("min_llcr", "Minimum LLCR (sizing)", "×", { optional: true }),
     ]),
+    details("Where the cash goes: reserve, lock-up, sweep, day count, hedges, taxes", waterfallFields),
   ], { open });
 
 function slug(text) {
