@@ -246,3 +246,48 @@ test("every chart labels both axes; month charts show dates; the box shades brea
   assert.deepEqual(problems, []);
   await page.close();
 });
+
+test("compare: the two box presets as A and B show the CLI's two evaluations and their differences, kept in the link", async () => {
+  const { page, problems } = await open(context, "#p=box");
+  let n = await recomputes(page, "box");
+  await page.selectOption("#box-financing-preset", "coreweave-box-ig");
+  await recomputed(page, "box", n);
+  n = await recomputes(page, "box");
+  await page.click("#box-financing-pin");
+  await recomputed(page, "box", n);
+  n = await recomputes(page, "box");
+  await page.selectOption("#box-financing-preset", "coreweave-box-sub-ig");
+  await recomputed(page, "box", n);
+  const a = native("evaluate", "--preset", "coreweave-box-ig").financing.summary;
+  const b = native("evaluate", "--preset", "coreweave-box-sub-ig").financing.summary;
+  const row = (label) => page.locator(`#panel-box tr[data-compare='${label}'] td`).evaluateAll((tds) => tds.map((td) => [td.dataset.value, td.textContent]));
+  const irr = await row("Equity IRR");
+  assertClose(irr[0][0], a.equity.irr_annual, "A's equity IRR");
+  assertClose(irr[1][0], b.equity.irr_annual, "B's equity IRR");
+  const dIrr = (Number(b.equity.irr_annual) - Number(a.equity.irr_annual)) * 100;
+  assert.equal(irr[2][1], `${dIrr > 0 ? "+" : "−"}${Math.abs(dIrr).toFixed(2)} points`);
+  const dscr = await row("Minimum DSCR");
+  assertClose(dscr[0][0], a.minimum_dscr, "A's minimum DSCR");
+  assertClose(dscr[1][0], b.minimum_dscr, "B's minimum DSCR");
+  const dDscr = Number(b.minimum_dscr) - Number(a.minimum_dscr);
+  assert.equal(dscr[2][1], `${dDscr > 0 ? "+" : dDscr < 0 ? "−" : "±"}${Math.abs(dDscr).toFixed(2)}x`);
+  const defaults = await row("Default month");
+  assertClose(defaults[0][0], a.first_default_month, "A's default month");
+  assertClose(defaults[1][0], b.first_default_month, "B's default month");
+  // The inputs that differ: the two presets' own differences (the credit tier among them).
+  const inputs = await page.locator("#panel-box .compare-inputs li").allTextContents();
+  assert.ok(inputs.some((line) => line.startsWith("financing.interest.credit_tier: ")), inputs.join("\n"));
+  assert.equal(await page.locator("#panel-box [data-chart='financing.compare_dscr']").isVisible(), true);
+  // In the link: reopened, the comparison is there.
+  await page.waitForTimeout(400);
+  const { page: again, problems: more } = await open(context, new URL(page.url()).hash);
+  const reopened = await again.locator("#panel-box tr[data-compare='Equity IRR'] td").evaluateAll((tds) => tds.map((td) => td.dataset.value));
+  assert.deepEqual(reopened.slice(0, 2), irr.slice(0, 2).map(([v]) => v));
+  n = await recomputes(again, "box");
+  await again.click("#box-financing-unpin");
+  await recomputed(again, "box", n);
+  assert.equal(await again.locator("#panel-box tr[data-compare]").count(), 0);
+  assert.deepEqual([...problems, ...more], []);
+  await page.close();
+  await again.close();
+});

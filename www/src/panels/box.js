@@ -4,10 +4,11 @@
 
 import { evaluate, evaluate_portfolio } from "gpuecon";
 
-import { chart, metrics, Needs, note, summary, table } from "../lib/block.js";
-import { format } from "../lib/format.js";
+import { chart, custom, metrics, Needs, note, summary, table } from "../lib/block.js";
+import { format, toNumber } from "../lib/format.js";
 import { choice, details, multi } from "../lib/form.js";
 import { columns, seriesOf } from "./common.js";
+import { compareControls, pinnedReport, renderComparison } from "./compare.js";
 import { financingField, PORTFOLIO_PRESETS, presetState, SCENARIO_PRESETS, scenarioControls, scenarioFields, syncScenarioControls } from "./scenario-editor.js";
 
 const BOX = "box";
@@ -112,16 +113,42 @@ export default {
       state: BOX,
       errorBase: "scenario",
       defaults: () => presetState("coreweave-box-ig"),
-      controls: scenarioControls,
+      controls: (root, block) => {
+        scenarioControls(root, block);
+        compareControls(root, block);
+      },
       refreshControls: syncScenarioControls,
       fields: [financingField(true), details("The scenario inside the box: fleet, costs, market and contracts", scenarioFields)],
       compute: (input) => {
         if (!input.scenario?.financing) throw new Needs("This scenario has no financing: switch it on above, or pick a box preset (CoreWeave-style box).");
         const report = evaluate(input.scenario);
-        return { report, rows: statements(report), financing: input.scenario.financing };
+        const pinned = input.compare?.scenario?.financing ? pinnedReport(input) : null;
+        return {
+          report,
+          rows: statements(report),
+          financing: input.scenario.financing,
+          scenario: input.scenario,
+          pinned,
+          pinnedScenario: input.compare?.scenario,
+          pinnedTitle: input.compare?.title,
+        };
       },
       outputs: [
         boxSummary,
+        custom((host) => host.classList.add("compare"), renderComparison),
+        chart("Compare: DSCR of A (dashed) and B", (r) => (r.pinned ? {
+          x: r.rows.map((m) => m.month),
+          dates: r.rows.map((m) => m.date),
+          xLabel: "month",
+          yFormat: "ratio",
+          yLabel: "DSCR (times)",
+          zero: true,
+          series: [
+            ...seriesOf(r.rows, [["B: DSCR", fin("dscr"), { color: 0 }]]),
+            { label: "A: DSCR", values: r.rows.map((m) => toNumber(r.pinned.financing.months.find((f) => f.month === m.month)?.dscr)), color: 1, dash: true },
+            ...covenantLine("minimum DSCR (B)", r.financing.min_dscr, 5)(r.rows),
+          ],
+        } : null), { key: "compare_dscr" }),
         metrics([
           { key: "debt", label: "Debt", get: (r) => r.report.financing.summary.debt_usd, format: "usd0" },
           { key: "sized_by", label: "Sized by", get: (r) => ({ advance_rate: "the advance rate", target_dscr: "the target DSCR", llcr: "the minimum LLCR" })[r.report.financing.summary.sized_by], format: "text" },

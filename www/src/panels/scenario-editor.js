@@ -148,6 +148,12 @@ function slug(text) {
   return (text || "scenario").toLowerCase().replace(/[^a-z0-9]+/g, "-").replace(/^-|-$/g, "") || "scenario";
 }
 
+/** `state` with the block's pinned model A (`compare`, see compare.js) kept, if one is pinned. */
+function keepingPin(block, state) {
+  const { compare } = block.state();
+  return compare ? { ...state, compare } : state;
+}
+
 /** A value in the list of changes: "(none)" for absent, JSON for objects and lists. */
 function shownValue(value) {
   if (value === undefined || value === null) return "(none)";
@@ -193,7 +199,7 @@ export function scenarioControls(root, block) {
   picker.append(el("option", { value: "", text: "Custom (edited or imported)" }));
   for (const p of SCENARIO_PRESETS) picker.append(el("option", { value: p.id, text: p.title }));
   picker.addEventListener("change", () => {
-    if (picker.value) block.app.replaceState(block.key, presetState(picker.value));
+    if (picker.value) block.app.replaceState(block.key, keepingPin(block, presetState(picker.value)));
   });
   const about = el("p", { className: "preset-about" });
   // An edited preset: what differs from it, and a way back.
@@ -201,7 +207,7 @@ export function scenarioControls(root, block) {
   const undo = el("button", { type: "button", className: "small", id: `${id}-undo`, text: "Undo my changes" });
   undo.addEventListener("click", () => {
     const { preset } = block.state();
-    if (preset) block.app.replaceState(block.key, presetState(preset));
+    if (preset) block.app.replaceState(block.key, keepingPin(block, presetState(preset)));
   });
   const changedBox = el("div", { className: "changed", hidden: true }, [el("p", { className: "changed-title", text: "Changed from the preset:" }), changedList, undo]);
   const sources = el("ul", { className: "sources", "aria-label": "Sources" });
@@ -243,7 +249,7 @@ export function scenarioControls(root, block) {
       // A preset file ({ id, scenario, … }) or a bare scenario, as `gpuecon evaluate` reads.
       const scenario = parsed && typeof parsed.scenario === "object" && parsed.id ? parsed.scenario : parsed;
       importError.textContent = "";
-      block.app.replaceState(block.key, { preset: null, scenario });
+      block.app.replaceState(block.key, keepingPin(block, { preset: null, scenario }));
     } catch (e) {
       importError.textContent = `${file.name} is not JSON: ${e.message}`;
     }
