@@ -4,7 +4,8 @@
 // inputs, computed here, never pasted.
 import { after, before, test } from "node:test";
 import assert from "node:assert/strict";
-import { mkdtempSync, writeFileSync } from "node:fs";
+import { execFileSync } from "node:child_process";
+import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { launchChromium } from "./chromium.mjs";
@@ -290,4 +291,48 @@ test("compare: the two box presets as A and B show the CLI's two evaluations and
   assert.deepEqual([...problems, ...more], []);
   await page.close();
   await again.close();
+});
+
+test("exports: the CSV's cash flows give the page's IRR through `gpuecon fn irr`; TSV round-trips; a chart as PNG", async () => {
+  const downloads = await browser.newContext({ viewport: { width: 1280, height: 900 }, acceptDownloads: true });
+  await downloads.grantPermissions(["clipboard-read", "clipboard-write"]);
+  const { page, problems } = await open(downloads, "#p=scenario");
+  const n = await recomputes(page, "scenario");
+  await page.selectOption("#scenario-evaluate-preset", "h100-cluster-1024");
+  await recomputed(page, "scenario", n);
+  const table = page.locator("#panel-scenario [data-table='evaluate.scenario-months']");
+  const [csv] = await Promise.all([page.waitForEvent("download"), table.locator("button", { hasText: "Download CSV" }).click()]);
+  const file = join(mkdtempSync(join(tmpdir(), "gpuecon-csv-")), csv.suggestedFilename());
+  await csv.saveAs(file);
+  const lines = readFileSync(file, "utf8").trim().split("\r\n").map((l) => l.split(","));
+  const column = lines[0].indexOf("Cash flow");
+  assert.equal(lines[1][column], "USD", "the units row");
+  const pct = lines[0].indexOf("Billed utilization");
+  assert.equal(lines[1][pct], "%");
+  // Percentages as percentage numbers: the core's fraction with the point moved two places.
+  const report = native("evaluate", "--preset", "h100-cluster-1024");
+  assert.equal(Number(lines[3][pct]), Number(report.months[0].billed_utilization) * 100);
+  assert.equal(lines[2][0], "0", "month 0, the close");
+  const flows = lines.slice(2).map((l) => l[column]);
+  // Excel's IRR of the column (monthly), annualized as the page's: (1 + r)^12 − 1.
+  const monthly = Number(execFileSync(process.env.GPUECON_CLI, ["fn", "irr", JSON.stringify(flows)], { encoding: "utf8" }));
+  const annual = (1 + monthly) ** 12 - 1;
+  const shown = Number(await metric(page, "scenario", "evaluate.irr"));
+  assert.ok(Math.abs(annual - shown) < 1e-9, `IRR of the CSV ${annual}, the page's ${shown}`);
+
+  // Copy as TSV, read back from the clipboard and parsed: the same numbers as the CSV.
+  await table.locator("button", { hasText: "Copy as TSV" }).click();
+  await table.locator(".copied").filter({ hasText: "Copied" }).waitFor();
+  const tsv = (await page.evaluate(() => navigator.clipboard.readText())).trim().split("\n").map((l) => l.split("\t"));
+  assert.equal(tsv[0][column], "Cash flow (USD)");
+  assert.deepEqual(tsv.slice(1).map((r) => r[column]), flows);
+
+  // A chart as a PNG image.
+  const figure = page.locator("#panel-scenario [data-chart='evaluate.cash_flow']");
+  const [png] = await Promise.all([page.waitForEvent("download"), figure.locator("button", { hasText: "PNG" }).click()]);
+  const image = join(mkdtempSync(join(tmpdir(), "gpuecon-png-")), png.suggestedFilename());
+  await png.saveAs(image);
+  assert.deepEqual([...readFileSync(image).subarray(0, 8)], [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a], "a PNG signature");
+  assert.deepEqual(problems, []);
+  await downloads.close();
 });

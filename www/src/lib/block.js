@@ -22,7 +22,7 @@ export const metrics = (items) => ({ type: "metrics", items });
  */
 export const summary = (items) => ({ type: "metrics", items, summary: true });
 export const chart = (title, build, opts = {}) => ({ type: "chart", title, build, ...opts });
-export const table = (title, filename, columns, rowsOf) => ({ type: "table", title, filename, columns, rows: rowsOf });
+export const table = (title, filename, columns, rowsOf, opts = {}) => ({ type: "table", title, filename, columns, rows: rowsOf, ...opts });
 export const note = (text) => ({ type: "note", text });
 export const custom = (mount, update) => ({ type: "custom", mount, update });
 

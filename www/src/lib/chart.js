@@ -17,6 +17,7 @@
 
 import uPlot from "uplot";
 
+import { download } from "./csv.js";
 import { el } from "./form.js";
 import { format } from "./format.js";
 import { onScreen } from "./on-screen.js";
@@ -246,7 +247,9 @@ export class Chart {
     this.dataTable = el("div", { className: "chart-data" });
     this.dataBox = el("details", { className: "chart-data-box" }, [el("summary", { text: "Data table" }), this.dataTable]);
     this.dataBox.addEventListener("toggle", () => this.dataBox.open && this.fillTable());
-    figure.append(this.holder, this.note, this.dataBox);
+    const png = el("button", { type: "button", className: "small", text: "Download PNG" });
+    png.addEventListener("click", () => this.savePng());
+    figure.append(this.holder, this.note, el("div", { className: "chart-actions" }, [this.dataBox, png]));
     this.plot = null;
     this.shape = "";
     this.width = 600; // until the observer reports the figure's
@@ -305,6 +308,13 @@ export class Chart {
       ]),
     );
     this.dataTable.replaceChildren(el("div", { className: "scroll", tabindex: "0", role: "region", "aria-label": `${this.figure.querySelector("figcaption")?.textContent ?? "Chart"}: data` }, [el("table", { className: "results-table" }, [el("thead", {}, [head]), el("tbody", {}, rows)])]));
+  }
+
+  /** Saves the chart's canvas (axes, labels and series; the legend is the page's) as a PNG, named by the chart. */
+  savePng() {
+    if (this.drawn !== this.spec) this.draw();
+    const name = `${(this.figure.dataset.chart ?? "chart").replace(/[^A-Za-z0-9]+/g, "-")}.png`;
+    this.plot?.ctx.canvas.toBlob((blob) => blob && download(name, blob, "image/png"), "image/png");
   }
 
   /** Redraws with the current theme's colours (out of view: when it comes into view). */

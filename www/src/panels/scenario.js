@@ -118,7 +118,8 @@ export default {
             ["economic value", "economic_value_usd"],
           ]),
         }), { key: "value" }),
-        table("Monthly statements", "scenario-months.csv", monthColumns, months),
+        // Exported with the close as month 0 (the capex), so that IRR() of the cash flow column is the page's IRR.
+        table("Monthly statements", "scenario-months.csv", monthColumns, months, { close: (r) => ({ month: 0, date: r.scenario?.start ?? "", cash_flow_usd: r.summary.close_cash_flow_usd }) }),
       ],
     },
   ],
