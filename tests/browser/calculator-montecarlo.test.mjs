@@ -51,6 +51,14 @@ test("a Monte Carlo run shows its progress, can be cancelled, and matches the na
   assertClose(await metric(page, "montecarlo", "run.npv_p5"), expected.npv_usd.p5, "NPV P5");
   assertClose(await metric(page, "montecarlo", "run.npv_p95"), expected.npv_usd.p95, "NPV P95");
   assertClose(await metric(page, "montecarlo", "run.breach"), expected.covenant_breach.probability, "breach probability");
+  // The sentence that explains the box's own "no breach" against the paths' breaches: the
+  // deterministic case's months in breach (the CLI's evaluation of the preset) and the
+  // share of paths that breach, in percent.
+  const own = native("evaluate", "--preset", "coreweave-box-ig").financing.summary.months_in_breach;
+  const lesson = await page.locator("#montecarlo-run .output-note .note").textContent();
+  assert.match(lesson, own === 0 ? /never breaches a covenant/ : new RegExp(`breaches a covenant in ${own} month`));
+  assert.ok(lesson.includes(`${(Number(expected.covenant_breach.probability) * 100).toFixed(2)}%`), lesson);
+  assert.ok(Number(await metric(page, "montecarlo", "run.speed")) > 0, "paths a second");
   const histogram = page.locator("#panel-montecarlo [data-chart='run.npv_histogram']");
   assert.equal(await histogram.isVisible(), true);
   assert.equal(await histogram.getAttribute("data-points"), String(expected.npv_usd.histogram.length));
