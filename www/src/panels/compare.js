@@ -8,7 +8,7 @@ import { evaluate } from "gpuecon";
 
 import { el } from "../lib/form.js";
 import { format } from "../lib/format.js";
-import { differences, SCENARIO_PRESETS } from "./scenario-editor.js";
+import { differences, SCENARIO_PRESETS, shownValue } from "./scenario-editor.js";
 
 /** The rows of the comparison: `[label, get(financing summary), format, what Δ is]`. */
 export const COMPARED = [
@@ -91,6 +91,6 @@ export function renderComparison(host, r) {
       el("tbody", {}, rows),
     ]),
     el("p", { className: "changed-title", text: changed.length ? `Inputs that differ (${changed.length}):` : "The inputs are the same." }),
-    el("ul", { className: "changed-list compare-inputs" }, changed.slice(0, 40).map(([path, was, now]) => el("li", { text: `${path}: ${JSON.stringify(was) ?? "(none)"} → ${JSON.stringify(now) ?? "(none)"}` }))),
+    el("ul", { className: "changed-list compare-inputs" }, changed.slice(0, 40).map(([path, was, now]) => el("li", { text: `${path}: ${shownValue(path, was)} → ${shownValue(path, now)}` }))),
   );
 }

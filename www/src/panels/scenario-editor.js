@@ -6,6 +6,8 @@
 import { presets } from "gpuecon";
 
 import { download } from "../lib/csv.js";
+import { glossOf } from "../lib/glossary.js";
+import { shift } from "../lib/numbers.js";
 import { check, choice, dec, details, el, group, int, optional, rows, text } from "../lib/form.js";
 import { bookMethod, contractFields, curve, facilityGroup, loanInterest, operationsGroup, powerGroup } from "./common.js";
 
@@ -154,10 +156,15 @@ function keepingPin(block, state) {
   return compare ? { ...state, compare } : state;
 }
 
-/** A value in the list of changes: "(none)" for absent, JSON for objects and lists. */
-function shownValue(value) {
+/**
+ * A value in the list of changes, as its field shows it: fractions (by the glossary's unit
+ * of the scenario input at `path`) as percentages, "(none)" for absent, JSON for objects.
+ */
+export function shownValue(path, value) {
   if (value === undefined || value === null) return "(none)";
-  return typeof value === "object" ? JSON.stringify(value) : String(value);
+  if (typeof value === "object") return JSON.stringify(value);
+  const unit = glossOf(`scenario.${path}`)?.unit ?? "";
+  return /^(fraction|share)/.test(unit) && /^-?\d+(\.\d+)?$/.test(String(value)) ? `${shift(String(value), 2)} %` : String(value);
 }
 
 /**
@@ -309,7 +316,7 @@ export function scenarioControls(root, block) {
     if (about.textContent !== text) about.textContent = text;
     const changes = edited ? differences(JSON.parse(PRESET_JSON.get(preset.id)), state.scenario) : [];
     changedBox.hidden = changes.length === 0;
-    changedList.replaceChildren(...changes.map(([path, was, now]) => el("li", { "data-path": path, text: `${path}: ${shownValue(was)} → ${shownValue(now)}` })));
+    changedList.replaceChildren(...changes.map(([path, was, now]) => el("li", { "data-path": path, text: `${path}: ${shownValue(path, was)} → ${shownValue(path, now)}` })));
     if (preset !== shownPreset) {
       sources.replaceChildren(...(preset ? preset.sources.map(sourceItem) : []));
       sourcesBox.hidden = !preset;
