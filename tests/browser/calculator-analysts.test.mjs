@@ -57,6 +57,12 @@ test("a percent field takes 10, 10 % and 10%; 0.10 brings the wrong-scale questi
     await type(page, "scenario", RATE, typed);
     assertClose(await metric(page, "scenario", "evaluate.npv"), at10, `NPV with "${typed}" typed`);
   }
+  // The input's definition from the core's glossary, shown on focus: as `gpuecon explain` prints it.
+  const explained = execFileSync(process.env.GPUECON_CLI, ["explain", "scenario.annual_discount_rate"], { encoding: "utf8" }).split("\n")[1].trim();
+  await page.focus(RATE);
+  const gloss = page.locator(`${RATE}-gloss`);
+  assert.equal(await gloss.isVisible(), true);
+  assert.ok((await gloss.textContent()).startsWith(explained), await gloss.textContent());
   // 0.10: not computed silently at 0.1 %, but asked about; the last numbers stay.
   await type(page, "scenario", RATE, "0.10");
   const message = page.locator(`${RATE}-error`);

@@ -27,7 +27,7 @@ export const note = (text) => ({ type: "note", text });
 export const custom = (mount, update) => ({ type: "custom", mount, update });
 
 /** What a "—" means where a metric gives no reason of its own. */
-export const NOT_DEFINED = "Not defined for these inputs: the quantity does not exist here (an IRR of cash flows that never change sign, a ratio over nothing, an event that never happens).";
+const NOT_DEFINED = "Not defined for these inputs: the quantity does not exist here (an IRR of cash flows that never change sign, a ratio over nothing, an event that never happens).";
 
 /** Thrown by a block's compute when an input it takes from another block is not valid yet. */
 export class Needs extends Error {}
