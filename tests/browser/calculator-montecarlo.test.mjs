@@ -80,9 +80,10 @@ test("the tornado and the grid follow their inputs", async () => {
   const grid = await page.locator("#panel-montecarlo table[data-grid] tbody tr").count();
   assert.equal(grid, 5);
   // A swing the core refuses: its message next to the field.
-  await page.fill("#montecarlo-sensitivity-swings-1-high", "1.5");
+  // The buyers' usage share, a fraction typed as a percentage: 150 % is refused by the core.
+  await page.fill("#montecarlo-sensitivity-swings-1-high", "150");
   await page.locator("#montecarlo-sensitivity-swings-1-high-error").filter({ hasText: /./ }).waitFor({ timeout: 5_000 });
-  await page.fill("#montecarlo-sensitivity-swings-1-high", "0.85");
+  await page.fill("#montecarlo-sensitivity-swings-1-high", "85");
   // A grid value that is not a number: the core's message next to the grid's list.
   await page.fill("#montecarlo-sensitivity-grid-y-values", "0.6, 0.7x");
   await page.locator("#montecarlo-sensitivity-grid-y-values-error").filter({ hasText: /./ }).waitFor({ timeout: 5_000 });

@@ -18,7 +18,7 @@ export const int = (path, label, unit, opts = {}) => ({ kind: "integer", path, l
 export const list = (path, label, unit, opts = {}) => ({ kind: "list", path, label, unit, ...opts });
 /** Free text (names). */
 export const text = (path, label, opts = {}) => ({ kind: "text", path, label, ...opts });
-/** One of `options`: `[value, label]` pairs. */
+/** One of `options`: `[value, label]` pairs; `opts.restructure`: other fields depend on it (the form re-renders). */
 export const choice = (path, label, options, opts = {}) => ({ kind: "select", path, label, options, ...opts });
 /** A yes/no input. */
 export const check = (path, label, opts = {}) => ({ kind: "checkbox", path, label, ...opts });
@@ -163,7 +163,9 @@ export class Form {
       });
       select.addEventListener("change", () => {
         setPath(this.getState(), path, spec.options[Number(select.value)][0]);
-        this.onInput();
+        // A choice other fields depend on (their unit) re-renders the form.
+        if (spec.restructure) this.onStructure();
+        else this.onInput();
       });
       return select;
     }
@@ -354,13 +356,16 @@ export class Form {
       const label = this.itemLabel(spec, i);
       return el("tr", {}, [
         el("th", { scope: "row", text: String(i + 1) }),
-        ...spec.fields.map((f) => {
+        ...spec.fields.map((field) => {
+          // A field whose unit depends on its row (`unitOf(row)`): typed and shown in that unit.
+          const f = field.unitOf ? { ...field, unit: field.unitOf(getPath(this.getState(), rowPath) ?? {}) } : field;
           const cellPath = joinPath(rowPath, f.path);
           const cellId = this.id(cellPath);
           const error = el("span", { className: "error", id: `${cellId}-error`, "aria-live": "polite" });
           const input = this.control(f, cellPath, cellId, `${cellId}-error`, `${label}: ${f.label}${f.unit ? ` (${shownUnit(f)})` : ""}`);
           this.slot(cellPath, input, error);
-          return el("td", {}, [el("div", { className: "input" }, [input]), error]);
+          const unit = field.unitOf && f.unit ? el("span", { className: "unit", text: shownUnit(f) }) : "";
+          return el("td", {}, [el("div", { className: "input" }, [input, unit]), error]);
         }),
         el("td", {}, [this.removeButton(spec, path, i, label)]),
       ]);

@@ -43,6 +43,7 @@ const INPUTS = [
 ];
 const INPUT_CHOICES = INPUTS.map(([key, label, unit]) => [key, `${label} (${unit})`]);
 const inputLabel = (id) => INPUTS.find(([key]) => key === id)?.[1] ?? id;
+const inputUnit = (id) => INPUTS.find(([key]) => key === id)?.[2] ?? "value";
 /** The format of an input's values, from its unit: fractions as percentages, dollars as dollars. */
 function inputFormat(id) {
   const unit = INPUTS.find(([key]) => key === id)?.[2] ?? "";
@@ -270,7 +271,12 @@ export default {
       fields: [
         choice("source", "Scenario", SOURCES),
         choice("output", "Output", OUTPUTS.map(([key, label]) => [key, label])),
-        rows("swings", "Swings", () => ({ input: "pue", low: "1.2", high: "1.5" }), [choice("input", "Input", INPUT_CHOICES), dec("low", "Low", "value"), dec("high", "High", "value")], { layout: "table", item: "Swing", min: 1 }),
+        // Low and high in the chosen input's unit: fractions typed and shown as percentages.
+        rows("swings", "Swings", () => ({ input: "pue", low: "1.2", high: "1.5" }), [
+          choice("input", "Input", INPUT_CHOICES, { restructure: true }),
+          dec("low", "Low", "value", { unitOf: (row) => inputUnit(row.input) }),
+          dec("high", "High", "value", { unitOf: (row) => inputUnit(row.input) }),
+        ], { layout: "table", item: "Swing", min: 1 }),
         group("Grid", [
           choice("x.input", "Across", INPUT_CHOICES),
           list("x.values", "Values across", "values"),
