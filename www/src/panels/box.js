@@ -150,11 +150,11 @@ export default {
           ],
         } : null), { key: "compare_dscr" }),
         metrics([
-          { key: "debt", label: "Debt", get: (r) => r.report.financing.summary.debt_usd, format: "usd0" },
+          { key: "debt", label: "Debt", get: (r) => r.report.financing.summary.debt_usd, format: "usd0", gloss: "report.financing.summary.debt_usd" },
           { key: "sized_by", label: "Sized by", get: (r) => ({ advance_rate: "the advance rate", target_dscr: "the target DSCR", llcr: "the minimum LLCR" })[r.report.financing.summary.sized_by], format: "text" },
-          { key: "equity", label: "Equity", get: (r) => r.report.financing.summary.equity_usd, format: "usd0" },
-          { key: "equity_npv", label: "Equity NPV", get: (r) => r.report.financing.summary.equity.npv_usd, format: "usd0" },
-          { key: "months_in_breach", label: "Months in breach", get: (r) => r.report.financing.summary.months_in_breach, format: "int" },
+          { key: "equity", label: "Equity", get: (r) => r.report.financing.summary.equity_usd, format: "usd0", gloss: "report.financing.summary.equity_usd" },
+          { key: "equity_npv", label: "Equity NPV", get: (r) => r.report.financing.summary.equity.npv_usd, format: "usd0", gloss: "report.financing.summary.equity.npv_usd" },
+          { key: "months_in_breach", label: "Months in breach", get: (r) => r.report.financing.summary.months_in_breach, format: "int", gloss: "report.financing.summary.months_in_breach" },
         ]),
         chart("Monthly cash flows: CFADS, debt service and the equity's (USD)", (r) => ({
           ...monthAxis(r),
