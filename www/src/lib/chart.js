@@ -9,7 +9,8 @@
 //   stacked: sum the bar series on each other (or `stack: true` on a series), horizontal: bars along x,
 //   markers: [{ x, label }], zero: keep 0 in view, height,
 //   dates: the date of each x (month axes: the axis and the tooltip show dates),
-//   shade: a boolean for each x (months shaded: breaches), shadeLabel: what the shading means
+//   shade: a boolean for each x (months shaded: breaches), shadeLabel: what the shading means,
+//   y2Label, y2Format: the right axis, for the series with `right: true` (balances beside flows)
 // }
 // Every chart labels both axes (the y axis by its format when the spec names no label: USD,
 // percent, times) and offers its numbers as a table (for screen readers, and to read exact
@@ -131,8 +132,8 @@ function optionsOf(spec, width, current) {
     ...spec.series.map((s, i) => {
       const colour = theme.series[(s.color ?? i) % theme.series.length];
       const kind = s.type ?? "line";
-      const shown = (u, v, si, idx) => format(idx == null ? v : current().series[i].values[idx], seriesFormat(spec, s));
-      const common = { label: s.label, stroke: colour, width: kind === "limit" ? 1.5 : 2, value: shown, spanGaps: false };
+      const shown = (u, v, si, idx) => format(idx == null ? v : current().series[i].values[idx], s.right ? seriesFormat({ yFormat: spec.y2Format ?? yFormat }, s) : seriesFormat(spec, s));
+      const common = { label: s.label, stroke: colour, width: kind === "limit" ? 1.5 : 2, value: shown, spanGaps: false, scale: s.right ? "y2" : "y" };
       if (kind === "bars") return { ...common, width: 1, fill: withAlpha(colour, 0.75), paths: bars, points: { show: false } };
       if (kind === "step") return { ...common, paths: uPlot.paths.stepped({ align: 1 }), points: { show: false } };
       if (kind === "limit") return { ...common, dash: [6, 4], points: { show: false } };
@@ -209,6 +210,7 @@ function optionsOf(spec, width, current) {
       });
 
   const anyBars = spec.series.some((s) => s.type === "bars");
+  const right = !horizontal && spec.series.some((s) => s.right);
   const options = {
     width,
     height: spec.height ?? 260,
@@ -220,10 +222,11 @@ function optionsOf(spec, width, current) {
         range: categories ? [-0.5, xs.length - 0.5] : anyBars ? (u, min, max) => (min == null ? [0, 1] : [min - 0.5, max + 0.5]) : undefined,
       },
       y: { ori: horizontal ? 0 : 1, range: spec.zero || anyBars ? zeroRange : undefined },
+      ...(right ? { y2: { ori: 1, range: zeroRange } } : {}),
     },
     series,
     bands,
-    axes: [xAxis, yAxis],
+    axes: right ? [xAxis, yAxis, { ...axisCommon, scale: "y2", side: 1, label: spec.y2Label ?? Y_LABELS[spec.y2Format ?? yFormat], values: axisValues(spec.y2Format ?? yFormat), grid: { show: false }, size: 70 }] : [xAxis, yAxis],
     legend: { show: true, live: true },
     cursor: { drag: { x: false, y: false }, points: { show: !anyBars } },
     hooks,
@@ -268,6 +271,7 @@ export class Chart {
     const [xLabel, yLabel] = axisLabels(spec);
     this.figure.dataset.xLabel = xLabel;
     this.figure.dataset.yLabel = yLabel;
+    if (spec.series.some((s) => s.right)) this.figure.dataset.y2Label = spec.y2Label ?? Y_LABELS[spec.y2Format ?? spec.yFormat ?? "num"];
     this.note.textContent = spec.shade?.some(Boolean) ? `Shaded: ${spec.shadeLabel ?? "months in breach"}.` : "";
     if (this.dataBox.open) this.fillTable();
     if (this.shown() || !this.plot) this.draw(data);

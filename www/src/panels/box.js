@@ -163,7 +163,9 @@ export default {
             ["CFADS", fin("cfads_usd"), { type: "bars", color: 0 }],
             ["debt service", fin("debt_service_usd"), { color: 1 }],
             ["equity cash flow", fin("equity_cash_flow_usd"), { color: 2 }],
+            ["debt balance (right axis)", fin("balance_usd"), { color: 4, right: true }],
           ]),
+          y2Label: "debt balance (USD)",
         }), { key: "cash_flows" }),
         chart("Where each month's CFADS went: the waterfall (USD)", (r) => ({
           ...monthAxis(r),
