@@ -147,7 +147,8 @@ function optionsOf(spec, width, current) {
   const dateOf = (v) => {
     const { x, dates } = current() ?? spec;
     const i = x?.indexOf(v) ?? -1;
-    return i >= 0 && dates?.[i] ? dates[i].slice(0, 7) : "";
+    if (i >= 0 && dates?.[i]) return dates[i].slice(0, 7);
+    return Number.isInteger(v) ? format(v, "int") : "";
   };
   const xAxis = {
     ...axisCommon,

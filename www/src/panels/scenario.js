@@ -87,6 +87,7 @@ export default {
         ]),
         chart("Revenue by product and cash costs a month (USD)", (r) => ({
           x: r.months.map((m) => m.month),
+          dates: r.months.map((m) => m.date),
           xLabel: "month",
           yFormat: "usd",
           series: [
@@ -101,6 +102,7 @@ export default {
         }), { key: "revenue" }),
         chart("Cash flow a month and cumulative (USD)", (r) => ({
           x: r.months.map((m) => m.month),
+          dates: r.months.map((m) => m.date),
           xLabel: "month",
           yFormat: "usd",
           series: seriesOf(r.months, [
@@ -110,6 +112,7 @@ export default {
         }), { key: "cash_flow" }),
         chart("Book value against economic value of the fleet (USD)", (r) => ({
           x: r.months.map((m) => m.month),
+          dates: r.months.map((m) => m.date),
           xLabel: "month",
           yFormat: "usd",
           zero: true,
