@@ -257,8 +257,8 @@ export function scenarioControls(root, block) {
       const scenario = parsed && typeof parsed.scenario === "object" && parsed.id ? parsed.scenario : parsed;
       importError.textContent = "";
       block.app.replaceState(block.key, keepingPin(block, { preset: null, scenario }));
-    } catch (e) {
-      importError.textContent = `${file.name} is not JSON: ${e.message}`;
+    } catch {
+      importError.textContent = `${file.name} is not a scenario file: it is not JSON. "Download scenario JSON" writes one.`;
     }
     importInput.value = "";
   });
@@ -277,7 +277,9 @@ export function scenarioControls(root, block) {
       block.app.changed(block);
     } catch (e) {
       editor.setAttribute("aria-invalid", "true");
-      editorError.textContent = `Not JSON yet: ${e.message}`;
+      // The page's words, with where the parser stopped (the engine's own text varies by browser).
+      const at = /position (\d+)/.exec(e.message)?.[1];
+      editorError.textContent = `Not JSON yet${at ? ` (near character ${at})` : ""}: check the quotes, commas and braces.`;
     }
   });
   const editorBox = el("details", { className: "group-details json-box" }, [
