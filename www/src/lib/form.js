@@ -195,7 +195,10 @@ export class Form {
     return input;
   }
 
-  renderInput(spec, path) {
+  renderInput(given, path) {
+    // A field whose unit depends on the object around it (`unitOf(parent)`).
+    const parent = path.replace(/(\.[^.[\]]+|\[\d+\])$/, "");
+    const spec = given.unitOf ? { ...given, unit: given.unitOf(getPath(this.getState(), parent) ?? {}) } : given;
     const id = this.id(path);
     const unitId = spec.unit ? `${id}-unit` : undefined;
     const hintId = spec.hint ? `${id}-hint` : undefined;
