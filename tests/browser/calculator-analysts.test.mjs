@@ -240,6 +240,8 @@ test("every chart labels both axes; month charts show dates; the box shades brea
   assert.equal(await dscr.locator(".chart-note").textContent(), "Shaded: months in breach of a covenant.");
   // Its data table: one row a month, with the month's date.
   await dscr.locator(".chart-data-box summary").click();
+  // The table is made on the details' toggle event, which fires after the click returns.
+  await dscr.locator(".chart-data tbody tr").first().waitFor();
   const rows = await dscr.locator(".chart-data tbody tr").evaluateAll((trs) => trs.map((tr) => [...tr.cells].map((c) => c.textContent)));
   assert.equal(rows.length, report.months.length);
   assert.equal(rows[0][1], report.months[0].date);
