@@ -120,12 +120,15 @@ export class BlockView {
             output.dataset.value = value === null || value === undefined ? "" : String(value);
             // `format` is a kind, or a function of the result giving one.
             const kind = typeof item.format === "function" ? item.format(result) : item.format;
-            output.textContent = format(value, kind ?? "num");
+            const text = format(value, kind ?? "num");
+            if (output.textContent !== text) output.textContent = text;
             // A "—" says why on hover: the item's reason, or the general one.
             const none = value === null || value === undefined;
-            output.title = none ? (typeof item.none === "function" ? item.none(result) : item.none) ?? NOT_DEFINED : "";
+            const title = none ? (typeof item.none === "function" ? item.none(result) : item.none) ?? NOT_DEFINED : "";
+            if (output.title !== title) output.title = title;
             if (item.judge) output.parentElement.dataset.judged = none ? "" : item.judge(value, result) ?? "";
-            if (detail) detail.textContent = item.detail(result, value) ?? "";
+            const said = detail ? item.detail(result, value) ?? "" : "";
+            if (detail && detail.textContent !== said) detail.textContent = said;
           }
         };
       }

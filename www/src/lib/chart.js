@@ -273,7 +273,8 @@ export class Chart {
     this.figure.dataset.xLabel = xLabel;
     this.figure.dataset.yLabel = yLabel;
     if (spec.series.some((s) => s.right)) this.figure.dataset.y2Label = spec.y2Label ?? Y_LABELS[spec.y2Format ?? spec.yFormat ?? "num"];
-    this.note.textContent = spec.shade?.some(Boolean) ? `Shaded: ${spec.shadeLabel ?? "months in breach"}.` : "";
+    const note = spec.shade?.some(Boolean) ? `Shaded: ${spec.shadeLabel ?? "months in breach"}.` : "";
+    if (this.note.textContent !== note) this.note.textContent = note; // unchanged: no layout
     if (this.dataBox.open) this.fillTable();
     if (this.shown() || !this.plot) this.draw(data);
   }

@@ -318,7 +318,12 @@ export function scenarioControls(root, block) {
     if (about.textContent !== text) about.textContent = text;
     const changes = edited ? differences(JSON.parse(PRESET_JSON.get(preset.id)), state.scenario) : [];
     changedBox.hidden = changes.length === 0;
-    changedList.replaceChildren(...changes.map(([path, was, now]) => el("li", { "data-path": path, text: `${path}: ${shownValue(path, was)} → ${shownValue(path, now)}` })));
+    const lines = changes.map(([path, was, now]) => `${path}: ${shownValue(path, was)} → ${shownValue(path, now)}`);
+    // Rebuilt only when the list changed: most edits change a value already listed, or none.
+    if (lines.join("\n") !== changedList.dataset.lines) {
+      changedList.dataset.lines = lines.join("\n");
+      changedList.replaceChildren(...lines.map((text) => el("li", { text })));
+    }
     if (preset !== shownPreset) {
       sources.replaceChildren(...(preset ? preset.sources.map(sourceItem) : []));
       sourcesBox.hidden = !preset;
