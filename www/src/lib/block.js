@@ -286,6 +286,9 @@ export class BlockView {
   /** The core's warnings on the inputs (`{ code, path, message }`), in its words, above the results. */
   showWarnings(warnings) {
     const list = Array.isArray(warnings) ? warnings : [];
+    const said = list.map((w) => `${w.code}: ${w.message}`).join("\n");
+    if (said === this.warnings.dataset.said) return; // the same warnings: nothing to lay out
+    this.warnings.dataset.said = said;
     this.warnings.hidden = list.length === 0;
     this.warnings.replaceChildren(...list.map((w) => el("li", { "data-code": w.code ?? "", text: w.message })));
   }
