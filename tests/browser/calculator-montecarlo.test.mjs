@@ -51,6 +51,14 @@ test("a Monte Carlo run shows its progress, can be cancelled, and matches the na
   assertClose(await metric(page, "montecarlo", "run.npv_p5"), expected.npv_usd.p5, "NPV P5");
   assertClose(await metric(page, "montecarlo", "run.npv_p95"), expected.npv_usd.p95, "NPV P95");
   assertClose(await metric(page, "montecarlo", "run.breach"), expected.covenant_breach.probability, "breach probability");
+  // The sentence that explains the box's own "no breach" against the paths' breaches: the
+  // deterministic case's months in breach (the CLI's evaluation of the preset) and the
+  // share of paths that breach, in percent.
+  const own = native("evaluate", "--preset", "coreweave-box-ig").financing.summary.months_in_breach;
+  const lesson = await page.locator("#montecarlo-run .output-note .note").textContent();
+  assert.match(lesson, own === 0 ? /never breaches a covenant/ : new RegExp(`breaches a covenant in ${own} month`));
+  assert.ok(lesson.includes(`${(Number(expected.covenant_breach.probability) * 100).toFixed(2)}%`), lesson);
+  assert.ok(Number(await metric(page, "montecarlo", "run.speed")) > 0, "paths a second");
   const histogram = page.locator("#panel-montecarlo [data-chart='run.npv_histogram']");
   assert.equal(await histogram.isVisible(), true);
   assert.equal(await histogram.getAttribute("data-points"), String(expected.npv_usd.histogram.length));
@@ -72,9 +80,10 @@ test("the tornado and the grid follow their inputs", async () => {
   const grid = await page.locator("#panel-montecarlo table[data-grid] tbody tr").count();
   assert.equal(grid, 5);
   // A swing the core refuses: its message next to the field.
-  await page.fill("#montecarlo-sensitivity-swings-1-high", "1.5");
+  // The buyers' usage share, a fraction typed as a percentage: 150 % is refused by the core.
+  await page.fill("#montecarlo-sensitivity-swings-1-high", "150");
   await page.locator("#montecarlo-sensitivity-swings-1-high-error").filter({ hasText: /./ }).waitFor({ timeout: 5_000 });
-  await page.fill("#montecarlo-sensitivity-swings-1-high", "0.85");
+  await page.fill("#montecarlo-sensitivity-swings-1-high", "85");
   // A grid value that is not a number: the core's message next to the grid's list.
   await page.fill("#montecarlo-sensitivity-grid-y-values", "0.6, 0.7x");
   await page.locator("#montecarlo-sensitivity-grid-y-values-error").filter({ hasText: /./ }).waitFor({ timeout: 5_000 });

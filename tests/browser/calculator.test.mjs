@@ -168,13 +168,16 @@ test("the scenario exports as JSON that `gpuecon evaluate FILE` reads, and table
   const report = native("evaluate", file);
   assert.equal(await metric(page, "scenario", "evaluate.npv"), report.summary.metrics.npv_usd);
 
-  const [csv] = await Promise.all([page.waitForEvent("download"), page.click("#panel-scenario [data-table='evaluate.scenario-months'] button")]);
+  const [csv] = await Promise.all([page.waitForEvent("download"), page.click("#panel-scenario [data-table='evaluate.scenario-months'] button:text('Download CSV')")]);
   const csvFile = join(mkdtempSync(join(tmpdir(), "gpuecon-csv-")), csv.suggestedFilename());
   await csv.saveAs(csvFile);
   const lines = readFileSync(csvFile, "utf8").trim().split("\r\n");
-  assert.equal(lines.length, report.months.length + 1);
+  // The header, the units, the close (month 0), then one line a month.
+  assert.equal(lines.length, report.months.length + 3);
   assert.match(lines[0], /^Month,Date,Available GPU-hours,/);
-  const first = lines[1].split(",");
+  assert.match(lines[1], /^,,,.*USD/);
+  assert.match(lines[2], /^0,/);
+  const first = lines[3].split(",");
   assert.equal(first[1], report.months[0].date);
   assert.equal(first[10], report.months[0].revenue.total_usd, "exact decimals in the CSV");
 

@@ -10,14 +10,24 @@ import { Chart } from "./chart.js";
 import { el, Form } from "./form.js";
 import { joinPath } from "./paths.js";
 import { format } from "./format.js";
+import { glossOf, glossText } from "./glossary.js";
 import { Table } from "./table.js";
 
 /** Output specs, for the panel modules. */
 export const metrics = (items) => ({ type: "metrics", items });
+/**
+ * The panel's answer, first: 3-5 metrics in a strip, each with `detail(result)` (a line under
+ * the number: the headroom to a covenant) and `judge(value, result)`: "good", "near" or "bad"
+ * against the covenant or threshold the detail states (coloured, and said in words).
+ */
+export const summary = (items) => ({ type: "metrics", items, summary: true });
 export const chart = (title, build, opts = {}) => ({ type: "chart", title, build, ...opts });
-export const table = (title, filename, columns, rowsOf) => ({ type: "table", title, filename, columns, rows: rowsOf });
+export const table = (title, filename, columns, rowsOf, opts = {}) => ({ type: "table", title, filename, columns, rows: rowsOf, ...opts });
 export const note = (text) => ({ type: "note", text });
 export const custom = (mount, update) => ({ type: "custom", mount, update });
+
+/** What a "—" means where a metric gives no reason of its own. */
+const NOT_DEFINED = "Not defined for these inputs: the quantity does not exist here (an IRR of cash flows that never change sign, a ratio over nothing, an event that never happens).";
 
 /** Thrown by a block's compute when an input it takes from another block is not valid yet. */
 export class Needs extends Error {}
@@ -57,13 +67,17 @@ export class BlockView {
       getState: () => this.state(),
       onInput: () => this.app.changed(this),
       onStructure: () => {
+        this.form.forget(); // rows may have moved: typed text is kept by path
         this.form.render();
         this.app.changed(this);
       },
     });
     this.alert = el("div", { className: "alert", role: "alert", hidden: true });
     this.staleNote = el("p", { className: "stale-note", hidden: true, text: "Showing the last valid result: correct the inputs marked above." });
+    this.warnings = el("ul", { className: "warnings", "aria-label": "Warnings", hidden: true });
     this.results = el("div", { className: "results" });
+    // The summary strip goes here, above the inputs and the results: first at any width.
+    this.answer = el("div", { className: "answer" });
     this.controls = el("div", { className: "controls" });
     const inputs = el("form", { className: "inputs", novalidate: true, "aria-label": `${def.title}: inputs` }, [this.controls, formRoot]);
     inputs.addEventListener("submit", (e) => e.preventDefault());
@@ -71,7 +85,8 @@ export class BlockView {
     this.root = el("section", { className: "block", id: this.idPrefix, "aria-labelledby": `${this.idPrefix}-title`, "data-block": def.id }, [
       el("h3", { id: `${this.idPrefix}-title`, text: def.title }),
       def.intro ? el("p", { className: "intro", text: def.intro }) : "",
-      el("div", { className: "block-body" }, [inputs, el("div", { className: "results-column" }, [this.alert, this.staleNote, this.results])]),
+      this.answer,
+      el("div", { className: "block-body" }, [inputs, el("div", { className: "results-column" }, [this.alert, this.staleNote, this.warnings, this.results])]),
     ]);
     def.controls?.(this.controls, this);
     this.form.render();
@@ -80,22 +95,40 @@ export class BlockView {
 
   mountOutput(spec) {
     const host = el("div", { className: `output output-${spec.type}` });
-    this.results.append(host);
+    (spec.summary ? this.answer : this.results).append(host);
     switch (spec.type) {
       case "metrics": {
         const items = spec.items.map((item) => {
-          const output = el("output", { "data-metric": `${this.def.id}.${item.key}` });
-          host.append(el("div", { className: "metric" }, [el("span", { className: "label", text: item.label }), output]));
-          return { item, output };
+          const gloss = item.gloss ? glossOf(item.gloss) : null;
+          const glossId = `${this.idPrefix}-${item.key}-gloss`;
+          // Focusable, so that its definition (and why a "—") can be reached from the keyboard.
+          const output = el("output", { "data-metric": `${this.def.id}.${item.key}`, tabindex: "0", "aria-describedby": gloss ? glossId : undefined });
+          const detail = item.detail ? el("span", { className: "detail", "data-detail": `${this.def.id}.${item.key}` }) : "";
+          host.append(el("div", { className: `metric${gloss ? " has-gloss" : ""}` }, [
+            el("span", { className: "label", text: item.label }),
+            output,
+            detail,
+            gloss ? el("span", { className: "gloss", id: glossId, role: "tooltip", text: glossText(gloss) }) : "",
+          ]));
+          return { item, output, detail };
         });
         host.classList.add("metrics");
+        if (spec.summary) host.classList.add("summary-strip");
         return (result, ctx) => {
-          for (const { item, output } of items) {
+          for (const { item, output, detail } of items) {
             const value = item.get(result, ctx);
             output.dataset.value = value === null || value === undefined ? "" : String(value);
             // `format` is a kind, or a function of the result giving one.
             const kind = typeof item.format === "function" ? item.format(result) : item.format;
-            output.textContent = format(value, kind ?? "num");
+            const text = format(value, kind ?? "num");
+            if (output.textContent !== text) output.textContent = text;
+            // A "—" says why on hover: the item's reason, or the general one.
+            const none = value === null || value === undefined;
+            const title = none ? (typeof item.none === "function" ? item.none(result) : item.none) ?? NOT_DEFINED : "";
+            if (output.title !== title) output.title = title;
+            if (item.judge) output.parentElement.dataset.judged = none ? "" : item.judge(value, result) ?? "";
+            const said = detail ? item.detail(result, value) ?? "" : "";
+            if (detail && detail.textContent !== said) detail.textContent = said;
           }
         };
       }
@@ -111,7 +144,7 @@ export class BlockView {
         };
       }
       case "table": {
-        const view = new Table(host, spec);
+        const view = new Table(host, { ...spec, region: `${this.def.title}: ${spec.title}` });
         host.dataset.table = `${this.def.id}.${spec.filename.replace(/\.csv$/, "")}`;
         return (result, ctx) => view.update(result, ctx);
       }
@@ -209,21 +242,33 @@ export class BlockView {
     else throw error;
   }
 
+  /**
+   * Shows `problems` (the core's) with those of the text typed that is not a number (the
+   * form's own, computed meanwhile with the field's last number): every bad field at once.
+   */
   fail(problems) {
     this.ok = false;
     // The core's paths are relative to what it was given (`def.errorBase` inside the state).
     const base = this.def.errorBase;
     const placed = base ? problems.map((p) => ({ ...p, own: p.field, field: p.field ? joinPath(base, p.field) : p.field })) : problems;
-    const left = this.form.showProblems(placed);
+    const typed = this.form.localProblems();
+    const mistyped = new Set(typed.map((p) => p.field));
+    const left = this.form.showProblems([...typed, ...placed.filter((p) => !mistyped.has(p.field))]);
     this.alert.hidden = left.length === 0;
     this.alert.textContent = left.map((p) => p.message).join("\n");
     this.staleNote.hidden = !this.result;
     this.root.dataset.state = "error";
     this.results.classList.toggle("stale", Boolean(this.result));
+    this.answer.classList.toggle("stale", Boolean(this.result));
     this.shown();
   }
 
   succeed(result, ctx) {
+    // Computed with the last number of a field whose text is not one: not the inputs shown.
+    if (this.form.localProblems().length) {
+      this.fail([]);
+      return;
+    }
     this.ok = true;
     this.result = result;
     this.form.clearProblems();
@@ -231,9 +276,21 @@ export class BlockView {
     this.alert.textContent = "";
     this.staleNote.hidden = true;
     this.results.classList.remove("stale");
+    this.answer.classList.remove("stale");
     this.root.dataset.state = "ok";
+    this.showWarnings(this.def.warnings ? this.def.warnings(result) : result?.report?.warnings ?? result?.warnings);
     for (const update of this.outputs) update(result, ctx);
     this.shown();
+  }
+
+  /** The core's warnings on the inputs (`{ code, path, message }`), in its words, above the results. */
+  showWarnings(warnings) {
+    const list = Array.isArray(warnings) ? warnings : [];
+    const said = list.map((w) => `${w.code}: ${w.message}`).join("\n");
+    if (said === this.warnings.dataset.said) return; // the same warnings: nothing to lay out
+    this.warnings.dataset.said = said;
+    this.warnings.hidden = list.length === 0;
+    this.warnings.replaceChildren(...list.map((w) => el("li", { "data-code": w.code ?? "", text: w.message })));
   }
 
   /** Counts the answers shown (data-answers), so tests can wait for the next one. */

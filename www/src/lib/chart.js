@@ -7,13 +7,40 @@
 //   xLabel, yLabel, yFormat: "usd" | "num" | "pct" | "ratio", xFormat (idem, for horizontal charts),
 //   series: [{ label, values, type: "line" | "bars" | "step" | "limit", color: index, format }],
 //   stacked: sum the bar series on each other (or `stack: true` on a series), horizontal: bars along x,
-//   markers: [{ x, label }], zero: keep 0 in view, height
+//   markers: [{ x, label }], zero: keep 0 in view, height,
+//   dates: the date of each x (month axes: the axis and the tooltip show dates),
+//   shade: a boolean for each x (months shaded: breaches), shadeLabel: what the shading means,
+//   y2Label, y2Format: the right axis, for the series with `right: true` (balances beside flows)
 // }
+// Every chart labels both axes (the y axis by its format when the spec names no label: USD,
+// percent, times) and offers its numbers as a table (for screen readers, and to read exact
+// values), made when opened.
 
 import uPlot from "uplot";
 
+import { download } from "./csv.js";
+import { el } from "./form.js";
 import { format } from "./format.js";
 import { onScreen } from "./on-screen.js";
+
+/** The y axis's label when the spec names none: the unit its format shows. */
+const Y_LABELS = { usd: "USD", pct: "percent", ratio: "times (x)", num: "" };
+
+/**
+ * The axis labels a spec is drawn with: `[x, y]`, x's the axis of the x values or categories
+ * (at the left when horizontal), y's the values' (at the bottom when horizontal).
+ */
+export function axisLabels(spec) {
+  const x = spec.xLabel ?? (spec.dates ? "month" : "");
+  const y = spec.yLabel ?? Y_LABELS[spec.yFormat ?? "num"] ?? "";
+  return [x, y];
+}
+
+/** The format kind a series' values are shown in, from its own or the chart's. */
+function seriesFormat(spec, s) {
+  const y = spec.yFormat ?? "num";
+  return s.format ?? (y === "ratio" ? "ratio" : y === "pct" ? "pct" : y === "usd" ? "usd" : "num");
+}
 
 const axisFormats = {
   usd: new Intl.NumberFormat("en-US", { style: "currency", currency: "USD", notation: "compact", maximumSignificantDigits: 3 }),
@@ -40,6 +67,7 @@ function colours() {
       axis: read("--muted"),
       grid: read("--line"),
       ink: read("--ink"),
+      shade: read("--error"),
       series: Array.from({ length: 8 }, (_, i) => read(`--series-${i + 1}`)),
     };
   }
@@ -100,12 +128,12 @@ function optionsOf(spec, width, current) {
   const bands = stackedOn(spec).flatMap((on, i) => (on == null ? [] : [{ series: [i + 1, on + 1], fill: "rgba(0,0,0,0)" }]));
 
   const series = [
-    { label: spec.xLabel ?? "", value: (u, v) => (v == null ? "—" : categories ? categories[v] : format(v, "int")) },
+    { label: spec.xLabel ?? (spec.dates ? "month" : ""), value: (u, v, si, idx) => (v == null ? "—" : categories ? categories[v] : spec.dates && idx != null ? `${format(v, "int")} (${current().dates?.[idx] ?? ""})` : format(v, "int")) },
     ...spec.series.map((s, i) => {
       const colour = theme.series[(s.color ?? i) % theme.series.length];
       const kind = s.type ?? "line";
-      const shown = (u, v, si, idx) => format(idx == null ? v : current().series[i].values[idx], s.format ?? (yFormat === "ratio" ? "ratio" : yFormat === "pct" ? "pct" : yFormat === "usd" ? "usd" : "num"));
-      const common = { label: s.label, stroke: colour, width: kind === "limit" ? 1.5 : 2, value: shown, spanGaps: false };
+      const shown = (u, v, si, idx) => format(idx == null ? v : current().series[i].values[idx], s.right ? seriesFormat({ yFormat: spec.y2Format ?? yFormat }, s) : seriesFormat(spec, s));
+      const common = { label: s.label, stroke: colour, width: kind === "limit" ? 1.5 : 2, value: shown, spanGaps: false, scale: s.right ? "y2" : "y" };
       if (kind === "bars") return { ...common, width: 1, fill: withAlpha(colour, 0.75), paths: bars, points: { show: false } };
       if (kind === "step") return { ...common, paths: uPlot.paths.stepped({ align: 1 }), points: { show: false } };
       if (kind === "limit") return { ...common, dash: [6, 4], points: { show: false } };
@@ -114,20 +142,50 @@ function optionsOf(spec, width, current) {
   ];
 
   const axisCommon = { stroke: theme.axis, grid: { stroke: theme.grid, width: 1 }, ticks: { stroke: theme.grid, width: 1 } };
+  const [xLabel, yLabel] = axisLabels(spec);
+  // Month axes show the month's date ("2027-01") where the spec gives dates.
+  const dateOf = (v) => {
+    const { x, dates } = current() ?? spec;
+    const i = x?.indexOf(v) ?? -1;
+    if (i >= 0 && dates?.[i]) return dates[i].slice(0, 7);
+    return Number.isInteger(v) ? format(v, "int") : "";
+  };
   const xAxis = {
     ...axisCommon,
-    label: spec.xLabel,
+    label: xLabel,
     side: horizontal ? 3 : 2,
-    values: categories ? (u, splits) => splits.map((v) => categories[v] ?? "") : axisValues(spec.xFormat ?? "num"),
+    values: categories ? (u, splits) => splits.map((v) => categories[v] ?? "") : spec.dates ? (u, splits) => splits.map(dateOf) : axisValues(spec.xFormat ?? "num"),
     splits: categories ? () => xs : undefined,
     size: horizontal && categories ? Math.min(260, 16 + 7 * Math.max(...categories.map((c) => c.length))) : undefined,
     grid: categories ? { show: false } : axisCommon.grid,
   };
-  const yAxis = { ...axisCommon, label: spec.yLabel, side: horizontal ? 2 : 3, values: axisValues(yFormat), size: horizontal ? undefined : 70 };
+  // uPlot takes an option set to undefined as given (an axis of size undefined is not drawn):
+  // the keys left undefined go, so that uPlot's defaults apply.
+  for (const key of Object.keys(xAxis)) if (xAxis[key] === undefined) delete xAxis[key];
+  const yAxis = { ...axisCommon, label: yLabel, side: horizontal ? 2 : 3, values: axisValues(yFormat), ...(horizontal ? {} : { size: 70 }) };
 
   const markers = spec.markers ?? [];
-  const hooks = markers.length
-    ? {
+  const hooks = {};
+  // Shaded months (breaches), behind the series: drawn after the canvas is cleared.
+  if (spec.shade) {
+    hooks.drawClear = [
+      (u) => {
+        const { shade, x } = current() ?? spec;
+        if (!shade) return;
+        const { ctx } = u;
+        ctx.save();
+        ctx.fillStyle = withAlpha(theme.shade, 0.16);
+        const half = x.length > 1 ? Math.abs(u.valToPos(x[1], "x", true) - u.valToPos(x[0], "x", true)) / 2 : 4;
+        shade.forEach((on, i) => {
+          if (!on) return;
+          const at = u.valToPos(x[i], "x", true);
+          ctx.fillRect(at - half, u.bbox.top, 2 * half, u.bbox.height);
+        });
+        ctx.restore();
+      },
+    ];
+  }
+  if (markers.length) Object.assign(hooks, {
         draw: [
           (u) => {
             const { ctx } = u;
@@ -150,10 +208,10 @@ function optionsOf(spec, width, current) {
             ctx.restore();
           },
         ],
-      }
-    : {};
+      });
 
   const anyBars = spec.series.some((s) => s.type === "bars");
+  const right = !horizontal && spec.series.some((s) => s.right);
   const options = {
     width,
     height: spec.height ?? 260,
@@ -165,10 +223,11 @@ function optionsOf(spec, width, current) {
         range: categories ? [-0.5, xs.length - 0.5] : anyBars ? (u, min, max) => (min == null ? [0, 1] : [min - 0.5, max + 0.5]) : undefined,
       },
       y: { ori: horizontal ? 0 : 1, range: spec.zero || anyBars ? zeroRange : undefined },
+      ...(right ? { y2: { ori: 1, range: zeroRange } } : {}),
     },
     series,
     bands,
-    axes: [xAxis, yAxis],
+    axes: right ? [xAxis, yAxis, { ...axisCommon, scale: "y2", side: 1, label: spec.y2Label ?? Y_LABELS[spec.y2Format ?? yFormat], values: axisValues(spec.y2Format ?? yFormat), grid: { show: false }, size: 70 }] : [xAxis, yAxis],
     legend: { show: true, live: true },
     cursor: { drag: { x: false, y: false }, points: { show: !anyBars } },
     hooks,
@@ -187,7 +246,14 @@ export class Chart {
     this.figure = figure;
     this.holder = document.createElement("div");
     this.holder.className = "chart";
-    figure.append(this.holder);
+    this.note = el("p", { className: "chart-note" });
+    // The numbers as a table, made when opened (and kept up to date while open).
+    this.dataTable = el("div", { className: "chart-data" });
+    this.dataBox = el("details", { className: "chart-data-box" }, [el("summary", { text: "Data table" }), this.dataTable]);
+    this.dataBox.addEventListener("toggle", () => this.dataBox.open && this.fillTable());
+    const png = el("button", { type: "button", className: "small", text: "Download PNG" });
+    png.addEventListener("click", () => this.savePng());
+    figure.append(this.holder, this.note, el("div", { className: "chart-actions" }, [this.dataBox, png]));
     this.plot = null;
     this.shape = "";
     this.width = 600; // until the observer reports the figure's
@@ -203,6 +269,13 @@ export class Chart {
     const data = dataOf(spec);
     this.figure.dataset.points = String(data[0].length);
     this.figure.dataset.signature = signature(data);
+    const [xLabel, yLabel] = axisLabels(spec);
+    this.figure.dataset.xLabel = xLabel;
+    this.figure.dataset.yLabel = yLabel;
+    if (spec.series.some((s) => s.right)) this.figure.dataset.y2Label = spec.y2Label ?? Y_LABELS[spec.y2Format ?? spec.yFormat ?? "num"];
+    const note = spec.shade?.some(Boolean) ? `Shaded: ${spec.shadeLabel ?? "months in breach"}.` : "";
+    if (this.note.textContent !== note) this.note.textContent = note; // unchanged: no layout
+    if (this.dataBox.open) this.fillTable();
     if (this.shown() || !this.plot) this.draw(data);
   }
 
@@ -210,7 +283,7 @@ export class Chart {
   draw(data = dataOf(this.spec)) {
     const { spec } = this;
     this.drawn = spec;
-    const shape = JSON.stringify([spec.series.map((s) => [s.label, s.type, s.color]), spec.categories, spec.markers, spec.stacked, spec.horizontal, spec.yFormat, spec.x?.length, colours().theme]);
+    const shape = JSON.stringify([spec.series.map((s) => [s.label, s.type, s.color]), spec.categories, spec.markers, spec.stacked, spec.horizontal, spec.yFormat, spec.x?.length, Boolean(spec.shade), Boolean(spec.dates), colours().theme]);
     if (this.plot && shape === this.shape) {
       this.plot.batch(() => this.plot.setData(data));
     } else {
@@ -224,6 +297,30 @@ export class Chart {
     }
     // Until the pointer is on the chart, its legend shows the last point's values.
     if (this.plot.cursor.idx == null && data[0].length > 0) this.plot.setLegend({ idx: data[0].length - 1 });
+  }
+
+  /** The spec's numbers as a table in the data box: one row per x, one column per series. */
+  fillTable() {
+    const { spec } = this;
+    if (!spec) return;
+    const xs = spec.categories ?? spec.x;
+    const [xLabel] = axisLabels(spec);
+    const head = el("tr", {}, [el("th", { scope: "col", text: spec.horizontal ? "" : xLabel || "x" }), ...(spec.dates ? [el("th", { scope: "col", text: "date" })] : []), ...spec.series.map((s) => el("th", { scope: "col", text: s.label }))]);
+    const rows = xs.map((x, i) =>
+      el("tr", {}, [
+        el("th", { scope: "row", text: spec.categories ? x : format(x, spec.xFormat ?? "num") }),
+        ...(spec.dates ? [el("td", { text: spec.dates[i] ?? "" })] : []),
+        ...spec.series.map((s) => el("td", { className: "number", text: format(s.values[i], seriesFormat(spec, s)) })),
+      ]),
+    );
+    this.dataTable.replaceChildren(el("div", { className: "scroll", tabindex: "0", role: "region", "aria-label": `${this.figure.querySelector("figcaption")?.textContent ?? "Chart"}: data` }, [el("table", { className: "results-table" }, [el("thead", {}, [head]), el("tbody", {}, rows)])]));
+  }
+
+  /** Saves the chart's canvas (axes, labels and series; the legend is the page's) as a PNG, named by the chart. */
+  savePng() {
+    if (this.drawn !== this.spec) this.draw();
+    const name = `${(this.figure.dataset.chart ?? "chart").replace(/[^A-Za-z0-9]+/g, "-")}.png`;
+    this.plot?.ctx.canvas.toBlob((blob) => blob && download(name, blob, "image/png"), "image/png");
   }
 
   /** Redraws with the current theme's colours (out of view: when it comes into view). */

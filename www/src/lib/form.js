@@ -1,8 +1,13 @@
 // Forms built from declarative field specs and bound to a plain input object: every field
 // is labelled, shows its unit, and has an error slot the core's messages go to
-// (aria-invalid + aria-describedby). Values go to the core as typed: decimals as strings
-// (the core reads them exactly), whole numbers as numbers. Nothing is validated here.
+// (aria-invalid + aria-describedby). Numbers are read as people type them (numbers.js):
+// percent fields show and take percentages, amounts take "$50k"; what goes to the core is the
+// exact decimal string (whole numbers as numbers). Text that is not a number stays in its
+// field with the page's message, the state keeping the last number read, so the core can
+// still report the other fields' problems.
 
+import { glossOf, glossText } from "./glossary.js";
+import { readList, readNumber, showNumber, shownUnit } from "./numbers.js";
 import { deletePath, getPath, joinPath, pathCovers, setPath } from "./paths.js";
 
 /** A decimal input (money, rates, kW): sent as the string typed. `optional`: empty = default. */
@@ -13,7 +18,7 @@ export const int = (path, label, unit, opts = {}) => ({ kind: "integer", path, l
 export const list = (path, label, unit, opts = {}) => ({ kind: "list", path, label, unit, ...opts });
 /** Free text (names). */
 export const text = (path, label, opts = {}) => ({ kind: "text", path, label, ...opts });
-/** One of `options`: `[value, label]` pairs. */
+/** One of `options`: `[value, label]` pairs; `opts.restructure`: other fields depend on it (the form re-renders). */
 export const choice = (path, label, options, opts = {}) => ({ kind: "select", path, label, options, ...opts });
 /** A yes/no input. */
 export const check = (path, label, opts = {}) => ({ kind: "checkbox", path, label, ...opts });
@@ -48,20 +53,21 @@ function el(tag, attrs = {}, children = []) {
 }
 export { el };
 
-function shown(value) {
-  if (value === undefined || value === null) return "";
-  return Array.isArray(value) ? value.join(", ") : String(value);
+/** A field's value as its input shows it. */
+function shown(spec, value) {
+  if (spec.kind === "text") return value === undefined || value === null ? "" : String(value);
+  return showNumber(spec, value);
 }
 
-/** Reads an input's text into the value the core expects for the field's kind. */
+/** Reads an input's text into the value the core expects for the field's kind (see numbers.js). */
 function parse(spec, raw) {
   switch (spec.kind) {
-    case "integer":
-      return /^\s*-?\d+\s*$/.test(raw) ? Number(raw) : raw;
+    case "text":
+      return { ok: true, value: raw };
     case "list":
-      return raw.split(/[\s,;]+/).filter(Boolean);
+      return readList(spec, raw);
     default:
-      return raw;
+      return readNumber(spec, raw);
   }
 }
 
@@ -88,6 +94,17 @@ export class Form {
     Object.assign(this, { root, fields, idPrefix, getState, onInput, onStructure });
     this.slots = [];
     this.open = new Map(); // details label → open, kept across re-renders
+    this.typed = new Map(); // path → { raw, problem }: text typed that is not a value yet
+  }
+
+  /** Forgets text typed that was not a value (after the state was replaced). */
+  forget() {
+    this.typed.clear();
+  }
+
+  /** The problems of the text typed that is not a value: `{ field, message, fixes }`. */
+  localProblems() {
+    return [...this.typed].map(([field, { problem }]) => ({ field, message: problem.message, fixes: problem.fixes, local: true }));
   }
 
   render() {
@@ -146,7 +163,9 @@ export class Form {
       });
       select.addEventListener("change", () => {
         setPath(this.getState(), path, spec.options[Number(select.value)][0]);
-        this.onInput();
+        // A choice other fields depend on (their unit) re-renders the form.
+        if (spec.restructure) this.onStructure();
+        else this.onInput();
       });
       return select;
     }
@@ -161,30 +180,42 @@ export class Form {
       placeholder: spec.placeholder,
     };
     const input = spec.kind === "list" ? el("textarea", { ...attrs, rows: 2 }) : el("input", { ...attrs, type: "text" });
-    input.value = shown(getPath(state, path));
+    input.value = this.typed.get(path)?.raw ?? shown(spec, getPath(state, path));
     input.addEventListener("input", () => {
       const value = input.value;
+      this.typed.delete(path);
       if (spec.optional && value.trim() === "") deletePath(this.getState(), path);
-      else setPath(this.getState(), path, parse(spec, value));
+      else {
+        const read = parse(spec, value);
+        if (read.ok) setPath(this.getState(), path, read.value);
+        else this.typed.set(path, { raw: value, problem: read });
+      }
       this.onInput();
     });
     return input;
   }
 
-  renderInput(spec, path) {
+  renderInput(given, path) {
+    // A field whose unit depends on the object around it (`unitOf(parent)`).
+    const parent = path.replace(/(\.[^.[\]]+|\[\d+\])$/, "");
+    const spec = given.unitOf ? { ...given, unit: given.unitOf(getPath(this.getState(), parent) ?? {}) } : given;
     const id = this.id(path);
     const unitId = spec.unit ? `${id}-unit` : undefined;
     const hintId = spec.hint ? `${id}-hint` : undefined;
     const errorId = `${id}-error`;
-    const describedBy = [unitId, hintId, errorId].filter(Boolean).join(" ");
+    const gloss = glossOf(path);
+    const glossId = gloss ? `${id}-gloss` : undefined;
+    const describedBy = [unitId, hintId, errorId, glossId].filter(Boolean).join(" ");
     const input = this.control(spec, path, id, describedBy);
     const message = el("span", { className: "error", id: errorId, "aria-live": "polite" });
     this.slot(path, input, message);
-    return el("div", { className: `field ${spec.kind === "list" ? "wide" : ""}` }, [
+    return el("div", { className: `field ${spec.kind === "list" ? "wide" : ""}${gloss ? " has-gloss" : ""}` }, [
       el("label", { for: id, text: spec.label }),
-      el("div", { className: "input" }, [input, spec.unit ? el("span", { className: "unit", id: unitId, text: spec.unit }) : ""]),
+      el("div", { className: "input" }, [input, spec.unit ? el("span", { className: "unit", id: unitId, text: shownUnit(spec) }) : ""]),
       spec.hint ? el("span", { className: "hint", id: hintId, text: spec.hint }) : "",
       message,
+      // The core's definition of the input, shown on hover and focus (and read with the field).
+      gloss ? el("span", { className: "gloss", id: glossId, role: "tooltip", text: glossText(gloss) }) : "",
     ]);
   }
 
@@ -320,7 +351,7 @@ export class Form {
     const message = el("span", { className: "error", id: `${id}-error`, "aria-live": "polite" });
     const head = el("tr", {}, [
       el("th", { scope: "col", text: spec.item ?? "#" }),
-      ...spec.fields.map((f) => el("th", { scope: "col" }, [f.label, f.unit ? el("span", { className: "unit", text: ` ${f.unit}` }) : ""])),
+      ...spec.fields.map((f) => el("th", { scope: "col" }, [f.label, f.unit ? el("span", { className: "unit", text: ` ${shownUnit(f)}` }) : ""])),
       el("th", { scope: "col" }, [el("span", { className: "visually-hidden", text: "Remove" })]),
     ]);
     const body = this.rowsOf(path).map((_, i) => {
@@ -328,13 +359,16 @@ export class Form {
       const label = this.itemLabel(spec, i);
       return el("tr", {}, [
         el("th", { scope: "row", text: String(i + 1) }),
-        ...spec.fields.map((f) => {
+        ...spec.fields.map((field) => {
+          // A field whose unit depends on its row (`unitOf(row)`): typed and shown in that unit.
+          const f = field.unitOf ? { ...field, unit: field.unitOf(getPath(this.getState(), rowPath) ?? {}) } : field;
           const cellPath = joinPath(rowPath, f.path);
           const cellId = this.id(cellPath);
           const error = el("span", { className: "error", id: `${cellId}-error`, "aria-live": "polite" });
-          const input = this.control(f, cellPath, cellId, `${cellId}-error`, `${label}: ${f.label}${f.unit ? ` (${f.unit})` : ""}`);
+          const input = this.control(f, cellPath, cellId, `${cellId}-error`, `${label}: ${f.label}${f.unit ? ` (${shownUnit(f)})` : ""}`);
           this.slot(cellPath, input, error);
-          return el("td", {}, [el("div", { className: "input" }, [input]), error]);
+          const unit = field.unitOf && f.unit ? el("span", { className: "unit", text: shownUnit(f) }) : "";
+          return el("td", {}, [el("div", { className: "input" }, [input, unit]), error]);
         }),
         el("td", {}, [this.removeButton(spec, path, i, label)]),
       ]);
@@ -353,7 +387,7 @@ export class Form {
   clearProblems() {
     for (const { input, message } of this.slots) {
       input.removeAttribute("aria-invalid");
-      message.textContent = "";
+      message.replaceChildren();
     }
   }
 
@@ -378,8 +412,20 @@ export class Form {
       // A field in a closed disclosure: opened, so that its message can be seen.
       for (let box = best.input.closest("details:not([open])"); box; box = box.parentElement.closest("details:not([open])")) box.open = true;
       const text = field === best.path ? withoutPath(problem.message, problem.own ?? problem.field) : problem.message;
-      best.message.textContent = best.message.textContent ? `${best.message.textContent} ${text}` : text;
+      best.message.append(best.message.textContent ? ` ${text}` : text);
+      for (const fix of problem.fixes ?? []) best.message.append(" ", this.fixButton(best.input, fix));
     }
     return left;
+  }
+
+  /** A button that puts `fix.text` in `input`, as if typed. */
+  fixButton(input, fix) {
+    const button = el("button", { type: "button", className: "small fix", text: fix.label });
+    button.addEventListener("click", () => {
+      input.value = fix.text;
+      input.dispatchEvent(new Event("input", { bubbles: true }));
+      input.focus();
+    });
+    return button;
   }
 }

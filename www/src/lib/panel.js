@@ -29,7 +29,10 @@ export class PanelView {
 
   /** Re-renders the forms from the state (after a preset or a URL replaced it), then recomputes. */
   refresh() {
-    for (const b of this.blocks) b.form.render();
+    for (const b of this.blocks) {
+      b.form.forget();
+      b.form.render();
+    }
     this.recompute();
   }
 

@@ -5,7 +5,7 @@
 // they come into view, and a table out of view is drawn when it comes into it.
 // aria-rowcount and aria-rowindex give the whole table's size.
 
-import { download, toCsv } from "./csv.js";
+import { download, toCsv, toTsv } from "./csv.js";
 import { el } from "./form.js";
 import { format } from "./format.js";
 import { onScreen } from "./on-screen.js";
@@ -14,7 +14,12 @@ import { onScreen } from "./on-screen.js";
 const OVERSCAN = 6;
 
 export class Table {
-  /** `spec`: `{ title, filename, columns: [{ label, get, format }], rows(result) }`. */
+  /**
+   * `spec`: `{ title, filename, columns: [{ label, get, format, none, unit }], rows(result),
+   * close(result), region }`: `close` is the row of month 0 (the close), in the exports only;
+   * a column's `format` is a kind or a function of the row giving one, `none` says why a cell
+   * is empty; `region` names the table's scrolling box (unique in the page).
+   */
   constructor(root, spec) {
     this.spec = spec;
     this.rows = [];
@@ -27,7 +32,18 @@ export class Table {
     this.scrollTop = 0;
     this.measuring = null; // the <tr> whose height the observer reports
     const button = el("button", { type: "button", className: "small", text: "Download CSV" });
-    button.addEventListener("click", () => download(spec.filename, toCsv(spec.columns, this.rows), "text/csv"));
+    button.addEventListener("click", () => download(spec.filename, toCsv(spec.columns, this.rows, this.close), "text/csv"));
+    // The whole table (not only the rows drawn) as tab-separated text, for a spreadsheet.
+    const copy = el("button", { type: "button", className: "small copy-tsv", text: "Copy as TSV" });
+    const copied = el("span", { className: "copied", "aria-live": "polite" });
+    copy.addEventListener("click", async () => {
+      try {
+        await navigator.clipboard.writeText(toTsv(spec.columns, this.rows, this.close));
+        copied.textContent = `Copied ${this.rows.length + (this.close ? 1 : 0)} rows: paste them into a spreadsheet.`;
+      } catch {
+        copied.textContent = "The browser refused the clipboard: download the CSV instead.";
+      }
+    });
     const spacer = () => el("tr", { className: "spacer", "aria-hidden": "true" }, [el("td", { colspan: String(spec.columns.length) })]);
     this.above = spacer();
     this.below = spacer();
@@ -35,8 +51,10 @@ export class Table {
     this.caption = el("caption", { text: spec.title });
     this.head = el("thead", {}, [el("tr", { "aria-rowindex": "1" }, spec.columns.map((c) => el("th", { scope: "col", text: c.label })))]);
     this.table = el("table", { className: "results-table" }, [this.caption, this.head, this.body]);
-    this.scroller = el("div", { className: "scroll" }, [this.table]);
-    this.root = el("div", { className: "table-block" }, [this.scroller, el("div", { className: "row-actions" }, [button])]);
+    // A long table scrolls in its own box (only the rows in view are drawn), reachable from the
+    // keyboard: focusable and named by its caption.
+    this.scroller = el("div", { className: "scroll", tabindex: "0", role: "region", "aria-label": spec.region ?? spec.title }, [this.table]);
+    this.root = el("div", { className: "table-block" }, [this.scroller, el("div", { className: "row-actions" }, [copied, copy, button])]);
     root.append(this.root);
 
     this.scroller.addEventListener("scroll", () => {
@@ -53,6 +71,7 @@ export class Table {
   /** New rows from a result: redraws the rows in view (when the table is on screen). */
   update(result, ctx) {
     this.rows = this.spec.rows(result, ctx) ?? [];
+    this.close = this.spec.close?.(result, ctx) ?? null; // month 0, exported only
     this.root.hidden = this.rows.length === 0;
     this.table.setAttribute("aria-rowcount", String(this.rows.length + 1));
     this.stale = true;
@@ -132,7 +151,9 @@ export class Table {
       const td = tr.cells[j];
       if (td.dataset.value === raw && td.firstChild) return;
       td.dataset.value = raw;
-      td.textContent = format(value, c.format ?? "text");
+      const kind = typeof c.format === "function" ? c.format(row) : c.format;
+      td.textContent = format(value, kind ?? "text");
+      td.title = raw === "" ? c.none ?? "Not defined in this row" : "";
     });
     return tr;
   }

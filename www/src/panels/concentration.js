@@ -51,7 +51,9 @@ export default {
         ]),
         chart("Share of revenue by customer", (r) => ({
           categories: r.customers.map((c) => c.name),
+          xLabel: "customer",
           yFormat: "pct",
+          yLabel: "share of revenue (percent)",
           series: [{ label: "share", values: r.customers.map((c) => Number(c.share)), type: "bars" }],
         }), { key: "shares" }),
         note((r) => (r.circular.length

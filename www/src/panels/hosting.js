@@ -3,7 +3,8 @@
 
 import { hosting_fees } from "gpuecon";
 
-import { chart, metrics, table } from "../lib/block.js";
+import { chart, metrics, summary, table } from "../lib/block.js";
+import { format } from "../lib/format.js";
 import { dec, int, list, optional, rows, variant } from "../lib/form.js";
 import { columns, months, repeat, seriesOf } from "./common.js";
 
@@ -54,8 +55,18 @@ export default {
           dec("usd_per_contract_year", "A contract year's credits at most", "USD", { optional: true }),
         ]),
       ],
-      compute: (input) => hosting_fees(input),
+      compute: (input) => ({ ...hosting_fees(input), fee: input.fee }),
       outputs: [
+        // The answer: the deal's price in the unit hosts quote (USD per kW of critical IT a
+        // month, an input here) and what the host nets after the SLA's credits.
+        summary([
+          {
+            key: "per_kw_month", label: "Price per kW-month", get: (r) => (r.fee?.kind === "fixed_per_kw" ? r.fee.usd_per_kw_month : null), format: "usd",
+            none: "A share of the tenant's revenue: the fee is not priced per kW.",
+            detail: (r) => (r.fee?.kind === "fixed_per_kw" ? `on ${format(r.fee.contracted_kw, "int")} kW of critical IT` : ""),
+          },
+          { key: "net_total", label: "Net fees", get: (r) => r.totals.net_fee_usd, format: "usd0", detail: (r) => `after ${format(r.totals.sla_credit_usd, "usd0")} of SLA credits` },
+        ]),
         metrics([
           { key: "fee", label: "Fees billed", get: (r) => r.totals.fee_usd, format: "usd0" },
           { key: "credits", label: "SLA credits", get: (r) => r.totals.sla_credit_usd, format: "usd0" },

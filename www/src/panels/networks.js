@@ -57,6 +57,7 @@ export default {
           x: r.periods.map((p) => p.period),
           xLabel: "period",
           yFormat: "num",
+          yLabel: "tokens",
           series: seriesOf(r.periods, [["emitted", "emitted_tokens", { type: "bars" }]]),
         }), { key: "emissions" }),
       ],
@@ -96,6 +97,7 @@ export default {
           x: r.periods.map((p) => p.period),
           xLabel: "period",
           yFormat: "num",
+          yLabel: "tokens",
           series: seriesOf(r.periods, [
             ["burned", "burned_tokens", { type: "bars" }],
             ["minted", "minted_tokens", { type: "step", color: 1 }],

@@ -3,7 +3,7 @@
 
 import { gpus, owner_cost } from "gpuecon";
 
-import { chart, metrics, table } from "../lib/block.js";
+import { chart, metrics, summary, table } from "../lib/block.js";
 import { choice, dec, group } from "../lib/form.js";
 import { format } from "../lib/format.js";
 import { facilityGroup, operationsGroup, powerGroup } from "./common.js";
@@ -68,12 +68,20 @@ export default {
       ],
       compute: (input) => ({
         cost: owner_cost(input),
+        utilization: input.usage?.utilization,
         stack: UTILIZATIONS.map((u) => owner_cost({ ...input, usage: { ...input.usage, utilization: u } })),
       }),
       outputs: [
+        // The answer: what an hour of the GPU costs its owner, available and sold.
+        summary([
+          { key: "total", label: "Cost per available GPU-hour", get: (r) => r.cost.total_usd_per_gpu_hour, format: "usd4", detail: () => "every hour of the month, sold or not" },
+          {
+            key: "per_utilized", label: "Cost per sold GPU-hour", get: (r) => r.cost.total_usd_per_utilized_gpu_hour, format: "usd4",
+            none: "Not defined: no hour is sold at 0 % billed utilization.",
+            detail: (r) => `at ${format(r.utilization, "pct0")} billed utilization`,
+          },
+        ]),
         metrics([
-          { key: "total", label: "Cost per available GPU-hour", get: (r) => r.cost.total_usd_per_gpu_hour, format: "usd4" },
-          { key: "per_utilized", label: "Cost per utilized GPU-hour", get: (r) => r.cost.total_usd_per_utilized_gpu_hour, format: "usd4" },
           { key: "capital", label: "Capital", get: (r) => r.cost.capital_usd_per_gpu_hour, format: "usd4" },
           { key: "power", label: "Power", get: (r) => r.cost.power_usd_per_gpu_hour, format: "usd4" },
         ]),

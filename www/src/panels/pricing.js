@@ -45,6 +45,7 @@ export default {
         ]),
         chart("Annual cash flows at the target-IRR price (per GPU)", (r) => ({
           categories: r.irr.annual_cash_flows_usd.map((_, i) => `year ${i}`),
+          xLabel: "year (0: the purchase)",
           yFormat: "usd",
           series: [{ label: "Cash flow", values: r.irr.annual_cash_flows_usd.map(Number), type: "bars" }],
         }), { key: "irr_flows" }),
@@ -94,6 +95,7 @@ export default {
         ]),
         chart("Revenue by product", (r) => ({
           categories: PRODUCTS.map(([label]) => label),
+          xLabel: "product",
           yFormat: "usd",
           series: [{ label: "Revenue", values: PRODUCTS.map(([, key]) => Number(r[key])), type: "bars" }],
         }), { key: "products" }),

@@ -6,7 +6,9 @@
 import { presets } from "gpuecon";
 
 import { download } from "../lib/csv.js";
-import { check, choice, dec, el, group, int, optional, rows, text } from "../lib/form.js";
+import { glossOf } from "../lib/glossary.js";
+import { shift } from "../lib/numbers.js";
+import { check, choice, dec, details, el, group, int, optional, rows, text } from "../lib/form.js";
 import { bookMethod, contractFields, curve, facilityGroup, loanInterest, operationsGroup, powerGroup } from "./common.js";
 
 /** The core's presets, read once: scenarios (for `evaluate`) and portfolios of boxes. */
@@ -78,6 +80,46 @@ export const defaultFinancing = () => ({
   cure_months: 2,
 });
 
+/**
+ * The loan agreement's optional sections that direct the box's cash (core/src/scenario/
+ * financing/terms.rs). Each starts, when switched on, at terms lenders commonly ask (an
+ * assumption, to be replaced by the deal's): a 6-month DSRA funded at the close; a lock-up
+ * below 1.10x trailing 3 months, released after 1 month; half the excess swept while locked
+ * up; a swap of the whole balance at 4 %; a cap at 5 %; the federal 21 % income tax with the
+ * core's defaults for the rest (IRC 163(j), 172, MACRS 5 years).
+ */
+const waterfallFields = [
+  optional("dsra", "Debt service reserve account (DSRA)", () => ({ months: 6, funding: "close" }), [
+    int("months", "Months of debt service held", "months"),
+    choice("funding", "Funded", [["close", "At the close, by the equity"], ["cash_flow", "From the cash flow"]]),
+  ]),
+  optional("lock_up", "Lock-up: distributions stop below a DSCR", () => ({ min_dscr: "1.10", trailing_months: 3, release_after_months: 1 }), [
+    dec("min_dscr", "Lock-up DSCR", "×"),
+    choice("trailing_months", "Test window", [[1, "1 month"], [3, "3 months"], [12, "12 months"]]),
+    int("release_after_months", "Passes before release", "months"),
+  ]),
+  optional("cash_sweep", "Cash sweep to the lender", () => ({ share: "0.5", when: "locked_up" }), [
+    dec("share", "Share swept", "fraction of the excess cash"),
+    choice("when", "When", [["always", "Every month"], ["locked_up", "Only while locked up"]]),
+  ]),
+  choice("day_count", "Day count", [[null, "The interest's own (ACT/360 floating, 30/360 fixed)"], ["act_360", "ACT/360"], ["30_360", "30/360"], ["act_365f", "ACT/365F"]]),
+  optional("swap", "Interest rate swap (pay fixed)", () => ({ fixed_annual_rate: "0.04", notional: { kind: "share_of_balance", share: "1" } }), [
+    dec("fixed_annual_rate", "Fixed rate paid", "fraction a year"),
+    dec("notional.share", "Share of the balance hedged", "fraction"),
+  ]),
+  optional("cap", "Interest rate cap", () => ({ strike_annual_rate: "0.05", notional: { kind: "share_of_balance", share: "1" }, premium_usd: "0" }), [
+    dec("strike_annual_rate", "Strike", "fraction a year"),
+    dec("notional.share", "Share of the balance capped", "fraction"),
+    dec("premium_usd", "Premium at the close", "USD"),
+  ]),
+  optional("taxes", "Income and property taxes", () => ({ income_tax_rate: "0.21" }), [
+    dec("income_tax_rate", "Income tax rate", "fraction of taxable income"),
+    dec("bonus_depreciation_share", "Bonus depreciation", "fraction of cost", { optional: true }),
+    int("macrs_recovery_years", "MACRS recovery", "years", { optional: true }),
+    dec("property_tax_rate", "Property tax", "fraction of cost a year", { optional: true }),
+  ]),
+];
+
 export const financingField = (open) =>
   optional(`${S}.financing`, "Financing: debt secured by the GPUs and the contracts (the scenario becomes a box)", defaultFinancing, [
     dec("advance_rate", "Advance rate", "fraction of capex"),
@@ -99,11 +141,59 @@ export const financingField = (open) =>
       dec("min_dscr", "Minimum DSCR", "×", { optional: true }),
       int("cure_months", "Cure period", "months", { optional: true }),
       dec("liquidation_haircut", "Forced-sale haircut", "fraction", { optional: true }),
+      dec("min_llcr", "Minimum LLCR (sizing)", "×", { optional: true }),
     ]),
+    details("Where the cash goes: reserve, lock-up, sweep, day count, hedges, taxes", waterfallFields),
   ], { open });
 
 function slug(text) {
   return (text || "scenario").toLowerCase().replace(/[^a-z0-9]+/g, "-").replace(/^-|-$/g, "") || "scenario";
+}
+
+/** `state` with the block's pinned model A (`compare`, see compare.js) kept, if one is pinned. */
+function keepingPin(block, state) {
+  const { compare } = block.state();
+  return compare ? { ...state, compare } : state;
+}
+
+/**
+ * A value in the list of changes, as its field shows it: fractions (by the glossary's unit
+ * of the scenario input at `path`) as percentages, "(none)" for absent, JSON for objects.
+ */
+export function shownValue(path, value) {
+  if (value === undefined || value === null) return "(none)";
+  if (typeof value === "object") return JSON.stringify(value);
+  const unit = glossOf(`scenario.${path}`)?.unit ?? "";
+  return /^(fraction|share)/.test(unit) && /^-?\d+(\.\d+)?$/.test(String(value)) ? `${shift(String(value), 2)} %` : String(value);
+}
+
+/**
+ * The leaves that differ between `before` and `after` (plain JSON), as `[path, before,
+ * after]` with paths written as the core writes them (`contracts[0].contract.gpus`); a list
+ * whose length changed is one difference.
+ */
+export function differences(before, after, path = "") {
+  const isObject = (v) => v !== null && typeof v === "object";
+  if (Array.isArray(before) && Array.isArray(after) && before.length === after.length) {
+    return before.flatMap((b, i) => differences(b, after[i], `${path}[${i}]`));
+  }
+  if (isObject(before) && isObject(after) && !Array.isArray(before) && !Array.isArray(after)) {
+    const keys = [...new Set([...Object.keys(before), ...Object.keys(after)])];
+    return keys.flatMap((k) => differences(before[k], after[k], path ? `${path}.${k}` : k));
+  }
+  return JSON.stringify(before) === JSON.stringify(after) ? [] : [[path, before, after]];
+}
+
+/** A source as a list item: its web addresses as links that open in a new tab. */
+function sourceItem(text) {
+  const item = el("li");
+  let last = 0;
+  for (const match of text.matchAll(/https?:\/\/[^\s;,)]+[^\s;,.)]/g)) {
+    item.append(text.slice(last, match.index), el("a", { href: match[0], target: "_blank", rel: "noopener", text: match[0] }));
+    last = match.index + match[0].length;
+  }
+  item.append(text.slice(last));
+  return item;
 }
 
 /**
@@ -116,9 +206,17 @@ export function scenarioControls(root, block) {
   picker.append(el("option", { value: "", text: "Custom (edited or imported)" }));
   for (const p of SCENARIO_PRESETS) picker.append(el("option", { value: p.id, text: p.title }));
   picker.addEventListener("change", () => {
-    if (picker.value) block.app.replaceState(block.key, presetState(picker.value));
+    if (picker.value) block.app.replaceState(block.key, keepingPin(block, presetState(picker.value)));
   });
   const about = el("p", { className: "preset-about" });
+  // An edited preset: what differs from it, and a way back.
+  const changedList = el("ul", { className: "changed-list", "aria-label": "Inputs changed from the preset" });
+  const undo = el("button", { type: "button", className: "small", id: `${id}-undo`, text: "Undo my changes" });
+  undo.addEventListener("click", () => {
+    const { preset } = block.state();
+    if (preset) block.app.replaceState(block.key, keepingPin(block, presetState(preset)));
+  });
+  const changedBox = el("div", { className: "changed", hidden: true }, [el("p", { className: "changed-title", text: "Changed from the preset:" }), changedList, undo]);
   const sources = el("ul", { className: "sources", "aria-label": "Sources" });
   const sourcesBox = el("details", { className: "group-details sources-box" }, [el("summary", { text: "Sources" }), sources]);
 
@@ -158,9 +256,9 @@ export function scenarioControls(root, block) {
       // A preset file ({ id, scenario, … }) or a bare scenario, as `gpuecon evaluate` reads.
       const scenario = parsed && typeof parsed.scenario === "object" && parsed.id ? parsed.scenario : parsed;
       importError.textContent = "";
-      block.app.replaceState(block.key, { preset: null, scenario });
-    } catch (e) {
-      importError.textContent = `${file.name} is not JSON: ${e.message}`;
+      block.app.replaceState(block.key, keepingPin(block, { preset: null, scenario }));
+    } catch {
+      importError.textContent = `${file.name} is not a scenario file: it is not JSON. "Download scenario JSON" writes one.`;
     }
     importInput.value = "";
   });
@@ -174,11 +272,14 @@ export function scenarioControls(root, block) {
       editor.removeAttribute("aria-invalid");
       block.state().scenario = scenario;
       block.state().preset = null;
+      block.form.forget();
       block.form.render();
       block.app.changed(block);
     } catch (e) {
       editor.setAttribute("aria-invalid", "true");
-      editorError.textContent = `Not JSON yet: ${e.message}`;
+      // The page's words, with where the parser stopped (the engine's own text varies by browser).
+      const at = /position (\d+)/.exec(e.message)?.[1];
+      editorError.textContent = `Not JSON yet${at ? ` (near character ${at})` : ""}: check the quotes, commas and braces.`;
     }
   });
   const editorBox = el("details", { className: "group-details json-box" }, [
@@ -191,6 +292,7 @@ export function scenarioControls(root, block) {
   root.append(
     el("div", { className: "field" }, [el("label", { for: `${id}-preset`, text: "Preset" }), picker]),
     about,
+    changedBox,
     sourcesBox,
     el("div", { className: "row-actions left" }, [exportButton, excelButton, importLabel, importInput, importError, excelError]),
     editorBox,
@@ -212,10 +314,18 @@ export function scenarioControls(root, block) {
     const preset = SCENARIO_PRESETS.find((p) => p.id === state.preset) ?? null;
     const edited = preset && PRESET_JSON.get(preset.id) !== JSON.stringify(state.scenario);
     picker.value = preset ? preset.id : "";
-    const text = preset ? `${preset.about}${edited ? " (Edited: the numbers below are yours.)" : ""}` : "A scenario of your own.";
+    const text = preset ? `${edited ? `Custom (from “${preset.title}”). ` : ""}${preset.about}${edited ? " (Edited: the numbers below are yours.)" : ""}` : "A scenario of your own.";
     if (about.textContent !== text) about.textContent = text;
+    const changes = edited ? differences(JSON.parse(PRESET_JSON.get(preset.id)), state.scenario) : [];
+    changedBox.hidden = changes.length === 0;
+    const lines = changes.map(([path, was, now]) => `${path}: ${shownValue(path, was)} → ${shownValue(path, now)}`);
+    // Rebuilt only when the list changed: most edits change a value already listed, or none.
+    if (lines.join("\n") !== changedList.dataset.lines) {
+      changedList.dataset.lines = lines.join("\n");
+      changedList.replaceChildren(...lines.map((text) => el("li", { text })));
+    }
     if (preset !== shownPreset) {
-      sources.replaceChildren(...(preset ? preset.sources.map((s) => el("li", { text: s })) : []));
+      sources.replaceChildren(...(preset ? preset.sources.map(sourceItem) : []));
       sourcesBox.hidden = !preset;
       shownPreset = preset;
     }

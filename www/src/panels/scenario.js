@@ -4,7 +4,8 @@
 
 import { evaluate } from "gpuecon";
 
-import { chart, metrics, table } from "../lib/block.js";
+import { chart, metrics, summary, table } from "../lib/block.js";
+import { format } from "../lib/format.js";
 import { columns, months, seriesOf } from "./common.js";
 import { financingField, presetState, scenarioControls, scenarioFields, syncScenarioControls } from "./scenario-editor.js";
 
@@ -52,24 +53,41 @@ export default {
       controls: scenarioControls,
       refreshControls: syncScenarioControls,
       fields: [...scenarioFields, financingField(false)],
-      compute: (input) => evaluate(input.scenario),
+      compute: (input) => ({ ...evaluate(input.scenario), scenario: input.scenario }),
       outputs: [
+        // The answer: does the fleet earn its cost of capital, and when is it paid back?
+        summary([
+          {
+            key: "npv", label: "NPV", get: (r) => r.summary.metrics.npv_usd, format: "usd0", gloss: "report.summary.metrics.npv_usd",
+            detail: (r) => `at ${format(r.scenario?.annual_discount_rate, "pct")} a year`,
+            judge: (v) => (Number(v) >= 0 ? "good" : "bad"),
+          },
+          {
+            key: "irr", label: "IRR", get: (r) => r.summary.metrics.irr_annual, format: "pct", gloss: "report.summary.metrics.irr_annual",
+            none: "No IRR: the cash flows never change sign (the fleet never earns back its cost, or costs nothing).",
+            detail: (r) => `against the ${format(r.scenario?.annual_discount_rate, "pct")} discount rate`,
+            judge: (v, r) => (Number(v) >= Number(r.scenario?.annual_discount_rate) ? "good" : "bad"),
+          },
+          {
+            key: "payback", label: "Payback (month)", get: (r) => r.summary.metrics.payback_month, format: "int", gloss: "report.summary.metrics.payback_month",
+            none: "No payback: the cumulative cash flow never turns positive over the horizon.",
+            detail: (r, v) => `${r.months.find((m) => m.month === v)?.date ?? ""} of ${r.months.length} months`,
+          },
+          { key: "gross_margin_share", label: "Gross margin share", get: (r) => r.summary.gross_margin_share, format: "pct", gloss: "report.summary.gross_margin_share", none: "No margin share: no revenue." },
+        ]),
         metrics([
-          { key: "revenue", label: "Revenue", get: (r) => r.summary.revenue.total_usd, format: "usd0" },
-          { key: "gross_margin", label: "Gross margin", get: (r) => r.summary.gross_margin_usd, format: "usd0" },
-          { key: "gross_margin_share", label: "Gross margin share", get: (r) => r.summary.gross_margin_share, format: "pct" },
-          { key: "npv", label: "NPV", get: (r) => r.summary.metrics.npv_usd, format: "usd0" },
-          { key: "irr", label: "IRR", get: (r) => r.summary.metrics.irr_annual, format: "pct" },
-          { key: "payback", label: "Payback (month)", get: (r) => r.summary.metrics.payback_month, format: "int" },
-          { key: "capex", label: "Capex", get: (r) => r.summary.capex_usd, format: "usd0" },
-          { key: "billed_utilization", label: "Billed utilization", get: (r) => r.summary.billed_utilization, format: "pct" },
-          { key: "yield_on_cost", label: "Yield on cost", get: (r) => r.summary.yield_on_cost, format: "pct" },
-          { key: "backlog", label: "Contracted backlog", get: (r) => r.summary.contracted_backlog_usd, format: "usd0" },
-          { key: "backlog_pv", label: "Backlog, present value", get: (r) => r.summary.contracted_backlog_pv_usd, format: "usd0" },
-          { key: "book_value", label: "Book value at the end", get: (r) => r.summary.book_value_usd, format: "usd0" },
+          { key: "revenue", label: "Revenue", get: (r) => r.summary.revenue.total_usd, format: "usd0", gloss: "report.summary.revenue.total_usd" },
+          { key: "gross_margin", label: "Gross margin", get: (r) => r.summary.gross_margin_usd, format: "usd0", gloss: "report.summary.gross_margin_usd" },
+          { key: "capex", label: "Capex", get: (r) => r.summary.capex_usd, format: "usd0", gloss: "report.summary.capex_usd" },
+          { key: "billed_utilization", label: "Billed utilization", get: (r) => r.summary.billed_utilization, format: "pct", gloss: "report.summary.billed_utilization" },
+          { key: "yield_on_cost", label: "Yield on cost", get: (r) => r.summary.yield_on_cost, format: "pct", gloss: "report.summary.yield_on_cost" },
+          { key: "backlog", label: "Contracted backlog", get: (r) => r.summary.contracted_backlog_usd, format: "usd0", gloss: "report.summary.contracted_backlog_usd" },
+          { key: "backlog_pv", label: "Backlog, present value", get: (r) => r.summary.contracted_backlog_pv_usd, format: "usd0", gloss: "report.summary.contracted_backlog_pv_usd" },
+          { key: "book_value", label: "Book value at the end", get: (r) => r.summary.book_value_usd, format: "usd0", gloss: "report.summary.book_value_usd" },
         ]),
         chart("Revenue by product and cash costs a month (USD)", (r) => ({
           x: r.months.map((m) => m.month),
+          dates: r.months.map((m) => m.date),
           xLabel: "month",
           yFormat: "usd",
           series: [
@@ -84,6 +102,7 @@ export default {
         }), { key: "revenue" }),
         chart("Cash flow a month and cumulative (USD)", (r) => ({
           x: r.months.map((m) => m.month),
+          dates: r.months.map((m) => m.date),
           xLabel: "month",
           yFormat: "usd",
           series: seriesOf(r.months, [
@@ -93,6 +112,7 @@ export default {
         }), { key: "cash_flow" }),
         chart("Book value against economic value of the fleet (USD)", (r) => ({
           x: r.months.map((m) => m.month),
+          dates: r.months.map((m) => m.date),
           xLabel: "month",
           yFormat: "usd",
           zero: true,
@@ -101,7 +121,8 @@ export default {
             ["economic value", "economic_value_usd"],
           ]),
         }), { key: "value" }),
-        table("Monthly statements", "scenario-months.csv", monthColumns, months),
+        // Exported with the close as month 0 (the capex), so that IRR() of the cash flow column is the page's IRR.
+        table("Monthly statements", "scenario-months.csv", monthColumns, months, { close: (r) => ({ month: 0, date: r.scenario?.start ?? "", cash_flow_usd: r.summary.close_cash_flow_usd }) }),
       ],
     },
   ],

@@ -50,6 +50,7 @@ export default {
           x: r.months.map((m) => m.month),
           xLabel: "month",
           yFormat: "num",
+          yLabel: "GPU-hours",
           series: seriesOf(r.months, [
             ["usage", "usage_gpu_hours", { type: "bars" }],
             ["minimum", "minimum_gpu_hours", { type: "step", color: 1 }],

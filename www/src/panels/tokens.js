@@ -97,6 +97,7 @@ export default {
         ]),
         chart("A month's bill (USD)", (r) => ({
           categories: ["API", "self-hosted, used hours", "self-hosted, reserved"],
+          xLabel: "way of serving",
           yFormat: "usd",
           series: [{ label: "USD a month", values: [r.api_usd_per_month, r.usage_based.usd_per_month, r.reservation_based.usd_per_month].map(Number), type: "bars" }],
         }), { key: "bills" }),
