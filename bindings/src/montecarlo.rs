@@ -38,9 +38,10 @@ impl MonteCarloRun {
         })
     }
 
-    /// Runs the next `paths` paths (a whole number from 1 to 1,000,000; fewer when the run
+    /// Runs the next `paths` paths (a number, whole, from 1 to 1,000,000; fewer when the run
     /// has fewer left, none once finished): `{ done, total, finished, target_met }`.
-    pub fn step(&mut self, paths: f64) -> JsResult<JsValue> {
+    pub fn step(&mut self, paths: &JsValue) -> JsResult<JsValue> {
+        let paths = paths.as_f64().unwrap_or(f64::NAN);
         let whole = paths.is_finite() && paths.fract() == 0.0;
         if !whole || paths < 1.0 || paths > f64::from(MAX_PATHS) {
             return Err(error::invalid_shape(
