@@ -177,15 +177,15 @@ impl Simulation {
         &self,
         mut progress: impl FnMut(u32, u32),
     ) -> Result<MonteCarloReport, ScenarioError> {
-        let mut run = MonteCarloRun::from_simulation(self.clone());
+        let mut paths = Paths::new(self);
         loop {
-            let step = run.step(PROGRESS_EVERY_PATHS);
+            let step = paths.step(self, PROGRESS_EVERY_PATHS);
             progress(step.done, step.total);
             if step.finished {
                 break;
             }
         }
-        run.report()
+        self.report_of(&paths.outcomes)
     }
 
     /// The report of `batches`, which must together hold paths 0 to n − 1 (in any order,
@@ -421,9 +421,7 @@ pub struct Progress {
 #[derive(Debug, Clone)]
 pub struct MonteCarloRun {
     simulation: Simulation,
-    outcomes: Batch,
-    total: u32,
-    rule: Option<StoppingRule>,
+    paths: Paths,
 }
 
 impl MonteCarloRun {
@@ -433,46 +431,23 @@ impl MonteCarloRun {
     /// # Errors
     /// As [`Simulation::new`].
     pub fn new(inputs: &MonteCarloInputs) -> Result<Self, ScenarioError> {
-        Ok(Self::from_simulation(Simulation::new(inputs)?))
-    }
-
-    fn from_simulation(simulation: Simulation) -> Self {
-        let options = &simulation.inputs.options;
-        let every = usize::try_from(CHECK_EVERY_PATHS).unwrap_or(1);
-        Self {
-            total: options.paths.min(MAX_PATHS),
-            rule: options
-                .target_standard_error_usd
-                .map(|target| StoppingRule::new(to_f64_lossy(target), every)),
-            outcomes: Batch::default(),
+        let simulation = Simulation::new(inputs)?;
+        Ok(Self {
+            paths: Paths::new(&simulation),
             simulation,
-        }
+        })
     }
 
     /// Runs the next `paths` paths (fewer when the run has fewer left; none once it is
     /// finished) and says where the run stands.
     pub fn step(&mut self, paths: u32) -> Progress {
-        let done = self.done();
-        if !self.is_finished() {
-            let end = done.saturating_add(paths.min(self.total - done));
-            append(&mut self.outcomes, self.simulation.outcomes(done, end));
-            if let Some(rule) = &mut self.rule {
-                let start = usize::try_from(done).unwrap_or(usize::MAX);
-                rule.extend(self.outcomes.npv_usd.get(start..).unwrap_or_default());
-            }
-        }
-        self.progress()
+        self.paths.step(&self.simulation, paths)
     }
 
     /// Where the run stands.
     #[must_use]
     pub fn progress(&self) -> Progress {
-        Progress {
-            done: self.done(),
-            total: self.total,
-            finished: self.is_finished(),
-            target_met: self.rule.as_ref().map(|r| r.met_at().is_some()),
-        }
+        self.paths.progress()
     }
 
     /// The report of the paths run so far: once finished, [`run`]'s report for the same
@@ -483,7 +458,52 @@ impl MonteCarloRun {
     /// [`ScenarioError::Model`] before any path ran (on `npv_usd`), or if a statistic is
     /// not a finite number.
     pub fn report(&self) -> Result<MonteCarloReport, ScenarioError> {
-        self.simulation.report_of(&self.outcomes)
+        self.simulation.report_of(&self.paths.outcomes)
+    }
+}
+
+/// The paths of a run so far, and its stopping rule: what [`MonteCarloRun`] and
+/// [`Simulation::run_with_progress`] step.
+#[derive(Debug, Clone)]
+struct Paths {
+    outcomes: Batch,
+    total: u32,
+    rule: Option<StoppingRule>,
+}
+
+impl Paths {
+    fn new(simulation: &Simulation) -> Self {
+        let options = &simulation.inputs.options;
+        let every = usize::try_from(CHECK_EVERY_PATHS).unwrap_or(1);
+        Self {
+            outcomes: Batch::default(),
+            total: options.paths.min(MAX_PATHS),
+            rule: options
+                .target_standard_error_usd
+                .map(|target| StoppingRule::new(to_f64_lossy(target), every)),
+        }
+    }
+
+    fn step(&mut self, simulation: &Simulation, paths: u32) -> Progress {
+        let done = self.done();
+        if !self.is_finished() {
+            let end = done.saturating_add(paths.min(self.total - done));
+            append(&mut self.outcomes, simulation.outcomes(done, end));
+            if let Some(rule) = &mut self.rule {
+                let start = usize::try_from(done).unwrap_or(usize::MAX);
+                rule.extend(self.outcomes.npv_usd.get(start..).unwrap_or_default());
+            }
+        }
+        self.progress()
+    }
+
+    fn progress(&self) -> Progress {
+        Progress {
+            done: self.done(),
+            total: self.total,
+            finished: self.is_finished(),
+            target_met: self.rule.as_ref().map(|r| r.met_at().is_some()),
+        }
     }
 
     fn done(&self) -> u32 {
