@@ -95,7 +95,7 @@ test("runMonteCarlo on the calling thread: progress, the report, an abort", asyn
   );
   assert.equal(steps, 2, "no step after the abort");
   await assert.rejects(runMonteCarlo(run, { signal: AbortSignal.abort() }), { name: "AbortError" });
-  await assert.rejects(runMonteCarlo({ scenario, options: { paths: 0 } }), { code: "INVALID_ARGUMENT" });
+  await assert.rejects(runMonteCarlo({ scenario, options: { paths: 0 } }), { code: "DOMAIN", field: "options.paths" });
 });
 
 /** A worker served by `serveMonteCarlo` over a MessageChannel: `[worker, close]`. */
