@@ -84,7 +84,7 @@ impl Simulation {
     ///
     /// # Example
     /// ```
-    /// use gpuecon::montecarlo::{self, Batch, MonteCarloInputs, Options, Simulation, Stochastic};
+    /// use gpuecon::montecarlo::{self, MonteCarloInputs, Options, Simulation, Stochastic};
     /// let scenario = gpuecon::presets::get("coreweave-box-sub-ig")?.unwrap().scenario;
     /// let run = MonteCarloInputs {
     ///     scenario,
