@@ -63,9 +63,9 @@ function postable(e) {
   return { code: e?.code, field: e?.field, message: String(e?.message ?? e), excel: e?.excel, problems: e?.problems };
 }
 
-/** Paths per step: a whole number of at least 1. */
+/** Paths per step: a whole number from 1 to 1,000,000 (a run's most paths). */
 function stepSize(batchSize) {
-  return Math.max(1, Math.floor(Number(batchSize) || 1));
+  return Math.min(1_000_000, Math.max(1, Math.floor(Number(batchSize) || 1)));
 }
 
 /**

@@ -79,6 +79,10 @@ test("runMonteCarlo on the calling thread: progress, the report, an abort", asyn
   const report = await runMonteCarlo(run, { batchSize: 250, onProgress: (p) => seen.push(p.done) });
   assert.deepEqual(seen, [250, 500, 750, 1000]);
   assert.deepEqual(report, montecarlo(run));
+  // Any batch size is cut to a step the handle takes (1 to 1,000,000 paths).
+  for (const batchSize of [0, -5, 0.5, Number.NaN, "x", 1e12, Infinity]) {
+    assert.deepEqual(await runMonteCarlo(runOf(30), { batchSize }), montecarlo(runOf(30)), `batchSize ${batchSize}`);
+  }
 
   const controller = new AbortController();
   const reason = new Error("stop");
