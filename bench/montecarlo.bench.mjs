@@ -38,3 +38,40 @@ if (nativeNs > 0) {
       ` (target within 2.5x: ${ratio <= 2.5 ? "met" : "MISSED"})`,
   );
 }
+
+// `runMonteCarlo` in the calculator's batches of 250 paths against one `montecarlo` call,
+// in the same process: 10,000 paths of coreweave-box-ig with the typical random inputs,
+// seed 1 (the calculator's run), on the calling thread (the cost of cutting the run into
+// batches, with no worker's messages: a worker adds a postMessage per batch). The median
+// of nine alternating rounds after a warm-up, each ratio of medians. Target (issue 21):
+// ≤ 1.2x.
+const BATCH = 250;
+const CALCULATOR_PATHS = 10_000;
+const box = gpuecon.presets().find((p) => p.id === "coreweave-box-ig").scenario;
+const calculator = { scenario: box, options: { paths: CALCULATOR_PATHS, seed: 1, stochastic: gpuecon.montecarlo_typical() } };
+const { runMonteCarlo } = await import("gpuecon/montecarlo");
+const time = async (f) => {
+  const start = process.hrtime.bigint();
+  const value = await f();
+  return [Number(process.hrtime.bigint() - start) / 1e9, value];
+};
+await runMonteCarlo({ ...calculator, options: { ...calculator.options, paths: 1_000 } }, { batchSize: BATCH });
+const [oneCall, batched] = [[], []];
+let same = true;
+for (let round = 0; round < 9; round++) {
+  const [a, whole] = await time(() => gpuecon.montecarlo(calculator));
+  const [b, pieces] = await time(() => runMonteCarlo(calculator, { batchSize: BATCH }));
+  oneCall.push(a);
+  batched.push(b);
+  same &&= JSON.stringify(whole) === JSON.stringify(pieces);
+}
+const median = (xs) => xs.sort((x, y) => x - y)[Math.floor(xs.length / 2)];
+const ratio = median(batched) / median(oneCall);
+const best = Math.min(...batched) / Math.min(...oneCall);
+console.log(
+  `\nrunMonteCarlo, ${CALCULATOR_PATHS} paths of coreweave-box-ig in batches of ${BATCH}: ${median(batched).toFixed(3)} s;` +
+    ` one montecarlo call ${median(oneCall).toFixed(3)} s; ratio ${ratio.toFixed(2)}x of the medians` +
+    ` (${best.toFixed(2)}x of the fastest runs); target ≤ 1.2x: ${ratio <= 1.2 ? "met" : "missed"};` +
+    ` the same report: ${same ? "yes" : "NO"}`,
+);
+if (!same) process.exitCode = 1;

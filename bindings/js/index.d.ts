@@ -4056,7 +4056,7 @@ export interface MonteCarloOutcome {
   first_default_month: number | null;
 }
 
-/** What {@link montecarlo} and {@link montecarlo_finish} return. */
+/** What {@link montecarlo} and a finished `MonteCarloRun`'s `report()` return. */
 export interface MonteCarloReport {
   paths: number;
   seed: number;
@@ -4138,45 +4138,11 @@ export declare function montecarlo(inputs: MonteCarloInputs): MonteCarloReport;
  */
 export declare function montecarlo_typical(): Stochastic;
 
-/** A batch of paths: an opaque accumulator (each number as the hex digits of its bits) for {@link montecarlo_finish}. */
-export interface MonteCarloBatch {
-  first_path: number;
-  npv_usd: string[];
-  project_irr_annual: (string | null)[];
-  equity_value_usd: string[];
-  equity_irr_annual: (string | null)[];
-  minimum_dscr: (string | null)[];
-  first_breach_month: (number | null)[];
-  first_default_month: (number | null)[];
-  first_customer_default_month: (number | null)[];
-  lender_irr_annual: (string | null)[];
-  first_lock_up_month: (number | null)[];
-  exposure_at_default_usd: string[];
-  written_off_usd: string[];
-}
-
 /**
- * Paths `first_path` to `first_path + count − 1` of `run`: the same numbers however a run
- * is cut into batches.
- *
- * @example
- * import { montecarlo_batch, montecarlo_finish } from "gpuecon";
- * const run = { scenario, options: { paths: 4000, seed: 9 } };
- * const batches = [0, 2000].map((first_path) => montecarlo_batch({ run, first_path, count: 2000 }));
- * montecarlo_finish({ run, batches }).npv_usd.mean; // what montecarlo(run) gives
+ * A Monte Carlo run held in the module, step by step, with progress: declared with
+ * `runMonteCarlo` in `gpuecon/montecarlo`.
  */
-export declare function montecarlo_batch(inputs: { run: MonteCarloInputs; first_path: number; count: number }): MonteCarloBatch;
-
-/**
- * The report of a run's batches (together paths 0 to n − 1, in any order); with a target
- * standard error, of the paths up to the first check that meets it.
- *
- * @example
- * import { montecarlo_finish } from "gpuecon";
- * const report = montecarlo_finish({ run, batches });
- * if (report.target_met) console.log(report.paths);
- */
-export declare function montecarlo_finish(inputs: { run: MonteCarloInputs; batches: MonteCarloBatch[] }): MonteCarloReport;
+export { MonteCarloRun, MonteCarloProgress } from "./montecarlo.js";
 
 /** A scenario input a sensitivity moves (`contract_price` and `usage_share`: every contract's). */
 export type SensitivityInput =

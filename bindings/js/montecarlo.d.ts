@@ -1,26 +1,81 @@
 /**
- * `gpuecon/montecarlo`: a Monte Carlo run in batches, with progress and cancellation, on the
- * calling thread or in a Web Worker.
+ * `gpuecon/montecarlo`: a Monte Carlo run step by step, with progress and cancellation, on
+ * the calling thread or in a Web Worker.
  *
  * @packageDocumentation
  */
 import type { MonteCarloInputs, MonteCarloReport } from "gpuecon";
 
+/** Where a {@link MonteCarloRun} stands after a step. */
+export interface MonteCarloProgress {
+  /** Paths run so far. */
+  done: number;
+  /** Paths the run runs at most (`options.paths`). */
+  total: number;
+  /** Every path run, or the target standard error met: `report()` is the run's report. */
+  finished: boolean;
+  /** With `options.target_standard_error_usd`: whether a check has met it yet; else null. */
+  target_met: boolean | null;
+}
+
+/**
+ * A Monte Carlo run held in the module (exported by `gpuecon` and `gpuecon/montecarlo`): the
+ * scenario is checked and compiled once, the paths' outcomes stay in the module, and only
+ * progress numbers and one report cross. The report is `montecarlo`'s for the same inputs,
+ * to the bit, whatever the steps. `runMonteCarlo` drives one (in a worker, with `worker`).
+ *
+ * @example
+ * import { MonteCarloRun, montecarlo_typical, presets } from "gpuecon";
+ * const { scenario } = presets().find((p) => p.id === "coreweave-box-ig");
+ * const run = new MonteCarloRun({ scenario, options: { paths: 10000, seed: 1, stochastic: montecarlo_typical() } });
+ * try {
+ *   let progress;
+ *   do progress = run.step(250); while (!progress.finished);
+ *   console.log(run.report().npv_usd.mean); // what montecarlo(...) gives
+ * } finally {
+ *   run.free();
+ * }
+ */
+export declare class MonteCarloRun {
+  /**
+   * Prepares a run (`{ scenario | portfolio, options }`, as `montecarlo` takes it); no path
+   * runs yet.
+   * @throws {GpueconError} as `montecarlo` does for invalid inputs.
+   */
+  constructor(inputs: MonteCarloInputs);
+  /**
+   * Runs the next `paths` paths (fewer when fewer are left, none once finished).
+   * @throws {GpueconError} INVALID_ARGUMENT on `paths` unless a whole number from 1 to 1,000,000.
+   */
+  step(paths: number): MonteCarloProgress;
+  /** Where the run stands. */
+  progress(): MonteCarloProgress;
+  /**
+   * The report of the paths run so far: once finished, `montecarlo`'s report; before (a
+   * cancelled run), the report of the paths done.
+   * @throws {GpueconError} before any path ran.
+   */
+  report(): MonteCarloReport;
+  /** Frees the run's memory in the module; the object is unusable afterwards. */
+  free(): void;
+}
+
 /** How a run is cut, reported and stopped. */
 export interface RunOptions {
   /** Paths per batch (default 2,000): smaller batches report progress more often. */
   batchSize?: number;
-  /** Called after each batch with the paths done and the paths to run. */
-  onProgress?: (progress: { done: number; total: number }) => void;
+  /** Called after each batch with the paths done, the paths to run, and whether it is finished. */
+  onProgress?: (progress: MonteCarloProgress) => void;
   /** Aborting it rejects the run (with the signal's reason) before the next batch. */
   signal?: AbortSignal;
-  /** A worker whose script calls {@link serveMonteCarlo}: the batches run there. */
+  /** A worker whose script calls {@link serveMonteCarlo}: the run is held and stepped there. */
   worker?: Worker;
 }
 
 /**
- * Runs `run` (as `montecarlo` takes it) in batches and resolves to the report `montecarlo`
- * would return; with `options.target_standard_error_usd`, stops as soon as it is met.
+ * Runs `run` (as `montecarlo` takes it) in steps of `batchSize` paths, yielding to the event
+ * loop between them, and resolves to the report `montecarlo` would return; with
+ * `options.target_standard_error_usd`, stops as soon as a check meets it.
  *
  * @example
  * import { presets } from "gpuecon";
@@ -36,8 +91,8 @@ export interface RunOptions {
 export declare function runMonteCarlo(run: MonteCarloInputs, options?: RunOptions): Promise<MonteCarloReport>;
 
 /**
- * Serves batches from a worker (module) script: `import { serveMonteCarlo } from
- * "gpuecon/montecarlo"; serveMonteCarlo();`.
+ * Serves runs from a worker (module) script, which holds each run's {@link MonteCarloRun}:
+ * `import { serveMonteCarlo } from "gpuecon/montecarlo"; serveMonteCarlo();`.
  *
  * @example
  * // montecarlo.worker.js

@@ -1,4 +1,4 @@
-// Monte Carlo in batches, with progress and cancellation, on the calling thread or in a
+// Monte Carlo step by step, with progress and cancellation, on the calling thread or in a
 // Web Worker.
 //
 //   import { runMonteCarlo } from "gpuecon/montecarlo";
@@ -8,20 +8,39 @@
 //     { batchSize: 2000, onProgress: ({ done, total }) => bar(done / total), signal: controller.signal },
 //   );
 //
-// In a worker (module) script, two lines serve the batches:
+// In a worker (module) script, two lines serve the runs:
 //
 //   import { serveMonteCarlo } from "gpuecon/montecarlo";
 //   serveMonteCarlo();
 //
-// and `runMonteCarlo(run, { worker: new Worker(url, { type: "module" }) })` sends them
-// there. Batches are the core's `montecarlo_batch`; `montecarlo_finish` reports them. The
-// paths do not depend on the batch size: the same seed gives the same report however the
-// run is cut, here, in a worker, or natively.
-import { GpueconError, montecarlo_batch, montecarlo_finish } from "gpuecon";
+// and `runMonteCarlo(run, { worker: new Worker(url, { type: "module" }) })` runs there. The
+// run is the package's `MonteCarloRun`, held by whichever thread computes: the scenario is
+// compiled once, the paths' outcomes stay in the module, and only progress numbers and one
+// report cross (to the page, from a worker). The paths do not depend on the batch size: the
+// same seed gives the same report however the run is cut, here, in a worker, or natively.
+import { GpueconError, MonteCarloRun } from "gpuecon";
 
-/** Lets the event loop run (progress painted, an abort delivered) between batches. */
+export { MonteCarloRun };
+
+/**
+ * Lets the event loop run (progress painted, an abort or a cancel message delivered)
+ * between steps, without the 4 ms clamp that nested `setTimeout(0)` gets: in a browser, a
+ * message through a fresh MessageChannel (closed once used); in Node, `setImmediate`, its
+ * own yield to pending I/O, messages included. Not one shared channel: Node drains up to
+ * 1,000 messages of a port before it serves another, so a worker's pauses through one
+ * channel kept its cancel message waiting 1,000 steps; and a fresh channel costs Node
+ * 16-280 µs a pause against setImmediate's 3-30 µs (measured: docs/benchmarks.md).
+ */
 function pause() {
-  return new Promise((resolve) => setTimeout(resolve, 0));
+  if (typeof setImmediate === "function") return new Promise((resolve) => setImmediate(resolve));
+  return new Promise((resolve) => {
+    const { port1, port2 } = new MessageChannel();
+    port1.onmessage = () => {
+      port1.close();
+      resolve();
+    };
+    port2.postMessage(null);
+  });
 }
 
 /** The error an aborted run rejects with: the signal's reason, else an "AbortError". */
@@ -39,77 +58,118 @@ function revive(e) {
     : new Error(e?.message ?? String(e));
 }
 
-/** Batches computed by `worker`, one request at a time. */
-function viaWorker(worker) {
-  let next = 0;
-  return (inputs) =>
-    new Promise((resolve, reject) => {
-      const id = next++;
-      const onMessage = (event) => {
-        if (event.data?.id !== id) return;
-        worker.removeEventListener("message", onMessage);
-        worker.removeEventListener("error", onError);
-        if (event.data.error) reject(revive(event.data.error));
-        else resolve(event.data.batch);
-      };
-      const onError = (event) => {
-        worker.removeEventListener("message", onMessage);
-        worker.removeEventListener("error", onError);
-        reject(new Error(event.message ?? "the Monte Carlo worker failed"));
-      };
-      worker.addEventListener("message", onMessage);
-      worker.addEventListener("error", onError);
-      worker.postMessage({ id, inputs });
-    });
+/** What of an error a worker can post. */
+function postable(e) {
+  return { code: e?.code, field: e?.field, message: String(e?.message ?? e), excel: e?.excel, problems: e?.problems };
+}
+
+/** Paths per step: a whole number from 1 to 1,000,000 (a run's most paths). */
+function stepSize(batchSize) {
+  return Math.min(1_000_000, Math.max(1, Math.floor(Number(batchSize) || 1)));
 }
 
 /**
- * Runs `run` (`{ scenario | portfolio, options }`, as `montecarlo` takes) in batches of
- * `batchSize` paths, calling `onProgress({ done, total })` after each; rejects when
- * `signal` aborts. With `options.target_standard_error_usd` it stops as soon as the report
- * says the target is met. Resolves to the report `montecarlo` would return.
+ * Steps a `MonteCarloRun` of `run` by `size` paths until it is finished or `stopped()`;
+ * `progress(p)` after each step. Resolves to the report, or to `undefined` when stopped.
+ * The handle is freed however it ends.
+ */
+async function drive(run, size, progress, stopped) {
+  const handle = new MonteCarloRun(run);
+  try {
+    for (;;) {
+      await pause();
+      if (stopped()) return undefined;
+      const step = handle.step(size);
+      if (stopped()) return undefined;
+      progress(step);
+      if (step.finished) return handle.report();
+    }
+  } finally {
+    handle.free();
+  }
+}
+
+/** The run computed by `worker` (whose script calls `serveMonteCarlo`). */
+let nextId = 0;
+function viaWorker(worker, run, size, onProgress, signal) {
+  return new Promise((resolve, reject) => {
+    const id = nextId++;
+    const done = () => {
+      worker.removeEventListener("message", onMessage);
+      worker.removeEventListener("error", onError);
+      signal?.removeEventListener("abort", onAbort);
+    };
+    const onMessage = (event) => {
+      const data = event.data;
+      if (data?.id !== id) return;
+      if (data.progress) {
+        onProgress?.(data.progress);
+        return;
+      }
+      done();
+      if (data.error) reject(revive(data.error));
+      else resolve(data.report);
+    };
+    const onError = (event) => {
+      done();
+      reject(new Error(event.message ?? "the Monte Carlo worker failed"));
+    };
+    const onAbort = () => {
+      done();
+      worker.postMessage({ id, cancel: true });
+      reject(aborted(signal));
+    };
+    worker.addEventListener("message", onMessage);
+    worker.addEventListener("error", onError);
+    signal?.addEventListener("abort", onAbort, { once: true });
+    worker.postMessage({ id, run, batchSize: size });
+  });
+}
+
+/**
+ * Runs `run` (`{ scenario | portfolio, options }`, as `montecarlo` takes) in steps of
+ * `batchSize` paths, calling `onProgress({ done, total, finished, target_met })` after
+ * each; rejects when `signal` aborts. With `options.target_standard_error_usd` it stops as
+ * soon as a check meets the target. Resolves to the report `montecarlo` would return.
  */
 export async function runMonteCarlo(run, { batchSize = 2000, onProgress, signal, worker } = {}) {
-  const total = run?.options?.paths ?? 10000;
-  const size = Math.max(1, Math.floor(batchSize));
-  const target = run?.options?.target_standard_error_usd != null;
-  const compute = worker
-    ? viaWorker(worker)
-    : async (inputs) => {
-        await pause();
-        return montecarlo_batch(inputs);
-      };
-  const batches = [];
-  let done = 0;
-  while (done < total) {
-    if (signal?.aborted) throw aborted(signal);
-    const count = Math.min(size, total - done);
-    batches.push(await compute({ run, first_path: done, count }));
-    done += count;
-    if (signal?.aborted) throw aborted(signal);
-    onProgress?.({ done, total });
-    if (target && done < total) {
-      const report = montecarlo_finish({ run, batches });
-      if (report.target_met) return report;
-    }
-  }
-  return montecarlo_finish({ run, batches });
+  const size = stepSize(batchSize);
+  if (signal?.aborted) throw aborted(signal);
+  if (worker) return viaWorker(worker, run, size, onProgress, signal);
+  const report = await drive(run, size, (p) => onProgress?.(p), () => signal?.aborted);
+  if (signal?.aborted) throw aborted(signal);
+  return report;
 }
 
 /**
- * Serves batches in a Web Worker (or any `scope` with `onmessage` and `postMessage`): each
- * message `{ id, inputs }` is answered `{ id, batch }` or `{ id, error }`.
+ * Serves runs in a Web Worker (or any `scope` with `addEventListener` and `postMessage`):
+ * the worker holds each run's `MonteCarloRun`. A message `{ id, run, batchSize }` starts a
+ * run, answered `{ id, progress }` after each step, then `{ id, report }` or
+ * `{ id, error }`; `{ id, cancel: true }` stops it between steps (and frees it).
  */
 export function serveMonteCarlo(scope = globalThis) {
-  scope.addEventListener("message", (event) => {
-    const { id, inputs } = event.data ?? {};
+  const running = new Set();
+  const cancelled = new Set();
+  scope.addEventListener("message", async (event) => {
+    const { id, run, batchSize, cancel } = event.data ?? {};
+    if (cancel) {
+      if (running.has(id)) cancelled.add(id);
+      return;
+    }
+    running.add(id);
     try {
-      scope.postMessage({ id, batch: montecarlo_batch(inputs) });
+      const report = await drive(
+        run,
+        stepSize(batchSize),
+        (progress) => scope.postMessage({ id, progress }),
+        () => cancelled.has(id),
+      );
+      if (report !== undefined) scope.postMessage({ id, report });
     } catch (e) {
-      scope.postMessage({
-        id,
-        error: { code: e?.code, field: e?.field, message: String(e?.message ?? e), excel: e?.excel, problems: e?.problems },
-      });
+      scope.postMessage({ id, error: postable(e) });
+    } finally {
+      running.delete(id);
+      cancelled.delete(id);
     }
   });
 }

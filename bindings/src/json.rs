@@ -435,18 +435,6 @@ impl Object {
         }
     }
 
-    /// The required field `name`, read as `J` and turned into its value by `decode` (a
-    /// core `with` module's, for a field whose JSON form is not its type's).
-    #[inline(never)]
-    pub fn decoded<J: FromJson, T>(
-        &mut self,
-        name: &'static str,
-        decode: fn(J) -> Result<T, &'static str>,
-    ) -> Result<T, ShapeError> {
-        let value = self.field(name)?;
-        decode(value).map_err(|message| shape_error(message.to_owned()).at_key(name))
-    }
-
     fn required(&mut self, name: &'static str) -> Result<Json, ShapeError> {
         self.take(name).ok_or_else(|| missing_field(name))
     }

@@ -174,7 +174,7 @@ mod tests {
         pricing, take_or_pay, tax, utilization,
     };
     use gpuecon::montecarlo::{
-        self, Batch, BatchInputs, FinishInputs, MonteCarloInputs, Options, Stochastic, sensitivity,
+        self, MonteCarloInputs, MonteCarloRun, Options, Stochastic, sensitivity,
     };
     use gpuecon::presets::{self, PresetKind};
     use gpuecon::scenario::{self, portfolio};
@@ -265,8 +265,6 @@ mod tests {
             "evaluate" => export(scenario::evaluate),
             "evaluate_portfolio" => export(portfolio::evaluate_portfolio),
             "montecarlo" => export(montecarlo::run),
-            "montecarlo_batch" => export(montecarlo::batch),
-            "montecarlo_finish" => export(montecarlo::finish),
             "tornado" => export(sensitivity::tornado),
             "sensitivity_grid" => export(sensitivity::grid),
             _ => return None,
@@ -322,69 +320,6 @@ mod tests {
         compare("nested", &vec![vec![], vec![Some(2u16)]], &mut out);
         compare("box", &Box::new(String::from("x")), &mut out);
         assert!(out.is_empty(), "{}", out.join("\n"));
-    }
-
-    /// A batch's `f64`s cross as the digits of their bits (the core's `bits` and
-    /// `optional_bits`), whatever they are, and come back bit for bit.
-    #[test]
-    fn batches_cross_bit_for_bit() {
-        let edges = [
-            f64::NAN,
-            f64::INFINITY,
-            f64::NEG_INFINITY,
-            -0.0,
-            0.0,
-            1e21,
-            5e-324,
-            f64::MAX,
-            -1.5,
-        ];
-        let batch = Batch {
-            first_path: 7,
-            npv_usd: edges.to_vec(),
-            project_irr_annual: edges.iter().map(|x| Some(*x)).chain([None]).collect(),
-            equity_value_usd: edges.iter().rev().copied().collect(),
-            equity_irr_annual: vec![None; edges.len()],
-            minimum_dscr: edges.iter().map(|x| (*x < 1.0).then_some(*x)).collect(),
-            first_breach_month: vec![None, Some(3)],
-            first_default_month: vec![Some(u32::MAX)],
-            first_customer_default_month: Vec::new(),
-            lender_irr_annual: vec![Some(-0.0), None],
-            first_lock_up_month: vec![Some(4)],
-            exposure_at_default_usd: edges.to_vec(),
-            written_off_usd: vec![1.5],
-        };
-        let (ours, serde) = both(&batch);
-        assert_eq!(ours, serde);
-        let back = json::parse(&ours).and_then(Batch::from_json).unwrap();
-        let bits = |b: &Batch| {
-            let column = |c: &[f64]| c.iter().map(|x| x.to_bits()).collect::<Vec<u64>>();
-            let optional = |c: &[Option<f64>]| {
-                c.iter()
-                    .map(|x| x.map(f64::to_bits))
-                    .collect::<Vec<Option<u64>>>()
-            };
-            (
-                column(&b.npv_usd),
-                optional(&b.project_irr_annual),
-                column(&b.equity_value_usd),
-                optional(&b.equity_irr_annual),
-                optional(&b.minimum_dscr),
-                optional(&b.lender_irr_annual),
-                column(&b.exposure_at_default_usd),
-                column(&b.written_off_usd),
-            )
-        };
-        assert_eq!(bits(&back), bits(&batch));
-        assert_eq!(back.first_breach_month, batch.first_breach_month);
-        let error = json::parse(r#"{"first_path":0,"npv_usd":["12"],"project_irr_annual":[],"equity_value_usd":[],"equity_irr_annual":[],"minimum_dscr":[],"first_breach_month":[],"first_default_month":[],"first_customer_default_month":[],"lender_irr_annual":[],"first_lock_up_month":[],"exposure_at_default_usd":[],"written_off_usd":[]}"#)
-            .and_then(Batch::from_json)
-            .unwrap_err();
-        assert_eq!(error.path(), ".npv_usd");
-        assert_eq!(
-            error.message(),
-            "a batch value must be 16 hexadecimal digits"
-        );
     }
 
     #[test]
@@ -471,20 +406,13 @@ mod tests {
                 }
                 _ => panic!("{id}: no scenario or portfolio"),
             }
-            compare(id, &montecarlo::run(&run).unwrap(), &mut out);
-            let batches: Vec<Batch> = [0, 5]
-                .map(|first_path| {
-                    let inputs = BatchInputs {
-                        run: run.clone(),
-                        first_path,
-                        count: if first_path == 0 { 5 } else { 3 },
-                    };
-                    montecarlo::batch(&inputs).unwrap()
-                })
-                .into();
-            compare(id, &batches, &mut out);
-            let finish = FinishInputs { run, batches };
-            compare(id, &montecarlo::finish(&finish).unwrap(), &mut out);
+            let report = montecarlo::run(&run).unwrap();
+            compare(id, &report, &mut out);
+            // The handle's progress, and its report (the same) after steps of 5 and 3.
+            let mut handle = MonteCarloRun::new(&run).unwrap();
+            compare(id, &handle.step(5), &mut out);
+            compare(id, &handle.step(3), &mut out);
+            assert_eq!(handle.report().unwrap(), report, "{id}");
         }
         compare("gpus", &models::gpus(), &mut out);
         compare("typical", &Stochastic::typical(), &mut out);

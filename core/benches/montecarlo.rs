@@ -59,8 +59,8 @@ fn bench_montecarlo(c: &mut Criterion) {
     let (one, two) = (pool(1), pool(2));
     // The two pools give the same paths.
     assert_eq!(
-        one.install(|| simulation.batch(0, 2_000)),
-        two.install(|| simulation.batch(0, 2_000))
+        one.install(|| simulation.batch(0, 2_000).unwrap()),
+        two.install(|| simulation.batch(0, 2_000).unwrap())
     );
     let mut group = c.benchmark_group("montecarlo_box_144_months");
     group

@@ -9,7 +9,7 @@ use gpuecon::montecarlo::sensitivity::{
     Axis, GridInputs, Input, Output, Swing, TornadoInputs, grid, tornado,
 };
 use gpuecon::montecarlo::{
-    self, BatchInputs, CurtailmentEvents, CustomerDefault, FinishInputs, MonteCarloInputs, Options,
+    self, Batch, CurtailmentEvents, CustomerDefault, MonteCarloInputs, MonteCarloRun, Options,
     PriceProcess, ResidualShocks, Simulation, SofrProcess, Stochastic, UtilizationProcess,
 };
 use gpuecon::scenario::{Scenario, ScenarioError, evaluate};
@@ -128,7 +128,7 @@ fn a_fixed_path_agrees_with_the_exact_model_to_1e_9() {
     ];
     for (name, scenario) in cases {
         let inputs = run_of(scenario, 12, 42, Stochastic::typical());
-        let batch = Simulation::new(&inputs).unwrap().batch(0, 12);
+        let batch = Simulation::new(&inputs).unwrap().batch(0, 12).unwrap();
         for path in 0..12 {
             let exact = montecarlo::replay(&inputs, path).unwrap();
             let o = &exact.outcome;
@@ -307,26 +307,26 @@ fn the_same_seed_gives_the_same_numbers_on_one_or_two_threads_and_in_any_batches
             .build()
             .unwrap()
     };
-    let one = pool(1).install(|| simulation.batch(0, 3_000));
-    let two = pool(2).install(|| simulation.batch(0, 3_000));
+    let one = pool(1).install(|| simulation.batch(0, 3_000).unwrap());
+    let two = pool(2).install(|| simulation.batch(0, 3_000).unwrap());
     assert_eq!(one, two);
-    // Three batches, given out of order, report what one run reports.
-    let batches = [(2_000, 1_000), (0, 700), (700, 1_300)]
-        .map(|(first_path, count)| {
-            montecarlo::batch(&BatchInputs {
-                run: inputs.clone(),
-                first_path,
-                count,
-            })
-            .unwrap()
-        })
-        .to_vec();
-    let pieces = montecarlo::finish(&FinishInputs {
-        run: inputs.clone(),
-        batches,
-    })
-    .unwrap();
-    assert_eq!(pieces, montecarlo::run(&inputs).unwrap());
+    let whole = montecarlo::run(&inputs).unwrap();
+    // Three batches, given out of order as bytes (as other processes return them), report
+    // what one run reports.
+    let bytes = [(2_000, 1_000), (0, 700), (700, 1_300)]
+        .map(|(first_path, count)| simulation.batch(first_path, count).unwrap().to_bytes());
+    let pieces = simulation.report_bytes(&bytes).unwrap();
+    assert_eq!(pieces, whole);
+    // A run taken in steps of any size reports the same, to the bit.
+    for step in [1, 250, 999, 3_000, 5_000] {
+        let mut run = MonteCarloRun::new(&inputs).unwrap();
+        let mut steps = 0;
+        while !run.step(step).finished {
+            steps += 1;
+        }
+        assert_eq!(steps, 3_000_u32.div_ceil(step) - 1, "step {step}");
+        assert_eq!(run.report().unwrap(), whole, "steps of {step} paths");
+    }
     // Another seed, other numbers.
     let other = run_of(
         preset("coreweave-box-sub-ig"),
@@ -414,22 +414,26 @@ fn a_target_standard_error_stops_at_a_check() {
     assert_eq!(mc.paths % 1_000, 0);
     assert!(mc.npv_usd.standard_error.unwrap() <= Decimal::from(250_000));
     // In batches of 1,700 paths (not a multiple of the check), the same report.
+    let simulation = Simulation::new(&inputs).unwrap();
     let batches = (0..12)
-        .map(|k| {
-            montecarlo::batch(&BatchInputs {
-                run: inputs.clone(),
-                first_path: k * 1_700,
-                count: 1_700,
-            })
-            .unwrap()
-        })
+        .map(|k| simulation.batch(k * 1_700, 1_700).unwrap())
         .collect();
-    let pieces = montecarlo::finish(&FinishInputs {
-        run: inputs.clone(),
-        batches,
-    })
-    .unwrap();
-    assert_eq!(pieces, mc);
+    assert_eq!(simulation.report(batches).unwrap(), mc);
+    // In steps of 1,700 or 250, the run stops at the first step that reaches the check that
+    // meets the target, and reports the same.
+    for step in [1_700, 250] {
+        let mut run = MonteCarloRun::new(&inputs).unwrap();
+        let mut last = run.step(step);
+        assert_eq!(last.target_met, Some(last.done >= mc.paths));
+        while !last.finished {
+            last = run.step(step);
+        }
+        assert_eq!(last.target_met, Some(true));
+        assert!(last.done >= mc.paths && last.done < mc.paths + step);
+        assert_eq!(run.report().unwrap(), mc, "steps of {step} paths");
+        // A finished run runs no more paths.
+        assert_eq!(run.step(step), last);
+    }
     // An unreachable target runs every path and says so.
     inputs.options.target_standard_error_usd = Some(Decimal::ONE);
     inputs.options.paths = 2_000;
@@ -474,29 +478,50 @@ fn bad_inputs_name_their_fields() {
         fields(&montecarlo::run(&neither).unwrap_err()),
         ["scenario"]
     );
-    // Batches with a gap.
+    // Batches with a gap, and bytes that are not a batch.
     let inputs = run_of(preset("coreweave-box-ig"), 100, 1, Stochastic::typical());
-    let batch = |first_path| {
-        montecarlo::batch(&BatchInputs {
-            run: inputs.clone(),
-            first_path,
-            count: 10,
-        })
-        .unwrap()
-    };
-    let error = montecarlo::finish(&FinishInputs {
-        run: inputs.clone(),
-        batches: vec![batch(0), batch(20)],
-    })
-    .unwrap_err();
+    let simulation = Simulation::new(&inputs).unwrap();
+    let batch = |first_path| simulation.batch(first_path, 10).unwrap();
+    let error = simulation.report(vec![batch(0), batch(20)]).unwrap_err();
     assert_eq!(fields(&error), ["batches[1].first_path"]);
-    let error = montecarlo::batch(&BatchInputs {
-        run: inputs,
-        first_path: 0,
-        count: 0,
-    })
-    .unwrap_err();
-    assert_eq!(fields(&error), ["count"]);
+    let error = simulation.report(Vec::new()).unwrap_err();
+    assert_eq!(fields(&error), ["batches"]);
+    let mut cut = batch(10).to_bytes();
+    cut.pop();
+    let error = simulation
+        .report_bytes(&[batch(0).to_bytes(), cut, b"GMCB".to_vec()])
+        .unwrap_err();
+    assert_eq!(fields(&error), ["batches[1]", "batches[2]"]);
+    // A batch with a value that is not finite (as a forged batch could hold).
+    let mut forged = batch(0);
+    forged.npv_usd[3] = f64::NAN;
+    let error = simulation
+        .report_bytes(&[Batch::from_bytes(&forged.to_bytes()).unwrap().to_bytes()])
+        .unwrap_err();
+    assert_eq!(fields(&error), ["batches[0].npv_usd"]);
+    assert_eq!(fields(&simulation.batch(0, 0).unwrap_err()), ["count"]);
+    assert_eq!(
+        fields(&simulation.batch(999_995, 10).unwrap_err()),
+        ["first_path"]
+    );
+    // A run's report before any step.
+    let error = MonteCarloRun::new(&inputs).unwrap().report().unwrap_err();
+    assert_eq!(fields(&error), ["npv_usd"]);
+}
+
+#[test]
+fn a_cancelled_run_reports_its_paths_so_far() {
+    // The first 400 of 1,000 paths are the paths of a 400-path run (each path's stream
+    // depends on the seed and its number only), so the partial report is that run's.
+    let inputs = run_of(preset("coreweave-box-ig"), 1_000, 9, Stochastic::typical());
+    let mut run = MonteCarloRun::new(&inputs).unwrap();
+    run.step(150);
+    let progress = run.step(250);
+    assert_eq!((progress.done, progress.total), (400, 1_000));
+    assert!(!progress.finished);
+    assert_eq!(progress.target_met, None);
+    let shorter = run_of(preset("coreweave-box-ig"), 400, 9, Stochastic::typical());
+    assert_eq!(run.report().unwrap(), montecarlo::run(&shorter).unwrap());
 }
 
 #[test]
@@ -636,7 +661,7 @@ fn idle_after_contract_paths_agree_with_the_exact_model() {
     assert_eq!(to_f64_lossy(still_run.npv_usd.p95), npv);
     // Moving prices and utilization: each path as the exact model's.
     let inputs = run_of(scenario, 12, 42, Stochastic::typical());
-    let batch = Simulation::new(&inputs).unwrap().batch(0, 12);
+    let batch = Simulation::new(&inputs).unwrap().batch(0, 12).unwrap();
     for path in 0..12 {
         let exact = montecarlo::replay(&inputs, path).unwrap();
         let p = usize::try_from(path).unwrap();

@@ -130,7 +130,7 @@ fn the_f64_waterfall_agrees_with_the_exact_one_on_sampled_paths() {
     let (mut defaults, mut lock_ups, mut paths_seen) = (0, 0, 0);
     for (name, scenario) in cases {
         let inputs = run_of(scenario, 16, 7, distressed());
-        let batch = Simulation::new(&inputs).unwrap().batch(0, 16);
+        let batch = Simulation::new(&inputs).unwrap().batch(0, 16).unwrap();
         for path in 0..16 {
             let exact = montecarlo::replay(&inputs, path).unwrap();
             let fin = exact.financing.as_ref().unwrap();
@@ -284,7 +284,7 @@ fn credit_statistics_are_the_paths_outcomes_aggregated() {
     scenario.financing.as_mut().unwrap().liquidation_haircut = Decimal::ZERO;
     let inputs = run_of(scenario, 400, 5, distressed());
     let sim = Simulation::new(&inputs).unwrap();
-    let batch = sim.batch(0, 400);
+    let batch = sim.batch(0, 400).unwrap();
     let report = sim.report(vec![batch.clone()]).unwrap();
     let credit = report.credit.unwrap();
     let n = 400.0;

@@ -111,11 +111,11 @@ def validate_scenario(scenario: str) -> str:
 def montecarlo(inputs: str) -> str:
     """The core's montecarlo on JSON text, returning JSON text."""
 
-def montecarlo_batch(inputs: str) -> str:
-    """The core's montecarlo_batch on JSON text, returning JSON text."""
+def montecarlo_batch(run: str, first_path: int, count: int) -> bytes:
+    """Paths first_path to first_path + count - 1 of a run (JSON text): their raw outcomes as bytes."""
 
-def montecarlo_finish(inputs: str) -> str:
-    """The core's montecarlo_finish on JSON text, returning JSON text."""
+def montecarlo_finish(run: str, batches: list[bytes]) -> str:
+    """The report of a run (JSON text) from its batches' bytes, as JSON text."""
 
 def tornado(inputs: str) -> str:
     """The core's tornado on JSON text, returning JSON text."""

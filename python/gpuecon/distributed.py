@@ -3,9 +3,10 @@ our own: Dask places the chunks, retries them when a worker dies, and gathers th
 
 A Monte Carlo path has its own random stream (seeded by the run's seed and the path's
 number), so a run cut into chunks of paths is the same run: each worker simulates its paths
-with the core's ``montecarlo_batch`` and returns their raw outcomes bit for bit; one more
-task merges them with ``montecarlo_finish``, which sorts, checks (each path once, no gap)
-and summarizes exactly as a one-process run does. The report is the one-process report, to the
+with the core's ``montecarlo_batch`` and returns their raw outcomes bit for bit (as
+``bytes``: each number's IEEE 754 bits); one more task merges them with
+``montecarlo_finish``, which sorts, checks (each path once, no gap) and summarizes exactly
+as a one-process run does. The report is the one-process report, to the
 bit, whatever the chunk size, the number of workers or the order chunks finish in.
 
 Needs ``dask[distributed]`` (``pip install 'gpuecon[dask]'``).
@@ -45,17 +46,18 @@ def _shared(client, text: str):
     return client.submit(_same, text, pure=False)
 
 
-def montecarlo_chunk(run_text: str, first_path: int, count: int) -> str:
+def montecarlo_chunk(run_text: str, first_path: int, count: int) -> bytes:
     """Paths ``first_path`` to ``first_path + count - 1`` of a run (its JSON text, as
-    ``montecarlo_run_text`` writes it): the chunk's raw outcomes as JSON text, bit for bit.
-    What each task runs, on any engine (Dask here; Ray or Spark in docs/python.md)."""
-    return _native.montecarlo_batch(f'{{"run":{run_text},"first_path":{first_path},"count":{count}}}')
+    ``montecarlo_run_text`` writes it): the chunk's raw outcomes as ``bytes``, bit for bit
+    (the core's ``Batch::to_bytes`` layout). What each task runs, on any engine (Dask here;
+    Ray or Spark in docs/python.md)."""
+    return _native.montecarlo_batch(run_text, first_path, count)
 
 
-def montecarlo_merge(run_text: str, chunks: Sequence[str], *, as_json: bool = False) -> Any:
-    """The report of a run from its chunks (together paths 0 to n - 1, each once, in any
-    order): exactly the one-process report."""
-    report = _native.montecarlo_finish(f'{{"run":{run_text},"batches":[{",".join(chunks)}]}}')
+def montecarlo_merge(run_text: str, chunks: Sequence[bytes], *, as_json: bool = False) -> Any:
+    """The report of a run from its chunks (``montecarlo_chunk``'s bytes, together paths 0
+    to n - 1, each once, in any order): exactly the one-process report."""
+    report = _native.montecarlo_finish(run_text, list(chunks))
     return report if as_json else _json.loads(report)
 
 
@@ -89,7 +91,7 @@ def chunks(paths: int, chunk_paths: int) -> list:
     return [(first, min(chunk_paths, paths - first)) for first in range(0, paths, chunk_paths)]
 
 
-def _merge(run_text: str, *chunks: str) -> str:
+def _merge(run_text: str, *chunks: bytes) -> str:
     return montecarlo_merge(run_text, chunks, as_json=True)
 
 

@@ -8,7 +8,7 @@ use gpuecon::montecarlo::{self as mc, sensitivity};
 use gpuecon::scenario::{self, Scenario};
 use pyo3::IntoPyObjectExt;
 use pyo3::prelude::*;
-use pyo3::types::{PyDict, PyList};
+use pyo3::types::{PyBytes, PyDict, PyList};
 use rust_decimal::Decimal;
 use serde::Serialize;
 use serde::de::DeserializeOwned;
@@ -91,18 +91,38 @@ pub fn montecarlo(py: Python<'_>, inputs: &str) -> Result<String, Error> {
     run(py, inputs, "inputs", mc::run)
 }
 
-/// One batch of a run's paths (`{"run", "first_path", "count"}`) as JSON text: the paths'
-/// raw outcomes, bit for bit, for [`montecarlo_finish`].
+/// Paths `first_path` to `first_path + count - 1` of a run (its JSON text,
+/// `{"scenario" | "portfolio", "options"}`): their raw outcomes as bytes (the core's
+/// `Batch::to_bytes`: little-endian IEEE 754 bits, exact), for [`montecarlo_finish`].
 #[pyfunction]
-pub fn montecarlo_batch(py: Python<'_>, inputs: &str) -> Result<String, Error> {
-    run(py, inputs, "inputs", mc::batch)
+pub fn montecarlo_batch<'py>(
+    py: Python<'py>,
+    run: &str,
+    first_path: u32,
+    count: u32,
+) -> Result<Bound<'py, PyBytes>, Error> {
+    let bytes = py.detach(|| -> Result<Vec<u8>, Error> {
+        let inputs: mc::MonteCarloInputs = read(run, "run")?;
+        let simulation = mc::Simulation::new(&inputs)?;
+        Ok(simulation.batch(first_path, count)?.to_bytes())
+    })?;
+    Ok(PyBytes::new(py, &bytes))
 }
 
-/// The report of a run's batches (`{"run", "batches"}`, together paths 0 to n - 1, in any
-/// order) as JSON text: the same as [`montecarlo`]'s for the same run.
+/// The report of a run (its JSON text) from its batches' bytes (as [`montecarlo_batch`]
+/// writes them; together paths 0 to n - 1, in any order) as JSON text: the same as
+/// [`montecarlo`]'s for the same run.
 #[pyfunction]
-pub fn montecarlo_finish(py: Python<'_>, inputs: &str) -> Result<String, Error> {
-    run(py, inputs, "inputs", mc::finish)
+pub fn montecarlo_finish(
+    py: Python<'_>,
+    run: &str,
+    batches: Vec<Vec<u8>>,
+) -> Result<String, Error> {
+    py.detach(|| {
+        let inputs: mc::MonteCarloInputs = read(run, "run")?;
+        let report = mc::Simulation::new(&inputs)?.report_bytes(&batches)?;
+        write(&report)
+    })
 }
 
 /// A tornado (`{"scenario", "output", "swings": [{"input", "low", "high"}]}`): each input at

@@ -419,7 +419,6 @@ fn call_model(case: &Case) -> Result<Option<ModelOutcome>, String> {
         "implied_lease_rate" => run_model(case, models::facility::implied_lease_rate)?,
         "interconnection_delay" => run_model(case, models::facility::interconnection_delay)?,
         "montecarlo" => run_model(case, gpuecon::montecarlo::run)?,
-        "montecarlo_finish" => run_model(case, gpuecon::montecarlo::finish)?,
         "tornado" => run_model(case, gpuecon::montecarlo::sensitivity::tornado)?,
         "sensitivity_grid" => run_model(case, gpuecon::montecarlo::sensitivity::grid)?,
         _ => return Ok(None),

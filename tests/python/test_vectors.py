@@ -2,12 +2,9 @@
 Carlo through the installed wheel: the same files the native, Node and Chromium runners
 read, judged by the same rule."""
 
-import json
-
 import pytest
 
 import gpuecon
-import gpuecon.distributed as gd
 from conftest import judge, load_cases, outcome_of
 
 FINANCE = load_cases("cash_flows.json", "depreciation.json", "rates_of_return.json", "time_value.json")
@@ -27,17 +24,10 @@ def test_model(case):
         "montecarlo": gpuecon.montecarlo,
         "tornado": gpuecon.tornado,
         "sensitivity_grid": gpuecon.sensitivity_grid,
-        "montecarlo_finish": merge,
     }.get(case["function"])
     if function is None:
         pytest.skip(f"{case['function']} is not in the Python package")
     judge(case, outcome_of(function, case["args"]))
-
-
-def merge(inputs: dict):
-    """The `montecarlo_finish` cases through the distributed merge's public half."""
-    chunks = [json.dumps(batch) for batch in inputs["batches"]]
-    return gd.montecarlo_merge(json.dumps(inputs["run"]), chunks)
 
 
 def test_every_finance_function_has_vectors():

@@ -16,7 +16,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::stats::{self, Batch, Distribution, Events, decimal};
+use super::stats::{self, Batch, Distribution, Events, decimal, head};
 use crate::Decimal;
 use crate::models::ModelError;
 
@@ -53,17 +53,22 @@ pub struct CreditReport {
 /// The credit statistics of the paths in `all`.
 pub(crate) fn report(
     all: &Batch,
+    paths: usize,
     bins: u32,
     deterministic_lender_irr_annual: Option<Decimal>,
 ) -> Result<CreditReport, ModelError> {
-    let n = stats::count(all.len());
+    let first_default_month = head(&all.first_default_month, paths);
+    let first_lock_up_month = head(&all.first_lock_up_month, paths);
+    let exposure_at_default_usd = head(&all.exposure_at_default_usd, paths);
+    let written_off_usd = head(&all.written_off_usd, paths);
+    let lender_irr_annual = head(&all.lender_irr_annual, paths);
+    let n = stats::count(first_default_month.len());
     let mut lgd = Vec::new();
     let (mut lost, mut exposed) = (0.0, 0.0);
-    for ((month, exposure), written_off) in all
-        .first_default_month
+    for ((month, exposure), written_off) in first_default_month
         .iter()
-        .zip(&all.exposure_at_default_usd)
-        .zip(&all.written_off_usd)
+        .zip(exposure_at_default_usd)
+        .zip(written_off_usd)
     {
         if month.is_none() {
             continue;
@@ -74,8 +79,8 @@ pub(crate) fn report(
             lgd.push(written_off / exposure);
         }
     }
-    let default = stats::events(&all.first_default_month, bins, "credit.default")?;
-    let pd = stats::count(all.first_default_month.iter().flatten().count()) / n.max(1.0);
+    let default = stats::events(first_default_month, bins, "credit.default")?;
+    let pd = stats::count(first_default_month.iter().flatten().count()) / n.max(1.0);
     let mean_lgd = if lgd.is_empty() {
         0.0
     } else {
@@ -86,10 +91,10 @@ pub(crate) fn report(
     } else {
         0.0
     };
-    let lender: Vec<f64> = all.lender_irr_annual.iter().flatten().copied().collect();
+    let lender: Vec<f64> = lender_irr_annual.iter().flatten().copied().collect();
     Ok(CreditReport {
         default,
-        lock_up: stats::events(&all.first_lock_up_month, bins, "credit.lock_up")?,
+        lock_up: stats::events(first_lock_up_month, bins, "credit.lock_up")?,
         loss_given_default: stats::distribution(&lgd, bins, "credit.loss_given_default")?,
         expected_loss_share: decimal(pd * mean_lgd, "credit.expected_loss_share")?,
         mean_loss_share: decimal(mean_loss_share, "credit.mean_loss_share")?,
@@ -103,7 +108,7 @@ pub(crate) fn report(
             .transpose()?,
         expected_loss_usd: decimal(
             if n > 0.0 {
-                all.written_off_usd.iter().sum::<f64>() / n
+                written_off_usd.iter().sum::<f64>() / n
             } else {
                 0.0
             },

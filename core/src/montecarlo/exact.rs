@@ -75,7 +75,7 @@ fn d(x: f64) -> Result<Decimal, ModelError> {
 ///     options: Options { paths: 10, seed: 3, stochastic: Stochastic::typical(), ..Options::default() },
 /// };
 /// let exact = montecarlo::replay(&inputs, 4)?;
-/// let batch = montecarlo::Simulation::new(&inputs)?.batch(4, 1);
+/// let batch = montecarlo::Simulation::new(&inputs)?.batch(4, 1)?;
 /// let npv = gpuecon::units::to_f64_lossy(exact.outcome.npv_usd);
 /// assert!((npv - batch.npv_usd[0]).abs() <= 1e-9 * npv.abs());
 /// # Ok::<(), gpuecon::scenario::ScenarioError>(())

@@ -77,11 +77,15 @@
 //!   IEEE operations the same everywhere: a seed gives the same report natively and in
 //!   WebAssembly, on any number of threads (paths are reduced in path order).
 //! - **Parallelism**: with the `parallel` feature (on by default, off in the wasm package)
-//!   [`Simulation::batch`] runs its paths on rayon's pool; in the browser, [`batch`] and
-//!   [`finish`] let a Web Worker run batches, report progress and stop.
+//!   [`Simulation::batch`] runs its paths on rayon's pool; in the browser, a
+//!   [`MonteCarloRun`] held by a Web Worker runs the paths step by step, reporting progress
+//!   and stopping between steps; across processes (Python on Dask), each runs a
+//!   [`Simulation::batch`] and hands its bytes ([`Batch::to_bytes`]) to
+//!   [`Simulation::report_bytes`].
 
 mod contract;
 mod credit;
+mod encoding;
 mod exact;
 mod float;
 mod irr;
@@ -98,6 +102,7 @@ mod stats;
 mod waterfall;
 
 pub use credit::CreditReport;
+pub use encoding::BatchBytesError;
 pub use exact::{Replay, replay};
 pub use options::{
     CHECK_EVERY_PATHS, CurtailmentEvents, CustomerDefault, Jumps, Lulls, MAX_PATHS,
@@ -105,7 +110,6 @@ pub use options::{
     UtilizationProcess,
 };
 pub use runner::{
-    BatchInputs, FinishInputs, MonteCarloReport, PROGRESS_EVERY_PATHS, Simulation, batch, finish,
-    run,
+    MonteCarloReport, MonteCarloRun, PROGRESS_EVERY_PATHS, Progress, Simulation, run,
 };
-pub use stats::{Batch, Bin, Distribution, Events, Outcome, bits, optional_bits};
+pub use stats::{Batch, Bin, Distribution, Events, Outcome};

@@ -4,20 +4,21 @@
 use serde::{Deserialize, Serialize};
 
 use super::credit::{self, CreditReport};
+use super::encoding::BatchBytesError;
 use super::model::Model;
 use super::options::{CHECK_EVERY_PATHS, MAX_PATHS, MonteCarloInputs};
+use super::path::{PathOutcome, Scratch, simulate};
 use super::prepare;
+use super::stats::{self, Batch, Distribution, Events, Outcome, StoppingRule, decimal, head};
+use crate::Decimal;
+use crate::models::ModelError;
+use crate::models::check::Checker;
+use crate::scenario::ScenarioError;
+use crate::units::to_f64_lossy;
 
 /// [`Simulation::run_with_progress`] reports after every this many paths (ten checks of a
 /// target standard error, so that every core has work between reports).
 pub const PROGRESS_EVERY_PATHS: u32 = 10_000;
-use super::path::{PathOutcome, Scratch, simulate};
-use super::stats::{self, Batch, Distribution, Events, Outcome, decimal};
-use crate::Decimal;
-use crate::models::ModelError;
-use crate::models::check::{Checker, Validate};
-use crate::scenario::ScenarioError;
-use crate::units::to_f64_lossy;
 
 /// What a Monte Carlo run returns.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -79,32 +80,50 @@ impl Simulation {
     }
 
     /// Paths `first_path` to `first_path + count − 1` (the same numbers whatever the
-    /// batches and the threads).
-    #[must_use]
-    pub fn batch(&self, first_path: u32, count: u32) -> Batch {
-        let end = first_path.saturating_add(count);
-        let outcomes = self.outcomes(first_path, end);
+    /// batches and the threads), for a caller that spreads a run over processes: give the
+    /// batches, or their bytes ([`Batch::to_bytes`]), to [`report`](Self::report) or
+    /// [`report_bytes`](Self::report_bytes).
+    ///
+    /// # Errors
+    /// [`ScenarioError::Invalid`] on `count` (1 to [`MAX_PATHS`]) or `first_path` (the batch
+    /// must end by path [`MAX_PATHS`]).
+    ///
+    /// # Example
+    /// ```
+    /// use gpuecon::montecarlo::{self, MonteCarloInputs, Options, Simulation, Stochastic};
+    /// let scenario = gpuecon::presets::get("coreweave-box-sub-ig")?.unwrap().scenario;
+    /// let run = MonteCarloInputs {
+    ///     scenario,
+    ///     portfolio: None,
+    ///     options: Options { paths: 60, seed: 1, stochastic: Stochastic::typical(), ..Options::default() },
+    /// };
+    /// let simulation = Simulation::new(&run)?;
+    /// // Three batches, as three processes would write them, given out of order.
+    /// let bytes = [40, 0, 20]
+    ///     .map(|first_path| simulation.batch(first_path, 20).map(|b| b.to_bytes()))
+    ///     .into_iter()
+    ///     .collect::<Result<Vec<_>, _>>()?;
+    /// assert_eq!(simulation.report_bytes(&bytes)?, montecarlo::run(&run)?);
+    /// # Ok::<(), gpuecon::scenario::ScenarioError>(())
+    /// ```
+    pub fn batch(&self, first_path: u32, count: u32) -> Result<Batch, ScenarioError> {
+        let mut c = Checker::default();
+        if count == 0 || count > MAX_PATHS {
+            c.problem("count", "must be between 1 and 1000000");
+        }
+        if first_path.saturating_add(count) > MAX_PATHS {
+            c.problem("first_path", "the batch must end by path 1000000");
+        }
+        let problems = c.into_problems();
+        if !problems.is_empty() {
+            return Err(ScenarioError::Invalid { problems });
+        }
         let mut batch = Batch {
             first_path,
             ..Batch::default()
         };
-        for o in outcomes {
-            batch.npv_usd.push(o.npv);
-            batch.project_irr_annual.push(o.irr_annual);
-            batch.equity_value_usd.push(o.equity_value);
-            batch.equity_irr_annual.push(o.equity_irr_annual);
-            batch.minimum_dscr.push(o.minimum_dscr);
-            batch.first_breach_month.push(o.first_breach_month);
-            batch.first_default_month.push(o.first_default_month);
-            batch
-                .first_customer_default_month
-                .push(o.first_customer_default_month);
-            batch.lender_irr_annual.push(o.lender_irr_annual);
-            batch.first_lock_up_month.push(o.first_lock_up_month);
-            batch.exposure_at_default_usd.push(o.exposure);
-            batch.written_off_usd.push(o.written_off);
-        }
-        batch
+        append(&mut batch, self.outcomes(first_path, first_path + count));
+        Ok(batch)
     }
 
     #[cfg(all(feature = "parallel", not(target_family = "wasm")))]
@@ -164,22 +183,15 @@ impl Simulation {
         &self,
         mut progress: impl FnMut(u32, u32),
     ) -> Result<MonteCarloReport, ScenarioError> {
-        let options = &self.inputs.options;
-        let paths = options.paths.min(MAX_PATHS);
-        let target = options.target_standard_error_usd.map(to_f64_lossy);
-        let every = usize::try_from(CHECK_EVERY_PATHS).unwrap_or(1);
-        let mut all = Batch::default();
-        let mut done = 0;
-        while done < paths {
-            let count = PROGRESS_EVERY_PATHS.min(paths - done);
-            all.append(self.batch(done, count));
-            done += count;
-            progress(done, paths);
-            if target.is_some_and(|t| stats::stop_at(&all.npv_usd, t, every).1) {
+        let mut paths = Paths::new(self);
+        loop {
+            let step = paths.step(self, PROGRESS_EVERY_PATHS);
+            progress(step.done, step.total);
+            if step.finished {
                 break;
             }
         }
-        self.report(vec![all])
+        self.report_of(&paths.outcomes)
     }
 
     /// The report of `batches`, which must together hold paths 0 to n − 1 (in any order,
@@ -212,21 +224,60 @@ impl Simulation {
         if !problems.is_empty() {
             return Err(ScenarioError::Invalid { problems });
         }
+        self.report_of(&all)
+    }
+
+    /// [`report`](Self::report) of batches written as bytes ([`Batch::to_bytes`]), as
+    /// other processes return them.
+    ///
+    /// # Errors
+    /// [`ScenarioError::Invalid`] on `batches[i]` when its bytes are not a batch; then as
+    /// [`report`](Self::report).
+    ///
+    /// # Example
+    /// See [`batch`](Self::batch).
+    pub fn report_bytes<B: AsRef<[u8]>>(
+        &self,
+        batches: &[B],
+    ) -> Result<MonteCarloReport, ScenarioError> {
+        let mut c = Checker::default();
+        let mut decoded = Vec::with_capacity(batches.len());
+        for (i, bytes) in batches.iter().enumerate() {
+            match Batch::from_bytes(bytes.as_ref()) {
+                Ok(batch) => decoded.push(batch),
+                Err(e) => c.problem(&format!("batches[{i}]"), BatchBytesError::reason(e)),
+            }
+        }
+        let problems = c.into_problems();
+        if !problems.is_empty() {
+            return Err(ScenarioError::Invalid { problems });
+        }
+        self.report(decoded)
+    }
+
+    /// The report of `all`, paths 0 to n − 1 in order: the first `options.paths` of them,
+    /// and with a target standard error only those up to the first check that meets it.
+    fn report_of(&self, all: &Batch) -> Result<MonteCarloReport, ScenarioError> {
         let options = &self.inputs.options;
-        all.truncate(usize::try_from(options.paths).unwrap_or(usize::MAX));
+        let mut paths = all
+            .len()
+            .min(usize::try_from(options.paths).unwrap_or(usize::MAX));
         let mut target_met = None;
         if let Some(target) = options.target_standard_error_usd {
             let every = usize::try_from(CHECK_EVERY_PATHS).unwrap_or(1);
-            let (keep, met) = stats::stop_at(&all.npv_usd, to_f64_lossy(target), every);
-            all.truncate(keep);
+            let npv = all.npv_usd.get(..paths).unwrap_or_default();
+            let (keep, met) = stats::stop_at(npv, to_f64_lossy(target), every);
+            paths = keep;
             target_met = Some(met);
         }
-        Ok(self.summarize(&all, target_met)?)
+        Ok(self.summarize(all, paths, target_met)?)
     }
 
+    /// The report of `all`'s first `paths` paths.
     fn summarize(
         &self,
         all: &Batch,
+        paths: usize,
         target_met: Option<bool>,
     ) -> Result<MonteCarloReport, ModelError> {
         let bins = self.inputs.options.histogram_bins;
@@ -238,37 +289,49 @@ impl Simulation {
             })
         };
         Ok(MonteCarloReport {
-            paths: u32::try_from(all.len()).unwrap_or(u32::MAX),
+            paths: u32::try_from(paths).unwrap_or(u32::MAX),
             seed: self.inputs.options.seed,
             target_met,
             deterministic: self.model.deterministic.clone(),
             npv_usd: required(
-                stats::distribution(&all.npv_usd, bins, "npv_usd")?,
+                stats::distribution(head(&all.npv_usd, paths), bins, "npv_usd")?,
                 "npv_usd",
             )?,
             project_irr_annual: stats::distribution(
-                &flat(&all.project_irr_annual),
+                &flat(head(&all.project_irr_annual, paths)),
                 bins,
                 "project_irr_annual",
             )?,
             equity_value_usd: required(
-                stats::distribution(&all.equity_value_usd, bins, "equity_value_usd")?,
+                stats::distribution(head(&all.equity_value_usd, paths), bins, "equity_value_usd")?,
                 "equity_value_usd",
             )?,
             equity_irr_annual: stats::distribution(
-                &flat(&all.equity_irr_annual),
+                &flat(head(&all.equity_irr_annual, paths)),
                 bins,
                 "equity_irr_annual",
             )?,
-            minimum_dscr: stats::distribution(&flat(&all.minimum_dscr), bins, "minimum_dscr")?,
+            minimum_dscr: stats::distribution(
+                &flat(head(&all.minimum_dscr, paths)),
+                bins,
+                "minimum_dscr",
+            )?,
             equity_expected_shortfall_usd: decimal(
-                stats::expected_shortfall(&all.equity_value_usd),
+                stats::expected_shortfall(head(&all.equity_value_usd, paths)),
                 "equity_expected_shortfall_usd",
             )?,
-            covenant_breach: stats::events(&all.first_breach_month, bins, "covenant_breach")?,
-            covenant_default: stats::events(&all.first_default_month, bins, "covenant_default")?,
+            covenant_breach: stats::events(
+                head(&all.first_breach_month, paths),
+                bins,
+                "covenant_breach",
+            )?,
+            covenant_default: stats::events(
+                head(&all.first_default_month, paths),
+                bins,
+                "covenant_default",
+            )?,
             customer_default: stats::events(
-                &all.first_customer_default_month,
+                head(&all.first_customer_default_month, paths),
                 bins,
                 "customer_default",
             )?,
@@ -277,43 +340,12 @@ impl Simulation {
                 .boxes
                 .iter()
                 .any(|b| b.financing.is_some())
-                .then(|| credit::report(all, bins, self.model.deterministic_lender_irr_annual))
+                .then(|| {
+                    credit::report(all, paths, bins, self.model.deterministic_lender_irr_annual)
+                })
                 .transpose()?,
         })
     }
-}
-
-/// A batch of paths: the run and the paths to simulate.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct BatchInputs {
-    /// The run (its `options.paths` is not read: `count` says how many).
-    pub run: MonteCarloInputs,
-    /// The first path (from 0).
-    pub first_path: u32,
-    /// Paths in the batch, 1 to [`MAX_PATHS`].
-    pub count: u32,
-}
-
-impl Validate for BatchInputs {
-    fn check(&self, c: &mut Checker) {
-        if self.count == 0 || self.count > MAX_PATHS {
-            c.problem("count", "must be between 1 and 1000000");
-        }
-        if self.first_path.saturating_add(self.count) > MAX_PATHS {
-            c.problem("first_path", "the batch must end by path 1000000");
-        }
-    }
-}
-
-/// The batches of a run, to report.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct FinishInputs {
-    /// The run.
-    pub run: MonteCarloInputs,
-    /// Its batches, together paths 0 to n − 1.
-    pub batches: Vec<Batch>,
 }
 
 /// Runs a Monte Carlo: `options.paths` paths of the scenario or portfolio (or, with
@@ -345,46 +377,154 @@ pub fn run(inputs: &MonteCarloInputs) -> Result<MonteCarloReport, ScenarioError>
     Simulation::new(inputs)?.run()
 }
 
-/// One batch of paths, for a caller that runs them piece by piece (a Web Worker reporting
-/// progress): give every batch to [`finish`].
-///
-/// # Errors
-/// As [`Simulation::new`]; [`ScenarioError::Invalid`] on `count` or `first_path`.
+/// Appends the outcomes of consecutive paths to `batch`, column by column.
+fn append(batch: &mut Batch, outcomes: Vec<PathOutcome>) {
+    for o in outcomes {
+        batch.npv_usd.push(o.npv);
+        batch.project_irr_annual.push(o.irr_annual);
+        batch.equity_value_usd.push(o.equity_value);
+        batch.equity_irr_annual.push(o.equity_irr_annual);
+        batch.minimum_dscr.push(o.minimum_dscr);
+        batch.first_breach_month.push(o.first_breach_month);
+        batch.first_default_month.push(o.first_default_month);
+        batch
+            .first_customer_default_month
+            .push(o.first_customer_default_month);
+        batch.lender_irr_annual.push(o.lender_irr_annual);
+        batch.first_lock_up_month.push(o.first_lock_up_month);
+        batch.exposure_at_default_usd.push(o.exposure);
+        batch.written_off_usd.push(o.written_off);
+    }
+}
+
+/// Where a [`MonteCarloRun`] stands, after a step.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Progress {
+    /// Paths run so far.
+    pub done: u32,
+    /// Paths the run runs at most (`options.paths`).
+    pub total: u32,
+    /// Whether the run is over: every path run, or the target standard error met.
+    pub finished: bool,
+    /// With a target standard error: whether a check has met it yet (`None` without one).
+    pub target_met: Option<bool>,
+}
+
+/// A run taken step by step, holding its prepared [`Simulation`] and its paths' outcomes:
+/// what a Web Worker keeps between the steps it reports progress after (the npm package's
+/// `MonteCarloRun`). Only progress crosses after each step, and one report at the end;
+/// the report is [`run`]'s, to the bit, whatever the steps.
 ///
 /// # Example
 /// ```
-/// use gpuecon::montecarlo::{self, BatchInputs, FinishInputs, MonteCarloInputs, Options, Stochastic};
+/// use gpuecon::montecarlo::{self, MonteCarloInputs, MonteCarloRun, Options, Stochastic};
 /// let scenario = gpuecon::presets::get("coreweave-box-sub-ig")?.unwrap().scenario;
-/// let run = MonteCarloInputs {
+/// let inputs = MonteCarloInputs {
 ///     scenario,
 ///     portfolio: None,
 ///     options: Options { paths: 60, seed: 1, stochastic: Stochastic::typical(), ..Options::default() },
 /// };
-/// let batches = [0, 20, 40]
-///     .map(|first_path| montecarlo::batch(&BatchInputs { run: run.clone(), first_path, count: 20 }))
-///     .into_iter()
-///     .collect::<Result<Vec<_>, _>>()?;
-/// let pieces = montecarlo::finish(&FinishInputs { run: run.clone(), batches })?;
-/// assert_eq!(pieces, montecarlo::run(&run)?);
+/// let mut run = MonteCarloRun::new(&inputs)?;
+/// assert_eq!(run.step(25).done, 25);
+/// assert_eq!(run.step(25).done, 50);
+/// let last = run.step(25);
+/// assert_eq!((last.done, last.total, last.finished), (60, 60, true));
+/// assert_eq!(run.report()?, montecarlo::run(&inputs)?);
 /// # Ok::<(), gpuecon::scenario::ScenarioError>(())
 /// ```
-pub fn batch(inputs: &BatchInputs) -> Result<Batch, ScenarioError> {
-    let mut c = Checker::default();
-    inputs.check(&mut c);
-    let problems = c.into_problems();
-    if !problems.is_empty() {
-        return Err(ScenarioError::Invalid { problems });
-    }
-    Ok(Simulation::new(&inputs.run)?.batch(inputs.first_path, inputs.count))
+#[derive(Debug, Clone)]
+pub struct MonteCarloRun {
+    simulation: Simulation,
+    paths: Paths,
 }
 
-/// The report of a run's batches (see [`batch`]).
-///
-/// # Errors
-/// As [`Simulation::new`] and [`Simulation::report`].
-///
-/// # Example
-/// See [`batch`].
-pub fn finish(inputs: &FinishInputs) -> Result<MonteCarloReport, ScenarioError> {
-    Simulation::new(&inputs.run)?.report(inputs.batches.clone())
+impl MonteCarloRun {
+    /// Checks and evaluates the scenario or portfolio once (as [`Simulation::new`]); no
+    /// path runs yet.
+    ///
+    /// # Errors
+    /// As [`Simulation::new`].
+    pub fn new(inputs: &MonteCarloInputs) -> Result<Self, ScenarioError> {
+        let simulation = Simulation::new(inputs)?;
+        Ok(Self {
+            paths: Paths::new(&simulation),
+            simulation,
+        })
+    }
+
+    /// Runs the next `paths` paths (fewer when the run has fewer left; none once it is
+    /// finished) and says where the run stands.
+    pub fn step(&mut self, paths: u32) -> Progress {
+        self.paths.step(&self.simulation, paths)
+    }
+
+    /// Where the run stands.
+    #[must_use]
+    pub fn progress(&self) -> Progress {
+        self.paths.progress()
+    }
+
+    /// The report of the paths run so far: once finished, [`run`]'s report for the same
+    /// inputs; before (a cancelled run), the report of the paths done, `target_met`
+    /// saying whether a check met the target yet.
+    ///
+    /// # Errors
+    /// [`ScenarioError::Model`] before any path ran (on `npv_usd`), or if a statistic is
+    /// not a finite number.
+    pub fn report(&self) -> Result<MonteCarloReport, ScenarioError> {
+        self.simulation.report_of(&self.paths.outcomes)
+    }
+}
+
+/// The paths of a run so far, and its stopping rule: what [`MonteCarloRun`] and
+/// [`Simulation::run_with_progress`] step.
+#[derive(Debug, Clone)]
+struct Paths {
+    outcomes: Batch,
+    total: u32,
+    rule: Option<StoppingRule>,
+}
+
+impl Paths {
+    fn new(simulation: &Simulation) -> Self {
+        let options = &simulation.inputs.options;
+        let every = usize::try_from(CHECK_EVERY_PATHS).unwrap_or(1);
+        Self {
+            outcomes: Batch::default(),
+            total: options.paths.min(MAX_PATHS),
+            rule: options
+                .target_standard_error_usd
+                .map(|target| StoppingRule::new(to_f64_lossy(target), every)),
+        }
+    }
+
+    fn step(&mut self, simulation: &Simulation, paths: u32) -> Progress {
+        let done = self.done();
+        if !self.is_finished() {
+            let end = done.saturating_add(paths.min(self.total - done));
+            append(&mut self.outcomes, simulation.outcomes(done, end));
+            if let Some(rule) = &mut self.rule {
+                let start = usize::try_from(done).unwrap_or(usize::MAX);
+                rule.extend(self.outcomes.npv_usd.get(start..).unwrap_or_default());
+            }
+        }
+        self.progress()
+    }
+
+    fn progress(&self) -> Progress {
+        Progress {
+            done: self.done(),
+            total: self.total,
+            finished: self.is_finished(),
+            target_met: self.rule.as_ref().map(|r| r.met_at().is_some()),
+        }
+    }
+
+    fn done(&self) -> u32 {
+        u32::try_from(self.outcomes.len()).unwrap_or(u32::MAX)
+    }
+
+    fn is_finished(&self) -> bool {
+        self.done() >= self.total || self.rule.as_ref().is_some_and(|r| r.met_at().is_some())
+    }
 }

@@ -18,29 +18,22 @@ use crate::models::check::{Checker, Validate};
 use crate::units::decimal_from_f64;
 
 /// Each path's outcome, column by column in path order: what a batch of paths returns, and
-/// what [`finish`](super::finish) reads back. The values are the paths' raw `f64` numbers,
-/// summarized as decimals only in the report; in JSON each is the 16 hexadecimal digits of
-/// its IEEE 754 bits (`null` for none), so that a batch crosses any boundary and comes back
-/// bit for bit: an opaque accumulator, for [`finish`](super::finish).
-#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+/// what [`Simulation::report`](super::Simulation::report) reads back. The values are the
+/// paths' raw `f64` numbers, summarized as decimals only in the report; to cross a process
+/// boundary bit for bit, a batch is written as bytes ([`Batch::to_bytes`]).
+#[derive(Debug, Clone, PartialEq, Default)]
 pub struct Batch {
     /// The index of the batch's first path (from 0).
     pub first_path: u32,
     /// The project's NPV.
-    #[serde(with = "bits")]
     pub npv_usd: Vec<f64>,
     /// The project's annual IRR (`None`: no IRR).
-    #[serde(with = "optional_bits")]
     pub project_irr_annual: Vec<Option<f64>>,
     /// The NPV of the equity's flows (the project's, without debt).
-    #[serde(with = "bits")]
     pub equity_value_usd: Vec<f64>,
     /// The equity's annual IRR.
-    #[serde(with = "optional_bits")]
     pub equity_irr_annual: Vec<Option<f64>>,
     /// The lowest monthly DSCR (`None`: no debt service).
-    #[serde(with = "optional_bits")]
     pub minimum_dscr: Vec<Option<f64>>,
     /// The first month with a covenant breached.
     pub first_breach_month: Vec<Option<u32>>,
@@ -49,16 +42,13 @@ pub struct Batch {
     /// The first month a contract's buyer defaulted.
     pub first_customer_default_month: Vec<Option<u32>>,
     /// The lender's annual IRR (`None`: no debt, or no IRR).
-    #[serde(with = "optional_bits")]
     pub lender_irr_annual: Vec<Option<f64>>,
     /// The first month locked up (equity distributions blocked).
     pub first_lock_up_month: Vec<Option<u32>>,
     /// The balance at the end of the month of default, summed over the boxes that
     /// defaulted (0 without a default).
-    #[serde(with = "bits")]
     pub exposure_at_default_usd: Vec<f64>,
     /// What was written off (0 without a default).
-    #[serde(with = "bits")]
     pub written_off_usd: Vec<f64>,
 }
 
@@ -91,22 +81,6 @@ impl Batch {
         self.exposure_at_default_usd
             .extend(other.exposure_at_default_usd);
         self.written_off_usd.extend(other.written_off_usd);
-    }
-
-    /// The first `n` paths.
-    pub(crate) fn truncate(&mut self, n: usize) {
-        self.npv_usd.truncate(n);
-        self.project_irr_annual.truncate(n);
-        self.equity_value_usd.truncate(n);
-        self.equity_irr_annual.truncate(n);
-        self.minimum_dscr.truncate(n);
-        self.first_breach_month.truncate(n);
-        self.first_default_month.truncate(n);
-        self.first_customer_default_month.truncate(n);
-        self.lender_irr_annual.truncate(n);
-        self.first_lock_up_month.truncate(n);
-        self.exposure_at_default_usd.truncate(n);
-        self.written_off_usd.truncate(n);
     }
 }
 
@@ -143,88 +117,6 @@ impl Validate for Batch {
         if !finite {
             c.problem("npv_usd", "every value must be a finite number");
         }
-    }
-}
-
-/// `f64`s as the hexadecimal digits of their bits: exact both ways, and no float
-/// formatting or parsing in the module.
-mod hex {
-    /// The 16 hexadecimal digits of `x`'s bits.
-    pub(super) fn encode(x: f64) -> String {
-        format!("{:016x}", x.to_bits())
-    }
-
-    /// The number whose bits `text` spells.
-    pub(super) fn decode(text: &str) -> Result<f64, &'static str> {
-        u64::from_str_radix(text, 16)
-            .ok()
-            .filter(|_| text.len() == 16)
-            .map(f64::from_bits)
-            .ok_or("a batch value must be 16 hexadecimal digits")
-    }
-}
-
-/// A [`Batch`]'s `f64` columns in JSON: each value as the 16 hexadecimal digits of its bits.
-/// `encode` and `decode` are the JSON form both ways, for serde (`#[serde(with)]`) and for
-/// the WebAssembly bindings' generated readers and writers.
-pub mod bits {
-    use serde::{Deserialize, Deserializer, Serialize, Serializer};
-
-    /// Each value's digits.
-    #[must_use]
-    pub fn encode(values: &[f64]) -> Vec<String> {
-        values.iter().map(|x| super::hex::encode(*x)).collect()
-    }
-
-    /// The values the digits spell.
-    ///
-    /// # Errors
-    /// When one is not 16 hexadecimal digits.
-    pub fn decode(texts: Vec<String>) -> Result<Vec<f64>, &'static str> {
-        texts.iter().map(|text| super::hex::decode(text)).collect()
-    }
-
-    pub(super) fn serialize<S: Serializer>(values: &[f64], s: S) -> Result<S::Ok, S::Error> {
-        encode(values).serialize(s)
-    }
-
-    pub(super) fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<Vec<f64>, D::Error> {
-        decode(Vec::deserialize(d)?).map_err(serde::de::Error::custom)
-    }
-}
-
-/// A [`Batch`]'s optional `f64` columns in JSON: as [`bits`], `null` for none.
-pub mod optional_bits {
-    use serde::{Deserialize, Deserializer, Serialize, Serializer};
-
-    /// Each value's digits, or `None`.
-    #[must_use]
-    pub fn encode(values: &[Option<f64>]) -> Vec<Option<String>> {
-        values.iter().map(|x| x.map(super::hex::encode)).collect()
-    }
-
-    /// The values the digits spell.
-    ///
-    /// # Errors
-    /// When one is not 16 hexadecimal digits.
-    pub fn decode(texts: Vec<Option<String>>) -> Result<Vec<Option<f64>>, &'static str> {
-        texts
-            .iter()
-            .map(|text| text.as_deref().map(super::hex::decode).transpose())
-            .collect()
-    }
-
-    pub(super) fn serialize<S: Serializer>(
-        values: &[Option<f64>],
-        s: S,
-    ) -> Result<S::Ok, S::Error> {
-        encode(values).serialize(s)
-    }
-
-    pub(super) fn deserialize<'de, D: Deserializer<'de>>(
-        d: D,
-    ) -> Result<Vec<Option<f64>>, D::Error> {
-        decode(Vec::deserialize(d)?).map_err(serde::de::Error::custom)
     }
 }
 
@@ -444,21 +336,69 @@ pub(crate) fn expected_shortfall(values: &[f64]) -> f64 {
     mean(sorted.get(..k).unwrap_or_default())
 }
 
+/// The stopping rule of a target standard error of the mean NPV, fed the paths' NPVs in path
+/// order: Welford's running mean and sum of squares, checked after every `every` paths.
+#[derive(Debug, Clone)]
+pub(crate) struct StoppingRule {
+    target: f64,
+    every: usize,
+    paths: usize,
+    mean: f64,
+    squares: f64,
+    met_at: Option<usize>,
+}
+
+impl StoppingRule {
+    /// A rule met once the standard error is at most `target` at a check.
+    pub(crate) fn new(target: f64, every: usize) -> Self {
+        Self {
+            target,
+            every: every.max(1),
+            paths: 0,
+            mean: 0.0,
+            squares: 0.0,
+            met_at: None,
+        }
+    }
+
+    /// Takes the next paths' NPVs (none once the rule is met).
+    pub(crate) fn extend(&mut self, npv: &[f64]) {
+        for x in npv {
+            if self.met_at.is_some() {
+                return;
+            }
+            self.paths += 1;
+            let n = count(self.paths);
+            let delta = x - self.mean;
+            self.mean += delta / n;
+            self.squares += delta * (x - self.mean);
+            if self.paths % self.every == 0
+                && self.paths > 1
+                && (self.squares / (n - 1.0) / n).sqrt() <= self.target
+            {
+                self.met_at = Some(self.paths);
+            }
+        }
+    }
+
+    /// The paths up to the check that met the target, if one did.
+    pub(crate) fn met_at(&self) -> Option<usize> {
+        self.met_at
+    }
+}
+
 /// With a target standard error of the mean NPV: the paths to keep (the first multiple of
 /// `every` at which it is met) and whether it was met.
 pub(crate) fn stop_at(npv: &[f64], target: f64, every: usize) -> (usize, bool) {
-    // Welford's running mean and sum of squares, in path order.
-    let (mut mean, mut squares) = (0.0, 0.0);
-    for (i, x) in npv.iter().enumerate() {
-        let n = count(i + 1);
-        let delta = x - mean;
-        mean += delta / n;
-        squares += delta * (x - mean);
-        if (i + 1) % every == 0 && i > 0 && (squares / (n - 1.0) / n).sqrt() <= target {
-            return (i + 1, true);
-        }
-    }
-    (npv.len(), false)
+    let mut rule = StoppingRule::new(target, every);
+    rule.extend(npv);
+    rule.met_at()
+        .map_or((npv.len(), false), |keep| (keep, true))
+}
+
+/// The first `n` of `values` (all of them when fewer): a batch's first `n` paths.
+pub(crate) fn head<T>(values: &[T], n: usize) -> &[T] {
+    values.get(..n).unwrap_or(values)
 }
 
 #[cfg(test)]
@@ -521,32 +461,6 @@ mod tests {
     }
 
     #[test]
-    fn a_batch_crosses_json_bit_for_bit() {
-        let batch = Batch {
-            first_path: 3,
-            npv_usd: vec![0.1, -1.5e9, f64::MIN_POSITIVE],
-            project_irr_annual: vec![Some(0.2420927957448314), None, Some(-0.0)],
-            equity_value_usd: vec![1.0; 3],
-            equity_irr_annual: vec![None; 3],
-            minimum_dscr: vec![Some(1.3); 3],
-            first_breach_month: vec![None, Some(12), None],
-            first_default_month: vec![None; 3],
-            first_customer_default_month: vec![Some(1), None, None],
-            lender_irr_annual: vec![Some(0.09), None, None],
-            first_lock_up_month: vec![None; 3],
-            exposure_at_default_usd: vec![0.0; 3],
-            written_off_usd: vec![0.0; 3],
-        };
-        let text = serde_json::to_string(&batch).unwrap();
-        assert!(text.contains(r#""npv_usd":["3fb999999999999a""#), "{text}");
-        let back: Batch = serde_json::from_str(&text).unwrap();
-        assert_eq!(back, batch);
-        assert!(back.project_irr_annual[2].unwrap().is_sign_negative());
-        let bad = text.replace("3fb999999999999a", "3fb99999");
-        assert!(serde_json::from_str::<Batch>(&bad).is_err());
-    }
-
-    #[test]
     fn the_stopping_rule_checks_whole_blocks() {
         // Alternating 0 and 2: the sample variance is n/(n − 1), the standard error
         // sqrt(1/(n − 1)): 0.05006 at n = 400 (above 0.05), 0.0448 at 500, so with a check
@@ -556,5 +470,11 @@ mod tests {
             .collect();
         assert_eq!(stop_at(&values, 0.05, 100), (500, true));
         assert_eq!(stop_at(&values, 0.001, 100), (2000, false));
+        // Fed in pieces that straddle the checks, the rule stops at the same path.
+        let mut rule = StoppingRule::new(0.05, 100);
+        for piece in values.chunks(37) {
+            rule.extend(piece);
+        }
+        assert_eq!(rule.met_at(), Some(500));
     }
 }

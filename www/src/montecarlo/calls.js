@@ -1,11 +1,11 @@
-// Calls of the package's functions in the Web Worker, beside the Monte Carlo's batches:
+// Calls of the package's functions in the Web Worker, beside the Monte Carlo runs:
 // `{ id, call, input }` is answered `{ id, result }` or `{ id, error }`, the error's fields
 // made a GpueconError again on the page. Call ids are strings ("call-3"), so the answers
-// never match the numeric ids of the package's Monte Carlo batches on the same worker.
+// never match the numeric ids of the package's Monte Carlo runs on the same worker.
 
 import { GpueconError } from "gpuecon";
 
-/** Is this message a call (and not a Monte Carlo batch)? */
+/** Is this message a call (and not a Monte Carlo run's)? */
 export const isCall = (data) => typeof data?.call === "string";
 
 /** In the worker: answers the calls to `functions` (name → function of one input). */

@@ -1,6 +1,6 @@
 // The page's side of a Monte Carlo run: Run and Cancel buttons and a progress bar around the
-// package's `runMonteCarlo`, whose batches of paths run in the page's Web Worker
-// (`connect.js`). The report goes to `onReport`, a core error to `onError` with its problems.
+// package's `runMonteCarlo`, whose run is held and stepped in the page's Web Worker
+// (`connect.js`): only progress and the report come back. The report goes to `onReport`, a core error to `onError` with its problems.
 
 import { GpueconError } from "gpuecon";
 import { runMonteCarlo } from "gpuecon/montecarlo";

@@ -1,12 +1,13 @@
-// The calculator's Web Worker: computes the batches of paths a Monte Carlo run asks for
-// (the package's `serveMonteCarlo`) and the sensitivities (`calls.js`), so the page stays
-// responsive while they compute. It says when it is ready (`connect.js`).
+// The calculator's Web Worker: holds and steps the Monte Carlo runs the page starts (the
+// package's `serveMonteCarlo`, a `MonteCarloRun` per run: the scenario compiled once, only
+// progress and the report posted back) and computes the sensitivities (`calls.js`), so the
+// page stays responsive while they compute. It says when it is ready (`connect.js`).
 import { sensitivity_grid, tornado } from "gpuecon";
 import { serveMonteCarlo } from "gpuecon/montecarlo";
 
 import { isCall, serveCalls } from "./calls.js";
 
-// The package's server answers every message it is shown: it is shown the batches only.
+// The package's server answers every message it is shown: it is shown the runs only.
 serveMonteCarlo({
   addEventListener: (type, listener) => self.addEventListener(type, (event) => isCall(event.data) || listener(event)),
   postMessage: (message) => self.postMessage(message),
