@@ -3,7 +3,7 @@
 //! Every model input crosses the boundary as the text of `JSON.stringify`; this module
 //! parses it into a small tree ([`Json`]) and builds the input from the tree with
 //! [`FromJson`]. The impls for the core's types are generated from the core's source by
-//! `build.rs` (see there why): each is a list of calls to [`Object::field`] and
+//! `cargo xtask codegen` into `generated/from_json.rs` (xtask/src/codegen says why): each is a list of calls to [`Object::field`] and
 //! [`Object::or`] (or [`Object::decoded`], for a field whose JSON form a core `with` module
 //! defines), one per field. No serde code is in the module: the error messages are serde's
 //! words, written here.
@@ -580,7 +580,7 @@ impl<T: FromJson> FromJson for Box<T> {
     }
 }
 
-include!(concat!(env!("OUT_DIR"), "/from_json.rs"));
+include!("generated/from_json.rs");
 
 #[cfg(test)]
 mod tests {
@@ -590,7 +590,7 @@ mod tests {
 
     use super::*;
 
-    // Test types with the impls build.rs writes for their shapes.
+    // Test types with the impls `cargo xtask codegen` writes for their shapes.
 
     #[derive(Debug, PartialEq)]
     struct Inner {

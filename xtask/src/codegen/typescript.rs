@@ -1,0 +1,230 @@
+//! The TypeScript side: one declaration per type that crosses the boundary, named as in
+//! Rust, with its rustdoc (up to its first `# ` section, such as `# Errors`).
+//!
+//! A type the package reads (it has a `FromJson` impl) is declared as an input: its
+//! decimals are `DecimalInput`, and a field serde fills in when it is missing (`default`,
+//! or an `Option`) is optional (`field?: T`, an `Option` also `null`). A type the package
+//! only writes is declared as a result: decimals are `DecimalString`, every field is
+//! present, an `Option` is `T | null`. A type both read and written (a scenario, which a
+//! preset returns and `evaluate` takes) is declared once, as an input, so that a result
+//! can be passed back in. Enums of unit variants are unions of their names; internally
+//! tagged enums (`#[serde(tag = "kind")]`) unions of objects with their tag.
+
+use std::{collections::BTreeMap, fmt::Write as _};
+
+use syn::{GenericArgument, PathArguments, Type};
+
+use super::source::{json_name, snake_case};
+use super::{Crate, Direction, Field, FieldDefault, MARK, Shape, TypeDef, VariantShape};
+
+/// Whether a declaration is of an input (read by the package) or a result (written by it).
+#[derive(Clone, Copy, PartialEq)]
+enum Form {
+    Input,
+    Result,
+}
+
+impl Crate {
+    /// `types.generated.d.ts`: every input and result type, in the core's module order.
+    pub(super) fn typescript(&self) -> String {
+        let (readers, _) = self.implementable(Direction::Read);
+        let (writers, _) = self.implementable(Direction::Write);
+        let mut forms: BTreeMap<usize, Form> = BTreeMap::new();
+        for index in writers.keys() {
+            forms.insert(*index, Form::Result);
+        }
+        for index in readers.keys() {
+            forms.insert(*index, Form::Input);
+        }
+        let mut out = format!(
+            "// {MARK}\n\
+             // The inputs and results of the package's functions, one declaration per core type\n\
+             // (xtask/src/codegen/typescript.rs says how each is written); index.d.ts re-exports them.\n\n\
+             import type {{ DecimalInput, DecimalString }} from \"./index.js\";\n"
+        );
+        for (index, form) in forms {
+            let Some(t) = self.types.get(index) else {
+                continue;
+            };
+            out.push('\n');
+            out.push_str(&doc_comment(&t.docs, ""));
+            out.push_str(&self.declaration(t, form));
+        }
+        out
+    }
+
+    /// `export interface Name { … }` or `export type Name = …;`.
+    fn declaration(&self, t: &TypeDef, form: Form) -> String {
+        let name = &t.name;
+        match &t.shape {
+            Shape::Named(fields) if t.container.transparent => {
+                let ty = fields
+                    .first()
+                    .map_or_else(|| "never".to_owned(), |f| self.field_type(t, f, form));
+                format!("export type {name} = {ty};\n")
+            }
+            Shape::Named(fields) => {
+                format!(
+                    "export interface {name} {{\n{}}}\n",
+                    self.members(t, fields, form, "  ")
+                )
+            }
+            Shape::Tuple(fields) => {
+                let ty = fields
+                    .first()
+                    .map_or_else(|| "never".to_owned(), |(_, ty)| ts_type(ty, form));
+                format!("export type {name} = {ty};\n")
+            }
+            Shape::Unit => format!("export type {name} = null;\n"),
+            Shape::Enum(variants) => {
+                let names: Vec<String> = variants
+                    .iter()
+                    .map(|v| {
+                        v.rename.clone().unwrap_or_else(|| {
+                            if t.container.snake_case {
+                                snake_case(&v.ident)
+                            } else {
+                                v.ident.clone()
+                            }
+                        })
+                    })
+                    .collect();
+                let mut out = format!("export type {name} =\n");
+                for (v, json) in variants.iter().zip(&names) {
+                    let doc = doc_comment(&v.docs, "  ");
+                    let Some(tag) = &t.container.tag else {
+                        let _ = writeln!(out, "{doc}  | {json:?}");
+                        continue;
+                    };
+                    let fields = match &v.shape {
+                        VariantShape::Named(fields) => fields.as_slice(),
+                        _ => &[],
+                    };
+                    let _ = write!(
+                        out,
+                        "{doc}  | {{\n      {tag}: {json:?};\n{}    }}\n",
+                        self.members(t, fields, form, "      ")
+                    );
+                }
+                // The last line ends the union.
+                out.pop();
+                out.push_str(";\n");
+                out
+            }
+        }
+    }
+
+    /// One line (with its doc comment) per field, indented by `indent`.
+    fn members(&self, t: &TypeDef, fields: &[Field], form: Form, indent: &str) -> String {
+        let mut out = String::new();
+        for f in fields {
+            let optional = form == Form::Input
+                && (t.container.default
+                    || !matches!(f.default, FieldDefault::None)
+                    || is_option(&f.ty));
+            let name = json_name(f);
+            let key = if name.chars().all(|c| c.is_ascii_alphanumeric() || c == '_')
+                && !name.starts_with(|c: char| c.is_ascii_digit())
+            {
+                name
+            } else {
+                format!("{name:?}")
+            };
+            let _ = writeln!(
+                out,
+                "{}{indent}{key}{}: {};",
+                doc_comment(&f.docs, indent),
+                if optional { "?" } else { "" },
+                self.field_type(t, f, form)
+            );
+        }
+        out
+    }
+
+    /// A field's type: its Rust type's, or for `#[serde(with)]` what the module's `encode`
+    /// returns.
+    fn field_type(&self, t: &TypeDef, f: &Field, form: Form) -> String {
+        match &f.with {
+            Some(with) => self
+                .encoded_type(&t.module, with)
+                .map_or_else(|| "unknown".to_owned(), |ty| ts_type(ty, form)),
+            None => ts_type(&f.ty, form),
+        }
+    }
+}
+
+fn is_option(ty: &Type) -> bool {
+    matches!(ty, Type::Path(p) if p.path.segments.last().is_some_and(|s| s.ident == "Option"))
+}
+
+/// A Rust type (of a field the generator gave an impl) in TypeScript.
+fn ts_type(ty: &Type, form: Form) -> String {
+    let Type::Path(path) = ty else {
+        return "unknown".to_owned();
+    };
+    let Some(last) = path.path.segments.last() else {
+        return "unknown".to_owned();
+    };
+    let inner: Vec<&Type> = match &last.arguments {
+        PathArguments::AngleBracketed(args) => args
+            .args
+            .iter()
+            .filter_map(|arg| match arg {
+                GenericArgument::Type(inner) => Some(inner),
+                _ => None,
+            })
+            .collect(),
+        _ => Vec::new(),
+    };
+    let ident = last.ident.to_string();
+    match (ident.as_str(), inner.as_slice()) {
+        ("Vec", [inner]) => {
+            let element = ts_type(inner, form);
+            if element.contains(' ') {
+                format!("({element})[]")
+            } else {
+                format!("{element}[]")
+            }
+        }
+        ("Option", [inner]) => format!("{} | null", ts_type(inner, form)),
+        ("Box", [inner]) => ts_type(inner, form),
+        ("Decimal", []) => match form {
+            Form::Input => "DecimalInput".to_owned(),
+            Form::Result => "DecimalString".to_owned(),
+        },
+        ("u8" | "u16" | "u32" | "u64" | "usize" | "i8" | "i16" | "i32" | "i64" | "f64", []) => {
+            "number".to_owned()
+        }
+        ("bool", []) => "boolean".to_owned(),
+        ("String" | "Cow" | "str" | "Date", _) => "string".to_owned(),
+        (_, []) => ident,
+        _ => "unknown".to_owned(),
+    }
+}
+
+/// `docs` as a `/** … */` comment indented by `indent`, up to its first `# ` section;
+/// nothing when there are none.
+fn doc_comment(docs: &str, indent: &str) -> String {
+    let lines: Vec<&str> = docs
+        .lines()
+        .take_while(|line| !line.starts_with("# "))
+        .collect();
+    let text = lines.join("\n");
+    let text = text.trim().replace("*/", "*\\/");
+    if text.is_empty() {
+        return String::new();
+    }
+    if !text.contains('\n') {
+        return format!("{indent}/** {text} */\n");
+    }
+    let mut out = format!("{indent}/**\n");
+    for line in text.lines() {
+        if line.is_empty() {
+            let _ = writeln!(out, "{indent} *");
+        } else {
+            let _ = writeln!(out, "{indent} * {line}");
+        }
+    }
+    let _ = writeln!(out, "{indent} */");
+    out
+}
