@@ -14,15 +14,15 @@ export interface Entry {
    * How a result is computed from the inputs and other results (empty for an input or
    * a value read as given).
    */
-  formula?: string;
+  formula: string;
   /** Its unit: `USD`, `USD per GPU-hour`, `GPU-hours`, `fraction`, `months`, … */
   unit: string;
   /** For an amount, which way is positive (empty where there is no sign to read). */
-  sign?: string;
+  sign: string;
   /** For an input, the values an expert would expect (empty for a result). */
-  typical_range?: string;
+  typical_range: string;
   /** For an input, where a typical value comes from (empty for a result). */
-  source?: string;
+  source: string;
 }
 
 /** One GPU product as it is bought and racked. */
@@ -34,16 +34,16 @@ export interface GpuSpec {
   /** The vendor (`"NVIDIA"`, `"AMD"`). */
   vendor: string;
   /** Thermal design power of one GPU, in watts. */
-  tdp_watts: DecimalInput;
+  tdp_watts: DecimalString;
   /** GPUs in one node (a server, or a rack for rack-scale systems such as GB200 NVL72). */
   gpus_per_node: number;
   /** All-in IT power of one node at full load, in kW (GPUs, CPUs, memory, NICs, fans). */
-  node_it_kw: DecimalInput;
+  node_it_kw: DecimalString;
   /**
    * Typical all-in capex of one node in USD (GPUs, server, network and storage share,
    * installation).
    */
-  node_capex_usd: DecimalInput;
+  node_capex_usd: DecimalString;
   /** Where the figures come from; estimates say so and say how they were derived. */
   source: string;
   /** When the figures were current (`"2026-02"`). */
@@ -84,7 +84,7 @@ export type CollateralValue =
       capex_usd_per_gpu: DecimalInput;
       /**
        * The value as a multiplier of the capex, 1 at month 0 (a market curve of
-       * [`Curve::Points`] may start elsewhere).
+       * `Curve::Points` may start elsewhere).
        */
       residual: Curve;
     }
@@ -145,7 +145,7 @@ export interface Liquidation {
   costs_usd?: DecimalInput;
 }
 
-/** Everything [`collateral_schedule`](super::collateral_schedule) needs. */
+/** Everything `collateral_schedule` needs. */
 export interface CollateralInputs {
   /** The GPUs' value. */
   collateral: CollateralValue;
@@ -168,28 +168,28 @@ export interface CollateralInputs {
 /** What the lender recovers if the borrower defaults in a month and the GPUs are sold. */
 export interface Recovery {
   /** `max(0, value × (1 − haircut) − costs)`. */
-  liquidation_value_usd: DecimalInput;
+  liquidation_value_usd: DecimalString;
   /** `min(balance, liquidation value)`. */
-  recovery_usd: DecimalInput;
+  recovery_usd: DecimalString;
   /** `recovery ÷ balance`; `null` when nothing is owed. */
-  recovery_rate?: DecimalInput | null;
+  recovery_rate: DecimalString | null;
   /** `balance − recovery`. */
-  loss_usd: DecimalInput;
+  loss_usd: DecimalString;
 }
 
-/** One month of a [`CollateralSchedule`], tested at the end of the month. */
+/** One month of a `CollateralSchedule`, tested at the end of the month. */
 export interface CollateralMonth {
   /** The month (1 is the first month after origination). */
   month: number;
   /** The loan balance at the end of the month (the input). */
-  balance_usd: DecimalInput;
+  balance_usd: DecimalString;
   /** The collateral's value at the end of the month. */
-  collateral_value_usd: DecimalInput;
+  collateral_value_usd: DecimalString;
   /**
    * `balance ÷ value`: 0 when nothing is owed, `null` (unbounded) when the collateral
    * is worthless and a balance is owed.
    */
-  ltv?: DecimalInput | null;
+  ltv: DecimalString | null;
   /** Maximum LTV: breached when `ltv > max_ltv` or unbounded. */
   ltv_test: CovenantTest;
   /** Minimum DSCR: breached when `dscr < minimum_dscr`. */
@@ -211,24 +211,24 @@ export interface CollateralMonth {
 /** The loan at origination and the worst of the months. */
 export interface CollateralSummary {
   /** The collateral's value at origination (month 0). */
-  origination_value_usd: DecimalInput;
+  origination_value_usd: DecimalString;
   /** `advance_rate × origination value`: the loan the collateral supports. */
-  loan_usd: DecimalInput;
+  loan_usd: DecimalString;
   /** The highest LTV of the months; `null` when some month's LTV is unbounded. */
-  peak_ltv?: DecimalInput | null;
+  peak_ltv: DecimalString | null;
   /** The first month at the peak LTV. */
   peak_ltv_month: number;
   /** Months with a covenant breached (consecutive or not). */
   months_in_breach: number;
   /** The first month with a covenant breached. */
-  first_breach_month?: number | null;
+  first_breach_month: number | null;
   /** The first month in default. */
-  first_default_month?: number | null;
+  first_default_month: number | null;
   /** The recovery in the first month in default. */
-  recovery_at_default?: Recovery | null;
+  recovery_at_default: Recovery | null;
 }
 
-/** The result of [`collateral_schedule`]. */
+/** The result of `collateral_schedule`. */
 export interface CollateralSchedule {
   /** One row per month of `balance_usd`, from month 1. */
   months: CollateralMonth[];
@@ -257,7 +257,7 @@ export interface Counterparty {
   roles?: Role[];
 }
 
-/** What [`customer_concentration`] needs. */
+/** What `customer_concentration` needs. */
 export interface ConcentrationInputs {
   /** Every counterparty (at least one, with revenue above 0 in total). */
   counterparties: Counterparty[];
@@ -273,9 +273,9 @@ export interface CustomerShare {
   /** The counterparty's name. */
   name: string;
   /** Its revenue. */
-  revenue_usd: DecimalInput;
+  revenue_usd: DecimalString;
   /** `revenue ÷ total revenue`. */
-  share: DecimalInput;
+  share: DecimalString;
 }
 
 /** A counterparty on two or more sides of the company (investor, supplier, customer). */
@@ -285,31 +285,31 @@ export interface CircularFlag {
   /** All its roles, in the order investor, supplier, customer, lender. */
   roles: Role[];
   /** Its revenue (0 when it buys nothing in the period). */
-  revenue_usd: DecimalInput;
+  revenue_usd: DecimalString;
   /** `revenue ÷ total revenue`. */
-  revenue_share: DecimalInput;
+  revenue_share: DecimalString;
 }
 
-/** The result of [`customer_concentration`]. */
+/** The result of `customer_concentration`. */
 export interface Concentration {
   /** Revenue from all customers. */
-  total_revenue_usd: DecimalInput;
+  total_revenue_usd: DecimalString;
   /** The customers (counterparties with revenue above 0), largest first. */
   customers: CustomerShare[];
   /** Herfindahl-Hirschman index `Σ share²`, in [1/n, 1]. */
-  hhi: DecimalInput;
+  hhi: DecimalString;
   /** The same on the antitrust scale, `10,000 × hhi`. */
-  hhi_points: DecimalInput;
+  hhi_points: DecimalString;
   /** The largest customer's share. */
-  top1_share: DecimalInput;
+  top1_share: DecimalString;
   /** The three largest customers' share (all of them when fewer). */
-  top3_share: DecimalInput;
+  top3_share: DecimalString;
   /** The largest customer's name. */
   largest_customer: string;
   /** Revenue lost if the largest customer leaves: all of its revenue. */
-  revenue_at_risk_usd: DecimalInput;
+  revenue_at_risk_usd: DecimalString;
   /** Revenue lost if the largest customer defaults: `revenue × (1 − recovery rate)`. */
-  default_loss_usd: DecimalInput;
+  default_loss_usd: DecimalString;
   /** Counterparties with two or more of investor, supplier and customer, in input order. */
   circular: CircularFlag[];
 }
@@ -390,7 +390,7 @@ export interface UsageInputs {
 }
 
 /**
- * Everything [`owner_cost`] needs. Its JSON form uses the same field names, with decimals
+ * Everything `owner_cost` needs. Its JSON form uses the same field names, with decimals
  * as strings or numbers.
  */
 export interface OwnerCostInputs {
@@ -413,27 +413,27 @@ export interface OwnerCostInputs {
  */
 export interface OwnerCost {
   /** Capital recovery (or depreciation plus cost of capital). */
-  capital_usd_per_gpu_hour: DecimalInput;
+  capital_usd_per_gpu_hour: DecimalString;
   /** Electricity, PUE included. */
-  power_usd_per_gpu_hour: DecimalInput;
+  power_usd_per_gpu_hour: DecimalString;
   /** Colocation on contracted kW. */
-  facility_usd_per_gpu_hour: DecimalInput;
+  facility_usd_per_gpu_hour: DecimalString;
   /** Staff. */
-  staff_usd_per_gpu_hour: DecimalInput;
+  staff_usd_per_gpu_hour: DecimalString;
   /** Support and maintenance. */
-  support_usd_per_gpu_hour: DecimalInput;
+  support_usd_per_gpu_hour: DecimalString;
   /** Software. */
-  software_usd_per_gpu_hour: DecimalInput;
+  software_usd_per_gpu_hour: DecimalString;
   /** Insurance. */
-  insurance_usd_per_gpu_hour: DecimalInput;
+  insurance_usd_per_gpu_hour: DecimalString;
   /** SG&A on revenue. */
-  sga_usd_per_gpu_hour: DecimalInput;
+  sga_usd_per_gpu_hour: DecimalString;
   /** Staff + support + software + insurance + SG&A. */
-  operations_usd_per_gpu_hour: DecimalInput;
+  operations_usd_per_gpu_hour: DecimalString;
   /** Capital + power + facility + operations. */
-  total_usd_per_gpu_hour: DecimalInput;
+  total_usd_per_gpu_hour: DecimalString;
   /** The total per sold hour: `total ÷ utilization` (not rounded). */
-  total_usd_per_utilized_gpu_hour: DecimalInput;
+  total_usd_per_utilized_gpu_hour: DecimalString;
 }
 
 /**
@@ -572,87 +572,87 @@ export type Interest =
 
 /**
  * One month of a loan. Amounts in USD, kept to
- * [`DEBT_DECIMAL_PLACES`](super::DEBT_DECIMAL_PLACES): `closing = opening + draw +
+ * `DEBT_DECIMAL_PLACES`: `closing = opening + draw +
  * capitalized interest − principal` exactly.
  */
 export interface DebtMonth {
   /** The month (1 is the first after the close). */
   month: number;
   /** The annual interest rate: the fixed rate, or `max(SOFR, floor) + spread`. */
-  annual_rate: DecimalInput;
+  annual_rate: DecimalString;
   /**
    * The days the month's interest accrues for: 30 under 30/360, else the calendar's
    * (over a year of 360 days, or 365 under ACT/365F).
    */
   days: number;
   /** The balance at the start of the month, before its draw. */
-  opening_balance_usd: DecimalInput;
+  opening_balance_usd: DecimalString;
   /** Drawn at the start of the month. */
-  draw_usd: DecimalInput;
+  draw_usd: DecimalString;
   /** The commitment still undrawn after the draw, while the loan is available (0 after). */
-  undrawn_usd: DecimalInput;
+  undrawn_usd: DecimalString;
   /**
    * `(opening + draw) × annual_rate × days ÷ basis`: the month's interest, paid or
    * capitalized.
    */
-  interest_usd: DecimalInput;
+  interest_usd: DecimalString;
   /** Interest added to the balance (construction; a sculpted service below the interest). */
-  capitalized_interest_usd: DecimalInput;
+  capitalized_interest_usd: DecimalString;
   /** Interest paid at the end of the month. */
-  interest_paid_usd: DecimalInput;
+  interest_paid_usd: DecimalString;
   /** Principal repaid at the end of the month. */
-  principal_usd: DecimalInput;
+  principal_usd: DecimalString;
   /**
    * The swap's net settlement: paid by the borrower when positive, received when
    * negative (0 without a swap).
    */
-  swap_settlement_usd: DecimalInput;
+  swap_settlement_usd: DecimalString;
   /** The cap's payout, received by the borrower (0 without a cap). */
-  cap_payout_usd: DecimalInput;
+  cap_payout_usd: DecimalString;
   /**
    * `interest paid + principal + swap settlement − cap payout`, without fees (as DSCR
    * covenants count it: hedge payments are debt service).
    */
-  debt_service_usd: DecimalInput;
+  debt_service_usd: DecimalString;
   /** The upfront fee, paid at the close (in month 1 only). */
-  upfront_fee_usd: DecimalInput;
+  upfront_fee_usd: DecimalString;
   /** The cap's premium, paid at the close (in month 1 only). */
-  cap_premium_usd: DecimalInput;
+  cap_premium_usd: DecimalString;
   /** `undrawn × commitment fee rate × days ÷ basis`, paid at the end of the month. */
-  commitment_fee_usd: DecimalInput;
+  commitment_fee_usd: DecimalString;
   /** The balance at the end of the month. */
-  closing_balance_usd: DecimalInput;
+  closing_balance_usd: DecimalString;
 }
 
 /** Sums over the life of the loan. */
 export interface DebtTotals {
   /** Everything drawn. */
-  drawn_usd: DecimalInput;
+  drawn_usd: DecimalString;
   /** Interest accrued, paid or capitalized. */
-  interest_usd: DecimalInput;
+  interest_usd: DecimalString;
   /** Interest capitalized. */
-  capitalized_interest_usd: DecimalInput;
+  capitalized_interest_usd: DecimalString;
   /** Interest paid. */
-  interest_paid_usd: DecimalInput;
+  interest_paid_usd: DecimalString;
   /** Principal repaid: exactly `drawn + capitalized interest`. */
-  principal_usd: DecimalInput;
+  principal_usd: DecimalString;
   /** Swap settlements, net (paid less received). */
-  swap_settlement_usd: DecimalInput;
+  swap_settlement_usd: DecimalString;
   /** Cap payouts received. */
-  cap_payout_usd: DecimalInput;
+  cap_payout_usd: DecimalString;
   /** Interest paid + principal + swap settlements − cap payouts. */
-  debt_service_usd: DecimalInput;
+  debt_service_usd: DecimalString;
   /** The upfront fee. */
-  upfront_fee_usd: DecimalInput;
+  upfront_fee_usd: DecimalString;
   /** The cap's premium. */
-  cap_premium_usd: DecimalInput;
+  cap_premium_usd: DecimalString;
   /** Commitment fees. */
-  commitment_fee_usd: DecimalInput;
+  commitment_fee_usd: DecimalString;
   /** Upfront + commitment fees. */
-  fees_usd: DecimalInput;
+  fees_usd: DecimalString;
 }
 
-/** The result of [`debt_schedule`]. */
+/** The result of `debt_schedule`. */
 export interface DebtSchedule {
   /** Months 1 to `tenor_months`. */
   months: DebtMonth[];
@@ -667,12 +667,12 @@ export interface DebtSchedule {
    * The IRR of the lender's monthly flows (see the [module docs](super)); `None` when
    * they have none.
    */
-  all_in_monthly_rate?: DecimalInput | null;
+  all_in_monthly_rate: DecimalString | null;
   /** The effective annual all-in cost, `(1 + all_in_monthly_rate)^12 − 1`. */
-  all_in_annual_rate?: DecimalInput | null;
+  all_in_annual_rate: DecimalString | null;
 }
 
-/** What [`sculpted_debt_capacity`] needs. */
+/** What `sculpted_debt_capacity` needs. */
 export interface DebtCapacityInputs {
   /**
    * Cash flow available for debt service, USD a month from month 1, at least
@@ -683,41 +683,41 @@ export interface DebtCapacityInputs {
   target_dscr: DecimalInput;
   /** The loan's rate, fixed or floating (interest = balance × annual rate × days ÷ basis). */
   interest: Interest;
-  /** Months from the close to maturity, 1 to [`MAX_MONTHS`](super::MAX_MONTHS). */
+  /** Months from the close to maturity, 1 to `MAX_MONTHS`. */
   tenor_months: number;
   /**
    * Months of capitalized interest (no debt service) before amortization; default 0,
    * below `tenor_months`.
    */
   capitalize_until_month?: number;
-  /** The close's date, as [`LoanInputs::start_date`](super::LoanInputs::start_date). */
+  /** The close's date, as `LoanInputs::start_date`. */
   start_date?: string | null;
-  /** The day count, as [`LoanInputs::day_count`](super::LoanInputs::day_count). */
+  /** The day count, as `LoanInputs::day_count`. */
   day_count?: DayCount | null;
   /**
-   * A swap, as [`LoanInputs::swap`](super::LoanInputs::swap): its settlements are paid
+   * A swap, as `LoanInputs::swap`: its settlements are paid
    * from the target service.
    */
   swap?: Swap | null;
   /**
-   * A cap, as [`LoanInputs::cap`](super::LoanInputs::cap): its payouts add to the
+   * A cap, as `LoanInputs::cap`: its payouts add to the
    * service.
    */
   cap?: Cap | null;
 }
 
-/** The result of [`sculpted_debt_capacity`]. */
+/** The result of `sculpted_debt_capacity`. */
 export interface DebtCapacity {
   /**
    * The present value at the loan's rate of the target debt service: the largest amount,
    * drawn at the close, that sculpting repays by maturity.
    */
-  debt_capacity_usd: DecimalInput;
+  debt_capacity_usd: DecimalString;
   /**
    * The target debt service in months 1 to `tenor_months`: 0 while interest is
    * capitalized, then `max(CFADS, 0) ÷ target DSCR`.
    */
-  target_debt_service_usd: DecimalInput[];
+  target_debt_service_usd: DecimalString[];
 }
 
 /**
@@ -765,7 +765,7 @@ export interface Fees {
 }
 
 /**
- * Everything [`debt_schedule`](super::debt_schedule) needs: a pure description of the loan,
+ * Everything `debt_schedule` needs: a pure description of the loan,
  * which another model can build from its series (CFADS for sculpting, a delivery
  * schedule for the draws).
  */
@@ -773,7 +773,7 @@ export interface LoanInputs {
   /** The lender's commitment in USD (greater than 0): the most that may be drawn. */
   commitment_usd: DecimalInput;
   /**
-   * Months from the close to the final maturity, 1 to [`MAX_MONTHS`]: month
+   * Months from the close to the final maturity, 1 to `MAX_MONTHS`: month
    * `tenor_months` is the last, when the balance is repaid.
    */
   tenor_months: number;
@@ -867,7 +867,7 @@ export type BookMethod =
       units_per_month: DecimalInput[];
     };
 
-/** What [`book_schedule`] needs. */
+/** What `book_schedule` needs. */
 export interface BookScheduleInputs {
   /** The asset's cost in USD (at least 0). */
   cost_usd: DecimalInput;
@@ -877,29 +877,29 @@ export interface BookScheduleInputs {
   life_years: DecimalInput;
   /** The method. */
   method: BookMethod;
-  /** Months in the schedule, 1 to [`MAX_MONTHS`](super::MAX_MONTHS). */
+  /** Months in the schedule, 1 to `MAX_MONTHS`. */
   months: number;
 }
 
-/** One month of a [`BookSchedule`]. */
+/** One month of a `BookSchedule`. */
 export interface BookMonth {
   /** The month (1 is the first month after the start). */
   month: number;
   /** Depreciation charged in the month. */
-  depreciation_usd: DecimalInput;
+  depreciation_usd: DecimalString;
   /** Book value at the end of the month. */
-  book_value_usd: DecimalInput;
+  book_value_usd: DecimalString;
 }
 
-/** Sums over a [`BookSchedule`]. */
+/** Sums over a `BookSchedule`. */
 export interface BookTotals {
   /** Depreciation over the schedule: `cost − book_value_usd`. */
-  depreciation_usd: DecimalInput;
+  depreciation_usd: DecimalString;
   /** Book value at the end of the last month. */
-  book_value_usd: DecimalInput;
+  book_value_usd: DecimalString;
 }
 
-/** The result of [`book_schedule`]. */
+/** The result of `book_schedule`. */
 export interface BookSchedule {
   /** One row per month, from month 1. */
   months: BookMonth[];
@@ -924,13 +924,13 @@ export interface CascadeStage {
   price_curve?: Curve;
 }
 
-/** What [`cascade`] needs. */
+/** What `cascade` needs. */
 export interface CascadeInputs {
-  /** The stages in order (at least one; at most [`MAX_MONTHS`] months in all). */
+  /** The stages in order (at least one; at most `MAX_MONTHS` months in all). */
   stages: CascadeStage[];
 }
 
-/** One month of a [`CascadeSchedule`]. */
+/** One month of a `CascadeSchedule`. */
 export interface CascadeMonth {
   /** The month on the timeline (1 is the first month). */
   month: number;
@@ -939,14 +939,14 @@ export interface CascadeMonth {
   /** The stage's name. */
   stage_name: string;
   /** The price that month. */
-  price_usd_per_gpu_hour: DecimalInput;
+  price_usd_per_gpu_hour: DecimalString;
   /** The stage's utilization. */
-  utilization: DecimalInput;
+  utilization: DecimalString;
   /** `price × utilization × 730`. */
-  revenue_usd_per_gpu: DecimalInput;
+  revenue_usd_per_gpu: DecimalString;
 }
 
-/** The sums of one stage of a [`CascadeSchedule`]. */
+/** The sums of one stage of a `CascadeSchedule`. */
 export interface CascadeStageTotal {
   /** The stage's index in the inputs. */
   stage: number;
@@ -957,23 +957,23 @@ export interface CascadeStageTotal {
   /** Its last month on the timeline. */
   last_month: number;
   /** GPU-hours sold per GPU: `utilization × 730 × months`. */
-  billed_gpu_hours_per_gpu: DecimalInput;
+  billed_gpu_hours_per_gpu: DecimalString;
   /** Revenue per GPU over the stage. */
-  revenue_usd_per_gpu: DecimalInput;
+  revenue_usd_per_gpu: DecimalString;
 }
 
-/** The result of [`cascade`]. */
+/** The result of `cascade`. */
 export interface CascadeSchedule {
   /** One row per month, from month 1 to the end of the last stage. */
   months: CascadeMonth[];
   /** One row per stage, in order. */
   stages: CascadeStageTotal[];
   /** Revenue per GPU over the whole cascade. */
-  revenue_usd_per_gpu: DecimalInput;
+  revenue_usd_per_gpu: DecimalString;
 }
 
 /**
- * A path of multipliers, 1 at month 0 (except [`Curve::Points`], which gives values). Its
+ * A path of multipliers, 1 at month 0 (except `Curve::Points`, which gives values). Its
  * JSON form is tagged by `kind`: `{ "kind": "exponential", "annual_factor": 0.7244 }`.
  */
 export type Curve =
@@ -994,7 +994,7 @@ export type Curve =
   | {
       kind: "generational_step";
       /**
-       * The underlying decline, as in [`Curve::Exponential`] (greater than 0; default
+       * The underlying decline, as in `Curve::Exponential` (greater than 0; default
        * none).
        */
       annual_factor?: DecimalInput | null;
@@ -1016,7 +1016,7 @@ export interface CurveStep {
   factor: DecimalInput;
 }
 
-/** A point of a [`Curve::Points`] curve. */
+/** A point of a `Curve::Points` curve. */
 export interface CurvePoint {
   /** The month (0 is the start). */
   month: number;
@@ -1024,18 +1024,18 @@ export interface CurvePoint {
   value: DecimalInput;
 }
 
-/** What [`curve_series`] needs. */
+/** What `curve_series` needs. */
 export interface CurveSeriesInputs {
   /** The curve. */
   curve: Curve;
-  /** Months to evaluate (1 to [`MAX_MONTHS`]). */
+  /** Months to evaluate (1 to `MAX_MONTHS`). */
   months: number;
 }
 
-/** The result of [`curve_series`]. */
+/** The result of `curve_series`. */
 export interface CurveSeries {
   /** The curve's value in months 1 to `months` (index 0 is month 1). */
-  values: DecimalInput[];
+  values: DecimalString[];
 }
 
 /**
@@ -1061,7 +1061,7 @@ export interface NewerGpu {
   margin_curve?: Curve;
 }
 
-/** What [`economic_end_of_life`] needs. */
+/** What `economic_end_of_life` needs. */
 export interface EndOfLifeInputs {
   /** The price of a sold GPU-hour in USD at the start (at least 0). */
   price_usd_per_gpu_hour: DecimalInput;
@@ -1075,7 +1075,7 @@ export interface EndOfLifeInputs {
   kw_per_gpu?: DecimalInput;
   /** A newer GPU that would use the same power (default none). */
   newer?: NewerGpu | null;
-  /** Months examined, 1 to [`MAX_MONTHS`](super::MAX_MONTHS). */
+  /** Months examined, 1 to `MAX_MONTHS`. */
   horizon_months: number;
 }
 
@@ -1086,26 +1086,26 @@ export type EndOfLifeReason =
   /** Its net margin fell below a newer GPU's in the same kilowatts. */
   | "below_newer_gpu";
 
-/** One month of an [`EndOfLife`] analysis, per available GPU-hour. */
+/** One month of an `EndOfLife` analysis, per available GPU-hour. */
 export interface EndOfLifeMonth {
   /** The month. */
   month: number;
   /** `price × curve × utilization`. */
-  revenue_usd_per_gpu_hour: DecimalInput;
+  revenue_usd_per_gpu_hour: DecimalString;
   /** Power + facility + operations. */
-  cash_cost_usd_per_gpu_hour: DecimalInput;
+  cash_cost_usd_per_gpu_hour: DecimalString;
   /** Revenue − cash cost. */
-  net_margin_usd_per_gpu_hour: DecimalInput;
+  net_margin_usd_per_gpu_hour: DecimalString;
   /** What a newer GPU would earn net in this GPU's kilowatts (`null` without `newer`). */
-  newer_margin_usd_per_gpu_hour?: DecimalInput | null;
+  newer_margin_usd_per_gpu_hour: DecimalString | null;
 }
 
-/** The result of [`economic_end_of_life`]. */
+/** The result of `economic_end_of_life`. */
 export interface EndOfLife {
   /** The first month keeping the GPU fails a test (`None`: never within the horizon). */
-  month?: number | null;
+  month: number | null;
   /** The test that failed. */
-  reason?: EndOfLifeReason | null;
+  reason: EndOfLifeReason | null;
   /** Every month of the horizon. */
   months: EndOfLifeMonth[];
 }
@@ -1138,7 +1138,7 @@ export interface NewFleet {
   residual_at_horizon_usd_per_gpu: DecimalInput;
 }
 
-/** What [`refresh_decision`] needs. */
+/** What `refresh_decision` needs. */
 export interface RefreshInputs {
   /** The critical IT power available, in kW (greater than 0). */
   power_envelope_kw: DecimalInput;
@@ -1146,7 +1146,7 @@ export interface RefreshInputs {
   current: CurrentFleet;
   /** The new generation. */
   new_generation: NewFleet;
-  /** Months compared, 1 to [`MAX_MONTHS`](super::MAX_MONTHS). */
+  /** Months compared, 1 to `MAX_MONTHS`. */
   horizon_months: number;
   /** The annual discount rate (0.10 for 10 %; greater than −1). */
   annual_discount_rate: DecimalInput;
@@ -1155,29 +1155,29 @@ export interface RefreshInputs {
 /** Keeping the fleet. */
 export interface KeepCase {
   /** GPUs in the envelope. */
-  gpus: DecimalInput;
+  gpus: DecimalString;
   /** Present value of their margins. */
-  pv_margins_usd: DecimalInput;
+  pv_margins_usd: DecimalString;
   /** Present value of their residual value at the horizon. */
-  pv_residual_usd: DecimalInput;
+  pv_residual_usd: DecimalString;
   /** `pv_margins + pv_residual`. */
-  npv_usd: DecimalInput;
+  npv_usd: DecimalString;
 }
 
 /** Selling the fleet and buying the new generation. */
 export interface ReplaceCase {
   /** New GPUs in the envelope. */
-  gpus: DecimalInput;
+  gpus: DecimalString;
   /** The current fleet's sale, now. */
-  sale_proceeds_usd: DecimalInput;
+  sale_proceeds_usd: DecimalString;
   /** The new GPUs' capex, now. */
-  capex_usd: DecimalInput;
+  capex_usd: DecimalString;
   /** Present value of the new GPUs' margins. */
-  pv_margins_usd: DecimalInput;
+  pv_margins_usd: DecimalString;
   /** Present value of their residual value at the horizon. */
-  pv_residual_usd: DecimalInput;
+  pv_residual_usd: DecimalString;
   /** `sale − capex + pv_margins + pv_residual`. */
-  npv_usd: DecimalInput;
+  npv_usd: DecimalString;
 }
 
 /** The choice. */
@@ -1187,21 +1187,21 @@ export type RefreshChoice =
   /** Sell it and buy the new generation. */
   | "replace";
 
-/** The result of [`refresh_decision`]. */
+/** The result of `refresh_decision`. */
 export interface RefreshDecision {
   /** The monthly discount rate, `(1 + annual)^(1/12) − 1`. */
-  monthly_discount_rate: DecimalInput;
+  monthly_discount_rate: DecimalString;
   /** Keeping. */
   keep: KeepCase;
   /** Replacing. */
   replace: ReplaceCase;
   /** `replace.npv_usd − keep.npv_usd`. */
-  npv_difference_usd: DecimalInput;
+  npv_difference_usd: DecimalString;
   /** Replace when the difference is positive, else keep. */
   decision: RefreshChoice;
 }
 
-/** What [`value_schedule`] needs. */
+/** What `value_schedule` needs. */
 export interface ValueScheduleInputs {
   /** The book schedule (its cost is the residual curve's base, its months the horizon). */
   book: BookScheduleInputs;
@@ -1209,25 +1209,25 @@ export interface ValueScheduleInputs {
   residual: Curve;
 }
 
-/** One month of a [`ValueSchedule`]. */
+/** One month of a `ValueSchedule`. */
 export interface ValueMonth {
   /** The month. */
   month: number;
   /** Book value at the end of the month. */
-  book_value_usd: DecimalInput;
+  book_value_usd: DecimalString;
   /** `cost × residual(month)`. */
-  economic_value_usd: DecimalInput;
+  economic_value_usd: DecimalString;
   /** `book − economic`. */
-  gap_usd: DecimalInput;
+  gap_usd: DecimalString;
 }
 
-/** The result of [`value_schedule`]. */
+/** The result of `value_schedule`. */
 export interface ValueSchedule {
   /** One row per month, from month 1. */
   months: ValueMonth[];
 }
 
-/** What [`implied_lease_rate`] needs: a deal's headline figures. */
+/** What `implied_lease_rate` needs: a deal's headline figures. */
 export interface DealInputs {
   /** The total contract value in USD, undiscounted (greater than 0). */
   total_contract_value_usd: DecimalInput;
@@ -1237,19 +1237,19 @@ export interface DealInputs {
   contracted_mw: DecimalInput;
 }
 
-/** The result of [`implied_lease_rate`]. */
+/** The result of `implied_lease_rate`. */
 export interface DealRate {
   /** `contracted_mw × 1000`. */
-  contracted_kw: DecimalInput;
+  contracted_kw: DecimalString;
   /** `contracted_kw × term_months`. */
-  kw_months: DecimalInput;
+  kw_months: DecimalString;
   /** `total_contract_value ÷ kw_months`: the average all-in rent. */
-  usd_per_kw_month: DecimalInput;
+  usd_per_kw_month: DecimalString;
   /** `total_contract_value × 12 ÷ term_months`: the average annual value. */
-  annual_value_usd: DecimalInput;
+  annual_value_usd: DecimalString;
 }
 
-/** What [`mw_to_gpus`] needs. */
+/** What `mw_to_gpus` needs. */
 export interface MwToGpusInputs {
   /** Critical IT capacity in MW (at least 0): what the IT equipment may draw, before PUE. */
   critical_it_mw: DecimalInput;
@@ -1260,17 +1260,17 @@ export interface MwToGpusInputs {
   kw_per_gpu: DecimalInput;
 }
 
-/** The result of [`mw_to_gpus`]. */
+/** The result of `mw_to_gpus`. */
 export interface MwToGpus {
   /** Whole GPUs that fit: `⌊critical_it_mw × 1000 ÷ kw_per_gpu⌋`. */
-  gpus: DecimalInput;
+  gpus: DecimalString;
   /** The IT kW they use, `gpus × kw_per_gpu` (never above the capacity). */
-  used_kw: DecimalInput;
+  used_kw: DecimalString;
   /** The capacity left over, `critical_it_mw × 1000 − used_kw` (less than one GPU's kW). */
-  spare_kw: DecimalInput;
+  spare_kw: DecimalString;
 }
 
-/** What [`gpus_to_mw`] needs. */
+/** What `gpus_to_mw` needs. */
 export interface GpusToMwInputs {
   /** GPUs (at least 0). */
   gpus: DecimalInput;
@@ -1278,12 +1278,12 @@ export interface GpusToMwInputs {
   kw_per_gpu: DecimalInput;
 }
 
-/** The result of [`gpus_to_mw`]. */
+/** The result of `gpus_to_mw`. */
 export interface GpusToMw {
   /** `gpus × kw_per_gpu`. */
-  critical_it_kw: DecimalInput;
+  critical_it_kw: DecimalString;
   /** `critical_it_kw ÷ 1000`. */
-  critical_it_mw: DecimalInput;
+  critical_it_mw: DecimalString;
 }
 
 /** When the network upgrade costs are paid. */
@@ -1296,7 +1296,7 @@ export type UpgradePayment =
   /** At the end of the connection month, so a delay defers them too. */
   | "at_connection";
 
-/** What [`interconnection_delay`] needs. */
+/** What `interconnection_delay` needs. */
 export interface InterconnectionInputs {
   /**
    * The month the site is expected to be connected (0: connected now); cash flows
@@ -1322,32 +1322,32 @@ export interface InterconnectionInputs {
   annual_discount_rate: DecimalInput;
 }
 
-/** One more month of delay in an [`InterconnectionDelay`]. */
+/** One more month of delay in an `InterconnectionDelay`. */
 export interface DelayMonth {
   /** Months of delay, 1 for the first. */
   delay_months: number;
   /** The connection month with that delay. */
   connection_month: number;
   /** NPV when connected then. */
-  npv_usd: DecimalInput;
+  npv_usd: DecimalString;
   /** What this month of delay costs: the previous month's NPV less this one's. */
-  marginal_cost_usd: DecimalInput;
+  marginal_cost_usd: DecimalString;
   /** The cost of the delay so far: the on-schedule NPV less this one's. */
-  cumulative_cost_usd: DecimalInput;
+  cumulative_cost_usd: DecimalString;
 }
 
-/** The result of [`interconnection_delay`]. */
+/** The result of `interconnection_delay`. */
 export interface InterconnectionDelay {
   /** The monthly discount rate, `(1 + annual)^(1/12) − 1`. */
-  monthly_discount_rate: DecimalInput;
+  monthly_discount_rate: DecimalString;
   /** NPV when connected on schedule, `NPV(t)`. */
-  npv_on_schedule_usd: DecimalInput;
+  npv_on_schedule_usd: DecimalString;
   /** The cost of the first month of delay, `NPV(t) − NPV(t + 1)`. */
-  cost_of_one_month_usd: DecimalInput;
+  cost_of_one_month_usd: DecimalString;
   /** NPV when connected `delay_months` late, `NPV(t + d)`. */
-  npv_delayed_usd: DecimalInput;
+  npv_delayed_usd: DecimalString;
   /** The cost of the delay, `NPV(t) − NPV(t + d)` (0 without a delay). */
-  cost_of_delay_usd: DecimalInput;
+  cost_of_delay_usd: DecimalString;
   /** Each month of the delay, `d` rows. */
   delays: DelayMonth[];
 }
@@ -1383,7 +1383,7 @@ export type LeaseStructure =
       maintenance?: PassThrough;
     };
 
-/** What [`lease_schedule`] needs. */
+/** What `lease_schedule` needs. */
 export interface LeaseInputs {
   /** Contracted critical IT capacity in kW (greater than 0), billed whether used or not. */
   contracted_kw: DecimalInput;
@@ -1408,8 +1408,8 @@ export interface LeaseInputs {
 }
 
 /**
- * One month of a [`LeaseSchedule`]; amounts kept to
- * [`AMOUNT_DECIMAL_PLACES`](crate::units::AMOUNT_DECIMAL_PLACES).
+ * One month of a `LeaseSchedule`; amounts kept to
+ * `AMOUNT_DECIMAL_PLACES`.
  */
 export interface LeaseMonth {
   /** The month on the timeline. */
@@ -1417,43 +1417,43 @@ export interface LeaseMonth {
   /** The month of the lease, 1 for its first. */
   lease_month: number;
   /** The escalated rent rate, `usd_per_kw_month × (1 + escalator)^⌊(lease_month − 1)/12⌋`. */
-  rent_usd_per_kw_month: DecimalInput;
+  rent_usd_per_kw_month: DecimalString;
   /** `contracted_kw × rent_usd_per_kw_month`. */
-  rent_usd: DecimalInput;
+  rent_usd: DecimalString;
   /** Taxes (triple-net; else 0). */
-  taxes_usd: DecimalInput;
+  taxes_usd: DecimalString;
   /** Insurance (triple-net; else 0). */
-  insurance_usd: DecimalInput;
+  insurance_usd: DecimalString;
   /** Maintenance (triple-net; else 0). */
-  maintenance_usd: DecimalInput;
+  maintenance_usd: DecimalString;
   /** Rent + taxes + insurance + maintenance. */
-  total_usd: DecimalInput;
+  total_usd: DecimalString;
 }
 
-/** The sums over the term of a [`LeaseSchedule`]. */
+/** The sums over the term of a `LeaseSchedule`. */
 export interface LeaseTotals {
   /** Rent. */
-  rent_usd: DecimalInput;
+  rent_usd: DecimalString;
   /** Taxes. */
-  taxes_usd: DecimalInput;
+  taxes_usd: DecimalString;
   /** Insurance. */
-  insurance_usd: DecimalInput;
+  insurance_usd: DecimalString;
   /** Maintenance. */
-  maintenance_usd: DecimalInput;
+  maintenance_usd: DecimalString;
   /** Everything the tenant pays: the total contract value, undiscounted. */
-  total_usd: DecimalInput;
+  total_usd: DecimalString;
   /** `contracted_kw × term_months`. */
-  kw_months: DecimalInput;
+  kw_months: DecimalString;
   /** `total_usd ÷ kw_months`: the all-in average, as deal figures are quoted. */
-  usd_per_kw_month: DecimalInput;
+  usd_per_kw_month: DecimalString;
   /**
    * The payments' present value at the lease's timeline month 0, each at its month's
    * end (Excel's NPV at the monthly rate `(1 + r)^(1/12) − 1`); `None` without a rate.
    */
-  present_value_usd?: DecimalInput | null;
+  present_value_usd: DecimalString | null;
 }
 
-/** The result of [`lease_schedule`]. */
+/** The result of `lease_schedule`. */
 export interface LeaseSchedule {
   /** One row a lease month. */
   months: LeaseMonth[];
@@ -1469,7 +1469,7 @@ export interface LiquidCooling {
   pue: DecimalInput;
 }
 
-/** What [`rack_density`] needs. */
+/** What `rack_density` needs. */
 export interface RackDensityInputs {
   /** IT kW of one node (greater than 0): DGX H100 10.2, DGX B200 14.3. */
   node_kw: DecimalInput;
@@ -1481,7 +1481,7 @@ export interface RackDensityInputs {
   racks_per_row: number;
   /**
    * Above this many kW a rack, air cannot cool it (greater than 0; default
-   * [`AIR_COOLING_LIMIT_KW_PER_RACK`], 35).
+   * `AIR_COOLING_LIMIT_KW_PER_RACK`, 35).
    */
   air_cooling_limit_kw_per_rack?: DecimalInput;
   /** The facility's PUE with air cooling (at least 1; optional). */
@@ -1490,12 +1490,12 @@ export interface RackDensityInputs {
   liquid_cooling?: LiquidCooling | null;
 }
 
-/** The result of [`rack_density`]. */
+/** The result of `rack_density`. */
 export interface RackDensity {
   /** kW of a full rack, `node_kw × nodes_per_rack`. */
-  kw_per_rack: DecimalInput;
+  kw_per_rack: DecimalString;
   /** IT kW of all the nodes, `node_kw × nodes`. */
-  total_kw: DecimalInput;
+  total_kw: DecimalString;
   /** Racks, `⌈nodes ÷ nodes_per_rack⌉` (the last one may be partly filled). */
   racks: number;
   /** Rows, `⌈racks ÷ racks_per_row⌉`. */
@@ -1503,12 +1503,12 @@ export interface RackDensity {
   /** Whether `kw_per_rack` is above the air-cooling limit. */
   liquid_cooling_required: boolean;
   /** `capex_usd_per_kw × total_kw` when liquid cooling is required and its capex given. */
-  liquid_cooling_capex_usd?: DecimalInput | null;
+  liquid_cooling_capex_usd: DecimalString | null;
   /**
    * The PUE that applies: liquid cooling's when required, else air cooling's; `None`
    * when that one was not given.
    */
-  pue?: DecimalInput | null;
+  pue: DecimalString | null;
 }
 
 /**
@@ -1552,7 +1552,7 @@ export interface CreditCap {
   usd_per_contract_year?: DecimalInput | null;
 }
 
-/** What [`hosting_fees`] needs. */
+/** What `hosting_fees` needs. */
 export interface HostingInputs {
   /** Months in the agreement, 1 to 1200. */
   months: number;
@@ -1568,45 +1568,45 @@ export interface HostingInputs {
   credit_cap?: CreditCap;
 }
 
-/** One month of a [`HostingSchedule`]. */
+/** One month of a `HostingSchedule`. */
 export interface HostingMonth {
   /** The month (1 is the first of the agreement). */
   month: number;
   /** The month's uptime (1 when not given). */
-  uptime: DecimalInput;
+  uptime: DecimalString;
   /** The fee per kW or the revenue share. */
-  base_fee_usd: DecimalInput;
+  base_fee_usd: DecimalString;
   /** `max(0, minimum − base fee)`. */
-  minimum_top_up_usd: DecimalInput;
+  minimum_top_up_usd: DecimalString;
   /** `base fee + top-up`: what the host bills before credits. */
-  fee_usd: DecimalInput;
+  fee_usd: DecimalString;
   /** The SLA tier's share of the fee (0 when the uptime meets every threshold). */
-  credit_share: DecimalInput;
+  credit_share: DecimalString;
   /** `credit share × fee`, before the cap. */
-  credit_before_cap_usd: DecimalInput;
+  credit_before_cap_usd: DecimalString;
   /** The credit after the cap. */
-  sla_credit_usd: DecimalInput;
+  sla_credit_usd: DecimalString;
   /** `fee − credit`. */
-  net_fee_usd: DecimalInput;
+  net_fee_usd: DecimalString;
 }
 
-/** Sums over the months of a [`HostingSchedule`]. */
+/** Sums over the months of a `HostingSchedule`. */
 export interface HostingTotals {
   /** Base fees. */
-  base_fee_usd: DecimalInput;
+  base_fee_usd: DecimalString;
   /** Minimum top-ups. */
-  minimum_top_up_usd: DecimalInput;
+  minimum_top_up_usd: DecimalString;
   /** Fees before credits. */
-  fee_usd: DecimalInput;
+  fee_usd: DecimalString;
   /** Credits before the cap. */
-  credit_before_cap_usd: DecimalInput;
+  credit_before_cap_usd: DecimalString;
   /** Credits after the cap. */
-  sla_credit_usd: DecimalInput;
+  sla_credit_usd: DecimalString;
   /** Net fees. */
-  net_fee_usd: DecimalInput;
+  net_fee_usd: DecimalString;
 }
 
-/** The result of [`hosting_fees`]. */
+/** The result of `hosting_fees`. */
 export interface HostingSchedule {
   /** One row per month, from month 1. */
   months: HostingMonth[];
@@ -1617,29 +1617,29 @@ export interface HostingSchedule {
 /** NPV, IRR, MIRR and payback of a project's monthly cash flows. */
 export interface ProjectMetrics {
   /** Net present value at the scenario's annual discount rate, at the start date. */
-  npv_usd: DecimalInput;
+  npv_usd: DecimalString;
   /**
    * The annualized internal rate of return; `None` when the flows have no IRR (they
    * never change sign, or the solver finds no root).
    */
-  irr_annual?: DecimalInput | null;
+  irr_annual: DecimalString | null;
   /**
    * Every annualized IRR of the flows, lowest first: one entry when the IRR is unique,
    * several when the flows change sign more than once and have several (the IRR
    * alone then means little: read `mirr_annual`), none when they have none.
    */
-  irr_all_annual: DecimalInput[];
+  irr_all_annual: DecimalString[];
   /**
    * The annualized modified IRR at the stated finance and reinvestment rates, given
    * when the flows change sign more than once (`None` otherwise, or without a root).
    */
-  mirr_annual?: DecimalInput | null;
+  mirr_annual: DecimalString | null;
   /**
    * The first month after which the cumulative cash flow (capex included) stays at
    * least 0; 0 when it never falls below 0; `None` when it is below 0 at the end of
    * the horizon.
    */
-  payback_month?: number | null;
+  payback_month: number | null;
 }
 
 /** One period's demand and price. */
@@ -1650,7 +1650,7 @@ export interface BurnMintPeriod {
   token_price_usd: DecimalInput;
 }
 
-/** What [`burn_mint`] needs. */
+/** What `burn_mint` needs. */
 export interface BurnMintInputs {
   /** The supply before the first period (at least 0). */
   initial_supply_tokens: DecimalInput;
@@ -1666,54 +1666,54 @@ export interface BurnMintInputs {
   node_operator_tokens_per_period?: DecimalInput;
   /** The share of each job kept as a fee and not burned, in [0, 1] (Render: 0.05). */
   fee_rate: DecimalInput;
-  /** The periods, 1 to [`MAX_MONTHS`](crate::units::MAX_MONTHS) of them. */
+  /** The periods, 1 to `MAX_MONTHS` of them. */
   periods: BurnMintPeriod[];
 }
 
-/** One period of a [`BurnMint`]. */
+/** One period of a `BurnMint`. */
 export interface BurnMintResult {
   /** The period, from 1. */
   period: number;
   /** Jobs paid for, in USD. */
-  jobs_usd: DecimalInput;
+  jobs_usd: DecimalString;
   /** `jobs × fee_rate`. */
-  fee_usd: DecimalInput;
+  fee_usd: DecimalString;
   /** `jobs − fee`: the USD value burned. */
-  burned_usd: DecimalInput;
+  burned_usd: DecimalString;
   /** `burned_usd / token_price_usd`. */
-  burned_tokens: DecimalInput;
+  burned_tokens: DecimalString;
   /** The emission. */
-  minted_tokens: DecimalInput;
+  minted_tokens: DecimalString;
   /** `minted − burned`: positive when the supply grows. */
-  net_supply_change_tokens: DecimalInput;
+  net_supply_change_tokens: DecimalString;
   /** The supply at the end of the period. */
-  supply_tokens: DecimalInput;
+  supply_tokens: DecimalString;
   /**
    * The price at which the burn equals the emission, `burned_usd / minted`; `None` when
    * nothing is minted.
    */
-  equilibrium_token_price_usd?: DecimalInput | null;
+  equilibrium_token_price_usd: DecimalString | null;
   /** The node operators' tokens at the period's price, in USD. */
-  node_operator_rewards_usd: DecimalInput;
+  node_operator_rewards_usd: DecimalString;
 }
 
-/** The result of [`burn_mint`]. */
+/** The result of `burn_mint`. */
 export interface BurnMint {
   /** Every period. */
   periods: BurnMintResult[];
   /** Fees over all periods, in USD. */
-  fee_usd: DecimalInput;
+  fee_usd: DecimalString;
   /** Tokens burned over all periods. */
-  burned_tokens: DecimalInput;
+  burned_tokens: DecimalString;
   /** Tokens minted over all periods. */
-  minted_tokens: DecimalInput;
+  minted_tokens: DecimalString;
   /** `minted − burned` over all periods: the last supply less the initial supply. */
-  net_supply_change_tokens: DecimalInput;
+  net_supply_change_tokens: DecimalString;
   /** The supply at the end of the last period. */
-  supply_tokens: DecimalInput;
+  supply_tokens: DecimalString;
 }
 
-/** What [`emission_schedule`] needs. An epoch is an hour. */
+/** What `emission_schedule` needs. An epoch is an hour. */
 export interface EmissionScheduleInputs {
   /** Tokens at launch, before any emission (greater than 0; io.net: 500,000,000). */
   initial_supply_tokens: DecimalInput;
@@ -1737,13 +1737,13 @@ export interface EmissionScheduleInputs {
   /** Epochs in each reported row (greater than 0): 1 hourly, 730 monthly, 8,760 yearly. */
   epochs_per_period: number;
   /**
-   * Rows reported, 1 to [`MAX_MONTHS`]; the last epoch,
-   * `first_epoch − 1 + epochs_per_period × periods`, is at most [`MAX_EPOCHS`].
+   * Rows reported, 1 to `MAX_MONTHS`; the last epoch,
+   * `first_epoch − 1 + epochs_per_period × periods`, is at most `MAX_EPOCHS`.
    */
   periods: number;
 }
 
-/** One row of an [`EmissionSchedule`]. */
+/** One row of an `EmissionSchedule`. */
 export interface EmissionPeriod {
   /** The row, from 1. */
   period: number;
@@ -1752,28 +1752,28 @@ export interface EmissionPeriod {
   /** Its last epoch. */
   last_epoch: number;
   /** Tokens emitted in its epochs. */
-  emitted_tokens: DecimalInput;
+  emitted_tokens: DecimalString;
   /** Tokens emitted in its last epoch (0 once the cap is reached). */
-  last_epoch_emitted_tokens: DecimalInput;
+  last_epoch_emitted_tokens: DecimalString;
   /** The scheduled rate of its last epoch, `e_T / S₀` (a share of the initial supply). */
-  last_epoch_inflation_rate: DecimalInput;
+  last_epoch_inflation_rate: DecimalString;
   /** The supply at the end of its last epoch. */
-  total_supply_tokens: DecimalInput;
+  total_supply_tokens: DecimalString;
 }
 
-/** The result of [`emission_schedule`]. */
+/** The result of `emission_schedule`. */
 export interface EmissionSchedule {
   /** The rows. */
   periods: EmissionPeriod[];
   /** Tokens emitted in the reported rows (their sum). */
-  emitted_tokens: DecimalInput;
+  emitted_tokens: DecimalString;
   /** The supply at the end of the last reported epoch. */
-  total_supply_tokens: DecimalInput;
+  total_supply_tokens: DecimalString;
   /**
    * The epoch whose emission brings the supply to the cap, when it is at most the last
    * reported epoch; `None` otherwise.
    */
-  cap_reached_epoch?: number | null;
+  cap_reached_epoch: number | null;
 }
 
 /** One lease: its price, its hours and the network's take rate on it. */
@@ -1786,7 +1786,7 @@ export interface Lease {
   take_rate: DecimalInput;
 }
 
-/** What [`take_rate_settlement`] needs. */
+/** What `take_rate_settlement` needs. */
 export interface TakeRateInputs {
   /** The leases settled (at least one). */
   leases: Lease[];
@@ -1795,27 +1795,27 @@ export interface TakeRateInputs {
 /** One lease settled. */
 export interface LeaseSettlement {
   /** `usd_per_gpu_hour × gpu_hours`. */
-  buyer_pays_usd: DecimalInput;
+  buyer_pays_usd: DecimalString;
   /** `buyer_pays × take_rate`. */
-  network_take_usd: DecimalInput;
+  network_take_usd: DecimalString;
   /** `buyer_pays − network_take`. */
-  provider_receives_usd: DecimalInput;
+  provider_receives_usd: DecimalString;
   /** `usd_per_gpu_hour × (1 − take_rate)`: what the provider nets per GPU-hour. */
-  provider_usd_per_gpu_hour: DecimalInput;
+  provider_usd_per_gpu_hour: DecimalString;
 }
 
-/** The result of [`take_rate_settlement`]. */
+/** The result of `take_rate_settlement`. */
 export interface TakeRateSettlement {
   /** Each lease, in the input's order. */
   leases: LeaseSettlement[];
   /** What the buyers pay in all. */
-  buyer_pays_usd: DecimalInput;
+  buyer_pays_usd: DecimalString;
   /** What the network takes in all. */
-  network_take_usd: DecimalInput;
+  network_take_usd: DecimalString;
   /** What the providers receive in all: `buyer_pays − network_take` exactly. */
-  provider_receives_usd: DecimalInput;
+  provider_receives_usd: DecimalString;
   /** `network_take / buyer_pays`; `None` when the buyers pay nothing. */
-  effective_take_rate?: DecimalInput | null;
+  effective_take_rate: DecimalString | null;
 }
 
 /** A token's price over the months. */
@@ -1843,9 +1843,9 @@ export interface TokenPriceScenario {
   price: TokenPricePath;
 }
 
-/** What [`operator_roi`] needs. */
+/** What `operator_roi` needs. */
 export interface OperatorInputs {
-  /** Months examined, 1 to [`MAX_MONTHS`]. */
+  /** Months examined, 1 to `MAX_MONTHS`. */
   months: number;
   /** Hardware bought at the start, in USD (at least 0). */
   hardware_usd: DecimalInput;
@@ -1884,20 +1884,20 @@ export interface OperatorInputs {
   scenarios: TokenPriceScenario[];
 }
 
-/** One month of a [`ScenarioRoi`]. */
+/** One month of a `ScenarioRoi`. */
 export interface OperatorMonth {
   /** The month, from 1. */
   month: number;
   /** The token's price. */
-  usd_per_token: DecimalInput;
+  usd_per_token: DecimalString;
   /** Tokens earned. */
-  reward_tokens: DecimalInput;
+  reward_tokens: DecimalString;
   /** `reward_tokens × usd_per_token`. */
-  reward_usd: DecimalInput;
+  reward_usd: DecimalString;
   /** Rewards + fiat margin (+ salvage and the stake in the last month). */
-  cash_flow_usd: DecimalInput;
+  cash_flow_usd: DecimalString;
   /** The cash flows so far, the investment included. */
-  cumulative_cash_flow_usd: DecimalInput;
+  cumulative_cash_flow_usd: DecimalString;
 }
 
 /** One scenario's result. */
@@ -1905,40 +1905,40 @@ export interface ScenarioRoi {
   /** The scenario's name. */
   name: string;
   /** Hardware + stake at the start price. */
-  investment_usd: DecimalInput;
+  investment_usd: DecimalString;
   /** The stake at the start price. */
-  stake_usd: DecimalInput;
+  stake_usd: DecimalString;
   /** What is left of the stake, sold at the last month's price. */
-  stake_returned_usd: DecimalInput;
+  stake_returned_usd: DecimalString;
   /** Rewards over the months, in USD. */
-  reward_usd: DecimalInput;
+  reward_usd: DecimalString;
   /** All cash flows, the investment included. */
-  net_cash_usd: DecimalInput;
+  net_cash_usd: DecimalString;
   /** `net_cash / investment`; `None` when nothing is invested. */
-  roi?: DecimalInput | null;
+  roi: DecimalString | null;
   /** NPV at the annual discount rate, at the start. */
-  npv_usd: DecimalInput;
+  npv_usd: DecimalString;
   /** The annualized IRR; `None` when the flows have none. */
-  irr_annual?: DecimalInput | null;
+  irr_annual: DecimalString | null;
   /** The first month with a cumulative cash flow at least 0; `None` within the horizon. */
-  payback_month?: number | null;
+  payback_month: number | null;
   /** Every month. */
   months: OperatorMonth[];
 }
 
-/** The result of [`operator_roi`]. */
+/** The result of `operator_roi`. */
 export interface OperatorRoi {
   /** Electricity a month. */
-  power_usd_per_month: DecimalInput;
+  power_usd_per_month: DecimalString;
   /** `rental_income − power − other`, a month. */
-  fiat_margin_usd_per_month: DecimalInput;
+  fiat_margin_usd_per_month: DecimalString;
   /** Reward tokens over the months. */
-  reward_tokens: DecimalInput;
+  reward_tokens: DecimalString;
   /**
    * The constant token price at which the net cash is 0; `None` when the rewards net
    * of slashing are not positive.
    */
-  break_even_usd_per_token?: DecimalInput | null;
+  break_even_usd_per_token: DecimalString | null;
   /** Each scenario, in the input's order. */
   scenarios: ScenarioRoi[];
 }
@@ -1960,7 +1960,7 @@ export type Load =
       it_kw_per_gpu: DecimalInput;
       /**
        * Average draw as a fraction of full load, in [0, 1] (an idle GPU still draws
-       * 10-14 % of its power: see [`PowerInputs`](crate::models::PowerInputs)).
+       * 10-14 % of its power: see `PowerInputs`).
        */
       load_factor: DecimalInput;
     }
@@ -1973,11 +1973,11 @@ export type Load =
       gpus?: DecimalInput | null;
     };
 
-/** What [`energy_cost`] needs. */
+/** What `energy_cost` needs. */
 export interface EnergyCostInputs {
   /**
    * The market (index) price of electricity in USD per MWh for months 1, 2, … (1 to
-   * [`MAX_MONTHS`](crate::units::MAX_MONTHS) values; may be negative, as wholesale
+   * `MAX_MONTHS` values; may be negative, as wholesale
    * prices sometimes are).
    */
   market_usd_per_mwh: DecimalInput[];
@@ -1990,51 +1990,51 @@ export interface EnergyCostInputs {
 }
 
 /**
- * One month of an [`EnergyCost`]. Energies and amounts are kept to
- * [`AMOUNT_DECIMAL_PLACES`](crate::units::AMOUNT_DECIMAL_PLACES).
+ * One month of an `EnergyCost`. Energies and amounts are kept to
+ * `AMOUNT_DECIMAL_PLACES`.
  */
 export interface EnergyCostMonth {
   /** The month, 1 for the first. */
   month: number;
   /** The market price. */
-  market_usd_per_mwh: DecimalInput;
+  market_usd_per_mwh: DecimalString;
   /** IT energy. */
-  it_mwh: DecimalInput;
+  it_mwh: DecimalString;
   /** Facility energy, `it_mwh × PUE`: what is bought. */
-  facility_mwh: DecimalInput;
+  facility_mwh: DecimalString;
   /** The price paid per MWh bought under the PPA. */
-  price_usd_per_mwh: DecimalInput;
+  price_usd_per_mwh: DecimalString;
   /** `facility_mwh × price_usd_per_mwh`. */
-  energy_bought_usd: DecimalInput;
+  energy_bought_usd: DecimalString;
   /** The PPA's settlement: received when positive, paid when negative. */
-  ppa_settlement_usd: DecimalInput;
+  ppa_settlement_usd: DecimalString;
   /** `energy_bought_usd − ppa_settlement_usd`. */
-  net_cost_usd: DecimalInput;
+  net_cost_usd: DecimalString;
   /** `net_cost_usd ÷ (gpus × 730)`, per available GPU-hour; `None` without a GPU count. */
-  usd_per_gpu_hour?: DecimalInput | null;
+  usd_per_gpu_hour: DecimalString | null;
 }
 
-/** The sums over the months of an [`EnergyCost`]. */
+/** The sums over the months of an `EnergyCost`. */
 export interface EnergyCostTotals {
   /** IT energy. */
-  it_mwh: DecimalInput;
+  it_mwh: DecimalString;
   /** Facility energy. */
-  facility_mwh: DecimalInput;
+  facility_mwh: DecimalString;
   /** Facility − IT energy: cooling, conversion, lighting. */
-  overhead_mwh: DecimalInput;
+  overhead_mwh: DecimalString;
   /** Energy bought. */
-  energy_bought_usd: DecimalInput;
+  energy_bought_usd: DecimalString;
   /** PPA settlements (received > 0). */
-  ppa_settlement_usd: DecimalInput;
+  ppa_settlement_usd: DecimalString;
   /** Net cost. */
-  net_cost_usd: DecimalInput;
+  net_cost_usd: DecimalString;
   /** Net cost ÷ facility MWh; `None` when no energy was bought. */
-  usd_per_mwh?: DecimalInput | null;
+  usd_per_mwh: DecimalString | null;
   /** Net cost ÷ available GPU-hours (gpus × 730 × months); `None` without a GPU count. */
-  usd_per_gpu_hour?: DecimalInput | null;
+  usd_per_gpu_hour: DecimalString | null;
 }
 
-/** The result of [`energy_cost`]. */
+/** The result of `energy_cost`. */
 export interface EnergyCost {
   /** One row a month. */
   months: EnergyCostMonth[];
@@ -2059,7 +2059,7 @@ export type CurtailedHours =
       months: number;
     };
 
-/** What [`curtailment_cost`] needs. */
+/** What `curtailment_cost` needs. */
 export interface CurtailmentInputs {
   /** GPUs curtailed (greater than 0). */
   gpus: DecimalInput;
@@ -2089,57 +2089,57 @@ export interface CurtailmentInputs {
 }
 
 /**
- * One month of a [`CurtailmentCost`]; amounts kept to
- * [`AMOUNT_DECIMAL_PLACES`](crate::units::AMOUNT_DECIMAL_PLACES).
+ * One month of a `CurtailmentCost`; amounts kept to
+ * `AMOUNT_DECIMAL_PLACES`.
  */
 export interface CurtailmentMonth {
   /** The month, 1 for the first. */
   month: number;
   /** Hours cut. */
-  hours_cut: DecimalInput;
+  hours_cut: DecimalString;
   /** `hours_cut × gpus`. */
-  gpu_hours_cut: DecimalInput;
+  gpu_hours_cut: DecimalString;
   /** `hours_cut × draw_mw`: facility energy not drawn. */
-  mwh_curtailed: DecimalInput;
+  mwh_curtailed: DecimalString;
   /** `gpu_hours_cut × margin`. */
-  lost_margin_usd: DecimalInput;
+  lost_margin_usd: DecimalString;
   /** `mwh_curtailed × power price`: power not bought. */
-  power_saved_usd: DecimalInput;
+  power_saved_usd: DecimalString;
   /** `mwh_curtailed × demand-response price`. */
-  demand_response_usd: DecimalInput;
+  demand_response_usd: DecimalString;
   /** `lost_margin − power_saved − demand_response` (negative: curtailing paid). */
-  net_cost_usd: DecimalInput;
+  net_cost_usd: DecimalString;
 }
 
-/** The sums over the months of a [`CurtailmentCost`]. */
+/** The sums over the months of a `CurtailmentCost`. */
 export interface CurtailmentTotals {
   /** Hours cut. */
-  hours_cut: DecimalInput;
+  hours_cut: DecimalString;
   /** GPU-hours cut. */
-  gpu_hours_cut: DecimalInput;
+  gpu_hours_cut: DecimalString;
   /** MWh curtailed. */
-  mwh_curtailed: DecimalInput;
+  mwh_curtailed: DecimalString;
   /** Margin lost. */
-  lost_margin_usd: DecimalInput;
+  lost_margin_usd: DecimalString;
   /** Power not bought. */
-  power_saved_usd: DecimalInput;
+  power_saved_usd: DecimalString;
   /** Demand-response payments. */
-  demand_response_usd: DecimalInput;
+  demand_response_usd: DecimalString;
   /** Net cost. */
-  net_cost_usd: DecimalInput;
+  net_cost_usd: DecimalString;
 }
 
-/** The result of [`curtailment_cost`]. */
+/** The result of `curtailment_cost`. */
 export interface CurtailmentCost {
   /** The facility's draw while running, `gpus × it_kw_per_gpu × PUE / 1000`. */
-  draw_mw: DecimalInput;
+  draw_mw: DecimalString;
   /**
    * The power price above which a curtailed hour costs less than it saves:
    * `margin × gpus ÷ draw_mw − demand-response price` (the margin an hour earns ÷ the
    * MWh it draws). Not rounded; negative when demand response alone pays more than the
    * margin.
    */
-  break_even_usd_per_mwh: DecimalInput;
+  break_even_usd_per_mwh: DecimalString;
   /**
    * Whether `power_price_usd_per_mwh` is above the break-even price (each hour cut then
    * saves more than it loses).
@@ -2149,7 +2149,7 @@ export interface CurtailmentCost {
    * domain.md's figure, capital cost per hour ÷ MW drawn:
    * `capital × gpus ÷ draw_mw`; `None` without a capital cost.
    */
-  capital_break_even_usd_per_mwh?: DecimalInput | null;
+  capital_break_even_usd_per_mwh: DecimalString | null;
   /** One row a month. */
   months: CurtailmentMonth[];
   /** Their sums. */
@@ -2221,7 +2221,7 @@ export type Ppa =
       cap_usd_per_mwh: DecimalInput;
     };
 
-/** What [`energy_split`] needs. */
+/** What `energy_split` needs. */
 export interface EnergySplitInputs {
   /** Energy used by the IT equipment (servers, network, storage) in kWh (at least 0). */
   it_kwh: DecimalInput;
@@ -2229,21 +2229,21 @@ export interface EnergySplitInputs {
   pue: DecimalInput;
 }
 
-/** The result of [`energy_split`]: `it_kwh + overhead_kwh = facility_kwh` exactly. */
+/** The result of `energy_split`: `it_kwh + overhead_kwh = facility_kwh` exactly. */
 export interface EnergySplit {
   /** The IT energy. */
-  it_kwh: DecimalInput;
+  it_kwh: DecimalString;
   /** Cooling, power conversion and lighting: `it_kwh × (PUE − 1)`. */
-  overhead_kwh: DecimalInput;
+  overhead_kwh: DecimalString;
   /** Everything the facility draws from the grid: `it_kwh × PUE`. */
-  facility_kwh: DecimalInput;
+  facility_kwh: DecimalString;
 }
 
 /** A price in US dollars for one GPU for one hour. */
-export type UsdPerGpuHour = DecimalInput;
+export type UsdPerGpuHour = DecimalString;
 
 /** A price in US dollars for one node (a server or rack of several GPUs) for one hour. */
-export type UsdPerNodeHour = DecimalInput;
+export type UsdPerNodeHour = DecimalString;
 
 /** One request shape and how often it comes. */
 export interface RequestClass {
@@ -2301,7 +2301,7 @@ export interface SelfHosted {
   reserved_gpus: DecimalInput;
 }
 
-/** What [`api_comparison`] needs. */
+/** What `api_comparison` needs. */
 export interface ApiComparisonInputs {
   /** The request mix (at least one class, with at least one token a month in all). */
   requests: RequestClass[];
@@ -2325,50 +2325,50 @@ export interface RequestClassCost {
   /** The tier its requests are billed at. */
   tier: ApiTier;
   /** What one request costs. */
-  usd_per_request: DecimalInput;
+  usd_per_request: DecimalString;
   /** `(prompt + output) × requests_per_month`. */
-  tokens_per_month: DecimalInput;
+  tokens_per_month: DecimalString;
   /** `usd_per_request × requests_per_month`. */
-  usd_per_month: DecimalInput;
+  usd_per_month: DecimalString;
 }
 
 /** One way of paying for self-hosted GPUs. */
 export interface SelfHostedCost {
   /** GPU-hours paid a month. */
-  gpu_hours_per_month: DecimalInput;
+  gpu_hours_per_month: DecimalString;
   /** What they cost. */
-  usd_per_month: DecimalInput;
+  usd_per_month: DecimalString;
   /** The cost of a million of the mix's tokens. */
-  usd_per_million_tokens: DecimalInput;
+  usd_per_million_tokens: DecimalString;
 }
 
-/** The result of [`api_comparison`]. */
+/** The result of `api_comparison`. */
 export interface ApiComparison {
   /** Each request class, in the input's order. */
   classes: RequestClassCost[];
   /** Requests a month in all. */
-  requests_per_month: DecimalInput;
+  requests_per_month: DecimalString;
   /** Tokens a month in all (prompt, cached included, and output). */
-  tokens_per_month: DecimalInput;
+  tokens_per_month: DecimalString;
   /** The API's bill a month. */
-  api_usd_per_month: DecimalInput;
+  api_usd_per_month: DecimalString;
   /** The API's bill per million tokens of the mix. */
-  api_usd_per_million_tokens: DecimalInput;
+  api_usd_per_million_tokens: DecimalString;
   /** Self-hosted, paying only the hours used. */
   usage_based: SelfHostedCost;
   /** Self-hosted, paying every hour of the reserved GPUs. */
   reservation_based: SelfHostedCost;
   /** The share of the reserved GPUs' hours the mix keeps busy. */
-  reserved_utilization: DecimalInput;
+  reserved_utilization: DecimalString;
   /** Tokens the reserved GPUs can serve a month. */
-  reserved_capacity_tokens_per_month: DecimalInput;
+  reserved_capacity_tokens_per_month: DecimalString;
   /**
    * The monthly tokens of the same mix at which the API costs as much as the
    * reservation; `None` when the API charges nothing.
    */
-  break_even_tokens_per_month?: DecimalInput | null;
+  break_even_tokens_per_month: DecimalString | null;
   /** The same volume in requests a month. */
-  break_even_requests_per_month?: DecimalInput | null;
+  break_even_requests_per_month: DecimalString | null;
 }
 
 /** The on-demand product: GPUs not reserved or dedicated, sold by the hour when asked for. */
@@ -2390,7 +2390,7 @@ export interface Reserved {
   on_demand_price_usd_per_gpu_hour: DecimalInput;
   /**
    * Discount to that on-demand price, in [0, 1] (public defaults: 1-year 25-41 %,
-   * 3-year 49-64 %; see [`published_discounts`](super::published_discounts)).
+   * 3-year 49-64 %; see `published_discounts`).
    */
   discount: DecimalInput;
   /**
@@ -2421,7 +2421,7 @@ export interface Dedicated {
   price_usd_per_gpu_hour: DecimalInput;
 }
 
-/** A fleet's products for one period: everything [`capacity_book`] needs. */
+/** A fleet's products for one period: everything `capacity_book` needs. */
 export interface CapacityBook {
   /** GPUs in the fleet (at least 0; at least the reserved and dedicated GPUs). */
   gpus: DecimalInput;
@@ -2443,33 +2443,33 @@ export interface CapacityBook {
  */
 export interface BookRevenue {
   /** On-demand revenue. */
-  on_demand_usd: DecimalInput;
+  on_demand_usd: DecimalString;
   /** Reserved revenue. */
-  reserved_usd: DecimalInput;
+  reserved_usd: DecimalString;
   /** Spot revenue. */
-  spot_usd: DecimalInput;
+  spot_usd: DecimalString;
   /** Dedicated revenue. */
-  dedicated_usd: DecimalInput;
+  dedicated_usd: DecimalString;
   /** On-demand + reserved + spot + dedicated. */
-  total_usd: DecimalInput;
+  total_usd: DecimalString;
   /** On-demand hours sold. */
-  on_demand_gpu_hours: DecimalInput;
+  on_demand_gpu_hours: DecimalString;
   /** Reserved hours (every hour of the reserved GPUs). */
-  reserved_gpu_hours: DecimalInput;
+  reserved_gpu_hours: DecimalString;
   /** Spot hours billed (sold less pre-empted). */
-  spot_gpu_hours: DecimalInput;
+  spot_gpu_hours: DecimalString;
   /** Dedicated hours (every hour of the dedicated GPUs). */
-  dedicated_gpu_hours: DecimalInput;
+  dedicated_gpu_hours: DecimalString;
   /** On-demand + reserved + spot + dedicated hours; never above the available hours. */
-  billed_gpu_hours: DecimalInput;
+  billed_gpu_hours: DecimalString;
   /** GPUs × hours. */
-  available_gpu_hours: DecimalInput;
+  available_gpu_hours: DecimalString;
   /** Available hours not billed (idle, or spot pre-empted). */
-  idle_gpu_hours: DecimalInput;
+  idle_gpu_hours: DecimalString;
   /** Billed ÷ available hours; `None` when no hour is available (no GPUs). */
-  billed_utilization?: DecimalInput | null;
+  billed_utilization: DecimalString | null;
   /** Total revenue ÷ available hours; `None` when no hour is available (no GPUs). */
-  usd_per_available_gpu_hour?: DecimalInput | null;
+  usd_per_available_gpu_hour: DecimalString | null;
 }
 
 /** One published offer: a name and its price. */
@@ -2483,7 +2483,7 @@ export interface PublishedOffer {
   usd_per_hour: DecimalInput;
 }
 
-/** Everything [`published_discounts`] needs. */
+/** Everything `published_discounts` needs. */
 export interface PublishedPrices {
   /** The on-demand price per hour in USD (greater than 0), per GPU or per instance. */
   on_demand_usd_per_hour: DecimalInput;
@@ -2496,20 +2496,20 @@ export interface OfferDiscount {
   /** The offer's name. */
   name: string;
   /** `1 − price / on_demand`, in [0, 1]. */
-  discount: DecimalInput;
+  discount: DecimalString;
 }
 
 /** A price and the owner's cost at it. */
 export interface RentalPrice {
   /** The price per sold GPU-hour in USD. */
-  price_usd_per_gpu_hour: DecimalInput;
+  price_usd_per_gpu_hour: DecimalString;
   /** `price × utilization`: revenue per available GPU-hour. */
-  revenue_usd_per_available_gpu_hour: DecimalInput;
+  revenue_usd_per_available_gpu_hour: DecimalString;
   /** The owner's cost at that price (its SG&A is a share of the price). */
   cost: OwnerCost;
 }
 
-/** Everything [`target_margin_price`] needs. */
+/** Everything `target_margin_price` needs. */
 export interface TargetMarginInputs {
   /** The owner's cost inputs; `usage.utilization` must be greater than 0. */
   cost: OwnerCostInputs;
@@ -2517,7 +2517,7 @@ export interface TargetMarginInputs {
   target_gross_margin: DecimalInput;
 }
 
-/** Everything [`target_irr_price`] needs. */
+/** Everything `target_irr_price` needs. */
 export interface TargetIrrInputs {
   /**
    * The owner's cost inputs: `usage.utilization` greater than 0, SG&A below 1, and
@@ -2531,21 +2531,21 @@ export interface TargetIrrInputs {
 /** The price for a target project IRR and the project's annual cash flows at it. */
 export interface IrrPrice {
   /** The price per sold GPU-hour in USD. */
-  price_usd_per_gpu_hour: DecimalInput;
+  price_usd_per_gpu_hour: DecimalString;
   /** `price × utilization × 8760`. */
-  revenue_usd_per_year: DecimalInput;
+  revenue_usd_per_year: DecimalString;
   /** SG&A on that revenue. */
-  sga_usd_per_year: DecimalInput;
+  sga_usd_per_year: DecimalString;
   /** Power, facility, staff, support, software and insurance a year. */
-  cash_operating_cost_usd_per_year: DecimalInput;
+  cash_operating_cost_usd_per_year: DecimalString;
   /**
    * Year 0: −capex; years 1..n: revenue − SG&A − cash operating cost; year n adds the
    * salvage. Their IRR is the target.
    */
-  annual_cash_flows_usd: DecimalInput[];
+  annual_cash_flows_usd: DecimalString[];
 }
 
-/** Everything [`token_price`] needs. */
+/** Everything `token_price` needs. */
 export interface TokenPriceInputs {
   /** The price of a GPU-hour in USD (at least 0). */
   usd_per_gpu_hour: DecimalInput;
@@ -2558,12 +2558,12 @@ export interface TokenPriceInputs {
 /** The price of a million tokens. */
 export interface TokenPrice {
   /** Tokens one paid GPU-hour yields: `tokens_per_second × 3600 × utilization`. */
-  tokens_per_gpu_hour: DecimalInput;
+  tokens_per_gpu_hour: DecimalString;
   /** `usd_per_gpu_hour × 1e6 ÷ tokens_per_gpu_hour`. */
-  usd_per_million_tokens: DecimalInput;
+  usd_per_million_tokens: DecimalString;
 }
 
-/** Everything [`training_run_cost`] needs. */
+/** Everything `training_run_cost` needs. */
 export interface TrainingRunInputs {
   /** FLOPs the run needs (at least 0; about 6 × parameters × tokens for a transformer). */
   total_flops: DecimalInput;
@@ -2584,12 +2584,12 @@ export interface TrainingRunInputs {
 /** What a training run costs. */
 export interface TrainingRunCost {
   /** `total_flops ÷ (peak_flops_per_second × mfu) ÷ 3600`. */
-  gpu_hours: DecimalInput;
+  gpu_hours: DecimalString;
   /** `gpu_hours × usd_per_gpu_hour`. */
-  cost_usd: DecimalInput;
+  cost_usd: DecimalString;
 }
 
-/** What [`backlog`] needs. */
+/** What `backlog` needs. */
 export interface BacklogInputs {
   /** The contract. */
   contract: Contract;
@@ -2599,15 +2599,15 @@ export interface BacklogInputs {
   annual_discount_rate: DecimalInput;
 }
 
-/** The result of [`backlog`]. */
+/** The result of `backlog`. */
 export interface Backlog {
   /**
    * The minimum payments of the months after `as_of_month` (ramped, escalated), with
    * the termination fee when the termination month is among them.
    */
-  remaining_minimum_usd: DecimalInput;
+  remaining_minimum_usd: DecimalString;
   /** Their present value at `as_of_month`, each month's payment at its end. */
-  present_value_usd: DecimalInput;
+  present_value_usd: DecimalString;
   /** Months served after `as_of_month`. */
   months_remaining: number;
 }
@@ -2618,7 +2618,7 @@ export type CommitmentUnit =
   | "gpu_hours"
   /**
    * Megawatts of critical IT capacity a month, turned into GPU-hours through
-   * [`Commitment::kw_per_gpu`]: `MW × 1000 / kW per GPU × 730`.
+   * `Commitment::kw_per_gpu`: `MW × 1000 / kW per GPU × 730`.
    */
   | "megawatts"
   /**
@@ -2629,7 +2629,7 @@ export type CommitmentUnit =
 
 /** The minimum the buyer takes or pays for, each month of the term (before the ramp). */
 export interface Commitment {
-  /** The unit of [`quantity_per_month`](Self::quantity_per_month). */
+  /** The unit of `quantity_per_month`. */
   unit: CommitmentUnit;
   /** The minimum a month, in `unit` (at least 0). */
   quantity_per_month: DecimalInput;
@@ -2711,9 +2711,9 @@ export interface Contract {
   name?: string;
   /** GPUs dedicated to the contract (greater than 0). */
   gpus: DecimalInput;
-  /** The first month of the term (1 to [`MAX_MONTHS`]). */
+  /** The first month of the term (1 to `MAX_MONTHS`). */
   start_month: number;
-  /** Months in the term (greater than 0; the term ends by month [`MAX_MONTHS`]). */
+  /** Months in the term (greater than 0; the term ends by month `MAX_MONTHS`). */
   term_months: number;
   /**
    * The price of a used GPU-hour in USD (at least 0; greater than 0 for a commitment in
@@ -2749,7 +2749,7 @@ export interface Contract {
   termination?: Termination | null;
 }
 
-/** What [`settle`] needs: a contract and the buyer's usage. */
+/** What `settle` needs: a contract and the buyer's usage. */
 export interface SettleInputs {
   /** The contract. */
   contract: Contract;
@@ -2769,42 +2769,42 @@ export interface SettlementMonth {
   /** The true-up period it belongs to (1 for the first). */
   true_up_period: number;
   /** The contract price that month, escalated. */
-  price_usd_per_gpu_hour: DecimalInput;
+  price_usd_per_gpu_hour: DecimalString;
   /** The ramped commitment in GPU-hours. */
-  minimum_gpu_hours: DecimalInput;
+  minimum_gpu_hours: DecimalString;
   /**
    * `minimum_gpu_hours × min(price, shortfall price)`: the least the buyer can pay for
    * the month's minimum.
    */
-  minimum_payment_usd: DecimalInput;
+  minimum_payment_usd: DecimalString;
   /** The buyer's usage, as given. */
-  usage_gpu_hours: DecimalInput;
+  usage_gpu_hours: DecimalString;
   /** Usage above the cap billed at the overage price. */
-  overage_gpu_hours: DecimalInput;
+  overage_gpu_hours: DecimalString;
   /** Usage above the cap not served (a cap without an overage price). */
-  unserved_gpu_hours: DecimalInput;
+  unserved_gpu_hours: DecimalString;
   /** Usage up to the cap less the make-up credit used: the hours billed at the price. */
-  billed_gpu_hours: DecimalInput;
+  billed_gpu_hours: DecimalString;
   /** `billed_gpu_hours × price`. */
-  usage_billed_usd: DecimalInput;
+  usage_billed_usd: DecimalString;
   /** `overage_gpu_hours × overage price`. */
-  overage_usd: DecimalInput;
+  overage_usd: DecimalString;
   /** The period's shortfall, in its last month: `max(0, minimum − usage up to the cap)`. */
-  shortfall_gpu_hours: DecimalInput;
+  shortfall_gpu_hours: DecimalString;
   /** `shortfall_gpu_hours × shortfall price`. */
-  shortfall_paid_usd: DecimalInput;
+  shortfall_paid_usd: DecimalString;
   /** Make-up credit earned by the shortfall (with make-up rights), GPU-hours. */
-  make_up_earned_gpu_hours: DecimalInput;
+  make_up_earned_gpu_hours: DecimalString;
   /** Make-up credit used against usage above the period's minimum, GPU-hours. */
-  make_up_used_gpu_hours: DecimalInput;
+  make_up_used_gpu_hours: DecimalString;
   /** Make-up credit expired at the end of its window or of the contract, GPU-hours. */
-  make_up_expired_gpu_hours: DecimalInput;
+  make_up_expired_gpu_hours: DecimalString;
   /** Make-up credit left at the end of the month, GPU-hours. */
-  make_up_balance_gpu_hours: DecimalInput;
+  make_up_balance_gpu_hours: DecimalString;
   /** The termination fee, in the termination month. */
-  termination_fee_usd: DecimalInput;
+  termination_fee_usd: DecimalString;
   /** Usage billed + overage + shortfall paid + termination fee. */
-  revenue_usd: DecimalInput;
+  revenue_usd: DecimalString;
 }
 
 /** One true-up period, settled in its last month. */
@@ -2819,58 +2819,58 @@ export interface TrueUpPeriod {
    * The sum of its months' minimums (a period cut by the end of the term or a
    * termination has fewer months, so a pro-rated minimum).
    */
-  minimum_gpu_hours: DecimalInput;
+  minimum_gpu_hours: DecimalString;
   /** Usage up to the cap, summed: what counts against the minimum. */
-  usage_counted_gpu_hours: DecimalInput;
+  usage_counted_gpu_hours: DecimalString;
   /** `max(0, minimum − usage counted)`. */
-  shortfall_gpu_hours: DecimalInput;
+  shortfall_gpu_hours: DecimalString;
   /** The shortfall price of the period, escalated. */
-  shortfall_price_usd_per_gpu_hour: DecimalInput;
+  shortfall_price_usd_per_gpu_hour: DecimalString;
   /** `shortfall_gpu_hours × shortfall price`. */
-  shortfall_paid_usd: DecimalInput;
+  shortfall_paid_usd: DecimalString;
   /** Make-up credit used in the period, GPU-hours. */
-  make_up_used_gpu_hours: DecimalInput;
+  make_up_used_gpu_hours: DecimalString;
   /** The sum of its months' minimum payments: its revenue is never below it. */
-  minimum_payment_usd: DecimalInput;
+  minimum_payment_usd: DecimalString;
   /** The sum of its months' revenue. */
-  revenue_usd: DecimalInput;
+  revenue_usd: DecimalString;
 }
 
 /** Sums over the whole contract. */
 export interface SettlementTotals {
   /** The buyer's usage within the months served. */
-  usage_gpu_hours: DecimalInput;
+  usage_gpu_hours: DecimalString;
   /** Minimums. */
-  minimum_gpu_hours: DecimalInput;
+  minimum_gpu_hours: DecimalString;
   /** Minimum payments. */
-  minimum_payment_usd: DecimalInput;
+  minimum_payment_usd: DecimalString;
   /** Hours billed at the contract price. */
-  billed_gpu_hours: DecimalInput;
+  billed_gpu_hours: DecimalString;
   /** Usage billed. */
-  usage_billed_usd: DecimalInput;
+  usage_billed_usd: DecimalString;
   /** Hours above the cap billed at the overage price. */
-  overage_gpu_hours: DecimalInput;
+  overage_gpu_hours: DecimalString;
   /** Overage billed. */
-  overage_usd: DecimalInput;
+  overage_usd: DecimalString;
   /** Hours above the cap not served. */
-  unserved_gpu_hours: DecimalInput;
+  unserved_gpu_hours: DecimalString;
   /** Shortfall hours. */
-  shortfall_gpu_hours: DecimalInput;
+  shortfall_gpu_hours: DecimalString;
   /** Shortfall paid. */
-  shortfall_paid_usd: DecimalInput;
+  shortfall_paid_usd: DecimalString;
   /** Make-up credit earned. */
-  make_up_earned_gpu_hours: DecimalInput;
+  make_up_earned_gpu_hours: DecimalString;
   /** Make-up credit used. */
-  make_up_used_gpu_hours: DecimalInput;
+  make_up_used_gpu_hours: DecimalString;
   /** Make-up credit expired (every credit earned is used or expired by the last month). */
-  make_up_expired_gpu_hours: DecimalInput;
+  make_up_expired_gpu_hours: DecimalString;
   /** The termination fee. */
-  termination_fee_usd: DecimalInput;
+  termination_fee_usd: DecimalString;
   /** Revenue. */
-  revenue_usd: DecimalInput;
+  revenue_usd: DecimalString;
 }
 
-/** The result of [`settle`]. */
+/** The result of `settle`. */
 export interface Settlement {
   /** The contract's name. */
   name: string;
@@ -2887,11 +2887,11 @@ export interface TaxMonth {
   /** The month (1 is the first after the close). */
   month: number;
   /** Property tax on the cost in service at the start of the month. */
-  property_tax_usd: DecimalInput;
+  property_tax_usd: DecimalString;
   /** Income tax paid this month (an estimated installment of its tax year). */
-  income_tax_usd: DecimalInput;
+  income_tax_usd: DecimalString;
   /** Property tax + income tax: what the waterfall pays from CFADS. */
-  taxes_usd: DecimalInput;
+  taxes_usd: DecimalString;
 }
 
 /** One tax year, USD (formulas in the [module docs](super)). */
@@ -2903,46 +2903,46 @@ export interface TaxYear {
   /** Its last month (12 × year, or the horizon's last). */
   last_month: number;
   /** EBITDA of its months. */
-  ebitda_usd: DecimalInput;
+  ebitda_usd: DecimalString;
   /** Property tax of its months. */
-  property_tax_usd: DecimalInput;
+  property_tax_usd: DecimalString;
   /** EBITDA − property tax: 163(j)'s adjusted taxable income. */
-  adjusted_taxable_income_usd: DecimalInput;
+  adjusted_taxable_income_usd: DecimalString;
   /** Bonus depreciation of this year's placements. */
-  bonus_depreciation_usd: DecimalInput;
+  bonus_depreciation_usd: DecimalString;
   /** MACRS depreciation of the cost left after bonus. */
-  macrs_depreciation_usd: DecimalInput;
+  macrs_depreciation_usd: DecimalString;
   /** Interest expense of its months. */
-  interest_usd: DecimalInput;
+  interest_usd: DecimalString;
   /** Interest disallowed in earlier years, carried in. */
-  interest_carried_in_usd: DecimalInput;
+  interest_carried_in_usd: DecimalString;
   /** Interest deducted: at most the limit share of ATI. */
-  interest_deductible_usd: DecimalInput;
+  interest_deductible_usd: DecimalString;
   /** Interest disallowed, carried forward. */
-  interest_carried_forward_usd: DecimalInput;
+  interest_carried_forward_usd: DecimalString;
   /** ATI − depreciation − deductible interest (negative: a loss). */
-  taxable_income_before_nol_usd: DecimalInput;
+  taxable_income_before_nol_usd: DecimalString;
   /** Carried losses used. */
-  nol_used_usd: DecimalInput;
+  nol_used_usd: DecimalString;
   /** Carried losses left at the end of the year. */
-  nol_balance_usd: DecimalInput;
+  nol_balance_usd: DecimalString;
   /** Taxable income after the NOL deduction (at least 0). */
-  taxable_income_usd: DecimalInput;
+  taxable_income_usd: DecimalString;
   /** Income tax: rate × taxable income. */
-  income_tax_usd: DecimalInput;
+  income_tax_usd: DecimalString;
 }
 
 /** Sums over the horizon, USD. */
 export interface TaxTotals {
   /** Income tax. */
-  income_tax_usd: DecimalInput;
+  income_tax_usd: DecimalString;
   /** Property tax. */
-  property_tax_usd: DecimalInput;
+  property_tax_usd: DecimalString;
   /** Both. */
-  taxes_usd: DecimalInput;
+  taxes_usd: DecimalString;
 }
 
-/** The result of [`tax_schedule`]. */
+/** The result of `tax_schedule`. */
 export interface TaxSchedule {
   /** One entry per month of the horizon. */
   months: TaxMonth[];
@@ -2990,7 +2990,7 @@ export interface Taxes {
   property_tax_rate?: DecimalInput;
 }
 
-/** What [`tax_schedule`](super::tax_schedule) needs: the box's months and its taxes. */
+/** What `tax_schedule` needs: the box's months and its taxes. */
 export interface TaxInputs {
   /**
    * EBITDA (revenue − cash operating costs, before property tax), USD a month from
@@ -3034,13 +3034,13 @@ export interface Utilization {
   effective: DecimalInput;
 }
 
-/** Everything [`utilization_yield`] needs; amounts are per GPU. */
+/** Everything `utilization_yield` needs; amounts are per GPU. */
 export interface YieldInputs {
   /** Price per billed GPU-hour in USD (at least 0). */
   price_usd_per_gpu_hour: DecimalInput;
   /**
    * The owner's cost per available GPU-hour in USD (at least 0; for example
-   * [`owner_cost`](super::owner_cost)'s `total_usd_per_gpu_hour`).
+   * `owner_cost`'s `total_usd_per_gpu_hour`).
    */
   cost_usd_per_available_gpu_hour: DecimalInput;
   /** All-in capex per GPU in USD (greater than 0). */
@@ -3054,43 +3054,43 @@ export interface YieldMonth {
   /** The month, from 1. */
   month: number;
   /** `730 × billed`. */
-  billed_gpu_hours: DecimalInput;
+  billed_gpu_hours: DecimalString;
   /** `price × billed hours`. */
-  revenue_usd: DecimalInput;
+  revenue_usd: DecimalString;
   /** `cost per available hour × 730`. */
-  cost_usd: DecimalInput;
+  cost_usd: DecimalString;
   /** `revenue − cost`. */
-  margin_usd: DecimalInput;
+  margin_usd: DecimalString;
   /** `price × billed`. */
-  usd_per_available_gpu_hour: DecimalInput;
+  usd_per_available_gpu_hour: DecimalString;
   /** Cost per billed hour; `None` when nothing is billed. */
-  cost_usd_per_utilized_gpu_hour?: DecimalInput | null;
+  cost_usd_per_utilized_gpu_hour: DecimalString | null;
   /** Cost per hour a kernel ran; `None` at 0 activity. */
-  cost_usd_per_active_gpu_hour?: DecimalInput | null;
+  cost_usd_per_active_gpu_hour: DecimalString | null;
   /** Cost per hour of the whole chip's compute; `None` at 0 effective utilization. */
-  cost_usd_per_effective_gpu_hour?: DecimalInput | null;
+  cost_usd_per_effective_gpu_hour: DecimalString | null;
   /** `revenue × 12 ÷ capex`. */
-  annualized_yield_on_cost: DecimalInput;
+  annualized_yield_on_cost: DecimalString;
 }
 
 /** The series' sums and the ratios of the sums. */
 export interface YieldTotals {
   /** `730 × months`. */
-  available_gpu_hours: DecimalInput;
+  available_gpu_hours: DecimalString;
   /** Sum of the months' billed hours. */
-  billed_gpu_hours: DecimalInput;
+  billed_gpu_hours: DecimalString;
   /** Sum of the months' revenue. */
-  revenue_usd: DecimalInput;
+  revenue_usd: DecimalString;
   /** Sum of the months' cost. */
-  cost_usd: DecimalInput;
+  cost_usd: DecimalString;
   /** Revenue − cost. */
-  margin_usd: DecimalInput;
+  margin_usd: DecimalString;
   /** Billed ÷ available hours. */
-  billed_utilization: DecimalInput;
+  billed_utilization: DecimalString;
   /** Cost ÷ billed hours; `None` when nothing is billed. */
-  cost_usd_per_utilized_gpu_hour?: DecimalInput | null;
+  cost_usd_per_utilized_gpu_hour: DecimalString | null;
   /** `revenue × 12 ÷ months ÷ capex`. */
-  annualized_yield_on_cost: DecimalInput;
+  annualized_yield_on_cost: DecimalString;
 }
 
 /** A GPU's monthly yield series and its totals. */
@@ -3102,7 +3102,7 @@ export interface YieldSeries {
 }
 
 /**
- * Everything [`buyer_cost`] needs: a buyer choosing between reserving GPUs and renting
+ * Everything `buyer_cost` needs: a buyer choosing between reserving GPUs and renting
  * them on demand for a period.
  */
 export interface BuyerCostInputs {
@@ -3124,23 +3124,23 @@ export interface BuyerCostInputs {
 /** What each way of buying costs for the period. */
 export interface BuyerCost {
   /** `gpus × hours × activity`: the hours the buyer's jobs use. */
-  used_gpu_hours: DecimalInput;
+  used_gpu_hours: DecimalString;
   /** Reservation-based: `reserved price × gpus × hours`, used or not. */
-  reserved_cost_usd: DecimalInput;
+  reserved_cost_usd: DecimalString;
   /** Usage-based: `on-demand price × used hours`. */
-  on_demand_cost_usd: DecimalInput;
+  on_demand_cost_usd: DecimalString;
   /**
    * `reserved price ÷ activity`: what an hour actually used costs when reserved; `None`
    * at 0 activity.
    */
-  reserved_usd_per_used_gpu_hour?: DecimalInput | null;
+  reserved_usd_per_used_gpu_hour: DecimalString | null;
   /** The on-demand price: an on-demand buyer pays only the hours used. */
-  on_demand_usd_per_used_gpu_hour: DecimalInput;
+  on_demand_usd_per_used_gpu_hour: DecimalString;
   /**
    * `reserved ÷ on-demand price`: above this activity, reserving costs less (may exceed
    * 1: reserving never pays); `None` when the on-demand price is 0.
    */
-  break_even_activity?: DecimalInput | null;
+  break_even_activity: DecimalString | null;
 }
 
 /**
@@ -3162,14 +3162,14 @@ export interface MonteCarloInputs {
 /** Paths, seed, stopping rule and the random inputs. */
 export interface Options {
   /**
-   * Paths to run, 1 to [`MAX_PATHS`] (default 10,000); with a target standard error, the
+   * Paths to run, 1 to `MAX_PATHS` (default 10,000); with a target standard error, the
    * most paths to run.
    */
   paths?: number;
   /** The seed: the same seed gives the same paths on every target (default 0). */
   seed?: number;
   /**
-   * Stop at the first multiple of [`CHECK_EVERY_PATHS`] paths at which the standard error
+   * Stop at the first multiple of `CHECK_EVERY_PATHS` paths at which the standard error
    * of the mean NPV is at most this many USD (greater than 0), or at `paths`. Default:
    * run `paths` paths.
    */
@@ -3324,7 +3324,7 @@ export interface MonteCarloReport {
   /** The seed. */
   seed: number;
   /** With a target standard error: whether it was met (else `paths` ran out). */
-  target_met?: boolean | null;
+  target_met: boolean | null;
   /**
    * The deterministic path (every random input at its scenario value): exactly the
    * scenario's report for one box.
@@ -3333,15 +3333,15 @@ export interface MonteCarloReport {
   /** The project's NPV at the scenario's discount rate. */
   npv_usd: Distribution;
   /** The project's annual IRR, over the paths that have one. */
-  project_irr_annual?: Distribution | null;
+  project_irr_annual: Distribution | null;
   /** The NPV of the equity's flows at the same rate (the project's without debt). */
   equity_value_usd: Distribution;
   /** The equity's annual IRR, over the paths that have one. */
-  equity_irr_annual?: Distribution | null;
+  equity_irr_annual: Distribution | null;
   /** The lowest monthly DSCR, over the paths with debt service. */
-  minimum_dscr?: Distribution | null;
+  minimum_dscr: Distribution | null;
   /** The mean equity value of the worst 5 % of paths. */
-  equity_expected_shortfall_usd: DecimalInput;
+  equity_expected_shortfall_usd: DecimalString;
   /** A covenant (LTV or DSCR) breached in some month. */
   covenant_breach: Events;
   /** A breach outlasting its cure period (an event of default). */
@@ -3356,7 +3356,7 @@ export interface BatchInputs {
   run: MonteCarloInputs;
   /** The first path (from 0). */
   first_path: number;
-  /** Paths in the batch, 1 to [`MAX_PATHS`]. */
+  /** Paths in the batch, 1 to `MAX_PATHS`. */
   count: number;
 }
 
@@ -3424,7 +3424,7 @@ export interface Swing {
   high: DecimalInput;
 }
 
-/** What [`tornado`] needs. */
+/** What `tornado` needs. */
 export interface TornadoInputs {
   /** The scenario. */
   scenario: Scenario;
@@ -3439,30 +3439,30 @@ export interface TornadoRow {
   /** The input. */
   input: Input;
   /** Its low and high values. */
-  low: DecimalInput;
+  low: DecimalString;
   /** Its high value. */
-  high: DecimalInput;
+  high: DecimalString;
   /**
    * The output at the low and the high value (`None`: it has none, an IRR without a
    * sign change).
    */
-  output_at_low?: DecimalInput | null;
+  output_at_low: DecimalString | null;
   /** The output at the high value. */
-  output_at_high?: DecimalInput | null;
+  output_at_high: DecimalString | null;
   /** Each less the scenario's output. */
-  change_at_low?: DecimalInput | null;
+  change_at_low: DecimalString | null;
   /** The high value's change. */
-  change_at_high?: DecimalInput | null;
+  change_at_high: DecimalString | null;
   /** `|output at high − output at low|`, what the rows are sorted by. */
-  swing?: DecimalInput | null;
+  swing: DecimalString | null;
 }
 
-/** What [`tornado`] returns. */
+/** What `tornado` returns. */
 export interface Tornado {
   /** The output read. */
   output: Output;
   /** The scenario's own output. */
-  base?: DecimalInput | null;
+  base: DecimalString | null;
   /** The rows, the largest swing first (rows without one last, in input order). */
   rows: TornadoRow[];
 }
@@ -3475,7 +3475,7 @@ export interface Axis {
   values: DecimalInput[];
 }
 
-/** What [`grid`] needs. */
+/** What `grid` needs. */
 export interface GridInputs {
   /** The scenario. */
   scenario: Scenario;
@@ -3487,26 +3487,26 @@ export interface GridInputs {
   y: Axis;
 }
 
-/** What [`grid`] returns. */
+/** What `grid` returns. */
 export interface Grid {
   /** The output read. */
   output: Output;
   /** The scenario's own output. */
-  base?: DecimalInput | null;
+  base: DecimalString | null;
   /** The columns' input and values. */
   x: Axis;
   /** The rows' input and values. */
   y: Axis;
   /** `values[j][i]`: the output at `y.values[j]` and `x.values[i]`. */
-  values: ((DecimalInput | null)[])[];
+  values: ((DecimalString | null)[])[];
 }
 
 /**
  * Each path's outcome, column by column in path order: what a batch of paths returns, and
- * what [`finish`](super::finish) reads back. The values are the paths' raw `f64` numbers,
+ * what `finish` reads back. The values are the paths' raw `f64` numbers,
  * summarized as decimals only in the report; in JSON each is the 16 hexadecimal digits of
  * its IEEE 754 bits (`null` for none), so that a batch crosses any boundary and comes back
- * bit for bit: an opaque accumulator, for [`finish`](super::finish).
+ * bit for bit: an opaque accumulator, for `finish`.
  */
 export interface Batch {
   /** The index of the batch's first path (from 0). */
@@ -3532,19 +3532,19 @@ export interface Batch {
 /** One outcome, as decimals: the deterministic path's. */
 export interface Outcome {
   /** The project's NPV. */
-  npv_usd: DecimalInput;
+  npv_usd: DecimalString;
   /** The project's annual IRR. */
-  project_irr_annual?: DecimalInput | null;
+  project_irr_annual: DecimalString | null;
   /** The NPV of the equity's flows. */
-  equity_value_usd: DecimalInput;
+  equity_value_usd: DecimalString;
   /** The equity's annual IRR. */
-  equity_irr_annual?: DecimalInput | null;
+  equity_irr_annual: DecimalString | null;
   /** The lowest monthly DSCR. */
-  minimum_dscr?: DecimalInput | null;
+  minimum_dscr: DecimalString | null;
   /** The first month with a covenant breached. */
-  first_breach_month?: number | null;
+  first_breach_month: number | null;
   /** The first month in default. */
-  first_default_month?: number | null;
+  first_default_month: number | null;
 }
 
 /**
@@ -3553,9 +3553,9 @@ export interface Outcome {
  */
 export interface Bin {
   /** The bin's lower edge. */
-  from: DecimalInput;
+  from: DecimalString;
   /** Its upper edge. */
-  to: DecimalInput;
+  to: DecimalString;
   /** Paths in it. */
   paths: number;
 }
@@ -3565,23 +3565,23 @@ export interface Distribution {
   /** Paths with a value. */
   paths: number;
   /** The mean. */
-  mean: DecimalInput;
+  mean: DecimalString;
   /** The Monte Carlo standard error of the mean (`None` with one path). */
-  standard_error?: DecimalInput | null;
+  standard_error: DecimalString | null;
   /** Percentiles 5, 25, 50, 75 and 95. */
-  p5: DecimalInput;
+  p5: DecimalString;
   /** The first quartile. */
-  p25: DecimalInput;
+  p25: DecimalString;
   /** The median. */
-  p50: DecimalInput;
+  p50: DecimalString;
   /** The third quartile. */
-  p75: DecimalInput;
+  p75: DecimalString;
   /** The 95th percentile. */
-  p95: DecimalInput;
+  p95: DecimalString;
   /** The least value. */
-  minimum: DecimalInput;
+  minimum: DecimalString;
   /** The greatest value. */
-  maximum: DecimalInput;
+  maximum: DecimalString;
   /** Equal-width bins from the least to the greatest value (one bin when they are equal). */
   histogram: Bin[];
 }
@@ -3591,23 +3591,23 @@ export interface Events {
   /** Paths in which it happens. */
   paths: number;
   /** Its probability: those paths ÷ all paths. */
-  probability: DecimalInput;
+  probability: DecimalString;
   /** The probability's standard error, `sqrt(p (1 − p) / n)`. */
-  standard_error: DecimalInput;
+  standard_error: DecimalString;
   /** The month it first happens, over the paths in which it does. */
-  first_month?: Distribution | null;
+  first_month: Distribution | null;
 }
 
 /** Which evaluator a preset needs. */
 export type PresetKind =
   /**
    * One scenario (a fleet, or a box with its financing), for
-   * [`evaluate`](crate::scenario::evaluate).
+   * `evaluate`.
    */
   | "scenario"
   /**
    * Several boxes rolled up into a company, for
-   * [`evaluate_portfolio`](crate::scenario::portfolio::evaluate_portfolio).
+   * `evaluate_portfolio`.
    */
   | "portfolio";
 
@@ -3625,17 +3625,17 @@ export interface Preset {
   /** Where each figure comes from. */
   sources: string[];
   /** `scenario` (the default) or `portfolio`: which evaluator the preset needs. */
-  kind?: PresetKind;
+  kind: PresetKind;
   /**
    * The scenario of a `scenario` preset, ready for
-   * [`evaluate`](crate::scenario::evaluate).
+   * `evaluate`.
    */
-  scenario?: Scenario | null;
+  scenario: Scenario | null;
   /**
    * The boxes of a `portfolio` preset, ready for
-   * [`evaluate_portfolio`](crate::scenario::portfolio::evaluate_portfolio).
+   * `evaluate_portfolio`.
    */
-  portfolio?: Portfolio | null;
+  portfolio: Portfolio | null;
 }
 
 /** How a scenario's electricity is priced and cut. Every field has a default. */
@@ -3887,44 +3887,44 @@ export interface CompanyMonth {
   /** The end of the month's period. */
   date: string;
   /** All boxes' revenue. */
-  revenue_usd: DecimalInput;
+  revenue_usd: DecimalString;
   /** All boxes' gross margin (revenue − cash operating costs). */
-  ebitda_usd: DecimalInput;
+  ebitda_usd: DecimalString;
   /** Interest paid. */
-  interest_usd: DecimalInput;
+  interest_usd: DecimalString;
   /** Interest capitalized: added to the loans, borrowed to pay interest. */
-  capitalized_interest_usd: DecimalInput;
+  capitalized_interest_usd: DecimalString;
   /** Interest paid + principal. */
-  debt_service_usd: DecimalInput;
+  debt_service_usd: DecimalString;
   /** Debt outstanding at the end of the month. */
-  debt_balance_usd: DecimalInput;
+  debt_balance_usd: DecimalString;
   /** EBITDA ÷ interest; `None` without interest. */
-  interest_coverage?: DecimalInput | null;
+  interest_coverage: DecimalString | null;
   /**
    * Debt service not covered by EBITDA, `max(0, service − max(EBITDA, 0))`: what the
    * month must borrow or raise to pay its lenders.
    */
-  uncovered_debt_service_usd: DecimalInput;
+  uncovered_debt_service_usd: DecimalString;
 }
 
 /** The company's summary. */
 export interface CompanySummary {
   /** Revenue over the horizon. */
-  revenue_usd: DecimalInput;
+  revenue_usd: DecimalString;
   /** EBITDA over the horizon. */
-  ebitda_usd: DecimalInput;
+  ebitda_usd: DecimalString;
   /** Interest paid over the horizon. */
-  interest_usd: DecimalInput;
+  interest_usd: DecimalString;
   /** Interest capitalized over the horizon (borrowed to pay interest). */
-  capitalized_interest_usd: DecimalInput;
+  capitalized_interest_usd: DecimalString;
   /** Debt drawn by all boxes. */
-  debt_usd: DecimalInput;
+  debt_usd: DecimalString;
   /** The lowest monthly interest coverage. */
-  minimum_interest_coverage?: DecimalInput | null;
+  minimum_interest_coverage: DecimalString | null;
   /** The first month with debt service its EBITDA does not cover; `None` if none. */
-  first_uncovered_debt_service_month?: number | null;
+  first_uncovered_debt_service_month: number | null;
   /** The first month whose interest alone exceeds its EBITDA (coverage below 1). */
-  first_interest_gap_month?: number | null;
+  first_interest_gap_month: number | null;
 }
 
 /** The company view and each box's own report. */
@@ -3937,7 +3937,7 @@ export interface PortfolioReport {
    * Revenue over the horizon by customer: HHI, top-1 and top-3 shares, revenue at risk,
    * circular relationships; `None` without revenue.
    */
-  concentration?: Concentration | null;
+  concentration: Concentration | null;
   /** Each box's report, in order. */
   boxes: Report[];
 }
@@ -3969,120 +3969,120 @@ export interface FinancingMonth {
   /** 1 for the first month after the start. */
   month: number;
   /** Revenue (the scenario's month; 0 after a foreclosure). */
-  revenue_usd: DecimalInput;
+  revenue_usd: DecimalString;
   /**
    * Cash operating costs, and the customers' prepayments applied against the month's
    * billing (received at the close, so not cash now).
    */
-  operating_costs_usd: DecimalInput;
+  operating_costs_usd: DecimalString;
   /** Taxes paid (0 without a taxes section). */
-  taxes_usd: DecimalInput;
+  taxes_usd: DecimalString;
   /** Maintenance capex: failed GPUs replaced (0 without a maintenance section). */
-  maintenance_capex_usd: DecimalInput;
+  maintenance_capex_usd: DecimalString;
   /**
    * The increase in working capital: receivables less payables (0 without a
    * working-capital section).
    */
-  working_capital_change_usd: DecimalInput;
+  working_capital_change_usd: DecimalString;
   /**
    * Cash flow available for debt service: revenue − operating costs − taxes −
    * maintenance capex − working-capital change.
    */
-  cfads_usd: DecimalInput;
+  cfads_usd: DecimalString;
   /** Put in by the equity to cover a negative CFADS (sponsor support). */
-  equity_support_usd: DecimalInput;
+  equity_support_usd: DecimalString;
   /** Drawn at the end of the month (the start of the next) for the GPUs delivered then. */
-  draw_usd: DecimalInput;
+  draw_usd: DecimalString;
   /**
    * Upfront and commitment fees. The upfront fee is paid by the equity (a use of funds
    * at the close, reported in month 1); commitment fees come first in the waterfall.
    */
-  fees_usd: DecimalInput;
+  fees_usd: DecimalString;
   /** The upfront fee in `fees_usd` (month 1 only). */
-  upfront_fee_usd: DecimalInput;
+  upfront_fee_usd: DecimalString;
   /**
    * Interest added to the balance (construction, a sculpted service below it, or unpaid
    * in a payment default).
    */
-  capitalized_interest_usd: DecimalInput;
+  capitalized_interest_usd: DecimalString;
   /** Interest paid. */
-  interest_usd: DecimalInput;
+  interest_usd: DecimalString;
   /**
    * Principal repaid: the schedule's, or under acceleration all the cash left after
    * interest.
    */
-  principal_usd: DecimalInput;
+  principal_usd: DecimalString;
   /**
    * The hedges' net settlement paid (swap settlement − cap payout; negative: received),
    * with the interest; 0 without hedges, and under acceleration (the hedges are then
    * terminated; their termination value is not modelled).
    */
-  hedges_usd: DecimalInput;
+  hedges_usd: DecimalString;
   /** Interest paid + principal + hedges. */
-  debt_service_usd: DecimalInput;
+  debt_service_usd: DecimalString;
   /** Fees and debt service due and not paid (a payment default). */
-  shortfall_usd: DecimalInput;
+  shortfall_usd: DecimalString;
   /** Drawn from the debt service reserve account to pay debt service. */
-  dsra_draw_usd: DecimalInput;
+  dsra_draw_usd: DecimalString;
   /** Paid into the reserve account up to its target. */
-  dsra_top_up_usd: DecimalInput;
+  dsra_top_up_usd: DecimalString;
   /**
    * Released from the reserve account above its target (to the waterfall), or taken
    * by the lender in a default.
    */
-  dsra_release_usd: DecimalInput;
+  dsra_release_usd: DecimalString;
   /** The reserve account at the end of the month. */
-  dsra_balance_usd: DecimalInput;
+  dsra_balance_usd: DecimalString;
   /**
    * The lock-up test's trailing DSCR; `None` without a lock-up or without debt
    * service in its window.
    */
-  trailing_dscr?: DecimalInput | null;
+  trailing_dscr: DecimalString | null;
   /** Whether distributions are locked up this month. */
   locked_up: boolean;
   /** Cash swept to the lender (prepaying principal) by the cash sweep. */
-  sweep_usd: DecimalInput;
+  sweep_usd: DecimalString;
   /** Cash trapped this month by the lock-up. */
-  trapped_usd: DecimalInput;
+  trapped_usd: DecimalString;
   /**
    * Trapped cash released: to pay debt service short of cash, to the equity after the
    * test passed (or at the horizon), or to the lender in a default.
    */
-  trapped_release_usd: DecimalInput;
+  trapped_release_usd: DecimalString;
   /** Trapped cash swept to the lender (prepaying principal) after a long lock-up. */
-  trapped_swept_usd: DecimalInput;
+  trapped_swept_usd: DecimalString;
   /** The trapped cash at the end of the month. */
-  trapped_balance_usd: DecimalInput;
+  trapped_balance_usd: DecimalString;
   /**
    * Distributions to the equity from the waterfall (0 while locked up or in default
    * until the lender is repaid).
    */
-  distribution_usd: DecimalInput;
+  distribution_usd: DecimalString;
   /**
    * The GPUs' sale proceeds paid to the lender: a foreclosure, or the sale at the
    * horizon while a balance is owed.
    */
-  sale_to_lender_usd: DecimalInput;
+  sale_to_lender_usd: DecimalString;
   /**
    * The balance written off: what a foreclosure or the horizon leaves unpaid after a
    * default.
    */
-  written_off_usd: DecimalInput;
+  written_off_usd: DecimalString;
   /** The loan balance at the end of the month. */
-  balance_usd: DecimalInput;
+  balance_usd: DecimalString;
   /** The CFADS the debt was sized on: less the merchant haircut. */
-  sizing_cfads_usd: DecimalInput;
+  sizing_cfads_usd: DecimalString;
   /**
    * Loan life coverage: the PV at the loan's rate of CFADS to maturity ÷ the balance;
    * `None` without a balance.
    */
-  llcr?: DecimalInput | null;
+  llcr: DecimalString | null;
   /** Project life coverage: the same PV to the horizon ÷ the balance. */
-  plcr?: DecimalInput | null;
+  plcr: DecimalString | null;
   /** CFADS ÷ debt service due; `None` without debt service. */
-  dscr?: DecimalInput | null;
+  dscr: DecimalString | null;
   /** Balance ÷ the GPUs' economic value; `None` when they are worth nothing. */
-  ltv?: DecimalInput | null;
+  ltv: DecimalString | null;
   /** Whether a covenant is breached this month. */
   in_breach: boolean;
   /** Whether the loan is in default (an event of default this month or before). */
@@ -4093,9 +4093,9 @@ export interface FinancingMonth {
    * What the lender receives (negative: lends): fees + debt service + sweeps + sale
    * proceeds − the draw.
    */
-  lender_cash_flow_usd: DecimalInput;
+  lender_cash_flow_usd: DecimalString;
   /** What the equity holders receive (negative: put in). */
-  equity_cash_flow_usd: DecimalInput;
+  equity_cash_flow_usd: DecimalString;
 }
 
 /** The financing summary. */
@@ -4104,35 +4104,35 @@ export interface FinancingSummary {
    * The debt: the loan's commitment, all of it drawn (at the close, or with the
    * deliveries).
    */
-  debt_usd: DecimalInput;
+  debt_usd: DecimalString;
   /** Which limit set it. */
   sized_by: SizedBy;
   /** The advance-rate limit. */
-  advance_limit_usd: DecimalInput;
+  advance_limit_usd: DecimalString;
   /** The DSCR limit. */
-  dscr_limit_usd: DecimalInput;
+  dscr_limit_usd: DecimalString;
   /** The LLCR limit (with `min_llcr`). */
-  llcr_limit_usd?: DecimalInput | null;
+  llcr_limit_usd: DecimalString | null;
   /**
    * The target DSCR the advance-rate limit alone would need: target × DSCR limit ÷
    * advance limit (the debt a sculpted target supports is inversely proportional to
    * it); `None` without an advance limit.
    */
-  advance_rate_dscr?: DecimalInput | null;
+  advance_rate_dscr: DecimalString | null;
   /** The LLCR at the close: the PV of CFADS over the loan's life ÷ the debt. */
-  llcr_at_close?: DecimalInput | null;
+  llcr_at_close: DecimalString | null;
   /** The PV of the contracted backlog ÷ the debt. */
-  backlog_coverage?: DecimalInput | null;
+  backlog_coverage: DecimalString | null;
   /**
    * The equity put in: capex − debt − prepayments (at the close, or with the
    * deliveries).
    */
-  equity_usd: DecimalInput;
+  equity_usd: DecimalString;
   /**
    * The reserve account funded at the close by the equity (0 unless the DSRA is funded
    * at the close).
    */
-  initial_dsra_usd: DecimalInput;
+  initial_dsra_usd: DecimalString;
   /** Sources and uses of funds. */
   sources_and_uses: SourcesAndUses;
   /** NPV, IRR and payback of the equity cash flows (the initial reserve included). */
@@ -4140,34 +4140,34 @@ export interface FinancingSummary {
   /** NPV, IRR and payback of the lender's cash flows, at the scenario's discount rate. */
   lender: ProjectMetrics;
   /** The distributions the equity received over the horizon. */
-  distributions_usd: DecimalInput;
+  distributions_usd: DecimalString;
   /** The lowest monthly DSCR; `None` without debt service. */
-  minimum_dscr?: DecimalInput | null;
+  minimum_dscr: DecimalString | null;
   /** The lowest LLCR at a month's end while a balance is owed. */
-  minimum_llcr?: DecimalInput | null;
+  minimum_llcr: DecimalString | null;
   /** The highest monthly LTV. */
-  peak_ltv?: DecimalInput | null;
+  peak_ltv: DecimalString | null;
   /** Months with a covenant breached. */
   months_in_breach: number;
   /** What the reserve account paid towards debt service over the horizon. */
-  dsra_draws_usd: DecimalInput;
+  dsra_draws_usd: DecimalString;
   /** Months with distributions locked up. */
   months_in_lock_up: number;
   /** The month of the event of default, if any. */
-  first_default_month?: number | null;
+  first_default_month: number | null;
   /** What made the loan default, if it did. */
-  default_kind?: DefaultKind | null;
+  default_kind: DefaultKind | null;
   /** The month the lender sold the GPUs, if it did. */
-  foreclosure_month?: number | null;
+  foreclosure_month: number | null;
   /** The lender's exposure at default: the balance at the end of the month of default. */
-  exposure_at_default_usd?: DecimalInput | null;
+  exposure_at_default_usd: DecimalString | null;
   /**
    * What the lender received after the month of default (fees, interest, principal
    * from the cash, the reserve and the trapped cash, and sale proceeds).
    */
-  recovery_usd?: DecimalInput | null;
+  recovery_usd: DecimalString | null;
   /** The balance written off ÷ the exposure at default. */
-  loss_given_default?: DecimalInput | null;
+  loss_given_default: DecimalString | null;
 }
 
 /**
@@ -4176,29 +4176,29 @@ export interface FinancingSummary {
  */
 export interface SourcesAndUses {
   /** Uses: the fleet's capex. */
-  capex_usd: DecimalInput;
+  capex_usd: DecimalString;
   /** Uses: the upfront fee. */
-  upfront_fee_usd: DecimalInput;
+  upfront_fee_usd: DecimalString;
   /** Uses: the reserve account funded at the close. */
-  initial_dsra_usd: DecimalInput;
+  initial_dsra_usd: DecimalString;
   /** Uses: the interest capitalized during construction (`capitalize_until_month`). */
-  capitalized_interest_usd: DecimalInput;
+  capitalized_interest_usd: DecimalString;
   /** Uses: the spare GPUs bought at the close. */
-  spares_usd: DecimalInput;
+  spares_usd: DecimalString;
   /** Uses: an interest-rate cap's premium, paid by the equity at the close (0 without a cap). */
-  cap_premium_usd: DecimalInput;
+  cap_premium_usd: DecimalString;
   /** The uses added up. */
-  uses_usd: DecimalInput;
+  uses_usd: DecimalString;
   /** Sources: the debt committed and drawn. */
-  debt_usd: DecimalInput;
+  debt_usd: DecimalString;
   /** Sources: the construction interest the loan's balance carries. */
-  capitalized_debt_usd: DecimalInput;
+  capitalized_debt_usd: DecimalString;
   /** Sources: the customers' prepayments. */
-  prepayments_usd: DecimalInput;
+  prepayments_usd: DecimalString;
   /** Sources: the equity, the rest. */
-  equity_usd: DecimalInput;
+  equity_usd: DecimalString;
   /** The sources added up (= the uses). */
-  sources_usd: DecimalInput;
+  sources_usd: DecimalString;
 }
 
 /** The box's financing: its months and summary. */
@@ -4211,7 +4211,7 @@ export interface FinancingReport {
    * The taxes month by month and tax year by tax year (their total paid is each month's
    * `taxes_usd`); `None` without a taxes section.
    */
-  taxes?: TaxSchedule | null;
+  taxes: TaxSchedule | null;
 }
 
 /**
@@ -4221,26 +4221,26 @@ export interface FinancingReport {
  */
 export interface Revenue {
   /** Take-or-pay contracts: usage, shortfall, overage and termination fees. */
-  contracts_usd: DecimalInput;
+  contracts_usd: DecimalString;
   /** Reserved capacity. */
-  reserved_usd: DecimalInput;
+  reserved_usd: DecimalString;
   /** On-demand sales. */
-  on_demand_usd: DecimalInput;
+  on_demand_usd: DecimalString;
   /** Spot sales from idle hours. */
-  spot_usd: DecimalInput;
+  spot_usd: DecimalString;
   /** Hosting fees billed to the tenant (the minimum top-up included), before SLA credits. */
-  hosting_usd: DecimalInput;
+  hosting_usd: DecimalString;
   /** Demand-response payments from the grid for the MWh not drawn in curtailed hours. */
-  demand_response_usd: DecimalInput;
+  demand_response_usd: DecimalString;
   /**
    * Revenue lost to curtailment: (contracts + reserved + on demand + spot) × the share of
    * the hours cut (subtracted).
    */
-  curtailed_usd: DecimalInput;
+  curtailed_usd: DecimalString;
   /** SLA credits given to the hosting tenant (subtracted). */
-  sla_credits_usd: DecimalInput;
+  sla_credits_usd: DecimalString;
   /** The six items less the two deductions. */
-  total_usd: DecimalInput;
+  total_usd: DecimalString;
 }
 
 /** Cash operating costs by item; `total` is their sum. */
@@ -4249,29 +4249,29 @@ export interface Costs {
    * Electricity bought, PUE included, at the month's busy share (after curtailment, at
    * the PPA's price).
    */
-  power_usd: DecimalInput;
+  power_usd: DecimalString;
   /** A virtual PPA's settlement: paid when positive, received when negative. */
-  ppa_settlement_usd: DecimalInput;
+  ppa_settlement_usd: DecimalString;
   /** Colocation on contracted kW, or the lease's rent. */
-  facility_usd: DecimalInput;
+  facility_usd: DecimalString;
   /** The lease's property taxes (triple-net). */
-  lease_taxes_usd: DecimalInput;
+  lease_taxes_usd: DecimalString;
   /** The lease's building insurance (triple-net). */
-  lease_insurance_usd: DecimalInput;
+  lease_insurance_usd: DecimalString;
   /** The lease's maintenance (triple-net). */
-  lease_maintenance_usd: DecimalInput;
+  lease_maintenance_usd: DecimalString;
   /** Operations staff. */
-  staff_usd: DecimalInput;
+  staff_usd: DecimalString;
   /** Support and maintenance. */
-  support_usd: DecimalInput;
+  support_usd: DecimalString;
   /** Software. */
-  software_usd: DecimalInput;
+  software_usd: DecimalString;
   /** Insurance. */
-  insurance_usd: DecimalInput;
+  insurance_usd: DecimalString;
   /** SG&A on revenue. */
-  sga_usd: DecimalInput;
+  sga_usd: DecimalString;
   /** The sum of the eleven. */
-  total_usd: DecimalInput;
+  total_usd: DecimalString;
 }
 
 /** One month of the timeline. */
@@ -4281,113 +4281,113 @@ export interface MonthReport {
   /** The last day of the month's period: the start date plus `month` months. */
   date: string;
   /** GPUs in service × 730. */
-  available_gpu_hours: DecimalInput;
+  available_gpu_hours: DecimalString;
   /** GPU-hours lost to curtailment: available × the share of the hours cut. */
-  curtailed_gpu_hours: DecimalInput;
+  curtailed_gpu_hours: DecimalString;
   /**
    * Hours billed or allocated (the commercial utilization's numerator): every hour of
    * the GPUs under contract or reserved, used or not, plus the on-demand and spot hours
    * sold (spot less pre-empted).
    */
-  billed_gpu_hours: DecimalInput;
+  billed_gpu_hours: DecimalString;
   /**
    * Hours the GPUs ran, which sets the power bill: contract usage served, every reserved
    * hour (counted as busy: the buyer may use them all), on-demand and spot hours billed.
    */
-  busy_gpu_hours: DecimalInput;
+  busy_gpu_hours: DecimalString;
   /** Billed ÷ available (0 in a month without GPUs: all sold before it). */
-  billed_utilization: DecimalInput;
+  billed_utilization: DecimalString;
   /** Energy drawn by the facility (IT × PUE), MWh. */
-  energy_mwh: DecimalInput;
+  energy_mwh: DecimalString;
   /** The on-demand price that month (base × curve, or the cascade stage's). */
-  on_demand_usd_per_gpu_hour: DecimalInput;
+  on_demand_usd_per_gpu_hour: DecimalString;
   /** Revenue by product. */
   revenue: Revenue;
   /** Cash operating costs by item. */
   costs: Costs;
   /** Revenue − costs. */
-  gross_margin_usd: DecimalInput;
+  gross_margin_usd: DecimalString;
   /** Revenue ÷ available GPU-hours (0 in a month without GPUs). */
-  revenue_per_available_gpu_hour: DecimalInput;
+  revenue_per_available_gpu_hour: DecimalString;
   /** Costs ÷ billed GPU-hours; `None` when nothing was billed. */
-  cost_per_billed_gpu_hour?: DecimalInput | null;
+  cost_per_billed_gpu_hour: DecimalString | null;
   /** Book depreciation. */
-  depreciation_usd: DecimalInput;
+  depreciation_usd: DecimalString;
   /** Book value at the end of the month. */
-  book_value_usd: DecimalInput;
+  book_value_usd: DecimalString;
   /** Economic value at the end of the month (capex × residual curve). */
-  economic_value_usd: DecimalInput;
+  economic_value_usd: DecimalString;
   /**
    * GPUs sold at the month's end: after a contract (`after_contract: sell`) or retired
    * (`retire_when_uneconomic`), at their economic value less `selling_cost_share`; and
    * in the last month, when `sell_at_horizon`, the rest of the fleet at its economic
    * value.
    */
-  sale_usd: DecimalInput;
+  sale_usd: DecimalString;
   /** Capex paid at the end of the month for GPUs delivered then (`fleet.deliveries`). */
-  capex_usd: DecimalInput;
+  capex_usd: DecimalString;
   /**
    * Customers' prepayments applied against the month's billing (received at the close,
    * so not received again now).
    */
-  prepayment_applied_usd: DecimalInput;
+  prepayment_applied_usd: DecimalString;
   /** Gross margin − prepayment applied − capex + sale. */
-  cash_flow_usd: DecimalInput;
+  cash_flow_usd: DecimalString;
   /**
    * Cumulative cash flow from the close's (the capex and prepayments at the close
    * included).
    */
-  cumulative_cash_flow_usd: DecimalInput;
+  cumulative_cash_flow_usd: DecimalString;
 }
 
 /** Totals and metrics over the horizon. */
 export interface Summary {
   /** Fleet capex, paid at the close or on delivery. */
-  capex_usd: DecimalInput;
+  capex_usd: DecimalString;
   /** Prepayments received from customers at the close. */
-  prepayment_usd: DecimalInput;
+  prepayment_usd: DecimalString;
   /** The cash flow at the close (month 0): prepayments − the capex paid then. */
-  close_cash_flow_usd: DecimalInput;
+  close_cash_flow_usd: DecimalString;
   /** Revenue by product over the horizon. */
   revenue: Revenue;
   /** Costs by item over the horizon. */
   costs: Costs;
   /** Revenue − costs. */
-  gross_margin_usd: DecimalInput;
+  gross_margin_usd: DecimalString;
   /** Gross margin ÷ revenue; `None` without revenue. */
-  gross_margin_share?: DecimalInput | null;
+  gross_margin_share: DecimalString | null;
   /** Billed ÷ available hours over the horizon. */
-  billed_utilization: DecimalInput;
+  billed_utilization: DecimalString;
   /** Revenue per year ÷ capex; `None` when the capex is 0. */
-  yield_on_cost?: DecimalInput | null;
+  yield_on_cost: DecimalString | null;
   /** Book value at the end of the horizon. */
-  book_value_usd: DecimalInput;
+  book_value_usd: DecimalString;
   /** Economic value at the end of the horizon. */
-  economic_value_usd: DecimalInput;
+  economic_value_usd: DecimalString;
   /** NPV, IRR and payback of the cash flows. */
   metrics: ProjectMetrics;
   /** The contracts' minimum payments after the start (what lenders size debt on). */
-  contracted_backlog_usd: DecimalInput;
+  contracted_backlog_usd: DecimalString;
   /** Their present value at the scenario's discount rate. */
-  contracted_backlog_pv_usd: DecimalInput;
+  contracted_backlog_pv_usd: DecimalString;
   /**
    * Each contract's revenue over the horizon (before curtailment), in the order of
    * `contracts`.
    */
-  contract_revenue_usd: DecimalInput[];
+  contract_revenue_usd: DecimalString[];
 }
 
-/** The result of [`evaluate`](super::evaluate). */
+/** The result of `evaluate`. */
 export interface Report {
   /** One entry per month of the horizon. */
   months: MonthReport[];
   /** Totals and metrics. */
   summary: Summary;
   /** The debt, DSCR, LTV and equity cash flows of a financed scenario (a box). */
-  financing?: FinancingReport | null;
+  financing: FinancingReport | null;
   /**
    * What a valid scenario holds that an expert would question, each with its stable
-   * code, path and sentence (empty when nothing is suspicious; see [`Warning`]).
+   * code, path and sentence (empty when nothing is suspicious; see `Warning`).
    */
   warnings: Warning[];
 }
@@ -4415,7 +4415,7 @@ export interface Scenario {
   title?: string;
   /** The start date; month 1 is the month after it. */
   start: string;
-  /** Months evaluated (1 to [`MAX_MONTHS`]). */
+  /** Months evaluated (1 to `MAX_MONTHS`). */
   horizon_months: number;
   /** Annual discount rate for NPV and the backlog's present value (0.10 for 10 %). */
   annual_discount_rate: DecimalInput;
@@ -4436,7 +4436,7 @@ export interface Scenario {
   /**
    * How the electricity is priced and cut: a monthly market price in USD per MWh, a
    * power purchase agreement, curtailment and demand response (default none: every kWh
-   * at `power.usd_per_kwh`, nothing cut). See [`Energy`].
+   * at `power.usd_per_kwh`, nothing cut). See `Energy`.
    */
   energy?: Energy | null;
   /** Colocation per GPU, on contracted kW. */
@@ -4472,7 +4472,7 @@ export interface Scenario {
   /**
    * Whether GPUs on the market are sold from the end of the month before their
    * economic end of life (the first month an on-demand GPU-hour earns less than its
-   * cash cost: [`economic_end_of_life`](crate::models::depreciation::economic_end_of_life)).
+   * cash cost: `economic_end_of_life`).
    * Default false.
    */
   retire_when_uneconomic?: boolean;
@@ -4491,7 +4491,7 @@ export interface Scenario {
   selling_cost_share?: DecimalInput;
   /**
    * Debt secured by the GPUs and the contracts, making the scenario a box (an SPV):
-   * see [`Financing`]. Default none.
+   * see `Financing`. Default none.
    */
   financing?: Financing | null;
 }
@@ -4579,7 +4579,7 @@ export interface ContractLine {
   /**
    * The usage share month by month (month 1 first), each in [0, 1], replacing
    * `usage_share` in the months it covers: a forecast, or one Monte Carlo path
-   * ([`montecarlo::replay`](crate::montecarlo::replay)). Default none.
+   * (`montecarlo::replay`). Default none.
    */
   usage_share_by_month?: DecimalInput[];
   /**
@@ -4617,7 +4617,7 @@ export type AfterContract =
   | "idle";
 
 /**
- * What a [`Warning`] is about: a stable code (its JSON form, in SCREAMING_SNAKE_CASE,
+ * What a `Warning` is about: a stable code (its JSON form, in SCREAMING_SNAKE_CASE,
  * never changes meaning; new codes may be added, so a `match` on it should keep a
  * catch-all arm).
  */
@@ -4631,15 +4631,15 @@ export type WarningCode =
    * uncontracted revenue.
    */
   | "LOAN_TENOR_BEYOND_CONTRACTS"
-  /** GPUs stand idle for more than [`IDLE_MONTHS_LIMIT`] months in a row. */
+  /** GPUs stand idle for more than `IDLE_MONTHS_LIMIT` months in a row. */
   | "GPUS_IDLE"
   /** Months lose cash while the GPUs could be sold. */
   | "NEGATIVE_MARGIN_WHILE_SELLABLE"
   /** The horizon runs past the GPUs' economic end of life. */
   | "HORIZON_BEYOND_END_OF_LIFE"
-  /** The LTV comes within [`LTV_HEADROOM_LIMIT`] of its covenant (or breaches it). */
+  /** The LTV comes within `LTV_HEADROOM_LIMIT` of its covenant (or breaches it). */
   | "LTV_HEADROOM_THIN"
-  /** The DSCR comes within [`DSCR_HEADROOM_LIMIT`] of its covenant (or breaches it). */
+  /** The DSCR comes within `DSCR_HEADROOM_LIMIT` of its covenant (or breaches it). */
   | "DSCR_HEADROOM_THIN"
   /** The on-demand price is outside the catalog's published market range. */
   | "PRICE_OUTSIDE_MARKET";

@@ -115,6 +115,7 @@ fn copy_entry_points(pkg: &std::path::Path) -> anyhow::Result<()> {
         "index.js",
         "index.node.js",
         "index.d.ts",
+        "types.generated.d.ts",
         "montecarlo.js",
         "montecarlo.d.ts",
         "xlsx.js",

@@ -77,7 +77,10 @@ pub fn run(check: bool) -> anyhow::Result<()> {
             "bindings/src/generated/to_json.rs",
             crate_.generate(Direction::Write),
         ),
-        ("bindings/js/types.generated.d.ts", crate_.typescript()),
+        (
+            "bindings/js/types.generated.d.ts",
+            crate_.typescript(&exported_models(&root.join("bindings/src"))?),
+        ),
     ];
     let mut stale = Vec::new();
     for (relative, text) in files {
@@ -103,6 +106,38 @@ pub fn run(check: bool) -> anyhow::Result<()> {
         println!("ok: the generated readers, writers and TypeScript types match the core");
     }
     Ok(())
+}
+
+/// The core functions the package exports as models: the last argument of every
+/// `run_model(value, "field", module::function)` in the bindings, as its path is written
+/// (`["pricing", "capacity_book"]`). Their parameters are the package's inputs.
+fn exported_models(bindings: &Path) -> anyhow::Result<Vec<Vec<String>>> {
+    let mut files: Vec<PathBuf> = fs::read_dir(bindings)
+        .with_context(|| format!("reading {}", bindings.display()))?
+        .filter_map(Result::ok)
+        .map(|entry| entry.path())
+        .filter(|path| path.extension().is_some_and(|e| e == "rs"))
+        .collect();
+    files.sort();
+    let mut models = Vec::new();
+    for file in files {
+        let text = fs::read_to_string(&file)?;
+        for call in text.split("run_model(").skip(1) {
+            let Some(arguments) = call.split(')').next() else {
+                continue;
+            };
+            let Some(last) = arguments.rsplit(',').map(str::trim).find(|a| !a.is_empty()) else {
+                continue;
+            };
+            if last
+                .chars()
+                .all(|c| c.is_alphanumeric() || c == '_' || c == ':')
+            {
+                models.push(last.split("::").map(str::to_owned).collect());
+            }
+        }
+    }
+    Ok(models)
 }
 
 fn write(path: &Path, text: &str) -> anyhow::Result<()> {
@@ -170,6 +205,8 @@ struct Function {
     module: Vec<String>,
     public: bool,
     body: Option<Expr>,
+    /// The types of its parameters, references removed.
+    inputs: Vec<Type>,
     /// The type it returns, if any.
     output: Option<Type>,
 }

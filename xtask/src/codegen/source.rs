@@ -231,6 +231,18 @@ impl Crate {
                             module: path.to_vec(),
                             public: is_public(&f.vis),
                             body,
+                            inputs: f
+                                .sig
+                                .inputs
+                                .iter()
+                                .filter_map(|input| match input {
+                                    syn::FnArg::Typed(typed) => Some(match &*typed.ty {
+                                        Type::Reference(r) => (*r.elem).clone(),
+                                        ty => ty.clone(),
+                                    }),
+                                    syn::FnArg::Receiver(_) => None,
+                                })
+                                .collect(),
                             output: match &f.sig.output {
                                 syn::ReturnType::Type(_, ty) => Some((**ty).clone()),
                                 syn::ReturnType::Default => None,

@@ -1,16 +1,19 @@
 //! The TypeScript side: one declaration per type that crosses the boundary, named as in
 //! Rust, with its rustdoc (up to its first `# ` section, such as `# Errors`).
 //!
-//! A type the package reads (it has a `FromJson` impl) is declared as an input: its
-//! decimals are `DecimalInput`, and a field serde fills in when it is missing (`default`,
-//! or an `Option`) is optional (`field?: T`, an `Option` also `null`). A type the package
-//! only writes is declared as a result: decimals are `DecimalString`, every field is
-//! present, an `Option` is `T | null`. A type both read and written (a scenario, which a
-//! preset returns and `evaluate` takes) is declared once, as an input, so that a result
-//! can be passed back in. Enums of unit variants are unions of their names; internally
+//! A type the package reads (a parameter of a model the bindings export through
+//! `run_model`, or a type one holds) is declared as an input: its decimals are
+//! `DecimalInput`, and a field serde fills in when it is missing (`default`, or an
+//! `Option`) is optional (`field?: T`, an `Option` also `null`). Every other type is
+//! declared as a result: decimals are `DecimalString`, every field is present, an `Option`
+//! is `T | null`. A type both read and written (a scenario, which a preset returns and
+//! `evaluate` takes) is declared once, as an input, so that a result can be passed back in. Enums of unit variants are unions of their names; internally
 //! tagged enums (`#[serde(tag = "kind")]`) unions of objects with their tag.
 
-use std::{collections::BTreeMap, fmt::Write as _};
+use std::{
+    collections::{BTreeMap, BTreeSet},
+    fmt::Write as _,
+};
 
 use syn::{GenericArgument, PathArguments, Type};
 
@@ -25,16 +28,25 @@ enum Form {
 }
 
 impl Crate {
-    /// `types.generated.d.ts`: every input and result type, in the core's module order.
-    pub(super) fn typescript(&self) -> String {
+    /// `types.generated.d.ts`: every type with a reader or a writer, in the core's module
+    /// order; those that `models` (the exported functions' paths) take, and the types they
+    /// hold, as inputs.
+    pub(super) fn typescript(&self, models: &[Vec<String>]) -> String {
         let (readers, _) = self.implementable(Direction::Read);
         let (writers, _) = self.implementable(Direction::Write);
+        let inputs = self.inputs(models, &readers);
         let mut forms: BTreeMap<usize, Form> = BTreeMap::new();
-        for index in writers.keys() {
-            forms.insert(*index, Form::Result);
-        }
-        for index in readers.keys() {
-            forms.insert(*index, Form::Input);
+        for index in writers.keys().chain(readers.keys()) {
+            let read = self
+                .types
+                .get(*index)
+                .is_some_and(|t| inputs.contains(&t.name));
+            let form = if read && readers.contains_key(index) {
+                Form::Input
+            } else {
+                Form::Result
+            };
+            forms.insert(*index, form);
         }
         let mut out = format!(
             "// {MARK}\n\
@@ -51,6 +63,67 @@ impl Crate {
             out.push_str(&self.declaration(t, form));
         }
         out
+    }
+
+    /// The names of the types the package reads: the parameters of `models`, and every type
+    /// their fields hold, among the types with a reader.
+    fn inputs(
+        &self,
+        models: &[Vec<String>],
+        readers: &BTreeMap<usize, String>,
+    ) -> BTreeSet<String> {
+        let mut pending: Vec<String> = Vec::new();
+        for model in models {
+            let Some(name) = model.last() else {
+                continue;
+            };
+            for function in self.functions.get(name).into_iter().flatten() {
+                // `facility::rack_density` names `models::facility::rack::rack_density`:
+                // the written path's segments appear, in order, in the public one.
+                let reached = self
+                    .public_path(&function.module, name)
+                    .is_some_and(|path| {
+                        let mut segments = path.iter();
+                        model.iter().all(|m| segments.any(|s| s == m))
+                    });
+                if function.public && reached {
+                    for ty in &function.inputs {
+                        named_types(ty, &mut pending);
+                    }
+                }
+            }
+        }
+        let by_name: BTreeMap<&str, &TypeDef> = readers
+            .keys()
+            .filter_map(|index| self.types.get(*index))
+            .map(|t| (t.name.as_str(), t))
+            .collect();
+        let mut seen = BTreeSet::new();
+        while let Some(name) = pending.pop() {
+            let Some(t) = by_name.get(name.as_str()) else {
+                continue;
+            };
+            if !seen.insert(name) {
+                continue;
+            }
+            let mut fields: Vec<&Type> = Vec::new();
+            match &t.shape {
+                Shape::Named(named) => fields.extend(named.iter().map(|f| &f.ty)),
+                Shape::Tuple(tuple) => fields.extend(tuple.iter().map(|(_, ty)| ty)),
+                Shape::Unit => {}
+                Shape::Enum(variants) => {
+                    for v in variants {
+                        if let VariantShape::Named(named) = &v.shape {
+                            fields.extend(named.iter().map(|f| &f.ty));
+                        }
+                    }
+                }
+            }
+            for ty in fields {
+                named_types(ty, &mut pending);
+            }
+        }
+        seen
     }
 
     /// `export interface Name { … }` or `export type Name = …;`.
@@ -153,6 +226,25 @@ impl Crate {
     }
 }
 
+/// Pushes the name of every type `ty` names (`Vec<Option<Curve>>`: `Vec`, `Option`,
+/// `Curve`) onto `out`.
+fn named_types(ty: &Type, out: &mut Vec<String>) {
+    let Type::Path(path) = ty else {
+        return;
+    };
+    let Some(last) = path.path.segments.last() else {
+        return;
+    };
+    out.push(last.ident.to_string());
+    if let PathArguments::AngleBracketed(args) = &last.arguments {
+        for arg in &args.args {
+            if let GenericArgument::Type(inner) = arg {
+                named_types(inner, out);
+            }
+        }
+    }
+}
+
 fn is_option(ty: &Type) -> bool {
     matches!(ty, Type::Path(p) if p.path.segments.last().is_some_and(|s| s.ident == "Option"))
 }
@@ -202,6 +294,29 @@ fn ts_type(ty: &Type, form: Form) -> String {
     }
 }
 
+/// Rustdoc's links as code: `` [`Curve::Points`] `` and `` [`evaluate`](crate::evaluate) ``
+/// as `` `Curve::Points` `` and `` `evaluate` `` (their targets are Rust paths).
+fn plain_links(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut rest = text;
+    while let Some(start) = rest.find("[`") {
+        let (before, link) = rest.split_at(start);
+        out.push_str(before);
+        let Some(end) = link.find("`]") else {
+            out.push_str(link);
+            return out;
+        };
+        let (code, after) = (&link[1..=end], &link[end + 2..]);
+        out.push_str(code);
+        rest = match after.strip_prefix('(').and_then(|a| a.find(')').map(|close| &a[close + 1..])) {
+            Some(tail) => tail,
+            None => after,
+        };
+    }
+    out.push_str(rest);
+    out
+}
+
 /// `docs` as a `/** … */` comment indented by `indent`, up to its first `# ` section;
 /// nothing when there are none.
 fn doc_comment(docs: &str, indent: &str) -> String {
@@ -209,8 +324,7 @@ fn doc_comment(docs: &str, indent: &str) -> String {
         .lines()
         .take_while(|line| !line.starts_with("# "))
         .collect();
-    let text = lines.join("\n");
-    let text = text.trim().replace("*/", "*\\/");
+    let text = plain_links(lines.join("\n").trim()).replace("*/", "*\\/");
     if text.is_empty() {
         return String::new();
     }
