@@ -43,6 +43,8 @@
 mod resolve;
 mod rust;
 mod source;
+#[cfg(test)]
+mod tests;
 mod typescript;
 
 use std::{

@@ -191,7 +191,7 @@ impl Crate {
         self.items(&parsed.items, path, reachable, &dir);
     }
 
-    fn items(&mut self, items: &[Item], path: &[String], reachable: bool, dir: &Path) {
+    pub(super) fn items(&mut self, items: &[Item], path: &[String], reachable: bool, dir: &Path) {
         self.modules.insert(path.to_vec(), reachable);
         for item in items {
             match item {

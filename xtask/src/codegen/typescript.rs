@@ -308,7 +308,10 @@ fn plain_links(text: &str) -> String {
         };
         let (code, after) = (&link[1..=end], &link[end + 2..]);
         out.push_str(code);
-        rest = match after.strip_prefix('(').and_then(|a| a.find(')').map(|close| &a[close + 1..])) {
+        rest = match after
+            .strip_prefix('(')
+            .and_then(|a| a.find(')').map(|close| &a[close + 1..]))
+        {
             Some(tail) => tail,
             None => after,
         };
