@@ -2,7 +2,8 @@
  * gpuecon: the economics of AI compute, exact to the cent.
  *
  * Money and rates cross the boundary as decimal strings ("1234.56"), so no cent is lost
- * to binary floating point. Inputs may be numbers or decimal strings; results are strings.
+ * to binary floating point. Inputs may be numbers, decimal strings, BigInts or decimal
+ * objects (decimal.js, big.js); results are strings.
  *
  * @example
  * import { sln } from "gpuecon";
@@ -111,8 +112,28 @@ import type {
 /** A decimal number written as a string, for example `"1234.56"` or `"-0.075"`. */
 export type DecimalString = string;
 
-/** A number, or a decimal string for exact input (`"0.1"` is exactly one tenth). */
-export type DecimalInput = number | DecimalString;
+/**
+ * A decimal as users hold one: read from its text, exactly. decimal.js's `Decimal`, big.js's
+ * `Big` and bignumber.js's `BigNumber` are such values (at run time any object whose
+ * `toString()` gives a decimal is read; the type asks for `toFixed` too so that a plain
+ * object in the wrong place stays a type error).
+ */
+export interface DecimalLike {
+  toString(): string;
+  toFixed(decimalPlaces?: number): string;
+}
+
+/**
+ * A number (read by its shortest round-trip form: `0.1` is one tenth), a decimal string for
+ * exact input, a BigInt, or a decimal object ({@link DecimalLike}: decimal.js, big.js).
+ */
+export type DecimalInput = number | bigint | DecimalString | DecimalLike;
+
+/**
+ * A whole number up to 2^64 − 1 (a Monte Carlo seed, which the command takes as any u64):
+ * a number (exact only up to 2^53), a BigInt, or a string of its decimal digits.
+ */
+export type U64Input = number | bigint | string;
 
 /** The stable, machine-readable codes of {@link GpueconError}. */
 export type GpueconErrorCode =

@@ -2,7 +2,7 @@
 // The inputs and results of the package's functions, one declaration per core type
 // (xtask/src/codegen/typescript.rs says how each is written); index.d.ts re-exports them.
 
-import type { DecimalInput, DecimalString } from "./index.js";
+import type { DecimalInput, DecimalString, U64Input } from "./index.js";
 
 /** One field explained. */
 export interface Entry {
@@ -3167,7 +3167,7 @@ export interface Options {
    */
   paths?: number;
   /** The seed: the same seed gives the same paths on every target (default 0). */
-  seed?: number;
+  seed?: U64Input;
   /**
    * Stop at the first multiple of `CHECK_EVERY_PATHS` paths at which the standard error
    * of the mean NPV is at most this many USD (greater than 0), or at `paths`. Default:

@@ -515,7 +515,23 @@ macro_rules! integers {
     )*};
 }
 
-integers!(u8, u16, u32, u64, usize, i8, i16, i32, i64);
+integers!(u8, u16, u32, usize, i8, i16, i32, i64);
+
+impl FromJson for u64 {
+    /// A whole number, or a string of its decimal digits: how a BigInt crosses JSON, which
+    /// has no exact form for integers above 2^53 (a Monte Carlo seed takes any u64, as the
+    /// command does).
+    fn from_json(value: Json) -> Result<Self, ShapeError> {
+        match value {
+            Json::Number(text) => text.parse().map_err(|_| invalid_value(&text, "u64")),
+            Json::String(text) if !text.is_empty() && text.bytes().all(|b| b.is_ascii_digit()) => {
+                text.parse()
+                    .map_err(|_| invalid_value(&string_value(&text), "u64"))
+            }
+            other => Err(type_error(&other, &"u64")),
+        }
+    }
+}
 
 impl FromJson for bool {
     fn from_json(value: Json) -> Result<Self, ShapeError> {
@@ -931,6 +947,27 @@ mod tests {
             assert!(from_tree::<u32>(bad).is_err(), "{bad}");
         }
         assert_eq!(from_tree::<Option<u32>>("null").unwrap(), None);
+        // A u64 (a seed) also as the digits a BigInt crosses as: 2^64 − 1 is the largest.
+        assert_eq!(
+            from_tree::<u64>("\"18446744073709551615\"").unwrap(),
+            u64::MAX
+        );
+        assert_eq!(from_tree::<u64>("18446744073709551615").unwrap(), u64::MAX);
+        assert_eq!(
+            from_tree::<u64>("\"9007199254740993\"").unwrap(),
+            (1 << 53) + 1
+        );
+        for bad in [
+            "\"18446744073709551616\"",
+            "\"-1\"",
+            "\"+1\"",
+            "\"\"",
+            "\"1.0\"",
+            "\" 1\"",
+            "-1",
+        ] {
+            assert!(from_tree::<u64>(bad).is_err(), "{bad}");
+        }
         assert_eq!(
             from_tree::<Date>("\"2026-01-31\"").unwrap(),
             Date::from_ymd_opt(2026, 1, 31).unwrap()

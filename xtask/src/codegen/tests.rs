@@ -26,6 +26,7 @@ const SOURCE: &str = r#"
         pub rate: Decimal,
         #[serde(default)]
         pub months: u32,
+        pub seed: u64,
         pub shape: Shape,
         pub cap: Option<Decimal>,
     }
@@ -39,6 +40,7 @@ const SOURCE: &str = r#"
     #[derive(Deserialize, Serialize)]
     pub struct Out {
         pub total: Decimal,
+        pub seed: u64,
         pub best: Option<Decimal>,
         pub r#type: Kind,
     }
@@ -62,6 +64,7 @@ export interface In {
   /** A rate. */
   rate: DecimalInput;
   months?: number;
+  seed: U64Input;
   shape: Shape;
   cap?: DecimalInput | null;
 }
@@ -78,6 +81,7 @@ export type Shape =
 
 export interface Out {
   total: DecimalString;
+  seed: number;
   best: DecimalString | null;
   type: Kind;
 }
@@ -95,12 +99,12 @@ fn readers_and_writers_follow_serde_attributes() {
     let crate_ = crate_of(SOURCE);
     let read = crate_.generate(Direction::Read);
     assert!(
-        read.contains(r#"o.only(&["rate", "months", "shape", "cap"])?;"#),
+        read.contains(r#"o.only(&["rate", "months", "seed", "shape", "cap"])?;"#),
         "{read}"
     );
     assert!(read.contains(r#"months: o.or("months", ::core::default::Default::default())?"#));
     assert!(read.contains(r#"cap: o.or("cap", None)?"#));
     let write = crate_.generate(Direction::Write);
-    assert!(write.contains(r#"write_object(out, &["total", "best", "type"], &[&self.total, &self.best, &self.r#type])"#), "{write}");
+    assert!(write.contains(r#"write_object(out, &["total", "seed", "best", "type"], &[&self.total, &self.seed, &self.best, &self.r#type])"#), "{write}");
     assert!(write.contains(r#"Self::GpuHours => "gpu_hours".write_json(out)"#));
 }
