@@ -528,7 +528,7 @@ impl FromJson for u64 {
                 text.parse()
                     .map_err(|_| invalid_value(&string_value(&text), "u64"))
             }
-            other => Err(type_error(&other, &"u64")),
+            other => Err(type_error(&other, "u64")),
         }
     }
 }
