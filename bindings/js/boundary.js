@@ -24,9 +24,11 @@ export class GpueconError extends Error {
 }
 
 /** `String(value)`: the text a decimal.js `Decimal`, a big.js `Big` or a BigInt gives,
- * which the module reads as a decimal (imported with `catch`: a `toString` that throws
+ * which the module reads as a decimal; `undefined` for an array or a typed array, whose
+ * text would make `[[5]]` read as 5 (imported with `catch`: a `toString` that throws
  * becomes an `INVALID_ARGUMENT` on the argument). */
 export function decimal_text(value) {
+  if (Array.isArray(value) || ArrayBuffer.isView(value)) return undefined;
   return String(value);
 }
 

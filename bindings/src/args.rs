@@ -17,9 +17,10 @@ const NOT_A_NUMBER: &str = "must be a number, a decimal string such as \"1234.56
 
 #[wasm_bindgen(module = "/js/boundary.js")]
 extern "C" {
-    /// `String(value)`, or the exception it threw (a `toString` that throws, a Proxy).
+    /// `String(value)` (`None` for an array or a typed array), or the exception it threw
+    /// (a `toString` that throws, a Proxy).
     #[wasm_bindgen(catch)]
-    fn decimal_text(value: &JsValue) -> Result<String, JsValue>;
+    fn decimal_text(value: &JsValue) -> Result<Option<String>, JsValue>;
 }
 
 /// Reads a number or a decimal string (`"1234.56"`, `"-0.5"`, `"1e-7"`) as a [`Decimal`]:
@@ -41,10 +42,11 @@ pub fn decimal(value: &JsValue, field: &'static str) -> Result<Decimal, FinanceE
     if !(value.is_object() || value.is_bigint()) {
         return Err(not_a_number);
     }
-    // An object's text that is no decimal ("[object Object]", "1,2" for an array) says
-    // what is accepted rather than why the text is not a number.
+    // An object's text that is no decimal ("[object Object]") says what is accepted rather
+    // than why the text is not a number.
     match decimal_text(value) {
-        Ok(text) => parse_decimal(&text, field).map_err(|_| not_a_number),
+        Ok(Some(text)) => parse_decimal(&text, field).map_err(|_| not_a_number),
+        Ok(None) => Err(not_a_number),
         Err(_) => Err(FinanceError::InvalidArgument {
             field,
             reason: "could not be read (its toString() threw)",

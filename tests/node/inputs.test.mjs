@@ -33,7 +33,8 @@ test("arrays of decimal objects are read element by element", () => {
 });
 
 test("an object whose text is not a decimal, or whose toString throws, is an INVALID_ARGUMENT", () => {
-  for (const bad of [{}, new Map(), { toString: () => "12abc" }, new Decimal(Number.NaN), new Big(1).constructor]) {
+  // Arrays and typed arrays are not read by their text, which would make [[5]] read as 5.
+  for (const bad of [{}, new Map(), { toString: () => "12abc" }, new Decimal(Number.NaN), new Big(1).constructor, [5], [[new Decimal(5)]], new Float64Array([5])]) {
     assert.throws(() => sln(bad, 1, 1), (e) => {
       assert.ok(e instanceof GpueconError);
       assert.equal(e.code, "INVALID_ARGUMENT");

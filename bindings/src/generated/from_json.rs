@@ -1210,12 +1210,6 @@ impl FromJson for ::gpuecon::montecarlo::SofrProcess {
         o.only(&["mean_reversion_per_month", "volatility_per_month", "floor_annual_rate"])?; Ok(Self { mean_reversion_per_month: o.field("mean_reversion_per_month")?, volatility_per_month: o.field("volatility_per_month")?, floor_annual_rate: o.or("floor_annual_rate", ::core::default::Default::default())? })
     }
 }
-impl FromJson for ::gpuecon::montecarlo::MonteCarloReport {
-    fn from_json(value: Json) -> Result<Self, ShapeError> {
-        let mut o = Object::open(value, "struct MonteCarloReport")?;
-        Ok(Self { paths: o.field("paths")?, seed: o.field("seed")?, target_met: o.or("target_met", None)?, deterministic: o.field("deterministic")?, npv_usd: o.field("npv_usd")?, project_irr_annual: o.or("project_irr_annual", None)?, equity_value_usd: o.field("equity_value_usd")?, equity_irr_annual: o.or("equity_irr_annual", None)?, minimum_dscr: o.or("minimum_dscr", None)?, equity_expected_shortfall_usd: o.field("equity_expected_shortfall_usd")?, covenant_breach: o.field("covenant_breach")?, covenant_default: o.field("covenant_default")?, customer_default: o.field("customer_default")? })
-    }
-}
 impl FromJson for ::gpuecon::montecarlo::BatchInputs {
     fn from_json(value: Json) -> Result<Self, ShapeError> {
         let mut o = Object::open(value, "struct BatchInputs")?;
@@ -1408,12 +1402,6 @@ impl FromJson for ::gpuecon::scenario::portfolio::CompanySummary {
         Ok(Self { revenue_usd: o.field("revenue_usd")?, ebitda_usd: o.field("ebitda_usd")?, interest_usd: o.field("interest_usd")?, capitalized_interest_usd: o.field("capitalized_interest_usd")?, debt_usd: o.field("debt_usd")?, minimum_interest_coverage: o.or("minimum_interest_coverage", None)?, first_uncovered_debt_service_month: o.or("first_uncovered_debt_service_month", None)?, first_interest_gap_month: o.or("first_interest_gap_month", None)? })
     }
 }
-impl FromJson for ::gpuecon::scenario::portfolio::PortfolioReport {
-    fn from_json(value: Json) -> Result<Self, ShapeError> {
-        let mut o = Object::open(value, "struct PortfolioReport")?;
-        Ok(Self { months: o.field("months")?, summary: o.field("summary")?, concentration: o.or("concentration", None)?, boxes: o.field("boxes")? })
-    }
-}
 impl FromJson for ::gpuecon::scenario::SizedBy {
     fn from_json(value: Json) -> Result<Self, ShapeError> {
         let name = variant_name(value)?;
@@ -1444,12 +1432,6 @@ impl FromJson for ::gpuecon::scenario::SourcesAndUses {
         Ok(Self { capex_usd: o.field("capex_usd")?, upfront_fee_usd: o.field("upfront_fee_usd")?, initial_dsra_usd: o.field("initial_dsra_usd")?, capitalized_interest_usd: o.field("capitalized_interest_usd")?, spares_usd: o.field("spares_usd")?, cap_premium_usd: o.field("cap_premium_usd")?, uses_usd: o.field("uses_usd")?, debt_usd: o.field("debt_usd")?, capitalized_debt_usd: o.field("capitalized_debt_usd")?, prepayments_usd: o.field("prepayments_usd")?, equity_usd: o.field("equity_usd")?, sources_usd: o.field("sources_usd")? })
     }
 }
-impl FromJson for ::gpuecon::scenario::FinancingReport {
-    fn from_json(value: Json) -> Result<Self, ShapeError> {
-        let mut o = Object::open(value, "struct FinancingReport")?;
-        Ok(Self { months: o.field("months")?, summary: o.field("summary")?, taxes: o.or("taxes", None)? })
-    }
-}
 impl FromJson for ::gpuecon::scenario::Revenue {
     fn from_json(value: Json) -> Result<Self, ShapeError> {
         let mut o = Object::open(value, "struct Revenue")?;
@@ -1472,12 +1454,6 @@ impl FromJson for ::gpuecon::scenario::Summary {
     fn from_json(value: Json) -> Result<Self, ShapeError> {
         let mut o = Object::open(value, "struct Summary")?;
         Ok(Self { capex_usd: o.field("capex_usd")?, prepayment_usd: o.field("prepayment_usd")?, close_cash_flow_usd: o.field("close_cash_flow_usd")?, revenue: o.field("revenue")?, costs: o.field("costs")?, gross_margin_usd: o.field("gross_margin_usd")?, gross_margin_share: o.or("gross_margin_share", None)?, billed_utilization: o.field("billed_utilization")?, yield_on_cost: o.or("yield_on_cost", None)?, book_value_usd: o.field("book_value_usd")?, economic_value_usd: o.field("economic_value_usd")?, metrics: o.field("metrics")?, contracted_backlog_usd: o.field("contracted_backlog_usd")?, contracted_backlog_pv_usd: o.field("contracted_backlog_pv_usd")?, contract_revenue_usd: o.field("contract_revenue_usd")? })
-    }
-}
-impl FromJson for ::gpuecon::scenario::Report {
-    fn from_json(value: Json) -> Result<Self, ShapeError> {
-        let mut o = Object::open(value, "struct Report")?;
-        Ok(Self { months: o.field("months")?, summary: o.field("summary")?, financing: o.or("financing", None)?, warnings: o.field("warnings")? })
     }
 }
 impl FromJson for ::gpuecon::scenario::Scenario {
@@ -1740,7 +1716,6 @@ pub(crate) fn disagreements(text: &str, out: &mut Vec<String>) {
     tests::agree::<::gpuecon::montecarlo::CustomerDefault>(text, out);
     tests::agree::<::gpuecon::montecarlo::CurtailmentEvents>(text, out);
     tests::agree::<::gpuecon::montecarlo::SofrProcess>(text, out);
-    tests::agree::<::gpuecon::montecarlo::MonteCarloReport>(text, out);
     tests::agree::<::gpuecon::montecarlo::BatchInputs>(text, out);
     tests::agree::<::gpuecon::montecarlo::FinishInputs>(text, out);
     tests::agree::<::gpuecon::montecarlo::sensitivity::Input>(text, out);
@@ -1773,18 +1748,15 @@ pub(crate) fn disagreements(text: &str, out: &mut Vec<String>) {
     tests::agree::<::gpuecon::scenario::portfolio::Portfolio>(text, out);
     tests::agree::<::gpuecon::scenario::portfolio::CompanyMonth>(text, out);
     tests::agree::<::gpuecon::scenario::portfolio::CompanySummary>(text, out);
-    tests::agree::<::gpuecon::scenario::portfolio::PortfolioReport>(text, out);
     tests::agree::<::gpuecon::scenario::SizedBy>(text, out);
     tests::agree::<::gpuecon::scenario::DefaultKind>(text, out);
     tests::agree::<::gpuecon::scenario::FinancingMonth>(text, out);
     tests::agree::<::gpuecon::scenario::FinancingSummary>(text, out);
     tests::agree::<::gpuecon::scenario::SourcesAndUses>(text, out);
-    tests::agree::<::gpuecon::scenario::FinancingReport>(text, out);
     tests::agree::<::gpuecon::scenario::Revenue>(text, out);
     tests::agree::<::gpuecon::scenario::Costs>(text, out);
     tests::agree::<::gpuecon::scenario::MonthReport>(text, out);
     tests::agree::<::gpuecon::scenario::Summary>(text, out);
-    tests::agree::<::gpuecon::scenario::Report>(text, out);
     tests::agree::<::gpuecon::scenario::Scenario>(text, out);
     tests::agree::<::gpuecon::scenario::Fleet>(text, out);
     tests::agree::<::gpuecon::scenario::Depreciation>(text, out);

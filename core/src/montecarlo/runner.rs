@@ -19,6 +19,8 @@ use crate::units::to_f64_lossy;
 
 /// What a Monte Carlo run returns.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+// Fields are added as the model grows: not a breaking change (built only by the crate).
+#[non_exhaustive]
 pub struct MonteCarloReport {
     /// Paths run.
     pub paths: u32,

@@ -227,7 +227,10 @@ impl Crate {
     ) -> (BTreeMap<usize, String>, Vec<String>) {
         let mut paths = BTreeMap::new();
         for (index, t) in self.types.iter().enumerate() {
-            if t.generic || !t.public || !t.derives(direction) {
+            // A `#[non_exhaustive]` struct (a report that will grow) cannot be built outside
+            // the core, so it has no reader by design; it is written like any other.
+            let unbuildable = t.non_exhaustive && direction == Direction::Read;
+            if t.generic || !t.public || !t.derives(direction) || unbuildable {
                 continue;
             }
             if let Some(path) = self.public_path(&t.module, &t.name) {
