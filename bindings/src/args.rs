@@ -13,7 +13,9 @@ use gpuecon::{Date, Decimal, FinanceError, finance::PaymentTiming, units};
 use js_sys::Array;
 use wasm_bindgen::{JsCast, JsValue, prelude::wasm_bindgen};
 
-const NOT_A_NUMBER: &str = "must be a number, a decimal string such as \"1234.56\", a BigInt, or an object whose toString() gives a decimal (decimal.js, big.js)";
+const NOT_A_NUMBER: &str = "must be a number or a decimal string such as \"1234.56\"";
+/// Why an object (or an array) is not read as a decimal: what is.
+const NOT_A_DECIMAL_OBJECT: &str = "must be a number, a decimal string, a BigInt, or an object whose toString() gives a decimal (decimal.js, big.js)";
 
 #[wasm_bindgen(module = "/js/boundary.js")]
 extern "C" {
@@ -32,13 +34,13 @@ pub fn decimal(value: &JsValue, field: &'static str) -> Result<Decimal, FinanceE
     if let Some(number) = value.as_f64() {
         return decimal_from_number(number, field);
     }
-    let not_a_number = FinanceError::InvalidArgument {
-        field,
-        reason: NOT_A_NUMBER,
-    };
     if let Some(text) = value.as_string() {
         return parse_decimal(&text, field);
     }
+    let not_a_number = FinanceError::InvalidArgument {
+        field,
+        reason: NOT_A_DECIMAL_OBJECT,
+    };
     if !(value.is_object() || value.is_bigint()) {
         return Err(not_a_number);
     }
