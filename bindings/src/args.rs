@@ -13,7 +13,6 @@ use gpuecon::{Date, Decimal, FinanceError, finance::PaymentTiming, units};
 use js_sys::Array;
 use wasm_bindgen::{JsCast, JsValue, prelude::wasm_bindgen};
 
-const NOT_A_NUMBER: &str = "must be a number or a decimal string such as \"1234.56\"";
 /// Why an object (or an array) is not read as a decimal: what is.
 const NOT_A_DECIMAL_OBJECT: &str = "must be a number, a decimal string, a BigInt, or an object whose toString() gives a decimal (decimal.js, big.js)";
 
@@ -470,6 +469,9 @@ mod tests {
         assert_eq!(parse_decimal("1e-7", "x"), Ok(Decimal::new(1, 7)));
         assert_eq!(parse_decimal("-0.5", "x"), Ok(Decimal::new(-5, 1)));
     }
+
+    /// What the core's parser says of a string that is no decimal.
+    const NOT_A_NUMBER: &str = "must be a number or a decimal string such as \"1234.56\"";
 
     #[test]
     fn rejects_what_is_not_a_decimal() {
