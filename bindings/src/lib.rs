@@ -12,6 +12,9 @@ mod debt;
 mod depreciation;
 mod error;
 mod facility;
+/// The package's JSON reader and writer, natively, for the fuzz target `package_json`.
+#[doc(hidden)]
+pub mod fuzzing;
 mod hosting;
 mod json;
 mod models;
