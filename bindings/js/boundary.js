@@ -23,18 +23,24 @@ export class GpueconError extends Error {
   }
 }
 
+/** `String(value)`: the text a decimal.js `Decimal`, a big.js `Big` or a BigInt gives,
+ * which the module reads as a decimal; `undefined` for an array or a typed array, whose
+ * text would make `[[5]]` read as 5 (imported with `catch`: a `toString` that throws
+ * becomes an `INVALID_ARGUMENT` on the argument). */
+export function decimal_text(value) {
+  if (Array.isArray(value) || ArrayBuffer.isView(value)) return undefined;
+  return String(value);
+}
+
 /** The longest JSON text an input may take (32 MiB): far above any real input. */
 const MAX_INPUT_CHARS = 32 * 1024 * 1024;
 
-/** Why `value` (a number, BigInt, symbol or function) cannot cross as JSON. JSON.stringify
- * would write NaN and ±Infinity as null and drop symbols and functions silently, and throw
- * a TypeError naming no key for a BigInt. */
+/** Why `value` (a number, symbol or function) cannot cross as JSON. JSON.stringify would
+ * write NaN and ±Infinity as null and drop symbols and functions silently. */
 function notJson(value) {
   switch (typeof value) {
     case "number":
       return `${value} is not a finite number`;
-    case "bigint":
-      return "a BigInt is not a JSON number (pass a decimal string)";
     default:
       return `a ${typeof value} is not a JSON value`;
   }
@@ -52,9 +58,11 @@ function describe(thrown) {
 
 /**
  * A model input as JSON text, or a thrown `GpueconError` on `field` when it cannot be one:
- * a cycle, a BigInt, a symbol or a function anywhere, a getter or Proxy trap that throws,
+ * a cycle, a symbol or a function anywhere, a getter or Proxy trap that throws,
  * nesting too deep for the engine, `undefined` in place of the object, or text longer than
- * 32 MiB. `-0` becomes `0`, as JSON writes it. (The module imports this with `catch`: the
+ * 32 MiB. `-0` becomes `0`, as JSON writes it. A BigInt crosses as its decimal digits, a
+ * string (JSON has no exact form for integers above 2^53): a decimal field reads it as
+ * any decimal string, a seed (a u64) as its whole number up to 2^64 − 1. (The module imports this with `catch`: the
  * error reaches the caller without unwinding the module's own frames.)
  */
 export function input_json(value, field) {
@@ -75,6 +83,7 @@ export function input_json(value, field) {
       if (type === "string" || type === "boolean" || type === "undefined" || (type === "number" && Number.isFinite(item))) {
         return item;
       }
+      if (type === "bigint") return item.toString();
       const path = pathOf(this, key);
       // On the value's path inside the argument (`power.pue`), as the module's own errors.
       const at = path.replace(/^\./, "") || field;

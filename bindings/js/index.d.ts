@@ -2,7 +2,8 @@
  * gpuecon: the economics of AI compute, exact to the cent.
  *
  * Money and rates cross the boundary as decimal strings ("1234.56"), so no cent is lost
- * to binary floating point. Inputs may be numbers or decimal strings; results are strings.
+ * to binary floating point. Inputs may be numbers, decimal strings, BigInts or decimal
+ * objects (decimal.js, big.js); results are strings.
  *
  * @example
  * import { sln } from "gpuecon";
@@ -11,11 +12,128 @@
  * @packageDocumentation
  */
 
+// The inputs and results of the models, generated from the core's source by
+// `cargo xtask codegen` (types.generated.d.ts): every interface the functions below take
+// and return, re-exported here.
+export * from "./types.generated.js";
+import type {
+  ApiComparison,
+  ApiComparisonInputs,
+  Axis,
+  Backlog,
+  BacklogInputs,
+  Batch,
+  BookRevenue,
+  BookSchedule,
+  BookScheduleInputs,
+  BurnMint,
+  BurnMintInputs,
+  BuyerCost,
+  BuyerCostInputs,
+  CapacityBook,
+  CascadeSchedule,
+  CascadeStage,
+  CollateralInputs,
+  CollateralSchedule,
+  Concentration,
+  ConcentrationInputs,
+  Costs,
+  CurtailmentCost,
+  CurtailmentInputs,
+  Curve,
+  CurveSeriesInputs,
+  DebtCapacity,
+  DebtCapacityInputs,
+  DebtSchedule,
+  Depreciation,
+  EmissionSchedule,
+  EmissionScheduleInputs,
+  EndOfLife,
+  EndOfLifeInputs,
+  EnergyCost,
+  EnergyCostInputs,
+  EnergySplit,
+  EnergySplitInputs,
+  Entry,
+  GpuSpec,
+  HostingInputs,
+  HostingSchedule,
+  Input,
+  InterconnectionDelay,
+  InterconnectionInputs,
+  Interest,
+  IrrPrice,
+  Lease,
+  LeaseInputs,
+  LeaseSchedule,
+  LoanInputs,
+  MonteCarloInputs,
+  MonteCarloReport,
+  OfferDiscount,
+  OperatorInputs,
+  OperatorRoi,
+  Options,
+  Outcome,
+  Output,
+  OwnerCost,
+  OwnerCostInputs,
+  Portfolio,
+  PortfolioReport,
+  PublishedPrices,
+  RackDensity,
+  RackDensityInputs,
+  RefreshDecision,
+  RefreshInputs,
+  RentalPrice,
+  Report,
+  Reservation,
+  Revenue,
+  Role,
+  Scenario,
+  SettleInputs,
+  Settlement,
+  Stochastic,
+  TakeRateSettlement,
+  TargetIrrInputs,
+  TargetMarginInputs,
+  TaxInputs,
+  TaxSchedule,
+  TokenPrice,
+  TokenPriceInputs,
+  TornadoRow,
+  TrainingRunCost,
+  TrainingRunInputs,
+  Utilization,
+  ValueMonth,
+  YieldInputs,
+  YieldSeries,
+} from "./types.generated.js";
+
 /** A decimal number written as a string, for example `"1234.56"` or `"-0.075"`. */
 export type DecimalString = string;
 
-/** A number, or a decimal string for exact input (`"0.1"` is exactly one tenth). */
-export type DecimalInput = number | DecimalString;
+/**
+ * A decimal as users hold one: read from its text, exactly. decimal.js's `Decimal`, big.js's
+ * `Big` and bignumber.js's `BigNumber` are such values (at run time any object whose
+ * `toString()` gives a decimal is read; the type asks for `toFixed` too so that a plain
+ * object in the wrong place stays a type error).
+ */
+export interface DecimalLike {
+  toString(): string;
+  toFixed(decimalPlaces?: number): string;
+}
+
+/**
+ * A number (read by its shortest round-trip form: `0.1` is one tenth), a decimal string for
+ * exact input, a BigInt, or a decimal object ({@link DecimalLike}: decimal.js, big.js).
+ */
+export type DecimalInput = number | bigint | DecimalString | DecimalLike;
+
+/**
+ * A whole number up to 2^64 − 1 (a Monte Carlo seed, which the command takes as any u64):
+ * a number (exact only up to 2^53), a BigInt, or a string of its decimal digits.
+ */
+export type U64Input = number | bigint | string;
 
 /** The stable, machine-readable codes of {@link GpueconError}. */
 export type GpueconErrorCode =
@@ -641,76 +759,6 @@ export declare function rate(
 // Models: plain objects in and out. Decimal fields are decimal strings in results and
 // numbers or decimal strings in inputs. Errors name the field by its path (`power.pue`).
 
-/** How the capital cost is spread over the GPU's hours. */
-export type CapitalMethod = "capital_recovery" | "straight_line";
-
-/** The inputs of {@link owner_cost}; every amount in USD, every rate a fraction (0.10 = 10 %). */
-export interface OwnerCostInputs {
-  capital: {
-    /** All-in capex per GPU (GPU, server share, network, storage, installation). */
-    capex_usd_per_gpu: DecimalInput;
-    /** Value at the end of life, 0 to the capex (default 0). */
-    salvage_usd_per_gpu?: DecimalInput;
-    /** Economic life in years, greater than 0. */
-    life_years: DecimalInput;
-    /** Annual cost of capital, at least 0. */
-    annual_rate: DecimalInput;
-    /** `"capital_recovery"` (default): capex × CRF(r, n) / 8760; `"straight_line"`:
-     * ((capex − salvage)/n + r × (capex + salvage)/2) / 8760. */
-    method?: CapitalMethod;
-  };
-  power: {
-    /** All-in IT kW per GPU at full load (1.275 for an H100 in a 10.2 kW DGX of 8). */
-    it_kw_per_gpu: DecimalInput;
-    /** Idle power as a fraction of full power, in [0, 1] (about 0.10-0.14 for an H100). */
-    idle_fraction: DecimalInput;
-    /** Power usage effectiveness, at least 1. */
-    pue: DecimalInput;
-    /** Electricity price per kWh. */
-    usd_per_kwh: DecimalInput;
-  };
-  facility: {
-    /** Contracted critical IT kW per GPU (billed whether used or not). */
-    contracted_kw_per_gpu: DecimalInput;
-    /** Colocation price per kW-month. */
-    usd_per_kw_month: DecimalInput;
-  };
-  /** Every field defaults to 0. */
-  operations?: {
-    staff_usd_per_gpu_hour?: DecimalInput;
-    support_usd_per_gpu_hour?: DecimalInput;
-    software_usd_per_gpu_hour?: DecimalInput;
-    /** Insurance a year as a fraction of capex. */
-    insurance_rate_per_year?: DecimalInput;
-    /** SG&A as a fraction of revenue (price × utilization), in [0, 1]. */
-    sga_share_of_revenue?: DecimalInput;
-  };
-  usage: {
-    /** Billed utilization, hours sold / hours available, in [0, 1]. */
-    utilization: DecimalInput;
-    /** Price per sold GPU-hour (default 0; only SG&A depends on it). */
-    price_usd_per_gpu_hour?: DecimalInput;
-  };
-}
-
-/** The result of {@link owner_cost}: USD per available GPU-hour unless the name says otherwise. */
-export interface OwnerCost {
-  capital_usd_per_gpu_hour: DecimalString;
-  power_usd_per_gpu_hour: DecimalString;
-  facility_usd_per_gpu_hour: DecimalString;
-  staff_usd_per_gpu_hour: DecimalString;
-  support_usd_per_gpu_hour: DecimalString;
-  software_usd_per_gpu_hour: DecimalString;
-  insurance_usd_per_gpu_hour: DecimalString;
-  sga_usd_per_gpu_hour: DecimalString;
-  /** staff + support + software + insurance + SG&A, exactly. */
-  operations_usd_per_gpu_hour: DecimalString;
-  /** capital + power + facility + operations, exactly. */
-  total_usd_per_gpu_hour: DecimalString;
-  /** total / utilization. */
-  total_usd_per_utilized_gpu_hour: DecimalString;
-}
-
 /**
  * The owner's itemized cost of one GPU-hour:
  * capital = capex × CRF(r, n) / 8760 with CRF = r / (1 − (1 + r)^−n) (or straight line);
@@ -737,27 +785,6 @@ export interface OwnerCost {
  */
 export declare function owner_cost(inputs: OwnerCostInputs): OwnerCost;
 
-/** One GPU product of the catalog; the figures are defaults to override with your own quotes. */
-export interface GpuSpec {
-  /** Stable lookup id, e.g. `"h100-sxm"`. */
-  id: string;
-  /** Exact product name, e.g. `"H100 SXM"` (not the same product as `"H100 PCIe"`). */
-  name: string;
-  vendor: string;
-  /** TDP of one GPU in watts. */
-  tdp_watts: DecimalString;
-  /** GPUs in one node (a server, or a rack for GB200 NVL72). */
-  gpus_per_node: number;
-  /** All-in IT power of one node at full load, kW. */
-  node_it_kw: DecimalString;
-  /** Typical all-in capex of one node, USD. */
-  node_capex_usd: DecimalString;
-  /** Where the figures come from; estimates say so. */
-  source: string;
-  /** When the figures were current, e.g. `"2026-02"`. */
-  as_of: string;
-}
-
 /**
  * The built-in GPU catalog: H100 SXM, H100 PCIe, H100 NVL, H200, B200, GB200 NVL72, MI300X, A100 80GB.
  *
@@ -773,136 +800,6 @@ export declare function gpus(): GpuSpec[];
 // ---------------------------------------------------------------------------------------
 // Take-or-pay contracts (docs/domain.md section 6). Months are on the monthly timeline:
 // month 1 is the first month after the start.
-
-/** The unit of a take-or-pay commitment. */
-export type CommitmentUnit = "gpu_hours" | "megawatts" | "usd";
-
-/** How often a take-or-pay minimum is settled: over 1, 3 or 12 contract months. */
-export type TrueUp = "monthly" | "quarterly" | "annual";
-
-/** A take-or-pay contract on GPUs of its own. Prices in USD per GPU-hour, before the escalator. */
-export interface Contract {
-  /** A name for people (default ""). */
-  name?: string;
-  /** GPUs dedicated to the contract, greater than 0. */
-  gpus: DecimalInput;
-  /** The first month of the term, 1 to 1200. */
-  start_month: number;
-  /** Months in the term, greater than 0 (ending by month 1200). */
-  term_months: number;
-  /** Price of a used GPU-hour, at least 0 (greater than 0 for a commitment in USD). */
-  price_usd_per_gpu_hour: DecimalInput;
-  /** The minimum a month, before the ramp. */
-  commitment: {
-    /** `"gpu_hours"`; `"megawatts"`: MW × 1000 / kw_per_gpu × 730 GPU-hours; `"usd"`:
-     * dollars ÷ the month's (escalated) price. */
-    unit: CommitmentUnit;
-    /** The minimum a month in `unit`, at least 0. */
-    quantity_per_month: DecimalInput;
-    /** All-in IT kW per GPU: required for (and only for) `"megawatts"`. */
-    kw_per_gpu?: DecimalInput | null;
-  };
-  /** Default `"monthly"`; the minimum applies to the sum of each period's usage. */
-  true_up?: TrueUp;
-  /** Price of a shortfall GPU-hour (default: the contract price). */
-  shortfall_price_usd_per_gpu_hour?: DecimalInput | null;
-  /** Make-up rights: shortfall hours paid become credits usable against usage above the
-   * minimum in the next `window_periods` (≥ 1) true-up periods, first in first out. */
-  make_up?: { window_periods: number } | null;
-  /** Most GPU-hours a month at the contract price (default no cap). */
-  cap_gpu_hours_per_month?: DecimalInput | null;
-  /** Price of an hour above the cap; without it usage above the cap is not served. Only with a cap. */
-  overage_price_usd_per_gpu_hour?: DecimalInput | null;
-  /** Fractions of the commitment in [0, 1] for the first contract months, then 1. */
-  ramp?: DecimalInput[];
-  /** Every price × (1 + annual_rate) after each full step of `every_months` (default 12, a
-   * multiple of the true-up period's months). */
-  escalator?: { annual_rate: DecimalInput; every_months?: number } | null;
-  /** The contract stops after `month` (within the term); `fee_usd` is billed in it. */
-  termination?: { month: number; fee_usd: DecimalInput } | null;
-}
-
-/** The inputs of {@link settle_contract}. */
-export interface SettleInputs {
-  contract: Contract;
-  /** The buyer's GPU-hours: entry i is month i + 1; outside the term ignored, missing months 0. */
-  usage_gpu_hours?: DecimalInput[];
-}
-
-/** One month of a take-or-pay bill; USD amounts are billed that month, credits are GPU-hours. */
-export interface SettlementMonth {
-  month: number;
-  contract_month: number;
-  true_up_period: number;
-  /** The escalated contract price. */
-  price_usd_per_gpu_hour: DecimalString;
-  /** The ramped commitment. */
-  minimum_gpu_hours: DecimalString;
-  /** minimum × min(price, shortfall price): the least the buyer can pay for the month. */
-  minimum_payment_usd: DecimalString;
-  usage_gpu_hours: DecimalString;
-  overage_gpu_hours: DecimalString;
-  /** Usage above a cap that has no overage price. */
-  unserved_gpu_hours: DecimalString;
-  /** Usage up to the cap less the make-up credit used. */
-  billed_gpu_hours: DecimalString;
-  usage_billed_usd: DecimalString;
-  overage_usd: DecimalString;
-  /** The true-up period's shortfall, in its last month. */
-  shortfall_gpu_hours: DecimalString;
-  shortfall_paid_usd: DecimalString;
-  make_up_earned_gpu_hours: DecimalString;
-  make_up_used_gpu_hours: DecimalString;
-  make_up_expired_gpu_hours: DecimalString;
-  make_up_balance_gpu_hours: DecimalString;
-  termination_fee_usd: DecimalString;
-  /** usage billed + overage + shortfall paid + termination fee. */
-  revenue_usd: DecimalString;
-}
-
-/** One true-up period of a take-or-pay bill, settled in its last month. */
-export interface TrueUpPeriod {
-  period: number;
-  first_month: number;
-  last_month: number;
-  /** The sum of its months' minimums (pro-rated when cut by the end or a termination). */
-  minimum_gpu_hours: DecimalString;
-  /** Usage up to the cap: what counts against the minimum. */
-  usage_counted_gpu_hours: DecimalString;
-  shortfall_gpu_hours: DecimalString;
-  shortfall_price_usd_per_gpu_hour: DecimalString;
-  shortfall_paid_usd: DecimalString;
-  make_up_used_gpu_hours: DecimalString;
-  /** The sum of its months' minimum payments; `revenue_usd` is never below it. */
-  minimum_payment_usd: DecimalString;
-  revenue_usd: DecimalString;
-}
-
-/** The result of {@link settle_contract}. */
-export interface Settlement {
-  name: string;
-  /** One row per month served, from the start month to the end or the termination. */
-  months: SettlementMonth[];
-  true_ups: TrueUpPeriod[];
-  /** Sums over the months (make-up earned = used + expired). */
-  totals: {
-    usage_gpu_hours: DecimalString;
-    minimum_gpu_hours: DecimalString;
-    minimum_payment_usd: DecimalString;
-    billed_gpu_hours: DecimalString;
-    usage_billed_usd: DecimalString;
-    overage_gpu_hours: DecimalString;
-    overage_usd: DecimalString;
-    unserved_gpu_hours: DecimalString;
-    shortfall_gpu_hours: DecimalString;
-    shortfall_paid_usd: DecimalString;
-    make_up_earned_gpu_hours: DecimalString;
-    make_up_used_gpu_hours: DecimalString;
-    make_up_expired_gpu_hours: DecimalString;
-    termination_fee_usd: DecimalString;
-    revenue_usd: DecimalString;
-  };
-}
 
 /**
  * Settles a take-or-pay contract against the buyer's usage, month by month: usage up to the
@@ -929,24 +826,6 @@ export interface Settlement {
  */
 export declare function settle_contract(inputs: SettleInputs): Settlement;
 
-/** The inputs of {@link contract_backlog}. */
-export interface BacklogInputs {
-  contract: Contract;
-  /** Count the months after this one (0: the whole contract). */
-  as_of_month: number;
-  /** Discount rate a year, greater than −1; months discount at (1 + r)^(1/12) − 1. */
-  annual_discount_rate: DecimalInput;
-}
-
-/** The result of {@link contract_backlog}. */
-export interface Backlog {
-  /** Minimum payments (ramped, escalated) of the months after `as_of_month`, with the termination fee. */
-  remaining_minimum_usd: DecimalString;
-  /** Their present value at `as_of_month`, each payment at the end of its month. */
-  present_value_usd: DecimalString;
-  months_remaining: number;
-}
-
 /**
  * The contracted backlog of a take-or-pay contract, what lenders size debt on: the minimum
  * payments minimum × min(price, shortfall price) of the months after `as_of_month`, and their
@@ -970,85 +849,6 @@ export declare function contract_backlog(inputs: BacklogInputs): Backlog;
 // ---------------------------------------------------------------------------------------
 // Rental pricing (docs/domain.md sections 3 and 10): the capacity book, published
 // discounts, break-even / margin / IRR prices, tokens and training runs.
-
-/** The on-demand product of a {@link CapacityBook}: the GPUs left after reserved and dedicated. */
-export interface OnDemand {
-  /** On-demand price per GPU-hour, at least 0; spot is discounted from it. */
-  price_usd_per_gpu_hour: DecimalInput;
-  /** Billed utilization of the on-demand GPUs (hours sold / hours available), in [0, 1]. */
-  utilization: DecimalInput;
-}
-
-/** A block of reserved GPUs, billed every hour of the period whether used or not. */
-export interface Reserved {
-  /** GPUs reserved, at least 0. */
-  gpus: DecimalInput;
-  /** The on-demand price the discount applies to (the price at the reservation's start). */
-  on_demand_price_usd_per_gpu_hour: DecimalInput;
-  /** Discount to that price, in [0, 1] (public defaults: 1-year 25-41 %, 3-year 49-64 %). */
-  discount: DecimalInput;
-  /** Term in months, greater than 0 (the book bills one period; the term is the caller's). */
-  term_months: number;
-}
-
-/** Spot: idle on-demand hours sold at a discount, pre-emptible. */
-export interface Spot {
-  /** Discount to the on-demand price, in [0, 1]. */
-  discount: DecimalInput;
-  /** Share of the idle on-demand hours sold as spot, in [0, 1]. */
-  share_of_idle_sold: DecimalInput;
-  /** Share of the spot hours sold that are pre-empted and not billed, in [0, 1]. */
-  preemption_rate: DecimalInput;
-}
-
-/** Dedicated GPUs, billed every hour at their price. */
-export interface Dedicated {
-  /** GPUs dedicated, at least 0. */
-  gpus: DecimalInput;
-  /** Price per GPU-hour, at least 0. */
-  price_usd_per_gpu_hour: DecimalInput;
-}
-
-/** The inputs of {@link capacity_book}: one period of a fleet. */
-export interface CapacityBook {
-  /** GPUs in the fleet, at least the reserved and dedicated GPUs. */
-  gpus: DecimalInput;
-  /** Hours in the period, greater than 0 (default 730, a month). */
-  hours?: DecimalInput;
-  on_demand: OnDemand;
-  /** Default none. */
-  reserved?: Reserved[];
-  /** Default none: idle hours stay idle. */
-  spot?: Spot | null;
-  /** Default none. */
-  dedicated?: Dedicated[];
-}
-
-/** The result of {@link capacity_book}: revenue (USD) and billed GPU-hours by product; the products sum to the totals exactly. */
-export interface BookRevenue {
-  on_demand_usd: DecimalString;
-  reserved_usd: DecimalString;
-  spot_usd: DecimalString;
-  dedicated_usd: DecimalString;
-  /** on-demand + reserved + spot + dedicated. */
-  total_usd: DecimalString;
-  on_demand_gpu_hours: DecimalString;
-  /** Every hour of the reserved GPUs. */
-  reserved_gpu_hours: DecimalString;
-  /** Spot hours sold less pre-empted. */
-  spot_gpu_hours: DecimalString;
-  dedicated_gpu_hours: DecimalString;
-  /** The four products' hours; never above `available_gpu_hours`. */
-  billed_gpu_hours: DecimalString;
-  /** gpus × hours. */
-  available_gpu_hours: DecimalString;
-  /** available − billed. */
-  idle_gpu_hours: DecimalString;
-  /** billed / available; null with no GPUs. */
-  billed_utilization: DecimalString | null;
-  /** total revenue / available hours; null with no GPUs. */
-  usd_per_available_gpu_hour: DecimalString | null;
-}
 
 /**
  * One period of a fleet sold as four products: reserved and dedicated GPUs billed every hour;
@@ -1075,20 +875,6 @@ export interface BookRevenue {
  */
 export declare function capacity_book(inputs: CapacityBook): BookRevenue;
 
-/** The inputs of {@link published_discounts}; prices in any one unit (per GPU-hour or per instance-hour). */
-export interface PublishedPrices {
-  /** The on-demand price per hour, greater than 0. */
-  on_demand_usd_per_hour: DecimalInput;
-  /** The other offers: a name and a price between 0 and the on-demand price. */
-  offers: { name: string; usd_per_hour: DecimalInput }[];
-}
-
-/** One offer's discount to on-demand, `1 − price / on_demand`. */
-export interface OfferDiscount {
-  name: string;
-  discount: DecimalString;
-}
-
 /**
  * Published prices as discounts to on-demand: `discount = 1 − price / on_demand`.
  *
@@ -1107,16 +893,6 @@ export interface OfferDiscount {
  * ] }).map((o) => o.discount); // ["0.5833460470…", "0.3844017941…", "0.6186189851…"]
  */
 export declare function published_discounts(inputs: PublishedPrices): OfferDiscount[];
-
-/** A price and the owner's cost at it: the result of {@link break_even_price} and {@link target_margin_price}. */
-export interface RentalPrice {
-  /** Price per sold GPU-hour. */
-  price_usd_per_gpu_hour: DecimalString;
-  /** price × utilization. */
-  revenue_usd_per_available_gpu_hour: DecimalString;
-  /** {@link owner_cost} at that price (its SG&A is a share of the price). */
-  cost: OwnerCost;
-}
 
 /**
  * The break-even price at `usage.utilization`, SG&A included: with C the cost per available
@@ -1140,14 +916,6 @@ export interface RentalPrice {
  */
 export declare function break_even_price(inputs: OwnerCostInputs): RentalPrice;
 
-/** The inputs of {@link target_margin_price}. */
-export interface TargetMarginInputs {
-  /** The owner's cost; `usage.utilization` greater than 0. */
-  cost: OwnerCostInputs;
-  /** Gross margin wanted, (revenue − cost before SG&A) / revenue, in [0, 1). */
-  target_gross_margin: DecimalInput;
-}
-
 /**
  * The price for a target gross margin m: p = (C / u) / (1 − m), with C the cost per available
  * hour before SG&A (SG&A is an operating expense below gross profit).
@@ -1167,27 +935,6 @@ export interface TargetMarginInputs {
  * }, target_gross_margin: 0.5 }).price_usd_per_gpu_hour; // "4.6"
  */
 export declare function target_margin_price(inputs: TargetMarginInputs): RentalPrice;
-
-/** The inputs of {@link target_irr_price}. */
-export interface TargetIrrInputs {
-  /** The owner's cost: `usage.utilization` above 0, SG&A below 1, `capital.life_years` a whole
-   * number of years (at most 100). The capital's `annual_rate` and `method` are not used. */
-  cost: OwnerCostInputs;
-  /** Project IRR wanted, a year, greater than −1. */
-  target_annual_irr: DecimalInput;
-}
-
-/** The result of {@link target_irr_price}. */
-export interface IrrPrice {
-  price_usd_per_gpu_hour: DecimalString;
-  /** price × utilization × 8760. */
-  revenue_usd_per_year: DecimalString;
-  sga_usd_per_year: DecimalString;
-  /** Power, facility, staff, support, software and insurance a year. */
-  cash_operating_cost_usd_per_year: DecimalString;
-  /** Year 0: −capex; years 1..n: revenue − SG&A − cash cost; year n adds the salvage. Their IRR is the target. */
-  annual_cash_flows_usd: DecimalString[];
-}
 
 /**
  * The price at which the project's annual cash flows have the target IRR. Revenue is linear in
@@ -1211,24 +958,6 @@ export interface IrrPrice {
  */
 export declare function target_irr_price(inputs: TargetIrrInputs): IrrPrice;
 
-/** The inputs of {@link token_price}. */
-export interface TokenPriceInputs {
-  /** Price of a GPU-hour, at least 0. */
-  usd_per_gpu_hour: DecimalInput;
-  /** Tokens per second from one GPU while serving, greater than 0. */
-  tokens_per_second: DecimalInput;
-  /** Share of the paid hours spent serving, in (0, 1]. */
-  utilization: DecimalInput;
-}
-
-/** The result of {@link token_price}. */
-export interface TokenPrice {
-  /** tokens_per_second × 3600 × utilization. */
-  tokens_per_gpu_hour: DecimalString;
-  /** usd_per_gpu_hour × 1e6 / tokens_per_gpu_hour. */
-  usd_per_million_tokens: DecimalString;
-}
-
 /**
  * A GPU-hour price per million tokens: `usd_per_gpu_hour ÷ (tokens_per_second × 3600 × utilization) × 1e6`.
  * Compare with API prices on paid (reserved) hours: `utilization` is the share of them serving.
@@ -1244,26 +973,6 @@ export interface TokenPrice {
  *   .usd_per_million_tokens; // "6.5359477124…" (1000/153)
  */
 export declare function token_price(inputs: TokenPriceInputs): TokenPrice;
-
-/** The inputs of {@link training_run_cost}. */
-export interface TrainingRunInputs {
-  /** FLOPs the run needs, at least 0 (up to ~7.9e28; "1e26" as a string). */
-  total_flops: DecimalInput;
-  /** Peak FLOP/s of one GPU at the run's precision, greater than 0 (H100 SXM: 989e12 dense BF16). */
-  peak_flops_per_second: DecimalInput;
-  /** Model FLOPs utilization, in (0, 1]. */
-  mfu: DecimalInput;
-  /** Price of a GPU-hour, at least 0. */
-  usd_per_gpu_hour: DecimalInput;
-}
-
-/** The result of {@link training_run_cost}. */
-export interface TrainingRunCost {
-  /** total_flops / (peak × mfu) / 3600. */
-  gpu_hours: DecimalString;
-  /** gpu_hours × usd_per_gpu_hour. */
-  cost_usd: DecimalString;
-}
 
 /**
  * The GPU-hours and cost of a training run: `total_flops ÷ (peak_flops_per_second × mfu) ÷ 3600` GPU-hours.
@@ -1282,63 +991,6 @@ export declare function training_run_cost(inputs: TrainingRunInputs): TrainingRu
 
 // ---------------------------------------------------------------------------------------
 // Utilization and yield (docs/domain.md section 4): three utilizations, never one.
-
-/** Three utilizations of a GPU over a period, each in [0, 1]. */
-export interface Utilization {
-  /** Commercial: billed hours / available hours (the billing system). Revenue follows it. */
-  billed: DecimalInput;
-  /** Activity: share of time a kernel ran (NVML `utilization.gpu`, nvidia-smi "GPU-Util"). */
-  activity: DecimalInput;
-  /** Effective: DCGM SM activity (`DCGM_FI_PROF_SM_ACTIVE`) or MFU (achieved / peak FLOP/s). */
-  effective: DecimalInput;
-}
-
-/** The inputs of {@link utilization_yield}; amounts per GPU. */
-export interface YieldInputs {
-  /** Price per billed GPU-hour, at least 0. */
-  price_usd_per_gpu_hour: DecimalInput;
-  /** Cost per available GPU-hour, at least 0 (e.g. `owner_cost(...).total_usd_per_gpu_hour`). */
-  cost_usd_per_available_gpu_hour: DecimalInput;
-  /** All-in capex per GPU, greater than 0. */
-  capex_usd_per_gpu: DecimalInput;
-  /** Months 1, 2, …: at least one. */
-  months: Utilization[];
-}
-
-/** One month of {@link utilization_yield}. Cost per hour is null when its utilization is 0. */
-export interface YieldMonth {
-  month: number;
-  /** 730 × billed. */
-  billed_gpu_hours: DecimalString;
-  revenue_usd: DecimalString;
-  /** cost per available hour × 730. */
-  cost_usd: DecimalString;
-  margin_usd: DecimalString;
-  /** price × billed. */
-  usd_per_available_gpu_hour: DecimalString;
-  cost_usd_per_utilized_gpu_hour: DecimalString | null;
-  cost_usd_per_active_gpu_hour: DecimalString | null;
-  cost_usd_per_effective_gpu_hour: DecimalString | null;
-  /** revenue × 12 / capex. */
-  annualized_yield_on_cost: DecimalString;
-}
-
-/** The result of {@link utilization_yield}. */
-export interface YieldSeries {
-  months: YieldMonth[];
-  totals: {
-    available_gpu_hours: DecimalString;
-    billed_gpu_hours: DecimalString;
-    revenue_usd: DecimalString;
-    cost_usd: DecimalString;
-    margin_usd: DecimalString;
-    billed_utilization: DecimalString;
-    /** null when nothing is billed. */
-    cost_usd_per_utilized_gpu_hour: DecimalString | null;
-    /** revenue × 12 / months / capex. */
-    annualized_yield_on_cost: DecimalString;
-  };
-}
 
 /**
  * A GPU's monthly yield from its utilizations: revenue = price × 730 × billed, cost = cost per
@@ -1360,36 +1012,6 @@ export interface YieldSeries {
  * y.months[1].cost_usd_per_utilized_gpu_hour; // null
  */
 export declare function utilization_yield(inputs: YieldInputs): YieldSeries;
-
-/** The inputs of {@link buyer_cost}. */
-export interface BuyerCostInputs {
-  /** Reserved price per GPU-hour, paid for every hour. */
-  reserved_usd_per_gpu_hour: DecimalInput;
-  /** On-demand price per GPU-hour, paid for the hours used. */
-  on_demand_usd_per_gpu_hour: DecimalInput;
-  /** The buyer's activity utilization: share of the period's hours its jobs run, in [0, 1]. */
-  activity: DecimalInput;
-  /** GPUs needed, at least 0. */
-  gpus: DecimalInput;
-  /** Hours in the period, greater than 0 (default 730). */
-  hours?: DecimalInput;
-}
-
-/** The result of {@link buyer_cost}. */
-export interface BuyerCost {
-  /** gpus × hours × activity. */
-  used_gpu_hours: DecimalString;
-  /** Reservation-based: reserved price × gpus × hours, used or not. */
-  reserved_cost_usd: DecimalString;
-  /** Usage-based: on-demand price × used hours. */
-  on_demand_cost_usd: DecimalString;
-  /** reserved price / activity; null at 0 activity. */
-  reserved_usd_per_used_gpu_hour: DecimalString | null;
-  /** The on-demand price. */
-  on_demand_usd_per_used_gpu_hour: DecimalString;
-  /** reserved / on-demand price: above this activity reserving costs less; null when on-demand is free. */
-  break_even_activity: DecimalString | null;
-}
 
 /**
  * Reservation-based against usage-based cost for a buyer: a reserved buyer pays every hour, so an
@@ -1413,60 +1035,6 @@ export declare function buyer_cost(inputs: BuyerCostInputs): BuyerCost;
 // monthly timeline: month 1 is the first month after the start; series start at month 1.
 
 /**
- * A book depreciation method, tagged by `kind`. Annual charges come from the Excel
- * functions (SLN, DB, DDB, SYD, VDB, MACRS) and are spread evenly over each year's 12 months.
- */
-export type BookMethod =
-  /** SLN: the same charge every year; any life (a last part year gets its fraction). */
-  | { kind: "straight_line" }
-  /** Excel's DB (rate rounded to 3 decimals): period 1 has `month_of_first_year` months (1-12,
-   * default 12), period L + 1 the rest. Whole-year lives. Ends near, not at, salvage. */
-  | { kind: "declining_balance"; month_of_first_year?: number }
-  /** DDB at factor / life a year (factor > 0, default 2); never below salvage, may end above it. */
-  | { kind: "double_declining"; factor?: DecimalInput }
-  /** SYD: whole-year lives. */
-  | { kind: "sum_of_years_digits" }
-  /** VDB: declining balance switching to straight line (unless `no_switch`), ends at salvage. */
-  | { kind: "vdb"; factor?: DecimalInput; no_switch?: boolean }
-  /** MACRS GDS half-year convention, class 3, 5, 7, 10, 15 or 20 (GPU servers: 5): class + 1
-   * tax years of 12 months; ignores `life_years` and the salvage value, ends at 0. */
-  | { kind: "macrs"; class: 3 | 5 | 7 | 10 | 15 | 20 }
-  /** (cost − salvage) × units this month / total units; entry i is month i + 1, missing months 0. */
-  | { kind: "units_of_production"; total_units: DecimalInput; units_per_month: DecimalInput[] };
-
-/** The inputs of {@link book_schedule}. */
-export interface BookScheduleInputs {
-  /** The asset's cost, at least 0. */
-  cost_usd: DecimalInput;
-  /** Salvage value, 0 to the cost (default 0). */
-  salvage_usd?: DecimalInput;
-  /** Book life in years, greater than 0 (whole years for SYD and DB). */
-  life_years: DecimalInput;
-  method: BookMethod;
-  /** Months in the schedule, 1 to 1200. */
-  months: number;
-}
-
-/** One month of a {@link BookSchedule}. */
-export interface BookMonth {
-  month: number;
-  depreciation_usd: DecimalString;
-  /** At the end of the month: never below salvage (0 for MACRS), never rising. */
-  book_value_usd: DecimalString;
-}
-
-/** The result of {@link book_schedule}. */
-export interface BookSchedule {
-  months: BookMonth[];
-  totals: {
-    /** cost − the final book value. */
-    depreciation_usd: DecimalString;
-    /** Book value at the end of the last month. */
-    book_value_usd: DecimalString;
-  };
-}
-
-/**
  * The monthly book depreciation schedule of one asset. Each year's charge from the Excel
  * function is spread evenly over its 12 months; units of production charge
  * (cost − salvage) × units / total units each month. After the life nothing more is
@@ -1488,31 +1056,6 @@ export interface BookSchedule {
 export declare function book_schedule(inputs: BookScheduleInputs): BookSchedule;
 
 /**
- * A path of multipliers of a base value (a capex, a price), 1 at month 0, tagged by `kind`:
- * `exponential`: annual_factor^(month/12) (0.14 orders of magnitude a year: 10^−0.14 = 0.7244);
- * `generational_step`: × each step's factor from its ship month on, on an optional decline;
- * `points`: linear between the points, flat before the first and after the last (with a base
- * of 1, absolute prices). Factors greater than 0; points in increasing months, values ≥ 0.
- */
-export type Curve =
-  | { kind: "constant" }
-  | { kind: "exponential"; annual_factor: DecimalInput }
-  | {
-      kind: "generational_step";
-      annual_factor?: DecimalInput | null;
-      /** In increasing months, each at least 1. */
-      steps: { month: number; factor: DecimalInput }[];
-    }
-  | { kind: "points"; points: { month: number; value: DecimalInput }[] };
-
-/** The inputs of {@link curve_series}. */
-export interface CurveSeriesInputs {
-  curve: Curve;
-  /** 1 to 1200. */
-  months: number;
-}
-
-/**
  * A curve's values in months 1 to `months` (fractional powers in f64, converted once).
  *
  * @param inputs - see {@link CurveSeriesInputs}
@@ -1527,47 +1070,6 @@ export interface CurveSeriesInputs {
  * values[11]; // "0.724"
  */
 export declare function curve_series(inputs: CurveSeriesInputs): { values: DecimalString[] };
-
-/** One stage of a {@link cascade}. */
-export interface CascadeStage {
-  /** A name for people (default ""). */
-  name?: string;
-  /** Price per sold GPU-hour at the stage's start, at least 0. */
-  price_usd_per_gpu_hour: DecimalInput;
-  /** Billed utilization, in [0, 1]. */
-  utilization: DecimalInput;
-  /** Months in the stage, greater than 0. */
-  months: number;
-  /** The price's path from the stage's start (stage month k gets curve(k); default constant). */
-  price_curve?: Curve;
-}
-
-/** One month of a {@link CascadeSchedule}. */
-export interface CascadeMonth {
-  month: number;
-  /** The stage's index in `stages` (0 first). */
-  stage: number;
-  stage_name: string;
-  price_usd_per_gpu_hour: DecimalString;
-  utilization: DecimalString;
-  /** price × utilization × 730. */
-  revenue_usd_per_gpu: DecimalString;
-}
-
-/** The result of {@link cascade}. */
-export interface CascadeSchedule {
-  months: CascadeMonth[];
-  stages: {
-    stage: number;
-    name: string;
-    first_month: number;
-    last_month: number;
-    /** utilization × 730 × months. */
-    billed_gpu_hours_per_gpu: DecimalString;
-    revenue_usd_per_gpu: DecimalString;
-  }[];
-  revenue_usd_per_gpu: DecimalString;
-}
 
 /**
  * The cascade: a GPU moving from training to inference to batch work, each stage with its own
@@ -1590,52 +1092,6 @@ export interface CascadeSchedule {
  */
 export declare function cascade(inputs: { stages: CascadeStage[] }): CascadeSchedule;
 
-/** The inputs of {@link economic_end_of_life}; amounts per available GPU-hour. */
-export interface EndOfLifeInputs {
-  /** Price per sold GPU-hour at the start, at least 0. */
-  price_usd_per_gpu_hour: DecimalInput;
-  /** Default constant. */
-  price_curve?: Curve;
-  /** Billed utilization, in [0, 1]. */
-  utilization: DecimalInput;
-  /** The cash cost of keeping it running (capital is sunk); each at least 0, default 0. */
-  running_cost: {
-    power_usd_per_gpu_hour?: DecimalInput;
-    facility_usd_per_gpu_hour?: DecimalInput;
-    operations_usd_per_gpu_hour?: DecimalInput;
-  };
-  /** This GPU's all-in IT kW (greater than 0 with `newer`; default 0). */
-  kw_per_gpu?: DecimalInput;
-  /** A newer GPU competing for the same power. */
-  newer?: {
-    /** Its net cash margin per available GPU-hour. */
-    net_margin_usd_per_gpu_hour: DecimalInput;
-    /** Its kW, greater than 0. */
-    kw_per_gpu: DecimalInput;
-    /** Default constant. */
-    margin_curve?: Curve;
-  } | null;
-  /** 1 to 1200. */
-  horizon_months: number;
-}
-
-/** The result of {@link economic_end_of_life}. */
-export interface EndOfLife {
-  /** The first month keeping it fails a test; null if none within the horizon. */
-  month: number | null;
-  /** `"below_cash_cost"` (checked first) or `"below_newer_gpu"`. */
-  reason: "below_cash_cost" | "below_newer_gpu" | null;
-  months: {
-    month: number;
-    /** price × curve × utilization. */
-    revenue_usd_per_gpu_hour: DecimalString;
-    cash_cost_usd_per_gpu_hour: DecimalString;
-    net_margin_usd_per_gpu_hour: DecimalString;
-    /** newer margin × curve ÷ newer kW × this kW; null without `newer`. */
-    newer_margin_usd_per_gpu_hour: DecimalString | null;
-  }[];
-}
-
 /**
  * Economic end of life from power economics: the first month the revenue an hour earns falls
  * below the cash cost of running (power + facility + operations), or the net margin falls
@@ -1655,59 +1111,6 @@ export interface EndOfLife {
  * }); // { month: 15, reason: "below_cash_cost", months: [...] }
  */
 export declare function economic_end_of_life(inputs: EndOfLifeInputs): EndOfLife;
-
-/** The inputs of {@link refresh_decision}; margins are net cash per GPU a month (may be negative). */
-export interface RefreshInputs {
-  /** Critical IT power available, kW, greater than 0. */
-  power_envelope_kw: DecimalInput;
-  current: {
-    kw_per_gpu: DecimalInput;
-    net_margin_usd_per_gpu_month: DecimalInput;
-    margin_curve?: Curve;
-    /** What a GPU sells for now (its residual value), at least 0. */
-    sale_value_usd_per_gpu: DecimalInput;
-    residual_at_horizon_usd_per_gpu: DecimalInput;
-  };
-  new_generation: {
-    /** Paid now. */
-    capex_usd_per_gpu: DecimalInput;
-    kw_per_gpu: DecimalInput;
-    net_margin_usd_per_gpu_month: DecimalInput;
-    margin_curve?: Curve;
-    residual_at_horizon_usd_per_gpu: DecimalInput;
-  };
-  /** 1 to 1200. */
-  horizon_months: number;
-  /** Greater than −1; months discount at (1 + r)^(1/12) − 1. */
-  annual_discount_rate: DecimalInput;
-}
-
-/** The result of {@link refresh_decision}. */
-export interface RefreshDecision {
-  monthly_discount_rate: DecimalString;
-  keep: {
-    /** floor(envelope ÷ kW per GPU). */
-    gpus: DecimalString;
-    pv_margins_usd: DecimalString;
-    pv_residual_usd: DecimalString;
-    npv_usd: DecimalString;
-  };
-  replace: {
-    gpus: DecimalString;
-    /** current GPUs × sale value, now. */
-    sale_proceeds_usd: DecimalString;
-    /** new GPUs × capex, now. */
-    capex_usd: DecimalString;
-    pv_margins_usd: DecimalString;
-    pv_residual_usd: DecimalString;
-    /** sale − capex + pv_margins + pv_residual. */
-    npv_usd: DecimalString;
-  };
-  /** replace.npv_usd − keep.npv_usd. */
-  npv_difference_usd: DecimalString;
-  /** `"replace"` when the difference is positive; a tie keeps. */
-  decision: "keep" | "replace";
-}
 
 /**
  * Keep the fleet, or sell it at its residual value and fill the same power envelope with the
@@ -1733,16 +1136,6 @@ export interface RefreshDecision {
  * r.decision;        // "replace"
  */
 export declare function refresh_decision(inputs: RefreshInputs): RefreshDecision;
-
-/** One month of {@link value_schedule}. */
-export interface ValueMonth {
-  month: number;
-  book_value_usd: DecimalString;
-  /** cost × residual(month). */
-  economic_value_usd: DecimalString;
-  /** book − economic: positive when the books carry it above its market value. */
-  gap_usd: DecimalString;
-}
 
 /**
  * Book value against economic value, month by month: the book schedule beside the cost × the
@@ -1771,291 +1164,13 @@ export declare function value_schedule(inputs: {
 // string in USD for the whole fleet unless its name says otherwise.
 
 /** A block of reserved GPUs in a {@link Scenario}'s market. */
-export interface ScenarioReservation {
-  /** GPUs reserved (greater than 0). */
-  gpus: DecimalInput;
-  /** The first month of the term (1 is the first month after the start). */
-  start_month: number;
-  /** Length of the term in months. */
-  term_months: number;
-  /** Discount to the on-demand price at `start_month`, in [0, 1]. */
-  discount: DecimalInput;
-}
-
-/** How the GPUs outside the take-or-pay contracts are sold. */
-export interface Market {
-  /** The on-demand price per GPU-hour at the start. */
-  on_demand_usd_per_gpu_hour: DecimalInput;
-  /** The on-demand price path as a multiplier of the start price (default constant). */
-  price_curve?: Curve;
-  /** Billed utilization of the on-demand GPUs, in [0, 1]. */
-  utilization: DecimalInput;
-  /** Reserved blocks, billed every hour of their term. */
-  reserved?: ScenarioReservation[];
-  /** Spot sales from idle on-demand hours. */
-  spot?: Spot | null;
-  /** When given, the stages set the on-demand price and utilization month by month. */
-  cascade?: CascadeStage[];
-}
-
-/** A take-or-pay contract and the usage expected of it. */
-export interface ContractLine {
-  contract: Contract;
-  /** Expected usage as a share of the contract's GPU-hours (gpus × 730 a month), in [0, 1]. */
-  usage_share: DecimalInput;
-  /**
-   * The usage share month by month (month 1 first), each in [0, 1], replacing `usage_share`
-   * in the months it covers: a forecast, or one Monte Carlo path (default none).
-   */
-  usage_share_by_month?: DecimalInput[];
-  /** The buyer, for a portfolio's concentration of revenue (default: the contract's name). */
-  customer?: string;
-  /**
-   * The share of the contract's value (its minimum payments over the term) paid up front,
-   * in [0, 1] (default 0): cash at the close, applied against the monthly billing in equal
-   * parts over the months the contract serves.
-   */
-  prepaid_share?: DecimalInput;
-  /**
-   * What its GPUs do after its last month: join the market (`remarket`, the default), be
-   * sold at its end at their economic value less `selling_cost_share` (`sell`), or stay
-   * idle, paying their costs (`idle`, warned as `GPUS_IDLE`).
-   */
-  after_contract?: "remarket" | "sell" | "idle";
-}
-
-/**
- * A whole scenario: what {@link evaluate} takes. Month 1 is the first month after `start`.
- *
- * @example
- * import { presets, evaluate } from "gpuecon";
- * const { scenario } = presets().find((p) => p.id === "h100-cluster-1024");
- * evaluate({ ...scenario, annual_discount_rate: "0.12" }).summary.metrics.npv_usd;
- */
-export interface Scenario {
-  title?: string;
-  /** The start date, `YYYY-MM-DD`. */
-  start: string;
-  /** Months evaluated, 1 to 1200. */
-  horizon_months: number;
-  /** Annual discount rate for NPV and the backlog's present value (0.10 = 10 %). */
-  annual_discount_rate: DecimalInput;
-  /** The annual rate a MIRR finances negative flows at (default `annual_discount_rate`). */
-  mirr_finance_rate?: DecimalInput | null;
-  /** The annual rate a MIRR reinvests positive flows at (default `annual_discount_rate`). */
-  mirr_reinvestment_rate?: DecimalInput | null;
-  fleet: {
-    /** The SKU's exact catalog name (`"H100 SXM"`), for people. */
-    gpu?: string;
-    /** Number of GPUs (greater than 0). */
-    gpus: DecimalInput;
-    /** All-in capex per GPU, paid on delivery. */
-    capex_usd_per_gpu: DecimalInput;
-    /**
-     * Shares of the fleet delivered and paid for: entry 0 at the close, entry k at the end
-     * of month k (in service from month k + 1); each in [0, 1], the first above 0, together
-     * exactly 1. Default: all at the close. A financed scenario draws its loan on them.
-     */
-    deliveries?: DecimalInput[];
-    /** The share of the capex a buyer of used GPUs pays for, in [0, 1] (default 1): economic value = capex × share × residual. */
-    resellable_share?: DecimalInput;
-  };
-  power: OwnerCostInputs["power"];
-  /** How the electricity is priced and cut (default: `power.usd_per_kwh` flat, nothing cut). */
-  energy?: Energy | null;
-  facility: OwnerCostInputs["facility"];
-  /**
-   * A colocation or hyperscale lease instead of `facility`'s flat rate (whose
-   * `usd_per_kw_month` must then be 0), on the scenario's months; leave its
-   * `annual_discount_rate` out.
-   */
-  lease?: LeaseInputs | null;
-  /** A hosting agreement: the scenario is the host, paid by its tenant from month 1 (within the horizon). */
-  hosting?: HostingInputs | null;
-  operations?: OwnerCostInputs["operations"];
-  depreciation: {
-    method: BookMethod;
-    life_years: DecimalInput;
-    salvage_usd_per_gpu?: DecimalInput;
-  };
-  /** Economic value as a multiplier of the capex (1 at the start). */
-  residual: Curve;
-  market: Market;
-  contracts?: ContractLine[];
-  /** Sell the fleet at its economic value in the last month (default true). */
-  sell_at_horizon?: boolean;
-  /** Sell the GPUs on the market from the month before their economic end of life (default false). */
-  retire_when_uneconomic?: boolean;
-  /** The month from which GPUs on the market are retired, stated instead of computed (overrides `retire_when_uneconomic`). */
-  retire_from_month?: number | null;
-  /** The share of the economic value a sale before the horizon loses, in [0, 1] (default 0). */
-  selling_cost_share?: DecimalInput;
-  /** Debt secured by the GPUs and the contracts: the scenario becomes a box (an SPV). */
-  financing?: Financing | null;
-}
-
-/**
- * How a {@link Scenario}'s electricity is priced and cut. Each month the facility draws
- * MWh × (1 − share of hours cut), bought at the PPA's price at the market price; a virtual
- * PPA settles as a cost; the MWh cut earn demand response; revenue sold by the hour falls
- * by the share cut (contracts and reservations are not billed for hours cut).
- */
-export interface Energy {
-  /** Market price in USD per MWh for months 1, 2, …, the last value held (default: `power.usd_per_kwh` × 1000, which must then be 0). */
-  market_usd_per_mwh?: DecimalInput[];
-  /** How the power is bought (default `{ kind: "market" }`). */
-  ppa?: Ppa;
-  /** Hours cut from month 1 (default none). */
-  curtailed?: CurtailmentInputs["curtailed"] | null;
-  /** Paid by the grid per MWh not drawn in the hours cut, at least 0 (default 0). */
-  demand_response_usd_per_mwh?: DecimalInput;
-}
+export type ScenarioReservation = Reservation;
 
 /** Revenue by product: `total` = the six items − `curtailed_usd` − `sla_credits_usd`. */
-export interface ScenarioRevenue {
-  contracts_usd: DecimalString;
-  reserved_usd: DecimalString;
-  on_demand_usd: DecimalString;
-  spot_usd: DecimalString;
-  /** Hosting fees billed to the tenant, before SLA credits. */
-  hosting_usd: DecimalString;
-  /** Paid by the grid for the MWh not drawn in curtailed hours. */
-  demand_response_usd: DecimalString;
-  /** Revenue lost to curtailment (subtracted). */
-  curtailed_usd: DecimalString;
-  /** SLA credits given to the hosting tenant (subtracted). */
-  sla_credits_usd: DecimalString;
-  total_usd: DecimalString;
-}
+export type ScenarioRevenue = Revenue;
 
 /** Cash operating costs by item; `total` is their sum. */
-export interface ScenarioCosts {
-  /** Electricity bought. */
-  power_usd: DecimalString;
-  /** A virtual PPA's settlement: paid when positive, received when negative. */
-  ppa_settlement_usd: DecimalString;
-  /** Colocation, or the lease's rent. */
-  facility_usd: DecimalString;
-  /** The lease's triple-net items. */
-  lease_taxes_usd: DecimalString;
-  lease_insurance_usd: DecimalString;
-  lease_maintenance_usd: DecimalString;
-  staff_usd: DecimalString;
-  support_usd: DecimalString;
-  software_usd: DecimalString;
-  insurance_usd: DecimalString;
-  sga_usd: DecimalString;
-  total_usd: DecimalString;
-}
-
-/** One month of a {@link Report}. */
-export interface MonthReport {
-  month: number;
-  /** The start date plus `month` months, `YYYY-MM-DD`. */
-  date: string;
-  /** GPUs in service × 730. */
-  available_gpu_hours: DecimalString;
-  /** Available × the share of the hours curtailed. */
-  curtailed_gpu_hours: DecimalString;
-  /** Contracted and reserved GPUs' every hour, plus on-demand and spot hours sold. */
-  billed_gpu_hours: DecimalString;
-  /** Hours the GPUs ran (sets the power bill). */
-  busy_gpu_hours: DecimalString;
-  billed_utilization: DecimalString;
-  /** Energy drawn by the facility (IT × PUE), MWh. */
-  energy_mwh: DecimalString;
-  on_demand_usd_per_gpu_hour: DecimalString;
-  revenue: ScenarioRevenue;
-  costs: ScenarioCosts;
-  gross_margin_usd: DecimalString;
-  revenue_per_available_gpu_hour: DecimalString;
-  /** `null` when nothing was billed. */
-  cost_per_billed_gpu_hour: DecimalString | null;
-  depreciation_usd: DecimalString;
-  book_value_usd: DecimalString;
-  economic_value_usd: DecimalString;
-  /** The fleet's sale at its economic value (the last month, when sold). */
-  sale_usd: DecimalString;
-  /** Capex paid at the end of the month for GPUs delivered then. */
-  capex_usd: DecimalString;
-  /** Prepayments applied against the month's billing. */
-  prepayment_applied_usd: DecimalString;
-  /** Gross margin − prepayment applied − capex + sale. */
-  cash_flow_usd: DecimalString;
-  /** From the close's cash flow. */
-  cumulative_cash_flow_usd: DecimalString;
-}
-
-/** Totals and metrics of a {@link Report}, computed from its months. */
-export interface Summary {
-  capex_usd: DecimalString;
-  /** Prepayments received at the close. */
-  prepayment_usd: DecimalString;
-  /** The close (month 0): prepayments − the capex paid then. */
-  close_cash_flow_usd: DecimalString;
-  revenue: ScenarioRevenue;
-  costs: ScenarioCosts;
-  gross_margin_usd: DecimalString;
-  gross_margin_share: DecimalString | null;
-  billed_utilization: DecimalString;
-  /** Revenue a year ÷ capex. */
-  yield_on_cost: DecimalString | null;
-  book_value_usd: DecimalString;
-  economic_value_usd: DecimalString;
-  metrics: {
-    npv_usd: DecimalString;
-    /** Annualized; `null` when the cash flows have no IRR. */
-    irr_annual: DecimalString | null;
-    /** Every annualized IRR, lowest first: one entry when it is unique, several when the flows change sign more than once. */
-    irr_all_annual: DecimalString[];
-    /** The annualized MIRR at `mirr_finance_rate` and `mirr_reinvestment_rate`, when the flows change sign more than once; else `null`. */
-    mirr_annual: DecimalString | null;
-    /** The first month after which the cumulative cash flow stays ≥ 0 (0: never below 0); `null` if it is below 0 at the end. */
-    payback_month: number | null;
-  };
-  /** The contracts' minimum payments after the start, and their present value. */
-  contracted_backlog_usd: DecimalString;
-  contracted_backlog_pv_usd: DecimalString;
-  /** Each contract's revenue over the horizon (before curtailment), in order. */
-  contract_revenue_usd: DecimalString[];
-}
-
-/**
- * A warning's stable code (new codes may be added; a code never changes meaning):
- * the lease shorter or longer than the horizon, a loan longer than its contracts, GPUs idle
- * more than 3 months in a row, losing months while the GPUs could be sold, a horizon beyond
- * the GPUs' economic end of life, covenant headroom under 5 LTV points or 0.10x DSCR, an
- * on-demand price outside the catalog's published market range.
- */
-export type WarningCode =
-  | "LEASE_SHORTER_THAN_HORIZON"
-  | "LEASE_LONGER_THAN_HORIZON"
-  | "LOAN_TENOR_BEYOND_CONTRACTS"
-  | "GPUS_IDLE"
-  | "NEGATIVE_MARGIN_WHILE_SELLABLE"
-  | "HORIZON_BEYOND_END_OF_LIFE"
-  | "LTV_HEADROOM_THIN"
-  | "DSCR_HEADROOM_THIN"
-  | "PRICE_OUTSIDE_MARKET";
-
-/** Something suspicious in a valid scenario: it never stops the evaluation. */
-export interface Warning {
-  code: WarningCode;
-  /** The input to look at, as in errors (`lease.term_months`). */
-  path: string;
-  /** What was found, with its figures, in a sentence. */
-  message: string;
-}
-
-/** What {@link evaluate} returns. */
-export interface Report {
-  months: MonthReport[];
-  summary: Summary;
-  /** The debt, DSCR, LTV and equity cash flows of a financed scenario; `null` without financing. */
-  financing: FinancingReport | null;
-  /** Every warning, in the order of the codes; empty when nothing is suspicious. */
-  warnings: Warning[];
-}
+export type ScenarioCosts = Costs;
 
 /**
  * Evaluates a scenario month by month into its report.
@@ -2154,20 +1269,7 @@ export declare function presets(): Preset[];
  * sign convention; an input's meaning, unit, typical range and source. Keys are paths from
  * the scenario's root (`scenario.…`) or the report's (`report.…`), array indices as `[]`.
  */
-export interface GlossaryEntry {
-  /** `report.financing.summary.equity.irr_annual`, `scenario.contracts[].contract.gpus`, … */
-  key: string;
-  definition: string;
-  /** How a result is computed; empty for an input. */
-  formula: string;
-  unit: string;
-  /** Which way an amount is positive; empty where there is no sign to read. */
-  sign: string;
-  /** For an input, the values an expert would expect; empty for a result. */
-  typical_range: string;
-  /** For an input, where a typical value comes from; empty for a result. */
-  source: string;
-}
+export type GlossaryEntry = Entry;
 
 /**
  * Every scenario input and report field explained, ordered by key; a fresh copy on every
@@ -2182,104 +1284,6 @@ export declare function glossary(): GlossaryEntry[];
 // ---------------------------------------------------------------------------------------
 // GPU-collateralized lending (docs/domain.md section 8). Months are on the monthly
 // timeline: month 1 is the first month after origination; every test is at month end.
-
-/** What the GPUs securing a loan are worth, month by month. */
-export type CollateralValue =
-  | {
-      kind: "fleet";
-      /** GPUs pledged, greater than 0. */
-      gpus: DecimalInput;
-      /** All-in capex per GPU, at least 0. */
-      capex_usd_per_gpu: DecimalInput;
-      /** Value as a multiplier of the capex: value(m) = gpus × capex × residual(m). */
-      residual: Curve;
-    }
-  | {
-      kind: "series";
-      /** The value at origination (month 0), at least 0. */
-      origination_value_usd: DecimalInput;
-      /** Entry i is the value at the end of month i + 1, each at least 0; one for every month of `balance_usd` at least. */
-      value_usd: DecimalInput[];
-    };
-
-/** The covenants tested at the end of every month, and the cure period. */
-export interface Covenants {
-  /** Breached when LTV > max_ltv (or unbounded); greater than 0. */
-  max_ltv: DecimalInput;
-  /** A minimum DSCR, breached when DSCR < minimum_dscr; `null` entries (no debt service) are not tested. */
-  dscr?: { minimum_dscr: DecimalInput; dscr_by_month: Array<DecimalInput | null> } | null;
-  /** A limit on the largest customer's share of revenue (fractions in [0, 1]), breached when above it. */
-  concentration?: { maximum_share: DecimalInput; largest_customer_share_by_month: DecimalInput[] } | null;
-  /** Months to cure a breach (default 0): a covenant breached cure_months + 1 months running is a default. A passing month resets its count. */
-  cure_months?: number;
-}
-
-/** The inputs of {@link collateral_schedule}. */
-export interface CollateralInputs {
-  collateral: CollateralValue;
-  /** Loan at origination ÷ collateral value then, in [0, 1] (about 0.75 on-chain). */
-  advance_rate: DecimalInput;
-  /** The loan balance at the end of each month (entry i is month i + 1), 1 to 1200 months, each at least 0: the horizon. */
-  balance_usd: DecimalInput[];
-  covenants: Covenants;
-  /** Forced-sale haircut in [0, 1] and costs in USD (both default 0). */
-  liquidation?: { haircut?: DecimalInput; costs_usd?: DecimalInput };
-}
-
-/** A covenant's test in one month. */
-export interface CovenantTest {
-  status: "pass" | "breach" | "not_tested";
-  /** Consecutive breached months up to and including this one (0 unless breached). */
-  consecutive_breach_months: number;
-}
-
-/** What the lender recovers if the borrower defaults in a month and the GPUs are sold. */
-export interface Recovery {
-  /** max(0, value × (1 − haircut) − costs). */
-  liquidation_value_usd: DecimalString;
-  /** min(balance, liquidation value). */
-  recovery_usd: DecimalString;
-  /** recovery ÷ balance; `null` when nothing is owed. */
-  recovery_rate: DecimalString | null;
-  /** balance − recovery. */
-  loss_usd: DecimalString;
-}
-
-/** One month of a {@link CollateralSchedule}. */
-export interface CollateralMonth {
-  month: number;
-  balance_usd: DecimalString;
-  collateral_value_usd: DecimalString;
-  /** balance ÷ value: "0" when nothing is owed, `null` (unbounded) when the collateral is worthless and a balance is owed. */
-  ltv: DecimalString | null;
-  ltv_test: CovenantTest;
-  dscr_test: CovenantTest;
-  concentration_test: CovenantTest;
-  /** Any covenant breached this month. */
-  in_breach: boolean;
-  /** An event of default has occurred, this month or before (it stays). */
-  in_default: boolean;
-  /** If the borrower defaulted this month. */
-  recovery: Recovery;
-}
-
-/** The result of {@link collateral_schedule}. */
-export interface CollateralSchedule {
-  months: CollateralMonth[];
-  summary: {
-    origination_value_usd: DecimalString;
-    /** advance_rate × origination value. */
-    loan_usd: DecimalString;
-    /** `null` when some month's LTV is unbounded. */
-    peak_ltv: DecimalString | null;
-    peak_ltv_month: number;
-    /** Months with a covenant breached, consecutive or not. */
-    months_in_breach: number;
-    first_breach_month: number | null;
-    first_default_month: number | null;
-    recovery_at_default: Recovery | null;
-  };
-}
 
 /**
  * A GPU-collateralized loan month by month: LTV = balance ÷ collateral value, the covenants
@@ -2311,47 +1315,7 @@ export declare function collateral_schedule(inputs: CollateralInputs): Collatera
 // Customer concentration and counterparties (docs/domain.md section 9).
 
 /** What a counterparty is to the company. */
-export type CounterpartyRole = "investor" | "supplier" | "customer" | "lender";
-
-/** The inputs of {@link customer_concentration}. */
-export interface ConcentrationInputs {
-  /** At least one, names unique and not empty, revenue above 0 in total. */
-  counterparties: Array<{
-    name: string;
-    /** Revenue from it over the period, at least 0 (default 0); above 0 makes it a customer. */
-    revenue_usd?: DecimalInput;
-    roles?: CounterpartyRole[];
-  }>;
-  /** Share of the largest customer's revenue recovered if it defaults, in [0, 1] (default 0). */
-  default_recovery_rate?: DecimalInput;
-}
-
-/** The result of {@link customer_concentration}. */
-export interface Concentration {
-  total_revenue_usd: DecimalString;
-  /** Counterparties with revenue above 0, largest first (ties in input order). */
-  customers: Array<{ name: string; revenue_usd: DecimalString; share: DecimalString }>;
-  /** Σ share², in [1/n, 1]. */
-  hhi: DecimalString;
-  /** 10,000 × hhi (the antitrust scale). */
-  hhi_points: DecimalString;
-  top1_share: DecimalString;
-  /** The three largest customers' share (all of them when fewer). */
-  top3_share: DecimalString;
-  largest_customer: string;
-  /** The largest customer's revenue: lost if it leaves. */
-  revenue_at_risk_usd: DecimalString;
-  /** revenue × (1 − default_recovery_rate): lost if it defaults. */
-  default_loss_usd: DecimalString;
-  /** Counterparties with two or more of investor, supplier and customer, in input order. */
-  circular: Array<{
-    name: string;
-    /** In the order investor, supplier, customer, lender. */
-    roles: CounterpartyRole[];
-    revenue_usd: DecimalString;
-    revenue_share: DecimalString;
-  }>;
-}
+export type CounterpartyRole = Role;
 
 /**
  * Customer concentration: the Herfindahl-Hirschman index Σ share² (0-1 and 0-10,000), the
@@ -2378,66 +1342,6 @@ export declare function customer_concentration(inputs: ConcentrationInputs): Con
 
 // ---------------------------------------------------------------------------------------
 // Hosting agreements (docs/domain.md section 11).
-
-/** How a host's fee is set. */
-export type HostingFee =
-  | {
-      kind: "fixed_per_kw";
-      /** Contracted critical IT kW, at least 0. */
-      contracted_kw: DecimalInput;
-      usd_per_kw_month: DecimalInput;
-    }
-  | {
-      kind: "revenue_share";
-      /** The host's share of the tenant's model revenue, in [0, 1]. */
-      share: DecimalInput;
-      /** Entry i is month i + 1 (missing months 0), no more entries than months. */
-      model_revenue_usd: DecimalInput[];
-    };
-
-/** The inputs of {@link hosting_fees}. */
-export interface HostingInputs {
-  /** 1 to 1200. */
-  months: number;
-  fee: HostingFee;
-  /** The least the host bills a month before credits (default 0). */
-  minimum_fee_usd_per_month?: DecimalInput;
-  /** Uptime each month in [0, 1] (missing months 1), no more entries than months. */
-  uptime_by_month?: DecimalInput[];
-  /** Highest threshold first: the credit of the lowest threshold the uptime is below applies. */
-  sla_tiers?: Array<{ below_uptime: DecimalInput; credit_share: DecimalInput }>;
-  /** The liability cap: on a month's credit as a share of its fee, and/or on each contract year's credits in USD. */
-  credit_cap?: { share_of_monthly_fee?: DecimalInput | null; usd_per_contract_year?: DecimalInput | null };
-}
-
-/** One month of a {@link HostingSchedule}. */
-export interface HostingMonth {
-  month: number;
-  uptime: DecimalString;
-  base_fee_usd: DecimalString;
-  /** max(0, minimum − base fee). */
-  minimum_top_up_usd: DecimalString;
-  /** base fee + top-up: billed before credits. */
-  fee_usd: DecimalString;
-  credit_share: DecimalString;
-  credit_before_cap_usd: DecimalString;
-  sla_credit_usd: DecimalString;
-  /** fee − credit. */
-  net_fee_usd: DecimalString;
-}
-
-/** The result of {@link hosting_fees}. */
-export interface HostingSchedule {
-  months: HostingMonth[];
-  totals: {
-    base_fee_usd: DecimalString;
-    minimum_top_up_usd: DecimalString;
-    fee_usd: DecimalString;
-    credit_before_cap_usd: DecimalString;
-    sla_credit_usd: DecimalString;
-    net_fee_usd: DecimalString;
-  };
-}
 
 /**
  * A hosting agreement month by month: the base fee (kW × $/kW-month, or a share of the
@@ -2470,166 +1374,8 @@ export declare function hosting_fees(inputs: HostingInputs): HostingSchedule;
 // Interest = balance × annual rate / 12 (30/360, as term loans and PMT(rate/12)). Amounts
 // are kept to 12 decimal places, so balances and totals add up exactly.
 
-/** The credit of the contract's counterparty, which sets the spread over SOFR (CoreWeave's
- * delayed draw term loan): named investment grade + 6.00 %, other investment grade + 6.50 %,
- * sub-investment grade + 13.00 %. */
-export type CreditTier = "named_investment_grade" | "other_investment_grade" | "sub_investment_grade";
-
 /** A loan's rate, tagged by `kind`. */
-export type LoanInterest =
-  /** The same annual rate every month, greater than −1. */
-  | { kind: "fixed"; annual_rate: DecimalInput }
-  /** SOFR + spread: `sofr_annual_rates[i]` is month i + 1 (each > −1; the last value holds for
-   * later months, one value is a flat SOFR); the spread is the tier's unless given (≥ 0). */
-  | {
-      kind: "floating";
-      sofr_annual_rates: DecimalInput[];
-      credit_tier: CreditTier;
-      spread_annual_rate?: DecimalInput | null;
-      /** The lowest SOFR the loan accrues on: rate = max(SOFR, floor) + spread (default none). */
-      sofr_floor_annual_rate?: DecimalInput | null;
-    };
-
-/** How a month's interest counts days: actual ÷ 360 (SOFR's), 30 ÷ 360 (1/12 a month), actual ÷ 365. */
-export type DayCount = "act_360" | "30_360" | "act_365f";
-
-/** What a hedge settles on, tagged by `kind`: a share of the balance after each month's draw
- * (in [0, 1]), or USD a month from month 1 (each ≥ 0; later months settle on nothing). */
-export type Notional =
-  | { kind: "share_of_balance"; share: DecimalInput }
-  | { kind: "amounts"; usd: DecimalInput[] };
-
-/** A swap: the borrower pays `fixed_annual_rate` (> −1) and receives SOFR (as quoted, before the
- * floor) on the notional, on the loan's day count; the net settlement is debt service. */
-export interface Swap {
-  fixed_annual_rate: DecimalInput;
-  notional: Notional;
-}
-
-/** A cap: the borrower receives max(SOFR − strike, 0) on the notional each month, for a premium
- * (≥ 0) paid at the close. */
-export interface Cap {
-  strike_annual_rate: DecimalInput;
-  notional: Notional;
-  premium_usd: DecimalInput;
-}
-
-/** A loan's calendar and hedges (all optional): month m runs from `start_date` + (m − 1) months to
- * `start_date` + m months; the day count defaults to ACT/360 for a floating rate, 30/360 for a
- * fixed one (30/360 without a date); swaps and caps hedge floating rates only. */
-export interface LoanConventions {
-  /** The close, `YYYY-MM-DD`; needed by the actual day counts. */
-  start_date?: string | null;
-  day_count?: DayCount | null;
-  swap?: Swap | null;
-  cap?: Cap | null;
-}
-
-/** When the loan is drawn, tagged by `kind`; entry i is month i + 1, missing months draw nothing. */
-export type DrawSchedule =
-  /** The whole commitment in month 1 (the default). */
-  | { kind: "at_close" }
-  /** USD a month (a GPU delivery schedule), each ≥ 0, in all at most the commitment. */
-  | { kind: "amounts"; usd: DecimalInput[] }
-  /** Shares of the commitment a month, each ≥ 0, in all at most 1. */
-  | { kind: "shares"; of_commitment: DecimalInput[] };
-
-/** How the loan is repaid after the capitalization period, tagged by `kind`. */
-export type Amortization =
-  /** An annuity (Excel's PMT over the months left), reset by a draw or a new rate. */
-  | { kind: "level_payment" }
-  /** Equal principal (the balance ÷ the months left, reset by a draw). */
-  | { kind: "straight" }
-  /** Interest only, all the principal at maturity. */
-  | { kind: "bullet" }
-  /** Debt service = max(CFADS, 0) ÷ target_dscr each month (`cfads_usd[i]` is month i + 1, at
-   * least `tenor_months` values; target > 0). A service below the interest capitalizes the
-   * rest; a loan below its capacity is repaid early; above it is a `DOMAIN` error. */
-  | { kind: "sculpted"; cfads_usd: DecimalInput[]; target_dscr: DecimalInput };
-
-/** The inputs of {@link debt_schedule}. */
-export interface LoanInputs extends LoanConventions {
-  /** The most that may be drawn, greater than 0. */
-  commitment_usd: DecimalInput;
-  /** Months from the close to maturity, 1 to 1200; the last month repays the balance. */
-  tenor_months: number;
-  /** Interest of months 1 to this one is capitalized (construction); amortization starts the
-   * month after. Default 0, below `tenor_months`. */
-  capitalize_until_month?: number;
-  /** Default `{ kind: "at_close" }`. */
-  draws?: DrawSchedule;
-  /** Months in which the loan may be drawn (1 to `tenor_months`; default: to the last draw);
-   * the commitment fee runs on the undrawn amount until then. */
-  availability_months?: number | null;
-  interest: LoanInterest;
-  amortization: Amortization;
-  fees?: {
-    /** At the close, a share of the commitment in [0, 1] (default 0). */
-    upfront_fee_share_of_commitment?: DecimalInput;
-    /** A year on the undrawn commitment during the availability period, ≥ 0 (default 0). */
-    commitment_fee_annual_rate?: DecimalInput;
-  };
-}
-
-/** One month of a {@link DebtSchedule}: closing = opening + draw + capitalized − principal, exactly. */
-export interface DebtMonth {
-  month: number;
-  /** The fixed rate, or max(SOFR, floor) + spread. */
-  annual_rate: DecimalString;
-  /** Days accrued: 30 under 30/360, else the calendar's. */
-  days: number;
-  opening_balance_usd: DecimalString;
-  draw_usd: DecimalString;
-  /** The commitment undrawn after the draw, during the availability period (0 after). */
-  undrawn_usd: DecimalString;
-  /** (opening + draw) × annual_rate × days ÷ basis: paid or capitalized. */
-  interest_usd: DecimalString;
-  capitalized_interest_usd: DecimalString;
-  interest_paid_usd: DecimalString;
-  principal_usd: DecimalString;
-  /** The swap's net settlement (paid when positive). */
-  swap_settlement_usd: DecimalString;
-  /** The cap's payout (received). */
-  cap_payout_usd: DecimalString;
-  /** interest paid + principal + swap − cap, without fees (as DSCR covenants count it). */
-  debt_service_usd: DecimalString;
-  /** At the close, in month 1 only. */
-  upfront_fee_usd: DecimalString;
-  /** The cap's premium, at the close (month 1 only). */
-  cap_premium_usd: DecimalString;
-  commitment_fee_usd: DecimalString;
-  closing_balance_usd: DecimalString;
-}
-
-/** The totals of a {@link DebtSchedule}; principal = drawn + capitalized interest, exactly. */
-export interface DebtTotals {
-  drawn_usd: DecimalString;
-  interest_usd: DecimalString;
-  capitalized_interest_usd: DecimalString;
-  interest_paid_usd: DecimalString;
-  principal_usd: DecimalString;
-  swap_settlement_usd: DecimalString;
-  cap_payout_usd: DecimalString;
-  debt_service_usd: DecimalString;
-  upfront_fee_usd: DecimalString;
-  cap_premium_usd: DecimalString;
-  commitment_fee_usd: DecimalString;
-  fees_usd: DecimalString;
-}
-
-/** The result of {@link debt_schedule}. */
-export interface DebtSchedule {
-  /** Months 1 to `tenor_months`. */
-  months: DebtMonth[];
-  totals: DebtTotals;
-  /** The last month owing a balance: `tenor_months`, or earlier for a sculpted loan below its capacity. */
-  maturity_month: number;
-  /** IRR of the lender's flows (−draws + upfront fee at t = 0; debt service + commitment fee at the
-   * end of month t, less the next draw); null when they have none. */
-  all_in_monthly_rate: DecimalString | null;
-  /** (1 + all_in_monthly_rate)^12 − 1: an effective annual rate. */
-  all_in_annual_rate: DecimalString | null;
-}
+export type LoanInterest = Interest;
 
 /**
  * A loan month by month: draws (at the start of their month), interest capitalized through
@@ -2656,28 +1402,6 @@ export interface DebtSchedule {
  */
 export declare function debt_schedule(inputs: LoanInputs): DebtSchedule;
 
-/** The inputs of {@link sculpted_debt_capacity}. */
-export interface DebtCapacityInputs extends LoanConventions {
-  /** USD a month from month 1, at least `tenor_months` values; a month ≤ 0 services nothing. */
-  cfads_usd: DecimalInput[];
-  /** Greater than 0. */
-  target_dscr: DecimalInput;
-  interest: LoanInterest;
-  /** 1 to 1200. */
-  tenor_months: number;
-  /** Months of capitalized interest (no service) first; default 0, below `tenor_months`. */
-  capitalize_until_month?: number;
-}
-
-/** The result of {@link sculpted_debt_capacity}. */
-export interface DebtCapacity {
-  /** The present value at the loan's rate of the target service: the largest loan, drawn at the
-   * close, that sculpting repays by maturity. */
-  debt_capacity_usd: DecimalString;
-  /** Months 1 to `tenor_months`: 0 while capitalizing, then max(CFADS, 0) ÷ target DSCR. */
-  target_debt_service_usd: DecimalString[];
-}
-
 /**
  * The largest loan that debt service of CFADS ÷ target DSCR repays by maturity:
  * V_T = 0, V_(m−1) = (V_m + S_m − F_m) / (1 + (a_m + g_m) × days_m ÷ basis), capacity = V_0
@@ -2696,70 +1420,6 @@ export interface DebtCapacity {
  *   .debt_capacity_usd; // "294098.520723555543" (100,000 × (1/1.01 + 1/1.01² + 1/1.01³))
  */
 export declare function sculpted_debt_capacity(inputs: DebtCapacityInputs): DebtCapacity;
-
-/** The taxes of a box: only `income_tax_rate` is required. */
-export interface Taxes {
-  /** In [0, 1]: 0.21 federal, about 0.25 with a state's. */
-  income_tax_rate: DecimalInput;
-  /** Deductible interest as a share of ATI (EBITDA), in [0, 1] (default 0.30, IRC 163(j)). */
-  interest_limit_share_of_ebitda?: DecimalInput;
-  /** Share of taxable income carried losses may offset, in [0, 1] (default 0.80). */
-  nol_limit_share_of_taxable_income?: DecimalInput;
-  /** MACRS class: 3, 5, 7, 10, 15 or 20 (default 5: GPU servers, asset class 00.12). */
-  macrs_recovery_years?: number;
-  /** Bonus depreciation in the year placed in service, in [0, 1] (default 0). */
-  bonus_depreciation_share?: DecimalInput;
-  /** Property tax a year on the equipment's cost, in [0, 1] (default 0). */
-  property_tax_rate?: DecimalInput;
-}
-
-/** The inputs of {@link tax_schedule}. */
-export interface TaxInputs {
-  /** EBITDA before property tax, USD a month from month 1 (1 to 1200 months). */
-  ebitda_usd: DecimalInput[];
-  /** Interest expense as accrued, a month (default none; at most the horizon). */
-  interest_usd?: DecimalInput[];
-  /** Cost placed in service: entry 0 at the close, entry k at the end of month k (each ≥ 0). */
-  placed_in_service_usd: DecimalInput[];
-  taxes: Taxes;
-}
-
-/** One month of a {@link TaxSchedule}. */
-export interface TaxMonth {
-  month: number;
-  property_tax_usd: DecimalString;
-  /** An estimated installment of its tax year (months 4, 6, 9 and 12 of it). */
-  income_tax_usd: DecimalString;
-  taxes_usd: DecimalString;
-}
-
-/** One tax year (12 months from the close; the last may be shorter). */
-export interface TaxYear {
-  year: number;
-  first_month: number;
-  last_month: number;
-  ebitda_usd: DecimalString;
-  property_tax_usd: DecimalString;
-  adjusted_taxable_income_usd: DecimalString;
-  bonus_depreciation_usd: DecimalString;
-  macrs_depreciation_usd: DecimalString;
-  interest_usd: DecimalString;
-  interest_carried_in_usd: DecimalString;
-  interest_deductible_usd: DecimalString;
-  interest_carried_forward_usd: DecimalString;
-  taxable_income_before_nol_usd: DecimalString;
-  nol_used_usd: DecimalString;
-  nol_balance_usd: DecimalString;
-  taxable_income_usd: DecimalString;
-  income_tax_usd: DecimalString;
-}
-
-/** The result of {@link tax_schedule}. */
-export interface TaxSchedule {
-  months: TaxMonth[];
-  years: TaxYear[];
-  totals: { income_tax_usd: DecimalString; property_tax_usd: DecimalString; taxes_usd: DecimalString };
-}
 
 /**
  * A box's taxes: income tax on tax years of 12 months from the close (EBT = EBITDA − property
@@ -2786,23 +1446,6 @@ export declare function tax_schedule(inputs: TaxInputs): TaxSchedule;
 // curtailment. Electricity prices are in USD per MWh; energies in MWh (kWh for energy_split).
 // Months are on the monthly timeline (month 1 first, 730 hours each).
 
-/** The inputs of {@link energy_split}. */
-export interface EnergySplitInputs {
-  /** IT energy in kWh, at least 0. */
-  it_kwh: DecimalInput;
-  /** Facility energy ÷ IT energy, at least 1. */
-  pue: DecimalInput;
-}
-
-/** The result of {@link energy_split}: `it_kwh + overhead_kwh = facility_kwh` exactly. */
-export interface EnergySplit {
-  it_kwh: DecimalString;
-  /** it_kwh × (PUE − 1): cooling, power conversion, lighting. */
-  overhead_kwh: DecimalString;
-  /** it_kwh × PUE: what the facility draws. */
-  facility_kwh: DecimalString;
-}
-
 /**
  * IT energy against facility energy: facility = IT × PUE (PUE applied once), overhead =
  * IT × (PUE − 1).
@@ -2817,77 +1460,6 @@ export interface EnergySplit {
  * energy_split({ it_kwh: 1000, pue: "1.54" }).facility_kwh; // "1540"
  */
 export declare function energy_split(inputs: EnergySplitInputs): EnergySplit;
-
-/**
- * A power purchase agreement, tagged by `kind`; prices in USD per MWh (at least 0).
- * `market`: every MWh at market (the default); `fixed_price`: at a fixed price; `indexed`:
- * market + adder; `virtual`: bought at market, plus a contract for difference settled each
- * month on a fixed volume, (market − strike) × volume (received when positive, paid when
- * negative), so the hedged volume costs strike × volume; `collar`: the market price held
- * within [floor, cap] (cap at least the floor).
- */
-export type Ppa =
-  | { kind: "market" }
-  | { kind: "fixed_price"; usd_per_mwh: DecimalInput }
-  | { kind: "indexed"; adder_usd_per_mwh: DecimalInput }
-  | { kind: "virtual"; strike_usd_per_mwh: DecimalInput; volume_mwh_per_month: DecimalInput }
-  | { kind: "collar"; floor_usd_per_mwh: DecimalInput; cap_usd_per_mwh: DecimalInput };
-
-/**
- * The IT load, tagged by `kind`. `fleet`: IT MWh = gpus × it_kw_per_gpu × load_factor × 730 / 1000
- * each month (gpus > 0, kW ≥ 0, load factor in [0, 1]); `metered`: IT MWh per month, one per
- * market price (each ≥ 0), with an optional GPU count for the cost per GPU-hour.
- */
-export type Load =
-  | { kind: "fleet"; gpus: DecimalInput; it_kw_per_gpu: DecimalInput; load_factor: DecimalInput }
-  | { kind: "metered"; it_mwh: DecimalInput[]; gpus?: DecimalInput | null };
-
-/** The inputs of {@link energy_cost}. */
-export interface EnergyCostInputs {
-  /** Market price in USD per MWh for months 1, 2, … (1 to 1200 values; may be negative). */
-  market_usd_per_mwh: DecimalInput[];
-  load: Load;
-  /** At least 1; applied once, to IT energy. */
-  pue: DecimalInput;
-  /** Default `{ kind: "market" }`. */
-  ppa?: Ppa;
-}
-
-/** One month of an {@link EnergyCost}; amounts kept to 12 decimals. */
-export interface EnergyCostMonth {
-  month: number;
-  market_usd_per_mwh: DecimalString;
-  it_mwh: DecimalString;
-  /** it_mwh × PUE: what is bought. */
-  facility_mwh: DecimalString;
-  /** Paid per MWh bought under the PPA. */
-  price_usd_per_mwh: DecimalString;
-  /** facility_mwh × price_usd_per_mwh. */
-  energy_bought_usd: DecimalString;
-  /** Virtual PPA settlement: received when positive, paid when negative; else "0". */
-  ppa_settlement_usd: DecimalString;
-  /** energy_bought_usd − ppa_settlement_usd. */
-  net_cost_usd: DecimalString;
-  /** net cost ÷ (gpus × 730); null without a GPU count. */
-  usd_per_gpu_hour: DecimalString | null;
-}
-
-/** The result of {@link energy_cost}. */
-export interface EnergyCost {
-  months: EnergyCostMonth[];
-  totals: {
-    it_mwh: DecimalString;
-    facility_mwh: DecimalString;
-    overhead_mwh: DecimalString;
-    energy_bought_usd: DecimalString;
-    ppa_settlement_usd: DecimalString;
-    net_cost_usd: DecimalString;
-    /** Net cost ÷ facility MWh; null when no energy was bought. */
-    usd_per_mwh: DecimalString | null;
-    /** Net cost ÷ (gpus × 730 × months); null without a GPU count. */
-    usd_per_gpu_hour: DecimalString | null;
-  };
-}
 
 /**
  * The electricity bill month by month: facility MWh = IT MWh × PUE, bought at the PPA's
@@ -2913,63 +1485,6 @@ export interface EnergyCost {
  * bill.totals.usd_per_gpu_hour;  // "0.0773424657534246575342465753"
  */
 export declare function energy_cost(inputs: EnergyCostInputs): EnergyCost;
-
-/** The inputs of {@link curtailment_cost}. */
-export interface CurtailmentInputs {
-  /** Greater than 0. */
-  gpus: DecimalInput;
-  /** IT kW per GPU while running, greater than 0. */
-  it_kw_per_gpu: DecimalInput;
-  /** At least 1: the facility draws IT kW × PUE. */
-  pue: DecimalInput;
-  /**
-   * The hours cut: `events` lists them month by month (each in [0, 730], 1 to 1200 months);
-   * `share` cuts the same share of every month's 730 hours.
-   */
-  curtailed:
-    | { kind: "events"; hours_per_month: DecimalInput[] }
-    | { kind: "share"; share_of_hours: DecimalInput; months: number };
-  /** What a GPU-hour earns before power (price less costs that stop with it), at least 0. */
-  margin_usd_per_gpu_hour: DecimalInput;
-  /** The price of the power not bought in the hours cut (may be negative). */
-  power_price_usd_per_mwh: DecimalInput;
-  /** Paid by the grid per MWh curtailed, at least 0 (default 0). */
-  demand_response_usd_per_mwh?: DecimalInput;
-  /** The capital cost of a GPU-hour, at least 0, for domain.md's capital break-even (optional). */
-  capital_usd_per_gpu_hour?: DecimalInput | null;
-}
-
-/** One month of a {@link CurtailmentCost}; the totals have the same fields but `month`. */
-export interface CurtailmentMonth {
-  month: number;
-  hours_cut: DecimalString;
-  /** hours_cut × gpus. */
-  gpu_hours_cut: DecimalString;
-  /** hours_cut × draw_mw. */
-  mwh_curtailed: DecimalString;
-  /** gpu_hours_cut × margin. */
-  lost_margin_usd: DecimalString;
-  /** mwh_curtailed × power price. */
-  power_saved_usd: DecimalString;
-  /** mwh_curtailed × demand-response price. */
-  demand_response_usd: DecimalString;
-  /** lost − saved − demand response (negative: curtailing paid). */
-  net_cost_usd: DecimalString;
-}
-
-/** The result of {@link curtailment_cost}. */
-export interface CurtailmentCost {
-  /** gpus × it_kw_per_gpu × PUE / 1000. */
-  draw_mw: DecimalString;
-  /** margin × gpus ÷ draw_mw − demand-response price: above this power price curtailing pays. */
-  break_even_usd_per_mwh: DecimalString;
-  /** power_price_usd_per_mwh > break_even_usd_per_mwh. */
-  curtailing_pays: boolean;
-  /** domain.md's capital cost per hour ÷ MW drawn (capital × gpus ÷ draw_mw); null without a capital cost. */
-  capital_break_even_usd_per_mwh: DecimalString | null;
-  months: CurtailmentMonth[];
-  totals: Omit<CurtailmentMonth, "month">;
-}
 
 /**
  * The cost of curtailment: hours cut × (margin lost) − power not bought − demand-response
@@ -3001,42 +1516,6 @@ export declare function curtailment_cost(inputs: CurtailmentInputs): Curtailment
 // Facility (docs/domain.md section 7): racks and cooling, MW ↔ GPUs, colocation and
 // hyperscale leases, published deal rates, and the cost of grid interconnection delay.
 // Capacities are critical IT kW or MW (before PUE).
-
-/** The inputs of {@link rack_density}. Counts are whole numbers. */
-export interface RackDensityInputs {
-  /** IT kW of a node, greater than 0 (DGX H100 10.2, DGX B200 14.3). */
-  node_kw: DecimalInput;
-  /** Nodes to house, greater than 0. */
-  nodes: number;
-  /** Nodes in a full rack, greater than 0. */
-  nodes_per_rack: number;
-  /** Racks in a row, greater than 0. */
-  racks_per_row: number;
-  /** Above this many kW a rack air cannot cool it (default 35: air tops out near 30-40 kW). */
-  air_cooling_limit_kw_per_rack?: DecimalInput;
-  /** PUE with air cooling, at least 1 (optional). */
-  air_cooling_pue?: DecimalInput | null;
-  /** Liquid cooling's capex per kW of IT load (≥ 0) and PUE (≥ 1), used when required (optional). */
-  liquid_cooling?: { capex_usd_per_kw: DecimalInput; pue: DecimalInput } | null;
-}
-
-/** The result of {@link rack_density}. */
-export interface RackDensity {
-  /** node_kw × nodes_per_rack. */
-  kw_per_rack: DecimalString;
-  /** node_kw × nodes. */
-  total_kw: DecimalString;
-  /** ⌈nodes ÷ nodes_per_rack⌉: racks × kw_per_rack ≥ total_kw. */
-  racks: number;
-  /** ⌈racks ÷ racks_per_row⌉. */
-  rows: number;
-  /** kw_per_rack above the air-cooling limit. */
-  liquid_cooling_required: boolean;
-  /** capex_usd_per_kw × total_kw when liquid cooling is required and given, else null. */
-  liquid_cooling_capex_usd: DecimalString | null;
-  /** Liquid cooling's PUE when required, else air cooling's; null when not given. */
-  pue: DecimalString | null;
-}
 
 /**
  * Rack density: kW per rack, racks and rows, and whether the racks need liquid cooling
@@ -3092,74 +1571,6 @@ export declare function gpus_to_mw(inputs: { gpus: DecimalInput; kw_per_gpu: Dec
 };
 
 /**
- * A tenant's cost under a triple-net lease, in USD: usd_per_kw_month on the contracted kW plus
- * usd_per_year / 12 a month, escalated by its own annual_escalator (> −1) each 12 lease months.
- * Every field defaults to 0; amounts at least 0.
- */
-export interface PassThrough {
-  usd_per_kw_month?: DecimalInput;
-  usd_per_year?: DecimalInput;
-  annual_escalator?: DecimalInput;
-}
-
-/** The inputs of {@link lease_schedule}. */
-export interface LeaseInputs {
-  /** Contracted critical IT kW, greater than 0 (hyperscale: 20,000-200,000), billed used or not. */
-  contracted_kw: DecimalInput;
-  /** First-year rent per kW-month, at least 0 (CBRE primary markets $184-195). */
-  usd_per_kw_month: DecimalInput;
-  /** Months, greater than 0 (hyperscale: 120-180); the lease ends by month 1200. */
-  term_months: number;
-  /** The lease's first month on the timeline (default 1). */
-  start_month?: number;
-  /** The rent's increase each 12 lease months, greater than −1 (default 0; 3 % is common). */
-  annual_escalator?: DecimalInput;
-  /** Modified gross (default: the rent covers taxes, insurance, maintenance) or triple-net. */
-  structure?:
-    | { kind: "modified_gross" }
-    | { kind: "triple_net"; taxes?: PassThrough; insurance?: PassThrough; maintenance?: PassThrough };
-  /** Discount rate a year (> −1) for the present value (optional). */
-  annual_discount_rate?: DecimalInput | null;
-}
-
-/** One month of a {@link LeaseSchedule}; amounts kept to 12 decimals. */
-export interface LeaseMonth {
-  /** On the timeline. */
-  month: number;
-  /** 1 for the lease's first month. */
-  lease_month: number;
-  /** usd_per_kw_month × (1 + escalator)^⌊(lease_month − 1) / 12⌋. */
-  rent_usd_per_kw_month: DecimalString;
-  /** contracted_kw × rent_usd_per_kw_month. */
-  rent_usd: DecimalString;
-  /** Triple-net items ("0" under modified gross). */
-  taxes_usd: DecimalString;
-  insurance_usd: DecimalString;
-  maintenance_usd: DecimalString;
-  /** rent + taxes + insurance + maintenance. */
-  total_usd: DecimalString;
-}
-
-/** The result of {@link lease_schedule}. */
-export interface LeaseSchedule {
-  months: LeaseMonth[];
-  totals: {
-    rent_usd: DecimalString;
-    taxes_usd: DecimalString;
-    insurance_usd: DecimalString;
-    maintenance_usd: DecimalString;
-    /** The total contract value, undiscounted. */
-    total_usd: DecimalString;
-    /** contracted_kw × term_months. */
-    kw_months: DecimalString;
-    /** total_usd ÷ kw_months: the all-in average, as deals are quoted. */
-    usd_per_kw_month: DecimalString;
-    /** NPV of the payments at month 0, each at its month's end; null without a rate. */
-    present_value_usd: DecimalString | null;
-  };
-}
-
-/**
  * A colocation or hyperscale lease month by month: rent on contracted critical IT kW with an
  * annual escalator applied each 12 months from the lease start, and under triple-net the
  * tenant's taxes, insurance and maintenance as separate items. Hyperscale leases (typically
@@ -3208,48 +1619,6 @@ export declare function implied_lease_rate(inputs: {
   annual_value_usd: DecimalString;
 };
 
-/** The inputs of {@link interconnection_delay}. */
-export interface InterconnectionInputs {
-  /** The expected connection month (0: now); cash flows from the month after. */
-  expected_connection_month: number;
-  /** The delay to price, in months (0 allowed). */
-  delay_months: number;
-  /** Months of operation once connected, greater than 0; connection + max(delay, 1) + these ≤ 1200. */
-  operating_months: number;
-  /** Net cash flow a month once connected (may be negative). */
-  monthly_net_cash_flow_usd: DecimalInput;
-  /** Network upgrade costs, at least 0 (default 0). */
-  upgrade_cost_usd?: DecimalInput;
-  /** Paid now (`upfront`, the default) or at the end of the connection month (`at_connection`). */
-  upgrade_paid?: "upfront" | "at_connection";
-  /** Cash spent each month while waiting (lease, staff, interest), at least 0 (default 0). */
-  holding_cost_usd_per_month?: DecimalInput;
-  /** Discount rate a year, greater than −1. */
-  annual_discount_rate: DecimalInput;
-}
-
-/** The result of {@link interconnection_delay}; NPVs kept to 12 decimals. */
-export interface InterconnectionDelay {
-  /** (1 + annual)^(1/12) − 1 (f64 root, converted once). */
-  monthly_discount_rate: DecimalString;
-  /** NPV(t). */
-  npv_on_schedule_usd: DecimalString;
-  /** NPV(t) − NPV(t + 1). */
-  cost_of_one_month_usd: DecimalString;
-  /** NPV(t + d). */
-  npv_delayed_usd: DecimalString;
-  /** NPV(t) − NPV(t + d). */
-  cost_of_delay_usd: DecimalString;
-  /** One row per month of delay: its NPV, its marginal cost and the cost so far. */
-  delays: Array<{
-    delay_months: number;
-    connection_month: number;
-    npv_usd: DecimalString;
-    marginal_cost_usd: DecimalString;
-    cumulative_cost_usd: DecimalString;
-  }>;
-}
-
 /**
  * The NPV cost of waiting in the grid interconnection queue: NPV(connect at t) − NPV(connect
  * at t + 1) for one month, NPV(t) − NPV(t + d) for a delay of d months. A delay shifts the
@@ -3277,48 +1646,6 @@ export declare function interconnection_delay(inputs: InterconnectionInputs): In
 // Render's burn-mint equilibrium, Akash's take rate, a node operator's ROI in fiat. Token
 // and USD amounts are kept to 18 decimal places, so rows add up to their totals exactly.
 
-/** The inputs of {@link emission_schedule}. An epoch is an hour. */
-export interface EmissionScheduleInputs {
-  /** Tokens at launch, greater than 0 (io.net: 500,000,000). */
-  initial_supply_tokens: DecimalInput;
-  /** The supply cap, greater than the initial supply (io.net: 800,000,000). */
-  max_supply_tokens: DecimalInput;
-  /** The first year's inflation as a share of the initial supply, at least 0 (io.net: 0.08); epoch 1's rate is this / 8760. */
-  initial_annual_inflation_rate: DecimalInput;
-  /** The rate's fall every epoch, in [0, 1] (io.net: "0.0000138869523959793"). */
-  disinflation_rate_per_epoch: DecimalInput;
-  /** The first epoch reported, at least 1 (default 1); earlier epochs are computed, not reported. */
-  first_epoch?: number;
-  /** Epochs in each row, greater than 0: 1 hourly, 730 monthly, 8760 yearly. */
-  epochs_per_period: number;
-  /** Rows, 1 to 1200; `first_epoch − 1 + epochs_per_period × periods` at most 876,000. */
-  periods: number;
-}
-
-/** One row of an {@link EmissionSchedule}. */
-export interface EmissionPeriod {
-  period: number;
-  first_epoch: number;
-  last_epoch: number;
-  emitted_tokens: DecimalString;
-  /** 0 once the cap is reached. */
-  last_epoch_emitted_tokens: DecimalString;
-  /** The scheduled rate of the last epoch, e_T / initial supply. */
-  last_epoch_inflation_rate: DecimalString;
-  /** The supply at the end of the row, never above the cap. */
-  total_supply_tokens: DecimalString;
-}
-
-/** The result of {@link emission_schedule}. */
-export interface EmissionSchedule {
-  periods: EmissionPeriod[];
-  /** Tokens emitted in the reported rows. */
-  emitted_tokens: DecimalString;
-  total_supply_tokens: DecimalString;
-  /** The epoch whose emission brings the supply to the cap; `null` if not reached by the last row. */
-  cap_reached_epoch: number | null;
-}
-
 /**
  * A token emitted every hour on a disinflationary schedule up to its cap (io.net):
  * e₁ = S₀ × r / 8760, e_T = e_{T−1} × (1 − d), each epoch's emission capped at what is left
@@ -3338,50 +1665,6 @@ export interface EmissionSchedule {
  * // ["4566.210045662100456621", "4566.1466349205663045…", "4566.0832250596…"] (published: 4,566.21, 4,566.15, 4,566.08)
  */
 export declare function emission_schedule(inputs: EmissionScheduleInputs): EmissionSchedule;
-
-/** The inputs of {@link burn_mint}. */
-export interface BurnMintInputs {
-  /** The supply before the first period, at least 0. */
-  initial_supply_tokens: DecimalInput;
-  /** Tokens minted each period whatever is burned, at least 0 (Render's year 1: 760,567 a month). */
-  minted_tokens_per_period: DecimalInput;
-  /** The node operators' part of the emission, 0 to the emission (default 0; Render: 190,142 a month). */
-  node_operator_tokens_per_period?: DecimalInput;
-  /** The share of each job kept as a fee, not burned, in [0, 1] (Render: 0.05). */
-  fee_rate: DecimalInput;
-  /** 1 to 1200 periods: jobs in USD (at least 0) burned at the token's price (greater than 0). */
-  periods: { jobs_usd: DecimalInput; token_price_usd: DecimalInput }[];
-}
-
-/** One period of a {@link BurnMint}. */
-export interface BurnMintResult {
-  period: number;
-  jobs_usd: DecimalString;
-  /** jobs × fee_rate. */
-  fee_usd: DecimalString;
-  /** jobs − fee. */
-  burned_usd: DecimalString;
-  /** burned_usd / token_price_usd. */
-  burned_tokens: DecimalString;
-  minted_tokens: DecimalString;
-  /** minted − burned: positive when the supply grows. */
-  net_supply_change_tokens: DecimalString;
-  supply_tokens: DecimalString;
-  /** burned_usd / minted: the price at which burn = mint; `null` when nothing is minted. */
-  equilibrium_token_price_usd: DecimalString | null;
-  /** The node operators' tokens at the period's price. */
-  node_operator_rewards_usd: DecimalString;
-}
-
-/** The result of {@link burn_mint}. */
-export interface BurnMint {
-  periods: BurnMintResult[];
-  fee_usd: DecimalString;
-  burned_tokens: DecimalString;
-  minted_tokens: DecimalString;
-  net_supply_change_tokens: DecimalString;
-  supply_tokens: DecimalString;
-}
 
 /**
  * A burn-and-mint equilibrium (Render): each period's jobs, priced in USD, burn tokens at the
@@ -3403,34 +1686,7 @@ export interface BurnMint {
 export declare function burn_mint(inputs: BurnMintInputs): BurnMint;
 
 /** One lease of {@link take_rate_settlement}. */
-export interface MarketplaceLease {
-  /** The buyer's price per GPU-hour, at least 0. */
-  usd_per_gpu_hour: DecimalInput;
-  /** GPU-hours leased, at least 0. */
-  gpu_hours: DecimalInput;
-  /** The network's share, in [0, 1] (Akash, USDC settlements: 0.20). */
-  take_rate: DecimalInput;
-}
-
-/** One lease settled. */
-export interface LeaseSettlement {
-  buyer_pays_usd: DecimalString;
-  network_take_usd: DecimalString;
-  /** buyer_pays − network_take, exactly. */
-  provider_receives_usd: DecimalString;
-  /** usd_per_gpu_hour × (1 − take_rate). */
-  provider_usd_per_gpu_hour: DecimalString;
-}
-
-/** The result of {@link take_rate_settlement}. */
-export interface TakeRateSettlement {
-  leases: LeaseSettlement[];
-  buyer_pays_usd: DecimalString;
-  network_take_usd: DecimalString;
-  provider_receives_usd: DecimalString;
-  /** network_take / buyer_pays; `null` when the buyers pay nothing. */
-  effective_take_rate: DecimalString | null;
-}
+export type MarketplaceLease = Lease;
 
 /**
  * A marketplace's take rate (Akash): the buyer pays, the network takes its rate, the provider
@@ -3447,85 +1703,6 @@ export interface TakeRateSettlement {
  *   .provider_receives_usd; // "876" (1,095 − 219)
  */
 export declare function take_rate_settlement(inputs: { leases: MarketplaceLease[] }): TakeRateSettlement;
-
-/** A token's price over the months: a start price times a {@link Curve}, or prices from month 0 (the last carried forward). */
-export type TokenPricePath =
-  | { kind: "curve"; start_usd_per_token: DecimalInput; curve: Curve }
-  | { kind: "series"; usd_per_token: DecimalInput[] };
-
-/** The inputs of {@link operator_roi}. */
-export interface OperatorInputs {
-  /** 1 to 1200. */
-  months: number;
-  /** Hardware bought at the start, at least 0. */
-  hardware_usd: DecimalInput;
-  /** The hardware's sale in the last month (default 0). */
-  salvage_usd?: DecimalInput;
-  /** GPUs the node runs, at least 0. */
-  gpus: DecimalInput;
-  /** The busy share of the hours, in [0, 1] (sets the power bill). */
-  utilization: DecimalInput;
-  /** Electricity per GPU, as in {@link owner_cost}. */
-  power: OwnerCostInputs["power"];
-  /** Hosting, bandwidth, staff a month (default 0). */
-  other_usd_per_month?: DecimalInput;
-  /** Rental income and fees received a month, after the network's take (default 0). */
-  rental_income_usd_per_month?: DecimalInput;
-  /** Token rewards a month before the reward curve (month m earns this × reward_curve(m)), at least 0. */
-  reward_tokens_per_month: DecimalInput;
-  /** The rewards' path, a multiplier from month 0 (default constant). */
-  reward_curve?: Curve;
-  /** Tokens staked: bought at the start price, sold at the last month's (default 0). */
-  stake_tokens?: DecimalInput;
-  /** The share of the stake slashed by the end, in [0, 1] (default 0). */
-  slashed_share?: DecimalInput;
-  /** Greater than −1. */
-  annual_discount_rate: DecimalInput;
-  /** 1 to 100 token price scenarios. */
-  scenarios: { name?: string; price: TokenPricePath }[];
-}
-
-/** One month of a {@link ScenarioRoi}. */
-export interface OperatorMonth {
-  month: number;
-  usd_per_token: DecimalString;
-  reward_tokens: DecimalString;
-  reward_usd: DecimalString;
-  /** Rewards + rental − power − other (+ salvage and the stake in the last month). */
-  cash_flow_usd: DecimalString;
-  /** The investment included. */
-  cumulative_cash_flow_usd: DecimalString;
-}
-
-/** One scenario of an {@link OperatorRoi}. */
-export interface ScenarioRoi {
-  name: string;
-  /** Hardware + stake at the start price. */
-  investment_usd: DecimalString;
-  stake_usd: DecimalString;
-  stake_returned_usd: DecimalString;
-  reward_usd: DecimalString;
-  net_cash_usd: DecimalString;
-  /** net_cash / investment; `null` when nothing is invested. */
-  roi: DecimalString | null;
-  npv_usd: DecimalString;
-  /** Annualized; `null` when the flows have no IRR. */
-  irr_annual: DecimalString | null;
-  /** The first month with a cumulative cash flow ≥ 0; `null` if none. */
-  payback_month: number | null;
-  months: OperatorMonth[];
-}
-
-/** The result of {@link operator_roi}. */
-export interface OperatorRoi {
-  power_usd_per_month: DecimalString;
-  /** rental − power − other, a month. */
-  fiat_margin_usd_per_month: DecimalString;
-  reward_tokens: DecimalString;
-  /** The constant token price with a net cash of 0; `null` when rewards net of slashing are not positive. */
-  break_even_usd_per_token: DecimalString | null;
-  scenarios: ScenarioRoi[];
-}
 
 /**
  * A node operator's fiat cash flows under token price scenarios: rewards × price + rental −
@@ -3552,71 +1729,6 @@ export declare function operator_roi(inputs: OperatorInputs): OperatorRoi;
 // ---------------------------------------------------------------------------------------
 // The inference API comparison (docs/domain.md section 10): whole-request price tiers
 // against self-hosting on paid (reserved) hours and on used hours.
-
-/** An API's prices in USD per million tokens, each at least 0. */
-export interface TokenRates {
-  input_usd_per_million_tokens: DecimalInput;
-  cached_input_usd_per_million_tokens: DecimalInput;
-  output_usd_per_million_tokens: DecimalInput;
-}
-
-/** The inputs of {@link api_comparison}. */
-export interface ApiComparisonInputs {
-  /** The request mix: at least one class, at least one token a month in all. Each class is one request shape billed at its own tier. */
-  requests: {
-    name?: string;
-    /** Prompt tokens per request, cached ones included. */
-    prompt_tokens: DecimalInput;
-    /** 0 to prompt_tokens (default 0). */
-    cached_tokens?: DecimalInput;
-    output_tokens: DecimalInput;
-    requests_per_month: DecimalInput;
-  }[];
-  api: {
-    base: TokenRates;
-    /** The whole request at these rates (each ≥ the base rate) once prompt_tokens > threshold_prompt_tokens (200,000 or 272,000 today). */
-    premium?: { threshold_prompt_tokens: DecimalInput; rates: TokenRates } | null;
-  };
-  self_hosted: {
-    usd_per_gpu_hour: DecimalInput;
-    /** Tokens per second one GPU serves for this mix, prompt and output together; greater than 0. */
-    tokens_per_second: DecimalInput;
-    /** GPUs paid for every hour of the month; greater than 0. */
-    reserved_gpus: DecimalInput;
-  };
-}
-
-/** Self-hosted cost, paid by use or by reservation. */
-export interface SelfHostedCost {
-  gpu_hours_per_month: DecimalString;
-  usd_per_month: DecimalString;
-  usd_per_million_tokens: DecimalString;
-}
-
-/** The result of {@link api_comparison}. */
-export interface ApiComparison {
-  classes: {
-    name: string;
-    tier: "base" | "premium";
-    usd_per_request: DecimalString;
-    tokens_per_month: DecimalString;
-    usd_per_month: DecimalString;
-  }[];
-  requests_per_month: DecimalString;
-  tokens_per_month: DecimalString;
-  api_usd_per_month: DecimalString;
-  api_usd_per_million_tokens: DecimalString;
-  /** Only the hours used: token_price at utilization 1. */
-  usage_based: SelfHostedCost;
-  /** Every hour of the reserved GPUs: reserved_gpus × 730 × usd_per_gpu_hour. */
-  reservation_based: SelfHostedCost;
-  /** tokens / capacity, at most 1. */
-  reserved_utilization: DecimalString;
-  reserved_capacity_tokens_per_month: DecimalString;
-  /** The mix's monthly volume at which the API costs what the reservation does; `null` for a free API. */
-  break_even_tokens_per_month: DecimalString | null;
-  break_even_requests_per_month: DecimalString | null;
-}
 
 /**
  * An inference API's bill for a request mix, each request billed whole at the premium rates
@@ -3647,292 +1759,6 @@ export declare function api_comparison(inputs: ApiComparisonInputs): ApiComparis
 // The box: a scenario financed with debt secured by its GPUs and its contracts.
 
 /**
- * The debt of a box (a financed {@link Scenario}): sized as the lesser of `advance_rate` ×
- * the fleet capex and the amount whose debt service keeps DSCR at `target_dscr`, drawn at
- * the close, repaid over `tenor_months` (at most the horizon); covenants tested monthly.
- */
-export interface Financing {
-  /** Share of the fleet capex the lender advances at most, in [0, 1]. */
-  advance_rate: DecimalInput;
-  /** The DSCR the debt is sized to keep, greater than 0 (lenders ask 1.25-1.35). */
-  target_dscr: DecimalInput;
-  tenor_months: number;
-  interest: LoanInterest;
-  /** `"sculpted"` (default: service = CFADS ÷ target), `"level_payment"`, `"straight"`, `"bullet"`. */
-  repayment?: "sculpted" | "level_payment" | "straight" | "bullet";
-  fees?: LoanInputs["fees"];
-  /** The highest LTV allowed (default 1). */
-  max_ltv?: DecimalInput;
-  /** The lowest DSCR allowed (default: not tested). */
-  min_dscr?: DecimalInput | null;
-  /** Consecutive months in breach before a default (default 0). */
-  cure_months?: number;
-  /** Discount of a forced sale of the GPUs, in [0, 1] (default 0). */
-  liquidation_haircut?: DecimalInput;
-  /**
-   * Interest of months 1 to this one capitalized (construction; default 0, below the
-   * tenor; for a sculpted loan drawn on `fleet.deliveries`, at least the last delivery's
-   * month).
-   */
-  capitalize_until_month?: number;
-  /** On the scenario's calendar; default ACT/360 for a floating rate, 30/360 for a fixed one. */
-  day_count?: DayCount | null;
-  /** Its net settlement is debt service. */
-  swap?: Swap | null;
-  /** Its premium is paid by the equity at the close; its payouts reduce debt service. */
-  cap?: Cap | null;
-  /** Income and property taxes paid from CFADS (default none). Sized on CFADS after the
-   * unlevered tax; the waterfall pays the levered tax of the scheduled loan. */
-  taxes?: Taxes | null;
-  /** A debt service reserve account (default none). */
-  dsra?: Dsra | null;
-  /** A distribution block on a trailing DSCR (default none). */
-  lock_up?: LockUp | null;
-  /** A share of the cash after debt service and the reserve prepays principal (default none). */
-  cash_sweep?: CashSweep | null;
-  /**
-   * After an event of default the loan is accelerated (always); with this, the lender also
-   * sells the GPUs this many months after the month of default, at least 1 (default none).
-   */
-  foreclose_after_months?: number | null;
-  /**
-   * Share of merchant (uncontracted) cash flow left out when sizing, in [0, 1]: default 1
-   * (sized on contracted cash flow only); 0 sizes on all of it.
-   */
-  merchant_haircut?: DecimalInput;
-  /** The lowest LLCR at the close: debt ≤ PV of sizing CFADS over the loan's life ÷ this (default none). */
-  min_llcr?: DecimalInput | null;
-  /** Allow a tenor past the last contract or hosting agreement (default false: an error). */
-  allow_merchant_tail?: boolean;
-  /** Failed GPUs replaced from CFADS (default none). */
-  maintenance?: {
-    /** Share of the GPUs in service failing a year, in [0, 1]. */
-    annual_failure_rate: DecimalInput;
-    replacement_usd_per_gpu: DecimalInput;
-    /** Spares bought at the close (a use of funds), used first (default 0). */
-    spares_gpus?: DecimalInput;
-  } | null;
-  /** Billing collected and costs paid later: 0 to 360 days (default none). */
-  working_capital?: { receivable_days: number; payable_days?: number } | null;
-  /** Share of the capex that resells on the residual curve, in [0, 1] (default 1). */
-  resellable_share?: DecimalInput;
-  /** What the rest recovers, as a share of its value, in [0, 1] (default 0). */
-  other_recovery?: DecimalInput;
-}
-
-/** A debt service reserve account: the scheduled service of the next `months` months. */
-export interface Dsra {
-  /** 1 to 24 months of debt service (lenders ask 3-6). */
-  months: number;
-  /** `"close"` (default: put in by the equity at the close) or `"cash_flow"`. */
-  funding?: "close" | "cash_flow";
-}
-
-/** Distributions stop while the trailing DSCR is under `min_dscr`; the cash is trapped. */
-export interface LockUp {
-  /** Greater than 0 (lenders set 1.10-1.20). */
-  min_dscr: DecimalInput;
-  /** The test's window: 1, 3 or 12 months. */
-  trailing_months: 1 | 3 | 12;
-  /** Months the test must pass before the trapped cash is released (default 1). */
-  release_after_months?: number;
-  /** After `after_months` months locked up, `share` of the trapped cash goes to the lender each month. */
-  sweep_trapped?: { after_months: number; share: DecimalInput } | null;
-}
-
-/** A share of the cash left after debt service and the reserve, prepaying principal. */
-export interface CashSweep {
-  /** In (0, 1]. */
-  share: DecimalInput;
-  /** `"always"` (default) or `"locked_up"` (only in months locked up). */
-  when?: "always" | "locked_up";
-}
-
-/** One month of a box's financing: the lender's waterfall in its order. */
-export interface FinancingMonth {
-  month: number;
-  revenue_usd: DecimalString;
-  /** Cash operating costs and the prepayments applied. */
-  operating_costs_usd: DecimalString;
-  /** 0 without a taxes section. */
-  taxes_usd: DecimalString;
-  /** 0 without a maintenance section. */
-  maintenance_capex_usd: DecimalString;
-  /** 0 without a working-capital section. */
-  working_capital_change_usd: DecimalString;
-  /** Revenue − operating costs − taxes − maintenance capex − working-capital change. */
-  cfads_usd: DecimalString;
-  /** Put in by the equity to cover a negative CFADS. */
-  equity_support_usd: DecimalString;
-  /** Drawn at the end of the month for the GPUs delivered then. */
-  draw_usd: DecimalString;
-  /** Upfront and commitment fees. */
-  fees_usd: DecimalString;
-  /** The upfront fee in `fees_usd` (paid by the equity, month 1). */
-  upfront_fee_usd: DecimalString;
-  /** Interest added to the balance. */
-  capitalized_interest_usd: DecimalString;
-  interest_usd: DecimalString;
-  principal_usd: DecimalString;
-  /** Swap settlement − cap payout (0 without hedges). */
-  hedges_usd: DecimalString;
-  /** Interest + principal + hedges. */
-  debt_service_usd: DecimalString;
-  /** Fees and debt service due and not paid (a payment default). */
-  shortfall_usd: DecimalString;
-  dsra_draw_usd: DecimalString;
-  dsra_top_up_usd: DecimalString;
-  dsra_release_usd: DecimalString;
-  dsra_balance_usd: DecimalString;
-  /** `null` without a lock-up or without debt service in its window. */
-  trailing_dscr: DecimalString | null;
-  locked_up: boolean;
-  /** Swept to the lender by the cash sweep. */
-  sweep_usd: DecimalString;
-  trapped_usd: DecimalString;
-  trapped_release_usd: DecimalString;
-  trapped_swept_usd: DecimalString;
-  trapped_balance_usd: DecimalString;
-  /** To the equity from the waterfall. */
-  distribution_usd: DecimalString;
-  /** Sale proceeds to the lender (a foreclosure, or the horizon's sale while a balance is owed). */
-  sale_to_lender_usd: DecimalString;
-  written_off_usd: DecimalString;
-  balance_usd: DecimalString;
-  /** CFADS less the merchant haircut: what the debt was sized on. */
-  sizing_cfads_usd: DecimalString;
-  /** PV at the loan's rate of CFADS to maturity ÷ the balance; `null` without a balance. */
-  llcr: DecimalString | null;
-  /** The same to the horizon. */
-  plcr: DecimalString | null;
-  /** CFADS ÷ debt service due; `null` without debt service. */
-  dscr: DecimalString | null;
-  /** `null` when the GPUs are worth nothing. */
-  ltv: DecimalString | null;
-  in_breach: boolean;
-  in_default: boolean;
-  foreclosed: boolean;
-  lender_cash_flow_usd: DecimalString;
-  equity_cash_flow_usd: DecimalString;
-}
-
-/** What a financed scenario's report adds. */
-export interface FinancingReport {
-  months: FinancingMonth[];
-  /** The taxes month by month and tax year by tax year; null without a taxes section. */
-  taxes: TaxSchedule | null;
-  summary: {
-    debt_usd: DecimalString;
-    sized_by: "advance_rate" | "target_dscr" | "llcr";
-    advance_limit_usd: DecimalString;
-    dscr_limit_usd: DecimalString;
-    /** With `min_llcr`. */
-    llcr_limit_usd: DecimalString | null;
-    /** The target DSCR the advance-rate limit alone would need: target × DSCR limit ÷ advance limit. */
-    advance_rate_dscr: DecimalString | null;
-    /** PV of CFADS over the loan's life ÷ the debt. */
-    llcr_at_close: DecimalString | null;
-    /** PV of the contracted backlog ÷ the debt. */
-    backlog_coverage: DecimalString | null;
-    equity_usd: DecimalString;
-    /** The DSRA put in by the equity at the close. */
-    initial_dsra_usd: DecimalString;
-    /** Sources = uses at the close. */
-    sources_and_uses: {
-      capex_usd: DecimalString;
-      upfront_fee_usd: DecimalString;
-      initial_dsra_usd: DecimalString;
-      capitalized_interest_usd: DecimalString;
-      spares_usd: DecimalString;
-      /** 0 until a cap model exists. */
-      cap_premium_usd: DecimalString;
-      uses_usd: DecimalString;
-      debt_usd: DecimalString;
-      capitalized_debt_usd: DecimalString;
-      prepayments_usd: DecimalString;
-      equity_usd: DecimalString;
-      sources_usd: DecimalString;
-    };
-    /** NPV, IRR and payback of the equity cash flows. */
-    equity: Summary["metrics"];
-    /** NPV, IRR and payback of the lender's cash flows. */
-    lender: Summary["metrics"];
-    distributions_usd: DecimalString;
-    minimum_dscr: DecimalString | null;
-    minimum_llcr: DecimalString | null;
-    peak_ltv: DecimalString | null;
-    months_in_breach: number;
-    dsra_draws_usd: DecimalString;
-    months_in_lock_up: number;
-    first_default_month: number | null;
-    default_kind: "payment" | "covenant" | null;
-    foreclosure_month: number | null;
-    /** The balance at the end of the month of default. */
-    exposure_at_default_usd: DecimalString | null;
-    /** What the lender received after the month of default. */
-    recovery_usd: DecimalString | null;
-    /** Written off ÷ exposure at default. */
-    loss_given_default: DecimalString | null;
-  };
-}
-
-/** Boxes on one timeline (the same start date and horizon). */
-export interface Portfolio {
-  title?: string;
-  boxes: Scenario[];
-  /**
-   * Roles of the customers the contracts name (`customer`, else the contract's `name`),
-   * and other counterparties, with revenue from outside the boxes (default none).
-   */
-  counterparties?: ConcentrationInputs["counterparties"];
-  /** Share of the largest customer's revenue recovered if it defaults, in [0, 1] (default 0). */
-  default_recovery_rate?: DecimalInput;
-}
-
-/** One month of the company view. */
-export interface CompanyMonth {
-  month: number;
-  date: string;
-  revenue_usd: DecimalString;
-  /** All boxes' gross margin. */
-  ebitda_usd: DecimalString;
-  interest_usd: DecimalString;
-  /** Interest capitalized: borrowed to pay interest. */
-  capitalized_interest_usd: DecimalString;
-  debt_service_usd: DecimalString;
-  debt_balance_usd: DecimalString;
-  /** EBITDA ÷ interest; `null` without interest. */
-  interest_coverage: DecimalString | null;
-  /** Debt service the month's EBITDA does not cover: to be borrowed or raised. */
-  uncovered_debt_service_usd: DecimalString;
-}
-
-/** What {@link evaluate_portfolio} returns. */
-export interface PortfolioReport {
-  months: CompanyMonth[];
-  summary: {
-    revenue_usd: DecimalString;
-    ebitda_usd: DecimalString;
-    interest_usd: DecimalString;
-    capitalized_interest_usd: DecimalString;
-    debt_usd: DecimalString;
-    minimum_interest_coverage: DecimalString | null;
-    /** "Borrowing to pay its lenders" begins here; `null` if never. */
-    first_uncovered_debt_service_month: number | null;
-    /** Interest alone above EBITDA (coverage below 1); `null` if never. */
-    first_interest_gap_month: number | null;
-  };
-  /**
-   * Revenue over the horizon by customer (each contract's under its customer; the rest as
-   * `"other revenue"`): HHI, top shares, revenue at risk, circular counterparties; `null`
-   * without revenue.
-   */
-  concentration: Concentration | null;
-  /** Each box's own report, in order. */
-  boxes: Report[];
-}
-
-/**
  * Rolls boxes up into a company view.
  *
  * @throws {GpueconError} with every problem and its path (`boxes[1].horizon_months`).
@@ -3949,160 +1775,11 @@ export declare function evaluate_portfolio(portfolio: Portfolio): PortfolioRepor
 // ---------------------------------------------------------------------------------------
 // Monte Carlo and sensitivities (issue 6)
 
-/** A mean-reverting utilization: `u = clamp(level × (1 + x), 0, 1) × lull`, `xₘ = (1 − κ)xₘ₋₁ + σεₘ`. */
-export interface UtilizationProcess {
-  /** κ: the share of the gap to the scenario's level closed each month, in [0, 1]. */
-  mean_reversion_per_month: DecimalInput;
-  /** σ: the monthly shock as a share of the level, in [0, 1]. */
-  volatility_per_month: DecimalInput;
-  /** Lulls (demand stopping, as training runs end): a two-state chain (default none). */
-  lulls?: {
-    /** The chance a busy month is followed by a lull, in [0, 1]. */
-    start_probability_per_month: DecimalInput;
-    /** The chance a lull ends the next month, in [0, 1]. */
-    end_probability_per_month: DecimalInput;
-    /** Utilization in a lull, a share of the busy level, in [0, 1]. */
-    level: DecimalInput;
-  };
-}
-
-/** The random inputs of a run; each one left out stays at the scenario's value. */
-export interface Stochastic {
-  /** The on-demand market's utilization (typical: κ 0.5, σ 0.05). */
-  market_utilization?: UtilizationProcess;
-  /** Each take-or-pay buyer's usage, a path per contract (typical: κ 0.3, σ 0.1, lulls 0.05 / 0.25 at 0.3). */
-  contract_usage?: UtilizationProcess;
-  /** The on-demand price as `exp(y + regime)` × the scenario's path, `yₘ = (1 − κ)yₘ₋₁ + σεₘ + jump`. */
-  price?: {
-    mean_reversion_per_month: DecimalInput;
-    volatility_per_month: DecimalInput;
-    /** A jump of normal log size in a month with probability `probability_per_month`. */
-    jumps?: { probability_per_month: DecimalInput; mean_log_size: DecimalInput; log_size_volatility: DecimalInput };
-    /** A second regime at `log_level` (−1.5: 22 % of the price), entered and left by chance. */
-    regimes?: { log_level: DecimalInput; start_probability_per_month: DecimalInput; end_probability_per_month: DecimalInput };
-  };
-  /** Value shocks at generation launches: × `(1 − median_drop)·exp(σε)` at `first_month`, `first_month + every_months`, … */
-  residual?: { first_month: number; every_months: number; median_drop: DecimalInput; volatility: DecimalInput };
-  /** Each contract's buyer defaulting (not a prepaid one): the recovery × the remaining minimum payments, paid in the default month. */
-  customer_default?: { annual_probability: DecimalInput; recovery: DecimalInput };
-  /** Curtailment events: `share_of_hours` cut in a month, with probability `probability_per_month`. */
-  curtailment?: { probability_per_month: DecimalInput; share_of_hours: DecimalInput };
-  /** SOFR around the scenario's path (floating debt): `max(path + z, floor)`, `zₘ = (1 − κ)zₘ₋₁ + σεₘ`. */
-  sofr?: { mean_reversion_per_month: DecimalInput; volatility_per_month: DecimalInput; floor_annual_rate?: DecimalInput | null };
-}
-
 /** Paths, seed, stopping rule and the random inputs of a run. */
-export interface MonteCarloOptions {
-  /** Paths, 1 to 1,000,000 (default 10,000); with a target standard error, the most paths. */
-  paths?: number;
-  /** The seed (default 0): the same seed gives the same report in every runtime. */
-  seed?: number;
-  /** Stop at the first multiple of 1,000 paths whose mean NPV has at most this standard error, in USD. */
-  target_standard_error_usd?: DecimalInput | null;
-  /** Bins of each histogram, 1 to 200 (default 20). */
-  histogram_bins?: number;
-  /** The random inputs (default none: every path is the deterministic one). */
-  stochastic?: Stochastic;
-}
-
-/** A run: one of `scenario` (a box) and `portfolio`, and the options. */
-export interface MonteCarloInputs {
-  scenario?: Scenario | null;
-  portfolio?: Portfolio | null;
-  options?: MonteCarloOptions;
-}
-
-/** One histogram bin: the paths in `[from, to)` (the last bin includes `to`). */
-export interface Bin {
-  from: DecimalString;
-  to: DecimalString;
-  paths: number;
-}
-
-/** A value's distribution over the paths that have it. */
-export interface Distribution {
-  paths: number;
-  mean: DecimalString;
-  /** The Monte Carlo standard error of the mean; `null` with one path. */
-  standard_error: DecimalString | null;
-  p5: DecimalString;
-  p25: DecimalString;
-  p50: DecimalString;
-  p75: DecimalString;
-  p95: DecimalString;
-  minimum: DecimalString;
-  maximum: DecimalString;
-  /** Equal-width bins from the least to the greatest value, ready to plot. */
-  histogram: Bin[];
-}
-
-/** How often an event happens, and the month it first does. */
-export interface Events {
-  paths: number;
-  probability: DecimalString;
-  /** `sqrt(p (1 − p) / n)`. */
-  standard_error: DecimalString;
-  first_month: Distribution | null;
-}
+export type MonteCarloOptions = Options;
 
 /** One path's outcome as decimals (the deterministic path's). */
-export interface MonteCarloOutcome {
-  npv_usd: DecimalString;
-  project_irr_annual: DecimalString | null;
-  equity_value_usd: DecimalString;
-  equity_irr_annual: DecimalString | null;
-  minimum_dscr: DecimalString | null;
-  first_breach_month: number | null;
-  first_default_month: number | null;
-}
-
-/** What {@link montecarlo} and a finished `MonteCarloRun`'s `report()` return. */
-export interface MonteCarloReport {
-  paths: number;
-  seed: number;
-  /** With a target standard error: whether it was met before `paths` ran out. */
-  target_met: boolean | null;
-  /** Every random input at the scenario's value: exactly `evaluate`'s for a box. */
-  deterministic: MonteCarloOutcome;
-  npv_usd: Distribution;
-  project_irr_annual: Distribution | null;
-  /** The NPV of the equity's flows (the project's without debt). */
-  equity_value_usd: Distribution;
-  equity_irr_annual: Distribution | null;
-  minimum_dscr: Distribution | null;
-  /** The mean equity value of the worst 5 % of paths. */
-  equity_expected_shortfall_usd: DecimalString;
-  /** An LTV or DSCR covenant breached in some month. */
-  covenant_breach: Events;
-  /** An event of default: a breach past its cure period, or a payment default (the same paths as `credit.default`). */
-  covenant_default: Events;
-  /** A contract's buyer defaulting. */
-  customer_default: Events;
-  /** The lender's view (each path runs the box's waterfall); `null` when no box has debt. */
-  credit: CreditReport | null;
-}
-
-/** The lender's view of a Monte Carlo run: PD, lock-up, LGD, expected loss and the lender's IRR. */
-export interface CreditReport {
-  /** An event of default (payment, or a covenant past its cure); `probability` is the PD. */
-  default: Events;
-  /** Equity distributions blocked by the lock-up test in some month. */
-  lock_up: Events;
-  /** Written off ÷ the exposure at default, over the paths that defaulted with an exposure. */
-  loss_given_default: Distribution | null;
-  /** PD × the mean loss given default (EL = PD × LGD), a share of the exposure. */
-  expected_loss_share: DecimalString;
-  /** The mean over every path of its loss given default (0 without a default). */
-  mean_loss_share: DecimalString;
-  /** Σ written off ÷ Σ exposure at default over the defaulted paths; `null` without a default. */
-  exposure_weighted_loss_given_default: DecimalString | null;
-  /** The mean over every path of the dollars written off. */
-  expected_loss_usd: DecimalString;
-  /** The lender's annual IRR over the paths that have one. */
-  lender_irr_annual: Distribution | null;
-  /** The lender's annual IRR on the deterministic path (`evaluate`'s for a box). */
-  deterministic_lender_irr_annual: DecimalString | null;
-}
+export type MonteCarloOutcome = Outcome;
 
 /**
  * Runs a Monte Carlo of a box (`scenario`) or a portfolio: P5 to P95, mean and standard error
@@ -4145,43 +1822,10 @@ export declare function montecarlo_typical(): Stochastic;
 export { MonteCarloRun, MonteCarloProgress } from "./montecarlo.js";
 
 /** A scenario input a sensitivity moves (`contract_price` and `usage_share`: every contract's). */
-export type SensitivityInput =
-  | "on_demand_price"
-  | "market_utilization"
-  | "contract_price"
-  | "usage_share"
-  | "power_price"
-  | "pue"
-  | "capex_per_gpu"
-  | "colocation_per_kw_month"
-  | "residual_annual_factor"
-  | "discount_rate"
-  | "sofr"
-  | "advance_rate"
-  | "target_dscr";
+export type SensitivityInput = Input;
 
 /** The result a sensitivity reads. */
-export type SensitivityOutput =
-  | "npv_usd"
-  | "project_irr_annual"
-  | "equity_value_usd"
-  | "equity_irr_annual"
-  | "minimum_dscr"
-  | "gross_margin_usd"
-  | "debt_usd";
-
-/** One row of a tornado. */
-export interface TornadoRow {
-  input: SensitivityInput;
-  low: DecimalString;
-  high: DecimalString;
-  output_at_low: DecimalString | null;
-  output_at_high: DecimalString | null;
-  change_at_low: DecimalString | null;
-  change_at_high: DecimalString | null;
-  /** `|output at high − output at low|`: the rows are sorted by it. */
-  swing: DecimalString | null;
-}
+export type SensitivityOutput = Output;
 
 /**
  * A tornado: each input at its low and its high value, the others at the scenario's,
@@ -4204,10 +1848,7 @@ export declare function tornado(inputs: {
 }): { output: SensitivityOutput; base: DecimalString | null; rows: TornadoRow[] };
 
 /** One axis of a grid. */
-export interface SensitivityAxis {
-  input: SensitivityInput;
-  values: DecimalInput[];
-}
+export type SensitivityAxis = Axis;
 
 /**
  * A two-input grid through the exact model: `values[j][i]` at `y.values[j]` and `x.values[i]`.

@@ -2,7 +2,9 @@
 //!
 //! Money crosses the boundary as decimal strings so that no cent is lost to binary
 //! floating point; plain JS numbers are accepted as input and read by their shortest
-//! round-trip decimal form (`0.1` is exactly 0.1).
+//! round-trip decimal form (`0.1` is exactly 0.1), and so are the values users hold
+//! decimals in: a BigInt, or an object whose `toString()` gives a decimal (decimal.js's
+//! `Decimal`, big.js's `Big`, bignumber.js's `BigNumber`), read exactly by that text.
 //!
 //! The readers every finance export calls for each argument are never inlined: one call
 //! per argument instead of a copy per argument keeps the module small (docs/size.md).
@@ -13,23 +15,46 @@ use wasm_bindgen::{JsCast, JsValue, prelude::wasm_bindgen};
 
 use crate::decimal_text::write_decimal;
 
-const NOT_A_NUMBER: &str = "must be a number or a decimal string such as \"1234.56\"";
+/// Why an object (or an array) is not read as a decimal: what is.
+const NOT_A_DECIMAL_OBJECT: &str = "must be a number, a decimal string, a BigInt, or an object whose toString() gives a decimal (decimal.js, big.js)";
+
+#[wasm_bindgen(module = "/js/boundary.js")]
+extern "C" {
+    /// `String(value)` (`None` for an array or a typed array), or the exception it threw
+    /// (a `toString` that throws, a Proxy).
+    #[wasm_bindgen(catch)]
+    fn decimal_text(value: &JsValue) -> Result<Option<String>, JsValue>;
+}
 
 /// Reads a number or a decimal string (`"1234.56"`, `"-0.5"`, `"1e-7"`) as a [`Decimal`]:
 /// numbers by their shortest round-trip decimal form ([`decimal_from_number`]), strings
-/// exactly ([`parse_decimal`]).
+/// exactly ([`parse_decimal`]); a BigInt, or an object (decimal.js, big.js, anything whose
+/// `toString()` gives a decimal), exactly by the text `String(value)` gives.
 #[inline(never)]
 pub fn decimal(value: &JsValue, field: &'static str) -> Result<Decimal, FinanceError> {
     if let Some(number) = value.as_f64() {
         return decimal_from_number(number, field);
     }
-    let Some(text) = value.as_string() else {
-        return Err(FinanceError::InvalidArgument {
-            field,
-            reason: NOT_A_NUMBER,
-        });
+    if let Some(text) = value.as_string() {
+        return parse_decimal(&text, field);
+    }
+    let not_a_number = FinanceError::InvalidArgument {
+        field,
+        reason: NOT_A_DECIMAL_OBJECT,
     };
-    parse_decimal(&text, field)
+    if !(value.is_object() || value.is_bigint()) {
+        return Err(not_a_number);
+    }
+    // An object's text that is no decimal ("[object Object]") says what is accepted rather
+    // than why the text is not a number.
+    match decimal_text(value) {
+        Ok(Some(text)) => parse_decimal(&text, field).map_err(|_| not_a_number),
+        Ok(None) => Err(not_a_number),
+        Err(_) => Err(FinanceError::InvalidArgument {
+            field,
+            reason: "could not be read (its toString() threw)",
+        }),
+    }
 }
 
 /// Parses a decimal string, exactly ([`units::parse_decimal`]), the common plain shape by
@@ -448,6 +473,9 @@ mod tests {
         assert_eq!(parse_decimal("1e-7", "x"), Ok(Decimal::new(1, 7)));
         assert_eq!(parse_decimal("-0.5", "x"), Ok(Decimal::new(-5, 1)));
     }
+
+    /// What the core's parser says of a string that is no decimal.
+    const NOT_A_NUMBER: &str = "must be a number or a decimal string such as \"1234.56\"";
 
     #[test]
     fn rejects_what_is_not_a_decimal() {

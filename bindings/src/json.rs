@@ -3,7 +3,7 @@
 //! Every model input crosses the boundary as the text of `JSON.stringify`; this module
 //! parses it into a small tree ([`Json`]) and builds the input from the tree with
 //! [`FromJson`]. The impls for the core's types are generated from the core's source by
-//! `build.rs` (see there why): each is a list of calls to [`Object::field`] and
+//! `cargo xtask codegen` into `generated/from_json.rs` (xtask/src/codegen says why): each is a list of calls to [`Object::field`] and
 //! [`Object::or`] (or [`Object::decoded`], for a field whose JSON form a core `with` module
 //! defines), one per field. No serde code is in the module: the error messages are serde's
 //! words, written here.
@@ -503,7 +503,23 @@ macro_rules! integers {
     )*};
 }
 
-integers!(u8, u16, u32, u64, usize, i8, i16, i32, i64);
+integers!(u8, u16, u32, usize, i8, i16, i32, i64);
+
+impl FromJson for u64 {
+    /// A whole number, or a string of its decimal digits: how a BigInt crosses JSON, which
+    /// has no exact form for integers above 2^53 (a Monte Carlo seed takes any u64, as the
+    /// command does).
+    fn from_json(value: Json) -> Result<Self, ShapeError> {
+        match value {
+            Json::Number(text) => text.parse().map_err(|_| invalid_value(&text, "u64")),
+            Json::String(text) if !text.is_empty() && text.bytes().all(|b| b.is_ascii_digit()) => {
+                text.parse()
+                    .map_err(|_| invalid_value(&string_value(&text), "u64"))
+            }
+            other => Err(type_error(&other, "u64")),
+        }
+    }
+}
 
 impl FromJson for bool {
     fn from_json(value: Json) -> Result<Self, ShapeError> {
@@ -568,7 +584,7 @@ impl<T: FromJson> FromJson for Box<T> {
     }
 }
 
-include!(concat!(env!("OUT_DIR"), "/from_json.rs"));
+include!("generated/from_json.rs");
 
 #[cfg(test)]
 mod tests {
@@ -578,7 +594,7 @@ mod tests {
 
     use super::*;
 
-    // Test types with the impls build.rs writes for their shapes.
+    // Test types with the impls `cargo xtask codegen` writes for their shapes.
 
     #[derive(Debug, PartialEq)]
     struct Inner {
@@ -919,6 +935,27 @@ mod tests {
             assert!(from_tree::<u32>(bad).is_err(), "{bad}");
         }
         assert_eq!(from_tree::<Option<u32>>("null").unwrap(), None);
+        // A u64 (a seed) also as the digits a BigInt crosses as: 2^64 − 1 is the largest.
+        assert_eq!(
+            from_tree::<u64>("\"18446744073709551615\"").unwrap(),
+            u64::MAX
+        );
+        assert_eq!(from_tree::<u64>("18446744073709551615").unwrap(), u64::MAX);
+        assert_eq!(
+            from_tree::<u64>("\"9007199254740993\"").unwrap(),
+            (1 << 53) + 1
+        );
+        for bad in [
+            "\"18446744073709551616\"",
+            "\"-1\"",
+            "\"+1\"",
+            "\"\"",
+            "\"1.0\"",
+            "\" 1\"",
+            "-1",
+        ] {
+            assert!(from_tree::<u64>(bad).is_err(), "{bad}");
+        }
         assert_eq!(
             from_tree::<Date>("\"2026-01-31\"").unwrap(),
             Date::from_ymd_opt(2026, 1, 31).unwrap()

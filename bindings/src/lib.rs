@@ -27,6 +27,10 @@ mod depreciation;
 #[cfg(feature = "models")]
 mod facility;
 #[cfg(feature = "models")]
+/// The package's JSON reader and writer, natively, for the fuzz target `package_json`.
+#[doc(hidden)]
+pub mod fuzzing;
+#[cfg(feature = "models")]
 mod hosting;
 #[cfg(feature = "models")]
 mod json;

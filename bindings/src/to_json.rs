@@ -2,7 +2,7 @@
 //!
 //! A model's result crosses the boundary as the text written here, read by `JSON.parse` on
 //! the JavaScript side. The impls for the core's types are generated from the core's
-//! source by `build.rs` (see there why): each is one call to [`write_object`] with the
+//! source by `cargo xtask codegen` into `generated/to_json.rs` (xtask/src/codegen says why): each is one call to [`write_object`] with the
 //! fields' names and a `&dyn ToJson` for each value, so that a type's impl holds no
 //! formatting code of its own. The text is serde_json's for the same value, byte for byte
 //! (native tests compare the two on every preset and golden vector): decimals as strings,
@@ -165,7 +165,7 @@ impl<T: ToJson + ?Sized> ToJson for Box<T> {
     }
 }
 
-include!(concat!(env!("OUT_DIR"), "/to_json.rs"));
+include!("generated/to_json.rs");
 
 #[cfg(test)]
 mod tests {

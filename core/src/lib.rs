@@ -50,3 +50,8 @@ pub use rust_decimal::Decimal;
 #[cfg(doctest)]
 #[doc = include_str!("../../README.md")]
 struct ReadmeDoctests;
+
+/// The crate's own README (core/README.md, what crates.io shows), its example run too.
+#[cfg(doctest)]
+#[doc = include_str!("../README.md")]
+struct CrateReadmeDoctests;

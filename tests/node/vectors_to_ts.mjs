@@ -1,5 +1,6 @@
 // Writes every golden vector that expects a value as a TypeScript call of the package,
-// so that `tsc --noEmit` checks the hand-written index.d.ts against what the functions
+// so that `tsc --noEmit` checks index.d.ts (its signatures, and the types `cargo xtask codegen`
+// generates from the core into types.generated.d.ts) against what the functions
 // really take and return: each input is an object literal passed straight to the
 // function (an unknown or misspelt key, a missing required field or a wrong type is a
 // type error), and each result path the vector reads must exist in the declared result

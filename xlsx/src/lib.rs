@@ -129,3 +129,8 @@ pub fn workbook(
         inputs: input_cells,
     })
 }
+
+/// The crate's README (what crates.io shows), its example compiled and run as a doctest.
+#[cfg(doctest)]
+#[doc = include_str!("../README.md")]
+struct ReadmeDoctests;

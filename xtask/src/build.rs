@@ -180,6 +180,7 @@ fn copy_entry_points(pkg: &std::path::Path) -> anyhow::Result<()> {
         "finance.js",
         "finance.node.js",
         "finance.d.ts",
+        "types.generated.d.ts",
         "montecarlo.js",
         "montecarlo.d.ts",
         "xlsx.js",

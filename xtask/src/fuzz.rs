@@ -1,8 +1,9 @@
 //! `cargo xtask fuzz [--seconds N]`: the fuzz targets (fuzz/) under libFuzzer, on the
 //! nightly toolchain, each for a bounded time: `scenario` (its corpus from the embedded
 //! presets and every committed regression, with a dictionary of the scenario format's keys
-//! read from the presets), `telemetry` (the recorded nvidia-smi, DCGM and replay fixtures)
-//! and `portfolio` (portfolios and Monte Carlo inputs; the presets).
+//! read from the presets), `telemetry` (the recorded nvidia-smi, DCGM and replay fixtures),
+//! `portfolio` (portfolios and Monte Carlo inputs; the presets) and `package_json` (the
+//! npm package's JSON reader and writer, natively; the presets and regressions).
 
 use std::{collections::BTreeSet, fs, path::Path};
 
@@ -14,7 +15,7 @@ use crate::process::{command, exec, output, root};
 const CARGO_FUZZ_VERSION: &str = "0.13.2";
 
 /// Each target and the folders its corpus is seeded from.
-const TARGETS: [(&str, &[&str]); 3] = [
+const TARGETS: [(&str, &[&str]); 4] = [
     ("scenario", &["core/presets", "fuzz/regressions"]),
     (
         "telemetry",
@@ -25,6 +26,7 @@ const TARGETS: [(&str, &[&str]); 3] = [
         ],
     ),
     ("portfolio", &["core/presets", "fuzz/regressions"]),
+    ("package_json", &["core/presets", "fuzz/regressions"]),
 ];
 
 /// Runs each fuzz target for `seconds`; an error names the crashing input if one is found.

@@ -5,6 +5,7 @@
 
 mod bench;
 mod build;
+mod codegen;
 mod fuzz;
 mod package;
 mod process;
@@ -29,6 +30,13 @@ struct Cli {
 enum Step {
     /// Install what a fresh machine lacks: the wasm target, wasm-bindgen, node tools, Chromium.
     Setup,
+    /// Write the npm package's JSON readers, writers and TypeScript types from the core's
+    /// source (checked-in files marked `@generated`).
+    Codegen {
+        /// Write nothing; fail when a generated file differs from what the core gives.
+        #[arg(long)]
+        check: bool,
+    },
     /// Build the npm package (bindings/pkg) and the static calculator (www/dist).
     Build,
     /// Run every test, or only the named sub-steps.
@@ -78,6 +86,7 @@ fn step(step: Step) -> anyhow::Result<()> {
             setup::for_build()?;
             build::all()
         }
+        Step::Codegen { check } => codegen::run(check),
         Step::Test { steps } => test::run(&steps),
         Step::Serve { port, no_build } => {
             if !no_build {

@@ -6,7 +6,7 @@ use anyhow::{Context, bail};
 use clap::ValueEnum;
 
 use crate::{
-    build, fuzz, package,
+    build, codegen, fuzz, package,
     process::{command, exec, output, root},
     python, serve, setup, size,
 };
@@ -18,7 +18,8 @@ const FUZZ_SECONDS: u64 = 15;
 /// One named part of the test command.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum TestStep {
-    /// rustfmt, check only.
+    /// rustfmt, check only; and the generated readers, writers and TypeScript types match
+    /// the core's source (`cargo xtask codegen --check`).
     Fmt,
     /// clippy on every crate and target, warnings denied.
     Clippy,
@@ -86,7 +87,10 @@ pub fn run(steps: &[TestStep]) -> anyhow::Result<()> {
             built = true;
         }
         match step {
-            TestStep::Fmt => exec(cargo().args(["fmt", "--all", "--", "--check"]))?,
+            TestStep::Fmt => {
+                exec(cargo().args(["fmt", "--all", "--", "--check"]))?;
+                codegen::run(true)?;
+            }
             TestStep::Clippy => exec(cargo().args([
                 "clippy",
                 "--workspace",

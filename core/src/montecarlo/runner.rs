@@ -22,6 +22,8 @@ pub const PROGRESS_EVERY_PATHS: u32 = 10_000;
 
 /// What a Monte Carlo run returns.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+// Fields are added as the model grows: not a breaking change (built only by the crate).
+#[non_exhaustive]
 pub struct MonteCarloReport {
     /// Paths run.
     pub paths: u32,

@@ -132,6 +132,8 @@ pub struct CompanySummary {
 
 /// The company view and each box's own report.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+// Fields are added as the model grows: not a breaking change (built only by the crate).
+#[non_exhaustive]
 pub struct PortfolioReport {
     /// One entry per month.
     pub months: Vec<CompanyMonth>,

@@ -232,6 +232,8 @@ pub struct SourcesAndUses {
 
 /// The box's financing: its months and summary.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+// Fields are added as the model grows: not a breaking change (built only by the crate).
+#[non_exhaustive]
 pub struct FinancingReport {
     /// One entry per month of the horizon.
     pub months: Vec<FinancingMonth>,

@@ -163,6 +163,8 @@ pub struct Summary {
 
 /// The result of [`evaluate`](super::evaluate).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+// Fields are added as the model grows: not a breaking change (built only by the crate).
+#[non_exhaustive]
 pub struct Report {
     /// One entry per month of the horizon.
     pub months: Vec<MonthReport>,
