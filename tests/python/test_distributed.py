@@ -68,13 +68,13 @@ def test_paths_argument_and_objects(client):
 
 def test_chunks_cross_as_bytes_and_bad_ones_name_their_place():
     """The engine-neutral halves, with no cluster: a chunk is the core's bytes (a 16-byte
-    header, then 58 bytes a path: 2 numbers of 8, 3 optional numbers of 9, 3 optional
+    header, then 88 bytes a path: 4 numbers of 8, 4 optional numbers of 9, 4 optional
     months of 5), merged in any order into the one-process report; a chunk cut short, or
     none at all, is the core's error on its place."""
     run_text, total = gd.montecarlo_run_text(box_run(4, 30))
     pieces = [gd.montecarlo_chunk(run_text, first, count) for first, count in gd.chunks(total, 12)]
     assert [type(p) for p in pieces] == [bytes] * 3
-    assert [len(p) for p in pieces] == [16 + 58 * 12, 16 + 58 * 12, 16 + 58 * 6]
+    assert [len(p) for p in pieces] == [16 + 88 * 12, 16 + 88 * 12, 16 + 88 * 6]
     assert pieces[0][:4] == b"GMCB"
     expected = gpuecon.montecarlo(box_run(4, 30), as_json=True)
     assert gd.montecarlo_merge(run_text, pieces[::-1], as_json=True) == expected
