@@ -40,7 +40,8 @@ fn cached_results_are_gpuecons_figures_for_every_preset() {
 
 #[test]
 fn the_box_reads_as_its_report() {
-    // CoreWeave-style box: 1,024 GPUs × $50,000 = $51,200,000 of capex, a 70 % advance: $35,840,000.
+    // CoreWeave-style box: 1,024 GPUs × $50,000 = $51,200,000 of capex, a 38.5 % advance
+    // (70 % of the 55 % resellable GPU share): $19,712,000.
     let case = presets()
         .into_iter()
         .find(|c| c.name == "coreweave-box-ig")
@@ -52,7 +53,7 @@ fn the_box_reads_as_its_report() {
     );
     assert_eq!(
         cells.get("Financing", "B4"),
-        calamine::Data::Float(35_840_000.0)
+        calamine::Data::Float(19_712_000.0)
     );
     // Month 1: 1,024 × 730 = 747,520 GPU-hours, every one billed at $2.60 under the
     // take-or-pay minimum (usage 90 %, shortfall 10 % at the same price): $1,943,552.
@@ -157,9 +158,9 @@ fn a_floored_loan_accrues_act_365f_and_a_default_turns_the_loan_into_values() {
             .find(|c| c.sheet == "Financing" && c.cell == cell)
             .cloned()
     };
-    // Month 1 (row 20): $35,840,000 (a 70 % advance on $51,200,000) at max(SOFR 3.5 %,
+    // Month 1 (row 20): $19,712,000 (a 38.5 % advance on $51,200,000) at max(SOFR 3.5 %,
     // floor 4.5 %) + 6.00 % (a named investment-grade tenant) = 10.5 %, for January 2026's
-    // 31 days on 365: 35,840,000 × 0.105 × 31 ÷ 365 = $319,614.2466.
+    // 31 days on 365: 19,712,000 × 0.105 × 31 ÷ 365 = 2,069,760 × 31 ÷ 365 = $175,787.8356.
     let floored = case("waterfall-floor-act365f-level");
     let rate = formula(&floored, "E20").unwrap();
     assert!((rate.expected.unwrap() - 0.105).abs() < 1e-12);
@@ -167,7 +168,7 @@ fn a_floored_loan_accrues_act_365f_and_a_default_turns_the_loan_into_values() {
     assert!((accrual.expected.unwrap() - 31.0 / 365.0).abs() < 1e-12);
     let interest = formula(&floored, "M20").unwrap();
     assert!(
-        (interest.expected.unwrap() - 319_614.246_575).abs() < 0.005,
+        (interest.expected.unwrap() - 175_787.835_616).abs() < 0.005,
         "{interest:?}"
     );
     // Sized at a DSCR of 0.8, the box cannot pay its first month's service: the loan's
