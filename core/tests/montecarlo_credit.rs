@@ -342,3 +342,61 @@ fn credit_statistics_are_the_paths_outcomes_aggregated() {
     let with_irr = batch.lender_irr_annual.iter().flatten().count();
     assert_eq!(usize::try_from(lender.paths).unwrap(), with_irr);
 }
+
+/// The box of core/tests/data/box6.json cut to 3 months with a 3-month loan and month 3's
+/// price a quarter, without reserves, lock-up or sweep: a payment default in the horizon's
+/// last month with 3,650 still owed (worked in core/tests/scenario_waterfall.rs: the DSCR
+/// limit lends 21,683.17; month 3 owes 7,300 and its CFADS is 3,650).
+fn defaulting_in_the_last_month(sell_at_horizon: bool) -> Scenario {
+    let mut s: Scenario = serde_json::from_str(include_str!("data/box6.json")).unwrap();
+    s.horizon_months = 3;
+    s.sell_at_horizon = sell_at_horizon;
+    s.market.price_curve = serde_json::from_str(
+        r#"{ "kind": "points", "points": [ { "month": 0, "value": 1 }, { "month": 2, "value": 1 },
+             { "month": 3, "value": 0.25 } ] }"#,
+    )
+    .unwrap();
+    let f = s.financing.as_mut().unwrap();
+    f.tenor_months = 3;
+    f.dsra = None;
+    f.lock_up = None;
+    f.cash_sweep = None;
+    s
+}
+
+#[test]
+fn a_default_in_the_horizons_last_month_has_its_exposure_on_every_path() {
+    // Exposure = the balance owed at the end of the month of default before any write-off:
+    // 3,650 (not the 0 left after a write-off). The fleet kept: all of it written off, LGD
+    // 1. Sold at the horizon: the sale repays it, LGD 0.
+    for (sell, written_off) in [(false, 3_650.0), (true, 0.0)] {
+        let name = if sell { "sold" } else { "kept" };
+        let inputs = run_of(
+            defaulting_in_the_last_month(sell),
+            4,
+            1,
+            Stochastic::default(),
+        );
+        let sim = Simulation::new(&inputs).unwrap();
+        let batch = sim.batch(0, 4).unwrap();
+        for p in 0..4 {
+            assert_eq!(batch.first_default_month[p], Some(3), "{name}");
+            assert!(
+                (batch.exposure_at_default_usd[p] - 3_650.0).abs() < 1e-6,
+                "{name}"
+            );
+            assert!(
+                (batch.written_off_usd[p] - written_off).abs() < 1e-6,
+                "{name}"
+            );
+        }
+        let credit = sim.report(vec![batch]).unwrap().credit.unwrap();
+        let lgd = credit.loss_given_default.unwrap();
+        assert_eq!(lgd.paths, 4, "{name}");
+        assert!(
+            (to_f64_lossy(lgd.mean) - written_off / 3_650.0).abs() < 1e-9,
+            "{name}: {}",
+            lgd.mean
+        );
+    }
+}
