@@ -3310,7 +3310,8 @@ export interface CreditReport {
   lock_up: Events;
   /**
    * Loss given default over the paths that defaulted with an exposure: written off ÷
-   * the exposure at default (the balance at the end of the month of default).
+   * the exposure at default (the balance owed at the end of the month of default
+   * before any write-off).
    */
   loss_given_default: Distribution | null;
   /** The expected loss as a share of the exposure: PD × the mean loss given default. */
@@ -4329,11 +4330,16 @@ export interface FinancingSummary {
   default_kind: DefaultKind | null;
   /** The month the lender sold the GPUs, if it did. */
   foreclosure_month: number | null;
-  /** The lender's exposure at default: the balance at the end of the month of default. */
+  /**
+   * The lender's exposure at default: the balance owed at the end of the month of
+   * default before any write-off (after its debt service, before its sale of the GPUs
+   * and the settlement at a foreclosure or the horizon).
+   */
   exposure_at_default_usd: DecimalString | null;
   /**
-   * What the lender received after the month of default (fees, interest, principal
-   * from the cash, the reserve and the trapped cash, and sale proceeds).
+   * What the lender received of its exposure: what the month of default's sale and
+   * settlement repaid, then after it fees, interest, principal from the cash, the
+   * reserve and the trapped cash, and sale proceeds.
    */
   recovery_usd: DecimalString | null;
   /** The balance written off ÷ the exposure at default. */

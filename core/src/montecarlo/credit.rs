@@ -4,8 +4,9 @@
 //! ```text
 //! PD                    paths with an event of default (payment, or a covenant breached
 //!                       past its cure) ÷ paths
-//! LGD of a path         written off ÷ exposure at default (the balance at the end of the
-//!                       month of default), over the boxes that defaulted
+//! LGD of a path         written off ÷ exposure at default (the balance owed at the end of
+//!                       the month of default before any write-off), over the boxes that
+//!                       defaulted
 //! expected LGD          the mean LGD over the paths that defaulted (with an exposure)
 //! expected loss share   PD × expected LGD                                   (EL = PD × LGD)
 //! mean loss share       the mean over every path of its LGD, 0 without a default: the
@@ -30,7 +31,8 @@ pub struct CreditReport {
     /// Equity distributions blocked by the lock-up test in some month.
     pub lock_up: Events,
     /// Loss given default over the paths that defaulted with an exposure: written off ÷
-    /// the exposure at default (the balance at the end of the month of default).
+    /// the exposure at default (the balance owed at the end of the month of default
+    /// before any write-off).
     pub loss_given_default: Option<Distribution>,
     /// The expected loss as a share of the exposure: PD × the mean loss given default.
     pub expected_loss_share: Decimal,

@@ -55,8 +55,8 @@ pub(crate) struct PathOutcome {
     pub(crate) lender_irr_annual: Option<f64>,
     /// The first month locked up.
     pub(crate) first_lock_up_month: Option<u32>,
-    /// The balances at the end of the months of default, and what was written off, over
-    /// the boxes (0 without a default).
+    /// The balances owed at the end of the months of default before any write-off, and
+    /// what was written off, over the boxes (0 without a default).
     pub(crate) exposure: f64,
     pub(crate) written_off: f64,
 }

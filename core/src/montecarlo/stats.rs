@@ -45,8 +45,8 @@ pub struct Batch {
     pub lender_irr_annual: Vec<Option<f64>>,
     /// The first month locked up (equity distributions blocked).
     pub first_lock_up_month: Vec<Option<u32>>,
-    /// The balance at the end of the month of default, summed over the boxes that
-    /// defaulted (0 without a default).
+    /// The balance owed at the end of the month of default before any write-off, summed
+    /// over the boxes that defaulted (0 without a default).
     pub exposure_at_default_usd: Vec<f64>,
     /// What was written off (0 without a default).
     pub written_off_usd: Vec<f64>,
