@@ -400,3 +400,71 @@ fn a_default_in_the_horizons_last_month_has_its_exposure_on_every_path() {
         );
     }
 }
+
+#[test]
+fn a_portfolio_reports_each_boxs_credit() {
+    // Two boxes, nothing random: "weak" is the box above that defaults in month 3 with
+    // its fleet kept (exposure 3,650, all written off); "strong" is the same box lent 0.1
+    // × 100,000 = 10,000 (the advance rate binds: under the DSCR limit's 21,683.17), whose
+    // month-3 service 10,000 ÷ 3 × 1.01 = 3,366.67 ≤ 3,650 of CFADS: it never defaults.
+    // Per box: PD 1 and 0; LGD 3,650 ÷ 3,650 = 1 and none; expected loss 3,650 and 0.
+    // The portfolio's PD is 1, its expected loss the sum, 3,650.
+    let mut weak = defaulting_in_the_last_month(false);
+    weak.title = "weak".to_owned();
+    let mut strong = defaulting_in_the_last_month(false);
+    strong.title = "strong".to_owned();
+    strong.financing.as_mut().unwrap().advance_rate = Decimal::new(1, 1);
+    let portfolio: gpuecon::scenario::portfolio::Portfolio =
+        serde_json::from_value(serde_json::json!({
+            "boxes": [weak, strong],
+        }))
+        .unwrap();
+    let inputs = MonteCarloInputs {
+        scenario: None,
+        portfolio: Some(portfolio),
+        options: Options {
+            paths: 8,
+            seed: 2,
+            stochastic: Stochastic::default(),
+            ..Options::default()
+        },
+    };
+    let sim = Simulation::new(&inputs).unwrap();
+    let batch = sim.batch(0, 8).unwrap();
+    assert_eq!(batch.boxes.len(), 2);
+    // The columns cross as bytes with the boxes' too.
+    let report = sim.report_bytes(&[batch.to_bytes()]).unwrap();
+    assert_eq!(report, montecarlo::run(&inputs).unwrap());
+    let credit = report.credit.unwrap();
+    let [weak, strong] = credit.boxes.as_slice() else {
+        panic!("two boxes: {:?}", credit.boxes);
+    };
+    assert_eq!(weak.name, "weak");
+    assert_eq!(weak.default_probability, Decimal::ONE);
+    let lgd = to_f64_lossy(weak.loss_given_default.unwrap());
+    assert!((lgd - 1.0).abs() < 1e-9, "{lgd}");
+    assert!((to_f64_lossy(weak.expected_loss_usd) - 3_650.0).abs() < 1e-6);
+    assert_eq!(strong.name, "strong");
+    assert_eq!(strong.default_probability, Decimal::ZERO);
+    assert_eq!(strong.loss_given_default, None);
+    assert_eq!(strong.expected_loss_usd, Decimal::ZERO);
+    assert_eq!(credit.default.probability, Decimal::ONE);
+    assert!((to_f64_lossy(credit.expected_loss_usd) - 3_650.0).abs() < 1e-6);
+    // A batch without the boxes' columns is refused for a portfolio.
+    let mut bare = sim.batch(0, 8).unwrap();
+    bare.boxes.clear();
+    assert!(sim.report(vec![bare]).is_err());
+}
+
+#[test]
+fn one_scenario_has_no_box_columns() {
+    let inputs = run_of(
+        defaulting_in_the_last_month(false),
+        4,
+        1,
+        Stochastic::default(),
+    );
+    let sim = Simulation::new(&inputs).unwrap();
+    assert!(sim.batch(0, 4).unwrap().boxes.is_empty());
+    assert!(sim.run().unwrap().credit.unwrap().boxes.is_empty());
+}

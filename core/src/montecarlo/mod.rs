@@ -101,7 +101,7 @@ pub mod sensitivity;
 mod stats;
 mod waterfall;
 
-pub use credit::CreditReport;
+pub use credit::{BoxCredit, CreditReport};
 pub use encoding::BatchBytesError;
 pub use exact::{Replay, replay};
 pub use options::{
@@ -112,4 +112,4 @@ pub use options::{
 pub use runner::{
     MonteCarloReport, MonteCarloRun, PROGRESS_EVERY_PATHS, Progress, Simulation, run,
 };
-pub use stats::{Batch, Bin, Distribution, Events, Outcome};
+pub use stats::{Batch, Bin, BoxColumns, Distribution, Events, Outcome};

@@ -72,6 +72,9 @@ pub(crate) struct Scratch {
     box_equity: Vec<f64>,
     box_months: Vec<BoxMonth>,
     buffers: Buffers,
+    /// Each box's credit outcome on the path, in the portfolio's order (only for a
+    /// portfolio of more than one box; empty otherwise).
+    pub(crate) box_credit: Vec<Credit>,
     shape_lines: Vec<usize>,
     floating: bool,
     priced: bool,
@@ -291,8 +294,11 @@ fn run(model: &Model, scratch: &mut Scratch, shortcut: bool) -> PathOutcome {
         box_equity,
         box_months,
         buffers,
+        box_credit,
         ..
     } = scratch;
+    box_credit.clear();
+    let per_box = model.boxes.len() > 1;
     for v in [&mut *flows, &mut *equity, &mut *lender] {
         v.clear();
         v.resize(months + 1, 0.0);
@@ -369,6 +375,9 @@ fn run(model: &Model, scratch: &mut Scratch, shortcut: bool) -> PathOutcome {
         }
         let Some(f) = fin else {
             o.equity_value += b.npv;
+            if per_box {
+                box_credit.push(Credit::default());
+            }
             continue;
         };
         financed = true;
@@ -411,6 +420,9 @@ fn run(model: &Model, scratch: &mut Scratch, shortcut: bool) -> PathOutcome {
             credit
         };
         add_credit(&mut o, &credit);
+        if per_box {
+            box_credit.push(credit);
+        }
     }
     if shortcut && !changed {
         o.irr_annual = model.base.irr_annual;
