@@ -3338,6 +3338,26 @@ export interface CreditReport {
    * box.
    */
   deterministic_lender_irr_annual: DecimalString | null;
+  /**
+   * Each box's own credit statistics, in the portfolio's order (only for a portfolio of
+   * more than one box; empty otherwise).
+   */
+  boxes: BoxCredit[];
+}
+
+/** One box's credit statistics in a portfolio's run. */
+export interface BoxCredit {
+  /** The box's title in the portfolio (`box k`, from 1, when it has none). */
+  name: string;
+  /** The box's probability of default: the paths on which it defaulted ÷ paths. */
+  default_probability: DecimalString;
+  /**
+   * The mean over the paths on which the box defaulted with an exposure of written off
+   * ÷ its exposure at default (`None` when it never did).
+   */
+  loss_given_default: DecimalString | null;
+  /** The mean over every path of the dollars the box's lender wrote off, USD. */
+  expected_loss_usd: DecimalString;
 }
 
 /**
