@@ -3310,7 +3310,8 @@ export interface CreditReport {
   lock_up: Events;
   /**
    * Loss given default over the paths that defaulted with an exposure: written off ÷
-   * the exposure at default (the balance at the end of the month of default).
+   * the exposure at default (the balance owed at the end of the month of default
+   * before any write-off).
    */
   loss_given_default: Distribution | null;
   /** The expected loss as a share of the exposure: PD × the mean loss given default. */
@@ -3337,6 +3338,26 @@ export interface CreditReport {
    * box.
    */
   deterministic_lender_irr_annual: DecimalString | null;
+  /**
+   * Each box's own credit statistics, in the portfolio's order (only for a portfolio of
+   * more than one box; empty otherwise).
+   */
+  boxes: BoxCredit[];
+}
+
+/** One box's credit statistics in a portfolio's run. */
+export interface BoxCredit {
+  /** The box's title in the portfolio (`box k`, from 1, when it has none). */
+  name: string;
+  /** The box's probability of default: the paths on which it defaulted ÷ paths. */
+  default_probability: DecimalString;
+  /**
+   * The mean over the paths on which the box defaulted with an exposure of written off
+   * ÷ its exposure at default (`None` when it never did).
+   */
+  loss_given_default: DecimalString | null;
+  /** The mean over every path of the dollars the box's lender wrote off, USD. */
+  expected_loss_usd: DecimalString;
 }
 
 /**
@@ -4329,11 +4350,16 @@ export interface FinancingSummary {
   default_kind: DefaultKind | null;
   /** The month the lender sold the GPUs, if it did. */
   foreclosure_month: number | null;
-  /** The lender's exposure at default: the balance at the end of the month of default. */
+  /**
+   * The lender's exposure at default: the balance owed at the end of the month of
+   * default before any write-off (after its debt service, before its sale of the GPUs
+   * and the settlement at a foreclosure or the horizon).
+   */
   exposure_at_default_usd: DecimalString | null;
   /**
-   * What the lender received after the month of default (fees, interest, principal
-   * from the cash, the reserve and the trapped cash, and sale proceeds).
+   * What the lender received of its exposure: what the month of default's sale and
+   * settlement repaid, then after it fees, interest, principal from the cash, the
+   * reserve and the trapped cash, and sale proceeds.
    */
   recovery_usd: DecimalString | null;
   /** The balance written off ÷ the exposure at default. */

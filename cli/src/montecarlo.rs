@@ -274,6 +274,23 @@ fn tables(origin: &str, r: &MonteCarloReport, out: &mut dyn Write) -> CliResult 
             or_unknown(c.exposure_weighted_loss_given_default, percent),
             usd(c.expected_loss_usd)
         )?;
+        if !c.boxes.is_empty() {
+            let mut b = format::table(&[
+                "box",
+                "probability of default",
+                "mean LGD",
+                "expected loss a path",
+            ]);
+            for x in &c.boxes {
+                b.add_row(vec![
+                    comfy_table::Cell::new(&x.name),
+                    number(percent(x.default_probability)),
+                    number(or_unknown(x.loss_given_default, percent)),
+                    number(usd(x.expected_loss_usd)),
+                ]);
+            }
+            writeln!(out, "each box's lender:\n{b}")?;
+        }
     }
     writeln!(
         out,

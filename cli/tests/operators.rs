@@ -476,3 +476,37 @@ fn montecarlo_reports_the_lenders_view() {
         "{pd}:\n{text}"
     );
 }
+
+#[test]
+fn montecarlo_shows_each_boxs_credit_for_a_portfolio() {
+    let args = [
+        "montecarlo",
+        "--preset",
+        "company-rollup",
+        "--paths",
+        "40",
+        "--seed",
+        "3",
+    ];
+    let table = gpuecon(&args);
+    assert!(table.status.success(), "{}", text(&table.stderr));
+    let shown = text(&table.stdout);
+    let json = gpuecon(&[&args[..], &["--format", "json"]].concat());
+    let report: gpuecon::montecarlo::MonteCarloReport =
+        serde_json::from_slice(&json.stdout).unwrap();
+    let boxes = report.credit.unwrap().boxes;
+    assert_eq!(boxes.len(), 3);
+    assert!(shown.contains("each box's lender"), "{shown}");
+    for b in &boxes {
+        // Each box's row: its name and its PD as the JSON's, as a percentage.
+        let pd = format!(
+            "{:.1} %",
+            b.default_probability * gpuecon::Decimal::from(100)
+        );
+        let row = shown
+            .lines()
+            .find(|l| l.contains(&b.name[..20]))
+            .unwrap_or_else(|| panic!("{} missing:\n{shown}", b.name));
+        assert!(row.contains(&pd), "{pd} not in {row}");
+    }
+}

@@ -106,6 +106,25 @@ fn every_scenario_and_report_field_has_an_entry() {
     assert!(credit["loss_given_default"].is_object(), "{credit}");
     keys.insert("montecarlo.credit".to_owned());
     walk("montecarlo.credit", &credit, &mut keys);
+    // A portfolio's credit section holds each box's (two boxes, a few still paths).
+    let portfolio =
+        serde_json::from_value(json!({ "boxes": [every_section(), every_section()] })).unwrap();
+    let mc = gpuecon::montecarlo::run(&gpuecon::montecarlo::MonteCarloInputs {
+        scenario: None,
+        portfolio: Some(portfolio),
+        options: gpuecon::montecarlo::Options {
+            paths: 2,
+            ..gpuecon::montecarlo::Options::default()
+        },
+    })
+    .unwrap();
+    let credit = serde_json::to_value(mc.credit.as_ref().unwrap()).unwrap();
+    assert_eq!(
+        credit["boxes"].as_array().map(Vec::len),
+        Some(2),
+        "{credit}"
+    );
+    walk("montecarlo.credit", &credit, &mut keys);
     let known: BTreeSet<String> = glossary::entries()
         .unwrap()
         .into_iter()

@@ -342,3 +342,129 @@ fn credit_statistics_are_the_paths_outcomes_aggregated() {
     let with_irr = batch.lender_irr_annual.iter().flatten().count();
     assert_eq!(usize::try_from(lender.paths).unwrap(), with_irr);
 }
+
+/// The box of core/tests/data/box6.json cut to 3 months with a 3-month loan and month 3's
+/// price a quarter, without reserves, lock-up or sweep: a payment default in the horizon's
+/// last month with 3,650 still owed (worked in core/tests/scenario_waterfall.rs: the DSCR
+/// limit lends 21,683.17; month 3 owes 7,300 and its CFADS is 3,650).
+fn defaulting_in_the_last_month(sell_at_horizon: bool) -> Scenario {
+    let mut s: Scenario = serde_json::from_str(include_str!("data/box6.json")).unwrap();
+    s.horizon_months = 3;
+    s.sell_at_horizon = sell_at_horizon;
+    s.market.price_curve = serde_json::from_str(
+        r#"{ "kind": "points", "points": [ { "month": 0, "value": 1 }, { "month": 2, "value": 1 },
+             { "month": 3, "value": 0.25 } ] }"#,
+    )
+    .unwrap();
+    let f = s.financing.as_mut().unwrap();
+    f.tenor_months = 3;
+    f.dsra = None;
+    f.lock_up = None;
+    f.cash_sweep = None;
+    s
+}
+
+#[test]
+fn a_default_in_the_horizons_last_month_has_its_exposure_on_every_path() {
+    // Exposure = the balance owed at the end of the month of default before any write-off:
+    // 3,650 (not the 0 left after a write-off). The fleet kept: all of it written off, LGD
+    // 1. Sold at the horizon: the sale repays it, LGD 0.
+    for (sell, written_off) in [(false, 3_650.0), (true, 0.0)] {
+        let name = if sell { "sold" } else { "kept" };
+        let inputs = run_of(
+            defaulting_in_the_last_month(sell),
+            4,
+            1,
+            Stochastic::default(),
+        );
+        let sim = Simulation::new(&inputs).unwrap();
+        let batch = sim.batch(0, 4).unwrap();
+        for p in 0..4 {
+            assert_eq!(batch.first_default_month[p], Some(3), "{name}");
+            assert!(
+                (batch.exposure_at_default_usd[p] - 3_650.0).abs() < 1e-6,
+                "{name}"
+            );
+            assert!(
+                (batch.written_off_usd[p] - written_off).abs() < 1e-6,
+                "{name}"
+            );
+        }
+        let credit = sim.report(vec![batch]).unwrap().credit.unwrap();
+        let lgd = credit.loss_given_default.unwrap();
+        assert_eq!(lgd.paths, 4, "{name}");
+        assert!(
+            (to_f64_lossy(lgd.mean) - written_off / 3_650.0).abs() < 1e-9,
+            "{name}: {}",
+            lgd.mean
+        );
+    }
+}
+
+#[test]
+fn a_portfolio_reports_each_boxs_credit() {
+    // Two boxes, nothing random: "weak" is the box above that defaults in month 3 with
+    // its fleet kept (exposure 3,650, all written off); "strong" is the same box lent 0.1
+    // × 100,000 = 10,000 (the advance rate binds: under the DSCR limit's 21,683.17), whose
+    // month-3 service 10,000 ÷ 3 × 1.01 = 3,366.67 ≤ 3,650 of CFADS: it never defaults.
+    // Per box: PD 1 and 0; LGD 3,650 ÷ 3,650 = 1 and none; expected loss 3,650 and 0.
+    // The portfolio's PD is 1, its expected loss the sum, 3,650.
+    let mut weak = defaulting_in_the_last_month(false);
+    weak.title = "weak".to_owned();
+    let mut strong = defaulting_in_the_last_month(false);
+    strong.title = "strong".to_owned();
+    strong.financing.as_mut().unwrap().advance_rate = Decimal::new(1, 1);
+    let portfolio: gpuecon::scenario::portfolio::Portfolio =
+        serde_json::from_value(serde_json::json!({
+            "boxes": [weak, strong],
+        }))
+        .unwrap();
+    let inputs = MonteCarloInputs {
+        scenario: None,
+        portfolio: Some(portfolio),
+        options: Options {
+            paths: 8,
+            seed: 2,
+            stochastic: Stochastic::default(),
+            ..Options::default()
+        },
+    };
+    let sim = Simulation::new(&inputs).unwrap();
+    let batch = sim.batch(0, 8).unwrap();
+    assert_eq!(batch.boxes.len(), 2);
+    // The columns cross as bytes with the boxes' too.
+    let report = sim.report_bytes(&[batch.to_bytes()]).unwrap();
+    assert_eq!(report, montecarlo::run(&inputs).unwrap());
+    let credit = report.credit.unwrap();
+    let [weak, strong] = credit.boxes.as_slice() else {
+        panic!("two boxes: {:?}", credit.boxes);
+    };
+    assert_eq!(weak.name, "weak");
+    assert_eq!(weak.default_probability, Decimal::ONE);
+    let lgd = to_f64_lossy(weak.loss_given_default.unwrap());
+    assert!((lgd - 1.0).abs() < 1e-9, "{lgd}");
+    assert!((to_f64_lossy(weak.expected_loss_usd) - 3_650.0).abs() < 1e-6);
+    assert_eq!(strong.name, "strong");
+    assert_eq!(strong.default_probability, Decimal::ZERO);
+    assert_eq!(strong.loss_given_default, None);
+    assert_eq!(strong.expected_loss_usd, Decimal::ZERO);
+    assert_eq!(credit.default.probability, Decimal::ONE);
+    assert!((to_f64_lossy(credit.expected_loss_usd) - 3_650.0).abs() < 1e-6);
+    // A batch without the boxes' columns is refused for a portfolio.
+    let mut bare = sim.batch(0, 8).unwrap();
+    bare.boxes.clear();
+    assert!(sim.report(vec![bare]).is_err());
+}
+
+#[test]
+fn one_scenario_has_no_box_columns() {
+    let inputs = run_of(
+        defaulting_in_the_last_month(false),
+        4,
+        1,
+        Stochastic::default(),
+    );
+    let sim = Simulation::new(&inputs).unwrap();
+    assert!(sim.batch(0, 4).unwrap().boxes.is_empty());
+    assert!(sim.run().unwrap().credit.unwrap().boxes.is_empty());
+}

@@ -195,6 +195,68 @@ fn a_payment_default_accelerates_and_the_lender_forecloses() {
     );
 }
 
+/// The box cut to 3 months with a 3-month loan and month 3's price a quarter (CFADS 14,600,
+/// 14,600, 3,650), without reserves, lock-up or sweep, `edit` applied. The DSCR limit at
+/// the 0.5x target binds: month 3's service (1/3 + 1/300) × L = 3,650 ÷ 0.5 = 7,300, so L =
+/// 7,300 × 300 ÷ 101 = 21,683.17 (< 0.6 × 100,000). Month 3 owes 7,227.72 + 72.28 of
+/// interest = 7,300 and pays 3,650: a payment default in the horizon's last month with
+/// 7,300 − 3,650 = 3,650 still owed.
+fn defaulting_in_the_last_month(
+    edit: impl FnOnce(&mut Scenario),
+) -> gpuecon::scenario::FinancingReport {
+    let mut s = box6();
+    s.horizon_months = 3;
+    s.market.price_curve = serde_json::from_str(
+        r#"{ "kind": "points", "points": [ { "month": 0, "value": 1 }, { "month": 2, "value": 1 },
+             { "month": 3, "value": 0.25 } ] }"#,
+    )
+    .unwrap();
+    let f = s.financing.as_mut().unwrap();
+    f.tenor_months = 3;
+    f.dsra = None;
+    f.lock_up = None;
+    f.cash_sweep = None;
+    edit(&mut s);
+    evaluate(&s).unwrap().financing.unwrap()
+}
+
+/// `x` to the cent.
+fn cent(x: Decimal) -> Decimal {
+    x.round_dp(2).normalize()
+}
+
+#[test]
+fn a_default_in_the_horizons_last_month_has_an_exposure_and_a_loss() {
+    // The fleet kept: nothing repays the 3,650, all of it is written off. Exposure 3,650
+    // (owed before the write-off, not the 0 left after it), recovery 0, LGD 1.
+    let f = defaulting_in_the_last_month(|s| s.sell_at_horizon = false);
+    let m = &f.months;
+    assert_eq!(cent(f.summary.debt_usd), d("21683.17"));
+    assert_eq!(f.summary.first_default_month, Some(3));
+    assert_eq!(f.summary.default_kind, Some(DefaultKind::Payment));
+    assert_eq!(cent(m[2].shortfall_usd), d("3650"));
+    assert_eq!(cent(m[2].written_off_usd), d("3650"));
+    assert_eq!(m[2].balance_usd, Decimal::ZERO);
+    assert_eq!(f.summary.exposure_at_default_usd.map(cent), Some(d("3650")));
+    assert_eq!(f.summary.recovery_usd, Some(Decimal::ZERO));
+    assert_eq!(f.summary.loss_given_default, Some(Decimal::ONE));
+}
+
+#[test]
+fn a_default_in_the_horizons_last_month_is_repaid_by_the_sale() {
+    // The fleet sold at the horizon (worth far more) repays the 3,650 first: exposure
+    // 3,650, recovery 3,650, nothing written off, LGD 0.
+    let f = defaulting_in_the_last_month(|_| {});
+    let m = &f.months;
+    assert_eq!(f.summary.first_default_month, Some(3));
+    assert_eq!(cent(m[2].sale_to_lender_usd), d("3650"));
+    assert_eq!(m[2].written_off_usd, Decimal::ZERO);
+    let exposure = f.summary.exposure_at_default_usd.unwrap();
+    assert_eq!(cent(exposure), d("3650"));
+    assert_eq!(f.summary.recovery_usd, Some(exposure));
+    assert_eq!(f.summary.loss_given_default, Some(Decimal::ZERO));
+}
+
 #[test]
 fn a_covenant_default_stops_the_distributions_from_the_next_month() {
     // The sub-investment-grade box breaches its DSCR covenant (1.2) past the 2-month cure

@@ -1138,9 +1138,14 @@ def finance(f, start, months, summary, shares, annual_discount_rate):
     dscrs = [r["dscr"] for r in rows if r["dscr"] is not None]
     ltvs = [r["ltv"] for r in rows]
     rate = monthly_rate(annual_discount_rate)
-    exposure = steps[default[0]]["balance"] if default else None
-    recovery = (sum((z["fees"] + z["interest"] + z["principal"] + z["sale_to_lender"]
-                     for z in steps[default[0] + 1:]), Q(0)) if default else None)
+    # exposure at default: owed at the end of the month of default before any write-off
+    # (before the month's sale of the GPUs and its settlement); the recovery counts what
+    # that sale and settlement repaid, then the lender's receipts after the month
+    d = steps[default[0]] if default else None
+    exposure = d["exposure"] if default else None
+    recovery = (d["exposure"] - d["balance"] - d["written_off"]
+                + sum((z["fees"] + z["interest"] + z["principal"] + z["sale_to_lender"]
+                       for z in steps[default[0] + 1:]), Q(0)) if default else None)
     written_off = sum((z["written_off"] for z in steps), Q(0))
     out_summary = {
         "debt_usd": debt,
@@ -1359,6 +1364,7 @@ def run_waterfall(f, box, loan, draws, tenor, covenant_row, hedges=(), fees_due=
         foreclose = (default is not None and foreclose_k is not None
                      and default[0] + foreclose_k == i)
         sale = keep((1 - haircut) * b["value"]) if foreclose else b["sale"]
+        owed = bal
         if foreclose or i == h - 1:
             reserves = dsra + trapped
             z["dsra_release"] += dsra
@@ -1372,6 +1378,8 @@ def run_waterfall(f, box, loan, draws, tenor, covenant_row, hedges=(), fees_due=
         z["sale_to_lender"] = min(sale, bal)
         bal -= z["sale_to_lender"]
         outside += sale - z["sale_to_lender"]
+        # what is owed before any write-off, the exposure when this is the month of default
+        z["exposure"] = owed
         if foreclose or i == h - 1:
             if default is not None:
                 z["written_off"], bal = bal, Q(0)
@@ -1853,6 +1861,21 @@ def waterfall_scenarios():
         f["liquidation_haircut"] = "0.99"
         f["max_ltv"] = "100"  # the LTV on 1 % of the value would default at once
 
+    def default_in_the_last_month(s):
+        # (issue 15 fix) a 3-month horizon and tenor, month 3's price a quarter (CFADS
+        # 3,650): the DSCR limit at the 0.5x target binds (month 3's service 1.01 L / 3 =
+        # 2 x 3,650, L = 21,683.17 < 0.3 x 100,000), so 3,650 is paid of the 7,300 due; the
+        # fleet kept, the 3,650 owed in the horizon's last month is written off: the
+        # exposure is 3,650 (owed before the write-off, not the 0 after it), LGD 1
+        payment_default(s)
+        del s["financing"]["foreclose_after_months"]
+        s["horizon_months"] = 3
+        s["sell_at_horizon"] = False
+        s["financing"]["tenor_months"] = 3
+        s["financing"]["advance_rate"] = "0.3"
+        s["market"]["price_curve"]["points"] = [
+            {"month": 0, "value": 1}, {"month": 2, "value": 1}, {"month": 3, "value": "0.25"}]
+
     def payment_default_after_the_dsra(s):
         # (issue 15 review) a lock-up that cures, then a payment default only once the DSRA
         # is spent: rules no other case reaches. Months 3-5 earn a quarter (the DSCR limit
@@ -1954,6 +1977,11 @@ def waterfall_scenarios():
             "financing.summary.first_default_month", "financing.summary.foreclosure_month",
             "financing.summary.exposure_at_default_usd", "financing.summary.recovery_usd",
             "financing.summary.loss_given_default", "financing.summary.equity.npv_usd",
+            "financing.summary.lender.irr_annual"]),
+        ("box6-default-in-the-last-month", box6(default_in_the_last_month), [
+            "financing.months.2.shortfall_usd", "financing.months.2.written_off_usd",
+            "financing.summary.first_default_month", "financing.summary.exposure_at_default_usd",
+            "financing.summary.recovery_usd", "financing.summary.loss_given_default",
             "financing.summary.lender.irr_annual"]),
         ("box6-payment-default-after-the-dsra", box6(payment_default_after_the_dsra), [
             f"financing.months.{i}.{k}" for i in range(6) for k in step] + [

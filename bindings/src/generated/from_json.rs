@@ -1141,7 +1141,13 @@ impl FromJson for ::gpuecon::models::utilization::BuyerCost {
 impl FromJson for ::gpuecon::montecarlo::CreditReport {
     fn from_json(value: Json) -> Result<Self, ShapeError> {
         let mut o = Object::open(value, "struct CreditReport")?;
-        Ok(Self { default: o.field("default")?, lock_up: o.field("lock_up")?, loss_given_default: o.or("loss_given_default", None)?, expected_loss_share: o.field("expected_loss_share")?, mean_loss_share: o.field("mean_loss_share")?, exposure_weighted_loss_given_default: o.or("exposure_weighted_loss_given_default", None)?, expected_loss_usd: o.field("expected_loss_usd")?, lender_irr_annual: o.or("lender_irr_annual", None)?, deterministic_lender_irr_annual: o.or("deterministic_lender_irr_annual", None)? })
+        Ok(Self { default: o.field("default")?, lock_up: o.field("lock_up")?, loss_given_default: o.or("loss_given_default", None)?, expected_loss_share: o.field("expected_loss_share")?, mean_loss_share: o.field("mean_loss_share")?, exposure_weighted_loss_given_default: o.or("exposure_weighted_loss_given_default", None)?, expected_loss_usd: o.field("expected_loss_usd")?, lender_irr_annual: o.or("lender_irr_annual", None)?, deterministic_lender_irr_annual: o.or("deterministic_lender_irr_annual", None)?, boxes: o.field("boxes")? })
+    }
+}
+impl FromJson for ::gpuecon::montecarlo::BoxCredit {
+    fn from_json(value: Json) -> Result<Self, ShapeError> {
+        let mut o = Object::open(value, "struct BoxCredit")?;
+        Ok(Self { name: o.field("name")?, default_probability: o.field("default_probability")?, loss_given_default: o.or("loss_given_default", None)?, expected_loss_usd: o.field("expected_loss_usd")? })
     }
 }
 impl FromJson for ::gpuecon::montecarlo::MonteCarloInputs {
@@ -1699,6 +1705,7 @@ pub(crate) fn disagreements(text: &str, out: &mut Vec<String>) {
     tests::agree::<::gpuecon::models::utilization::BuyerCostInputs>(text, out);
     tests::agree::<::gpuecon::models::utilization::BuyerCost>(text, out);
     tests::agree::<::gpuecon::montecarlo::CreditReport>(text, out);
+    tests::agree::<::gpuecon::montecarlo::BoxCredit>(text, out);
     tests::agree::<::gpuecon::montecarlo::MonteCarloInputs>(text, out);
     tests::agree::<::gpuecon::montecarlo::Options>(text, out);
     tests::agree::<::gpuecon::montecarlo::Stochastic>(text, out);

@@ -971,7 +971,12 @@ impl ToJson for ::gpuecon::models::utilization::BuyerCost {
 }
 impl ToJson for ::gpuecon::montecarlo::CreditReport {
     fn write_json(&self, out: &mut String) {
-        write_object(out, &["default", "lock_up", "loss_given_default", "expected_loss_share", "mean_loss_share", "exposure_weighted_loss_given_default", "expected_loss_usd", "lender_irr_annual", "deterministic_lender_irr_annual"], &[&self.default, &self.lock_up, &self.loss_given_default, &self.expected_loss_share, &self.mean_loss_share, &self.exposure_weighted_loss_given_default, &self.expected_loss_usd, &self.lender_irr_annual, &self.deterministic_lender_irr_annual])
+        write_object(out, &["default", "lock_up", "loss_given_default", "expected_loss_share", "mean_loss_share", "exposure_weighted_loss_given_default", "expected_loss_usd", "lender_irr_annual", "deterministic_lender_irr_annual", "boxes"], &[&self.default, &self.lock_up, &self.loss_given_default, &self.expected_loss_share, &self.mean_loss_share, &self.exposure_weighted_loss_given_default, &self.expected_loss_usd, &self.lender_irr_annual, &self.deterministic_lender_irr_annual, &self.boxes])
+    }
+}
+impl ToJson for ::gpuecon::montecarlo::BoxCredit {
+    fn write_json(&self, out: &mut String) {
+        write_object(out, &["name", "default_probability", "loss_given_default", "expected_loss_usd"], &[&self.name, &self.default_probability, &self.loss_given_default, &self.expected_loss_usd])
     }
 }
 impl ToJson for ::gpuecon::montecarlo::MonteCarloInputs {

@@ -4,8 +4,9 @@
 //! ```text
 //! PD                    paths with an event of default (payment, or a covenant breached
 //!                       past its cure) ÷ paths
-//! LGD of a path         written off ÷ exposure at default (the balance at the end of the
-//!                       month of default), over the boxes that defaulted
+//! LGD of a path         written off ÷ exposure at default (the balance owed at the end of
+//!                       the month of default before any write-off), over the boxes that
+//!                       defaulted
 //! expected LGD          the mean LGD over the paths that defaulted (with an exposure)
 //! expected loss share   PD × expected LGD                                   (EL = PD × LGD)
 //! mean loss share       the mean over every path of its LGD, 0 without a default: the
@@ -13,10 +14,17 @@
 //! exposure-weighted LGD Σ written off ÷ Σ exposure over the defaulted paths (dollars)
 //! expected loss, USD    the mean over every path of what was written off
 //! ```
+//!
+//! A portfolio of more than one box also reports each box's own: its PD (the paths on
+//! which that box defaulted ÷ paths), its mean LGD (written off ÷ exposure over the paths
+//! on which it defaulted with an exposure) and its expected loss in dollars (the mean over
+//! every path of what its lender wrote off). The portfolio's PD counts a path once when
+//! several boxes default on it, so it is at most the sum of the boxes' PDs; its expected
+//! loss in dollars is the sum of theirs.
 
 use serde::{Deserialize, Serialize};
 
-use super::stats::{self, Batch, Distribution, Events, decimal, head};
+use super::stats::{self, Batch, BoxColumns, Distribution, Events, decimal, head};
 use crate::Decimal;
 use crate::models::ModelError;
 
@@ -30,7 +38,8 @@ pub struct CreditReport {
     /// Equity distributions blocked by the lock-up test in some month.
     pub lock_up: Events,
     /// Loss given default over the paths that defaulted with an exposure: written off ÷
-    /// the exposure at default (the balance at the end of the month of default).
+    /// the exposure at default (the balance owed at the end of the month of default
+    /// before any write-off).
     pub loss_given_default: Option<Distribution>,
     /// The expected loss as a share of the exposure: PD × the mean loss given default.
     pub expected_loss_share: Decimal,
@@ -48,6 +57,51 @@ pub struct CreditReport {
     /// The lender's annual IRR on the deterministic path: the scenario's report's for one
     /// box.
     pub deterministic_lender_irr_annual: Option<Decimal>,
+    /// Each box's own credit statistics, in the portfolio's order (only for a portfolio of
+    /// more than one box; empty otherwise).
+    pub boxes: Vec<BoxCredit>,
+}
+
+/// One box's credit statistics in a portfolio's run.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct BoxCredit {
+    /// The box's title in the portfolio (`box k`, from 1, when it has none).
+    pub name: String,
+    /// The box's probability of default: the paths on which it defaulted ÷ paths.
+    pub default_probability: Decimal,
+    /// The mean over the paths on which the box defaulted with an exposure of written off
+    /// ÷ its exposure at default (`None` when it never did).
+    pub loss_given_default: Option<Decimal>,
+    /// The mean over every path of the dollars the box's lender wrote off, USD.
+    pub expected_loss_usd: Decimal,
+}
+
+/// The statistics of one box's columns over the first `paths` paths.
+fn box_credit(name: &str, columns: &BoxColumns, paths: usize) -> Result<BoxCredit, ModelError> {
+    let months = head(&columns.first_default_month, paths);
+    let exposures = head(&columns.exposure_at_default_usd, paths);
+    let written_off = head(&columns.written_off_usd, paths);
+    let n = stats::count(months.len());
+    let lgd: Vec<f64> = months
+        .iter()
+        .zip(exposures)
+        .zip(written_off)
+        .filter(|((month, exposure), _)| month.is_some() && **exposure > 0.0)
+        .map(|((_, exposure), lost)| lost / exposure)
+        .collect();
+    let defaulted = stats::count(months.iter().flatten().count());
+    let per_path = |x: f64| if n > 0.0 { x / n } else { 0.0 };
+    Ok(BoxCredit {
+        name: name.to_owned(),
+        default_probability: decimal(per_path(defaulted), "credit.boxes.default_probability")?,
+        loss_given_default: (!lgd.is_empty())
+            .then(|| decimal(stats::mean(&lgd), "credit.boxes.loss_given_default"))
+            .transpose()?,
+        expected_loss_usd: decimal(
+            per_path(written_off.iter().sum::<f64>()),
+            "credit.boxes.expected_loss_usd",
+        )?,
+    })
 }
 
 /// The credit statistics of the paths in `all`.
@@ -56,6 +110,7 @@ pub(crate) fn report(
     paths: usize,
     bins: u32,
     deterministic_lender_irr_annual: Option<Decimal>,
+    box_names: &[String],
 ) -> Result<CreditReport, ModelError> {
     let first_default_month = head(&all.first_default_month, paths);
     let first_lock_up_month = head(&all.first_lock_up_month, paths);
@@ -116,5 +171,11 @@ pub(crate) fn report(
         )?,
         lender_irr_annual: stats::distribution(&lender, bins, "credit.lender_irr_annual")?,
         deterministic_lender_irr_annual,
+        boxes: all
+            .boxes
+            .iter()
+            .zip(box_names)
+            .map(|(columns, name)| box_credit(name, columns, paths))
+            .collect::<Result<_, _>>()?,
     })
 }

@@ -10,13 +10,16 @@
 //!   f64            8 bytes each (IEEE 754 bits)
 //!   Option<f64>    n presence bytes (0 or 1), then n × 8 bytes (0 where absent)
 //!   Option<u32>    n presence bytes (0 or 1), then n × 4 bytes (0 where absent)
+//! then, only for a portfolio's batch (whose `boxes` are not empty):
+//!   b          boxes                 u32
+//!   each box's columns, in the order of BoxColumns's fields, n values each
 //! every number little-endian
 //! ```
 //!
 //! Exact both ways for every value (no sentinel stands for "none"), with no float
 //! formatting or parsing.
 
-use super::stats::Batch;
+use super::stats::{Batch, BoxColumns};
 
 /// The first bytes of an encoded batch.
 const MAGIC: &[u8; 4] = b"GMCB";
@@ -71,6 +74,7 @@ impl Batch {
     ///     first_lock_up_month: vec![None],
     ///     exposure_at_default_usd: vec![0.0],
     ///     written_off_usd: vec![0.0],
+    ///     boxes: Vec::new(),
     /// };
     /// let bytes = batch.to_bytes();
     /// // 16 bytes of header; 8 for each of 4 numbers; 9 for each of 4 optional numbers;
@@ -95,9 +99,10 @@ impl Batch {
             first_lock_up_month,
             exposure_at_default_usd,
             written_off_usd,
+            boxes,
         } = self;
         let n = npv_usd.len();
-        let mut out = Vec::with_capacity(encoded_len(n));
+        let mut out = Vec::with_capacity(encoded_len(n, boxes.len()));
         out.extend_from_slice(MAGIC);
         out.extend_from_slice(&VERSION.to_le_bytes());
         out.extend_from_slice(&first_path.to_le_bytes());
@@ -114,6 +119,19 @@ impl Batch {
         write_optional_months(&mut out, first_lock_up_month, n);
         write_numbers(&mut out, exposure_at_default_usd, n);
         write_numbers(&mut out, written_off_usd, n);
+        if !boxes.is_empty() {
+            out.extend_from_slice(&u32::try_from(boxes.len()).unwrap_or(u32::MAX).to_le_bytes());
+        }
+        for b in boxes {
+            let BoxColumns {
+                first_default_month,
+                exposure_at_default_usd,
+                written_off_usd,
+            } = b;
+            write_optional_months(&mut out, first_default_month, n);
+            write_numbers(&mut out, exposure_at_default_usd, n);
+            write_numbers(&mut out, written_off_usd, n);
+        }
         out
     }
 
@@ -132,7 +150,18 @@ impl Batch {
             return Err(BatchBytesError::NotABatch);
         };
         let n = usize::try_from(paths).unwrap_or(usize::MAX);
-        if bytes.len() != encoded_len(n) {
+        let single = encoded_len(n, 0);
+        // A portfolio's box count, after the single box's columns.
+        let boxes = match bytes.get(single..single.saturating_add(4)) {
+            Some(b) => <[u8; 4]>::try_from(b)
+                .map(u32::from_le_bytes)
+                .ok()
+                .and_then(|b| usize::try_from(b).ok())
+                .filter(|b| *b > 0)
+                .ok_or(BatchBytesError::WrongLength)?,
+            None => 0,
+        };
+        if bytes.len() != encoded_len(n, boxes) {
             return Err(BatchBytesError::WrongLength);
         }
         Ok(Self {
@@ -149,14 +178,36 @@ impl Batch {
             first_lock_up_month: r.optional_months(n)?,
             exposure_at_default_usd: r.numbers(n),
             written_off_usd: r.numbers(n),
+            boxes: {
+                // (the box count, read above)
+                let _ = r.take(if boxes > 0 { 4 } else { 0 });
+                (0..boxes)
+                    .map(|_| {
+                        Ok(BoxColumns {
+                            first_default_month: r.optional_months(n)?,
+                            exposure_at_default_usd: r.numbers(n),
+                            written_off_usd: r.numbers(n),
+                        })
+                    })
+                    .collect::<Result<_, BatchBytesError>>()?
+            },
         })
     }
 }
 
-/// The bytes of a batch of `n` paths (saturating: such a length is refused anyway).
-fn encoded_len(n: usize) -> usize {
+/// The bytes of a batch of `n` paths with `boxes` boxes' columns (saturating: such a
+/// length is refused anyway).
+fn encoded_len(n: usize, boxes: usize) -> usize {
     let per_path: usize = 4 * 8 + 4 * (1 + 8) + 4 * (1 + 4);
-    n.saturating_mul(per_path).saturating_add(16)
+    let per_box_path: usize = (1 + 4) + 2 * 8;
+    let single = n.saturating_mul(per_path).saturating_add(16);
+    if boxes == 0 {
+        return single;
+    }
+    n.saturating_mul(per_box_path)
+        .saturating_mul(boxes)
+        .saturating_add(single)
+        .saturating_add(4)
 }
 
 /// `values`, padded or cut to `n` (a malformed batch still writes a readable layout, which
@@ -268,7 +319,45 @@ mod tests {
             first_lock_up_month: vec![None, Some(7), None],
             exposure_at_default_usd: vec![0.0, 1.25e6, 0.0],
             written_off_usd: vec![0.0, 3.5e5, 0.0],
+            boxes: Vec::new(),
         }
+    }
+
+    #[test]
+    fn a_portfolios_box_columns_cross_too() {
+        let mut batch = sample();
+        batch.boxes = vec![
+            BoxColumns {
+                first_default_month: vec![None, Some(12), None],
+                exposure_at_default_usd: vec![0.0, 1.25e6, 0.0],
+                written_off_usd: vec![0.0, 3.5e5, 0.0],
+            },
+            BoxColumns {
+                first_default_month: vec![None; 3],
+                exposure_at_default_usd: vec![0.0; 3],
+                written_off_usd: vec![-0.0, 0.0, 0.0],
+            },
+        ];
+        let bytes = batch.to_bytes();
+        // The single box's layout, then 2 as a u32, then 2 boxes × 3 paths × (5 + 16).
+        let single = 16 + 3 * (4 * 8 + 4 * 9 + 4 * 5);
+        assert_eq!(&bytes[single..single + 4], &[2, 0, 0, 0]);
+        assert_eq!(bytes.len(), single + 4 + 2 * 3 * 21);
+        let back = Batch::from_bytes(&bytes).unwrap();
+        assert_eq!(back, batch);
+        assert!(back.boxes[1].written_off_usd[0].is_sign_negative());
+        // A box count of 0, or one the bytes do not hold, is refused.
+        let mut zero = bytes.clone();
+        zero[single] = 0;
+        assert_eq!(Batch::from_bytes(&zero), Err(BatchBytesError::WrongLength));
+        assert_eq!(
+            Batch::from_bytes(&bytes[..bytes.len() - 1]),
+            Err(BatchBytesError::WrongLength)
+        );
+        assert_eq!(
+            Batch::from_bytes(&bytes[..single + 2]),
+            Err(BatchBytesError::WrongLength)
+        );
     }
 
     #[test]

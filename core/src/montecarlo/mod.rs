@@ -45,7 +45,8 @@
 //! - **Portfolios**: one market, one SOFR and one generation cycle for all boxes; each box
 //!   its own buyers' usage and defaults and its own curtailment. The NPV and the equity
 //!   value add up; the IRRs are those of the summed flows; the minimum DSCR is the lowest
-//!   of any box; a breach or default of any box counts.
+//!   of any box; a breach or default of any box counts, and each box's own default,
+//!   exposure and write-off are kept too (its PD, LGD and expected loss).
 //! - **Outcomes**: NPV and IRR of the project's flows (the exact model's, discounting
 //!   included), the equity's value (the NPV of its flows) and IRR, the lender's IRR, the
 //!   minimum DSCR, the first month with a covenant breached, in default (a payment default
@@ -57,7 +58,7 @@
 //!   the expected shortfall of the equity value (the mean of the worst 5 % of paths); with
 //!   debt, the lender's view ([`CreditReport`]): probability of default and of lock-up,
 //!   loss given default, expected loss (PD × LGD, and its other readings) and the lender's
-//!   IRR.
+//!   IRR; for a portfolio, each box's PD, mean LGD and expected loss.
 //! - **Convergence**: `target_standard_error_usd` runs blocks of
 //!   [`CHECK_EVERY_PATHS`] paths until the standard error of the mean NPV is at most the
 //!   target (or `paths` run out); the report then holds exactly the paths up to that check,
@@ -101,7 +102,7 @@ pub mod sensitivity;
 mod stats;
 mod waterfall;
 
-pub use credit::CreditReport;
+pub use credit::{BoxCredit, CreditReport};
 pub use encoding::BatchBytesError;
 pub use exact::{Replay, replay};
 pub use options::{
@@ -112,4 +113,4 @@ pub use options::{
 pub use runner::{
     MonteCarloReport, MonteCarloRun, PROGRESS_EVERY_PATHS, Progress, Simulation, run,
 };
-pub use stats::{Batch, Bin, Distribution, Events, Outcome};
+pub use stats::{Batch, Bin, BoxColumns, Distribution, Events, Outcome};

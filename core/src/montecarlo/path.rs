@@ -55,8 +55,8 @@ pub(crate) struct PathOutcome {
     pub(crate) lender_irr_annual: Option<f64>,
     /// The first month locked up.
     pub(crate) first_lock_up_month: Option<u32>,
-    /// The balances at the end of the months of default, and what was written off, over
-    /// the boxes (0 without a default).
+    /// The balances owed at the end of the months of default before any write-off, and
+    /// what was written off, over the boxes (0 without a default).
     pub(crate) exposure: f64,
     pub(crate) written_off: f64,
 }
@@ -72,6 +72,9 @@ pub(crate) struct Scratch {
     box_equity: Vec<f64>,
     box_months: Vec<BoxMonth>,
     buffers: Buffers,
+    /// Each box's credit outcome on the path, in the portfolio's order (only for a
+    /// portfolio of more than one box; empty otherwise).
+    pub(crate) box_credit: Vec<Credit>,
     shape_lines: Vec<usize>,
     floating: bool,
     priced: bool,
@@ -291,8 +294,11 @@ fn run(model: &Model, scratch: &mut Scratch, shortcut: bool) -> PathOutcome {
         box_equity,
         box_months,
         buffers,
+        box_credit,
         ..
     } = scratch;
+    box_credit.clear();
+    let per_box = model.boxes.len() > 1;
     for v in [&mut *flows, &mut *equity, &mut *lender] {
         v.clear();
         v.resize(months + 1, 0.0);
@@ -369,6 +375,9 @@ fn run(model: &Model, scratch: &mut Scratch, shortcut: bool) -> PathOutcome {
         }
         let Some(f) = fin else {
             o.equity_value += b.npv;
+            if per_box {
+                box_credit.push(Credit::default());
+            }
             continue;
         };
         financed = true;
@@ -411,6 +420,9 @@ fn run(model: &Model, scratch: &mut Scratch, shortcut: bool) -> PathOutcome {
             credit
         };
         add_credit(&mut o, &credit);
+        if per_box {
+            box_credit.push(credit);
+        }
     }
     if shortcut && !changed {
         o.irr_annual = model.base.irr_annual;

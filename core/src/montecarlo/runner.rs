@@ -9,7 +9,10 @@ use super::model::Model;
 use super::options::{CHECK_EVERY_PATHS, MAX_PATHS, MonteCarloInputs};
 use super::path::{PathOutcome, Scratch, simulate};
 use super::prepare;
-use super::stats::{self, Batch, Distribution, Events, Outcome, StoppingRule, decimal, head};
+use super::stats::{
+    self, Batch, BoxColumns, Distribution, Events, Outcome, StoppingRule, decimal, head,
+};
+use super::waterfall::Credit;
 use crate::Decimal;
 use crate::models::ModelError;
 use crate::models::check::Checker;
@@ -129,24 +132,30 @@ impl Simulation {
     }
 
     #[cfg(all(feature = "parallel", not(target_family = "wasm")))]
-    fn outcomes(&self, first: u32, end: u32) -> Vec<PathOutcome> {
+    fn outcomes(&self, first: u32, end: u32) -> Vec<(PathOutcome, Vec<Credit>)> {
         use rayon::prelude::*;
         let seed = self.inputs.options.seed;
         (first..end)
             .into_par_iter()
             .map_init(
                 || Scratch::new(&self.model),
-                |scratch, path| simulate(&self.model, seed, u64::from(path), scratch),
+                |scratch, path| {
+                    let o = simulate(&self.model, seed, u64::from(path), scratch);
+                    (o, scratch.box_credit.clone())
+                },
             )
             .collect()
     }
 
     #[cfg(not(all(feature = "parallel", not(target_family = "wasm"))))]
-    fn outcomes(&self, first: u32, end: u32) -> Vec<PathOutcome> {
+    fn outcomes(&self, first: u32, end: u32) -> Vec<(PathOutcome, Vec<Credit>)> {
         let seed = self.inputs.options.seed;
         let mut scratch = Scratch::new(&self.model);
         (first..end)
-            .map(|path| simulate(&self.model, seed, u64::from(path), &mut scratch))
+            .map(|path| {
+                let o = simulate(&self.model, seed, u64::from(path), &mut scratch);
+                (o, scratch.box_credit.clone())
+            })
             .collect()
     }
 
@@ -217,6 +226,12 @@ impl Simulation {
                     "the batches must hold paths 0, 1, 2, … each once",
                 );
             }
+            if b.boxes.len() != self.boxes_with_columns() {
+                c.problem(
+                    &format!("batches[{i}].boxes"),
+                    "must hold one set of columns for each box of a portfolio (none for one scenario)",
+                );
+            }
             all.append(b);
         }
         if all.is_empty() {
@@ -255,6 +270,31 @@ impl Simulation {
             return Err(ScenarioError::Invalid { problems });
         }
         self.report(decoded)
+    }
+
+    /// How many boxes a batch has columns of: a portfolio's boxes when more than one.
+    fn boxes_with_columns(&self) -> usize {
+        match self.model.boxes.len() {
+            n if n > 1 => n,
+            _ => 0,
+        }
+    }
+
+    /// The names of the boxes a batch has columns of: each box's title, else `box k`
+    /// (from 1).
+    fn box_names(&self) -> Vec<String> {
+        let titles = self
+            .inputs
+            .portfolio
+            .as_ref()
+            .map(|p| p.boxes.iter().map(|b| b.title.trim()).collect::<Vec<_>>())
+            .unwrap_or_default();
+        (0..self.boxes_with_columns())
+            .map(|k| match titles.get(k) {
+                Some(t) if !t.is_empty() => (*t).to_owned(),
+                _ => format!("box {}", k + 1),
+            })
+            .collect()
     }
 
     /// The report of `all`, paths 0 to n − 1 in order: the first `options.paths` of them,
@@ -343,7 +383,13 @@ impl Simulation {
                 .iter()
                 .any(|b| b.financing.is_some())
                 .then(|| {
-                    credit::report(all, paths, bins, self.model.deterministic_lender_irr_annual)
+                    credit::report(
+                        all,
+                        paths,
+                        bins,
+                        self.model.deterministic_lender_irr_annual,
+                        &self.box_names(),
+                    )
                 })
                 .transpose()?,
         })
@@ -379,9 +425,21 @@ pub fn run(inputs: &MonteCarloInputs) -> Result<MonteCarloReport, ScenarioError>
     Simulation::new(inputs)?.run()
 }
 
-/// Appends the outcomes of consecutive paths to `batch`, column by column.
-fn append(batch: &mut Batch, outcomes: Vec<PathOutcome>) {
-    for o in outcomes {
+/// Appends the outcomes of consecutive paths (with a portfolio's boxes' credit outcomes)
+/// to `batch`, column by column.
+fn append(batch: &mut Batch, outcomes: Vec<(PathOutcome, Vec<Credit>)>) {
+    for (o, boxes) in outcomes {
+        if batch.boxes.len() < boxes.len() {
+            batch.boxes.resize_with(boxes.len(), BoxColumns::default);
+        }
+        for (columns, c) in batch.boxes.iter_mut().zip(&boxes) {
+            columns.first_default_month.push(
+                c.default
+                    .map(|(row, _)| u32::try_from(row + 1).unwrap_or(u32::MAX)),
+            );
+            columns.exposure_at_default_usd.push(c.exposure);
+            columns.written_off_usd.push(c.written_off);
+        }
         batch.npv_usd.push(o.npv);
         batch.project_irr_annual.push(o.irr_annual);
         batch.equity_value_usd.push(o.equity_value);

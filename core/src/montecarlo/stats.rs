@@ -45,11 +45,36 @@ pub struct Batch {
     pub lender_irr_annual: Vec<Option<f64>>,
     /// The first month locked up (equity distributions blocked).
     pub first_lock_up_month: Vec<Option<u32>>,
-    /// The balance at the end of the month of default, summed over the boxes that
-    /// defaulted (0 without a default).
+    /// The balance owed at the end of the month of default before any write-off, summed
+    /// over the boxes that defaulted (0 without a default).
     pub exposure_at_default_usd: Vec<f64>,
     /// What was written off (0 without a default).
     pub written_off_usd: Vec<f64>,
+    /// Each box's own credit columns, in the portfolio's order (empty for one scenario,
+    /// whose columns above are its box's).
+    pub boxes: Vec<BoxColumns>,
+}
+
+/// One box's credit outcome on each path of a batch (a portfolio's box), column by column.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct BoxColumns {
+    /// The box's month of default (`None`: no default on the path).
+    pub first_default_month: Vec<Option<u32>>,
+    /// The box's balance owed at the end of its month of default before any write-off (0
+    /// without a default).
+    pub exposure_at_default_usd: Vec<f64>,
+    /// What the box's lender wrote off (0 without a default).
+    pub written_off_usd: Vec<f64>,
+}
+
+impl BoxColumns {
+    /// Appends `other`'s paths.
+    fn append(&mut self, other: Self) {
+        self.first_default_month.extend(other.first_default_month);
+        self.exposure_at_default_usd
+            .extend(other.exposure_at_default_usd);
+        self.written_off_usd.extend(other.written_off_usd);
+    }
 }
 
 impl Batch {
@@ -81,6 +106,13 @@ impl Batch {
         self.exposure_at_default_usd
             .extend(other.exposure_at_default_usd);
         self.written_off_usd.extend(other.written_off_usd);
+        if self.boxes.is_empty() {
+            self.boxes = other.boxes;
+        } else {
+            for (mine, theirs) in self.boxes.iter_mut().zip(other.boxes) {
+                mine.append(theirs);
+            }
+        }
     }
 }
 
@@ -100,7 +132,14 @@ impl Validate for Batch {
             self.exposure_at_default_usd.len(),
             self.written_off_usd.len(),
         ];
-        if lengths.iter().any(|l| *l != n) {
+        let box_lengths = self.boxes.iter().flat_map(|b| {
+            [
+                b.first_default_month.len(),
+                b.exposure_at_default_usd.len(),
+                b.written_off_usd.len(),
+            ]
+        });
+        if lengths.iter().copied().chain(box_lengths).any(|l| l != n) {
             c.problem("npv_usd", "every column must hold one value per path");
         }
         let finite = self
@@ -113,6 +152,11 @@ impl Validate for Batch {
             .chain(self.lender_irr_annual.iter().flatten())
             .chain(&self.exposure_at_default_usd)
             .chain(&self.written_off_usd)
+            .chain(
+                self.boxes
+                    .iter()
+                    .flat_map(|b| b.exposure_at_default_usd.iter().chain(&b.written_off_usd)),
+            )
             .all(|x| x.is_finite());
         if !finite {
             c.problem("npv_usd", "every value must be a finite number");

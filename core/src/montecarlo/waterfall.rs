@@ -12,7 +12,9 @@
 //! covenant default. After a default of either kind the loan is accelerated from the next
 //! month (all cash to the lender, nothing to the equity until it is repaid), the GPUs are
 //! sold `foreclose_after_months` later when the financing says so, and what is owed at the
-//! foreclosure or the horizon is written off.
+//! foreclosure or the horizon is written off. The exposure at default is what is owed at
+//! the end of the month of default before any write-off: after its debt service, before
+//! its sale of the GPUs and settlement (so a default in the horizon's last month has one).
 //!
 //! One pass gives what the exact model's two runs give: its first run finds the covenant
 //! default on the balances as they stand until then, which are this pass's until then.
@@ -113,7 +115,8 @@ pub(crate) struct Credit {
     pub(crate) first_lock_up: Option<usize>,
     /// The lowest DSCR as (CFADS, debt service due).
     pub(crate) lowest_dscr: Option<(f64, f64)>,
-    /// The balance at the end of the month of default (0 without).
+    /// The balance owed at the end of the month of default before any write-off: after its
+    /// debt service, before its sale of the GPUs and settlement (0 without a default).
     pub(crate) exposure: f64,
     /// What was written off (0 without a default).
     pub(crate) written_off: f64,
@@ -231,6 +234,9 @@ pub(crate) fn run(
             month.sale
         };
         let mut to_equity_outside = draw_out - month.capex - upfront - support;
+        // The exposure if the month is the default's: owed before the month's sale of the
+        // GPUs and its settlement.
+        let owed = state.balance;
         if foreclose || i == last {
             let reserves = state.dsra + state.trapped;
             state.dsra = 0.0;
@@ -260,7 +266,7 @@ pub(crate) fn run(
             state.foreclosed = true;
         }
         if out.default.is_some_and(|(row, _)| row == i) {
-            out.exposure = state.balance;
+            out.exposure = owed;
         }
         *lender_slot += -draw_out
             + upfront

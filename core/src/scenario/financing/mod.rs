@@ -124,8 +124,12 @@
 //!   off, and the box has no months after it. Without foreclosure the horizon's sale (when
 //!   `sell_at_horizon`) and any reserves repay the lender first, and what is owed at the
 //!   horizon is written off.
-//! - exposure at default = the balance at the end of the month of default; recovery = the
-//!   lender's receipts after it; loss given default = written off ÷ exposure.
+//! - exposure at default = the balance owed at the end of the month of default, before any
+//!   write-off: after the month's waterfall, before the month's sale of the GPUs and its
+//!   settlement (the reserves repaid at a foreclosure or the horizon) — so a default in the
+//!   horizon's last month, or foreclosed the month it happens, has an exposure and a loss
+//!   given default; recovery = what the month's sale and settlement repaid plus the
+//!   lender's receipts after the month; loss given default = written off ÷ exposure.
 //!
 //! # Cash flows
 //!
@@ -873,20 +877,24 @@ fn report(
             .map(|row| (row, DefaultKind::Covenant))
     });
     let default_row = default.map(|(row, _)| row);
-    let exposure = default_row.map(|row| {
-        outcome
-            .steps
-            .get(row)
-            .map(|s| s.balance)
-            .unwrap_or_default()
-    });
+    let default_step = default_row.and_then(|row| outcome.steps.get(row));
+    let exposure = default_row.map(|_| default_step.map(|s| s.exposure).unwrap_or_default());
     let recovery = default_row
         .map(|row| {
+            // What the month of default's sale and settlement repaid of the exposure, then
+            // the lender's receipts after it.
+            let settled = default_step.map_or(Ok(Decimal::ZERO), |s| {
+                units::sub(
+                    units::sub(s.exposure, s.balance, "financing")?,
+                    s.written_off,
+                    "financing",
+                )
+            })?;
             outcome
                 .steps
                 .iter()
                 .skip(row + 1)
-                .try_fold(Decimal::ZERO, |t, s| {
+                .try_fold(settled, |t, s| {
                     [s.fees, s.interest, s.principal, s.sale_to_lender]
                         .into_iter()
                         .try_fold(t, |t, x| units::add(t, x, "financing"))

@@ -76,6 +76,10 @@ pub(super) struct Step {
     pub sale_to_lender: Decimal,
     pub written_off: Decimal,
     pub balance: Decimal,
+    /// What is owed at the end of the month after its debt service, before its sale of
+    /// the GPUs, its settlement (the reserves at a foreclosure or the horizon) and any
+    /// write-off: the exposure at default when the month is the default's.
+    pub exposure: Decimal,
     pub in_default: bool,
     pub foreclosed: bool,
     pub lender: Decimal,
@@ -245,6 +249,7 @@ fn month_step(
     let mut to_equity_outside = sub(draw_out, month.capex)?;
     to_equity_outside = sub(to_equity_outside, upfront)?;
     to_equity_outside = sub(to_equity_outside, s.support)?;
+    s.exposure = state.balance;
     if foreclose.is_some() || is_last {
         // Whatever is owed is repaid from the reserves, the trapped cash and the sale.
         let reserves = add(state.dsra, state.trapped)?;

@@ -191,10 +191,13 @@ pub struct FinancingSummary {
     pub default_kind: Option<DefaultKind>,
     /// The month the lender sold the GPUs, if it did.
     pub foreclosure_month: Option<u32>,
-    /// The lender's exposure at default: the balance at the end of the month of default.
+    /// The lender's exposure at default: the balance owed at the end of the month of
+    /// default before any write-off (after its debt service, before its sale of the GPUs
+    /// and the settlement at a foreclosure or the horizon).
     pub exposure_at_default_usd: Option<Decimal>,
-    /// What the lender received after the month of default (fees, interest, principal
-    /// from the cash, the reserve and the trapped cash, and sale proceeds).
+    /// What the lender received of its exposure: what the month of default's sale and
+    /// settlement repaid, then after it fees, interest, principal from the cash, the
+    /// reserve and the trapped cash, and sale proceeds.
     pub recovery_usd: Option<Decimal>,
     /// The balance written off ÷ the exposure at default.
     pub loss_given_default: Option<Decimal>,
