@@ -302,7 +302,7 @@ test("compare: the two box presets as A and B show the CLI's two evaluations and
   await again.close();
 });
 
-test("exports: the CSV's cash flows give the page's IRR through `gpuecon fn irr`; TSV round-trips; a chart as PNG", async () => {
+test("exports: the CSV's cash flows give the page's IRR and the box's equity IRR through `gpuecon fn irr`; TSV round-trips; a chart as PNG", async () => {
   const downloads = await browser.newContext({ viewport: { width: 1280, height: 900 }, acceptDownloads: true });
   await downloads.grantPermissions(["clipboard-read", "clipboard-write"]);
   const { page, problems } = await open(downloads, "#p=scenario");
@@ -343,5 +343,25 @@ test("exports: the CSV's cash flows give the page's IRR through `gpuecon fn irr`
   await png.saveAs(image);
   assert.deepEqual([...readFileSync(image).subarray(0, 8)], [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a], "a PNG signature");
   assert.deepEqual(problems, []);
+
+  // The box's statements: month 0 is the equity's flow at the close, so that Excel's IRR
+  // of the equity column, annualized, is the page's equity IRR.
+  const box = await open(downloads, "#p=box");
+  const statements = box.page.locator("#panel-box [data-table='financing.box-statements']");
+  const [boxCsv] = await Promise.all([box.page.waitForEvent("download"), statements.locator("button", { hasText: "Download CSV" }).click()]);
+  const boxFile = join(mkdtempSync(join(tmpdir(), "gpuecon-csv-")), boxCsv.suggestedFilename());
+  await boxCsv.saveAs(boxFile);
+  const boxLines = readFileSync(boxFile, "utf8").trim().split("\r\n").map((l) => l.split(","));
+  const equity = boxLines[0].indexOf("Equity cash flow");
+  assert.equal(boxLines[2][0], "0", "month 0, the close");
+  const closeFlow = native("evaluate", "--preset", "coreweave-box-ig").financing.summary.equity_close_cash_flow_usd;
+  assert.equal(boxLines[2][equity], closeFlow, "the close's equity flow, the core's");
+  assert.ok(Number(closeFlow) < 0, "the equity puts money in at the close");
+  const equityFlows = boxLines.slice(2).map((l) => l[equity]);
+  const equityMonthly = Number(execFileSync(process.env.GPUECON_CLI, ["fn", "irr", JSON.stringify(equityFlows)], { encoding: "utf8" }));
+  const equityAnnual = (1 + equityMonthly) ** 12 - 1;
+  const boxShown = Number(await metric(box.page, "box", "financing.equity_irr"));
+  assert.ok(Math.abs(equityAnnual - boxShown) < 1e-9, `equity IRR of the CSV ${equityAnnual}, the page's ${boxShown}`);
+  assert.deepEqual(box.problems, []);
   await downloads.close();
 });
