@@ -365,3 +365,18 @@ test("exports: the CSV's cash flows give the page's IRR and the box's equity IRR
   assert.deepEqual(box.problems, []);
   await downloads.close();
 });
+
+test("hosting: the strip's price per kW-month and net fees by hand, and the margin it cannot compute says why", async () => {
+  const { page, problems } = await open(context, "#p=hosting");
+  await page.locator("#hosting-fees[data-state='ok']").waitFor({ timeout: 20_000 });
+  // 20,000 kW × $120.83 = $2,416,600 a month (above the $2M minimum), × 12 = $28,999,200.
+  // Credits: 5 % (99.8 % uptime) + 10 % (98.5 %) + 25 % capped at 20 % (94 %) = 35 % of a
+  // month's fee = $845,810 (under the $1M a year cap). Net: $28,153,390.
+  assert.equal(Number(await metric(page, "hosting", "fees.per_kw_month")), 120.83);
+  assert.equal(Number(await metric(page, "hosting", "fees.net_total")), 28_153_390);
+  const margin = page.locator("#panel-hosting output[data-metric='fees.margin']");
+  assert.equal(await margin.getAttribute("data-value"), "");
+  assert.match(await margin.getAttribute("title"), /not the host's costs/);
+  assert.deepEqual(problems, []);
+  await page.close();
+});
