@@ -181,11 +181,11 @@ test("an edited preset is Custom (from …), lists what changed, and undoes", as
   await recomputed(page, "box", n);
   const irr = await metric(page, "box", "financing.equity_irr");
   const box = scenarioOf("coreweave-box-ig");
-  // The advance rate, a percent field: 65 typed is 0.65 to the core; the list shows both in %.
-  assert.equal(box.financing.advance_rate, "0.70");
-  await type(page, "box", "#box-financing-scenario-financing-advance-rate", "65");
+  // The advance rate, a percent field: 30 typed is 0.30 to the core; the list shows both in %.
+  assert.equal(box.financing.advance_rate, "0.385");
+  await type(page, "box", "#box-financing-scenario-financing-advance-rate", "30");
   assert.match(await page.locator("#panel-box .preset-about").textContent(), /^Custom \(from “.+”\)/);
-  assert.deepEqual(await page.locator("#panel-box .changed-list li").allTextContents(), ["financing.advance_rate: 70 % → 65 %"]);
+  assert.deepEqual(await page.locator("#panel-box .changed-list li").allTextContents(), ["financing.advance_rate: 38.5 % → 30 %"]);
   const m = await recomputes(page, "box");
   await page.click("#box-financing-undo");
   await recomputed(page, "box", m);
