@@ -22,7 +22,6 @@ import type {
   Axis,
   Backlog,
   BacklogInputs,
-  Batch,
   BookRevenue,
   BookSchedule,
   BookScheduleInputs,

@@ -66,10 +66,33 @@ export interface RunOptions {
   batchSize?: number;
   /** Called after each batch with the paths done, the paths to run, and whether it is finished. */
   onProgress?: (progress: MonteCarloProgress) => void;
-  /** Aborting it rejects the run (with the signal's reason) before the next batch. */
+  /**
+   * Aborting it stops the run before the next batch: it rejects (with the signal's reason),
+   * or, with `keepPartial`, resolves with the report of the paths done.
+   */
   signal?: AbortSignal;
+  /**
+   * Keep what a cancelled run computed: the run resolves to a {@link RunOutcome} (the
+   * report of the paths done on an abort) instead of rejecting. Default false.
+   */
+  keepPartial?: boolean;
   /** A worker whose script calls {@link serveMonteCarlo}: the run is held and stepped there. */
   worker?: Worker;
+}
+
+/** What a run with `keepPartial: true` resolves to, finished or cancelled. */
+export interface RunOutcome {
+  /**
+   * The report of the paths run: the whole run's when finished; when cancelled, the report
+   * of the `progress.done` paths done (it equals a complete run of that many paths with the
+   * same seed and options, since the paths do not depend on the steps); null when the
+   * cancel came before any path ran.
+   */
+  report: MonteCarloReport | null;
+  /** Whether the signal stopped the run before it finished (a partial report). */
+  cancelled: boolean;
+  /** Where the run stood when it ended: paths done and to run. */
+  progress: MonteCarloProgress;
 }
 
 /**
@@ -88,7 +111,24 @@ export interface RunOptions {
  *   { worker, batchSize: 2000, signal: controller.signal, onProgress: ({ done, total }) => console.log(done / total) },
  * );
  */
-export declare function runMonteCarlo(run: MonteCarloInputs, options?: RunOptions): Promise<MonteCarloReport>;
+export declare function runMonteCarlo(run: MonteCarloInputs, options?: RunOptions & { keepPartial?: false }): Promise<MonteCarloReport>;
+/**
+ * With `keepPartial: true`: resolves to `{ report, cancelled, progress }`, and an abort
+ * resolves with the report of the paths done instead of rejecting.
+ *
+ * @example
+ * import { presets } from "gpuecon";
+ * import { runMonteCarlo } from "gpuecon/montecarlo";
+ * const { scenario } = presets().find((p) => p.id === "coreweave-box-ig");
+ * const controller = new AbortController();
+ * setTimeout(() => controller.abort(), 500); // a Cancel button, say
+ * const { report, cancelled, progress } = await runMonteCarlo(
+ *   { scenario, options: { paths: 100000, seed: 1, stochastic: { sofr: { mean_reversion_per_month: 0.05, volatility_per_month: 0.0025 } } } },
+ *   { batchSize: 1000, signal: controller.signal, keepPartial: true },
+ * );
+ * if (cancelled) console.log(`partial: ${progress.done} of ${progress.total} paths`, report?.npv_usd.mean);
+ */
+export declare function runMonteCarlo(run: MonteCarloInputs, options: RunOptions & { keepPartial: true }): Promise<RunOutcome>;
 
 /**
  * Serves runs from a worker (module) script, which holds each run's {@link MonteCarloRun}:

@@ -13,7 +13,10 @@
 //   import { serveMonteCarlo } from "gpuecon/montecarlo";
 //   serveMonteCarlo();
 //
-// and `runMonteCarlo(run, { worker: new Worker(url, { type: "module" }) })` runs there. The
+// and `runMonteCarlo(run, { worker: new Worker(url, { type: "module" }) })` runs there.
+// With `keepPartial: true` an abort does not reject: the run resolves to
+// `{ report, cancelled, progress }`, the report of the paths done before the cancel
+// (null when none ran), which equals a complete run of that many paths. The
 // run is the package's `MonteCarloRun`, held by whichever thread computes: the scenario is
 // compiled once, the paths' outcomes stay in the module, and only progress numbers and one
 // report cross (to the page, from a worker). The paths do not depend on the batch size: the
@@ -68,21 +71,31 @@ function stepSize(batchSize) {
   return Math.min(1_000_000, Math.max(1, Math.floor(Number(batchSize) || 1)));
 }
 
+/** The report of the paths `handle` ran so far; null before any ran. */
+function partialReport(handle, progress) {
+  return progress.done > 0 ? handle.report() : null;
+}
+
 /**
  * Steps a `MonteCarloRun` of `run` by `size` paths until it is finished or `stopped()`;
- * `progress(p)` after each step. Resolves to the report, or to `undefined` when stopped.
- * The handle is freed however it ends.
+ * `progress(p)` after each step. Resolves to `{ report, cancelled: false, progress }` once
+ * finished; when stopped, to `{ cancelled: true, progress }` with, if `keepPartial`, the
+ * `report` of the paths done (null when none ran). The handle is freed however it ends.
  */
-async function drive(run, size, progress, stopped) {
+async function drive(run, size, progress, stopped, keepPartial) {
   const handle = new MonteCarloRun(run);
   try {
+    const cancelled = () => {
+      const where = handle.progress();
+      return { report: keepPartial ? partialReport(handle, where) : null, cancelled: true, progress: where };
+    };
     for (;;) {
       await pause();
-      if (stopped()) return undefined;
+      if (stopped()) return cancelled();
       const step = handle.step(size);
-      if (stopped()) return undefined;
+      if (stopped()) return cancelled();
       progress(step);
-      if (step.finished) return handle.report();
+      if (step.finished) return { report: handle.report(), cancelled: false, progress: step };
     }
   } finally {
     handle.free();
@@ -91,7 +104,7 @@ async function drive(run, size, progress, stopped) {
 
 /** The run computed by `worker` (whose script calls `serveMonteCarlo`). */
 let nextId = 0;
-function viaWorker(worker, run, size, onProgress, signal) {
+function viaWorker(worker, run, size, onProgress, signal, keepPartial) {
   return new Promise((resolve, reject) => {
     const id = nextId++;
     const done = () => {
@@ -108,21 +121,26 @@ function viaWorker(worker, run, size, onProgress, signal) {
       }
       done();
       if (data.error) reject(revive(data.error));
+      else if (keepPartial) resolve({ report: data.report ?? null, cancelled: Boolean(data.cancelled), progress: data.done });
       else resolve(data.report);
     };
     const onError = (event) => {
       done();
       reject(new Error(event.message ?? "the Monte Carlo worker failed"));
     };
+    // Keeping the partial report, the run waits for the worker's answer to the cancel
+    // (the report of the paths done, or the whole report when it finished first).
     const onAbort = () => {
-      done();
       worker.postMessage({ id, cancel: true });
+      if (keepPartial) return;
+      done();
       reject(aborted(signal));
     };
     worker.addEventListener("message", onMessage);
     worker.addEventListener("error", onError);
-    signal?.addEventListener("abort", onAbort, { once: true });
-    worker.postMessage({ id, run, batchSize: size });
+    worker.postMessage({ id, run, batchSize: size, keepPartial });
+    if (signal?.aborted) onAbort();
+    else signal?.addEventListener("abort", onAbort, { once: true });
   });
 }
 
@@ -130,41 +148,50 @@ function viaWorker(worker, run, size, onProgress, signal) {
  * Runs `run` (`{ scenario | portfolio, options }`, as `montecarlo` takes) in steps of
  * `batchSize` paths, calling `onProgress({ done, total, finished, target_met })` after
  * each; rejects when `signal` aborts. With `options.target_standard_error_usd` it stops as
- * soon as a check meets the target. Resolves to the report `montecarlo` would return.
+ * soon as a check meets the target. Resolves to the report `montecarlo` would return; with
+ * `keepPartial`, to `{ report, cancelled, progress }`, where an abort resolves with the
+ * report of the paths done (null when none ran) and `cancelled: true`.
  */
-export async function runMonteCarlo(run, { batchSize = 2000, onProgress, signal, worker } = {}) {
+export async function runMonteCarlo(run, { batchSize = 2000, onProgress, signal, worker, keepPartial = false } = {}) {
   const size = stepSize(batchSize);
-  if (signal?.aborted) throw aborted(signal);
-  if (worker) return viaWorker(worker, run, size, onProgress, signal);
-  const report = await drive(run, size, (p) => onProgress?.(p), () => signal?.aborted);
-  if (signal?.aborted) throw aborted(signal);
-  return report;
+  const keep = Boolean(keepPartial);
+  if (signal?.aborted && !keep) throw aborted(signal);
+  if (worker) return viaWorker(worker, run, size, onProgress, signal, keep);
+  const outcome = await drive(run, size, (p) => onProgress?.(p), () => signal?.aborted, keep);
+  if (keep) return outcome;
+  if (outcome.cancelled) throw aborted(signal);
+  return outcome.report;
 }
 
 /**
  * Serves runs in a Web Worker (or any `scope` with `addEventListener` and `postMessage`):
- * the worker holds each run's `MonteCarloRun`. A message `{ id, run, batchSize }` starts a
- * run, answered `{ id, progress }` after each step, then `{ id, report }` or
- * `{ id, error }`; `{ id, cancel: true }` stops it between steps (and frees it).
+ * the worker holds each run's `MonteCarloRun`. A message `{ id, run, batchSize,
+ * keepPartial }` starts a run, answered `{ id, progress }` after each step, then
+ * `{ id, report, done }` or `{ id, error }`; `{ id, cancel: true }` stops it between steps
+ * (and frees it), answered, with `keepPartial`, `{ id, report, done, cancelled: true }`
+ * (the report of the paths done, null when none ran), else not at all.
  */
 export function serveMonteCarlo(scope = globalThis) {
   const running = new Set();
   const cancelled = new Set();
   scope.addEventListener("message", async (event) => {
-    const { id, run, batchSize, cancel } = event.data ?? {};
+    const { id, run, batchSize, cancel, keepPartial } = event.data ?? {};
     if (cancel) {
       if (running.has(id)) cancelled.add(id);
       return;
     }
     running.add(id);
     try {
-      const report = await drive(
+      const keep = Boolean(keepPartial);
+      const outcome = await drive(
         run,
         stepSize(batchSize),
         (progress) => scope.postMessage({ id, progress }),
         () => cancelled.has(id),
+        keep,
       );
-      if (report !== undefined) scope.postMessage({ id, report });
+      if (!outcome.cancelled) scope.postMessage({ id, report: outcome.report, done: outcome.progress });
+      else if (keep) scope.postMessage({ id, report: outcome.report, done: outcome.progress, cancelled: true });
     } catch (e) {
       scope.postMessage({ id, error: postable(e) });
     } finally {

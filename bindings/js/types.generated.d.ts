@@ -4324,6 +4324,13 @@ export interface FinancingSummary {
    * at the close).
    */
   initial_dsra_usd: DecimalString;
+  /**
+   * The equity's cash flow at the close (month 0; negative: put in), the first of the
+   * flows `equity` reads: the close's cash flow + the first draw − the initial reserve −
+   * the spares − the cap's premium. With the months' `equity_cash_flow_usd` after it,
+   * an IRR of the column gives `equity.irr_monthly`.
+   */
+  equity_close_cash_flow_usd: DecimalString;
   /** Sources and uses of funds. */
   sources_and_uses: SourcesAndUses;
   /** NPV, IRR and payback of the equity cash flows (the initial reserve included). */

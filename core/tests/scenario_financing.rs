@@ -60,6 +60,12 @@ fn a_straight_loan_sized_by_dscr_by_hand() {
     // Equity: −100,000 + 8,471.06 at the close; 5,835 − 4,320.24 = 1,514.76; then
     // 5,561.25 + 100,000 (the sale) − 4,277.88 = 101,283.37.
     assert_eq!(f.summary.equity_usd.round_dp(2), d("91528.94"));
+    // The equity's flow at the close (month 0): −100,000 + 8,471.0586 (no fee, reserve,
+    // spares or cap to pay) = −91,528.9414.
+    assert_eq!(
+        f.summary.equity_close_cash_flow_usd.round_dp(4),
+        d("-91528.9414")
+    );
     assert_eq!(m1.equity_cash_flow_usd.round_dp(2), d("1514.76"));
     assert_eq!(m2.equity_cash_flow_usd.round_dp(2), d("101283.37"));
     assert_eq!(f.summary.minimum_dscr.unwrap().round_dp(9), d("1.3"));

@@ -181,11 +181,11 @@ test("an edited preset is Custom (from …), lists what changed, and undoes", as
   await recomputed(page, "box", n);
   const irr = await metric(page, "box", "financing.equity_irr");
   const box = scenarioOf("coreweave-box-ig");
-  // The advance rate, a percent field: 65 typed is 0.65 to the core; the list shows both in %.
-  assert.equal(box.financing.advance_rate, "0.70");
-  await type(page, "box", "#box-financing-scenario-financing-advance-rate", "65");
+  // The advance rate, a percent field: 30 typed is 0.30 to the core; the list shows both in %.
+  assert.equal(box.financing.advance_rate, "0.385");
+  await type(page, "box", "#box-financing-scenario-financing-advance-rate", "30");
   assert.match(await page.locator("#panel-box .preset-about").textContent(), /^Custom \(from “.+”\)/);
-  assert.deepEqual(await page.locator("#panel-box .changed-list li").allTextContents(), ["financing.advance_rate: 70 % → 65 %"]);
+  assert.deepEqual(await page.locator("#panel-box .changed-list li").allTextContents(), ["financing.advance_rate: 38.5 % → 30 %"]);
   const m = await recomputes(page, "box");
   await page.click("#box-financing-undo");
   await recomputed(page, "box", m);
@@ -302,7 +302,7 @@ test("compare: the two box presets as A and B show the CLI's two evaluations and
   await again.close();
 });
 
-test("exports: the CSV's cash flows give the page's IRR through `gpuecon fn irr`; TSV round-trips; a chart as PNG", async () => {
+test("exports: the CSV's cash flows give the page's IRR and the box's equity IRR through `gpuecon fn irr`; TSV round-trips; a chart as PNG", async () => {
   const downloads = await browser.newContext({ viewport: { width: 1280, height: 900 }, acceptDownloads: true });
   await downloads.grantPermissions(["clipboard-read", "clipboard-write"]);
   const { page, problems } = await open(downloads, "#p=scenario");
@@ -343,5 +343,40 @@ test("exports: the CSV's cash flows give the page's IRR through `gpuecon fn irr`
   await png.saveAs(image);
   assert.deepEqual([...readFileSync(image).subarray(0, 8)], [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a], "a PNG signature");
   assert.deepEqual(problems, []);
+
+  // The box's statements: month 0 is the equity's flow at the close, so that Excel's IRR
+  // of the equity column, annualized, is the page's equity IRR.
+  const box = await open(downloads, "#p=box");
+  const statements = box.page.locator("#panel-box [data-table='financing.box-statements']");
+  const [boxCsv] = await Promise.all([box.page.waitForEvent("download"), statements.locator("button", { hasText: "Download CSV" }).click()]);
+  const boxFile = join(mkdtempSync(join(tmpdir(), "gpuecon-csv-")), boxCsv.suggestedFilename());
+  await boxCsv.saveAs(boxFile);
+  const boxLines = readFileSync(boxFile, "utf8").trim().split("\r\n").map((l) => l.split(","));
+  const equity = boxLines[0].indexOf("Equity cash flow");
+  assert.equal(boxLines[2][0], "0", "month 0, the close");
+  const closeFlow = native("evaluate", "--preset", "coreweave-box-ig").financing.summary.equity_close_cash_flow_usd;
+  assert.equal(boxLines[2][equity], closeFlow, "the close's equity flow, the core's");
+  assert.ok(Number(closeFlow) < 0, "the equity puts money in at the close");
+  const equityFlows = boxLines.slice(2).map((l) => l[equity]);
+  const equityMonthly = Number(execFileSync(process.env.GPUECON_CLI, ["fn", "irr", JSON.stringify(equityFlows)], { encoding: "utf8" }));
+  const equityAnnual = (1 + equityMonthly) ** 12 - 1;
+  const boxShown = Number(await metric(box.page, "box", "financing.equity_irr"));
+  assert.ok(Math.abs(equityAnnual - boxShown) < 1e-9, `equity IRR of the CSV ${equityAnnual}, the page's ${boxShown}`);
+  assert.deepEqual(box.problems, []);
   await downloads.close();
+});
+
+test("hosting: the strip's price per kW-month and net fees by hand, and the margin it cannot compute says why", async () => {
+  const { page, problems } = await open(context, "#p=hosting");
+  await page.locator("#hosting-fees[data-state='ok']").waitFor({ timeout: 20_000 });
+  // 20,000 kW × $120.83 = $2,416,600 a month (above the $2M minimum), × 12 = $28,999,200.
+  // Credits: 5 % (99.8 % uptime) + 10 % (98.5 %) + 25 % capped at 20 % (94 %) = 35 % of a
+  // month's fee = $845,810 (under the $1M a year cap). Net: $28,153,390.
+  assert.equal(Number(await metric(page, "hosting", "fees.per_kw_month")), 120.83);
+  assert.equal(Number(await metric(page, "hosting", "fees.net_total")), 28_153_390);
+  const margin = page.locator("#panel-hosting output[data-metric='fees.margin']");
+  assert.equal(await margin.getAttribute("data-value"), "");
+  assert.match(await margin.getAttribute("title"), /not the host's costs/);
+  assert.deepEqual(problems, []);
+  await page.close();
 });

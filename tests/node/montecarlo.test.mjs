@@ -145,3 +145,53 @@ test("runMonteCarlo in a worker: the same report, errors revived, a cancel stops
     close();
   }
 });
+
+test("keepPartial: a cancelled run resolves with the report of the paths done, a run of that many paths", async () => {
+  // On the calling thread: cancelled after the third step of 100 paths.
+  const controller = new AbortController();
+  let steps = 0;
+  const outcome = await runMonteCarlo(runOf(100_000), {
+    batchSize: 100,
+    keepPartial: true,
+    signal: controller.signal,
+    onProgress: () => {
+      if (++steps === 3) controller.abort();
+    },
+  });
+  assert.equal(outcome.cancelled, true);
+  assert.deepEqual(outcome.progress, { done: 300, total: 100_000, finished: false, target_met: null });
+  assert.equal(outcome.report.paths, 300);
+  assert.deepEqual(outcome.report, montecarlo(runOf(300)), "the partial report is a 300-path run's");
+
+  // Finished: the whole report, not cancelled.
+  const whole = await runMonteCarlo(runOf(200), { batchSize: 150, keepPartial: true });
+  assert.equal(whole.cancelled, false);
+  assert.equal(whole.progress.done, 200);
+  assert.deepEqual(whole.report, montecarlo(runOf(200)));
+
+  // Aborted before any path: no report, and no rejection.
+  const none = await runMonteCarlo(runOf(200), { keepPartial: true, signal: AbortSignal.abort() });
+  assert.deepEqual({ report: none.report, cancelled: none.cancelled, done: none.progress.done }, { report: null, cancelled: true, done: 0 });
+
+  // In a worker: the cancel is answered with the paths done, which a fresh run reproduces.
+  const [worker, close] = channelWorker();
+  try {
+    const stop = new AbortController();
+    const inWorker = await runMonteCarlo(runOf(100_000), {
+      worker,
+      batchSize: 50,
+      keepPartial: true,
+      signal: stop.signal,
+      onProgress: ({ done }) => done >= 100 && stop.abort(),
+    });
+    assert.equal(inWorker.cancelled, true);
+    const done = inWorker.progress.done;
+    assert.ok(done >= 100 && done < 100_000 && done % 50 === 0, `${done} paths done`);
+    assert.equal(inWorker.report.paths, done);
+    assert.deepEqual(inWorker.report, montecarlo(runOf(done)));
+    const finished = await runMonteCarlo(runOf(120), { worker, batchSize: 50, keepPartial: true });
+    assert.deepEqual(finished, { report: montecarlo(runOf(120)), cancelled: false, progress: { done: 120, total: 120, finished: true, target_met: null } });
+  } finally {
+    close();
+  }
+});

@@ -1,6 +1,8 @@
 // The page's side of a Monte Carlo run: Run and Cancel buttons and a progress bar around the
 // package's `runMonteCarlo`, whose run is held and stepped in the page's Web Worker
 // (`connect.js`): only progress and the report come back. The report goes to `onReport`, a core error to `onError` with its problems.
+// A cancelled run keeps what it computed: the report of the paths done goes to `onReport`
+// labelled partial (`{ done, total }`), and the status says so.
 
 import { GpueconError } from "gpuecon";
 import { runMonteCarlo } from "gpuecon/montecarlo";
@@ -17,7 +19,8 @@ export class MonteCarloRun {
   /**
    * @param host - where the controls go
    * @param spec - `() => run`: the run (`{ scenario, options }`) the inputs describe now, or null
-   * @param callbacks - `onReport(report)`, `onError(problems)`
+   * @param callbacks - `onReport(report, partial)` (`partial`: `{ done, total }` of a
+   *   cancelled run, else null), `onError(problems)`
    */
   constructor(host, spec, { onReport, onError }) {
     Object.assign(this, { spec, onReport, onError });
@@ -46,10 +49,11 @@ export class MonteCarloRun {
     this.cancelButton.disabled = false;
     this.status.textContent = "Running…";
     try {
-      const report = await runMonteCarlo(run, {
+      const { report, cancelled, progress } = await runMonteCarlo(run, {
         worker: await worker(),
         batchSize: BATCH,
         signal: controller.signal,
+        keepPartial: true,
         onProgress: ({ done, total }) => {
           this.progress.max = total;
           this.progress.value = done;
@@ -57,12 +61,18 @@ export class MonteCarloRun {
         },
       });
       const seconds = ((performance.now() - started) / 1000).toFixed(1);
-      this.finish(`Done: ${format(report.paths, "int")} paths in ${seconds} s (seed ${report.seed}).`, "done");
-      this.onReport(report);
+      if (!cancelled) {
+        this.finish(`Done: ${format(report.paths, "int")} paths in ${seconds} s (seed ${report.seed}).`, "done");
+        this.onReport(report, null);
+      } else if (report) {
+        const partial = { done: progress.done, total: progress.total };
+        this.finish(`${partialLabel(partial)}: the results below are of these paths (seed ${report.seed}).`, "cancelled");
+        this.onReport(report, partial);
+      } else {
+        this.finish("Cancelled before any path ran: the last run stays shown.", "cancelled");
+      }
     } catch (error) {
-      if (controller.signal.aborted) {
-        this.finish(`Cancelled after ${format(this.progress.value, "int")} paths: the last complete run stays shown.`, "cancelled");
-      } else if (error instanceof GpueconError) {
+      if (error instanceof GpueconError) {
         this.finish("The core refused the run: see the message.", "error");
         this.onError(problemsOf(error));
       } else {
@@ -79,4 +89,9 @@ export class MonteCarloRun {
     this.status.textContent = message;
     this.status.dataset.outcome = outcome;
   }
+}
+
+/** How a cancelled run's report is labelled: "Partial: 1,250 of 5,000 paths, cancelled". */
+export function partialLabel({ done, total }) {
+  return `Partial: ${format(done, "int")} of ${format(total, "int")} paths, cancelled`;
 }

@@ -234,7 +234,11 @@ export default {
           ["In breach", fin("in_breach"), "bool"],
           ["In default", fin("in_default"), "bool"],
           ["Equity cash flow", fin("equity_cash_flow_usd"), "usd"],
-        ]), (r) => r.rows),
+        ]), (r) => r.rows, {
+          // Exported with the close as month 0 (the equity's flow at the close, as the core's
+          // equity IRR reads it), so that IRR() of the equity column is the page's equity IRR.
+          close: (r) => ({ month: 0, date: r.scenario?.start ?? "", financing: { equity_cash_flow_usd: r.report.financing.summary.equity_close_cash_flow_usd } }),
+        }),
       ],
     },
     {

@@ -66,6 +66,13 @@ export default {
             detail: (r) => (r.fee?.kind === "fixed_per_kw" ? `on ${format(r.fee.contracted_kw, "int")} kW of critical IT` : ""),
           },
           { key: "net_total", label: "Net fees", get: (r) => r.totals.net_fee_usd, format: "usd0", detail: (r) => `after ${format(r.totals.sla_credit_usd, "usd0")} of SLA credits` },
+          // The core's hosting model takes the agreement's terms only, not the host's costs:
+          // the strip says so rather than show a margin it cannot compute.
+          {
+            key: "margin", label: "Host's margin", get: () => null, format: "usd0",
+            none: "Not computed: this model takes the agreement's terms (fee, minimum, SLA credits), not the host's costs (power, staff, the building's capital). The net fees are the host's revenue from the tenant, before those costs.",
+            detail: () => "net fees are revenue, before the host's costs",
+          },
         ]),
         metrics([
           { key: "fee", label: "Fees billed", get: (r) => r.totals.fee_usd, format: "usd0" },

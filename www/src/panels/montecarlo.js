@@ -12,7 +12,7 @@ import { latest } from "../lib/latest.js";
 import { joinPath } from "../lib/paths.js";
 import { callWorker } from "../montecarlo/calls.js";
 import { worker } from "../montecarlo/connect.js";
-import { MonteCarloRun } from "../montecarlo/run.js";
+import { MonteCarloRun, partialLabel } from "../montecarlo/run.js";
 
 /** Where the run's scenario comes from: another panel's state. */
 const SOURCES = [
@@ -99,8 +99,13 @@ function under(base, error) {
 /** The core's typical random inputs (`Stochastic::typical`, documented in the core). */
 const typical = () => montecarlo_typical();
 
-/** The last complete run's report: it stays shown while the inputs change, until the next run. */
+/**
+ * The last run's report (a cancelled run's of the paths it did): it stays shown while the
+ * inputs change, until the next run.
+ */
 let lastReport = null;
+/** `{ done, total }` when the last report is a cancelled run's, else null. */
+let lastPartial = null;
 /** The last complete run's speed in paths a second, timed on the page from Run to its report. */
 let lastSpeed = null;
 
@@ -109,6 +114,11 @@ let lastSpeed = null;
  * case (the scenario's inputs, evaluated once) beside the share of paths that breach.
  */
 function teach(r) {
+  const lesson = explain(r);
+  return r.partial && r.report ? `${partialLabel(r.partial)}: every figure here is of these paths. ${lesson}` : lesson;
+}
+
+function explain(r) {
   if (!r.report || !r.deterministic) return "Run the paths to see how often the box breaches a covenant when demand, prices, residual values, buyers and SOFR move at random.";
   const months = r.deterministic.financing?.summary?.months_in_breach ?? 0;
   const own = months > 0 ? `breaches a covenant in ${months} month${months === 1 ? "" : "s"}` : "never breaches a covenant";
@@ -193,7 +203,7 @@ export default {
         const scenario = scenarioOf(input, ctx);
         // The deterministic case, for the sentence that compares it with the paths (after a run only).
         const deterministic = lastReport ? evaluate(scenario) : null;
-        return { run: { scenario, options: input.options }, report: lastReport, deterministic, speed: lastSpeed };
+        return { run: { scenario, options: input.options }, report: lastReport, partial: lastPartial, deterministic, speed: lastSpeed };
       },
       outputs: [
         custom((host, block) => {
@@ -203,8 +213,9 @@ export default {
             if (event.target.closest("button.primary")) started = performance.now();
           }, { capture: true });
           block.montecarlo = new MonteCarloRun(host, () => (block.ok ? block.result.run : null), {
-            onReport: (report) => {
+            onReport: (report, partial) => {
               lastReport = report;
+              lastPartial = partial;
               lastSpeed = started === null ? null : report.paths / ((performance.now() - started) / 1000);
               block.app.changed(block);
             },
@@ -213,6 +224,7 @@ export default {
         }),
         metrics([
           { key: "paths", label: "Paths run", get: (r) => r.report?.paths ?? null, format: "int", none: "Not run yet: press Run." },
+          { key: "partial", label: "Run", get: (r) => (r.report ? (r.partial ? partialLabel(r.partial) : "Complete") : null), format: "text", none: "Not run yet: press Run." },
           { key: "speed", label: "Paths a second", get: (r) => (r.report && r.speed ? Math.round(r.speed) : null), format: "int", none: "Not run yet, or not timed on this page." },
           { key: "npv_mean", label: "Mean NPV", get: (r) => r.report?.npv_usd.mean ?? null, format: "usd0" },
           { key: "npv_se", label: "± standard error", get: (r) => r.report?.npv_usd.standard_error ?? null, format: "usd0" },

@@ -781,8 +781,8 @@ fn report(
             .map_err(ModelError::from)
     };
     let first_draw = -outcome.lender_close;
-    let mut equity_flows = Vec::with_capacity(lines.len() + 1);
-    equity_flows.push(units::sub(
+    // The equity's flow at the close, the first of the flows its IRR reads.
+    let equity_close = units::sub(
         units::sub(
             units::add(summary.close_cash_flow_usd, first_draw, "financing")?,
             outcome.initial_dsra,
@@ -794,7 +794,9 @@ fn report(
             "financing.cap.premium_usd",
         )?,
         "financing.maintenance",
-    )?);
+    )?;
+    let mut equity_flows = Vec::with_capacity(lines.len() + 1);
+    equity_flows.push(equity_close);
     let mut lender_flows = vec![outcome.lender_close];
     let mut rows = Vec::with_capacity(lines.len());
     for (i, (l, s)) in lines.iter().zip(&outcome.steps).enumerate() {
@@ -934,6 +936,7 @@ fn report(
                 "contracts",
             )?,
             initial_dsra_usd: outcome.initial_dsra,
+            equity_close_cash_flow_usd: equity_close,
             sources_and_uses: sources_and_uses(summary, &rows, outcome, sizing)?,
             equity: project_metrics(&equity_flows, annual_discount_rate)?,
             lender: project_metrics(&lender_flows, annual_discount_rate)?,

@@ -165,6 +165,11 @@ pub struct FinancingSummary {
     /// The reserve account funded at the close by the equity (0 unless the DSRA is funded
     /// at the close).
     pub initial_dsra_usd: Decimal,
+    /// The equity's cash flow at the close (month 0; negative: put in), the first of the
+    /// flows `equity` reads: the close's cash flow + the first draw − the initial reserve −
+    /// the spares − the cap's premium. With the months' `equity_cash_flow_usd` after it,
+    /// an IRR of the column gives `equity.irr_monthly`.
+    pub equity_close_cash_flow_usd: Decimal,
     /// Sources and uses of funds.
     pub sources_and_uses: SourcesAndUses,
     /// NPV, IRR and payback of the equity cash flows (the initial reserve included).
