@@ -10,8 +10,11 @@ use crate::build::{OUT_NAME, package_dir};
 /// issue 7; raised to 295,000 for the lender's box and the scenario checks (issues 15 and
 /// 16: 249,093 -> 289,896 measured, docs/size.md), under the 320,000 ceiling of issue 21;
 /// raised to 306,000 for issue 21's per-crate opt-levels (the core at "s", rust_decimal at
-/// 3: 290,598 -> 304,210 measured, for IRR 1.5x and XIRR 1.3x faster, docs/size.md).
-pub const WASM_GZIP_BUDGET: usize = 306_000;
+/// 3: 290,598 -> 304,210 measured, for IRR 1.5x and XIRR 1.3x faster, docs/size.md);
+/// raised to 316,000 for the Monte Carlo's lender view (paths run the waterfall in f64;
+/// PD, LGD, expected loss, the lender's IRR, per box in a portfolio) with the Monte Carlo
+/// handle and the generated readers: 305,579 -> 314,051 measured, docs/size.md.
+pub const WASM_GZIP_BUDGET: usize = 316_000;
 
 /// The budget for the `gpuecon/finance` entry's gzipped .wasm (issue 21): the Excel
 /// functions alone, for users who need nothing else.
