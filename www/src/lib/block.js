@@ -64,6 +64,8 @@ export class BlockView {
     const formRoot = el("div", { className: "fields" });
     this.form = new Form(formRoot, def.fields ?? [], {
       idPrefix: this.idPrefix,
+      // A model's inputs are explained under "<model>.inputs" (the block's `gloss`: "capacity_book").
+      glossPrefix: def.gloss ? `${def.gloss}.inputs` : undefined,
       getState: () => this.state(),
       onInput: () => this.app.changed(this),
       onStructure: () => {

@@ -88,10 +88,12 @@ export class Form {
    * @param root - the element the form goes in
    * @param fields - the specs
    * @param options - `idPrefix`; `getState()` the bound object; `onInput()` after a value
-   *   changed; `onStructure()` after a part was added or removed (the form re-renders)
+   *   changed; `onStructure()` after a part was added or removed (the form re-renders);
+   *   `glossPrefix` the glossary key the fields' paths are under ("capacity_book.inputs"),
+   *   none for a scenario's (whose paths are the keys); a spec's own `gloss` is its full key
    */
-  constructor(root, fields, { idPrefix, getState, onInput, onStructure }) {
-    Object.assign(this, { root, fields, idPrefix, getState, onInput, onStructure });
+  constructor(root, fields, { idPrefix, getState, onInput, onStructure, glossPrefix }) {
+    Object.assign(this, { root, fields, idPrefix, getState, onInput, onStructure, glossPrefix });
     this.slots = [];
     this.open = new Map(); // details label → open, kept across re-renders
     this.typed = new Map(); // path → { raw, problem }: text typed that is not a value yet
@@ -203,7 +205,7 @@ export class Form {
     const unitId = spec.unit ? `${id}-unit` : undefined;
     const hintId = spec.hint ? `${id}-hint` : undefined;
     const errorId = `${id}-error`;
-    const gloss = glossOf(path);
+    const gloss = glossOf(spec.gloss ?? (this.glossPrefix ? `${this.glossPrefix}.${path}` : path));
     const glossId = gloss ? `${id}-gloss` : undefined;
     const describedBy = [unitId, hintId, errorId, glossId].filter(Boolean).join(" ");
     const input = this.control(spec, path, id, describedBy);

@@ -54,6 +54,7 @@ export default {
     {
       id: "book",
       title: "The capacity book: one month of a fleet",
+      gloss: "capacity_book",
       defaults: () => ({
         gpus: "1024",
         hours: "730",
@@ -88,10 +89,10 @@ export default {
       compute: (input) => capacity_book(input),
       outputs: [
         metrics([
-          { key: "total", label: "Revenue", get: (r) => r.total_usd, format: "usd" },
-          { key: "billed_utilization", label: "Billed utilization", get: (r) => r.billed_utilization, format: "pct" },
-          { key: "per_available_hour", label: "Revenue per available GPU-hour", get: (r) => r.usd_per_available_gpu_hour, format: "usd4" },
-          { key: "idle", label: "Idle GPU-hours", get: (r) => r.idle_gpu_hours, format: "int" },
+          { key: "total", label: "Revenue", get: (r) => r.total_usd, format: "usd", gloss: "capacity_book.result.total_usd" },
+          { key: "billed_utilization", label: "Billed utilization", get: (r) => r.billed_utilization, format: "pct", gloss: "capacity_book.result.billed_utilization" },
+          { key: "per_available_hour", label: "Revenue per available GPU-hour", get: (r) => r.usd_per_available_gpu_hour, format: "usd4", gloss: "capacity_book.result.usd_per_available_gpu_hour" },
+          { key: "idle", label: "Idle GPU-hours", get: (r) => r.idle_gpu_hours, format: "int", gloss: "capacity_book.result.idle_gpu_hours" },
         ]),
         chart("Revenue by product", (r) => ({
           categories: PRODUCTS.map(([label]) => label),

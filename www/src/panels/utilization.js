@@ -21,6 +21,7 @@ export default {
     {
       id: "yield",
       title: "A GPU's monthly yield",
+      gloss: "utilization_yield",
       defaults: () => ({
         price_usd_per_gpu_hour: "2.49",
         cost_usd_per_available_gpu_hour: "1.45",
@@ -40,11 +41,11 @@ export default {
       compute: (input) => utilization_yield(input),
       outputs: [
         metrics([
-          { key: "revenue", label: "Revenue", get: (r) => r.totals.revenue_usd, format: "usd" },
-          { key: "margin", label: "Margin", get: (r) => r.totals.margin_usd, format: "usd" },
-          { key: "billed_utilization", label: "Billed utilization", get: (r) => r.totals.billed_utilization, format: "pct" },
-          { key: "yield_on_cost", label: "Annualized yield on cost", get: (r) => r.totals.annualized_yield_on_cost, format: "pct" },
-          { key: "per_utilized", label: "Cost per utilized GPU-hour", get: (r) => r.totals.cost_usd_per_utilized_gpu_hour, format: "usd4" },
+          { key: "revenue", label: "Revenue", get: (r) => r.totals.revenue_usd, format: "usd", gloss: "utilization_yield.result.totals.revenue_usd" },
+          { key: "margin", label: "Margin", get: (r) => r.totals.margin_usd, format: "usd", gloss: "utilization_yield.result.totals.margin_usd" },
+          { key: "billed_utilization", label: "Billed utilization", get: (r) => r.totals.billed_utilization, format: "pct", gloss: "utilization_yield.result.totals.billed_utilization" },
+          { key: "yield_on_cost", label: "Annualized yield on cost", get: (r) => r.totals.annualized_yield_on_cost, format: "pct", gloss: "utilization_yield.result.totals.annualized_yield_on_cost" },
+          { key: "per_utilized", label: "Cost per utilized GPU-hour", get: (r) => r.totals.cost_usd_per_utilized_gpu_hour, format: "usd4", gloss: "utilization_yield.result.totals.cost_usd_per_utilized_gpu_hour" },
         ]),
         chart("Cost per hour of work: billed, active and effective (USD)", (r) => ({
           x: r.months.map((m) => m.month),
