@@ -197,6 +197,11 @@ export class Form {
     return input;
   }
 
+  /** The glossary's entry for the field `spec` at `path` (see the constructor's `glossPrefix`), or null. */
+  glossOf(spec, path) {
+    return glossOf(spec.gloss ?? (this.glossPrefix ? `${this.glossPrefix}.${path}` : path));
+  }
+
   renderInput(given, path) {
     // A field whose unit depends on the object around it (`unitOf(parent)`).
     const parent = path.replace(/(\.[^.[\]]+|\[\d+\])$/, "");
@@ -205,7 +210,7 @@ export class Form {
     const unitId = spec.unit ? `${id}-unit` : undefined;
     const hintId = spec.hint ? `${id}-hint` : undefined;
     const errorId = `${id}-error`;
-    const gloss = glossOf(spec.gloss ?? (this.glossPrefix ? `${this.glossPrefix}.${path}` : path));
+    const gloss = this.glossOf(spec, path);
     const glossId = gloss ? `${id}-gloss` : undefined;
     const describedBy = [unitId, hintId, errorId, glossId].filter(Boolean).join(" ");
     const input = this.control(spec, path, id, describedBy);
@@ -367,10 +372,16 @@ export class Form {
           const cellPath = joinPath(rowPath, f.path);
           const cellId = this.id(cellPath);
           const error = el("span", { className: "error", id: `${cellId}-error`, "aria-live": "polite" });
-          const input = this.control(f, cellPath, cellId, `${cellId}-error`, `${label}: ${f.label}${f.unit ? ` (${shownUnit(f)})` : ""}`);
+          const gloss = this.glossOf(f, cellPath);
+          const describedBy = gloss ? `${cellId}-error ${cellId}-gloss` : `${cellId}-error`;
+          const input = this.control(f, cellPath, cellId, describedBy, `${label}: ${f.label}${f.unit ? ` (${shownUnit(f)})` : ""}`);
           this.slot(cellPath, input, error);
           const unit = field.unitOf && f.unit ? el("span", { className: "unit", text: shownUnit(f) }) : "";
-          return el("td", {}, [el("div", { className: "input" }, [input, unit]), error]);
+          return el("td", { className: gloss ? "has-gloss" : "" }, [
+            el("div", { className: "input" }, [input, unit]),
+            error,
+            gloss ? el("span", { className: "gloss", id: `${cellId}-gloss`, role: "tooltip", text: glossText(gloss) }) : "",
+          ]);
         }),
         el("td", {}, [this.removeButton(spec, path, i, label)]),
       ]);

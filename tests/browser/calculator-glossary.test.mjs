@@ -1,0 +1,55 @@
+// Glossary help on the model panels (issue 17, item 5): an input or result of a model (the
+// capacity book, the utilization yield) shows, on focus, the core's definition of it, as the
+// native `gpuecon explain` prints it (its key `<model>.inputs.X` or `<model>.result.X`).
+import { after, before, test } from "node:test";
+import assert from "node:assert/strict";
+import { execFileSync } from "node:child_process";
+import { launchChromium } from "./chromium.mjs";
+import { open } from "./calculator-page.mjs";
+
+let browser;
+let context;
+
+before(async () => {
+  browser = await launchChromium();
+  context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+});
+
+after(async () => {
+  await browser?.close();
+});
+
+/** The definition `gpuecon explain KEY` prints (its second line). */
+function explained(key) {
+  return execFileSync(process.env.GPUECON_CLI, ["explain", key], { encoding: "utf8" }).split("\n")[1].trim();
+}
+
+/** Focuses `selector` and checks that its help (`help`, an element's id) shows `key`'s definition. */
+async function assertHelp(page, selector, help, key) {
+  await page.focus(selector);
+  const gloss = page.locator(help);
+  assert.equal(await gloss.isVisible(), true, `${selector}: its help is shown`);
+  const text = await gloss.textContent();
+  const definition = explained(key);
+  assert.ok(definition.length > 0, key);
+  assert.ok(text.startsWith(definition), `${selector}: ${text}`);
+}
+
+test("the pricing panel's capacity book explains its inputs and results on focus", async () => {
+  const { page, problems } = await open(context, "#p=pricing");
+  await assertHelp(page, "#pricing-book-spot-discount", "#pricing-book-spot-discount-gloss", "capacity_book.inputs.spot.discount");
+  // A row's field: the key writes its index as [].
+  await assertHelp(page, "#pricing-book-reserved-0-discount", "#pricing-book-reserved-0-discount-gloss", "capacity_book.inputs.reserved[].discount");
+  await assertHelp(page, "output[data-metric='book.idle']", "#pricing-book-idle-gloss", "capacity_book.result.idle_gpu_hours");
+  assert.deepEqual(problems, []);
+  await page.close();
+});
+
+test("the utilization panel explains its three utilizations and its totals on focus", async () => {
+  const { page, problems } = await open(context, "#p=utilization");
+  await assertHelp(page, "#utilization-yield-price-usd-per-gpu-hour", "#utilization-yield-price-usd-per-gpu-hour-gloss", "utilization_yield.inputs.price_usd_per_gpu_hour");
+  await assertHelp(page, "#utilization-yield-months-0-effective", "#utilization-yield-months-0-effective-gloss", "utilization_yield.inputs.months[].effective");
+  await assertHelp(page, "output[data-metric='yield.per_utilized']", "#utilization-yield-per_utilized-gloss", "utilization_yield.result.totals.cost_usd_per_utilized_gpu_hour");
+  assert.deepEqual(problems, []);
+  await page.close();
+});
