@@ -53,3 +53,12 @@ test("the utilization panel explains its three utilizations and its totals on fo
   assert.deepEqual(problems, []);
   await page.close();
 });
+
+test("the concentration panel explains its recovery rate and its HHI on focus", async () => {
+  const { page, problems } = await open(context, "#p=concentration");
+  await assertHelp(page, "#concentration-customers-default-recovery-rate", "#concentration-customers-default-recovery-rate-gloss", "customer_concentration.inputs.default_recovery_rate");
+  await assertHelp(page, "#concentration-customers-counterparties-0-revenue-usd", "#concentration-customers-counterparties-0-revenue-usd-gloss", "customer_concentration.inputs.counterparties[].revenue_usd");
+  await assertHelp(page, "output[data-metric='customers.hhi_points']", "#concentration-customers-hhi_points-gloss", "customer_concentration.result.hhi_points");
+  assert.deepEqual(problems, []);
+  await page.close();
+});

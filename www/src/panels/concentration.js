@@ -22,6 +22,7 @@ export default {
     {
       id: "customers",
       title: "Customers and counterparties",
+      gloss: "customer_concentration",
       defaults: () => ({
         counterparties: [
           { name: "Microsoft", revenue_usd: "62", roles: ["customer"] },
@@ -43,11 +44,11 @@ export default {
       compute: (input) => customer_concentration(input),
       outputs: [
         metrics([
-          { key: "hhi_points", label: "HHI (0-10,000)", get: (r) => r.hhi_points, format: "int" },
-          { key: "top1", label: "Largest customer's share", get: (r) => r.top1_share, format: "pct" },
-          { key: "top3", label: "Top three's share", get: (r) => r.top3_share, format: "pct" },
-          { key: "at_risk", label: "Revenue at risk", get: (r) => r.revenue_at_risk_usd, format: "num" },
-          { key: "default_loss", label: "Lost if it defaults", get: (r) => r.default_loss_usd, format: "num" },
+          { key: "hhi_points", label: "HHI (0-10,000)", get: (r) => r.hhi_points, format: "int", gloss: "customer_concentration.result.hhi_points" },
+          { key: "top1", label: "Largest customer's share", get: (r) => r.top1_share, format: "pct", gloss: "customer_concentration.result.top1_share" },
+          { key: "top3", label: "Top three's share", get: (r) => r.top3_share, format: "pct", gloss: "customer_concentration.result.top3_share" },
+          { key: "at_risk", label: "Revenue at risk", get: (r) => r.revenue_at_risk_usd, format: "num", gloss: "customer_concentration.result.revenue_at_risk_usd" },
+          { key: "default_loss", label: "Lost if it defaults", get: (r) => r.default_loss_usd, format: "num", gloss: "customer_concentration.result.default_loss_usd" },
         ]),
         chart("Share of revenue by customer", (r) => ({
           categories: r.customers.map((c) => c.name),
