@@ -62,3 +62,13 @@ test("the concentration panel explains its recovery rate and its HHI on focus", 
   assert.deepEqual(problems, []);
   await page.close();
 });
+
+test("the power panel explains its PUE, its PPA's terms and its net cost on focus", async () => {
+  const { page, problems } = await open(context, "#p=power");
+  await assertHelp(page, "#power-energy-pue", "#power-energy-pue-gloss", "energy_cost.inputs.pue");
+  // A field of the tagged PPA (the default: a virtual PPA).
+  await assertHelp(page, "#power-energy-ppa-strike-usd-per-mwh", "#power-energy-ppa-strike-usd-per-mwh-gloss", "energy_cost.inputs.ppa.strike_usd_per_mwh");
+  await assertHelp(page, "output[data-metric='energy.net_cost']", "#power-energy-net_cost-gloss", "energy_cost.result.totals.net_cost_usd");
+  assert.deepEqual(problems, []);
+  await page.close();
+});

@@ -48,6 +48,7 @@ export default {
     {
       id: "energy",
       title: "The electricity bill",
+      gloss: "energy_cost",
       defaults: () => ({
         market_usd_per_mwh: ["62", "58", "55", "50", "48", "55", "75", "82", "64", "55", "58", "66"],
         load: { kind: "fleet", gpus: "1024", it_kw_per_gpu: "1.275", load_factor: "0.8" },
@@ -58,11 +59,11 @@ export default {
       compute: (input) => energy_cost(input),
       outputs: [
         metrics([
-          { key: "net_cost", label: "Net cost", get: (r) => r.totals.net_cost_usd, format: "usd" },
-          { key: "usd_per_mwh", label: "Net cost per MWh", get: (r) => r.totals.usd_per_mwh, format: "usd" },
-          { key: "usd_per_gpu_hour", label: "Per available GPU-hour", get: (r) => r.totals.usd_per_gpu_hour, format: "usd4" },
-          { key: "facility_mwh", label: "Facility energy", get: (r) => r.totals.facility_mwh, format: "num" },
-          { key: "settlement", label: "PPA settlement received", get: (r) => r.totals.ppa_settlement_usd, format: "usd" },
+          { key: "net_cost", label: "Net cost", get: (r) => r.totals.net_cost_usd, format: "usd", gloss: "energy_cost.result.totals.net_cost_usd" },
+          { key: "usd_per_mwh", label: "Net cost per MWh", get: (r) => r.totals.usd_per_mwh, format: "usd", gloss: "energy_cost.result.totals.usd_per_mwh" },
+          { key: "usd_per_gpu_hour", label: "Per available GPU-hour", get: (r) => r.totals.usd_per_gpu_hour, format: "usd4", gloss: "energy_cost.result.totals.usd_per_gpu_hour" },
+          { key: "facility_mwh", label: "Facility energy", get: (r) => r.totals.facility_mwh, format: "num", gloss: "energy_cost.result.totals.facility_mwh" },
+          { key: "settlement", label: "PPA settlement received", get: (r) => r.totals.ppa_settlement_usd, format: "usd", gloss: "energy_cost.result.totals.ppa_settlement_usd" },
         ]),
         chart("Energy bought, PPA settlement and net cost a month (USD)", (r) => ({
           x: r.months.map((m) => m.month),
