@@ -72,3 +72,12 @@ test("the power panel explains its PUE, its PPA's terms and its net cost on focu
   assert.deepEqual(problems, []);
   await page.close();
 });
+
+test("the owner-cost panel explains its inputs, with the scenario's ranges, and its answer on focus", async () => {
+  const { page, problems } = await open(context, "#p=owner-cost");
+  await assertHelp(page, "#owner-cost-cost-power-pue", "#owner-cost-cost-power-pue-gloss", "owner_cost.inputs.power.pue");
+  await assertHelp(page, "#owner-cost-cost-capital-method", "#owner-cost-cost-capital-method-gloss", "owner_cost.inputs.capital.method");
+  await assertHelp(page, "output[data-metric='cost.total']", "#owner-cost-cost-total-gloss", "owner_cost.result.total_usd_per_gpu_hour");
+  assert.deepEqual(problems, []);
+  await page.close();
+});

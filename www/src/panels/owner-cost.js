@@ -46,6 +46,7 @@ export default {
       id: "cost",
       title: "Itemized cost per GPU-hour",
       state: OWNER_COST,
+      gloss: "owner_cost",
       defaults: ownerCostDefaults,
       fields: [
         group("Capital", [
@@ -74,16 +75,16 @@ export default {
       outputs: [
         // The answer: what an hour of the GPU costs its owner, available and sold.
         summary([
-          { key: "total", label: "Cost per available GPU-hour", get: (r) => r.cost.total_usd_per_gpu_hour, format: "usd4", detail: () => "every hour of the month, sold or not" },
+          { key: "total", label: "Cost per available GPU-hour", get: (r) => r.cost.total_usd_per_gpu_hour, format: "usd4", gloss: "owner_cost.result.total_usd_per_gpu_hour", detail: () => "every hour of the month, sold or not" },
           {
-            key: "per_utilized", label: "Cost per sold GPU-hour", get: (r) => r.cost.total_usd_per_utilized_gpu_hour, format: "usd4",
+            key: "per_utilized", label: "Cost per sold GPU-hour", get: (r) => r.cost.total_usd_per_utilized_gpu_hour, format: "usd4", gloss: "owner_cost.result.total_usd_per_utilized_gpu_hour",
             none: "Not defined: no hour is sold at 0 % billed utilization.",
             detail: (r) => `at ${format(r.utilization, "pct0")} billed utilization`,
           },
         ]),
         metrics([
-          { key: "capital", label: "Capital", get: (r) => r.cost.capital_usd_per_gpu_hour, format: "usd4" },
-          { key: "power", label: "Power", get: (r) => r.cost.power_usd_per_gpu_hour, format: "usd4" },
+          { key: "capital", label: "Capital", get: (r) => r.cost.capital_usd_per_gpu_hour, format: "usd4", gloss: "owner_cost.result.capital_usd_per_gpu_hour" },
+          { key: "power", label: "Power", get: (r) => r.cost.power_usd_per_gpu_hour, format: "usd4", gloss: "owner_cost.result.power_usd_per_gpu_hour" },
         ]),
         chart(
           "The cost stack: USD per available GPU-hour, by billed utilization",
