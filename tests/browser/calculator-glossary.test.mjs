@@ -81,3 +81,11 @@ test("the owner-cost panel explains its inputs, with the scenario's ranges, and 
   assert.deepEqual(problems, []);
   await page.close();
 });
+
+test("the hosting panel explains its fee's terms and an SLA tier on focus", async () => {
+  const { page, problems } = await open(context, "#p=hosting");
+  await assertHelp(page, "#hosting-fees-fee-usd-per-kw-month", "#hosting-fees-fee-usd-per-kw-month-gloss", "hosting_fees.inputs.fee.usd_per_kw_month");
+  await assertHelp(page, "#hosting-fees-sla-tiers-0-credit-share", "#hosting-fees-sla-tiers-0-credit-share-gloss", "hosting_fees.inputs.sla_tiers[].credit_share");
+  assert.deepEqual(problems, []);
+  await page.close();
+});

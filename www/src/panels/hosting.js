@@ -16,6 +16,7 @@ export default {
     {
       id: "fees",
       title: "The host's fees, month by month",
+      gloss: "hosting_fees",
       defaults: () => ({
         months: 12,
         fee: { kind: "fixed_per_kw", contracted_kw: "20000", usd_per_kw_month: "120.83" },
@@ -65,7 +66,7 @@ export default {
             none: "A share of the tenant's revenue: the fee is not priced per kW.",
             detail: (r) => (r.fee?.kind === "fixed_per_kw" ? `on ${format(r.fee.contracted_kw, "int")} kW of critical IT` : ""),
           },
-          { key: "net_total", label: "Net fees", get: (r) => r.totals.net_fee_usd, format: "usd0", detail: (r) => `after ${format(r.totals.sla_credit_usd, "usd0")} of SLA credits` },
+          { key: "net_total", label: "Net fees", get: (r) => r.totals.net_fee_usd, format: "usd0", gloss: "hosting_fees.result.totals.net_fee_usd", detail: (r) => `after ${format(r.totals.sla_credit_usd, "usd0")} of SLA credits` },
           // The core's hosting model takes the agreement's terms only, not the host's costs:
           // the strip says so rather than show a margin it cannot compute.
           {
