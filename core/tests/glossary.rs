@@ -155,6 +155,7 @@ const CONCENTRATION_VECTORS: &str = include_str!("../../tests/vectors/concentrat
 const HOSTING_VECTORS: &str = include_str!("../../tests/vectors/hosting.json");
 const OWNER_COST_VECTORS: &str = include_str!("../../tests/vectors/owner_cost.json");
 const POWER_VECTORS: &str = include_str!("../../tests/vectors/power.json");
+const TAKE_OR_PAY_VECTORS: &str = include_str!("../../tests/vectors/take_or_pay.json");
 const UTILIZATION_VECTORS: &str = include_str!("../../tests/vectors/utilization.json");
 
 /// The keys of `model`'s inputs and results, over the golden vectors (`vectors`, the text of
@@ -196,7 +197,9 @@ where
 
 #[test]
 fn every_panel_model_field_has_an_entry() {
-    use gpuecon::models::{concentration, hosting, owner_cost, power, pricing, utilization};
+    use gpuecon::models::{
+        concentration, hosting, owner_cost, power, pricing, take_or_pay, utilization,
+    };
     let mut keys = model_keys(PRICING_VECTORS, "capacity_book", pricing::capacity_book);
     keys.extend(model_keys(
         UTILIZATION_VECTORS,
@@ -215,6 +218,11 @@ fn every_panel_model_field_has_an_entry() {
         "hosting_fees",
         hosting::hosting_fees,
     ));
+    keys.extend(model_keys(
+        TAKE_OR_PAY_VECTORS,
+        "settle_contract",
+        take_or_pay::settle,
+    ));
     // Every optional part present (a spot section, a reserved and a dedicated block) and
     // every kind of a tagged section (the power's loads and PPAs).
     for part in [
@@ -227,6 +235,9 @@ fn every_panel_model_field_has_an_entry() {
         "owner_cost.inputs.operations.sga_share_of_revenue",
         "hosting_fees.inputs.fee.model_revenue_usd",
         "hosting_fees.inputs.credit_cap.usd_per_contract_year",
+        "settle_contract.inputs.contract.escalator.every_months",
+        "settle_contract.inputs.contract.termination.fee_usd",
+        "settle_contract.inputs.contract.make_up.window_periods",
         "energy_cost.inputs.ppa.cap_usd_per_mwh",
         "energy_cost.inputs.ppa.volume_mwh_per_month",
     ] {

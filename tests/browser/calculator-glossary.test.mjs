@@ -89,3 +89,12 @@ test("the hosting panel explains its fee's terms and an SLA tier on focus", asyn
   assert.deepEqual(problems, []);
   await page.close();
 });
+
+test("the take-or-pay panel explains its contract's terms and the shortfall paid on focus", async () => {
+  const { page, problems } = await open(context, "#p=take-or-pay");
+  await assertHelp(page, "#take-or-pay-settle-contract-make-up-window-periods", "#take-or-pay-settle-contract-make-up-window-periods-gloss", "settle_contract.inputs.contract.make_up.window_periods");
+  await assertHelp(page, "#take-or-pay-settle-usage-gpu-hours", "#take-or-pay-settle-usage-gpu-hours-gloss", "settle_contract.inputs.usage_gpu_hours");
+  await assertHelp(page, "output[data-metric='settle.shortfall_paid']", "#take-or-pay-settle-shortfall_paid-gloss", "settle_contract.result.totals.shortfall_paid_usd");
+  assert.deepEqual(problems, []);
+  await page.close();
+});

@@ -19,6 +19,7 @@ export default {
       id: "settle",
       title: "The bill, month by month",
       state: SETTLE,
+      gloss: "settle_contract",
       defaults: () => ({
         contract: {
           name: "inference customer",
@@ -40,11 +41,11 @@ export default {
       compute: (input) => settle_contract(input),
       outputs: [
         metrics([
-          { key: "revenue", label: "Revenue", get: (r) => r.totals.revenue_usd, format: "usd" },
-          { key: "minimum_payment", label: "Minimum payments", get: (r) => r.totals.minimum_payment_usd, format: "usd" },
-          { key: "shortfall_paid", label: "Shortfall paid", get: (r) => r.totals.shortfall_paid_usd, format: "usd" },
-          { key: "make_up_used", label: "Make-up used", get: (r) => r.totals.make_up_used_gpu_hours, format: "num" },
-          { key: "make_up_expired", label: "Make-up expired", get: (r) => r.totals.make_up_expired_gpu_hours, format: "num" },
+          { key: "revenue", label: "Revenue", get: (r) => r.totals.revenue_usd, format: "usd", gloss: "settle_contract.result.totals.revenue_usd" },
+          { key: "minimum_payment", label: "Minimum payments", get: (r) => r.totals.minimum_payment_usd, format: "usd", gloss: "settle_contract.result.totals.minimum_payment_usd" },
+          { key: "shortfall_paid", label: "Shortfall paid", get: (r) => r.totals.shortfall_paid_usd, format: "usd", gloss: "settle_contract.result.totals.shortfall_paid_usd" },
+          { key: "make_up_used", label: "Make-up used", get: (r) => r.totals.make_up_used_gpu_hours, format: "num", gloss: "settle_contract.result.totals.make_up_used_gpu_hours" },
+          { key: "make_up_expired", label: "Make-up expired", get: (r) => r.totals.make_up_expired_gpu_hours, format: "num", gloss: "settle_contract.result.totals.make_up_expired_gpu_hours" },
         ]),
         chart("Usage against the minimum (GPU-hours)", (r) => ({
           x: r.months.map((m) => m.month),
