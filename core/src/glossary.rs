@@ -1,11 +1,14 @@
-//! The glossary: every field of a scenario (an input) and of its report (a result),
-//! explained. A report field's entry gives its definition, formula, unit and sign
+//! The glossary: every field of a scenario (an input) and of its report (a result), and
+//! of the calculator's models' inputs and results, explained. A report field's entry gives its definition, formula, unit and sign
 //! convention; an input's its meaning, unit, typical range and source.
 //!
 //! Keys are paths from the root of the scenario (`scenario.…`) or of its report
 //! (`report.…`), as in error and warning paths, with every array index written `[]`:
-//! `report.months[].revenue.total_usd`, `scenario.contracts[].contract.gpus`. [`explain`]
-//! also finds an entry by the end of its key (`equity.irr_annual` is
+//! `report.months[].revenue.total_usd`, `scenario.contracts[].contract.gpus`. A model of
+//! [`crate::models`] behind one of the calculator's panels has its inputs under
+//! `<model>.inputs.…` and its result under `<model>.result.…`, the model named by its
+//! function (`capacity_book.inputs.spot.discount`, `owner_cost.result.total_usd_per_gpu_hour`).
+//! [`explain`] also finds an entry by the end of its key (`equity.irr_annual` is
 //! `report.financing.summary.equity.irr_annual`) when only one key ends so.
 //!
 //! The entries are data (`core/glossary.json`), embedded like the presets and carried to
