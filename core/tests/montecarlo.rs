@@ -16,22 +16,8 @@ use gpuecon::scenario::{Scenario, ScenarioError, evaluate};
 use gpuecon::units::{decimal_from_f64, to_f64_lossy};
 use gpuecon::{Decimal, presets};
 
-fn preset(id: &str) -> Scenario {
-    presets::get(id).unwrap().unwrap().scenario.unwrap()
-}
-
-fn run_of(scenario: Scenario, paths: u32, seed: u64, stochastic: Stochastic) -> MonteCarloInputs {
-    MonteCarloInputs {
-        scenario: Some(scenario),
-        portfolio: None,
-        options: Options {
-            paths,
-            seed,
-            stochastic,
-            ..Options::default()
-        },
-    }
-}
+mod montecarlo_common;
+use montecarlo_common::{preset, run_of};
 
 /// Every random input present, every one of them still: zero volatilities, probabilities
 /// and drops.

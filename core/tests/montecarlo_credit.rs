@@ -5,29 +5,15 @@
 // Tests unwrap: a failure is a failed test.
 #![allow(clippy::unwrap_used, clippy::indexing_slicing)]
 
+use gpuecon::Decimal;
 use gpuecon::montecarlo::{
     self, CustomerDefault, MonteCarloInputs, Options, Simulation, SofrProcess, Stochastic,
 };
 use gpuecon::scenario::{Scenario, evaluate};
 use gpuecon::units::to_f64_lossy;
-use gpuecon::{Decimal, presets};
 
-fn preset(id: &str) -> Scenario {
-    presets::get(id).unwrap().unwrap().scenario.unwrap()
-}
-
-fn run_of(scenario: Scenario, paths: u32, seed: u64, stochastic: Stochastic) -> MonteCarloInputs {
-    MonteCarloInputs {
-        scenario: Some(scenario),
-        portfolio: None,
-        options: Options {
-            paths,
-            seed,
-            stochastic,
-            ..Options::default()
-        },
-    }
-}
+mod montecarlo_common;
+use montecarlo_common::{preset, run_of};
 
 /// The sub-investment-grade box with every section of the waterfall on: a DSRA of 3
 /// months funded from cash flow, a lock-up under a trailing 3-month DSCR of 1.25 whose

@@ -75,15 +75,7 @@ fn pyxirr_us() -> anyhow::Result<String> {
     if !python.exists() {
         exec(command("python3", &root).args(["-m", "venv", BENCH_VENV]))?;
     }
-    exec(command(&python.to_string_lossy(), &root).args([
-        "-m",
-        "pip",
-        "install",
-        "--quiet",
-        "--disable-pip-version-check",
-        "-r",
-        "python/requirements-bench.txt",
-    ]))?;
+    crate::python::install_bench_requirements(&python)?;
     let us = crate::process::output(
         command(&python.to_string_lossy(), &root).arg("bench/pyxirr.bench.py"),
     )

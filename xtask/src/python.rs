@@ -154,7 +154,14 @@ pub fn bench() -> anyhow::Result<()> {
             .args(["--force-reinstall", "--no-deps"])
             .arg(&wheel),
     )?;
-    exec(command(&python.to_string_lossy(), &root).args([
+    install_bench_requirements(&python)?;
+    exec(command(&python.to_string_lossy(), &root).arg("bench/python.bench.py"))
+}
+
+/// Installs the benchmarks' pinned Python packages (pyxirr; python/requirements-bench.txt)
+/// into the environment of `python`.
+pub fn install_bench_requirements(python: &std::path::Path) -> anyhow::Result<()> {
+    exec(command(&python.to_string_lossy(), &root()).args([
         "-m",
         "pip",
         "install",
@@ -162,8 +169,7 @@ pub fn bench() -> anyhow::Result<()> {
         "--disable-pip-version-check",
         "-r",
         "python/requirements-bench.txt",
-    ]))?;
-    exec(command(&python.to_string_lossy(), &root).arg("bench/python.bench.py"))
+    ]))
 }
 
 fn cargo() -> std::process::Command {
