@@ -96,6 +96,9 @@ function under(base, error) {
   return error;
 }
 
+/** Why the lender's figures are blank: not run yet, or a scenario without debt. */
+const NO_LENDER = "Not run yet, or the scenario has no debt (no lender).";
+
 /** The core's typical random inputs (`Stochastic::typical`, documented in the core). */
 const typical = () => montecarlo_typical();
 
@@ -137,7 +140,7 @@ const DISTRIBUTIONS = [
 
 const EVENTS = [
   ["Covenant breach", "covenant_breach"],
-  ["Default (breach past the cure)", "covenant_default"],
+  ["Default (payment, or a breach past the cure)", "covenant_default"],
   ["A buyer defaults", "customer_default"],
 ];
 
@@ -234,6 +237,10 @@ export default {
           { key: "breach", label: "Chance of a covenant breach", get: (r) => r.report?.covenant_breach.probability ?? null, format: "pct" },
           { key: "default", label: "Chance of a default", get: (r) => r.report?.covenant_default.probability ?? null, format: "pct" },
           { key: "shortfall", label: "Equity: mean of the worst 5 %", get: (r) => r.report?.equity_expected_shortfall_usd ?? null, format: "usd0" },
+          { key: "lock_up", label: "Chance of a lock-up", get: (r) => r.report?.credit?.lock_up.probability ?? null, format: "pct", gloss: "montecarlo.credit.lock_up.probability", none: NO_LENDER },
+          { key: "expected_loss", label: "Lender: expected loss (PD × LGD)", get: (r) => r.report?.credit?.expected_loss_share ?? null, format: "pct", gloss: "montecarlo.credit.expected_loss_share", none: NO_LENDER },
+          { key: "expected_loss_usd", label: "Lender: expected loss a path", get: (r) => r.report?.credit?.expected_loss_usd ?? null, format: "usd0", gloss: "montecarlo.credit.expected_loss_usd", none: NO_LENDER },
+          { key: "lender_irr_p50", label: "Lender IRR P50", get: (r) => r.report?.credit?.lender_irr_annual?.p50 ?? null, format: "pct", gloss: "montecarlo.credit.lender_irr_annual", none: NO_LENDER },
         ]),
         note(teach),
         chart("NPV over the paths, with P5, P50 and P95", (r) => r.report && histogram(r.report.npv_usd, "usd"), { key: "npv_histogram" }),
