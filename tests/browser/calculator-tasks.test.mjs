@@ -13,10 +13,13 @@ import { execFileSync } from "node:child_process";
 import { appendFileSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { gpus, implied_lease_rate, owner_cost } from "../../bindings/pkg/index.node.js";
 import { launchChromium } from "./chromium.mjs";
 import { assertClose, metric, native, open, shots } from "./calculator-page.mjs";
 import { KlmTask } from "./klm.mjs";
+
+// The built npm package (bindings/pkg), by its package.json's Node entry point.
+const pkg = new URL("../../bindings/pkg/", import.meta.url);
+const { gpus, implied_lease_rate, owner_cost } = await import(new URL(JSON.parse(readFileSync(new URL("package.json", pkg), "utf8")).exports["."].node, pkg));
 
 /** A task's predicted time must stay under this (issue 17: "under a minute each"). */
 const LIMIT_S = 60;
