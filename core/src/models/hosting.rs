@@ -399,13 +399,16 @@ fn margin(net_fee: Decimal, cost: Decimal) -> Result<(Decimal, Option<Decimal>),
     Ok((margin, share))
 }
 
-/// The host's fees month by month: base fee, minimum top-up, SLA credit and net fee
-/// (formulas in the [module docs](self)).
+/// The host's fees month by month: base fee, minimum top-up, SLA credit and net fee, and
+/// with a [`HostCost`] the host's cost, margin and margin share (formulas in the
+/// [module docs](self)).
 ///
 /// # Errors
 /// The first problem [`Validate::validate`] finds, by its path (`months`, `fee.share`,
-/// `sla_tiers[1].below_uptime`); [`ModelError::Finance`] naming the input whose product
-/// overflows (`fee.usd_per_kw_month`), or `totals` when a sum does.
+/// `sla_tiers[1].below_uptime`, `host_cost.usd_per_kw_month` on a revenue share);
+/// [`ModelError::Finance`] naming the input whose product overflows
+/// (`fee.usd_per_kw_month`, `host_cost.usd_per_kw_month`), `host_cost` when a margin or
+/// its share does, or `totals` when a sum does.
 ///
 /// # Example
 /// 15 % of the tenant's model revenue with a $100,000 minimum, the domain's SLA steps and
