@@ -151,7 +151,7 @@ test("a portfolio's run shows each box's lender, as the package and the CLI repo
   const { page, problems } = await open(context, "#p=montecarlo");
   // The box panel's portfolio: its default, the company roll-up preset (three boxes).
   let n = await recomputes(page, "montecarlo");
-  await page.selectOption("#montecarlo-run-source", "company");
+  await page.selectOption("#montecarlo-run-source", { label: "The box panel's portfolio (the company)" });
   await recomputed(page, "montecarlo", n);
   await page.fill("#montecarlo-run-options-paths", "600");
   n = await recomputes(page, "montecarlo");
