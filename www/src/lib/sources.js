@@ -12,7 +12,7 @@ const DOMAIN_PATTERN = /docs\/domain\.md(?: (sections?) ((?:\d+[a-z]?)(?:(?:, | 
 /** The GPU catalog's source file or module, in the forms the presets cite it. */
 const CATALOG_PATTERN = /(?:core\/src\/)?models(?:\/catalog\.rs|::catalog)/g;
 /** Where the page shows the catalog. */
-export const CATALOG_HREF = "./#p=owner-cost";
+const CATALOG_HREF = "./#p=owner-cost";
 
 /** The reference page's address of section `n` ("14", "8a"). */
 export const sectionHref = (n) => `domain.html#section-${n}`;
@@ -21,7 +21,7 @@ export const sectionHref = (n) => `domain.html#section-${n}`;
 export const link = (href, text) => el("a", { href, target: "_blank", rel: "noopener", text });
 
 /** The parts of `text`: strings and links, in order. */
-export function sourceParts(text) {
+function sourceParts(text) {
   const found = [];
   for (const m of text.matchAll(URL_PATTERN)) found.push({ at: m.index, end: m.index + m[0].length, nodes: () => [link(m[0], m[0])] });
   for (const m of text.matchAll(DOMAIN_PATTERN)) {

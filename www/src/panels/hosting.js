@@ -15,7 +15,7 @@ import { columns, months, repeat, seriesOf } from "./common.js";
  * Core Scientific gives for its CoreWeave hosting (TeraWulf gives ~85 % for Fluidstack's);
  * "near" within 5 points below it (as the box's LTV), "bad" further below.
  */
-export const MARGIN_THRESHOLD = 0.75;
+const MARGIN_THRESHOLD = 0.75;
 const MARGIN_NEAR = 0.05;
 
 /** The default host cost and where it comes from (an assumption, said so on the page). */
