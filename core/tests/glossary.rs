@@ -235,6 +235,8 @@ fn every_panel_model_field_has_an_entry() {
         "owner_cost.inputs.operations.sga_share_of_revenue",
         "hosting_fees.inputs.fee.model_revenue_usd",
         "hosting_fees.inputs.credit_cap.usd_per_contract_year",
+        "hosting_fees.inputs.host_cost.usd_per_kw_month",
+        "hosting_fees.result.totals.margin_share",
         "settle_contract.inputs.contract.escalator.every_months",
         "settle_contract.inputs.contract.termination.fee_usd",
         "settle_contract.inputs.contract.make_up.window_periods",

@@ -13,12 +13,24 @@ import { joinPath } from "../lib/paths.js";
 import { callWorker } from "../montecarlo/calls.js";
 import { worker } from "../montecarlo/connect.js";
 import { MonteCarloRun, partialLabel } from "../montecarlo/run.js";
+import { COMPANY, portfolioOf } from "./box.js";
 
 /** Where the run's scenario comes from: another panel's state. */
 const SOURCES = [
   ["box", "The box panel's scenario"],
   ["scenario", "The scenario panel's scenario"],
 ];
+
+/** The run's sources: a scenario, or the box panel's portfolio (each box's lender reported). */
+const RUN_SOURCES = [...SOURCES, ["company", "The box panel's portfolio (the company)"]];
+
+/** The run's model: `{ scenario }`, or `{ portfolio }` when the source is the company. */
+function modelOf(input, ctx) {
+  if (input.source !== "company") return { scenario: scenarioOf(input, ctx) };
+  const { portfolio } = portfolioOf(ctx.stateOf(COMPANY));
+  if (!portfolio.boxes.length) throw new Needs("No boxes: pick a portfolio or tick boxes in the Box panel's company block.");
+  return { portfolio };
+}
 
 function scenarioOf(input, ctx) {
   const scenario = ctx.stateOf(input.source ?? "box")?.scenario;
@@ -122,7 +134,11 @@ function teach(r) {
 }
 
 function explain(r) {
-  if (!r.report || !r.deterministic) return "Run the paths to see how often the box breaches a covenant when demand, prices, residual values, buyers and SOFR move at random.";
+  if (!r.report) return "Run the paths to see how often the box breaches a covenant when demand, prices, residual values, buyers and SOFR move at random.";
+  if (!r.deterministic) {
+    // A portfolio: its boxes' lenders are in the table below.
+    return `Across ${format(r.report.paths, "int")} random paths of the portfolio's boxes, ${format(r.report.covenant_breach.probability, "pct")} breach a covenant at least once; each box's lender is in the table below.`;
+  }
   const months = r.deterministic.financing?.summary?.months_in_breach ?? 0;
   const own = months > 0 ? `breaches a covenant in ${months} month${months === 1 ? "" : "s"}` : "never breaches a covenant";
   const chance = format(r.report.covenant_breach.probability, "pct");
@@ -157,7 +173,7 @@ export default {
       // on the box preset in headless Chromium on a loaded 2-core machine).
       defaults: () => ({ source: "box", options: { paths: 5000, seed: 1, histogram_bins: 30, stochastic: typical() } }),
       fields: [
-        choice("source", "Scenario", SOURCES),
+        choice("source", "Scenario", RUN_SOURCES),
         group("Run", [
           int("paths", "Paths", "paths"),
           int("seed", "Seed", "the same seed, the same paths"),
@@ -203,10 +219,11 @@ export default {
         ], { path: "options.stochastic" }),
       ],
       compute: (input, ctx) => {
-        const scenario = scenarioOf(input, ctx);
-        // The deterministic case, for the sentence that compares it with the paths (after a run only).
-        const deterministic = lastReport ? evaluate(scenario) : null;
-        return { run: { scenario, options: input.options }, report: lastReport, partial: lastPartial, deterministic, speed: lastSpeed };
+        const model = modelOf(input, ctx);
+        // The deterministic case, for the sentence that compares it with the paths (after a
+        // run of one box only).
+        const deterministic = lastReport && model.scenario ? evaluate(model.scenario) : null;
+        return { run: { ...model, options: input.options }, report: lastReport, partial: lastPartial, deterministic, speed: lastSpeed };
       },
       outputs: [
         custom((host, block) => {
@@ -265,6 +282,13 @@ export default {
           { label: "Std. error", get: (row) => row.e.standard_error, format: "pct" },
           { label: "First month, median", get: (row) => row.e.first_month?.p50 ?? null, format: "num" },
         ], (r) => (r.report ? EVENTS.map(([label, key]) => ({ label, e: r.report[key] })) : [])),
+        // A portfolio's lenders, box by box (the core reports them for two boxes or more).
+        table("Each box's lender", "montecarlo-box-credit.csv", [
+          { label: "Box", get: (row) => row.name, gloss: "montecarlo.credit.boxes[].name" },
+          { label: "Chance of a default", get: (row) => row.default_probability, format: "pct", gloss: "montecarlo.credit.boxes[].default_probability" },
+          { label: "Loss given default", get: (row) => row.loss_given_default, format: "pct", gloss: "montecarlo.credit.boxes[].loss_given_default", none: "The box never defaulted on these paths." },
+          { label: "Expected loss a path", get: (row) => row.expected_loss_usd, format: "usd0", gloss: "montecarlo.credit.boxes[].expected_loss_usd" },
+        ], (r) => r.report?.credit?.boxes ?? []),
       ],
     },
     {

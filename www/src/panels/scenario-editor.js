@@ -6,6 +6,7 @@
 import { presets } from "gpuecon";
 
 import { download } from "../lib/csv.js";
+import { sourceItem } from "../lib/sources.js";
 import { glossOf } from "../lib/glossary.js";
 import { shift } from "../lib/numbers.js";
 import { check, choice, dec, details, el, group, int, optional, rows, text } from "../lib/form.js";
@@ -184,17 +185,6 @@ export function differences(before, after, path = "") {
   return JSON.stringify(before) === JSON.stringify(after) ? [] : [[path, before, after]];
 }
 
-/** A source as a list item: its web addresses as links that open in a new tab. */
-function sourceItem(text) {
-  const item = el("li");
-  let last = 0;
-  for (const match of text.matchAll(/https?:\/\/[^\s;,)]+[^\s;,.)]/g)) {
-    item.append(text.slice(last, match.index), el("a", { href: match[0], target: "_blank", rel: "noopener", text: match[0] }));
-    last = match.index + match[0].length;
-  }
-  item.append(text.slice(last));
-  return item;
-}
 
 /**
  * The controls above a scenario form: the preset picker with what the preset shows and its
