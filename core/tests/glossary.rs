@@ -157,6 +157,7 @@ const OWNER_COST_VECTORS: &str = include_str!("../../tests/vectors/owner_cost.js
 const POWER_VECTORS: &str = include_str!("../../tests/vectors/power.json");
 const TAKE_OR_PAY_VECTORS: &str = include_str!("../../tests/vectors/take_or_pay.json");
 const UTILIZATION_VECTORS: &str = include_str!("../../tests/vectors/utilization.json");
+const OBSOLESCENCE_VECTORS: &str = include_str!("../../tests/vectors/obsolescence.json");
 
 /// The keys of `model`'s inputs and results, over the golden vectors (`vectors`, the text of
 /// a tests/vectors/*.json) whose function is `model`: each case's first argument is
@@ -275,4 +276,30 @@ fn explain_finds_an_entry_by_the_end_of_its_key() {
     assert!(glossary::explain("irr_annual").unwrap().is_none());
     assert!(glossary::candidates("irr_annual").unwrap().len() >= 2);
     assert!(glossary::explain("no_such_field").unwrap().is_none());
+}
+
+#[test]
+fn depreciation_panel_fields_have_entries() {
+    use gpuecon::models::depreciation;
+    let mut keys = model_keys(
+        OBSOLESCENCE_VECTORS,
+        "value_schedule",
+        depreciation::value_schedule,
+    );
+    keys.extend(model_keys(
+        OBSOLESCENCE_VECTORS,
+        "cascade",
+        depreciation::cascade,
+    ));
+    keys.extend(model_keys(
+        OBSOLESCENCE_VECTORS,
+        "economic_end_of_life",
+        depreciation::economic_end_of_life,
+    ));
+    keys.extend(model_keys(
+        OBSOLESCENCE_VECTORS,
+        "refresh_decision",
+        depreciation::refresh_decision,
+    ));
+    assert_explained(&keys);
 }
