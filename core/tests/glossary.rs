@@ -158,6 +158,7 @@ const POWER_VECTORS: &str = include_str!("../../tests/vectors/power.json");
 const TAKE_OR_PAY_VECTORS: &str = include_str!("../../tests/vectors/take_or_pay.json");
 const UTILIZATION_VECTORS: &str = include_str!("../../tests/vectors/utilization.json");
 const OBSOLESCENCE_VECTORS: &str = include_str!("../../tests/vectors/obsolescence.json");
+const FACILITY_VECTORS: &str = include_str!("../../tests/vectors/facility.json");
 
 /// The keys of `model`'s inputs and results, over the golden vectors (`vectors`, the text of
 /// a tests/vectors/*.json) whose function is `model`: each case's first argument is
@@ -302,4 +303,120 @@ fn depreciation_panel_fields_have_entries() {
         depreciation::refresh_decision,
     ));
     assert_explained(&keys);
+}
+
+#[test]
+fn facility_panel_fields_have_entries() {
+    use gpuecon::models::facility;
+    let mut keys = model_keys(FACILITY_VECTORS, "rack_density", facility::rack_density);
+    keys.extend(model_keys(
+        FACILITY_VECTORS,
+        "mw_to_gpus",
+        facility::mw_to_gpus,
+    ));
+    keys.extend(model_keys(
+        FACILITY_VECTORS,
+        "gpus_to_mw",
+        facility::gpus_to_mw,
+    ));
+    keys.extend(model_keys(
+        FACILITY_VECTORS,
+        "lease_schedule",
+        facility::lease_schedule,
+    ));
+    keys.extend(model_keys(
+        FACILITY_VECTORS,
+        "implied_lease_rate",
+        facility::implied_lease_rate,
+    ));
+    keys.extend(model_keys(
+        FACILITY_VECTORS,
+        "interconnection_delay",
+        facility::interconnection_delay,
+    ));
+    assert_explained(&keys);
+}
+
+/// The calculator's panels (www/src/panels/*.js), read for the glossary keys they name.
+const PANELS: &[(&str, &str)] = &[
+    ("box.js", include_str!("../../www/src/panels/box.js")),
+    (
+        "compare.js",
+        include_str!("../../www/src/panels/compare.js"),
+    ),
+    (
+        "concentration.js",
+        include_str!("../../www/src/panels/concentration.js"),
+    ),
+    ("debt.js", include_str!("../../www/src/panels/debt.js")),
+    (
+        "depreciation.js",
+        include_str!("../../www/src/panels/depreciation.js"),
+    ),
+    (
+        "facility.js",
+        include_str!("../../www/src/panels/facility.js"),
+    ),
+    (
+        "hosting.js",
+        include_str!("../../www/src/panels/hosting.js"),
+    ),
+    (
+        "montecarlo.js",
+        include_str!("../../www/src/panels/montecarlo.js"),
+    ),
+    (
+        "networks.js",
+        include_str!("../../www/src/panels/networks.js"),
+    ),
+    (
+        "owner-cost.js",
+        include_str!("../../www/src/panels/owner-cost.js"),
+    ),
+    ("power.js", include_str!("../../www/src/panels/power.js")),
+    (
+        "pricing.js",
+        include_str!("../../www/src/panels/pricing.js"),
+    ),
+    (
+        "scenario.js",
+        include_str!("../../www/src/panels/scenario.js"),
+    ),
+    (
+        "scenario-editor.js",
+        include_str!("../../www/src/panels/scenario-editor.js"),
+    ),
+    (
+        "take-or-pay.js",
+        include_str!("../../www/src/panels/take-or-pay.js"),
+    ),
+    ("tokens.js", include_str!("../../www/src/panels/tokens.js")),
+    (
+        "utilization.js",
+        include_str!("../../www/src/panels/utilization.js"),
+    ),
+];
+
+/// The glossary keys the calculator's panels name (`gloss: "…"`): a block's model (whose
+/// inputs are `<model>.inputs.…`) or a field's or result's full key.
+#[test]
+fn every_key_the_page_names_has_an_entry() {
+    let known: BTreeSet<String> = glossary::entries()
+        .unwrap()
+        .into_iter()
+        .map(|e| e.key)
+        .collect();
+    let mut named = 0;
+    for (file, text) in PANELS {
+        for part in text.split("gloss: \"").skip(1) {
+            let key = &part[..part.find('"').unwrap()];
+            let model_inputs = format!("{key}.inputs.");
+            assert!(
+                known.contains(key) || known.iter().any(|k| k.starts_with(&model_inputs)),
+                "{file}: no glossary entry for {key}"
+            );
+            named += 1;
+        }
+    }
+    assert!(named > 50, "only {named} keys named");
 }
