@@ -158,6 +158,9 @@ const POWER_VECTORS: &str = include_str!("../../tests/vectors/power.json");
 const TAKE_OR_PAY_VECTORS: &str = include_str!("../../tests/vectors/take_or_pay.json");
 const UTILIZATION_VECTORS: &str = include_str!("../../tests/vectors/utilization.json");
 const OBSOLESCENCE_VECTORS: &str = include_str!("../../tests/vectors/obsolescence.json");
+const COLLATERAL_VECTORS: &str = include_str!("../../tests/vectors/collateral.json");
+const CONVENTIONS_VECTORS: &str = include_str!("../../tests/vectors/conventions.json");
+const DEBT_VECTORS: &str = include_str!("../../tests/vectors/debt.json");
 const FACILITY_VECTORS: &str = include_str!("../../tests/vectors/facility.json");
 
 /// The keys of `model`'s inputs and results, over the golden vectors (`vectors`, the text of
@@ -419,4 +422,26 @@ fn every_key_the_page_names_has_an_entry() {
         }
     }
     assert!(named > 50, "only {named} keys named");
+}
+
+#[test]
+fn debt_panel_fields_have_entries() {
+    use gpuecon::models::{collateral, debt};
+    let mut keys = model_keys(DEBT_VECTORS, "debt_schedule", debt::debt_schedule);
+    keys.extend(model_keys(
+        CONVENTIONS_VECTORS,
+        "debt_schedule",
+        debt::debt_schedule,
+    ));
+    keys.extend(model_keys(
+        DEBT_VECTORS,
+        "sculpted_debt_capacity",
+        debt::sculpted_debt_capacity,
+    ));
+    keys.extend(model_keys(
+        COLLATERAL_VECTORS,
+        "collateral_schedule",
+        collateral::collateral_schedule,
+    ));
+    assert_explained(&keys);
 }
