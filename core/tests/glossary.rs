@@ -158,6 +158,7 @@ const POWER_VECTORS: &str = include_str!("../../tests/vectors/power.json");
 const TAKE_OR_PAY_VECTORS: &str = include_str!("../../tests/vectors/take_or_pay.json");
 const UTILIZATION_VECTORS: &str = include_str!("../../tests/vectors/utilization.json");
 const OBSOLESCENCE_VECTORS: &str = include_str!("../../tests/vectors/obsolescence.json");
+const API_TIERS_VECTORS: &str = include_str!("../../tests/vectors/api_tiers.json");
 const COLLATERAL_VECTORS: &str = include_str!("../../tests/vectors/collateral.json");
 const CONVENTIONS_VECTORS: &str = include_str!("../../tests/vectors/conventions.json");
 const DEBT_VECTORS: &str = include_str!("../../tests/vectors/debt.json");
@@ -442,6 +443,23 @@ fn debt_panel_fields_have_entries() {
         COLLATERAL_VECTORS,
         "collateral_schedule",
         collateral::collateral_schedule,
+    ));
+    assert_explained(&keys);
+}
+
+#[test]
+fn tokens_panel_fields_have_entries() {
+    use gpuecon::models::pricing;
+    let mut keys = model_keys(PRICING_VECTORS, "token_price", pricing::token_price);
+    keys.extend(model_keys(
+        PRICING_VECTORS,
+        "training_run_cost",
+        pricing::training_run_cost,
+    ));
+    keys.extend(model_keys(
+        API_TIERS_VECTORS,
+        "api_comparison",
+        pricing::api_comparison,
     ));
     assert_explained(&keys);
 }
