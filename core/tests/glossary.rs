@@ -158,6 +158,7 @@ const POWER_VECTORS: &str = include_str!("../../tests/vectors/power.json");
 const TAKE_OR_PAY_VECTORS: &str = include_str!("../../tests/vectors/take_or_pay.json");
 const UTILIZATION_VECTORS: &str = include_str!("../../tests/vectors/utilization.json");
 const OBSOLESCENCE_VECTORS: &str = include_str!("../../tests/vectors/obsolescence.json");
+const NETWORKS_VECTORS: &str = include_str!("../../tests/vectors/networks.json");
 const API_TIERS_VECTORS: &str = include_str!("../../tests/vectors/api_tiers.json");
 const COLLATERAL_VECTORS: &str = include_str!("../../tests/vectors/collateral.json");
 const CONVENTIONS_VECTORS: &str = include_str!("../../tests/vectors/conventions.json");
@@ -460,6 +461,32 @@ fn tokens_panel_fields_have_entries() {
         API_TIERS_VECTORS,
         "api_comparison",
         pricing::api_comparison,
+    ));
+    assert_explained(&keys);
+}
+
+#[test]
+fn networks_panel_fields_have_entries() {
+    use gpuecon::models::networks;
+    let mut keys = model_keys(
+        NETWORKS_VECTORS,
+        "emission_schedule",
+        networks::emission_schedule,
+    );
+    keys.extend(model_keys(
+        NETWORKS_VECTORS,
+        "burn_mint",
+        networks::burn_mint,
+    ));
+    keys.extend(model_keys(
+        NETWORKS_VECTORS,
+        "take_rate_settlement",
+        networks::take_rate_settlement,
+    ));
+    keys.extend(model_keys(
+        NETWORKS_VECTORS,
+        "operator_roi",
+        networks::operator_roi,
     ));
     assert_explained(&keys);
 }
