@@ -490,3 +490,23 @@ fn networks_panel_fields_have_entries() {
     ));
     assert_explained(&keys);
 }
+
+#[test]
+fn montecarlo_options_have_entries() {
+    use gpuecon::montecarlo::{Options, Stochastic};
+    // Every random input and the optional stop: the typical options with a target.
+    let options = Options {
+        stochastic: Stochastic::typical(),
+        target_standard_error_usd: Some(rust_decimal::Decimal::ONE_HUNDRED),
+        ..Options::default()
+    };
+    let mut keys = BTreeSet::new();
+    walk(
+        "montecarlo.inputs.options",
+        &serde_json::to_value(&options).unwrap(),
+        &mut keys,
+    );
+    keys.insert("montecarlo.inputs.options".to_owned());
+    assert!(keys.contains("montecarlo.inputs.options.stochastic.price.jumps.mean_log_size"));
+    assert_explained(&keys);
+}

@@ -152,6 +152,8 @@ export default {
     {
       id: "run",
       title: "Monte Carlo",
+      // Its options are explained under "montecarlo.inputs.options" (the scenario is the box's).
+      gloss: "montecarlo",
       // 5,000 paths: a 10 % breach probability to ± 0.42 points (one standard error,
       // √(0.1 × 0.9 / 5000)), in about a second in the worker (5,194 paths a second measured
       // on the box preset in headless Chromium on a loaded 2-core machine).
