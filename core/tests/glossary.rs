@@ -510,3 +510,76 @@ fn montecarlo_options_have_entries() {
     assert!(keys.contains("montecarlo.inputs.options.stochastic.price.jumps.mean_log_size"));
     assert_explained(&keys);
 }
+
+/// `keys` without those under `prefix` (`prefix` itself kept): a part explained under
+/// another model's key (a target price's `cost` is the owner cost's inputs).
+fn without_children(mut keys: BTreeSet<String>, prefix: &str) -> BTreeSet<String> {
+    keys.retain(|k| {
+        !k.starts_with(&format!("{prefix}.")) && !k.starts_with(&format!("{prefix}[]"))
+    });
+    keys
+}
+
+#[test]
+fn blocks_beside_the_panel_models_have_entries() {
+    use gpuecon::models::{power, pricing, take_or_pay, utilization};
+    // The target prices' `cost` is the owner cost's inputs (explained as `owner_cost.inputs`).
+    let mut keys = model_keys(
+        PRICING_VECTORS,
+        "break_even_price",
+        pricing::break_even_price,
+    );
+    keys.retain(|k| !k.starts_with("break_even_price.inputs"));
+    keys.extend(without_children(
+        model_keys(
+            PRICING_VECTORS,
+            "target_margin_price",
+            pricing::target_margin_price,
+        ),
+        "target_margin_price.inputs.cost",
+    ));
+    keys.extend(without_children(
+        model_keys(
+            PRICING_VECTORS,
+            "target_irr_price",
+            pricing::target_irr_price,
+        ),
+        "target_irr_price.inputs.cost",
+    ));
+    keys.extend(model_keys(
+        PRICING_VECTORS,
+        "published_discounts",
+        pricing::published_discounts,
+    ));
+    keys.extend(model_keys(
+        UTILIZATION_VECTORS,
+        "buyer_cost",
+        utilization::buyer_cost,
+    ));
+    keys.extend(model_keys(
+        POWER_VECTORS,
+        "energy_split",
+        power::energy_split,
+    ));
+    keys.extend(model_keys(
+        POWER_VECTORS,
+        "curtailment_cost",
+        power::curtailment_cost,
+    ));
+    // The backlog's contract is the settled one (explained as `settle_contract.inputs.contract`).
+    keys.extend(without_children(
+        model_keys(
+            TAKE_OR_PAY_VECTORS,
+            "contract_backlog",
+            take_or_pay::backlog,
+        ),
+        "contract_backlog.inputs.contract",
+    ));
+    // The catalog takes nothing and answers a list of GPUs.
+    walk(
+        "gpus.result",
+        &serde_json::to_value(gpuecon::models::gpus()).unwrap(),
+        &mut keys,
+    );
+    assert_explained(&keys);
+}

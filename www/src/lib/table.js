@@ -8,6 +8,7 @@
 import { download, toCsv, toTsv } from "./csv.js";
 import { el } from "./form.js";
 import { format } from "./format.js";
+import { glossOf, glossText } from "./glossary.js";
 import { onScreen } from "./on-screen.js";
 
 /** Rows drawn beyond each edge of the view. */
@@ -15,10 +16,11 @@ const OVERSCAN = 6;
 
 export class Table {
   /**
-   * `spec`: `{ title, filename, columns: [{ label, get, format, none, unit }], rows(result),
+   * `spec`: `{ title, filename, columns: [{ label, get, format, none, unit, gloss }], rows(result),
    * close(result), region }`: `close` is the row of month 0 (the close), in the exports only;
    * a column's `format` is a kind or a function of the row giving one, `none` says why a cell
-   * is empty; `region` names the table's scrolling box (unique in the page).
+   * is empty, `gloss` the glossary key its header explains on hover; `region` names the
+   * table's scrolling box (unique in the page).
    */
   constructor(root, spec) {
     this.spec = spec;
@@ -49,7 +51,7 @@ export class Table {
     this.below = spacer();
     this.body = el("tbody", {}, [this.above, this.below]);
     this.caption = el("caption", { text: spec.title });
-    this.head = el("thead", {}, [el("tr", { "aria-rowindex": "1" }, spec.columns.map((c) => el("th", { scope: "col", text: c.label })))]);
+    this.head = el("thead", {}, [el("tr", { "aria-rowindex": "1" }, spec.columns.map((c) => el("th", { scope: "col", text: c.label, title: headerGloss(c) })))]);
     this.table = el("table", { className: "results-table" }, [this.caption, this.head, this.body]);
     // A long table scrolls in its own box (only the rows in view are drawn), reachable from the
     // keyboard: focusable and named by its caption.
@@ -157,4 +159,11 @@ export class Table {
     });
     return tr;
   }
+}
+
+/** A column's definition from the glossary (its header's hover text; in a scrolling box, a
+ * tooltip element would be clipped), or undefined. */
+function headerGloss(column) {
+  const entry = column.gloss ? glossOf(column.gloss) : null;
+  return entry ? glossText(entry) : undefined;
 }

@@ -103,6 +103,7 @@ export default {
     },
     {
       id: "backlog",
+      gloss: "contract_backlog",
       title: "The contracted backlog",
       uses: ["settle"],
       intro: "The minimum payments still to come on the contract above, and their present value.",
@@ -111,9 +112,9 @@ export default {
       compute: (input, ctx) => contract_backlog({ contract: ctx.stateOf(SETTLE).contract, ...input }),
       outputs: [
         metrics([
-          { key: "remaining", label: "Remaining minimum payments", get: (r) => r.remaining_minimum_usd, format: "usd" },
-          { key: "present_value", label: "Present value", get: (r) => r.present_value_usd, format: "usd" },
-          { key: "months", label: "Months remaining", get: (r) => r.months_remaining, format: "int" },
+          { key: "remaining", label: "Remaining minimum payments", get: (r) => r.remaining_minimum_usd, format: "usd", gloss: "contract_backlog.result.remaining_minimum_usd" },
+          { key: "present_value", label: "Present value", get: (r) => r.present_value_usd, format: "usd", gloss: "contract_backlog.result.present_value_usd" },
+          { key: "months", label: "Months remaining", get: (r) => r.months_remaining, format: "int", gloss: "contract_backlog.result.months_remaining" },
         ]),
       ],
     },
