@@ -3,7 +3,9 @@
 //! every optional section, and of a Monte Carlo report's credit section, are walked and
 //! each must be explained. So must every input and result field of the models behind the
 //! calculator's panels (keys `<model>.inputs.X` and `<model>.result.X`), walked on the
-//! golden vectors' inputs (tests/vectors/*.json) with every optional part filled.
+//! golden vectors' inputs (tests/vectors/*.json) with every optional part filled: one
+//! test a panel (issue 17, item 5), and one for the Monte Carlo's options (keys
+//! `montecarlo.inputs.options.X`). Every key the page's panels name (`gloss: "…"`) exists.
 
 // Tests unwrap: a failure is a failed test.
 // A test's JSON edits and indexing: a missing key or month is a failed test.
