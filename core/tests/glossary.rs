@@ -511,6 +511,39 @@ fn montecarlo_options_have_entries() {
     keys.insert("montecarlo.inputs.options".to_owned());
     assert!(keys.contains("montecarlo.inputs.options.stochastic.price.jumps.mean_log_size"));
     assert_explained(&keys);
+    // The report's numbers the panel shows (keys `montecarlo.<field>`, as the credit's) name
+    // fields of a report.
+    let report = gpuecon::montecarlo::run(&gpuecon::montecarlo::MonteCarloInputs {
+        scenario: Some(every_section()),
+        portfolio: None,
+        options: Options {
+            paths: 2,
+            ..Options::default()
+        },
+    })
+    .unwrap();
+    let mut fields = BTreeSet::new();
+    walk(
+        "montecarlo",
+        &serde_json::to_value(&report).unwrap(),
+        &mut fields,
+    );
+    let shown: BTreeSet<String> = [
+        "paths",
+        "npv_usd.mean",
+        "npv_usd.standard_error",
+        "npv_usd.p5",
+        "npv_usd.p50",
+        "npv_usd.p95",
+        "covenant_breach.probability",
+        "covenant_default.probability",
+        "equity_expected_shortfall_usd",
+    ]
+    .iter()
+    .map(|k| format!("montecarlo.{k}"))
+    .collect();
+    assert!(shown.is_subset(&fields), "{shown:?}");
+    assert_explained(&shown);
 }
 
 /// `keys` without those under `prefix` (`prefix` itself kept): a part explained under
