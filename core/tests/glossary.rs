@@ -618,3 +618,35 @@ fn blocks_beside_the_panel_models_have_entries() {
     );
     assert_explained(&keys);
 }
+
+/// A curve input (its kind one of constant, exponential, generational_step, points) is
+/// explained for every kind the page offers, not only the kinds the vectors use.
+#[test]
+fn every_curve_input_explains_every_kind() {
+    let all = glossary::entries().unwrap();
+    let known: BTreeSet<&str> = all.iter().map(|e| e.key.as_str()).collect();
+    let curves: Vec<&str> = all
+        .iter()
+        .filter(|e| {
+            e.key.ends_with(".kind")
+                && e.definition
+                    .contains("constant, exponential, generational_step or points")
+        })
+        .map(|e| e.key.trim_end_matches(".kind"))
+        .collect();
+    assert!(curves.len() >= 9, "{curves:?}");
+    for curve in curves {
+        for part in [
+            "annual_factor",
+            "steps",
+            "steps[].month",
+            "steps[].factor",
+            "points",
+            "points[].month",
+            "points[].value",
+        ] {
+            let key = format!("{curve}.{part}");
+            assert!(known.contains(key.as_str()), "no glossary entry for {key}");
+        }
+    }
+}
