@@ -405,7 +405,8 @@ const PANELS: &[(&str, &str)] = &[
 ];
 
 /// The glossary keys the calculator's panels name (`gloss: "…"`): a block's model (whose
-/// inputs are `<model>.inputs.…`) or a field's or result's full key.
+/// inputs are `<model>.inputs.…`), a table's rows (`<model>.result.months[]`, whose fields
+/// its columns explain) or a field's or result's full key.
 #[test]
 fn every_key_the_page_names_has_an_entry() {
     let known: BTreeSet<String> = glossary::entries()
@@ -418,8 +419,11 @@ fn every_key_the_page_names_has_an_entry() {
         for part in text.split("gloss: \"").skip(1) {
             let key = &part[..part.find('"').unwrap()];
             let model_inputs = format!("{key}.inputs.");
+            let row_fields = format!("{key}.");
             assert!(
-                known.contains(key) || known.iter().any(|k| k.starts_with(&model_inputs)),
+                known.contains(key)
+                    || known.iter().any(|k| k.starts_with(&model_inputs))
+                    || (key.ends_with("[]") && known.iter().any(|k| k.starts_with(&row_fields))),
                 "{file}: no glossary entry for {key}"
             );
             named += 1;

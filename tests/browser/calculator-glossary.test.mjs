@@ -108,6 +108,24 @@ async function inputsWithoutHelp(page) {
   );
 }
 
+/** The headers of the result tables shown on the page that explain nothing on hover. */
+async function columnsWithoutHelp(page) {
+  return page.$$eval(".block .results-table th[scope=col]", (heads) => heads.filter((th) => th.offsetParent !== null && !th.title).map((th) => th.textContent));
+}
+
+test("the month-by-month tables of the model panels explain their columns on hover", async () => {
+  for (const panel of ["depreciation", "facility", "debt", "networks", "power", "take-or-pay", "utilization"]) {
+    const { page, problems } = await open(context, `#p=${panel}`);
+    assert.deepEqual(await columnsWithoutHelp(page), [], panel);
+    assert.deepEqual(problems, [], panel);
+    await page.close();
+  }
+  const { page } = await open(context, "#p=facility");
+  const rent = page.locator("#facility-lease th[scope=col]", { hasText: "Rent USD/kW-month" });
+  assert.ok((await rent.getAttribute("title")).startsWith(explained("lease_schedule.result.months[].rent_usd_per_kw_month")));
+  await page.close();
+});
+
 test("the depreciation panel explains its book, its cascade's stages and the refresh decision on focus", async () => {
   const { page, problems } = await open(context, "#p=depreciation");
   await assertHelp(page, "#depreciation-value-book-life-years", "#depreciation-value-book-life-years-gloss", "value_schedule.inputs.book.life_years");

@@ -54,7 +54,7 @@ export default {
           ["Book value", "book_value_usd", "usd"],
           ["Economic value", "economic_value_usd", "usd"],
           ["Gap", "gap_usd", "usd"],
-        ]), months),
+        ], { gloss: "value_schedule.result.months[]" }), months),
       ],
     },
     {
@@ -93,7 +93,7 @@ export default {
           ["Last month", "last_month", "int"],
           ["Billed GPU-hours per GPU", "billed_gpu_hours_per_gpu", "num"],
           ["Revenue per GPU", "revenue_usd_per_gpu", "usd"],
-        ]), (r) => r.stages),
+        ], { gloss: "cascade.result.stages[]" }), (r) => r.stages),
       ],
     },
     {

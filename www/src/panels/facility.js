@@ -121,7 +121,7 @@ export default {
           ["Insurance", "insurance_usd", "usd"],
           ["Maintenance", "maintenance_usd", "usd"],
           ["Total", "total_usd", "usd"],
-        ]), months),
+        ], { gloss: "lease_schedule.result.months[]" }), months),
       ],
     },
     {

@@ -116,7 +116,7 @@ export default {
           ["Supply", "supply_tokens", "num"],
           ["Equilibrium price", "equilibrium_token_price_usd", "usd4"],
           ["Node operator rewards", "node_operator_rewards_usd", "usd"],
-        ]), (r) => r.periods),
+        ], { gloss: "burn_mint.result.periods[]" }), (r) => r.periods),
       ],
     },
     {
@@ -206,7 +206,7 @@ export default {
           ["NPV", "npv_usd", "usd"],
           ["IRR", "irr_annual", "pct"],
           ["Payback (month)", "payback_month", "int"],
-        ]), (r) => r.scenarios),
+        ], { gloss: "operator_roi.result.scenarios[]" }), (r) => r.scenarios),
       ],
     },
   ],

@@ -94,7 +94,7 @@ export default {
           ["PPA settlement", "ppa_settlement_usd", "usd"],
           ["Net cost", "net_cost_usd", "usd"],
           ["USD per GPU-hour", "usd_per_gpu_hour", "usd4"],
-        ]), months),
+        ], { gloss: "energy_cost.result.months[]" }), months),
       ],
     },
     {

@@ -86,7 +86,7 @@ export default {
           ["Make-up balance", "make_up_balance_gpu_hours", "num"],
           ["Termination fee", "termination_fee_usd", "usd"],
           ["Revenue", "revenue_usd", "usd"],
-        ]), months),
+        ], { gloss: "settle_contract.result.months[]" }), months),
         table("True-up periods", "take-or-pay-true-ups.csv", columns([
           ["Period", "period", "int"],
           ["First month", "first_month", "int"],
@@ -98,7 +98,7 @@ export default {
           ["Make-up used", "make_up_used_gpu_hours", "num"],
           ["Minimum payment", "minimum_payment_usd", "usd"],
           ["Revenue", "revenue_usd", "usd"],
-        ]), (r) => r.true_ups),
+        ], { gloss: "settle_contract.result.true_ups[]" }), (r) => r.true_ups),
       ],
     },
     {

@@ -79,7 +79,7 @@ export default {
           ["Cost per active hour", "cost_usd_per_active_gpu_hour", "usd4"],
           ["Cost per effective hour", "cost_usd_per_effective_gpu_hour", "usd4"],
           ["Yield on cost", "annualized_yield_on_cost", "pct"],
-        ]), months),
+        ], { gloss: "utilization_yield.result.months[]" }), months),
       ],
     },
     {
