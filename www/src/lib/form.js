@@ -283,7 +283,9 @@ export class Form {
     const value = getPath(this.getState(), path);
     const kind = value == null ? null : value.kind;
     const current = spec.variants.find((v) => v.kind === kind) ?? spec.variants[0];
-    const select = el("select", { id, "aria-describedby": `${id}-error` });
+    // The section's entry (its kinds, each said in a few words) explains the choice.
+    const gloss = this.glossOf(spec, path);
+    const select = el("select", { id, "aria-describedby": gloss ? `${id}-error ${id}-gloss` : `${id}-error` });
     for (const v of spec.variants) select.append(el("option", { value: v.kind ?? "", text: v.label, selected: v === current }));
     select.addEventListener("change", () => {
       const chosen = spec.variants.find((v) => (v.kind ?? "") === select.value);
@@ -296,7 +298,12 @@ export class Form {
     this.slot(path, select, message);
     return el("fieldset", { className: "group variant" }, [
       el("legend", { text: spec.label }),
-      el("div", { className: "field" }, [el("label", { for: id, text: "Kind" }), select, message]),
+      el("div", { className: `field${gloss ? " has-gloss" : ""}` }, [
+        el("label", { for: id, text: "Kind" }),
+        select,
+        message,
+        gloss ? el("span", { className: "gloss", id: `${id}-gloss`, role: "tooltip", text: glossText(gloss) }) : "",
+      ]),
       ...(current.fields ?? []).map((f) => this.renderSpec(f, path)),
     ]);
   }

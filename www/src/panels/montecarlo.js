@@ -168,6 +168,8 @@ export default {
     {
       id: "run",
       title: "Monte Carlo",
+      // Its options are explained under "montecarlo.inputs.options" (the scenario is the box's).
+      gloss: "montecarlo",
       // 5,000 paths: a 10 % breach probability to ± 0.42 points (one standard error,
       // √(0.1 × 0.9 / 5000)), in about a second in the worker (5,194 paths a second measured
       // on the box preset in headless Chromium on a loaded 2-core machine).
@@ -243,17 +245,17 @@ export default {
           });
         }),
         metrics([
-          { key: "paths", label: "Paths run", get: (r) => r.report?.paths ?? null, format: "int", none: "Not run yet: press Run." },
+          { key: "paths", label: "Paths run", get: (r) => r.report?.paths ?? null, format: "int", gloss: "montecarlo.paths", none: "Not run yet: press Run." },
           { key: "partial", label: "Run", get: (r) => (r.report ? (r.partial ? partialLabel(r.partial) : "Complete") : null), format: "text", none: "Not run yet: press Run." },
           { key: "speed", label: "Paths a second", get: (r) => (r.report && r.speed ? Math.round(r.speed) : null), format: "int", none: "Not run yet, or not timed on this page." },
-          { key: "npv_mean", label: "Mean NPV", get: (r) => r.report?.npv_usd.mean ?? null, format: "usd0" },
-          { key: "npv_se", label: "± standard error", get: (r) => r.report?.npv_usd.standard_error ?? null, format: "usd0" },
-          { key: "npv_p5", label: "NPV P5", get: (r) => r.report?.npv_usd.p5 ?? null, format: "usd0" },
-          { key: "npv_p50", label: "NPV P50", get: (r) => r.report?.npv_usd.p50 ?? null, format: "usd0" },
-          { key: "npv_p95", label: "NPV P95", get: (r) => r.report?.npv_usd.p95 ?? null, format: "usd0" },
-          { key: "breach", label: "Chance of a covenant breach", get: (r) => r.report?.covenant_breach.probability ?? null, format: "pct" },
-          { key: "default", label: "Chance of a default", get: (r) => r.report?.covenant_default.probability ?? null, format: "pct" },
-          { key: "shortfall", label: "Equity: mean of the worst 5 %", get: (r) => r.report?.equity_expected_shortfall_usd ?? null, format: "usd0" },
+          { key: "npv_mean", label: "Mean NPV", get: (r) => r.report?.npv_usd.mean ?? null, format: "usd0", gloss: "montecarlo.npv_usd.mean" },
+          { key: "npv_se", label: "± standard error", get: (r) => r.report?.npv_usd.standard_error ?? null, format: "usd0", gloss: "montecarlo.npv_usd.standard_error" },
+          { key: "npv_p5", label: "NPV P5", get: (r) => r.report?.npv_usd.p5 ?? null, format: "usd0", gloss: "montecarlo.npv_usd.p5" },
+          { key: "npv_p50", label: "NPV P50", get: (r) => r.report?.npv_usd.p50 ?? null, format: "usd0", gloss: "montecarlo.npv_usd.p50" },
+          { key: "npv_p95", label: "NPV P95", get: (r) => r.report?.npv_usd.p95 ?? null, format: "usd0", gloss: "montecarlo.npv_usd.p95" },
+          { key: "breach", label: "Chance of a covenant breach", get: (r) => r.report?.covenant_breach.probability ?? null, format: "pct", gloss: "montecarlo.covenant_breach.probability" },
+          { key: "default", label: "Chance of a default", get: (r) => r.report?.covenant_default.probability ?? null, format: "pct", gloss: "montecarlo.covenant_default.probability" },
+          { key: "shortfall", label: "Equity: mean of the worst 5 %", get: (r) => r.report?.equity_expected_shortfall_usd ?? null, format: "usd0", gloss: "montecarlo.equity_expected_shortfall_usd" },
           { key: "lock_up", label: "Chance of a lock-up", get: (r) => r.report?.credit?.lock_up.probability ?? null, format: "pct", gloss: "montecarlo.credit.lock_up.probability", none: NO_LENDER },
           { key: "expected_loss", label: "Lender: expected loss (PD × LGD)", get: (r) => r.report?.credit?.expected_loss_share ?? null, format: "pct", gloss: "montecarlo.credit.expected_loss_share", none: NO_LENDER },
           { key: "expected_loss_usd", label: "Lender: expected loss a path", get: (r) => r.report?.credit?.expected_loss_usd ?? null, format: "usd0", gloss: "montecarlo.credit.expected_loss_usd", none: NO_LENDER },
