@@ -62,7 +62,10 @@ test("a percent field takes 10, 10 % and 10%; 0.10 brings the wrong-scale questi
   await page.focus(RATE);
   const gloss = page.locator(`${RATE}-gloss`);
   assert.equal(await gloss.isVisible(), true);
-  assert.ok((await gloss.textContent()).startsWith(explained), await gloss.textContent());
+  // A percent field's help speaks of percentages where the core's speaks of fractions (0.10).
+  const help = await gloss.textContent();
+  assert.ok(help.startsWith(explained.split(" (0.10 for 10 %)")[0]), help);
+  assert.ok(!help.includes("0.10 for 10 %") && help.includes("Typed here as a percentage: 10 means 10 %."), help);
   // 0.10: not computed silently at 0.1 %, but asked about; the last numbers stay.
   await type(page, "scenario", RATE, "0.10");
   const message = page.locator(`${RATE}-error`);

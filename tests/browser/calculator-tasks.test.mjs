@@ -208,6 +208,9 @@ test("5. a bad input fixed: 0.10 typed in a percent field, the page's question a
   const preset = native("presets").find((p) => p.id === id);
   assert.ok(preset, `the landing preset ${id} is a preset`);
   assertClose(npv, evaluateNatively({ ...preset.scenario, annual_discount_rate: "0.10" }).summary.metrics.npv_usd, "NPV at 10 %");
+  // The list of inputs changed from the preset compares numbers, not their text: 0.10 is 0.1.
+  const changed = await block.locator(".changed-list").textContent();
+  assert.equal(changed.includes("annual_discount_rate"), Number(preset.scenario.annual_discount_rate) !== 0.1, changed);
   await finish(task, page, "bad-input");
   assert.deepEqual(problems, []);
   await page.close();

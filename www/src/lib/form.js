@@ -7,7 +7,7 @@
 // still report the other fields' problems.
 
 import { glossOf, glossText } from "./glossary.js";
-import { readList, readNumber, showNumber, shownUnit } from "./numbers.js";
+import { readList, readNumber, scaleOf, showNumber, shownUnit } from "./numbers.js";
 import { deletePath, getPath, joinPath, pathCovers, setPath } from "./paths.js";
 
 /** A decimal input (money, rates, kW): sent as the string typed. `optional`: empty = default. */
@@ -222,7 +222,7 @@ export class Form {
       spec.hint ? el("span", { className: "hint", id: hintId, text: spec.hint }) : "",
       message,
       // The core's definition of the input, shown on hover and focus (and read with the field).
-      gloss ? el("span", { className: "gloss", id: glossId, role: "tooltip", text: glossText(gloss) }) : "",
+      gloss ? el("span", { className: "gloss", id: glossId, role: "tooltip", text: glossText(gloss, scaleOf(spec) === "percent") }) : "",
     ]);
   }
 
@@ -387,7 +387,7 @@ export class Form {
           return el("td", { className: gloss ? "has-gloss" : "" }, [
             el("div", { className: "input" }, [input, unit]),
             error,
-            gloss ? el("span", { className: "gloss", id: `${cellId}-gloss`, role: "tooltip", text: glossText(gloss) }) : "",
+            gloss ? el("span", { className: "gloss", id: `${cellId}-gloss`, role: "tooltip", text: glossText(gloss, scaleOf(f) === "percent") }) : "",
           ]);
         }),
         el("td", {}, [this.removeButton(spec, path, i, label)]),
