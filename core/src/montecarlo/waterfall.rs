@@ -153,6 +153,7 @@ pub(crate) struct Buffers {
 /// `lender[0]` and `equity[0]` and month `m`'s to `lender[m]` and `equity[m]`, and returns
 /// the credit outcome. `equity_close` is the equity's flow at the close before the DSRA
 /// it funds (the close's cash flow + the first draw − the spares − the cap's premium).
+#[inline(never)] // once a path: its own registers, apart from the path's month loop
 pub(crate) fn run(
     terms: &Terms,
     months: &[BoxMonth],
