@@ -115,7 +115,10 @@ pub(crate) fn market_utilization(level: f64, shock: f64, lull: f64) -> f64 {
 }
 
 /// A box's sales in month index `i` (month `m`): (revenue sold, busy hours).
-#[inline]
+///
+/// Inlined into the month loop: a call each month would spill and reload every value the
+/// loop holds in registers.
+#[inline(always)]
 fn operate(
     b: &BoxModel,
     i: usize,
@@ -503,12 +506,7 @@ fn add_equity(
 ) -> f64 {
     let mut value = npv;
     let discounts = std::iter::once(1.0).chain(months.iter().map(|m| m.discount));
-    for (((e, be), base), df) in equity
-        .iter_mut()
-        .zip(box_equity)
-        .zip(base)
-        .zip(discounts)
-    {
+    for (((e, be), base), df) in equity.iter_mut().zip(box_equity).zip(base).zip(discounts) {
         *e += be;
         value += (be - base) * df;
     }
