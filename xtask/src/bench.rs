@@ -22,6 +22,7 @@ pub fn run() -> anyhow::Result<()> {
         "gpuecon-xlsx",
     ]))?;
     print_ratios(&root.join("target/criterion"))?;
+    montecarlo_targets(&root.join("target/criterion/montecarlo_box_144_months"));
 
     // The package as users get it (rebuilt: cargo is incremental, and a stale package would
     // time old code), and the comparison's own node modules (formulajs is a dependency of
@@ -104,6 +105,34 @@ fn size_targets() -> anyhow::Result<()> {
         println!("size of {what}: {gzip} bytes gzipped, ≤ {budget}: {verdict}");
     }
     Ok(())
+}
+
+/// Issue 21's native Monte Carlo targets, each with "met" or "MISSED": 100,000 paths × 144
+/// months on one thread in at most 0.3 s, and at least 1.85x faster on two threads (both
+/// criterion means of the same run).
+fn montecarlo_targets(group: &Path) {
+    let (Some(one), Some(two)) = (
+        mean_ns(&group.join("one_thread")),
+        mean_ns(&group.join("two_threads")),
+    ) else {
+        println!(
+            "Monte Carlo targets: no criterion result for {}",
+            group.display()
+        );
+        return;
+    };
+    let verdict = |met: bool| if met { "met" } else { "MISSED" };
+    let seconds = one / 1e9;
+    println!(
+        "Monte Carlo 100,000 × 144, one thread: {seconds:.3} s, ≤ 0.3 s: {}",
+        verdict(seconds <= 0.3)
+    );
+    let speedup = one / two;
+    println!(
+        "Monte Carlo 100,000 × 144, two threads: {:.3} s, {speedup:.2}x one thread, ≥ 1.85x: {}",
+        two / 1e9,
+        verdict(speedup >= 1.85)
+    );
 }
 
 fn mean_ns(dir: &Path) -> Option<f64> {

@@ -500,13 +500,12 @@ impl FinancingModel {
             .collect();
         let rows = &fin.months;
         let summary = &fin.summary;
-        // The equity's flow at the close: the close's cash flow + the first draw − the
-        // spares − the cap's premium (− the DSRA, which the waterfall adds).
+        // The equity's flow at the close before the DSRA it funds (which the waterfall
+        // takes from it): the exact report's, the DSRA added back.
         let first_draw = loan.first().map(|m| m.draw_usd).unwrap_or_default();
-        let premium = loan.first().map(|m| m.cap_premium_usd).unwrap_or_default();
-        let equity_close = to_f64_lossy(units::sub(
-            units::add(report.summary.close_cash_flow_usd, first_draw, "financing")?,
-            units::add(plan.spares(), premium, "financing")?,
+        let equity_close = to_f64_lossy(units::add(
+            summary.equity_close_cash_flow_usd,
+            summary.initial_dsra_usd,
             "financing",
         )?);
         let close_dsra = to_f64_lossy(summary.initial_dsra_usd);

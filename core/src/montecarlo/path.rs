@@ -115,7 +115,10 @@ pub(crate) fn market_utilization(level: f64, shock: f64, lull: f64) -> f64 {
 }
 
 /// A box's sales in month index `i` (month `m`): (revenue sold, busy hours).
-#[inline]
+///
+/// Inlined into the month loop: a call each month would spill and reload every value the
+/// loop holds in registers.
+#[inline(always)]
 fn operate(
     b: &BoxModel,
     i: usize,
@@ -339,40 +342,23 @@ fn run(model: &Model, scratch: &mut Scratch, shortcut: bool) -> PathOutcome {
         if let (None, Some(e)) = (fin, equity.first_mut()) {
             *e += b.close;
         }
-        o.npv += b.npv;
-        box_months.clear();
-        let mut box_changed = false;
-        let mut flow_slots = flows.iter_mut().skip(1).zip(equity.iter_mut().skip(1));
-        for (i, m) in b.months.iter().enumerate() {
-            let Some((flow_slot, equity_slot)) = flow_slots.next() else {
-                break;
-            };
-            let (sold, busy) = operate(b, i, m, draws, bd, states);
-            let event_cut = bd.curtailed.get(i).copied().unwrap_or(0.0);
-            let d_gm = variable(b, m, sold, busy, event_cut) - m.variable;
-            let shock = draws.residual.get(i).copied().unwrap_or(1.0);
-            let d_sale = m.sale * shock - m.sale;
-            let d_cf = d_gm + d_sale;
-            *flow_slot += m.flow + d_cf;
-            o.npv += d_cf * m.discount;
-            changed |= d_cf != 0.0;
-            let Some(f) = fin else {
-                *equity_slot += m.flow + d_cf;
-                o.equity_value += d_cf * m.discount;
-                continue;
-            };
-            let shift = draws.sofr_shift.get(i).copied().unwrap_or(0.0);
-            let extra = extra_interest(f, i, shift, floor);
-            box_changed |= d_gm != 0.0 || shock != 1.0 || extra != 0.0;
-            let base = f.months.get(i).copied().unwrap_or_default();
-            box_months.push(BoxMonth {
-                cfads: base.cfads + d_gm,
-                sale: base.sale * shock,
-                collateral: base.collateral * shock,
-                loan: base.loan.with_extra_interest(extra),
-                ..base
-            });
-        }
+        let sums = box_months_of(
+            b,
+            draws,
+            bd,
+            states,
+            floor,
+            BoxSlots {
+                flows,
+                equity,
+                months: box_months,
+            },
+            (o.npv + b.npv, o.equity_value),
+        );
+        o.npv = sums.npv;
+        o.equity_value = sums.equity_value;
+        changed |= sums.changed;
+        let box_changed = sums.box_changed;
         let Some(f) = fin else {
             o.equity_value += b.npv;
             if per_box {
@@ -404,18 +390,7 @@ fn run(model: &Model, scratch: &mut Scratch, shortcut: bool) -> PathOutcome {
                 lender,
                 box_equity,
             );
-            // The equity's value: the exact model's and the path's changes, discounted.
-            let mut value = f.equity_npv;
-            let discounts = std::iter::once(1.0).chain(b.months.iter().map(|m| m.discount));
-            for (((e, be), base), df) in equity
-                .iter_mut()
-                .zip(box_equity.iter())
-                .zip(&f.equity_flows)
-                .zip(discounts)
-            {
-                *e += be;
-                value += (be - base) * df;
-            }
+            let value = add_equity(equity, box_equity, &f.equity_flows, &b.months, f.equity_npv);
             o.equity_value += value;
             credit
         };
@@ -436,6 +411,106 @@ fn run(model: &Model, scratch: &mut Scratch, shortcut: bool) -> PathOutcome {
         }
     }
     o
+}
+
+/// The path's buffers one box's months write into: the project's and (without debt) the
+/// equity's flows, and (with debt) the box's months for the waterfall.
+struct BoxSlots<'a> {
+    flows: &'a mut [f64],
+    equity: &'a mut [f64],
+    months: &'a mut Vec<BoxMonth>,
+}
+
+/// What one box's months add to a path: the NPV and equity value so far, and whether the
+/// path (its cash flow) or the box's debt (its CFADS, sale, collateral or interest) moved.
+struct BoxSums {
+    npv: f64,
+    equity_value: f64,
+    changed: bool,
+    box_changed: bool,
+}
+
+/// One box's months on the path whose draws are `draws` and `bd`: its cash flows into
+/// `slots.flows` (and `slots.equity` without debt), the waterfall's months into
+/// `slots.months` (with debt); `(npv, equity_value)` are the path's sums so far, to which
+/// the months' discounted changes are added one by one, in month order.
+///
+/// Kept out of [`run`] (`inline(never)`): the month loop's accumulators stay in registers
+/// instead of being spilled around the waterfall's code.
+#[inline(never)]
+fn box_months_of(
+    b: &BoxModel,
+    draws: &Draws,
+    bd: &BoxDraws,
+    states: &mut [LineState],
+    floor: Option<f64>,
+    slots: BoxSlots<'_>,
+    (mut npv, mut equity_value): (f64, f64),
+) -> BoxSums {
+    let fin = b.financing.as_ref();
+    slots.months.clear();
+    let (mut changed, mut box_changed) = (false, false);
+    let mut flow_slots = slots
+        .flows
+        .iter_mut()
+        .skip(1)
+        .zip(slots.equity.iter_mut().skip(1));
+    for (i, m) in b.months.iter().enumerate() {
+        let Some((flow_slot, equity_slot)) = flow_slots.next() else {
+            break;
+        };
+        let (sold, busy) = operate(b, i, m, draws, bd, states);
+        let event_cut = bd.curtailed.get(i).copied().unwrap_or(0.0);
+        let d_gm = variable(b, m, sold, busy, event_cut) - m.variable;
+        let shock = draws.residual.get(i).copied().unwrap_or(1.0);
+        let d_sale = m.sale * shock - m.sale;
+        let d_cf = d_gm + d_sale;
+        *flow_slot += m.flow + d_cf;
+        npv += d_cf * m.discount;
+        changed |= d_cf != 0.0;
+        let Some(f) = fin else {
+            *equity_slot += m.flow + d_cf;
+            equity_value += d_cf * m.discount;
+            continue;
+        };
+        let shift = draws.sofr_shift.get(i).copied().unwrap_or(0.0);
+        let extra = extra_interest(f, i, shift, floor);
+        box_changed |= d_gm != 0.0 || shock != 1.0 || extra != 0.0;
+        let base = f.months.get(i).copied().unwrap_or_default();
+        slots.months.push(BoxMonth {
+            cfads: base.cfads + d_gm,
+            sale: base.sale * shock,
+            collateral: base.collateral * shock,
+            loan: base.loan.with_extra_interest(extra),
+            ..base
+        });
+    }
+    BoxSums {
+        npv,
+        equity_value,
+        changed,
+        box_changed,
+    }
+}
+
+/// The box's equity flows on the path (`box_equity`) added to the path's (`equity`), and
+/// the box's equity value: the exact model's (`npv`) plus each month's change from the
+/// exact flows (`base`), discounted, added in month order.
+#[inline(never)]
+fn add_equity(
+    equity: &mut [f64],
+    box_equity: &[f64],
+    base: &[f64],
+    months: &[Month],
+    npv: f64,
+) -> f64 {
+    let mut value = npv;
+    let discounts = std::iter::once(1.0).chain(months.iter().map(|m| m.discount));
+    for (((e, be), base), df) in equity.iter_mut().zip(box_equity).zip(base).zip(discounts) {
+        *e += be;
+        value += (be - base) * df;
+    }
+    value
 }
 
 /// A box's credit outcome into the path's: the earliest months, the lowest DSCR, the

@@ -331,7 +331,8 @@ pub(crate) fn distribution(
     let m = mean(values);
     let se = standard_error(values, m);
     let mut sorted = values.to_vec();
-    sorted.sort_by(f64::total_cmp);
+    // Unstable is enough: values equal under the total order have the same bits.
+    sorted.sort_unstable_by(f64::total_cmp);
     let p = |percent| decimal(percentile(&sorted, percent), field);
     Ok(Some(Distribution {
         paths: u32::try_from(values.len()).unwrap_or(u32::MAX),
@@ -375,7 +376,8 @@ pub(crate) fn events(months: &[Option<u32>], bins: u32, field: &str) -> Result<E
 /// The mean of the lowest ⌈n / 20⌉ of `values` (the worst 5 %).
 pub(crate) fn expected_shortfall(values: &[f64]) -> f64 {
     let mut sorted = values.to_vec();
-    sorted.sort_by(f64::total_cmp);
+    // Unstable is enough: values equal under the total order have the same bits.
+    sorted.sort_unstable_by(f64::total_cmp);
     let k = sorted.len().div_ceil(20).max(1).min(sorted.len());
     mean(sorted.get(..k).unwrap_or_default())
 }

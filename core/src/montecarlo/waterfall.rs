@@ -133,11 +133,36 @@ struct State {
     ltv_streak: u32,
     dscr_streak: u32,
     foreclosed: bool,
+    /// The lowest DSCR so far, `n ÷ d` of `Credit::lowest_dscr` (divided once, when it is
+    /// set; the same bits as dividing again).
+    lowest_dscr: f64,
 }
 
-/// Pays `due` from `cash` as far as it goes: (paid, cash left).
+/// Pays `due` from `cash` as far as it goes: (paid, cash left), `paid = max(min(cash,
+/// due), 0)`.
+///
+/// The two common cases are branches that the processor predicts (a due paid in full; no
+/// cash or nothing due), so that what is paid does not wait on the cash left by the
+/// previous payment: the month's balance then depends on the loan's schedule, not on the
+/// chain of payments before it. Each returns what the formula gives, to the bit: with `due
+/// > 0` and `cash ≥ due`, `min(cash, due)` is `due` (or `cash`, equal and non-zero: the
+/// same bits) and above 0; with `cash = ±0` or `due = ±0`, the minimum is at most 0 (or
+/// NaN against a zero, then the zero), so the payment is `+0`.
 #[inline(always)]
 fn pay(cash: f64, due: f64) -> (f64, f64) {
+    if due > 0.0 && cash >= due {
+        (due, cash - due)
+    } else if cash == 0.0 || due == 0.0 {
+        (0.0, cash - 0.0)
+    } else {
+        pay_partly(cash, due)
+    }
+}
+
+/// [`pay`] in general: a partial payment, or a negative cash or due.
+#[cold]
+#[inline(never)]
+fn pay_partly(cash: f64, due: f64) -> (f64, f64) {
     let paid = greater(cash.min(due), 0.0);
     (paid, cash - paid)
 }
@@ -153,6 +178,7 @@ pub(crate) struct Buffers {
 /// `lender[0]` and `equity[0]` and month `m`'s to `lender[m]` and `equity[m]`, and returns
 /// the credit outcome. `equity_close` is the equity's flow at the close before the DSRA
 /// it funds (the close's cash flow + the first draw − the spares − the cap's premium).
+#[inline(never)] // once a path: its own registers, apart from the path's month loop
 pub(crate) fn run(
     terms: &Terms,
     months: &[BoxMonth],
@@ -477,15 +503,16 @@ fn covenants(
     let value = (1.0 - terms.haircut) * month.collateral;
     let ltv_breach =
         state.balance != 0.0 && (value == 0.0 || state.balance > terms.max_ltv * value);
-    let dscr = (service_due != 0.0).then_some((month.cfads, service_due));
+    let dscr = (service_due != 0.0).then(|| (month.cfads, service_due, month.cfads / service_due));
     let dscr_breach = match (terms.min_dscr, dscr) {
-        (Some(min), Some((cfads, service))) => cfads / service < min,
+        (Some(min), Some((_, _, ratio))) => ratio < min,
         _ => false,
     };
-    if let Some((n, d)) = dscr
-        && out.lowest_dscr.is_none_or(|(ln, ld)| n / d < ln / ld)
+    if let Some((n, d, ratio)) = dscr
+        && (out.lowest_dscr.is_none() || ratio < state.lowest_dscr)
     {
         out.lowest_dscr = Some((n, d));
+        state.lowest_dscr = ratio;
     }
     state.ltv_streak = if ltv_breach { state.ltv_streak + 1 } else { 0 };
     state.dscr_streak = if dscr_breach {

@@ -413,11 +413,6 @@ impl Plan {
             .map(|s| s.months.as_mut_slice())
             .unwrap_or_default()
     }
-
-    /// The spare GPUs bought at the close.
-    pub(crate) fn spares(&self) -> Decimal {
-        self.sizing.spares
-    }
 }
 
 /// Sizes and schedules the debt of a box whose unfinanced months and summary are
