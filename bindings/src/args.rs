@@ -286,7 +286,17 @@ export function dated_numbers_in(values, dates) {
       if (typeof x !== "number") return undefined;
       out[i] = x;
     }
-    return fill_ymd(out, n, dates) ? out : undefined;
+    // Date objects read here, inside this try (fill_ymd would call utc_day's own).
+    for (let i = 0; i < n; i++) {
+      const x = dates[i];
+      if (!(x instanceof Date)) return fill_ymd(out, n, dates) ? out : undefined;
+      const t = x.getTime();
+      if (!Number.isFinite(t)) return undefined;
+      out[n + 3 * i] = Math.floor(t / 86400000);
+      out[n + 3 * i + 1] = 0;
+      out[n + 3 * i + 2] = 0;
+    }
+    return out;
   } catch {
     return undefined;
   }
@@ -396,16 +406,19 @@ pub fn dates(value: &JsValue, field: &'static str) -> Result<Vec<Date>, FinanceE
 
 /// The dates `fill_ymd` wrote, three numbers each; `None` if one is no date.
 fn dates_from_triples(triples: &[f64]) -> Option<Vec<Date>> {
-    // Whole numbers from a 4-2-2 digit pattern: exact casts.
-    #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)]
-    triples
-        .chunks_exact(3)
-        .map(|ymd| match ymd {
+    // A plain loop: iterator adapters over `Option` are not inlined at opt-level "s".
+    let mut out = Vec::with_capacity(triples.len() / 3);
+    for ymd in triples.chunks_exact(3) {
+        // Whole numbers from a 4-2-2 digit pattern: exact casts.
+        #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)]
+        let date = match ymd {
             [day, m, _] if *m == 0.0 => from_utc_day(*day),
             [y, m, d] => Date::from_ymd_opt(*y as i32, *m as u32, *d as u32),
             _ => None,
-        })
-        .collect()
+        };
+        out.push(date?);
+    }
+    Some(out)
 }
 
 /// A JavaScript number as the `f64` the core's root finders use for its decimal,

@@ -41,23 +41,22 @@ pub(crate) fn day_counts<T>(values: &[T], dates: &[Date]) -> Result<Vec<i64>, Fi
             reason: "must be as many as the values",
         });
     }
-    let Some(first) = dates.first() else {
+    let Some(first) = dates.first().copied() else {
         return Ok(Vec::new());
     };
-    dates
-        .iter()
-        .map(|date| {
-            let days = date.days_since(*first);
-            if days < 0 {
-                Err(FinanceError::Domain {
-                    field: "dates",
-                    reason: "must not precede the first date",
-                })
-            } else {
-                Ok(days)
-            }
-        })
-        .collect()
+    // A plain loop: iterator adapters over `Result` are not inlined at opt-level "s".
+    let mut days = Vec::with_capacity(dates.len());
+    for date in dates {
+        let count = date.days_since(first);
+        if count < 0 {
+            return Err(FinanceError::Domain {
+                field: "dates",
+                reason: "must not precede the first date",
+            });
+        }
+        days.push(count);
+    }
+    Ok(days)
 }
 
 /// `days / 365` as `f64`; exact for every day count a [`Date`] can give (< 2⁵³).
@@ -72,41 +71,43 @@ impl DatedFlows {
     /// The flows `values` on their day counts `days` from the first date (none negative),
     /// put in date order (equal dates keep their order).
     fn new(values: &[f64], days: &[i64]) -> Self {
-        let (values, days): (Vec<f64>, Vec<i64>) = if days.is_sorted() {
-            (values.to_vec(), days.to_vec())
-        } else {
-            crate::order::stable_order(days.len(), &|a, b| days.get(a).cmp(&days.get(b)))
-                .into_iter()
-                .filter_map(|i| Some((*values.get(i)?, *days.get(i)?)))
-                .unzip()
+        let order = (!days.is_sorted())
+            .then(|| crate::order::stable_order(days.len(), &|a, b| days.get(a).cmp(&days.get(b))));
+        let count = values.len().min(days.len());
+        let mut flows = Self {
+            values: Vec::with_capacity(count),
+            years: Vec::with_capacity(count),
+            last: 0.0,
+            gaps: Vec::new(),
+            steps: Vec::with_capacity(count),
         };
-        let years: Vec<f64> = days.iter().copied().map(years_from_days).collect();
-        let last = years.last().copied().unwrap_or(0.0);
-        let (mut gaps, mut steps) = (Vec::new(), Vec::with_capacity(days.len()));
-        let mut previous = 0_i64;
-        for day in &days {
+        let (mut previous, mut few_gaps) = (0_i64, true);
+        for k in 0..count {
+            let i = order.as_ref().and_then(|o| o.get(k).copied()).unwrap_or(k);
+            let (Some(value), Some(day)) = (values.get(i), days.get(i)) else {
+                continue;
+            };
+            flows.values.push(*value);
+            flows.years.push(years_from_days(*day));
             let gap = i32::try_from(day - previous).unwrap_or(i32::MAX);
             previous = *day;
-            let position = match gaps.iter().position(|g| *g == gap) {
-                Some(position) => position,
-                None if gaps.len() < MAX_DISTINCT_GAPS => {
-                    gaps.push(gap);
-                    gaps.len() - 1
-                }
-                None => {
-                    (gaps, steps) = (Vec::new(), Vec::new());
-                    break;
-                }
-            };
-            steps.push(u8::try_from(position).unwrap_or(u8::MAX));
+            if few_gaps {
+                let position = match flows.gaps.iter().position(|g| *g == gap) {
+                    Some(position) => position,
+                    None => {
+                        flows.gaps.push(gap);
+                        flows.gaps.len() - 1
+                    }
+                };
+                few_gaps = flows.gaps.len() <= MAX_DISTINCT_GAPS;
+                flows.steps.push(u8::try_from(position).unwrap_or(u8::MAX));
+            }
         }
-        Self {
-            values,
-            years,
-            last,
-            gaps,
-            steps,
+        if !few_gaps {
+            (flows.gaps, flows.steps) = (Vec::new(), Vec::new());
         }
+        flows.last = flows.years.last().copied().unwrap_or(0.0);
+        flows
     }
 }
 
