@@ -256,49 +256,51 @@ export function ymd_of(array) {
   const out = new Float64Array(array.length * 3);
   return fill_ymd(out, 0, array) ? out : undefined;
 }
-// The numbers of a plain array of numbers, read once, in one Float64Array; undefined for
-// anything else (the per-element path then reads a copy and names a bad element).
-export function numbers_in(value) {
+// The length of a plain array of at most MAX_ELEMENTS elements; -1 for anything else.
+export function plain_length(value) {
   try {
-    if (!Array.isArray(value) || value.length > MAX_ELEMENTS) return undefined;
-    const out = new Float64Array(value.length);
-    for (let i = 0; i < value.length; i++) {
-      const x = value[i];
-      if (typeof x !== "number") return undefined;
-      out[i] = x;
-    }
-    return out;
+    return Array.isArray(value) && value.length <= MAX_ELEMENTS ? value.length : -1;
   } catch {
-    return undefined;
+    return -1;
   }
 }
-// XIRR's arguments in one Float64Array: the n numbers of `values`, then `dates` as
-// fill_ymd writes them (3n); undefined unless both are plain arrays of n such elements.
-export function dated_numbers_in(values, dates) {
+// The numbers of a plain array of numbers, read once, written straight into `out` (a view
+// of the module's memory, as long as the array); false for anything else (the per-element
+// path then reads a copy and names a bad element).
+export function fill_numbers(value, out) {
   try {
-    const n = values.length;
-    if (!Array.isArray(values) || !Array.isArray(dates) || n > MAX_ELEMENTS || dates.length !== n) {
-      return undefined;
-    }
-    const out = new Float64Array(4 * n);
-    for (let i = 0; i < n; i++) {
-      const x = values[i];
-      if (typeof x !== "number") return undefined;
+    if (!Array.isArray(value) || value.length !== out.length) return false;
+    for (let i = 0; i < out.length; i++) {
+      const x = value[i];
+      if (typeof x !== "number") return false;
       out[i] = x;
+    }
+    return true;
+  } catch {
+    return false;
+  }
+}
+// XIRR's arguments written into `out` (4n long): the n numbers of `values`, then `dates` as
+// fill_ymd writes them (3n); false unless both are plain arrays of n such elements.
+export function fill_dated_numbers(values, dates, out) {
+  try {
+    const n = out.length / 4;
+    if (!fill_numbers(values, out.subarray(0, n)) || !Array.isArray(dates) || dates.length !== n) {
+      return false;
     }
     // Date objects read here, inside this try (fill_ymd would call utc_day's own).
     for (let i = 0; i < n; i++) {
       const x = dates[i];
-      if (!(x instanceof Date)) return fill_ymd(out, n, dates) ? out : undefined;
+      if (!(x instanceof Date)) return fill_ymd(out, n, dates);
       const t = x.getTime();
-      if (!Number.isFinite(t)) return undefined;
+      if (!Number.isFinite(t)) return false;
       out[n + 3 * i] = Math.floor(t / 86400000);
       out[n + 3 * i + 1] = 0;
       out[n + 3 * i + 2] = 0;
     }
-    return out;
+    return true;
   } catch {
-    return undefined;
+    return false;
   }
 }
 "#)]
@@ -308,8 +310,9 @@ extern "C" {
     fn strings_of(array: &Array) -> Option<String>;
     fn utc_day(value: &JsValue) -> Option<f64>;
     fn ymd_of(array: &Array) -> Option<Vec<f64>>;
-    fn numbers_in(value: &JsValue) -> Option<Vec<f64>>;
-    fn dated_numbers_in(values: &JsValue, dates: &JsValue) -> Option<Vec<f64>>;
+    fn plain_length(value: &JsValue) -> f64;
+    fn fill_numbers(value: &JsValue, out: &mut [f64]) -> bool;
+    fn fill_dated_numbers(values: &JsValue, dates: &JsValue, out: &mut [f64]) -> bool;
 }
 
 /// A plain copy of the elements of a JavaScript array, or [`FinanceError::InvalidArgument`]
@@ -439,22 +442,32 @@ fn float_from_number(number: f64, field: &'static str) -> Result<f64, FinanceErr
 /// as [`decimals`] then `to_f64_lossy` would give, a plain array of numbers without the
 /// decimals.
 pub fn floats(value: &JsValue, field: &'static str) -> Result<Vec<f64>, FinanceError> {
-    match numbers_in(value) {
-        Some(numbers) => from_numbers(&numbers, field),
-        None => Ok(decimals(value, field)?
-            .into_iter()
-            .map(units::to_f64_lossy)
-            .collect()),
+    if let Some(mut numbers) = plain_numbers(value, 1)
+        && fill_numbers(value, &mut numbers)
+    {
+        return checked_numbers(numbers, field);
     }
+    Ok(decimals(value, field)?
+        .into_iter()
+        .map(units::to_f64_lossy)
+        .collect())
 }
 
-/// [`float_from_number`] of each number.
-fn from_numbers(numbers: &[f64], field: &'static str) -> Result<Vec<f64>, FinanceError> {
-    let mut out = Vec::with_capacity(numbers.len());
-    for number in numbers {
-        out.push(float_from_number(*number, field)?);
+/// A zeroed buffer of `per_element` numbers for each element of `value`, a plain array:
+/// JavaScript writes into it in place (no array of its own, no copy).
+fn plain_numbers(value: &JsValue, per_element: usize) -> Option<Vec<f64>> {
+    let length = plain_length(value);
+    // A whole number from 0 to 1,000,000, or -1: the cast is exact.
+    #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)]
+    (length >= 0.0).then(|| vec![0.0; length as usize * per_element])
+}
+
+/// [`float_from_number`] of each number, in place.
+fn checked_numbers(mut numbers: Vec<f64>, field: &'static str) -> Result<Vec<f64>, FinanceError> {
+    for number in &mut numbers {
+        *number = float_from_number(*number, field)?;
     }
-    Ok(out)
+    Ok(numbers)
 }
 
 /// XIRR's `values` (as [`floats`]) and `dates` (as [`dates`]), both from one crossing of
@@ -463,10 +476,13 @@ pub fn dated_floats(
     values: &JsValue,
     dates_value: &JsValue,
 ) -> Result<(Vec<f64>, Vec<Date>), FinanceError> {
-    if let Some(both) = dated_numbers_in(values, dates_value) {
-        let (numbers, triples) = both.split_at(both.len() / 4);
-        if let Some(dates) = dates_from_triples(triples) {
-            return Ok((from_numbers(numbers, "values")?, dates));
+    if let Some(mut both) = plain_numbers(values, 4)
+        && fill_dated_numbers(values, dates_value, &mut both)
+    {
+        let count = both.len() / 4;
+        if let Some(dates) = both.get(count..).and_then(dates_from_triples) {
+            both.truncate(count);
+            return Ok((checked_numbers(both, "values")?, dates));
         }
     }
     Ok((floats(values, "values")?, dates(dates_value, "dates")?))
