@@ -228,27 +228,80 @@ export function utc_day(x) {
     return undefined;
   }
 }
-export function ymd_of(array) {
-  const out = new Float64Array(array.length * 3);
+// Dates into `out` from `at`, three numbers each: [year, month, day] for a "YYYY-MM-DD"
+// string, [UTC day number since 1970-01-01, 0, 0] for a Date object; false for anything else.
+function fill_ymd(out, at, array) {
   for (let i = 0; i < array.length; i++) {
     const x = array[i];
+    const k = at + 3 * i;
     if (typeof x === "string") {
-      if (x.length !== 10 || x.charCodeAt(4) !== 45 || x.charCodeAt(7) !== 45) return undefined;
+      if (x.length !== 10 || x.charCodeAt(4) !== 45 || x.charCodeAt(7) !== 45) return false;
       const y = digits(x, 0, 4), m = digits(x, 5, 7), d = digits(x, 8, 10);
-      if (y < 0 || m < 0 || d < 0) return undefined;
-      out[3 * i] = y;
-      out[3 * i + 1] = m;
-      out[3 * i + 2] = d;
+      if (y < 0 || m < 0 || d < 0) return false;
+      out[k] = y;
+      out[k + 1] = m;
+      out[k + 2] = d;
     } else {
       // One getter: the UTC day number since 1970-01-01, marked by a month of 0.
       const day = utc_day(x);
-      if (day === undefined) return undefined;
-      out[3 * i] = day;
-      out[3 * i + 1] = 0;
-      out[3 * i + 2] = 0;
+      if (day === undefined) return false;
+      out[k] = day;
+      out[k + 1] = 0;
+      out[k + 2] = 0;
     }
   }
-  return out;
+  return true;
+}
+export function ymd_of(array) {
+  const out = new Float64Array(array.length * 3);
+  return fill_ymd(out, 0, array) ? out : undefined;
+}
+// The length of a plain array of at most MAX_ELEMENTS elements; -1 for anything else.
+export function plain_length(value) {
+  try {
+    return Array.isArray(value) && value.length <= MAX_ELEMENTS ? value.length : -1;
+  } catch {
+    return -1;
+  }
+}
+// The numbers of a plain array of numbers, read once, written straight into `out` (a view
+// of the module's memory, as long as the array); false for anything else (the per-element
+// path then reads a copy and names a bad element).
+export function fill_numbers(value, out) {
+  try {
+    if (!Array.isArray(value) || value.length !== out.length) return false;
+    for (let i = 0; i < out.length; i++) {
+      const x = value[i];
+      if (typeof x !== "number") return false;
+      out[i] = x;
+    }
+    return true;
+  } catch {
+    return false;
+  }
+}
+// XIRR's arguments written into `out` (4n long): the n numbers of `values`, then `dates` as
+// fill_ymd writes them (3n); false unless both are plain arrays of n such elements.
+export function fill_dated_numbers(values, dates, out) {
+  try {
+    const n = out.length / 4;
+    if (!fill_numbers(values, out.subarray(0, n)) || !Array.isArray(dates) || dates.length !== n) {
+      return false;
+    }
+    // Date objects read here, inside this try (fill_ymd would call utc_day's own).
+    for (let i = 0; i < n; i++) {
+      const x = dates[i];
+      if (!(x instanceof Date)) return fill_ymd(out, n, dates);
+      const t = x.getTime();
+      if (!Number.isFinite(t)) return false;
+      out[n + 3 * i] = Math.floor(t / 86400000);
+      out[n + 3 * i + 1] = 0;
+      out[n + 3 * i + 2] = 0;
+    }
+    return true;
+  } catch {
+    return false;
+  }
 }
 "#)]
 extern "C" {
@@ -257,6 +310,9 @@ extern "C" {
     fn strings_of(array: &Array) -> Option<String>;
     fn utc_day(value: &JsValue) -> Option<f64>;
     fn ymd_of(array: &Array) -> Option<Vec<f64>>;
+    fn plain_length(value: &JsValue) -> f64;
+    fn fill_numbers(value: &JsValue, out: &mut [f64]) -> bool;
+    fn fill_dated_numbers(values: &JsValue, dates: &JsValue, out: &mut [f64]) -> bool;
 }
 
 /// A plain copy of the elements of a JavaScript array, or [`FinanceError::InvalidArgument`]
@@ -345,22 +401,91 @@ fn from_utc_day(day: f64) -> Option<Date> {
 /// Reads an array of dates (`["2026-01-01", new Date("2026-02-01")]`).
 pub fn dates(value: &JsValue, field: &'static str) -> Result<Vec<Date>, FinanceError> {
     let array = elements(value, field)?;
-    if let Some(triples) = ymd_of(&array) {
-        // Whole numbers from a 4-2-2 digit pattern: exact casts.
-        #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)]
-        let fast: Option<Vec<Date>> = triples
-            .chunks_exact(3)
-            .map(|ymd| match ymd {
-                [day, m, _] if *m == 0.0 => from_utc_day(*day),
-                [y, m, d] => Date::from_ymd_opt(*y as i32, *m as u32, *d as u32),
-                _ => None,
-            })
-            .collect();
-        if let Some(fast) = fast {
-            return Ok(fast);
-        }
+    if let Some(fast) = ymd_of(&array).as_deref().and_then(dates_from_triples) {
+        return Ok(fast);
     }
     array.iter().map(|element| date(&element, field)).collect()
+}
+
+/// The dates `fill_ymd` wrote, three numbers each; `None` if one is no date.
+fn dates_from_triples(triples: &[f64]) -> Option<Vec<Date>> {
+    // A plain loop: iterator adapters over `Option` are not inlined at opt-level "s".
+    let mut out = Vec::with_capacity(triples.len() / 3);
+    for ymd in triples.chunks_exact(3) {
+        // Whole numbers from a 4-2-2 digit pattern: exact casts.
+        #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)]
+        let date = match ymd {
+            [day, m, _] if *m == 0.0 => from_utc_day(*day),
+            [y, m, d] => Date::from_ymd_opt(*y as i32, *m as u32, *d as u32),
+            _ => None,
+        };
+        out.push(date?);
+    }
+    Some(out)
+}
+
+/// A JavaScript number as the `f64` the core's root finders use for its decimal,
+/// `to_f64_lossy(decimal_from_number(number))`: the number itself when it has at most two
+/// decimal places (money; then that decimal is `m / 10^s` with `s ≤ 2`, whose nearest
+/// `f64` is the number), else by way of the decimal.
+fn float_from_number(number: f64, field: &'static str) -> Result<f64, FinanceError> {
+    const EXACT_BELOW: f64 = 9_007_199_254_740_992.0; // 2^53
+    let cents = (number * 100.0).round_ties_even();
+    if cents.abs() < EXACT_BELOW && cents / 100.0 == number {
+        return Ok(number);
+    }
+    decimal_from_number(number, field).map(units::to_f64_lossy)
+}
+
+/// Reads an array of numbers or decimal strings as the `f64` values the core's root
+/// finders take ([`gpuecon::finance::irr_f64`]): each the nearest `f64` to its decimal,
+/// as [`decimals`] then `to_f64_lossy` would give, a plain array of numbers without the
+/// decimals.
+pub fn floats(value: &JsValue, field: &'static str) -> Result<Vec<f64>, FinanceError> {
+    if let Some(mut numbers) = plain_numbers(value, 1)
+        && fill_numbers(value, &mut numbers)
+    {
+        return checked_numbers(numbers, field);
+    }
+    Ok(decimals(value, field)?
+        .into_iter()
+        .map(units::to_f64_lossy)
+        .collect())
+}
+
+/// A zeroed buffer of `per_element` numbers for each element of `value`, a plain array:
+/// JavaScript writes into it in place (no array of its own, no copy).
+fn plain_numbers(value: &JsValue, per_element: usize) -> Option<Vec<f64>> {
+    let length = plain_length(value);
+    // A whole number from 0 to 1,000,000, or -1: the cast is exact.
+    #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)]
+    (length >= 0.0).then(|| vec![0.0; length as usize * per_element])
+}
+
+/// [`float_from_number`] of each number, in place.
+fn checked_numbers(mut numbers: Vec<f64>, field: &'static str) -> Result<Vec<f64>, FinanceError> {
+    for number in &mut numbers {
+        *number = float_from_number(*number, field)?;
+    }
+    Ok(numbers)
+}
+
+/// XIRR's `values` (as [`floats`]) and `dates` (as [`dates`]), both from one crossing of
+/// the boundary when they are plain arrays of numbers and of dates, as long as each other.
+pub fn dated_floats(
+    values: &JsValue,
+    dates_value: &JsValue,
+) -> Result<(Vec<f64>, Vec<Date>), FinanceError> {
+    if let Some(mut both) = plain_numbers(values, 4)
+        && fill_dated_numbers(values, dates_value, &mut both)
+    {
+        let count = both.len() / 4;
+        if let Some(dates) = both.get(count..).and_then(dates_from_triples) {
+            both.truncate(count);
+            return Ok((checked_numbers(both, "values")?, dates));
+        }
+    }
+    Ok((floats(values, "values")?, dates(dates_value, "dates")?))
 }
 
 /// Decimal strings for a JavaScript array of results.

@@ -448,8 +448,8 @@ pub fn mirr(values: JsValue, finance_rate: JsValue, reinvest_rate: JsValue) -> J
 /// Internal rate of return, as Excel's `IRR(values, [guess])`.
 #[wasm_bindgen]
 pub fn irr(values: JsValue, guess: JsValue) -> JsResult<String> {
-    let value = finance::irr(
-        &args::decimals(&values, "values")?,
+    let value = finance::irr_f64(
+        &args::floats(&values, "values")?,
         args::optional_decimal(&guess, "guess")?,
     )?;
     Ok(to_js_decimal(value))
@@ -470,11 +470,8 @@ pub fn irr_all(values: JsValue, lower: JsValue, upper: JsValue) -> JsResult<Vec<
 /// Internal rate of return of dated flows, as Excel's `XIRR(values, dates, [guess])`.
 #[wasm_bindgen]
 pub fn xirr(values: JsValue, dates: JsValue, guess: JsValue) -> JsResult<String> {
-    let value = finance::xirr(
-        &args::decimals(&values, "values")?,
-        &args::dates(&dates, "dates")?,
-        args::optional_decimal(&guess, "guess")?,
-    )?;
+    let (values, dates) = args::dated_floats(&values, &dates)?;
+    let value = finance::xirr_f64(&values, &dates, args::optional_decimal(&guess, "guess")?)?;
     Ok(to_js_decimal(value))
 }
 

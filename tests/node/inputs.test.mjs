@@ -77,3 +77,27 @@ test("a Monte Carlo seed takes any u64: a BigInt or a decimal string, beyond 2^5
     });
   }
 });
+
+test("xirr and irr give the same string for numbers as for their decimal strings", async () => {
+  // Plain arrays of numbers and of Date objects cross the boundary in one call and go
+  // straight to the solver; strings and ISO dates take the per-element path. Both must be
+  // the same flows: 144 monthly flows with cents, one with more decimals, one beyond 2^53.
+  const { xirr, irr } = await import("gpuecon");
+  const values = [-50000];
+  for (let month = 1; month < 144; month++) values.push((120000 + ((month * 7919) % 20001) - 10000) / 100);
+  const dates = values.map((_, month) => new Date(Date.UTC(2026, month, 1)));
+  const iso = dates.map((date) => date.toISOString().slice(0, 10));
+  const text = values.map(String);
+  assert.equal(xirr(values, dates), xirr(text, iso));
+  assert.equal(xirr(values, iso), xirr(text, dates));
+  assert.equal(irr(values), irr(text));
+  for (const odd of [0.1 + 0.2, 1234.5678901, 2 ** 60, 1e-7]) {
+    const flows = [...values.slice(0, 24), odd];
+    const flowsText = flows.map((v) => (v === 2 ** 60 ? "1152921504606846976" : String(v)));
+    assert.equal(irr(flows), irr(flowsText), String(odd));
+    assert.equal(xirr(flows, dates.slice(0, 25)), xirr(flowsText, iso.slice(0, 25)), String(odd));
+  }
+  // NaN is still refused with its field.
+  assert.throws(() => irr([-1, NaN]), (error) => error.field === "values");
+  assert.throws(() => xirr([-1, NaN], dates.slice(0, 2)), (error) => error.field === "values");
+});

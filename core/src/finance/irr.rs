@@ -21,6 +21,20 @@ impl PeriodicFlows {
             values: values.iter().copied().map(units::to_f64_lossy).collect(),
         }
     }
+
+    /// The flows as given, when every one is finite.
+    fn from_f64(values: &[f64]) -> Result<Self, FinanceError> {
+        if values.iter().all(|v| v.is_finite()) {
+            Ok(Self {
+                values: values.to_vec(),
+            })
+        } else {
+            Err(FinanceError::InvalidArgument {
+                field: "values",
+                reason: "must be finite numbers (not NaN or Infinity)",
+            })
+        }
+    }
 }
 
 impl Objective for PeriodicFlows {
@@ -59,9 +73,9 @@ impl Objective for PeriodicFlows {
     }
 }
 
-fn check_flows(values: &[Decimal], flows: &PeriodicFlows) -> Result<usize, FinanceError> {
-    let positive = values.iter().any(|v| v.is_sign_positive() && !v.is_zero());
-    let negative = values.iter().any(|v| v.is_sign_negative() && !v.is_zero());
+fn check_flows(flows: &PeriodicFlows) -> Result<usize, FinanceError> {
+    let positive = flows.values.iter().any(|v| *v > 0.0);
+    let negative = flows.values.iter().any(|v| *v < 0.0);
     if !(positive && negative) {
         return Err(FinanceError::NoSignChange { field: "values" });
     }
@@ -121,10 +135,35 @@ fn start_point(flows: &PeriodicFlows, guess: Option<Decimal>) -> Result<f64, Fin
 /// # Ok::<(), gpuecon::FinanceError>(())
 /// ```
 pub fn irr(values: &[Decimal], guess: Option<Decimal>) -> Result<Decimal, FinanceError> {
-    let flows = PeriodicFlows::new(values);
-    let changes = check_flows(values, &flows)?;
-    let start = start_point(&flows, guess)?;
-    let root = solver::find_root(&flows, start, changes > 1, "values")?;
+    solve(&PeriodicFlows::new(values), guess)
+}
+
+/// [`irr`] on flows already in `f64` (as a JavaScript array of numbers holds them): the
+/// same root as [`irr`] gives for decimals whose [`units::to_f64_lossy`] are these values,
+/// which is every decimal of up to 15 significant digits read from its nearest `f64`. For
+/// callers that hold `f64` flows, without a round trip through [`Decimal`].
+///
+/// # Errors
+/// As [`irr`]; and [`FinanceError::InvalidArgument`] on `values` when one is not finite
+/// (NaN or an infinity).
+///
+/// # Example
+/// ```
+/// use gpuecon::{finance::irr_f64, Decimal};
+/// // −100 now, 121 in two periods: 10 % a period.
+/// let rate = irr_f64(&[-100.0, 0.0, 121.0], None)?;
+/// assert_eq!(rate.round_dp(12), Decimal::new(1, 1));
+/// # Ok::<(), gpuecon::FinanceError>(())
+/// ```
+pub fn irr_f64(values: &[f64], guess: Option<Decimal>) -> Result<Decimal, FinanceError> {
+    solve(&PeriodicFlows::from_f64(values)?, guess)
+}
+
+/// [`irr`]'s checks and root, on flows in `f64`.
+fn solve(flows: &PeriodicFlows, guess: Option<Decimal>) -> Result<Decimal, FinanceError> {
+    let changes = check_flows(flows)?;
+    let start = start_point(flows, guess)?;
+    let root = solver::find_root(flows, start, changes > 1, "values")?;
     units::decimal_from_f64(root, "values")
 }
 
@@ -170,7 +209,7 @@ pub fn irr_all(
     upper: Option<Decimal>,
 ) -> Result<Vec<Decimal>, FinanceError> {
     let flows = PeriodicFlows::new(values);
-    check_flows(values, &flows)?;
+    check_flows(&flows)?;
     let lower = lower.unwrap_or(ALL_LOWER);
     let upper = upper.unwrap_or(ALL_UPPER);
     if lower <= Decimal::NEGATIVE_ONE {

@@ -4,18 +4,31 @@ use crate::{Date, Decimal, FinanceError, units};
 
 use super::solver::{self, CompensatedSum, Evaluation, Objective};
 
-/// Flows `vᵢ` at times `tᵢ = (dᵢ − d₀)/365` years: `f(r) = Σ vᵢ·(1+r)^−tᵢ`.
+/// Most distinct day gaps between consecutive flows for which [`DatedFlows`] builds its
+/// discount factors from one factor a gap (monthly flows have four: 28 to 31 days); with
+/// more, one `exp` a flow.
+const MAX_DISTINCT_GAPS: usize = 32;
+
+/// The running product of [`DatedFlows`] restarts from an `exp` every this many flows, so
+/// that no discount factor carries the roundings of more than this many products.
+const ANCHOR_EVERY: usize = 16;
+
+/// Flows `vᵢ` at times `tᵢ = (dᵢ − d₀)/365` years, in date order: `f(r) = Σ vᵢ·(1+r)^−tᵢ`.
 pub(crate) struct DatedFlows {
     values: Vec<f64>,
     years: Vec<f64>,
     last: f64,
-    /// Days between consecutive flows, when the dates are in order (the usual case).
-    gaps: Option<Vec<i32>>,
+    /// The distinct gaps in days between consecutive flows (0 before the first), when
+    /// there are at most [`MAX_DISTINCT_GAPS`]; empty otherwise.
+    gaps: Vec<i32>,
+    /// For each flow, the position in `gaps` of its gap from the previous flow (empty
+    /// when `gaps` is).
+    steps: Vec<u8>,
 }
 
 /// Checks Excel's rules for dated flows (as many dates as values, none before the first)
 /// and returns each flow's day count from the first date.
-pub(crate) fn day_counts(values: &[Decimal], dates: &[Date]) -> Result<Vec<i64>, FinanceError> {
+pub(crate) fn day_counts<T>(values: &[T], dates: &[Date]) -> Result<Vec<i64>, FinanceError> {
     if values.is_empty() {
         return Err(FinanceError::InvalidArgument {
             field: "values",
@@ -28,23 +41,22 @@ pub(crate) fn day_counts(values: &[Decimal], dates: &[Date]) -> Result<Vec<i64>,
             reason: "must be as many as the values",
         });
     }
-    let Some(first) = dates.first() else {
+    let Some(first) = dates.first().copied() else {
         return Ok(Vec::new());
     };
-    dates
-        .iter()
-        .map(|date| {
-            let days = date.days_since(*first);
-            if days < 0 {
-                Err(FinanceError::Domain {
-                    field: "dates",
-                    reason: "must not precede the first date",
-                })
-            } else {
-                Ok(days)
-            }
-        })
-        .collect()
+    // A plain loop: iterator adapters over `Result` are not inlined at opt-level "s".
+    let mut days = Vec::with_capacity(dates.len());
+    for date in dates {
+        let count = date.days_since(first);
+        if count < 0 {
+            return Err(FinanceError::Domain {
+                field: "dates",
+                reason: "must not precede the first date",
+            });
+        }
+        days.push(count);
+    }
+    Ok(days)
 }
 
 /// `days / 365` as `f64`; exact for every day count a [`Date`] can give (< 2⁵³).
@@ -56,24 +68,46 @@ pub(crate) fn years_from_days(days: i64) -> f64 {
 }
 
 impl DatedFlows {
-    fn new(values: &[Decimal], days: &[i64]) -> Self {
-        let years: Vec<f64> = days.iter().copied().map(years_from_days).collect();
-        let last = years.iter().copied().fold(0.0, f64::max);
-        let mut previous = 0_i64;
-        let gaps = days
-            .iter()
-            .map(|day| {
-                let gap = i32::try_from(day - previous).ok().filter(|gap| *gap >= 0);
-                previous = *day;
-                gap
-            })
-            .collect();
-        Self {
-            values: values.iter().copied().map(units::to_f64_lossy).collect(),
-            years,
-            last,
-            gaps,
+    /// The flows `values` on their day counts `days` from the first date (none negative),
+    /// put in date order (equal dates keep their order).
+    fn new(values: &[f64], days: &[i64]) -> Self {
+        let order = (!days.is_sorted())
+            .then(|| crate::order::stable_order(days.len(), &|a, b| days.get(a).cmp(&days.get(b))));
+        let count = values.len().min(days.len());
+        let mut flows = Self {
+            values: Vec::with_capacity(count),
+            years: Vec::with_capacity(count),
+            last: 0.0,
+            gaps: Vec::new(),
+            steps: Vec::with_capacity(count),
+        };
+        let (mut previous, mut few_gaps) = (0_i64, true);
+        for k in 0..count {
+            let i = order.as_ref().and_then(|o| o.get(k).copied()).unwrap_or(k);
+            let (Some(value), Some(day)) = (values.get(i), days.get(i)) else {
+                continue;
+            };
+            flows.values.push(*value);
+            flows.years.push(years_from_days(*day));
+            let gap = i32::try_from(day - previous).unwrap_or(i32::MAX);
+            previous = *day;
+            if few_gaps {
+                let position = match flows.gaps.iter().position(|g| *g == gap) {
+                    Some(position) => position,
+                    None => {
+                        flows.gaps.push(gap);
+                        flows.gaps.len() - 1
+                    }
+                };
+                few_gaps = flows.gaps.len() <= MAX_DISTINCT_GAPS;
+                flows.steps.push(u8::try_from(position).unwrap_or(u8::MAX));
+            }
         }
+        if !few_gaps {
+            (flows.gaps, flows.steps) = (Vec::new(), Vec::new());
+        }
+        flows.last = flows.years.last().copied().unwrap_or(0.0);
+        flows
     }
 }
 
@@ -81,42 +115,39 @@ impl Objective for DatedFlows {
     /// With `L = ln(1+r)` and terms `τᵢ = vᵢ·e^(−tᵢ·L)`: `f = Στᵢ` (compensated),
     /// `f′ = −Σ tᵢ·τᵢ / (1+r)`, `f″ = Σ tᵢ(tᵢ+1)·τᵢ / (1+r)²`.
     ///
-    /// Dates in order: the discount factors are built as a running product of whole
-    /// powers of the one-day factor `y = e^(−L/365)`, `yⁿ` for each gap of `n` days (one
-    /// `exp` an evaluation instead of one a flow; relative error about 1e-14 after 144
-    /// flows, far inside the residual tolerance). Otherwise one `exp` a flow.
+    /// With at most [`MAX_DISTINCT_GAPS`] distinct gaps between consecutive dates (the
+    /// usual case: monthly or quarterly flows), the discount factors are a running
+    /// product of one factor a gap of `g` days, `e^(−g·L/365)`, each computed once an
+    /// evaluation by `expm1` and held as an unevaluated sum `hi + lo` (to about 1e-18,
+    /// so that a factor used a hundred times carries no error of its own); each step of
+    /// the product then rounds once, as an `exp` does. Otherwise one `exp` a flow.
     fn evaluate(&self, rate: f64) -> Evaluation {
-        self.evaluate_with(rate, self.gaps.as_deref().unwrap_or_default())
-    }
-
-    /// Below `r = 0`, `(1+r)^t_last·f(r) = Σ vᵢ·(1+r)^(t_last − tᵢ)`, finite as `r → −1`.
-    fn scaled_value(&self, rate: f64) -> f64 {
-        if rate >= 0.0 {
-            return self.evaluate(rate).value;
-        }
         let log_growth = libm::log1p(rate);
-        let mut sum = CompensatedSum::default();
-        for (v, t) in self.values.iter().zip(&self.years) {
-            sum.add(v * libm::exp((self.last - t) * log_growth));
+        let per_day = -log_growth / 365.0;
+        let mut factors = [(1.0_f64, 0.0_f64); MAX_DISTINCT_GAPS];
+        for (factor, gap) in factors.iter_mut().zip(&self.gaps) {
+            let m = libm::expm1(per_day * f64::from(*gap));
+            // 1 + m as hi + lo, exactly (Knuth's two-sum).
+            let hi = 1.0 + m;
+            let m_part = hi - 1.0;
+            *factor = (hi, (1.0 - (hi - m_part)) + (m - m_part));
         }
-        sum.value()
-    }
-}
-
-impl DatedFlows {
-    /// [`Objective::evaluate`], with the running product over `gaps` (empty: one `exp` a
-    /// flow, the exact form).
-    fn evaluate_with(&self, rate: f64, gaps: &[i32]) -> Evaluation {
-        let log_growth = libm::log1p(rate);
         let (mut value, mut first, mut second, mut magnitude) =
             (CompensatedSum::default(), 0.0, 0.0, 0.0);
-        let day_factor = libm::exp(-log_growth / 365.0);
         let mut running = 1.0_f64;
-        let mut gap = gaps.iter();
-        for (v, t) in self.values.iter().zip(&self.years) {
-            let discount = match gap.next() {
-                Some(days) => {
-                    running *= day_factor.powi(*days);
+        let mut steps = self.steps.iter();
+        for (i, (v, t)) in self.values.iter().zip(&self.years).enumerate() {
+            let discount = match steps.next() {
+                Some(_) if i % ANCHOR_EVERY == 0 => {
+                    running = libm::exp(-t * log_growth);
+                    running
+                }
+                Some(step) => {
+                    let (hi, lo) = factors
+                        .get(usize::from(*step))
+                        .copied()
+                        .unwrap_or((1.0, 0.0));
+                    running = running * hi + running * lo;
                     running
                 }
                 None => libm::exp(-t * log_growth),
@@ -136,20 +167,17 @@ impl DatedFlows {
         }
     }
 
-    /// One Newton step on the exact form (one `exp` a flow), where it lowers the
-    /// residual: the root of the running-product form is within about 1e-13 of the
-    /// exact one, and this step removes that difference.
-    fn polish(&self, root: f64) -> f64 {
-        let at = self.evaluate_with(root, &[]);
-        let next = root - at.value / at.slope;
-        if next.is_finite()
-            && next > -1.0
-            && self.evaluate_with(next, &[]).value.abs() <= at.value.abs()
-        {
-            next
-        } else {
-            root
+    /// Below `r = 0`, `(1+r)^t_last·f(r) = Σ vᵢ·(1+r)^(t_last − tᵢ)`, finite as `r → −1`.
+    fn scaled_value(&self, rate: f64) -> f64 {
+        if rate >= 0.0 {
+            return self.evaluate(rate).value;
         }
+        let log_growth = libm::log1p(rate);
+        let mut sum = CompensatedSum::default();
+        for (v, t) in self.values.iter().zip(&self.years) {
+            sum.add(v * libm::exp((self.last - t) * log_growth));
+        }
+        sum.value()
     }
 }
 
@@ -168,13 +196,14 @@ impl DatedFlows {
 ///   flows).
 ///
 /// The root is found in `f64`, as Excel does (the powers `(1+r)^(days/365)` are
-/// irrational): Halley's method with compensated sums, with Brent's method on a bracket
-/// when Halley leaves the domain or stalls. With the dates in order, the discount factors
-/// are built as a running product of whole powers of the one-day factor `(1+r)^(−1/365)`
-/// (one `exp` an evaluation instead of one a flow), and the root is then polished by one
-/// Newton step on the exact form (one `exp` a flow); the root is accepted only when
-/// `|f(r)| ≤ 1e-10 · Σ|vᵢ(1+r)^−tᵢ|`, and converted to [`Decimal`] once. Excel stops
-/// after 100 Newton steps at 1e-8; this stops when a step is below 1e-11 of the rate.
+/// irrational), on the flows converted to `f64` once ([`units::to_f64_lossy`]): Halley's
+/// method with compensated sums, with Brent's method on a bracket when Halley leaves the
+/// domain or stalls. The discount factors of flows at a few distinct intervals (monthly,
+/// quarterly) are built as a running product of one factor an interval, each held to about
+/// 1e-18 (one `expm1` an interval and evaluation instead of one `exp` a flow); otherwise
+/// one `exp` a flow. The root is accepted only when `|f(r)| ≤ 1e-10 · Σ|vᵢ(1+r)^−tᵢ|`, and
+/// converted to [`Decimal`] once. Excel stops after 100 Newton steps at 1e-8; this stops
+/// when a step is below 1e-11 of the rate.
 /// Flows that change sign more than once: the root nearest the start, as [`irr`](super::irr).
 ///
 /// # Errors
@@ -206,10 +235,41 @@ pub fn xirr(
     dates: &[Date],
     guess: Option<Decimal>,
 ) -> Result<Decimal, FinanceError> {
+    let floats: Vec<f64> = values.iter().copied().map(units::to_f64_lossy).collect();
+    xirr_f64(&floats, dates, guess)
+}
+
+/// [`xirr`] on flows already in `f64` (as a JavaScript array of numbers holds them): the
+/// same root as [`xirr`] gives for decimals whose [`units::to_f64_lossy`] are these
+/// values, which is every decimal of up to 15 significant digits read from its nearest
+/// `f64`. For callers that hold `f64` flows, without a round trip through [`Decimal`].
+///
+/// # Errors
+/// As [`xirr`]; and [`FinanceError::InvalidArgument`] on `values` when one is not finite
+/// (NaN or an infinity).
+///
+/// # Example
+/// ```
+/// use gpuecon::{finance::xirr_f64, Date, Decimal};
+/// let dates = [(2021, 1, 1), (2022, 1, 1)].map(|(y, m, d)| Date::from_ymd_opt(y, m, d).unwrap());
+/// // −100, then 110 a year (365 days) later: 10 %.
+/// let rate = xirr_f64(&[-100.0, 110.0], &dates, None)?;
+/// assert_eq!(rate.round_dp(12), Decimal::new(1, 1));
+/// # Ok::<(), gpuecon::FinanceError>(())
+/// ```
+pub fn xirr_f64(
+    values: &[f64],
+    dates: &[Date],
+    guess: Option<Decimal>,
+) -> Result<Decimal, FinanceError> {
     let days = day_counts(values, dates)?;
-    let positive = values.iter().any(|v| v.is_sign_positive() && !v.is_zero());
-    let negative = values.iter().any(|v| v.is_sign_negative() && !v.is_zero());
-    if !(positive && negative) {
+    if !values.iter().all(|v| v.is_finite()) {
+        return Err(FinanceError::InvalidArgument {
+            field: "values",
+            reason: "must be finite numbers (not NaN or Infinity)",
+        });
+    }
+    if !(values.iter().any(|v| *v > 0.0) && values.iter().any(|v| *v < 0.0)) {
         return Err(FinanceError::NoSignChange { field: "values" });
     }
     let flows = DatedFlows::new(values, &days);
@@ -230,17 +290,8 @@ pub fn xirr(
         ),
     };
     // Sign changes in date order (the order of the terms of the polynomial-like sum).
-    let changes = if days.is_sorted() {
-        solver::sign_changes(flows.values.iter().copied())
-    } else {
-        let order = crate::order::stable_order(days.len(), &|a, b| days.get(a).cmp(&days.get(b)));
-        solver::sign_changes(
-            order
-                .into_iter()
-                .filter_map(|i| flows.values.get(i).copied()),
-        )
-    };
-    let root = flows.polish(solver::find_root(&flows, start, changes > 1, "values")?);
+    let changes = solver::sign_changes(flows.values.iter().copied());
+    let root = solver::find_root(&flows, start, changes > 1, "values")?;
     units::decimal_from_f64(root, "values")
 }
 
