@@ -81,7 +81,7 @@ export type Shape =
 
 export interface Out {
   total: DecimalString;
-  seed: number;
+  seed: U64String;
   best: DecimalString | null;
   type: Kind;
 }
