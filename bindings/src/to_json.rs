@@ -13,7 +13,7 @@ use std::borrow::Cow;
 
 use gpuecon::{Date, Decimal};
 
-use crate::decimal_text::{write_decimal, write_integer, write_padded};
+use crate::decimal_text::{write_integer, write_padded, write_quoted_decimal};
 
 /// A value written as JSON text.
 pub trait ToJson {
@@ -97,12 +97,10 @@ impl<T: ToJson + ?Sized> ToJson for &T {
 }
 
 /// A decimal string, as rust_decimal's serde impl writes it (its `Display` text, written by
-/// [`write_decimal`] without `core::fmt`).
+/// [`write_quoted_decimal`] without `core::fmt`).
 impl ToJson for Decimal {
     fn write_json(&self, out: &mut String) {
-        out.push('"');
-        write_decimal(out, self);
-        out.push('"');
+        write_quoted_decimal(out, self);
     }
 }
 
