@@ -3,7 +3,7 @@
 //! A model's result crosses the boundary as the text written here, read by `JSON.parse` on
 //! the JavaScript side. The impls for the core's types are generated from the core's
 //! source by `cargo xtask codegen` into `generated/to_json.rs` (xtask/src/codegen says why): each is one call to [`write_object`] with the
-//! fields' names and a `&dyn ToJson` for each value, so that a type's impl holds no
+//! fields' keys (`{"name":`, `,"name":`) and a `&dyn ToJson` for each value, so that a type's impl holds no
 //! formatting code of its own. The text is serde_json's for the same value, byte for byte
 //! (native tests compare the two on every preset and golden vector): decimals as strings,
 //! dates as `YYYY-MM-DD`, `None` as `null`; except that a `u64` (a Monte Carlo seed) is a
@@ -21,25 +21,17 @@ pub trait ToJson {
     fn write_json(&self, out: &mut String);
 }
 
-/// `{"name":value,...}`: each `names[i]` with `values[i]`. Names are the core's field
-/// names and tags: identifiers, written without escaping. Punctuation goes in by
-/// `push_str`, not `push(char)`: no UTF-8 encoding per character.
+/// `{"name":value,...}`: each of `keys` followed by its value in `values`. A key is a
+/// name with the punctuation before its value: `{"name":` for the first, `,"name":` for
+/// the others (names are the core's field names and tags: identifiers, written without
+/// escaping), so that each field is one append and its value's text.
 #[inline(never)]
-pub fn write_object(out: &mut String, names: &[&str], values: &[&dyn ToJson]) {
-    out.push_str("{\"");
-    for (index, (name, value)) in names.iter().zip(values).enumerate() {
-        if index > 0 {
-            out.push_str(",\"");
-        }
-        out.push_str(name);
-        out.push_str("\":");
+pub fn write_object(out: &mut String, keys: &[&str], values: &[&dyn ToJson]) {
+    for (key, value) in keys.iter().zip(values) {
+        out.push_str(key);
         value.write_json(out);
     }
-    if names.is_empty() {
-        // `{"` became `{}`.
-        out.pop();
-    }
-    out.push('}');
+    out.push_str(if keys.is_empty() { "{}" } else { "}" });
 }
 
 impl ToJson for str {
