@@ -168,37 +168,32 @@ impl Text {
 fn groups(magnitude: u128) -> ([u32; 4], usize) {
     let mut groups = [0; 4];
     let mut count = 0;
-    // Most values fit 64 bits: one division per group instead of three.
-    if let Ok(mut small) = u64::try_from(magnitude) {
-        for group in &mut groups {
-            if small == 0 {
-                break;
-            }
-            *group = u32::try_from(small % GROUP).unwrap_or(0);
-            small /= GROUP;
-            count += 1;
-        }
-        return (groups, count);
-    }
-    // The three 32-bit words of the 96-bit mantissa, most significant first (the casts
-    // keep each word's bits).
-    let mut words = [
-        (magnitude >> 64) as u32,
-        (magnitude >> 32) as u32,
-        magnitude as u32,
-    ];
+    // The high 32-bit word of the 96-bit mantissa (the cast keeps its bits) and the low 64
+    // bits: while the high word is not zero, one group is cut off by a long division, one
+    // 32-bit word at a time (each step divides a number below 10^9 · 2^32 < 2^64); then the
+    // rest, which fits 64 bits, by one division per group.
+    let mut high = (magnitude >> 64) as u32;
+    let mut low = magnitude as u64;
     for group in &mut groups {
-        if words == [0; 3] {
+        let remainder = if high != 0 {
+            let mut remainder = 0_u64;
+            let mut words = [high, (low >> 32) as u32, low as u32];
+            for word in &mut words {
+                let dividend = (remainder << 32) | u64::from(*word);
+                *word = u32::try_from(dividend / GROUP).unwrap_or(u32::MAX);
+                remainder = dividend % GROUP;
+            }
+            let [top, middle, bottom] = words;
+            high = top;
+            low = (u64::from(middle) << 32) | u64::from(bottom);
+            remainder
+        } else if low != 0 {
+            let remainder = low % GROUP;
+            low /= GROUP;
+            remainder
+        } else {
             break;
-        }
-        // Long division by 10^9, one word at a time: each step divides a number below
-        // 10^9 · 2^32 < 2^64.
-        let mut remainder = 0_u64;
-        for word in &mut words {
-            let dividend = (remainder << 32) | u64::from(*word);
-            *word = u32::try_from(dividend / GROUP).unwrap_or(u32::MAX);
-            remainder = dividend % GROUP;
-        }
+        };
         *group = u32::try_from(remainder).unwrap_or(0);
         count += 1;
     }
