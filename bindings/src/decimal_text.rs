@@ -27,6 +27,8 @@ pub fn write_decimal(out: &mut String, value: &Decimal) {
     write_decimal_text(out, value, false);
 }
 
+// The models' results only (`to_json.rs`); the finance functions write bare decimals.
+#[cfg(feature = "models")]
 /// [`write_decimal`]'s text in double quotes: a decimal as JSON holds it, appended at once.
 pub fn write_quoted_decimal(out: &mut String, value: &Decimal) {
     write_decimal_text(out, value, true);
@@ -67,6 +69,8 @@ fn write_decimal_text(out: &mut String, value: &Decimal, quoted: bool) {
     out.push_str(text.as_str());
 }
 
+// The models' results only (`to_json.rs`); the finance functions write bare decimals.
+#[cfg(feature = "models")]
 /// Appends the decimal digits of `magnitude`, after a `-` when `negative`.
 pub fn write_integer(out: &mut String, negative: bool, magnitude: u64) {
     let mut text = Text::new();
@@ -87,6 +91,8 @@ pub fn write_integer(out: &mut String, negative: bool, magnitude: u64) {
     out.push_str(text.as_str());
 }
 
+// The models' results only (`to_json.rs`); the finance functions write bare decimals.
+#[cfg(feature = "models")]
 /// Appends `value` (below 10^`width`) as exactly `width` digits, zeros on the left
 /// (`0001`, `07`).
 pub fn write_padded(out: &mut String, value: u32, width: usize) {
