@@ -1,11 +1,12 @@
 // Builds the static calculator into dist/: the page, its bundled scripts (the page, the
 // theme loader, which runs first, the Monte Carlo worker and the Excel writer, loaded on a
 // click) and styles (uPlot's included), and the package's .wasm files beside the scripts
-// (the package loads them relative to its own URL).
+// (the package loads them relative to its own URL), and the domain reference (domain.html).
 import { build } from "esbuild";
-import { copyFileSync, mkdirSync, rmSync } from "node:fs";
+import { copyFileSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { dirname, join } from "node:path";
+import { referencePage } from "./reference.mjs";
 
 const here = dirname(new URL(import.meta.url).pathname);
 const dist = join(here, "dist");
@@ -37,4 +38,6 @@ const xlsxWasm = createRequire(import.meta.url).resolve("gpuecon/gpuecon_xlsx_bg
 copyFileSync(xlsxWasm, join(dist, "gpuecon_xlsx_bg.wasm"));
 copyFileSync(join(here, "index.html"), join(dist, "index.html"));
 copyFileSync(join(here, "public/favicon.svg"), join(dist, "favicon.svg"));
+// The domain reference the presets' sources cite, as a page they link to (reference.mjs).
+writeFileSync(join(dist, "domain.html"), referencePage(readFileSync(join(here, "../docs/domain.md"), "utf8")));
 console.log(`built the calculator in ${dist}`);

@@ -1707,6 +1707,25 @@ export interface CreditCap {
   usd_per_contract_year?: DecimalInput | null;
 }
 
+/**
+ * What it costs the host to serve the agreement each month (power passed through to the
+ * tenant is not a cost here: only what the host pays itself). Both parts default to 0 and
+ * add up.
+ *
+ * ```text
+ * host cost_m = contracted_kw × usd_per_kw_month + usd_per_month
+ * ```
+ */
+export interface HostCost {
+  /**
+   * USD per contracted kW-month (at least 0), on the fee's `contracted_kw`: only with a
+   * `fixed_per_kw` fee (a revenue share has no contracted kW).
+   */
+  usd_per_kw_month?: DecimalInput;
+  /** USD a month, whatever the fee (at least 0). */
+  usd_per_month?: DecimalInput;
+}
+
 /** What `hosting_fees` needs. */
 export interface HostingInputs {
   /** Months in the agreement, 1 to 1200. */
@@ -1721,6 +1740,8 @@ export interface HostingInputs {
   sla_tiers?: SlaTier[];
   /** Limits on the credits (default none). */
   credit_cap?: CreditCap;
+  /** The host's own cost of serving the agreement (default none: no margin is computed). */
+  host_cost?: HostCost | null;
 }
 
 /** One month of a `HostingSchedule`. */
@@ -1743,6 +1764,12 @@ export interface HostingMonth {
   sla_credit_usd: DecimalString;
   /** `fee − credit`. */
   net_fee_usd: DecimalString;
+  /** The host's cost this month (none without a `HostCost`). */
+  host_cost_usd: DecimalString | null;
+  /** `net fee − host cost` (none without a `HostCost`). */
+  margin_usd: DecimalString | null;
+  /** `margin ÷ net fee`, a fraction (none without a `HostCost` or when the net fee is 0). */
+  margin_share: DecimalString | null;
 }
 
 /** Sums over the months of a `HostingSchedule`. */
@@ -1759,6 +1786,15 @@ export interface HostingTotals {
   sla_credit_usd: DecimalString;
   /** Net fees. */
   net_fee_usd: DecimalString;
+  /** The host's costs (none without a `HostCost`). */
+  host_cost_usd: DecimalString | null;
+  /** `net fees − host costs` (none without a `HostCost`). */
+  margin_usd: DecimalString | null;
+  /**
+   * `margin ÷ net fees` over the whole agreement, a fraction (none without a
+   * `HostCost` or when the net fees are 0).
+   */
+  margin_share: DecimalString | null;
 }
 
 /** The result of `hosting_fees`. */

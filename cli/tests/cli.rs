@@ -613,6 +613,39 @@ fn explain_prints_a_glossary_entry() {
 }
 
 #[test]
+fn explain_finds_the_calculator_panels_entries() {
+    // A model panel's input, by its full key and with a row's index (written `[]`).
+    let out = gpuecon(&["explain", "lease_schedule.inputs.usd_per_kw_month"]);
+    assert!(out.status.success(), "{out:?}");
+    let text = stdout(&out);
+    assert!(
+        text.starts_with("lease_schedule.inputs.usd_per_kw_month\n"),
+        "{text}"
+    );
+    assert!(text.contains("unit: USD per kW-month"), "{text}");
+    let text = stdout(&gpuecon(&[
+        "explain",
+        "cascade.inputs.stages[2].utilization",
+    ]));
+    assert!(
+        text.starts_with("cascade.inputs.stages[].utilization\n"),
+        "{text}"
+    );
+    // A Monte Carlo option, by the end of its key (no other key ends so).
+    let text = stdout(&gpuecon(&[
+        "explain",
+        "stochastic.sofr.volatility_per_month",
+    ]));
+    assert!(
+        text.starts_with("montecarlo.inputs.options.stochastic.sofr.volatility_per_month\n"),
+        "{text}"
+    );
+    // A block's result beside a panel's model: the GPU catalog's column.
+    let text = stdout(&gpuecon(&["explain", "gpus.result[].tdp_watts"]));
+    assert!(text.contains("unit: watts"), "{text}");
+}
+
+#[test]
 fn evaluate_prints_warnings_on_stderr_and_in_json() {
     // A 1-month lease in a 2-month horizon: month 2 carries no rent ($1,000 left out).
     let path = scratch("short-lease.json");

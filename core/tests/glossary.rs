@@ -3,7 +3,9 @@
 //! every optional section, and of a Monte Carlo report's credit section, are walked and
 //! each must be explained. So must every input and result field of the models behind the
 //! calculator's panels (keys `<model>.inputs.X` and `<model>.result.X`), walked on the
-//! golden vectors' inputs (tests/vectors/*.json) with every optional part filled.
+//! golden vectors' inputs (tests/vectors/*.json) with every optional part filled: one
+//! test a panel (issue 17, item 5), and one for the Monte Carlo's options (keys
+//! `montecarlo.inputs.options.X`). Every key the page's panels name (`gloss: "…"`) exists.
 
 // Tests unwrap: a failure is a failed test.
 // A test's JSON edits and indexing: a missing key or month is a failed test.
@@ -157,6 +159,13 @@ const OWNER_COST_VECTORS: &str = include_str!("../../tests/vectors/owner_cost.js
 const POWER_VECTORS: &str = include_str!("../../tests/vectors/power.json");
 const TAKE_OR_PAY_VECTORS: &str = include_str!("../../tests/vectors/take_or_pay.json");
 const UTILIZATION_VECTORS: &str = include_str!("../../tests/vectors/utilization.json");
+const OBSOLESCENCE_VECTORS: &str = include_str!("../../tests/vectors/obsolescence.json");
+const NETWORKS_VECTORS: &str = include_str!("../../tests/vectors/networks.json");
+const API_TIERS_VECTORS: &str = include_str!("../../tests/vectors/api_tiers.json");
+const COLLATERAL_VECTORS: &str = include_str!("../../tests/vectors/collateral.json");
+const CONVENTIONS_VECTORS: &str = include_str!("../../tests/vectors/conventions.json");
+const DEBT_VECTORS: &str = include_str!("../../tests/vectors/debt.json");
+const FACILITY_VECTORS: &str = include_str!("../../tests/vectors/facility.json");
 
 /// The keys of `model`'s inputs and results, over the golden vectors (`vectors`, the text of
 /// a tests/vectors/*.json) whose function is `model`: each case's first argument is
@@ -235,6 +244,8 @@ fn every_panel_model_field_has_an_entry() {
         "owner_cost.inputs.operations.sga_share_of_revenue",
         "hosting_fees.inputs.fee.model_revenue_usd",
         "hosting_fees.inputs.credit_cap.usd_per_contract_year",
+        "hosting_fees.inputs.host_cost.usd_per_kw_month",
+        "hosting_fees.result.totals.margin_share",
         "settle_contract.inputs.contract.escalator.every_months",
         "settle_contract.inputs.contract.termination.fee_usd",
         "settle_contract.inputs.contract.make_up.window_periods",
@@ -275,4 +286,373 @@ fn explain_finds_an_entry_by_the_end_of_its_key() {
     assert!(glossary::explain("irr_annual").unwrap().is_none());
     assert!(glossary::candidates("irr_annual").unwrap().len() >= 2);
     assert!(glossary::explain("no_such_field").unwrap().is_none());
+}
+
+#[test]
+fn depreciation_panel_fields_have_entries() {
+    use gpuecon::models::depreciation;
+    let mut keys = model_keys(
+        OBSOLESCENCE_VECTORS,
+        "value_schedule",
+        depreciation::value_schedule,
+    );
+    keys.extend(model_keys(
+        OBSOLESCENCE_VECTORS,
+        "cascade",
+        depreciation::cascade,
+    ));
+    keys.extend(model_keys(
+        OBSOLESCENCE_VECTORS,
+        "economic_end_of_life",
+        depreciation::economic_end_of_life,
+    ));
+    keys.extend(model_keys(
+        OBSOLESCENCE_VECTORS,
+        "refresh_decision",
+        depreciation::refresh_decision,
+    ));
+    assert_explained(&keys);
+}
+
+#[test]
+fn facility_panel_fields_have_entries() {
+    use gpuecon::models::facility;
+    let mut keys = model_keys(FACILITY_VECTORS, "rack_density", facility::rack_density);
+    keys.extend(model_keys(
+        FACILITY_VECTORS,
+        "mw_to_gpus",
+        facility::mw_to_gpus,
+    ));
+    keys.extend(model_keys(
+        FACILITY_VECTORS,
+        "gpus_to_mw",
+        facility::gpus_to_mw,
+    ));
+    keys.extend(model_keys(
+        FACILITY_VECTORS,
+        "lease_schedule",
+        facility::lease_schedule,
+    ));
+    keys.extend(model_keys(
+        FACILITY_VECTORS,
+        "implied_lease_rate",
+        facility::implied_lease_rate,
+    ));
+    keys.extend(model_keys(
+        FACILITY_VECTORS,
+        "interconnection_delay",
+        facility::interconnection_delay,
+    ));
+    assert_explained(&keys);
+}
+
+/// The calculator's panels (www/src/panels/*.js), read for the glossary keys they name.
+const PANELS: &[(&str, &str)] = &[
+    ("box.js", include_str!("../../www/src/panels/box.js")),
+    (
+        "compare.js",
+        include_str!("../../www/src/panels/compare.js"),
+    ),
+    (
+        "concentration.js",
+        include_str!("../../www/src/panels/concentration.js"),
+    ),
+    ("debt.js", include_str!("../../www/src/panels/debt.js")),
+    (
+        "depreciation.js",
+        include_str!("../../www/src/panels/depreciation.js"),
+    ),
+    (
+        "facility.js",
+        include_str!("../../www/src/panels/facility.js"),
+    ),
+    (
+        "hosting.js",
+        include_str!("../../www/src/panels/hosting.js"),
+    ),
+    (
+        "montecarlo.js",
+        include_str!("../../www/src/panels/montecarlo.js"),
+    ),
+    (
+        "networks.js",
+        include_str!("../../www/src/panels/networks.js"),
+    ),
+    (
+        "owner-cost.js",
+        include_str!("../../www/src/panels/owner-cost.js"),
+    ),
+    ("power.js", include_str!("../../www/src/panels/power.js")),
+    (
+        "pricing.js",
+        include_str!("../../www/src/panels/pricing.js"),
+    ),
+    (
+        "scenario.js",
+        include_str!("../../www/src/panels/scenario.js"),
+    ),
+    (
+        "scenario-editor.js",
+        include_str!("../../www/src/panels/scenario-editor.js"),
+    ),
+    (
+        "take-or-pay.js",
+        include_str!("../../www/src/panels/take-or-pay.js"),
+    ),
+    ("tokens.js", include_str!("../../www/src/panels/tokens.js")),
+    (
+        "utilization.js",
+        include_str!("../../www/src/panels/utilization.js"),
+    ),
+];
+
+/// The glossary keys the calculator's panels name (`gloss: "…"`): a block's model (whose
+/// inputs are `<model>.inputs.…`), a table's rows (`<model>.result.months[]`, whose fields
+/// its columns explain) or a field's or result's full key.
+#[test]
+fn every_key_the_page_names_has_an_entry() {
+    let known: BTreeSet<String> = glossary::entries()
+        .unwrap()
+        .into_iter()
+        .map(|e| e.key)
+        .collect();
+    let mut named = 0;
+    for (file, text) in PANELS {
+        for part in text.split("gloss: \"").skip(1) {
+            let key = &part[..part.find('"').unwrap()];
+            let model_inputs = format!("{key}.inputs.");
+            let row_fields = format!("{key}.");
+            assert!(
+                known.contains(key)
+                    || known.iter().any(|k| k.starts_with(&model_inputs))
+                    || (key.ends_with("[]") && known.iter().any(|k| k.starts_with(&row_fields))),
+                "{file}: no glossary entry for {key}"
+            );
+            named += 1;
+        }
+    }
+    assert!(named > 50, "only {named} keys named");
+}
+
+#[test]
+fn debt_panel_fields_have_entries() {
+    use gpuecon::models::{collateral, debt};
+    let mut keys = model_keys(DEBT_VECTORS, "debt_schedule", debt::debt_schedule);
+    keys.extend(model_keys(
+        CONVENTIONS_VECTORS,
+        "debt_schedule",
+        debt::debt_schedule,
+    ));
+    keys.extend(model_keys(
+        DEBT_VECTORS,
+        "sculpted_debt_capacity",
+        debt::sculpted_debt_capacity,
+    ));
+    keys.extend(model_keys(
+        COLLATERAL_VECTORS,
+        "collateral_schedule",
+        collateral::collateral_schedule,
+    ));
+    assert_explained(&keys);
+}
+
+#[test]
+fn tokens_panel_fields_have_entries() {
+    use gpuecon::models::pricing;
+    let mut keys = model_keys(PRICING_VECTORS, "token_price", pricing::token_price);
+    keys.extend(model_keys(
+        PRICING_VECTORS,
+        "training_run_cost",
+        pricing::training_run_cost,
+    ));
+    keys.extend(model_keys(
+        API_TIERS_VECTORS,
+        "api_comparison",
+        pricing::api_comparison,
+    ));
+    assert_explained(&keys);
+}
+
+#[test]
+fn networks_panel_fields_have_entries() {
+    use gpuecon::models::networks;
+    let mut keys = model_keys(
+        NETWORKS_VECTORS,
+        "emission_schedule",
+        networks::emission_schedule,
+    );
+    keys.extend(model_keys(
+        NETWORKS_VECTORS,
+        "burn_mint",
+        networks::burn_mint,
+    ));
+    keys.extend(model_keys(
+        NETWORKS_VECTORS,
+        "take_rate_settlement",
+        networks::take_rate_settlement,
+    ));
+    keys.extend(model_keys(
+        NETWORKS_VECTORS,
+        "operator_roi",
+        networks::operator_roi,
+    ));
+    assert_explained(&keys);
+}
+
+#[test]
+fn montecarlo_options_have_entries() {
+    use gpuecon::montecarlo::{Options, Stochastic};
+    // Every random input and the optional stop: the typical options with a target.
+    let options = Options {
+        stochastic: Stochastic::typical(),
+        target_standard_error_usd: Some(rust_decimal::Decimal::ONE_HUNDRED),
+        ..Options::default()
+    };
+    let mut keys = BTreeSet::new();
+    walk(
+        "montecarlo.inputs.options",
+        &serde_json::to_value(&options).unwrap(),
+        &mut keys,
+    );
+    keys.insert("montecarlo.inputs.options".to_owned());
+    assert!(keys.contains("montecarlo.inputs.options.stochastic.price.jumps.mean_log_size"));
+    assert_explained(&keys);
+    // The report's numbers the panel shows (keys `montecarlo.<field>`, as the credit's) name
+    // fields of a report.
+    let report = gpuecon::montecarlo::run(&gpuecon::montecarlo::MonteCarloInputs {
+        scenario: Some(every_section()),
+        portfolio: None,
+        options: Options {
+            paths: 2,
+            ..Options::default()
+        },
+    })
+    .unwrap();
+    let mut fields = BTreeSet::new();
+    walk(
+        "montecarlo",
+        &serde_json::to_value(&report).unwrap(),
+        &mut fields,
+    );
+    let shown: BTreeSet<String> = [
+        "paths",
+        "npv_usd.mean",
+        "npv_usd.standard_error",
+        "npv_usd.p5",
+        "npv_usd.p50",
+        "npv_usd.p95",
+        "covenant_breach.probability",
+        "covenant_default.probability",
+        "equity_expected_shortfall_usd",
+    ]
+    .iter()
+    .map(|k| format!("montecarlo.{k}"))
+    .collect();
+    assert!(shown.is_subset(&fields), "{shown:?}");
+    assert_explained(&shown);
+}
+
+/// `keys` without those under `prefix` (`prefix` itself kept): a part explained under
+/// another model's key (a target price's `cost` is the owner cost's inputs).
+fn without_children(mut keys: BTreeSet<String>, prefix: &str) -> BTreeSet<String> {
+    keys.retain(|k| {
+        !k.starts_with(&format!("{prefix}.")) && !k.starts_with(&format!("{prefix}[]"))
+    });
+    keys
+}
+
+#[test]
+fn blocks_beside_the_panel_models_have_entries() {
+    use gpuecon::models::{power, pricing, take_or_pay, utilization};
+    // The target prices' `cost` is the owner cost's inputs (explained as `owner_cost.inputs`).
+    let mut keys = model_keys(
+        PRICING_VECTORS,
+        "break_even_price",
+        pricing::break_even_price,
+    );
+    keys.retain(|k| !k.starts_with("break_even_price.inputs"));
+    keys.extend(without_children(
+        model_keys(
+            PRICING_VECTORS,
+            "target_margin_price",
+            pricing::target_margin_price,
+        ),
+        "target_margin_price.inputs.cost",
+    ));
+    keys.extend(without_children(
+        model_keys(
+            PRICING_VECTORS,
+            "target_irr_price",
+            pricing::target_irr_price,
+        ),
+        "target_irr_price.inputs.cost",
+    ));
+    keys.extend(model_keys(
+        PRICING_VECTORS,
+        "published_discounts",
+        pricing::published_discounts,
+    ));
+    keys.extend(model_keys(
+        UTILIZATION_VECTORS,
+        "buyer_cost",
+        utilization::buyer_cost,
+    ));
+    keys.extend(model_keys(
+        POWER_VECTORS,
+        "energy_split",
+        power::energy_split,
+    ));
+    keys.extend(model_keys(
+        POWER_VECTORS,
+        "curtailment_cost",
+        power::curtailment_cost,
+    ));
+    // The backlog's contract is the settled one (explained as `settle_contract.inputs.contract`).
+    keys.extend(without_children(
+        model_keys(
+            TAKE_OR_PAY_VECTORS,
+            "contract_backlog",
+            take_or_pay::backlog,
+        ),
+        "contract_backlog.inputs.contract",
+    ));
+    // The catalog takes nothing and answers a list of GPUs.
+    walk(
+        "gpus.result",
+        &serde_json::to_value(gpuecon::models::gpus()).unwrap(),
+        &mut keys,
+    );
+    assert_explained(&keys);
+}
+
+/// A curve input (its kind one of constant, exponential, generational_step, points) is
+/// explained for every kind the page offers, not only the kinds the vectors use.
+#[test]
+fn every_curve_input_explains_every_kind() {
+    let all = glossary::entries().unwrap();
+    let known: BTreeSet<&str> = all.iter().map(|e| e.key.as_str()).collect();
+    let curves: Vec<&str> = all
+        .iter()
+        .filter(|e| {
+            e.key.ends_with(".kind")
+                && e.definition
+                    .contains("constant, exponential, generational_step or points")
+        })
+        .map(|e| e.key.trim_end_matches(".kind"))
+        .collect();
+    assert!(curves.len() >= 9, "{curves:?}");
+    for curve in curves {
+        for part in [
+            "annual_factor",
+            "steps",
+            "steps[].month",
+            "steps[].factor",
+            "points",
+            "points[].month",
+            "points[].value",
+        ] {
+            let key = format!("{curve}.{part}");
+            assert!(known.contains(key.as_str()), "no glossary entry for {key}");
+        }
+    }
 }

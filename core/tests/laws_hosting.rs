@@ -15,7 +15,7 @@
 
 use gpuecon::models::Validate;
 use gpuecon::models::hosting::{
-    CreditCap, HostingFee, HostingInputs, HostingSchedule, SlaTier, hosting_fees,
+    CreditCap, HostCost, HostingFee, HostingInputs, HostingSchedule, SlaTier, hosting_fees,
 };
 use gpuecon::{Decimal, ErrorCode};
 use proptest::prelude::*;
@@ -73,21 +73,67 @@ fn agreement() -> impl Strategy<Value = HostingInputs> {
                 prop::option::of(0i64..=100),
                 prop::option::of(0i64..=2_000_000),
             ),
+            prop::option::of((0i64..=50_000, 0i64..=5_000_000)),
         )
             .prop_map(
-                move |(fee, minimum, uptime, sla_tiers, (share_cap, annual_cap))| HostingInputs {
-                    months,
-                    fee,
-                    minimum_fee_usd_per_month: dec(minimum, 0),
-                    uptime_by_month: uptime.into_iter().map(|u| dec(u, 4)).collect(),
-                    sla_tiers,
-                    credit_cap: CreditCap {
-                        share_of_monthly_fee: share_cap.map(|s| dec(s, 2)),
-                        usd_per_contract_year: annual_cap.map(|a| dec(a, 0)),
-                    },
+                move |(fee, minimum, uptime, sla_tiers, (share_cap, annual_cap), cost)| {
+                    HostingInputs {
+                        months,
+                        // A per-kW cost only where the fee has contracted kW.
+                        host_cost: cost.map(|(per_kw, per_month)| HostCost {
+                            usd_per_kw_month: match fee {
+                                HostingFee::FixedPerKw { .. } => dec(per_kw, 2),
+                                HostingFee::RevenueShare { .. } => Decimal::ZERO,
+                            },
+                            usd_per_month: dec(per_month, 0),
+                        }),
+                        fee,
+                        minimum_fee_usd_per_month: dec(minimum, 0),
+                        uptime_by_month: uptime.into_iter().map(|u| dec(u, 4)).collect(),
+                        sla_tiers,
+                        credit_cap: CreditCap {
+                            share_of_monthly_fee: share_cap.map(|s| dec(s, 2)),
+                            usd_per_contract_year: annual_cap.map(|a| dec(a, 0)),
+                        },
+                    }
                 },
             )
     })
+}
+
+proptest! {
+    /// The host's margin: net fee = host cost + margin each month and in total, the totals
+    /// the months' sums, the share the margin over the net fee (to a Decimal's digits);
+    /// every margin field none without a cost.
+    #[test]
+    fn margin_and_cost_make_up_the_net_fee(inputs in agreement()) {
+        let s = run(&inputs);
+        let near = |share: Decimal, margin: Decimal, net: Decimal| {
+            (share * net - margin).abs() <= net.abs() * Decimal::new(1, 24)
+        };
+        let Some(_) = inputs.host_cost else {
+            prop_assert!(s.months.iter().all(|m| m.host_cost_usd.is_none() && m.margin_usd.is_none() && m.margin_share.is_none()));
+            prop_assert_eq!((s.totals.host_cost_usd, s.totals.margin_usd, s.totals.margin_share), (None, None, None));
+            return Ok(());
+        };
+        let (mut cost, mut margin) = (Decimal::ZERO, Decimal::ZERO);
+        for m in &s.months {
+            let (c, g) = (m.host_cost_usd.unwrap(), m.margin_usd.unwrap());
+            prop_assert_eq!(c + g, m.net_fee_usd);
+            match m.margin_share {
+                Some(share) => prop_assert!(near(share, g, m.net_fee_usd) && share <= Decimal::ONE),
+                None => prop_assert_eq!(m.net_fee_usd, Decimal::ZERO),
+            }
+            cost += c;
+            margin += g;
+        }
+        prop_assert_eq!(s.totals.host_cost_usd, Some(cost));
+        prop_assert_eq!(s.totals.margin_usd, Some(margin));
+        match s.totals.margin_share {
+            Some(share) => prop_assert!(near(share, margin, s.totals.net_fee_usd)),
+            None => prop_assert_eq!(s.totals.net_fee_usd, Decimal::ZERO),
+        }
+    }
 }
 
 fn run(inputs: &HostingInputs) -> HostingSchedule {
@@ -209,6 +255,7 @@ proptest! {
             uptime_by_month: series,
             sla_tiers: vec![SlaTier { below_uptime: a, credit_share: b }, SlaTier { below_uptime: c, credit_share: a }],
             credit_cap: CreditCap { share_of_monthly_fee: Some(b), usd_per_contract_year: Some(c) },
+            host_cost: Some(HostCost { usd_per_kw_month: b, usd_per_month: a }),
         };
         let _ = hosting_fees(&inputs);
     }

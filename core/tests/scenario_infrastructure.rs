@@ -172,6 +172,11 @@ fn a_host_is_paid_per_kw_less_its_sla_credits() {
     let mut long = s.clone();
     long.hosting.as_mut().unwrap().months = 3;
     assert_eq!(evaluate(&long).unwrap_err().field(), "hosting.months");
+    // The scenario's own costs are the host's: a host cost (for hosting_fees alone) is
+    // refused rather than ignored.
+    let mut costed = s.clone();
+    costed.hosting.as_mut().unwrap().host_cost = Some(Default::default());
+    assert_eq!(evaluate(&costed).unwrap_err().field(), "hosting.host_cost");
 }
 
 /// Half the fleet at the close, half at the end of month 1; a 2-GPU take-or-pay contract

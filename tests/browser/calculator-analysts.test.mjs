@@ -62,7 +62,10 @@ test("a percent field takes 10, 10 % and 10%; 0.10 brings the wrong-scale questi
   await page.focus(RATE);
   const gloss = page.locator(`${RATE}-gloss`);
   assert.equal(await gloss.isVisible(), true);
-  assert.ok((await gloss.textContent()).startsWith(explained), await gloss.textContent());
+  // A percent field's help speaks of percentages where the core's speaks of fractions (0.10).
+  const help = await gloss.textContent();
+  assert.ok(help.startsWith(explained.split(" (0.10 for 10 %)")[0]), help);
+  assert.ok(!help.includes("0.10 for 10 %") && help.includes("Typed here as a percentage: 10 means 10 %."), help);
   // 0.10: not computed silently at 0.1 %, but asked about; the last numbers stay.
   await type(page, "scenario", RATE, "0.10");
   const message = page.locator(`${RATE}-error`);
@@ -366,7 +369,7 @@ test("exports: the CSV's cash flows give the page's IRR and the box's equity IRR
   await downloads.close();
 });
 
-test("hosting: the strip's price per kW-month and net fees by hand, and the margin it cannot compute says why", async () => {
+test("hosting: the strip's price per kW-month, net fees and the host's margin by hand, judged against 75 %", async () => {
   const { page, problems } = await open(context, "#p=hosting");
   await page.locator("#hosting-fees[data-state='ok']").waitFor({ timeout: 20_000 });
   // 20,000 kW × $120.83 = $2,416,600 a month (above the $2M minimum), × 12 = $28,999,200.
@@ -374,9 +377,34 @@ test("hosting: the strip's price per kW-month and net fees by hand, and the marg
   // month's fee = $845,810 (under the $1M a year cap). Net: $28,153,390.
   assert.equal(Number(await metric(page, "hosting", "fees.per_kw_month")), 120.83);
   assert.equal(Number(await metric(page, "hosting", "fees.net_total")), 28_153_390);
+  // The host's cost, $27 per kW-month (the default, an assumption): 20,000 × 27 × 12 =
+  // $6,480,000; margin 28,153,390 − 6,480,000 = $21,673,390, 21,673,390 ÷ 28,153,390 =
+  // 76.98 %: above the 75 % threshold, so judged good.
+  assert.equal(Number(await metric(page, "hosting", "fees.host_cost")), 6_480_000);
+  assert.equal(Number(await metric(page, "hosting", "fees.margin_usd")), 21_673_390);
+  const share = Number(await metric(page, "hosting", "fees.margin"));
+  assert.ok(Math.abs(share - 21_673_390 / 28_153_390) < 1e-12, `margin share ${share}`);
   const margin = page.locator("#panel-hosting output[data-metric='fees.margin']");
+  assert.equal(await margin.locator("xpath=..").getAttribute("data-judged"), "good");
+  assert.match(await page.locator("#panel-hosting [data-detail='fees.margin']").textContent(), /threshold 75 %/);
+  // The assumption's sources are links that open.
+  const links = page.locator("#panel-hosting [data-note='host-cost'] a");
+  assert.equal(await links.count(), 3);
+  for (const href of await links.evaluateAll((as) => as.map((a) => a.getAttribute("href")))) {
+    assert.match(href, /^(https:\/\/|domain\.html#section-)/);
+  }
+  // A host cost of $40 per kW-month: 1 − 40 × 20,000 × 12 ÷ 28,153,390 = 65.9 %: bad.
+  let n = await recomputes(page, "hosting");
+  await page.fill("#hosting-fees-host-cost-usd-per-kw-month", "40");
+  await recomputed(page, "hosting", n);
+  assert.ok(Math.abs(Number(await metric(page, "hosting", "fees.margin")) - (1 - 9_600_000 / 28_153_390)) < 1e-12);
+  assert.equal(await margin.locator("xpath=..").getAttribute("data-judged"), "bad");
+  // No host cost: a "—" that says why.
+  n = await recomputes(page, "hosting");
+  await page.uncheck("#hosting-fees-host-cost-on");
+  await recomputed(page, "hosting", n);
   assert.equal(await margin.getAttribute("data-value"), "");
-  assert.match(await margin.getAttribute("title"), /not the host's costs/);
+  assert.match(await margin.getAttribute("title"), /no host cost is given/);
   assert.deepEqual(problems, []);
   await page.close();
 });

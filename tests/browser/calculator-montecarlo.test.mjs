@@ -146,3 +146,52 @@ test("the sensitivities compute in the worker: the page keeps drawing frames, th
   assert.deepEqual(problems, []);
   await page.close();
 });
+
+test("a portfolio's run shows each box's lender, as the package and the CLI report them", async () => {
+  const { page, problems } = await open(context, "#p=montecarlo");
+  // The box panel's portfolio: its default, the company roll-up preset (three boxes).
+  let n = await recomputes(page, "montecarlo");
+  await page.selectOption("#montecarlo-run-source", { label: "The box panel's portfolio (the company)" });
+  await recomputed(page, "montecarlo", n);
+  await page.fill("#montecarlo-run-options-paths", "600");
+  n = await recomputes(page, "montecarlo");
+  await page.click("#montecarlo-run button:text('Run')");
+  await page.locator("#montecarlo-run [role=status][data-outcome=done]").waitFor({ timeout: 120_000 });
+  await recomputed(page, "montecarlo", n);
+  const shown = await tableValues(page, "montecarlo", "run.montecarlo-box-credit");
+
+  // The package's report of the same inputs, in a page of its own (not the calculator's).
+  const pkgUrl = process.env.GPUECON_PKG_URL;
+  const pkg = await context.newPage();
+  await pkg.goto(`${pkgUrl}package.json`);
+  const report = await pkg.evaluate(async (entry) => {
+    const gpuecon = await import(entry);
+    const { portfolio } = gpuecon.presets().find((p) => p.id === "company-rollup");
+    return gpuecon.montecarlo({ portfolio, options: { paths: 600, seed: 1, histogram_bins: 30, stochastic: gpuecon.montecarlo_typical() } });
+  }, `${pkgUrl}index.js`);
+  await pkg.close();
+  const boxes = report.credit.boxes;
+  assert.equal(boxes.length, 3, "the roll-up's three boxes");
+  assert.equal(shown.length, boxes.length);
+  // And the native command's, for the same seed (the core's paths are the same on every target).
+  const cli = native("montecarlo", "--preset", "company-rollup", "--paths", "600", "--seed", "1", "--bins", "30").credit.boxes;
+  for (const [i, box] of boxes.entries()) {
+    const [name, pd, lgd, el] = shown[i];
+    assert.equal(name, box.name);
+    assert.equal(name, cli[i].name);
+    assertClose(pd, box.default_probability, `${name}: probability of default`);
+    assertClose(lgd, box.loss_given_default, `${name}: loss given default`);
+    assertClose(el, box.expected_loss_usd, `${name}: expected loss`);
+    assertClose(pd, cli[i].default_probability, `${name}: probability of default (CLI)`);
+    assertClose(el, cli[i].expected_loss_usd, `${name}: expected loss (CLI)`);
+  }
+  // Each column head explains itself from the core's glossary, as the totals do.
+  const heads = page.locator("#panel-montecarlo [data-table='run.montecarlo-box-credit'] th.has-gloss");
+  assert.equal(await heads.count(), 4);
+  await heads.nth(1).focus();
+  assert.match(await heads.nth(1).locator(".gloss").textContent(), /probability of default/);
+  // The sentence speaks of the portfolio, not of one box's deterministic case.
+  assert.match(await page.locator("#montecarlo-run .output-note .note").textContent(), /portfolio's boxes/);
+  assert.deepEqual(problems, []);
+  await page.close();
+});

@@ -55,6 +55,7 @@ const FINANCING = {
 test("every preset is in the picker with its sources, and the page shows the native core's numbers", async () => {
   assert.ok(scenarioPresets.length >= 7, "the core has its presets");
   const { page, problems } = await open(context, "#p=scenario");
+  const referenced = new Set();
   const listed = await page.locator("#scenario-evaluate-preset option").evaluateAll((os) => os.map((o) => o.value).filter(Boolean));
   assert.deepEqual(listed, scenarioPresets.map((p) => p.id));
   for (const preset of scenarioPresets) {
@@ -64,6 +65,18 @@ test("every preset is in the picker with its sources, and the page shows the nat
     await recomputed(page, "scenario", n);
     const sources = await page.locator("#panel-scenario .sources li").allTextContents();
     assert.deepEqual(sources, preset.sources, `${preset.id}: its sources`);
+    // Every source is a link that opens (issue 17, item 5): a web address, a section of the
+    // domain reference served beside the page, or the page's GPU catalog. A preset's own
+    // assumptions ("assumptions: …") cite nothing and have none.
+    const hrefs = await page.locator("#panel-scenario .sources li").evaluateAll((items) => items.map((li) => [...li.querySelectorAll("a")].map((a) => a.getAttribute("href"))));
+    for (const [i, links] of hrefs.entries()) {
+      if (/^assumptions?:/.test(preset.sources[i])) continue;
+      assert.ok(links.length > 0, `${preset.id}: source ${i} has no link: ${preset.sources[i]}`);
+      for (const href of links) {
+        assert.match(href, /^(https?:\/\/\S+|domain\.html(#section-\d+[a-z]?)?|\.\/#p=owner-cost)$/, `${preset.id}: ${href}`);
+        if (href.startsWith("domain.html")) referenced.add(href);
+      }
+    }
     for (const [key, get] of Object.entries(SUMMARY)) {
       assertClose(await metric(page, "scenario", key), get(expected.summary), `${preset.id} ${key}`);
     }
@@ -77,6 +90,17 @@ test("every preset is in the picker with its sources, and the page shows the nat
     }
     assert.equal(await page.locator("#panel-scenario [data-chart='evaluate.cash_flow']").getAttribute("data-points"), String(expected.months.length));
   }
+
+  // The domain reference opens at each section a source names.
+  const reference = await context.newPage();
+  const response = await reference.goto(new URL("domain.html", page.url()).href);
+  assert.equal(response.status(), 200, "domain.html");
+  for (const href of referenced) {
+    const id = href.split("#")[1];
+    if (id) assert.equal(await reference.locator(`[id="${id}"]`).count(), 1, `${href}: its section`);
+  }
+  await reference.close();
+  assert.ok(referenced.size >= 5, `sections linked: ${[...referenced]}`);
 
   // The financed presets in the box panel: debt, equity and covenants as the native core.
   await showPanel(page, "box");

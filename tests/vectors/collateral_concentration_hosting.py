@@ -1,10 +1,15 @@
 """Golden vectors for collateral, concentration and hosting, computed independently in exact
-rational arithmetic (fractions) and, for the one fractional power, decimal at 50 digits."""
+rational arithmetic (fractions) and, for the one fractional power, decimal at 50 digits.
+
+    python3 tests/vectors/collateral_concentration_hosting.py   # (re)writes the three files
+"""
 import json
+import os
 from fractions import Fraction as F
 from decimal import Decimal, getcontext
 
 getcontext().prec = 50
+HERE = os.path.dirname(os.path.abspath(__file__))
 
 
 def s(x):
@@ -206,8 +211,8 @@ json.dump({"family": "collateral",
                      "- costs). Each case passes one input object; result_path names the field of the result to compare. "
                      "Expected values come from an independent implementation in exact rational arithmetic (Python fractions), "
                      "or Python decimal at 50 digits for the fractional power of the exponential curve; never from gpuecon."),
-           "cases": cases}, open("/work/main/tests/vectors/collateral.json", "w"), indent=2, ensure_ascii=False)
-open("/work/main/tests/vectors/collateral.json", "a").write("\n")
+           "cases": cases}, open(os.path.join(HERE, "collateral.json"), "w"), indent=2, ensure_ascii=False)
+open(os.path.join(HERE, "collateral.json"), "a").write("\n")
 
 # ---------------------------------------------------------------------------------------
 # Concentration.
@@ -258,8 +263,8 @@ json.dump({"family": "concentration",
                      "from the largest customer (leaving, or defaulting with a recovery rate), and flags counterparties with two "
                      "or more of investor, supplier and customer. Expected values are hand arithmetic checked in exact rational "
                      "arithmetic (Python fractions); never from gpuecon."),
-           "cases": cases}, open("/work/main/tests/vectors/concentration.json", "w"), indent=2, ensure_ascii=False)
-open("/work/main/tests/vectors/concentration.json", "a").write("\n")
+           "cases": cases}, open(os.path.join(HERE, "concentration.json"), "w"), indent=2, ensure_ascii=False)
+open(os.path.join(HERE, "concentration.json"), "a").write("\n")
 
 # ---------------------------------------------------------------------------------------
 # Hosting.
@@ -268,7 +273,10 @@ TIERS = [{"below_uptime": "0.999", "credit_share": "0.1"}, {"below_uptime": "0.9
          {"below_uptime": "0.95", "credit_share": "1"}]
 
 
-def hosting(months, base, minimum, uptime, tiers, share_cap=None, annual_cap=None):
+def hosting(months, base, minimum, uptime, tiers, share_cap=None, annual_cap=None, cost=None):
+    """Month rows and totals. `cost`: the host's cost a month (USD), or None for no margin.
+    margin = net fee - cost; margin share = margin / net fee (None when the net fee is 0);
+    the total share is the total margin over the total net fee."""
     rows = []
     year_credit = F(0)
     for m in range(1, months + 1):
@@ -285,8 +293,15 @@ def hosting(months, base, minimum, uptime, tiers, share_cap=None, annual_cap=Non
         if annual_cap is not None:
             credit = min(credit, annual_cap - year_credit)
         year_credit += credit
-        rows.append(dict(base=b, top_up=fee - b, fee=fee, share=share, before=share * fee, credit=credit, net=fee - credit))
+        net = fee - credit
+        row = dict(base=b, top_up=fee - b, fee=fee, share=share, before=share * fee, credit=credit, net=net)
+        if cost is not None:
+            row.update(cost=cost, margin=net - cost)
+        rows.append(row)
     tot = {k: sum(r[k] for r in rows) for k in rows[0]}
+    for r in rows + [tot]:
+        if cost is not None:
+            r["margin_share"] = r["margin"] / r["net"] if r["net"] else None
     return rows, tot
 
 
@@ -333,6 +348,39 @@ cases += [
     case("annual-cap-total", FN, H3, "totals.sla_credit_usd", s(t3["credit"]), src3 + "500,000 + 500,000"),
     case("annual-cap-total-net", FN, H3, "totals.net_fee_usd", s(t3["net"]), src3 + "14 x 300,000 - 1,000,000 = 3,200,000"),
 ]
+# The host's margin (optional host cost). H4: H1's fees with a cost of $30 per contracted
+# kW-month and $10,000 a month; H5: the calculator's default, Core Scientific <-> CoreWeave at
+# $120.83 per kW-month (docs/domain.md sections 7 and 14) on 20,000 kW with the host's cost
+# at $27 per kW-month (an assumption: 75-80 % gross margin, 22.5 % of the fee, rounded).
+H4 = {**H1, "host_cost": {"usd_per_kw_month": 30, "usd_per_month": 10000}}
+r4, t4 = hosting(6, lambda m: F(300000), F(0), [F(u) for u in H1["uptime_by_month"]], tiers_f, cost=F(2000 * 30 + 10000))
+src4 = src1 + "Host cost 2,000 kW x $30 + $10,000 = 70,000 a month; margin = net fee - cost, its share margin / net fee. "
+REL = {"relative": "1e-24"}
+cases += [
+    case("margin-host-cost", FN, H4, "months.0.host_cost_usd", s(r4[0]["cost"]), src4 + "2,000 x 30 + 10,000 = 70,000"),
+    case("margin-usd", FN, H4, "months.2.margin_usd", s(r4[2]["margin"]), src4 + "270,000 - 70,000 = 200,000"),
+    case("margin-share", FN, H4, "months.2.margin_share", s(r4[2]["margin_share"]), src4 + "200,000 / 270,000 = 20/27", REL),
+    case("margin-negative", FN, H4, "months.4.margin_usd", s(r4[4]["margin"]), src4 + "net fee 0 (100 % credit): 0 - 70,000"),
+    case("margin-total-cost", FN, H4, "totals.host_cost_usd", s(t4["cost"]), src4 + "6 x 70,000 = 420,000"),
+    case("margin-total", FN, H4, "totals.margin_usd", s(t4["margin"]), src4 + "1,395,000 - 420,000 = 975,000"),
+    case("margin-total-share", FN, H4, "totals.margin_share", s(t4["margin_share"]), src4 + "975,000 / 1,395,000 = 65/93 (not the mean of the months' shares)", REL),
+]
+H5 = {"months": 1, "fee": {"kind": "fixed_per_kw", "contracted_kw": 20000, "usd_per_kw_month": "120.83"},
+      "host_cost": {"usd_per_kw_month": 27}}
+r5, t5 = hosting(1, lambda m: F(20000) * F("120.83"), F(0), [], tiers_f, cost=F(20000 * 27))
+src5 = ("hand: 20,000 kW x $120.83 = 2,416,600 a month; host cost 20,000 x $27 = 540,000; margin 1,876,600, "
+        "93.83 / 120.83 = 77.65 % (inside Core Scientific's stated 75-80 %). ")
+cases += [
+    case("margin-core-scientific", FN, H5, "totals.margin_usd", s(t5["margin"]), src5 + "2,416,600 - 540,000"),
+    case("margin-core-scientific-share", FN, H5, "totals.margin_share", s(t5["margin_share"]), src5 + "1,876,600 / 2,416,600 = 9383/12083", REL),
+]
+H6 = {**H2, "host_cost": {"usd_per_month": 60000}}
+r6, t6 = hosting(3, lambda m: F(15, 100) * rev2[m - 1], F(100000), [F(u) for u in H2["uptime_by_month"]], tiers_f, share_cap=F(1, 2), cost=F(60000))
+src6 = src2 + "Host cost 60,000 a month (a revenue share has no contracted kW: a monthly cost). "
+cases += [
+    case("margin-revenue-share", FN, H6, "months.1.margin_share", s(r6[1]["margin_share"]), src6 + "(75,000 - 60,000) / 75,000 = 0.2"),
+    case("margin-revenue-share-total", FN, H6, "totals.margin_usd", s(t6["margin"]), src6 + "375,000 - 180,000 = 195,000"),
+]
 cases += [
     err("error-months", FN, {**H1, "months": 0}, "DOMAIN", "months", "spec: 1 to 1200 months"),
     err("error-uptime", FN, {**H1, "uptime_by_month": ["1.01"]}, "DOMAIN", "uptime_by_month[0]", "spec: uptime is a fraction in [0, 1]"),
@@ -344,13 +392,18 @@ cases += [
         "spec: the annual cap is at least 0"),
     err("error-unknown-fee-kind", FN, {**H1, "fee": {"kind": "per_gpu", "gpus": 8}}, "INVALID_ARGUMENT", "fee.kind",
         "spec: the fee is fixed_per_kw or revenue_share"),
+    err("error-host-cost", FN, {**H1, "host_cost": {"usd_per_month": "-1"}}, "DOMAIN", "host_cost.usd_per_month",
+        "spec: the host's cost is at least 0"),
+    err("error-host-cost-per-kw-on-revenue-share", FN, {**H2, "host_cost": {"usd_per_kw_month": 1}}, "DOMAIN",
+        "host_cost.usd_per_kw_month", "spec: a revenue share has no contracted kW: a per-kW cost is refused"),
 ]
 json.dump({"family": "hosting",
            "about": ("Hosting agreements (docs/domain.md section 11): hosting_fees bills a fee per contracted kW or a share of "
                      "the tenant's model revenue, tops it up to the minimum, then takes off the SLA credit of the lowest uptime "
-                     "threshold the month falls under, capped by a share of the month's fee or an amount a contract year. "
+                     "threshold the month falls under, capped by a share of the month's fee or an amount a contract year; "
+                     "with a host cost, the host's margin (net fee - cost) and its share of the net fee. "
                      "Expected values are hand arithmetic checked in exact rational arithmetic (Python fractions); never from "
                      "gpuecon."),
-           "cases": cases}, open("/work/main/tests/vectors/hosting.json", "w"), indent=2, ensure_ascii=False)
-open("/work/main/tests/vectors/hosting.json", "a").write("\n")
+           "cases": cases}, open(os.path.join(HERE, "hosting.json"), "w"), indent=2, ensure_ascii=False)
+open(os.path.join(HERE, "hosting.json"), "a").write("\n")
 print("ok")

@@ -236,9 +236,11 @@ fn js() -> anyhow::Result<()> {
 
 /// Serves the built calculator and the package folder on free ports, and drives both in
 /// Debian's Chromium: the page's behaviour (its numbers against the native `gpuecon`
-/// command's), and the golden vectors through the package.
+/// command's), and the golden vectors through the package. LibreOffice opens a downloaded
+/// export (the seven tasks' spreadsheet task).
 fn browser() -> anyhow::Result<()> {
     let chromium = setup::chromium()?;
+    let soffice = setup::libreoffice()?;
     let root = root();
     let shots = root.join("target/screenshots");
     fs::create_dir_all(&shots)?;
@@ -261,6 +263,7 @@ fn browser() -> anyhow::Result<()> {
             .env("GPUECON_ORACLE", oracle_dir())
             .env("GPUECON_CHROMIUM", chromium)
             .env("GPUECON_CLI", &cli)
+            .env("GPUECON_SOFFICE", soffice)
             .env("GPUECON_SCREENSHOTS", &shots),
     );
     site.stop();

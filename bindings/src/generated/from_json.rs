@@ -590,22 +590,29 @@ impl FromJson for ::gpuecon::models::hosting::CreditCap {
         Ok(Self { share_of_monthly_fee: o.or("share_of_monthly_fee", defaults.share_of_monthly_fee)?, usd_per_contract_year: o.or("usd_per_contract_year", defaults.usd_per_contract_year)? })
     }
 }
+impl FromJson for ::gpuecon::models::hosting::HostCost {
+    fn from_json(value: Json) -> Result<Self, ShapeError> {
+        let mut o = Object::open(value, "struct HostCost")?;
+        o.only(&["usd_per_kw_month", "usd_per_month"])?; let defaults = <Self as ::core::default::Default>::default();
+        Ok(Self { usd_per_kw_month: o.or("usd_per_kw_month", defaults.usd_per_kw_month)?, usd_per_month: o.or("usd_per_month", defaults.usd_per_month)? })
+    }
+}
 impl FromJson for ::gpuecon::models::hosting::HostingInputs {
     fn from_json(value: Json) -> Result<Self, ShapeError> {
         let mut o = Object::open(value, "struct HostingInputs")?;
-        o.only(&["months", "fee", "minimum_fee_usd_per_month", "uptime_by_month", "sla_tiers", "credit_cap"])?; Ok(Self { months: o.field("months")?, fee: o.field("fee")?, minimum_fee_usd_per_month: o.or("minimum_fee_usd_per_month", ::core::default::Default::default())?, uptime_by_month: o.or("uptime_by_month", ::core::default::Default::default())?, sla_tiers: o.or("sla_tiers", ::core::default::Default::default())?, credit_cap: o.or("credit_cap", ::core::default::Default::default())? })
+        o.only(&["months", "fee", "minimum_fee_usd_per_month", "uptime_by_month", "sla_tiers", "credit_cap", "host_cost"])?; Ok(Self { months: o.field("months")?, fee: o.field("fee")?, minimum_fee_usd_per_month: o.or("minimum_fee_usd_per_month", ::core::default::Default::default())?, uptime_by_month: o.or("uptime_by_month", ::core::default::Default::default())?, sla_tiers: o.or("sla_tiers", ::core::default::Default::default())?, credit_cap: o.or("credit_cap", ::core::default::Default::default())?, host_cost: o.or("host_cost", ::core::default::Default::default())? })
     }
 }
 impl FromJson for ::gpuecon::models::hosting::HostingMonth {
     fn from_json(value: Json) -> Result<Self, ShapeError> {
         let mut o = Object::open(value, "struct HostingMonth")?;
-        Ok(Self { month: o.field("month")?, uptime: o.field("uptime")?, base_fee_usd: o.field("base_fee_usd")?, minimum_top_up_usd: o.field("minimum_top_up_usd")?, fee_usd: o.field("fee_usd")?, credit_share: o.field("credit_share")?, credit_before_cap_usd: o.field("credit_before_cap_usd")?, sla_credit_usd: o.field("sla_credit_usd")?, net_fee_usd: o.field("net_fee_usd")? })
+        Ok(Self { month: o.field("month")?, uptime: o.field("uptime")?, base_fee_usd: o.field("base_fee_usd")?, minimum_top_up_usd: o.field("minimum_top_up_usd")?, fee_usd: o.field("fee_usd")?, credit_share: o.field("credit_share")?, credit_before_cap_usd: o.field("credit_before_cap_usd")?, sla_credit_usd: o.field("sla_credit_usd")?, net_fee_usd: o.field("net_fee_usd")?, host_cost_usd: o.or("host_cost_usd", None)?, margin_usd: o.or("margin_usd", None)?, margin_share: o.or("margin_share", None)? })
     }
 }
 impl FromJson for ::gpuecon::models::hosting::HostingTotals {
     fn from_json(value: Json) -> Result<Self, ShapeError> {
         let mut o = Object::open(value, "struct HostingTotals")?;
-        Ok(Self { base_fee_usd: o.field("base_fee_usd")?, minimum_top_up_usd: o.field("minimum_top_up_usd")?, fee_usd: o.field("fee_usd")?, credit_before_cap_usd: o.field("credit_before_cap_usd")?, sla_credit_usd: o.field("sla_credit_usd")?, net_fee_usd: o.field("net_fee_usd")? })
+        Ok(Self { base_fee_usd: o.field("base_fee_usd")?, minimum_top_up_usd: o.field("minimum_top_up_usd")?, fee_usd: o.field("fee_usd")?, credit_before_cap_usd: o.field("credit_before_cap_usd")?, sla_credit_usd: o.field("sla_credit_usd")?, net_fee_usd: o.field("net_fee_usd")?, host_cost_usd: o.or("host_cost_usd", None)?, margin_usd: o.or("margin_usd", None)?, margin_share: o.or("margin_share", None)? })
     }
 }
 impl FromJson for ::gpuecon::models::hosting::HostingSchedule {
@@ -1613,6 +1620,7 @@ pub(crate) fn disagreements(text: &str, out: &mut Vec<String>) {
     tests::agree::<::gpuecon::models::hosting::HostingFee>(text, out);
     tests::agree::<::gpuecon::models::hosting::SlaTier>(text, out);
     tests::agree::<::gpuecon::models::hosting::CreditCap>(text, out);
+    tests::agree::<::gpuecon::models::hosting::HostCost>(text, out);
     tests::agree::<::gpuecon::models::hosting::HostingInputs>(text, out);
     tests::agree::<::gpuecon::models::hosting::HostingMonth>(text, out);
     tests::agree::<::gpuecon::models::hosting::HostingTotals>(text, out);

@@ -514,19 +514,24 @@ impl ToJson for ::gpuecon::models::hosting::CreditCap {
         write_object(out, &["{\"share_of_monthly_fee\":", ",\"usd_per_contract_year\":"], &[&self.share_of_monthly_fee, &self.usd_per_contract_year])
     }
 }
+impl ToJson for ::gpuecon::models::hosting::HostCost {
+    fn write_json(&self, out: &mut String) {
+        write_object(out, &["{\"usd_per_kw_month\":", ",\"usd_per_month\":"], &[&self.usd_per_kw_month, &self.usd_per_month])
+    }
+}
 impl ToJson for ::gpuecon::models::hosting::HostingInputs {
     fn write_json(&self, out: &mut String) {
-        write_object(out, &["{\"months\":", ",\"fee\":", ",\"minimum_fee_usd_per_month\":", ",\"uptime_by_month\":", ",\"sla_tiers\":", ",\"credit_cap\":"], &[&self.months, &self.fee, &self.minimum_fee_usd_per_month, &self.uptime_by_month, &self.sla_tiers, &self.credit_cap])
+        write_object(out, &["{\"months\":", ",\"fee\":", ",\"minimum_fee_usd_per_month\":", ",\"uptime_by_month\":", ",\"sla_tiers\":", ",\"credit_cap\":", ",\"host_cost\":"], &[&self.months, &self.fee, &self.minimum_fee_usd_per_month, &self.uptime_by_month, &self.sla_tiers, &self.credit_cap, &self.host_cost])
     }
 }
 impl ToJson for ::gpuecon::models::hosting::HostingMonth {
     fn write_json(&self, out: &mut String) {
-        write_object(out, &["{\"month\":", ",\"uptime\":", ",\"base_fee_usd\":", ",\"minimum_top_up_usd\":", ",\"fee_usd\":", ",\"credit_share\":", ",\"credit_before_cap_usd\":", ",\"sla_credit_usd\":", ",\"net_fee_usd\":"], &[&self.month, &self.uptime, &self.base_fee_usd, &self.minimum_top_up_usd, &self.fee_usd, &self.credit_share, &self.credit_before_cap_usd, &self.sla_credit_usd, &self.net_fee_usd])
+        write_object(out, &["{\"month\":", ",\"uptime\":", ",\"base_fee_usd\":", ",\"minimum_top_up_usd\":", ",\"fee_usd\":", ",\"credit_share\":", ",\"credit_before_cap_usd\":", ",\"sla_credit_usd\":", ",\"net_fee_usd\":", ",\"host_cost_usd\":", ",\"margin_usd\":", ",\"margin_share\":"], &[&self.month, &self.uptime, &self.base_fee_usd, &self.minimum_top_up_usd, &self.fee_usd, &self.credit_share, &self.credit_before_cap_usd, &self.sla_credit_usd, &self.net_fee_usd, &self.host_cost_usd, &self.margin_usd, &self.margin_share])
     }
 }
 impl ToJson for ::gpuecon::models::hosting::HostingTotals {
     fn write_json(&self, out: &mut String) {
-        write_object(out, &["{\"base_fee_usd\":", ",\"minimum_top_up_usd\":", ",\"fee_usd\":", ",\"credit_before_cap_usd\":", ",\"sla_credit_usd\":", ",\"net_fee_usd\":"], &[&self.base_fee_usd, &self.minimum_top_up_usd, &self.fee_usd, &self.credit_before_cap_usd, &self.sla_credit_usd, &self.net_fee_usd])
+        write_object(out, &["{\"base_fee_usd\":", ",\"minimum_top_up_usd\":", ",\"fee_usd\":", ",\"credit_before_cap_usd\":", ",\"sla_credit_usd\":", ",\"net_fee_usd\":", ",\"host_cost_usd\":", ",\"margin_usd\":", ",\"margin_share\":"], &[&self.base_fee_usd, &self.minimum_top_up_usd, &self.fee_usd, &self.credit_before_cap_usd, &self.sla_credit_usd, &self.net_fee_usd, &self.host_cost_usd, &self.margin_usd, &self.margin_share])
     }
 }
 impl ToJson for ::gpuecon::models::hosting::HostingSchedule {

@@ -15,6 +15,9 @@
 //!                     share_of_monthly_fee × fee,                 (when given)
 //!                     usd_per_contract_year − credits earlier in the contract year)  (when given)
 //! net fee       = fee − credit
+//! host cost     = contracted_kw × cost usd_per_kw_month + cost usd_per_month  (when given)
+//! margin        = net fee − host cost
+//! margin share  = margin ÷ net fee                                (none when net fee is 0)
 //! ```
 //!
 //! - **Order**: the minimum applies first and SLA credits come off the fee after it: the
@@ -26,6 +29,12 @@
 //! - **Liability cap**: on a month's credit as a share of that month's fee, on the credits
 //!   of each contract year (months 1-12, 13-24, …) as an amount, or both (the lower
 //!   binds). Without a cap the credit is bounded only by the fee.
+//! - **The host's margin** (optional: only when a [`HostCost`] is given) is measured on
+//!   what the host keeps, the net fee after SLA credits, as a gross margin: revenue less
+//!   the cost of serving it, over revenue. Totals sum the months' costs and margins; the
+//!   total margin share is the total margin over the total net fee (not a mean of the
+//!   months' shares). Without a host cost every margin field is none and the fees are as
+//!   they were.
 //! - **Missing months**: uptime entries beyond the list are 1 (no outage), model revenue
 //!   entries 0; a list longer than `months` is an error.
 //! - **Exactness**: every amount is an exact product or sum of the inputs in checked
@@ -83,6 +92,23 @@ pub struct CreditCap {
     pub usd_per_contract_year: Option<Decimal>,
 }
 
+/// What it costs the host to serve the agreement each month (power passed through to the
+/// tenant is not a cost here: only what the host pays itself). Both parts default to 0 and
+/// add up.
+///
+/// ```text
+/// host cost_m = contracted_kw × usd_per_kw_month + usd_per_month
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct HostCost {
+    /// USD per contracted kW-month (at least 0), on the fee's `contracted_kw`: only with a
+    /// `fixed_per_kw` fee (a revenue share has no contracted kW).
+    pub usd_per_kw_month: Decimal,
+    /// USD a month, whatever the fee (at least 0).
+    pub usd_per_month: Decimal,
+}
+
 /// What [`hosting_fees`] needs.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -103,6 +129,9 @@ pub struct HostingInputs {
     /// Limits on the credits (default none).
     #[serde(default)]
     pub credit_cap: CreditCap,
+    /// The host's own cost of serving the agreement (default none: no margin is computed).
+    #[serde(default)]
+    pub host_cost: Option<HostCost>,
 }
 
 /// One month of a [`HostingSchedule`].
@@ -126,6 +155,12 @@ pub struct HostingMonth {
     pub sla_credit_usd: Decimal,
     /// `fee − credit`.
     pub net_fee_usd: Decimal,
+    /// The host's cost this month (none without a [`HostCost`]).
+    pub host_cost_usd: Option<Decimal>,
+    /// `net fee − host cost` (none without a [`HostCost`]).
+    pub margin_usd: Option<Decimal>,
+    /// `margin ÷ net fee`, a fraction (none without a [`HostCost`] or when the net fee is 0).
+    pub margin_share: Option<Decimal>,
 }
 
 /// Sums over the months of a [`HostingSchedule`].
@@ -143,6 +178,13 @@ pub struct HostingTotals {
     pub sla_credit_usd: Decimal,
     /// Net fees.
     pub net_fee_usd: Decimal,
+    /// The host's costs (none without a [`HostCost`]).
+    pub host_cost_usd: Option<Decimal>,
+    /// `net fees − host costs` (none without a [`HostCost`]).
+    pub margin_usd: Option<Decimal>,
+    /// `margin ÷ net fees` over the whole agreement, a fraction (none without a
+    /// [`HostCost`] or when the net fees are 0).
+    pub margin_share: Option<Decimal>,
 }
 
 /// The result of [`hosting_fees`].
@@ -202,6 +244,13 @@ impl Validate for CreditCap {
     }
 }
 
+impl Validate for HostCost {
+    fn check(&self, c: &mut Checker) {
+        c.at_least("usd_per_kw_month", self.usd_per_kw_month, Decimal::ZERO);
+        c.at_least("usd_per_month", self.usd_per_month, Decimal::ZERO);
+    }
+}
+
 impl Validate for HostingInputs {
     /// Every problem with the inputs, in field order.
     ///
@@ -257,6 +306,17 @@ impl Validate for HostingInputs {
             }
         }
         c.nested("credit_cap", &self.credit_cap);
+        if let Some(cost) = &self.host_cost {
+            c.nested("host_cost", cost);
+            if matches!(self.fee, HostingFee::RevenueShare { .. })
+                && cost.usd_per_kw_month != Decimal::ZERO
+            {
+                c.problem(
+                    "host_cost.usd_per_kw_month",
+                    "needs a fixed_per_kw fee (a revenue share has no contracted kW): give the cost as usd_per_month",
+                );
+            }
+        }
     }
 }
 
@@ -276,6 +336,22 @@ impl HostingInputs {
                 units::mul(*share, revenue, "fee.model_revenue_usd")
             }
         }
+    }
+
+    /// The host's cost a month, when one is given.
+    fn host_cost(&self) -> Result<Option<Decimal>, FinanceError> {
+        let Some(cost) = &self.host_cost else {
+            return Ok(None);
+        };
+        let per_kw = match &self.fee {
+            HostingFee::FixedPerKw { contracted_kw, .. } => units::mul(
+                *contracted_kw,
+                cost.usd_per_kw_month,
+                "host_cost.usd_per_kw_month",
+            )?,
+            HostingFee::RevenueShare { .. } => Decimal::ZERO,
+        };
+        units::add(per_kw, cost.usd_per_month, "host_cost.usd_per_month").map(Some)
     }
 
     /// The credit share for `uptime`: that of the lowest threshold it falls under.
@@ -299,17 +375,40 @@ impl HostingTotals {
             units::add(self.credit_before_cap_usd, m.credit_before_cap_usd, FIELD)?;
         self.sla_credit_usd = units::add(self.sla_credit_usd, m.sla_credit_usd, FIELD)?;
         self.net_fee_usd = units::add(self.net_fee_usd, m.net_fee_usd, FIELD)?;
+        self.host_cost_usd = add_some(self.host_cost_usd, m.host_cost_usd)?;
+        self.margin_usd = add_some(self.margin_usd, m.margin_usd)?;
         Ok(())
     }
 }
 
-/// The host's fees month by month: base fee, minimum top-up, SLA credit and net fee
-/// (formulas in the [module docs](self)).
+/// `a + b` when `b` is given (a missing `a` counts 0); none when `b` is not.
+fn add_some(a: Option<Decimal>, b: Option<Decimal>) -> Result<Option<Decimal>, FinanceError> {
+    b.map(|b| units::add(a.unwrap_or_default(), b, "totals"))
+        .transpose()
+}
+
+/// The host's margin on `net_fee` at `cost`: `(margin, margin ÷ net fee)`, the share none
+/// when the net fee is 0.
+fn margin(net_fee: Decimal, cost: Decimal) -> Result<(Decimal, Option<Decimal>), FinanceError> {
+    let margin = units::sub(net_fee, cost, "host_cost")?;
+    let share = if net_fee == Decimal::ZERO {
+        None
+    } else {
+        Some(units::div(margin, net_fee, "host_cost")?)
+    };
+    Ok((margin, share))
+}
+
+/// The host's fees month by month: base fee, minimum top-up, SLA credit and net fee, and
+/// with a [`HostCost`] the host's cost, margin and margin share (formulas in the
+/// [module docs](self)).
 ///
 /// # Errors
 /// The first problem [`Validate::validate`] finds, by its path (`months`, `fee.share`,
-/// `sla_tiers[1].below_uptime`); [`ModelError::Finance`] naming the input whose product
-/// overflows (`fee.usd_per_kw_month`), or `totals` when a sum does.
+/// `sla_tiers[1].below_uptime`, `host_cost.usd_per_kw_month` on a revenue share);
+/// [`ModelError::Finance`] naming the input whose product overflows
+/// (`fee.usd_per_kw_month`, `host_cost.usd_per_kw_month`), `host_cost` when a margin or
+/// its share does, or `totals` when a sum does.
 ///
 /// # Example
 /// 15 % of the tenant's model revenue with a $100,000 minimum, the domain's SLA steps and
@@ -337,7 +436,25 @@ impl HostingTotals {
 /// assert_eq!(s.months[2].sla_credit_usd, Decimal::from(150_000));
 /// // 150,000 + 75,000 + 150,000
 /// assert_eq!(s.totals.net_fee_usd, Decimal::from(375_000));
+/// // No host cost given: no margin.
+/// assert_eq!(s.totals.margin_usd, None);
 /// # Ok::<(), gpuecon::models::ModelError>(())
+/// ```
+///
+/// The host's margin: 1,000 kW at $120.83 per kW-month, the host's cost $27 per kW-month:
+/// 120,830 − 27,000 = 93,830 a month, 93,830 ÷ 120,830 = 77.65 % of the net fee.
+/// ```
+/// use gpuecon::models::hosting::{hosting_fees, HostingInputs};
+/// use gpuecon::Decimal;
+/// let inputs: HostingInputs = serde_json::from_str(r#"{ "months": 1,
+///   "fee": { "kind": "fixed_per_kw", "contracted_kw": 1000, "usd_per_kw_month": "120.83" },
+///   "host_cost": { "usd_per_kw_month": 27 } }"#)?;
+/// let s = hosting_fees(&inputs)?;
+/// assert_eq!(s.totals.host_cost_usd, Some(Decimal::from(27_000)));
+/// assert_eq!(s.totals.margin_usd, Some(Decimal::from(93_830)));
+/// let share = s.totals.margin_share.ok_or("no share")?;
+/// assert_eq!(share.round_dp(4), Decimal::new(7765, 4));
+/// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 pub fn hosting_fees(inputs: &HostingInputs) -> Result<HostingSchedule, ModelError> {
     inputs.ensure_valid()?;
@@ -346,6 +463,7 @@ pub fn hosting_fees(inputs: &HostingInputs) -> Result<HostingSchedule, ModelErro
     let mut totals = HostingTotals::default();
     let mut months = Vec::new();
     let mut year_credits = Decimal::ZERO;
+    let host_cost = inputs.host_cost()?;
     for (i, month) in (1..=inputs.months).enumerate() {
         if month % 12 == 1 {
             year_credits = Decimal::ZERO;
@@ -369,6 +487,14 @@ pub fn hosting_fees(inputs: &HostingInputs) -> Result<HostingSchedule, ModelErro
             credit = credit.min(left);
         }
         year_credits = units::add(year_credits, credit, "totals")?;
+        let net_fee = units::sub(fee, credit, "totals")?;
+        let (margin_usd, margin_share) = match host_cost {
+            Some(cost) => {
+                let (m, share) = margin(net_fee, cost)?;
+                (Some(m), share)
+            }
+            None => (None, None),
+        };
         let row = HostingMonth {
             month,
             uptime,
@@ -378,10 +504,16 @@ pub fn hosting_fees(inputs: &HostingInputs) -> Result<HostingSchedule, ModelErro
             credit_share,
             credit_before_cap_usd: before_cap,
             sla_credit_usd: credit,
-            net_fee_usd: units::sub(fee, credit, "totals")?,
+            net_fee_usd: net_fee,
+            host_cost_usd: host_cost,
+            margin_usd,
+            margin_share,
         };
         totals.add(&row)?;
         months.push(row);
+    }
+    if let Some(cost) = totals.host_cost_usd {
+        totals.margin_share = margin(totals.net_fee_usd, cost)?.1;
     }
     Ok(HostingSchedule { months, totals })
 }
@@ -494,6 +626,7 @@ mod tests {
             uptime_by_month: Vec::new(),
             sla_tiers: domain_tiers(),
             credit_cap: CreditCap::default(),
+            host_cost: None,
         }
     }
 
@@ -557,6 +690,7 @@ mod tests {
                 share_of_monthly_fee: Some(d("0.2")),
                 usd_per_contract_year: None,
             },
+            host_cost: None,
         };
         let s = hosting_fees(&inputs).unwrap();
         let m = &s.months[0];
@@ -608,6 +742,94 @@ mod tests {
         assert_eq!(
             (err.code(), err.field()),
             (crate::ErrorCode::Overflow, "fee.usd_per_kw_month")
+        );
+    }
+
+    #[test]
+    fn margin_on_the_net_fee() {
+        // 2,000 kW × $150 = 300,000 a month with the uptimes of `per_kw_fee_with_stepped_
+        // credits`: net fees 300,000, 300,000, 270,000, 225,000, 0, 300,000 (1,395,000).
+        // Host cost 2,000 kW × $30 + $10,000 = 70,000 a month (420,000 over 6).
+        // Margins: 230,000, 230,000, 200,000, 155,000, −70,000, 230,000 (975,000).
+        // Shares: 23/30, 23/30, 20/27, 31/45, none (net fee 0), 23/30; total 975/1,395 = 65/93.
+        let mut inputs = per_kw(6);
+        inputs.uptime_by_month = ds(&["0.9995", "0.999", "0.995", "0.95", "0.9499"]);
+        inputs.host_cost = Some(HostCost {
+            usd_per_kw_month: d("30"),
+            usd_per_month: d("10000"),
+        });
+        let s = hosting_fees(&inputs).unwrap();
+        for m in &s.months {
+            assert_eq!(m.host_cost_usd, Some(d("70000")));
+        }
+        let margins: Vec<_> = s.months.iter().map(|m| m.margin_usd.unwrap()).collect();
+        assert_eq!(
+            margins,
+            ds(&["230000", "230000", "200000", "155000", "-70000", "230000"])
+        );
+        // share × denominator = numerator, to the 28 digits a Decimal holds.
+        let near = |share: Option<Decimal>, num: i64, den: i64| {
+            let share = share.unwrap();
+            assert!(
+                (share * Decimal::from(den) - Decimal::from(num)).abs() < d("1e-24"),
+                "{share} is not {num}/{den}"
+            );
+        };
+        near(s.months[0].margin_share, 23, 30);
+        near(s.months[2].margin_share, 20, 27);
+        near(s.months[3].margin_share, 31, 45);
+        assert_eq!(s.months[4].margin_share, None);
+        assert_eq!(s.totals.host_cost_usd, Some(d("420000")));
+        assert_eq!(s.totals.margin_usd, Some(d("975000")));
+        near(s.totals.margin_share, 65, 93);
+        // The fees are those of the same inputs without a cost.
+        inputs.host_cost = None;
+        let without = hosting_fees(&inputs).unwrap();
+        assert_eq!(without.totals.net_fee_usd, s.totals.net_fee_usd);
+        assert_eq!(
+            (without.totals.host_cost_usd, without.totals.margin_usd),
+            (None, None)
+        );
+        assert!(without.months.iter().all(|m| m.margin_share.is_none()));
+    }
+
+    #[test]
+    fn host_cost_checks() {
+        let field = |i: HostingInputs| hosting_fees(&i).unwrap_err().field().to_owned();
+        let mut inputs = per_kw(1);
+        inputs.host_cost = Some(HostCost {
+            usd_per_kw_month: Decimal::ZERO,
+            usd_per_month: d("-1"),
+        });
+        assert_eq!(field(inputs), "host_cost.usd_per_month");
+        // A revenue share has no contracted kW: a per-kW cost is refused, a monthly one
+        // (60,000 on 15 % × 1,000,000 = 150,000: margin 90,000, 60 %) is taken.
+        let mut inputs = HostingInputs {
+            months: 1,
+            fee: HostingFee::RevenueShare {
+                share: d("0.15"),
+                model_revenue_usd: ds(&["1000000"]),
+            },
+            ..per_kw(1)
+        };
+        inputs.host_cost = Some(HostCost {
+            usd_per_kw_month: d("1"),
+            usd_per_month: Decimal::ZERO,
+        });
+        assert_eq!(field(inputs.clone()), "host_cost.usd_per_kw_month");
+        inputs.host_cost = Some(HostCost {
+            usd_per_kw_month: Decimal::ZERO,
+            usd_per_month: d("60000"),
+        });
+        let s = hosting_fees(&inputs).unwrap();
+        assert_eq!(s.totals.margin_usd, Some(d("90000")));
+        assert_eq!(s.totals.margin_share, Some(d("0.6")));
+        // An unknown key in the cost is refused.
+        assert!(
+            serde_json::from_str::<HostingInputs>(
+                r#"{ "months": 1, "fee": { "kind": "fixed_per_kw", "contracted_kw": 1, "usd_per_kw_month": 1 }, "host_cost": { "usd_kw": 1 } }"#
+            )
+            .is_err()
         );
     }
 

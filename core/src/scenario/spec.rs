@@ -360,6 +360,12 @@ impl Validate for Scenario {
             if hosting.months > self.horizon_months {
                 c.problem("hosting.months", "must not end after the horizon");
             }
+            if hosting.host_cost.is_some() {
+                c.problem(
+                    "hosting.host_cost",
+                    "must be left out: a scenario's own costs (power, facility, operations) are the host's",
+                );
+            }
         }
         c.nested("operations", &self.operations);
         c.within("depreciation", |c| {

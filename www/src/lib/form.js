@@ -7,7 +7,7 @@
 // still report the other fields' problems.
 
 import { glossOf, glossText } from "./glossary.js";
-import { readList, readNumber, showNumber, shownUnit } from "./numbers.js";
+import { readList, readNumber, scaleOf, showNumber, shownUnit } from "./numbers.js";
 import { deletePath, getPath, joinPath, pathCovers, setPath } from "./paths.js";
 
 /** A decimal input (money, rates, kW): sent as the string typed. `optional`: empty = default. */
@@ -222,7 +222,7 @@ export class Form {
       spec.hint ? el("span", { className: "hint", id: hintId, text: spec.hint }) : "",
       message,
       // The core's definition of the input, shown on hover and focus (and read with the field).
-      gloss ? el("span", { className: "gloss", id: glossId, role: "tooltip", text: glossText(gloss) }) : "",
+      gloss ? el("span", { className: "gloss", id: glossId, role: "tooltip", text: glossText(gloss, scaleOf(spec) === "percent") }) : "",
     ]);
   }
 
@@ -283,7 +283,9 @@ export class Form {
     const value = getPath(this.getState(), path);
     const kind = value == null ? null : value.kind;
     const current = spec.variants.find((v) => v.kind === kind) ?? spec.variants[0];
-    const select = el("select", { id, "aria-describedby": `${id}-error` });
+    // The section's entry (its kinds, each said in a few words) explains the choice.
+    const gloss = this.glossOf(spec, path);
+    const select = el("select", { id, "aria-describedby": gloss ? `${id}-error ${id}-gloss` : `${id}-error` });
     for (const v of spec.variants) select.append(el("option", { value: v.kind ?? "", text: v.label, selected: v === current }));
     select.addEventListener("change", () => {
       const chosen = spec.variants.find((v) => (v.kind ?? "") === select.value);
@@ -296,7 +298,12 @@ export class Form {
     this.slot(path, select, message);
     return el("fieldset", { className: "group variant" }, [
       el("legend", { text: spec.label }),
-      el("div", { className: "field" }, [el("label", { for: id, text: "Kind" }), select, message]),
+      el("div", { className: `field${gloss ? " has-gloss" : ""}` }, [
+        el("label", { for: id, text: "Kind" }),
+        select,
+        message,
+        gloss ? el("span", { className: "gloss", id: `${id}-gloss`, role: "tooltip", text: glossText(gloss) }) : "",
+      ]),
       ...(current.fields ?? []).map((f) => this.renderSpec(f, path)),
     ]);
   }
@@ -380,7 +387,7 @@ export class Form {
           return el("td", { className: gloss ? "has-gloss" : "" }, [
             el("div", { className: "input" }, [input, unit]),
             error,
-            gloss ? el("span", { className: "gloss", id: `${cellId}-gloss`, role: "tooltip", text: glossText(gloss) }) : "",
+            gloss ? el("span", { className: "gloss", id: `${cellId}-gloss`, role: "tooltip", text: glossText(gloss, scaleOf(f) === "percent") }) : "",
           ]);
         }),
         el("td", {}, [this.removeButton(spec, path, i, label)]),

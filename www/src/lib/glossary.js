@@ -16,12 +16,20 @@ export function glossOf(path) {
   return entries.get(glossaryKey(path)) ?? null;
 }
 
-/** An entry as one plain paragraph: the definition, then its formula, unit and sign. */
-export function glossText(entry) {
-  const parts = [entry.definition];
+/**
+ * An entry as one plain paragraph: the definition, then its formula, unit and sign. The
+ * glossary speaks of the core's values (a rate as the fraction 0.10); a field the page shows
+ * as a percentage (`percent`) says so instead, so its help does not contradict its input.
+ */
+export function glossText(entry, percent = false) {
+  const definition = percent
+    ? entry.definition.replace(/as a fraction/g, "as a percentage").replace(/ \(0\.\d+ for \d+ %\)/g, "").replace(/\(0\.\d+ for \d+ %; /g, "(")
+    : entry.definition;
+  const parts = [definition];
   if (entry.formula) parts.push(`Formula: ${entry.formula}.`);
-  if (entry.unit) parts.push(`Unit: ${entry.unit}.`);
+  if (entry.unit) parts.push(`Unit: ${percent ? entry.unit.replace(/^(fractions?|shares?)\b/, "%") : entry.unit}.`);
   if (entry.sign) parts.push(`Sign: ${entry.sign}.`);
   if (entry.typical_range) parts.push(`Typical: ${entry.typical_range}.`);
+  if (percent) parts.push("Typed here as a percentage: 10 means 10 %.");
   return parts.join(" ");
 }

@@ -8,17 +8,29 @@
 import { download, toCsv, toTsv } from "./csv.js";
 import { el } from "./form.js";
 import { format } from "./format.js";
+import { glossOf, glossText } from "./glossary.js";
 import { onScreen } from "./on-screen.js";
 
 /** Rows drawn beyond each edge of the view. */
 const OVERSCAN = 6;
 
+/** A column's head: its label, and its glossary definition on hover and focus when it has one. */
+function head(column, glossId) {
+  const gloss = column.gloss ? glossOf(column.gloss) : null;
+  if (!gloss) return el("th", { scope: "col", text: column.label });
+  return el("th", { scope: "col", className: "has-gloss", tabindex: "0", "aria-describedby": glossId }, [
+    column.label,
+    el("span", { className: "gloss", id: glossId, role: "tooltip", text: glossText(gloss) }),
+  ]);
+}
+
 export class Table {
   /**
-   * `spec`: `{ title, filename, columns: [{ label, get, format, none, unit }], rows(result),
+   * `spec`: `{ title, filename, columns: [{ label, get, format, none, unit, gloss }], rows(result),
    * close(result), region }`: `close` is the row of month 0 (the close), in the exports only;
    * a column's `format` is a kind or a function of the row giving one, `none` says why a cell
-   * is empty; `region` names the table's scrolling box (unique in the page).
+   * is empty, `gloss` is the core's glossary key of the column (its definition shown on the
+   * head's hover and focus); `region` names the table's scrolling box (unique in the page).
    */
   constructor(root, spec) {
     this.spec = spec;
@@ -49,7 +61,7 @@ export class Table {
     this.below = spacer();
     this.body = el("tbody", {}, [this.above, this.below]);
     this.caption = el("caption", { text: spec.title });
-    this.head = el("thead", {}, [el("tr", { "aria-rowindex": "1" }, spec.columns.map((c) => el("th", { scope: "col", text: c.label })))]);
+    this.head = el("thead", {}, [el("tr", { "aria-rowindex": "1" }, spec.columns.map((c, i) => head(c, `${spec.filename.replace(/[^a-z0-9]+/gi, "-")}-${i}-gloss`)))]);
     this.table = el("table", { className: "results-table" }, [this.caption, this.head, this.body]);
     // A long table scrolls in its own box (only the rows in view are drawn), reachable from the
     // keyboard: focusable and named by its caption.

@@ -4,15 +4,29 @@
 
 import { evaluate, evaluate_portfolio } from "gpuecon";
 
-import { chart, custom, metrics, Needs, note, summary, table } from "../lib/block.js";
+import { chart, custom, metrics, Needs, summary, table } from "../lib/block.js";
 import { format, toNumber } from "../lib/format.js";
-import { choice, details, multi } from "../lib/form.js";
+import { choice, details, el, multi } from "../lib/form.js";
+import { sourceItem } from "../lib/sources.js";
 import { columns, seriesOf } from "./common.js";
 import { compareControls, pinnedReport, renderComparison } from "./compare.js";
 import { financingField, PORTFOLIO_PRESETS, presetState, SCENARIO_PRESETS, scenarioControls, scenarioFields, syncScenarioControls } from "./scenario-editor.js";
 
 const BOX = "box";
 const FINANCED = SCENARIO_PRESETS.filter((p) => p.scenario.financing);
+
+/** The state of the company block (the box panel's portfolio). */
+export const COMPANY = "box.company";
+
+/**
+ * The portfolio the company block's `input` names: its preset's, or the financed presets
+ * ticked; with the preset (null for the ticked boxes).
+ */
+export function portfolioOf(input) {
+  const preset = PORTFOLIO_PRESETS.find((p) => p.id === input.preset) ?? null;
+  const portfolio = preset ? preset.portfolio : { boxes: (input.boxes ?? []).map((id) => FINANCED.find((p) => p.id === id)?.scenario).filter(Boolean) };
+  return { portfolio, preset };
+}
 
 /** Each month of the report beside its financing month. */
 function statements(report) {
@@ -251,8 +265,7 @@ export default {
         multi("boxes", "Boxes (presets with financing)", FINANCED.map((p) => [p.id, p.title])),
       ],
       compute: (input) => {
-        const preset = PORTFOLIO_PRESETS.find((p) => p.id === input.preset);
-        const portfolio = preset ? preset.portfolio : { boxes: (input.boxes ?? []).map((id) => FINANCED.find((p) => p.id === id)?.scenario).filter(Boolean) };
+        const { portfolio, preset } = portfolioOf(input);
         return { ...evaluate_portfolio(portfolio), preset };
       },
       outputs: [
@@ -263,7 +276,12 @@ export default {
           { key: "min_coverage", label: "Minimum interest coverage", get: (r) => r.summary.minimum_interest_coverage, format: "ratio" },
           { key: "first_uncovered", label: "First uncovered debt service (month)", get: (r) => r.summary.first_uncovered_debt_service_month, format: "int" },
         ]),
-        note((r) => (r.preset ? `${r.preset.about} Sources: ${r.preset.sources.join("; ")}.` : "The boxes ticked above, on one timeline.")),
+        // What the preset shows, then its sources, each a link that opens.
+        custom(null, (host, r) => {
+          host.replaceChildren(r.preset
+            ? el("div", { className: "note" }, [el("p", { text: r.preset.about }), el("ul", { className: "sources", "aria-label": "Sources" }, r.preset.sources.map(sourceItem))])
+            : el("p", { className: "note", text: "The boxes ticked above, on one timeline." }));
+        }),
         chart("EBITDA, interest and debt service (USD)", (r) => ({
           x: r.months.map((m) => m.month),
           xLabel: "month",

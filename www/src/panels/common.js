@@ -153,9 +153,22 @@ export const loanInterest = (path) =>
     },
   ]);
 
-/** The columns of a month-by-month series: `[label, key path, format]` triples into column specs. */
-export function columns(specs) {
-  return specs.map(([label, get, format]) => ({ label, get: typeof get === "function" ? get : (row) => row[get], format }));
+/**
+ * The columns of a month-by-month series: `[label, key, format, field]` into column specs.
+ * With `opts.gloss`, the glossary key of a row ("lease_schedule.result.months[]"), each
+ * column's header explains `<gloss>.<key>` (or `<gloss>.<field>` for a column computed by a
+ * function).
+ */
+export function columns(specs, opts = {}) {
+  return specs.map(([label, get, format, field]) => {
+    const name = field ?? (typeof get === "function" ? null : get);
+    return {
+      label,
+      get: typeof get === "function" ? get : (row) => row[get],
+      format,
+      gloss: opts.gloss && name ? `${opts.gloss}.${name}` : undefined,
+    };
+  });
 }
 
 /** Chart series from a result's months: `[label, key, opts]`. */

@@ -33,6 +33,7 @@ export default {
   blocks: [
     {
       id: "loan",
+      gloss: "debt_schedule",
       title: "A loan, month by month",
       defaults: () => ({
         commitment_usd: "38400000",
@@ -59,11 +60,11 @@ export default {
       compute: (input) => debt_schedule(input),
       outputs: [
         metrics([
-          { key: "drawn", label: "Drawn", get: (r) => r.totals.drawn_usd, format: "usd0" },
-          { key: "interest", label: "Interest", get: (r) => r.totals.interest_usd, format: "usd0" },
-          { key: "fees", label: "Fees", get: (r) => r.totals.fees_usd, format: "usd0" },
-          { key: "all_in", label: "All-in annual rate", get: (r) => r.all_in_annual_rate, format: "pct" },
-          { key: "maturity", label: "Repaid in month", get: (r) => r.maturity_month, format: "int" },
+          { key: "drawn", label: "Drawn", get: (r) => r.totals.drawn_usd, format: "usd0", gloss: "debt_schedule.result.totals.drawn_usd" },
+          { key: "interest", label: "Interest", get: (r) => r.totals.interest_usd, format: "usd0", gloss: "debt_schedule.result.totals.interest_usd" },
+          { key: "fees", label: "Fees", get: (r) => r.totals.fees_usd, format: "usd0", gloss: "debt_schedule.result.totals.fees_usd" },
+          { key: "all_in", label: "All-in annual rate", get: (r) => r.all_in_annual_rate, format: "pct", gloss: "debt_schedule.result.all_in_annual_rate" },
+          { key: "maturity", label: "Repaid in month", get: (r) => r.maturity_month, format: "int", gloss: "debt_schedule.result.maturity_month" },
         ]),
         chart("Debt service and the balance (USD)", (r) => ({
           x: r.months.map((m) => m.month),
@@ -88,11 +89,12 @@ export default {
           ["Upfront fee", "upfront_fee_usd", "usd"],
           ["Commitment fee", "commitment_fee_usd", "usd"],
           ["Closing balance", "closing_balance_usd", "usd"],
-        ]), months),
+        ], { gloss: "debt_schedule.result.months[]" }), months),
       ],
     },
     {
       id: "collateral",
+      gloss: "collateral_schedule",
       title: "The GPUs as collateral: LTV, covenants and recovery",
       uses: ["loan"],
       intro: "The loan above secured by the fleet, worth its capex × the residual curve.",
@@ -115,11 +117,11 @@ export default {
       },
       outputs: [
         metrics([
-          { key: "loan", label: "Loan at the advance rate", get: (r) => r.summary.loan_usd, format: "usd0" },
-          { key: "peak_ltv", label: "Peak LTV", get: (r) => r.summary.peak_ltv, format: "pct" },
-          { key: "months_in_breach", label: "Months in breach", get: (r) => r.summary.months_in_breach, format: "int" },
-          { key: "first_default", label: "First default (month)", get: (r) => r.summary.first_default_month, format: "int" },
-          { key: "loss_at_default", label: "Lender's loss at default", get: (r) => r.summary.recovery_at_default?.loss_usd ?? null, format: "usd0" },
+          { key: "loan", label: "Loan at the advance rate", get: (r) => r.summary.loan_usd, format: "usd0", gloss: "collateral_schedule.result.summary.loan_usd" },
+          { key: "peak_ltv", label: "Peak LTV", get: (r) => r.summary.peak_ltv, format: "pct", gloss: "collateral_schedule.result.summary.peak_ltv" },
+          { key: "months_in_breach", label: "Months in breach", get: (r) => r.summary.months_in_breach, format: "int", gloss: "collateral_schedule.result.summary.months_in_breach" },
+          { key: "first_default", label: "First default (month)", get: (r) => r.summary.first_default_month, format: "int", gloss: "collateral_schedule.result.summary.first_default_month" },
+          { key: "loss_at_default", label: "Lender's loss at default", get: (r) => r.summary.recovery_at_default?.loss_usd ?? null, format: "usd0", gloss: "collateral_schedule.result.summary.recovery_at_default.loss_usd" },
         ]),
         chart("LTV against the covenant", (r, ctx) => ({
           x: r.months.map((m) => m.month),
@@ -136,22 +138,23 @@ export default {
           ["Balance", "balance_usd", "usd"],
           ["Collateral value", "collateral_value_usd", "usd"],
           ["LTV", "ltv", "pct"],
-          ["LTV test", (m) => m.ltv_test.status],
+          ["LTV test", (m) => m.ltv_test.status, undefined, "ltv_test.status"],
           ["In breach", "in_breach", "bool"],
           ["In default", "in_default", "bool"],
-          ["Recovery if defaulted", (m) => m.recovery.recovery_usd, "usd"],
-          ["Loss if defaulted", (m) => m.recovery.loss_usd, "usd"],
-        ]), months),
+          ["Recovery if defaulted", (m) => m.recovery.recovery_usd, "usd", "recovery.recovery_usd"],
+          ["Loss if defaulted", (m) => m.recovery.loss_usd, "usd", "recovery.loss_usd"],
+        ], { gloss: "collateral_schedule.result.months[]" }), months),
       ],
     },
     {
       id: "capacity",
+      gloss: "sculpted_debt_capacity",
       title: "Sculpted debt capacity",
       intro: "The largest loan that debt service of CFADS ÷ the target DSCR repays by maturity.",
       defaults: () => ({ cfads_usd: repeat(12, "1300000"), target_dscr: "1.3", interest: { kind: "fixed", annual_rate: "0.10" }, tenor_months: 12 }),
       fields: [list("cfads_usd", "Cash flow available for debt service, by month", "USD"), dec("target_dscr", "Target DSCR", "×"), int("tenor_months", "Tenor", "months"), int("capitalize_until_month", "Interest capitalized through", "month", { optional: true }), loanInterest("interest")],
       compute: (input) => sculpted_debt_capacity(input),
-      outputs: [metrics([{ key: "capacity", label: "Debt capacity", get: (r) => r.debt_capacity_usd, format: "usd0" }])],
+      outputs: [metrics([{ key: "capacity", label: "Debt capacity", get: (r) => r.debt_capacity_usd, format: "usd0", gloss: "sculpted_debt_capacity.result.debt_capacity_usd" }])],
     },
   ],
 };

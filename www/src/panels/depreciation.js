@@ -15,6 +15,7 @@ export default {
   blocks: [
     {
       id: "value",
+      gloss: "value_schedule",
       title: "Book against economic value",
       defaults: () => ({
         book: { cost_usd: "50000", salvage_usd: "5000", life_years: "6", method: { kind: "straight_line" }, months: 72 },
@@ -33,9 +34,9 @@ export default {
       compute: (input) => value_schedule(input),
       outputs: [
         metrics([
-          { key: "book_end", label: "Book value at the end", get: (r) => r.months.at(-1).book_value_usd, format: "usd" },
-          { key: "economic_end", label: "Economic value at the end", get: (r) => r.months.at(-1).economic_value_usd, format: "usd" },
-          { key: "gap_end", label: "Gap at the end", get: (r) => r.months.at(-1).gap_usd, format: "usd" },
+          { key: "book_end", label: "Book value at the end", get: (r) => r.months.at(-1).book_value_usd, format: "usd", gloss: "value_schedule.result.months[].book_value_usd" },
+          { key: "economic_end", label: "Economic value at the end", get: (r) => r.months.at(-1).economic_value_usd, format: "usd", gloss: "value_schedule.result.months[].economic_value_usd" },
+          { key: "gap_end", label: "Gap at the end", get: (r) => r.months.at(-1).gap_usd, format: "usd", gloss: "value_schedule.result.months[].gap_usd" },
         ]),
         chart("Book value against economic value (USD)", (r) => ({
           x: r.months.map((m) => m.month),
@@ -53,11 +54,12 @@ export default {
           ["Book value", "book_value_usd", "usd"],
           ["Economic value", "economic_value_usd", "usd"],
           ["Gap", "gap_usd", "usd"],
-        ]), months),
+        ], { gloss: "value_schedule.result.months[]" }), months),
       ],
     },
     {
       id: "cascade",
+      gloss: "cascade",
       title: "The cascade: training, then inference, then batch",
       defaults: () => ({
         stages: [
@@ -77,7 +79,7 @@ export default {
       ],
       compute: (input) => cascade(input),
       outputs: [
-        metrics([{ key: "revenue", label: "Revenue per GPU over the cascade", get: (r) => r.revenue_usd_per_gpu, format: "usd" }]),
+        metrics([{ key: "revenue", label: "Revenue per GPU over the cascade", get: (r) => r.revenue_usd_per_gpu, format: "usd", gloss: "cascade.result.revenue_usd_per_gpu" }]),
         chart("Revenue per GPU a month (USD)", (r) => ({
           x: r.months.map((m) => m.month),
           xLabel: "month",
@@ -91,11 +93,12 @@ export default {
           ["Last month", "last_month", "int"],
           ["Billed GPU-hours per GPU", "billed_gpu_hours_per_gpu", "num"],
           ["Revenue per GPU", "revenue_usd_per_gpu", "usd"],
-        ]), (r) => r.stages),
+        ], { gloss: "cascade.result.stages[]" }), (r) => r.stages),
       ],
     },
     {
       id: "end-of-life",
+      gloss: "economic_end_of_life",
       title: "Economic end of life",
       intro: "The first month keeping a GPU fails: its revenue below the cash cost of running it, or its margin below what a newer GPU nets in the same kilowatts.",
       defaults: () => ({
@@ -127,8 +130,8 @@ export default {
       compute: (input) => economic_end_of_life(input),
       outputs: [
         metrics([
-          { key: "month", label: "End of life (month)", get: (r) => r.month, format: "int" },
-          { key: "reason", label: "Why", get: (r) => ({ below_cash_cost: "revenue below cash cost", below_newer_gpu: "a newer GPU nets more" })[r.reason] ?? null, format: "text" },
+          { key: "month", label: "End of life (month)", get: (r) => r.month, format: "int", gloss: "economic_end_of_life.result.month" },
+          { key: "reason", label: "Why", get: (r) => ({ below_cash_cost: "revenue below cash cost", below_newer_gpu: "a newer GPU nets more" })[r.reason] ?? null, format: "text", gloss: "economic_end_of_life.result.reason" },
         ]),
         chart("Per GPU-hour: revenue, cash cost, and what a newer GPU nets in the same kW (USD)", (r) => ({
           x: r.months.map((m) => m.month),
@@ -146,6 +149,7 @@ export default {
     },
     {
       id: "refresh",
+      gloss: "refresh_decision",
       title: "Refresh: keep the fleet, or sell it and fill the power with the new generation?",
       defaults: () => ({
         power_envelope_kw: "1000",
@@ -174,12 +178,12 @@ export default {
       compute: (input) => refresh_decision(input),
       outputs: [
         metrics([
-          { key: "decision", label: "Decision", get: (r) => r.decision, format: "text" },
-          { key: "keep_npv", label: "Keep: NPV", get: (r) => r.keep.npv_usd, format: "usd0" },
-          { key: "replace_npv", label: "Replace: NPV", get: (r) => r.replace.npv_usd, format: "usd0" },
-          { key: "difference", label: "Replace − keep", get: (r) => r.npv_difference_usd, format: "usd0" },
-          { key: "keep_gpus", label: "GPUs kept", get: (r) => r.keep.gpus, format: "int" },
-          { key: "replace_gpus", label: "New GPUs in the envelope", get: (r) => r.replace.gpus, format: "int" },
+          { key: "decision", label: "Decision", get: (r) => r.decision, format: "text", gloss: "refresh_decision.result.decision" },
+          { key: "keep_npv", label: "Keep: NPV", get: (r) => r.keep.npv_usd, format: "usd0", gloss: "refresh_decision.result.keep.npv_usd" },
+          { key: "replace_npv", label: "Replace: NPV", get: (r) => r.replace.npv_usd, format: "usd0", gloss: "refresh_decision.result.replace.npv_usd" },
+          { key: "difference", label: "Replace − keep", get: (r) => r.npv_difference_usd, format: "usd0", gloss: "refresh_decision.result.npv_difference_usd" },
+          { key: "keep_gpus", label: "GPUs kept", get: (r) => r.keep.gpus, format: "int", gloss: "refresh_decision.result.keep.gpus" },
+          { key: "replace_gpus", label: "New GPUs in the envelope", get: (r) => r.replace.gpus, format: "int", gloss: "refresh_decision.result.replace.gpus" },
         ]),
         note((r) => `Replacing sells ${r.keep.gpus} GPUs for ${format(r.replace.sale_proceeds_usd, "usd0")} and buys ${r.replace.gpus} for ${format(r.replace.capex_usd, "usd0")}, at a monthly discount rate of ${r.monthly_discount_rate}.`),
       ],

@@ -21,6 +21,7 @@ export default {
   blocks: [
     {
       id: "racks",
+      gloss: "rack_density",
       title: "Racks and cooling",
       defaults: () => ({ node_kw: "10.2", nodes: 128, nodes_per_rack: 4, racks_per_row: 10, air_cooling_pue: "1.4", liquid_cooling: { capex_usd_per_kw: "1500", pue: "1.15" } }),
       fields: [
@@ -38,12 +39,12 @@ export default {
       compute: (input) => rack_density(input),
       outputs: [
         metrics([
-          { key: "kw_per_rack", label: "kW per rack", get: (r) => r.kw_per_rack, format: "num" },
-          { key: "racks", label: "Racks", get: (r) => r.racks, format: "int" },
-          { key: "rows", label: "Rows", get: (r) => r.rows, format: "int" },
-          { key: "liquid", label: "Liquid cooling required", get: (r) => r.liquid_cooling_required, format: "bool" },
-          { key: "liquid_capex", label: "Liquid cooling capex", get: (r) => r.liquid_cooling_capex_usd, format: "usd0" },
-          { key: "pue", label: "PUE", get: (r) => r.pue, format: "num" },
+          { key: "kw_per_rack", label: "kW per rack", get: (r) => r.kw_per_rack, format: "num", gloss: "rack_density.result.kw_per_rack" },
+          { key: "racks", label: "Racks", get: (r) => r.racks, format: "int", gloss: "rack_density.result.racks" },
+          { key: "rows", label: "Rows", get: (r) => r.rows, format: "int", gloss: "rack_density.result.rows" },
+          { key: "liquid", label: "Liquid cooling required", get: (r) => r.liquid_cooling_required, format: "bool", gloss: "rack_density.result.liquid_cooling_required" },
+          { key: "liquid_capex", label: "Liquid cooling capex", get: (r) => r.liquid_cooling_capex_usd, format: "usd0", gloss: "rack_density.result.liquid_cooling_capex_usd" },
+          { key: "pue", label: "PUE", get: (r) => r.pue, format: "num", gloss: "rack_density.result.pue" },
         ]),
       ],
     },
@@ -51,21 +52,27 @@ export default {
       id: "capacity",
       title: "Megawatts and GPUs",
       defaults: () => ({ critical_it_mw: "100", kw_per_gpu: "1.275", gpus: "65536" }),
-      fields: [dec("critical_it_mw", "Critical IT capacity", "MW"), dec("kw_per_gpu", "IT power per GPU", "kW"), dec("gpus", "GPUs to house", "GPUs")],
+      // Two models share the fields: each explained under its own.
+      fields: [
+        dec("critical_it_mw", "Critical IT capacity", "MW", { gloss: "mw_to_gpus.inputs.critical_it_mw" }),
+        dec("kw_per_gpu", "IT power per GPU", "kW", { gloss: "mw_to_gpus.inputs.kw_per_gpu" }),
+        dec("gpus", "GPUs to house", "GPUs", { gloss: "gpus_to_mw.inputs.gpus" }),
+      ],
       compute: (input) => ({
         fit: mw_to_gpus({ critical_it_mw: input.critical_it_mw, kw_per_gpu: input.kw_per_gpu }),
         need: gpus_to_mw({ gpus: input.gpus, kw_per_gpu: input.kw_per_gpu }),
       }),
       outputs: [
         metrics([
-          { key: "gpus", label: "GPUs the capacity holds", get: (r) => r.fit.gpus, format: "int" },
-          { key: "spare_kw", label: "kW left over", get: (r) => r.fit.spare_kw, format: "num" },
-          { key: "needed_mw", label: "MW the GPUs need", get: (r) => r.need.critical_it_mw, format: "num4" },
+          { key: "gpus", label: "GPUs the capacity holds", get: (r) => r.fit.gpus, format: "int", gloss: "mw_to_gpus.result.gpus" },
+          { key: "spare_kw", label: "kW left over", get: (r) => r.fit.spare_kw, format: "num", gloss: "mw_to_gpus.result.spare_kw" },
+          { key: "needed_mw", label: "MW the GPUs need", get: (r) => r.need.critical_it_mw, format: "num4", gloss: "gpus_to_mw.result.critical_it_mw" },
         ]),
       ],
     },
     {
       id: "lease",
+      gloss: "lease_schedule",
       title: "A colocation or hyperscale lease",
       defaults: () => ({
         contracted_kw: "20000",
@@ -90,9 +97,9 @@ export default {
       compute: (input) => lease_schedule(input),
       outputs: [
         metrics([
-          { key: "total", label: "Contract value", get: (r) => r.totals.total_usd, format: "usd0" },
-          { key: "per_kw_month", label: "All-in average", get: (r) => r.totals.usd_per_kw_month, format: "usd" },
-          { key: "present_value", label: "Present value", get: (r) => r.totals.present_value_usd, format: "usd0" },
+          { key: "total", label: "Contract value", get: (r) => r.totals.total_usd, format: "usd0", gloss: "lease_schedule.result.totals.total_usd" },
+          { key: "per_kw_month", label: "All-in average", get: (r) => r.totals.usd_per_kw_month, format: "usd", gloss: "lease_schedule.result.totals.usd_per_kw_month" },
+          { key: "present_value", label: "Present value", get: (r) => r.totals.present_value_usd, format: "usd0", gloss: "lease_schedule.result.totals.present_value_usd" },
         ]),
         chart("The tenant's monthly cost (USD)", (r) => ({
           x: r.months.map((m) => m.month),
@@ -114,11 +121,12 @@ export default {
           ["Insurance", "insurance_usd", "usd"],
           ["Maintenance", "maintenance_usd", "usd"],
           ["Total", "total_usd", "usd"],
-        ]), months),
+        ], { gloss: "lease_schedule.result.months[]" }), months),
       ],
     },
     {
       id: "implied",
+      gloss: "implied_lease_rate",
       title: "The rent a published deal implies",
       intro: "Core Scientific ↔ CoreWeave: $8.7B over 12 years for ~500 MW.",
       defaults: () => ({ total_contract_value_usd: "8700000000", term_months: 144, contracted_mw: "500" }),
@@ -126,13 +134,14 @@ export default {
       compute: (input) => implied_lease_rate(input),
       outputs: [
         metrics([
-          { key: "per_kw_month", label: "Average rent", get: (r) => r.usd_per_kw_month, format: "usd" },
-          { key: "annual", label: "A year", get: (r) => r.annual_value_usd, format: "usd0" },
+          { key: "per_kw_month", label: "Average rent", get: (r) => r.usd_per_kw_month, format: "usd", gloss: "implied_lease_rate.result.usd_per_kw_month" },
+          { key: "annual", label: "A year", get: (r) => r.annual_value_usd, format: "usd0", gloss: "implied_lease_rate.result.annual_value_usd" },
         ]),
       ],
     },
     {
       id: "interconnection",
+      gloss: "interconnection_delay",
       title: "Waiting for the grid",
       defaults: () => ({
         expected_connection_month: 12,
@@ -160,10 +169,10 @@ export default {
       compute: (input) => interconnection_delay(input),
       outputs: [
         metrics([
-          { key: "cost_of_delay", label: "Cost of the delay", get: (r) => r.cost_of_delay_usd, format: "usd0" },
-          { key: "cost_of_one_month", label: "Cost of one month", get: (r) => r.cost_of_one_month_usd, format: "usd0" },
-          { key: "npv_on_schedule", label: "NPV on schedule", get: (r) => r.npv_on_schedule_usd, format: "usd0" },
-          { key: "npv_delayed", label: "NPV delayed", get: (r) => r.npv_delayed_usd, format: "usd0" },
+          { key: "cost_of_delay", label: "Cost of the delay", get: (r) => r.cost_of_delay_usd, format: "usd0", gloss: "interconnection_delay.result.cost_of_delay_usd" },
+          { key: "cost_of_one_month", label: "Cost of one month", get: (r) => r.cost_of_one_month_usd, format: "usd0", gloss: "interconnection_delay.result.cost_of_one_month_usd" },
+          { key: "npv_on_schedule", label: "NPV on schedule", get: (r) => r.npv_on_schedule_usd, format: "usd0", gloss: "interconnection_delay.result.npv_on_schedule_usd" },
+          { key: "npv_delayed", label: "NPV delayed", get: (r) => r.npv_delayed_usd, format: "usd0", gloss: "interconnection_delay.result.npv_delayed_usd" },
         ]),
         chart("Cumulative cost of each month of delay (USD)", (r) => ({
           categories: r.delays.map((d) => String(d.delay_months)),

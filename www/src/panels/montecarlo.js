@@ -13,12 +13,24 @@ import { joinPath } from "../lib/paths.js";
 import { callWorker } from "../montecarlo/calls.js";
 import { worker } from "../montecarlo/connect.js";
 import { MonteCarloRun, partialLabel } from "../montecarlo/run.js";
+import { COMPANY, portfolioOf } from "./box.js";
 
 /** Where the run's scenario comes from: another panel's state. */
 const SOURCES = [
   ["box", "The box panel's scenario"],
   ["scenario", "The scenario panel's scenario"],
 ];
+
+/** The run's sources: a scenario, or the box panel's portfolio (each box's lender reported). */
+const RUN_SOURCES = [...SOURCES, ["company", "The box panel's portfolio (the company)"]];
+
+/** The run's model: `{ scenario }`, or `{ portfolio }` when the source is the company. */
+function modelOf(input, ctx) {
+  if (input.source !== "company") return { scenario: scenarioOf(input, ctx) };
+  const { portfolio } = portfolioOf(ctx.stateOf(COMPANY));
+  if (!portfolio.boxes.length) throw new Needs("No boxes: pick a portfolio or tick boxes in the Box panel's company block.");
+  return { portfolio };
+}
 
 function scenarioOf(input, ctx) {
   const scenario = ctx.stateOf(input.source ?? "box")?.scenario;
@@ -122,7 +134,11 @@ function teach(r) {
 }
 
 function explain(r) {
-  if (!r.report || !r.deterministic) return "Run the paths to see how often the box breaches a covenant when demand, prices, residual values, buyers and SOFR move at random.";
+  if (!r.report) return "Run the paths to see how often the box breaches a covenant when demand, prices, residual values, buyers and SOFR move at random.";
+  if (!r.deterministic) {
+    // A portfolio: its boxes' lenders are in the table below.
+    return `Across ${format(r.report.paths, "int")} random paths of the portfolio's boxes, ${format(r.report.covenant_breach.probability, "pct")} breach a covenant at least once; each box's lender is in the table below.`;
+  }
   const months = r.deterministic.financing?.summary?.months_in_breach ?? 0;
   const own = months > 0 ? `breaches a covenant in ${months} month${months === 1 ? "" : "s"}` : "never breaches a covenant";
   const chance = format(r.report.covenant_breach.probability, "pct");
@@ -152,12 +168,14 @@ export default {
     {
       id: "run",
       title: "Monte Carlo",
+      // Its options are explained under "montecarlo.inputs.options" (the scenario is the box's).
+      gloss: "montecarlo",
       // 5,000 paths: a 10 % breach probability to ± 0.42 points (one standard error,
       // √(0.1 × 0.9 / 5000)), in about a second in the worker (5,194 paths a second measured
       // on the box preset in headless Chromium on a loaded 2-core machine).
       defaults: () => ({ source: "box", options: { paths: 5000, seed: 1, histogram_bins: 30, stochastic: typical() } }),
       fields: [
-        choice("source", "Scenario", SOURCES),
+        choice("source", "Scenario", RUN_SOURCES),
         group("Run", [
           int("paths", "Paths", "paths"),
           int("seed", "Seed", "the same seed, the same paths"),
@@ -203,10 +221,11 @@ export default {
         ], { path: "options.stochastic" }),
       ],
       compute: (input, ctx) => {
-        const scenario = scenarioOf(input, ctx);
-        // The deterministic case, for the sentence that compares it with the paths (after a run only).
-        const deterministic = lastReport ? evaluate(scenario) : null;
-        return { run: { scenario, options: input.options }, report: lastReport, partial: lastPartial, deterministic, speed: lastSpeed };
+        const model = modelOf(input, ctx);
+        // The deterministic case, for the sentence that compares it with the paths (after a
+        // run of one box only).
+        const deterministic = lastReport && model.scenario ? evaluate(model.scenario) : null;
+        return { run: { ...model, options: input.options }, report: lastReport, partial: lastPartial, deterministic, speed: lastSpeed };
       },
       outputs: [
         custom((host, block) => {
@@ -226,17 +245,17 @@ export default {
           });
         }),
         metrics([
-          { key: "paths", label: "Paths run", get: (r) => r.report?.paths ?? null, format: "int", none: "Not run yet: press Run." },
+          { key: "paths", label: "Paths run", get: (r) => r.report?.paths ?? null, format: "int", gloss: "montecarlo.paths", none: "Not run yet: press Run." },
           { key: "partial", label: "Run", get: (r) => (r.report ? (r.partial ? partialLabel(r.partial) : "Complete") : null), format: "text", none: "Not run yet: press Run." },
           { key: "speed", label: "Paths a second", get: (r) => (r.report && r.speed ? Math.round(r.speed) : null), format: "int", none: "Not run yet, or not timed on this page." },
-          { key: "npv_mean", label: "Mean NPV", get: (r) => r.report?.npv_usd.mean ?? null, format: "usd0" },
-          { key: "npv_se", label: "± standard error", get: (r) => r.report?.npv_usd.standard_error ?? null, format: "usd0" },
-          { key: "npv_p5", label: "NPV P5", get: (r) => r.report?.npv_usd.p5 ?? null, format: "usd0" },
-          { key: "npv_p50", label: "NPV P50", get: (r) => r.report?.npv_usd.p50 ?? null, format: "usd0" },
-          { key: "npv_p95", label: "NPV P95", get: (r) => r.report?.npv_usd.p95 ?? null, format: "usd0" },
-          { key: "breach", label: "Chance of a covenant breach", get: (r) => r.report?.covenant_breach.probability ?? null, format: "pct" },
-          { key: "default", label: "Chance of a default", get: (r) => r.report?.covenant_default.probability ?? null, format: "pct" },
-          { key: "shortfall", label: "Equity: mean of the worst 5 %", get: (r) => r.report?.equity_expected_shortfall_usd ?? null, format: "usd0" },
+          { key: "npv_mean", label: "Mean NPV", get: (r) => r.report?.npv_usd.mean ?? null, format: "usd0", gloss: "montecarlo.npv_usd.mean" },
+          { key: "npv_se", label: "± standard error", get: (r) => r.report?.npv_usd.standard_error ?? null, format: "usd0", gloss: "montecarlo.npv_usd.standard_error" },
+          { key: "npv_p5", label: "NPV P5", get: (r) => r.report?.npv_usd.p5 ?? null, format: "usd0", gloss: "montecarlo.npv_usd.p5" },
+          { key: "npv_p50", label: "NPV P50", get: (r) => r.report?.npv_usd.p50 ?? null, format: "usd0", gloss: "montecarlo.npv_usd.p50" },
+          { key: "npv_p95", label: "NPV P95", get: (r) => r.report?.npv_usd.p95 ?? null, format: "usd0", gloss: "montecarlo.npv_usd.p95" },
+          { key: "breach", label: "Chance of a covenant breach", get: (r) => r.report?.covenant_breach.probability ?? null, format: "pct", gloss: "montecarlo.covenant_breach.probability" },
+          { key: "default", label: "Chance of a default", get: (r) => r.report?.covenant_default.probability ?? null, format: "pct", gloss: "montecarlo.covenant_default.probability" },
+          { key: "shortfall", label: "Equity: mean of the worst 5 %", get: (r) => r.report?.equity_expected_shortfall_usd ?? null, format: "usd0", gloss: "montecarlo.equity_expected_shortfall_usd" },
           { key: "lock_up", label: "Chance of a lock-up", get: (r) => r.report?.credit?.lock_up.probability ?? null, format: "pct", gloss: "montecarlo.credit.lock_up.probability", none: NO_LENDER },
           { key: "expected_loss", label: "Lender: expected loss (PD × LGD)", get: (r) => r.report?.credit?.expected_loss_share ?? null, format: "pct", gloss: "montecarlo.credit.expected_loss_share", none: NO_LENDER },
           { key: "expected_loss_usd", label: "Lender: expected loss a path", get: (r) => r.report?.credit?.expected_loss_usd ?? null, format: "usd0", gloss: "montecarlo.credit.expected_loss_usd", none: NO_LENDER },
@@ -265,6 +284,13 @@ export default {
           { label: "Std. error", get: (row) => row.e.standard_error, format: "pct" },
           { label: "First month, median", get: (row) => row.e.first_month?.p50 ?? null, format: "num" },
         ], (r) => (r.report ? EVENTS.map(([label, key]) => ({ label, e: r.report[key] })) : [])),
+        // A portfolio's lenders, box by box (the core reports them for two boxes or more).
+        table("Each box's lender", "montecarlo-box-credit.csv", [
+          { label: "Box", get: (row) => row.name, gloss: "montecarlo.credit.boxes[].name" },
+          { label: "Chance of a default", get: (row) => row.default_probability, format: "pct", gloss: "montecarlo.credit.boxes[].default_probability" },
+          { label: "Loss given default", get: (row) => row.loss_given_default, format: "pct", gloss: "montecarlo.credit.boxes[].loss_given_default", none: "The box never defaulted on these paths." },
+          { label: "Expected loss a path", get: (row) => row.expected_loss_usd, format: "usd0", gloss: "montecarlo.credit.boxes[].expected_loss_usd" },
+        ], (r) => r.report?.credit?.boxes ?? []),
       ],
     },
     {

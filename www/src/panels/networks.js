@@ -29,6 +29,7 @@ export default {
   blocks: [
     {
       id: "emissions",
+      gloss: "emission_schedule",
       title: "Emissions on a disinflationary schedule (io.net)",
       defaults: () => ({
         initial_supply_tokens: "500000000",
@@ -49,9 +50,9 @@ export default {
       compute: (input) => emission_schedule(input),
       outputs: [
         metrics([
-          { key: "emitted", label: "Emitted", get: (r) => r.emitted_tokens, format: "int" },
-          { key: "supply", label: "Supply at the end", get: (r) => r.total_supply_tokens, format: "int" },
-          { key: "cap_epoch", label: "Cap reached (hour)", get: (r) => r.cap_reached_epoch, format: "int" },
+          { key: "emitted", label: "Emitted", get: (r) => r.emitted_tokens, format: "int", gloss: "emission_schedule.result.emitted_tokens" },
+          { key: "supply", label: "Supply at the end", get: (r) => r.total_supply_tokens, format: "int", gloss: "emission_schedule.result.total_supply_tokens" },
+          { key: "cap_epoch", label: "Cap reached (hour)", get: (r) => r.cap_reached_epoch, format: "int", gloss: "emission_schedule.result.cap_reached_epoch" },
         ]),
         chart("Tokens emitted each period", (r) => ({
           x: r.periods.map((p) => p.period),
@@ -64,6 +65,7 @@ export default {
     },
     {
       id: "burn-mint",
+      gloss: "burn_mint",
       title: "Burn and mint (Render)",
       defaults: () => ({
         initial_supply_tokens: "530000000",
@@ -89,9 +91,9 @@ export default {
       compute: (input) => burn_mint(input),
       outputs: [
         metrics([
-          { key: "burned", label: "Burned", get: (r) => r.burned_tokens, format: "int" },
-          { key: "minted", label: "Minted", get: (r) => r.minted_tokens, format: "int" },
-          { key: "net", label: "Net supply change", get: (r) => r.net_supply_change_tokens, format: "int" },
+          { key: "burned", label: "Burned", get: (r) => r.burned_tokens, format: "int", gloss: "burn_mint.result.burned_tokens" },
+          { key: "minted", label: "Minted", get: (r) => r.minted_tokens, format: "int", gloss: "burn_mint.result.minted_tokens" },
+          { key: "net", label: "Net supply change", get: (r) => r.net_supply_change_tokens, format: "int", gloss: "burn_mint.result.net_supply_change_tokens" },
         ]),
         chart("Tokens burned against tokens minted", (r) => ({
           x: r.periods.map((p) => p.period),
@@ -114,11 +116,12 @@ export default {
           ["Supply", "supply_tokens", "num"],
           ["Equilibrium price", "equilibrium_token_price_usd", "usd4"],
           ["Node operator rewards", "node_operator_rewards_usd", "usd"],
-        ]), (r) => r.periods),
+        ], { gloss: "burn_mint.result.periods[]" }), (r) => r.periods),
       ],
     },
     {
       id: "take-rate",
+      gloss: "take_rate_settlement",
       title: "A marketplace's take (Akash)",
       defaults: () => ({ leases: [{ usd_per_gpu_hour: "1.50", gpu_hours: "730", take_rate: "0.20" }, { usd_per_gpu_hour: "2.10", gpu_hours: "2000", take_rate: "0.04" }] }),
       fields: [
@@ -131,15 +134,16 @@ export default {
       compute: (input) => take_rate_settlement(input),
       outputs: [
         metrics([
-          { key: "buyer", label: "Buyers pay", get: (r) => r.buyer_pays_usd, format: "usd" },
-          { key: "network", label: "Network takes", get: (r) => r.network_take_usd, format: "usd" },
-          { key: "provider", label: "Providers receive", get: (r) => r.provider_receives_usd, format: "usd" },
-          { key: "effective", label: "Effective take rate", get: (r) => r.effective_take_rate, format: "pct" },
+          { key: "buyer", label: "Buyers pay", get: (r) => r.buyer_pays_usd, format: "usd", gloss: "take_rate_settlement.result.buyer_pays_usd" },
+          { key: "network", label: "Network takes", get: (r) => r.network_take_usd, format: "usd", gloss: "take_rate_settlement.result.network_take_usd" },
+          { key: "provider", label: "Providers receive", get: (r) => r.provider_receives_usd, format: "usd", gloss: "take_rate_settlement.result.provider_receives_usd" },
+          { key: "effective", label: "Effective take rate", get: (r) => r.effective_take_rate, format: "pct", gloss: "take_rate_settlement.result.effective_take_rate" },
         ]),
       ],
     },
     {
       id: "operator",
+      gloss: "operator_roi",
       title: "A node operator's return in dollars",
       defaults: () => ({
         months: 24,
@@ -183,9 +187,9 @@ export default {
       compute: (input) => operator_roi(input),
       outputs: [
         metrics([
-          { key: "break_even", label: "Break-even token price", get: (r) => r.break_even_usd_per_token, format: "usd4" },
-          { key: "power", label: "Power a month", get: (r) => r.power_usd_per_month, format: "usd" },
-          { key: "fiat_margin", label: "Fiat margin a month", get: (r) => r.fiat_margin_usd_per_month, format: "usd" },
+          { key: "break_even", label: "Break-even token price", get: (r) => r.break_even_usd_per_token, format: "usd4", gloss: "operator_roi.result.break_even_usd_per_token" },
+          { key: "power", label: "Power a month", get: (r) => r.power_usd_per_month, format: "usd", gloss: "operator_roi.result.power_usd_per_month" },
+          { key: "fiat_margin", label: "Fiat margin a month", get: (r) => r.fiat_margin_usd_per_month, format: "usd", gloss: "operator_roi.result.fiat_margin_usd_per_month" },
         ]),
         chart("Cumulative cash flow by token price scenario (USD)", (r) => ({
           x: r.scenarios[0].months.map((m) => m.month),
@@ -202,7 +206,7 @@ export default {
           ["NPV", "npv_usd", "usd"],
           ["IRR", "irr_annual", "pct"],
           ["Payback (month)", "payback_month", "int"],
-        ]), (r) => r.scenarios),
+        ], { gloss: "operator_roi.result.scenarios[]" }), (r) => r.scenarios),
       ],
     },
   ],

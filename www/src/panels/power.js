@@ -94,24 +94,26 @@ export default {
           ["PPA settlement", "ppa_settlement_usd", "usd"],
           ["Net cost", "net_cost_usd", "usd"],
           ["USD per GPU-hour", "usd_per_gpu_hour", "usd4"],
-        ]), months),
+        ], { gloss: "energy_cost.result.months[]" }), months),
       ],
     },
     {
       id: "split",
+      gloss: "energy_split",
       title: "IT against facility energy",
       defaults: () => ({ it_kwh: "1000", pue: "1.3" }),
       fields: [dec("it_kwh", "IT energy", "kWh"), dec("pue", "PUE", "facility ÷ IT")],
       compute: (input) => energy_split(input),
       outputs: [
         metrics([
-          { key: "overhead", label: "Overhead (cooling, conversion)", get: (r) => r.overhead_kwh, format: "num" },
-          { key: "facility", label: "Facility energy", get: (r) => r.facility_kwh, format: "num" },
+          { key: "overhead", label: "Overhead (cooling, conversion)", get: (r) => r.overhead_kwh, format: "num", gloss: "energy_split.result.overhead_kwh" },
+          { key: "facility", label: "Facility energy", get: (r) => r.facility_kwh, format: "num", gloss: "energy_split.result.facility_kwh" },
         ]),
       ],
     },
     {
       id: "curtailment",
+      gloss: "curtailment_cost",
       title: "Curtailment: switching off when power is dear",
       defaults: () => ({
         gpus: "1024",
@@ -139,11 +141,11 @@ export default {
       compute: (input) => curtailment_cost(input),
       outputs: [
         metrics([
-          { key: "break_even", label: "Curtailing pays above", get: (r) => r.break_even_usd_per_mwh, format: "usd" },
-          { key: "pays", label: "Curtailing pays at this price", get: (r) => r.curtailing_pays, format: "bool" },
-          { key: "net_cost", label: "Net cost of curtailing", get: (r) => r.totals.net_cost_usd, format: "usd" },
-          { key: "draw", label: "Facility draw", get: (r) => r.draw_mw, format: "num4" },
-          { key: "capital_break_even", label: "Capital break-even", get: (r) => r.capital_break_even_usd_per_mwh, format: "usd" },
+          { key: "break_even", label: "Curtailing pays above", get: (r) => r.break_even_usd_per_mwh, format: "usd", gloss: "curtailment_cost.result.break_even_usd_per_mwh" },
+          { key: "pays", label: "Curtailing pays at this price", get: (r) => r.curtailing_pays, format: "bool", gloss: "curtailment_cost.result.curtailing_pays" },
+          { key: "net_cost", label: "Net cost of curtailing", get: (r) => r.totals.net_cost_usd, format: "usd", gloss: "curtailment_cost.result.totals.net_cost_usd" },
+          { key: "draw", label: "Facility draw", get: (r) => r.draw_mw, format: "num4", gloss: "curtailment_cost.result.draw_mw" },
+          { key: "capital_break_even", label: "Capital break-even", get: (r) => r.capital_break_even_usd_per_mwh, format: "usd", gloss: "curtailment_cost.result.capital_break_even_usd_per_mwh" },
         ]),
         chart("Lost margin against power saved and demand response (USD)", (r) => ({
           x: r.months.map((m) => m.month),

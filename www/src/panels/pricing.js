@@ -25,8 +25,8 @@ export default {
       intro: "Priced from the Owner cost panel's inputs: its utilization, SG&A share and life (whole years for the IRR price).",
       defaults: () => ({ target_gross_margin: "0.50", target_annual_irr: "0.15" }),
       fields: [
-        dec("target_gross_margin", "Target gross margin", "fraction of revenue", { hint: "in [0, 1)" }),
-        dec("target_annual_irr", "Target project IRR", "fraction a year"),
+        dec("target_gross_margin", "Target gross margin", "fraction of revenue", { hint: "in [0, 1)", gloss: "target_margin_price.inputs.target_gross_margin" }),
+        dec("target_annual_irr", "Target project IRR", "fraction a year", { gloss: "target_irr_price.inputs.target_annual_irr" }),
       ],
       compute: (input, ctx) => {
         const cost = ctx.stateOf(OWNER_COST);
@@ -38,10 +38,10 @@ export default {
       },
       outputs: [
         metrics([
-          { key: "break_even", label: "Break-even price", get: (r) => r.breakEven.price_usd_per_gpu_hour, format: "usd4" },
-          { key: "target_margin", label: "Target-margin price", get: (r) => r.margin.price_usd_per_gpu_hour, format: "usd4" },
-          { key: "target_irr", label: "Target-IRR price", get: (r) => r.irr.price_usd_per_gpu_hour, format: "usd4" },
-          { key: "revenue_per_year", label: "Revenue a year at the IRR price", get: (r) => r.irr.revenue_usd_per_year, format: "usd" },
+          { key: "break_even", label: "Break-even price", get: (r) => r.breakEven.price_usd_per_gpu_hour, format: "usd4", gloss: "break_even_price.result.price_usd_per_gpu_hour" },
+          { key: "target_margin", label: "Target-margin price", get: (r) => r.margin.price_usd_per_gpu_hour, format: "usd4", gloss: "target_margin_price.result.price_usd_per_gpu_hour" },
+          { key: "target_irr", label: "Target-IRR price", get: (r) => r.irr.price_usd_per_gpu_hour, format: "usd4", gloss: "target_irr_price.result.price_usd_per_gpu_hour" },
+          { key: "revenue_per_year", label: "Revenue a year at the IRR price", get: (r) => r.irr.revenue_usd_per_year, format: "usd", gloss: "target_irr_price.result.revenue_usd_per_year" },
         ]),
         chart("Annual cash flows at the target-IRR price (per GPU)", (r) => ({
           categories: r.irr.annual_cash_flows_usd.map((_, i) => `year ${i}`),
@@ -109,6 +109,7 @@ export default {
     },
     {
       id: "discounts",
+      gloss: "published_discounts",
       title: "Published prices as discounts to on demand",
       defaults: () => ({
         on_demand_usd_per_hour: "32.773",
@@ -125,8 +126,8 @@ export default {
       compute: (input) => published_discounts(input),
       outputs: [
         table("Discounts", "discounts.csv", [
-          { label: "Offer", get: (o) => o.name },
-          { label: "Discount", get: (o) => o.discount, format: "pct" },
+          { label: "Offer", get: (o) => o.name, gloss: "published_discounts.result[].name" },
+          { label: "Discount", get: (o) => o.discount, format: "pct", gloss: "published_discounts.result[].discount" },
         ], (r) => r),
       ],
     },

@@ -6,6 +6,7 @@
 import { presets } from "gpuecon";
 
 import { download } from "../lib/csv.js";
+import { sourceItem } from "../lib/sources.js";
 import { glossOf } from "../lib/glossary.js";
 import { shift } from "../lib/numbers.js";
 import { check, choice, dec, details, el, group, int, optional, rows, text } from "../lib/form.js";
@@ -181,20 +182,16 @@ export function differences(before, after, path = "") {
     const keys = [...new Set([...Object.keys(before), ...Object.keys(after)])];
     return keys.flatMap((k) => differences(before[k], after[k], path ? `${path}.${k}` : k));
   }
-  return JSON.stringify(before) === JSON.stringify(after) ? [] : [[path, before, after]];
+  return JSON.stringify(before) === JSON.stringify(after) || sameNumber(before, after) ? [] : [[path, before, after]];
 }
 
-/** A source as a list item: its web addresses as links that open in a new tab. */
-function sourceItem(text) {
-  const item = el("li");
-  let last = 0;
-  for (const match of text.matchAll(/https?:\/\/[^\s;,)]+[^\s;,.)]/g)) {
-    item.append(text.slice(last, match.index), el("a", { href: match[0], target: "_blank", rel: "noopener", text: match[0] }));
-    last = match.index + match[0].length;
-  }
-  item.append(text.slice(last));
-  return item;
+/** Whether `a` and `b` are the same decimal number however written ("0.1", "0.10", 0.1). */
+function sameNumber(a, b) {
+  const decimal = /^-?\d+(\.\d+)?$/;
+  const strip = (v) => String(v).replace(/(\.\d*?)0+$/, "$1").replace(/\.$/, "").replace(/^-0$/, "0");
+  return decimal.test(String(a)) && decimal.test(String(b)) && strip(a) === strip(b);
 }
+
 
 /**
  * The controls above a scenario form: the preset picker with what the preset shows and its
@@ -312,11 +309,12 @@ export function scenarioControls(root, block) {
   block.syncControls = () => {
     const state = block.state();
     const preset = SCENARIO_PRESETS.find((p) => p.id === state.preset) ?? null;
-    const edited = preset && PRESET_JSON.get(preset.id) !== JSON.stringify(state.scenario);
+    // Edited when a value differs from the preset's as a number, not as text ("0.10" is 0.1).
+    const changes = preset ? differences(JSON.parse(PRESET_JSON.get(preset.id)), state.scenario) : [];
+    const edited = changes.length > 0;
     picker.value = preset ? preset.id : "";
     const text = preset ? `${edited ? `Custom (from “${preset.title}”). ` : ""}${preset.about}${edited ? " (Edited: the numbers below are yours.)" : ""}` : "A scenario of your own.";
     if (about.textContent !== text) about.textContent = text;
-    const changes = edited ? differences(JSON.parse(PRESET_JSON.get(preset.id)), state.scenario) : [];
     changedBox.hidden = changes.length === 0;
     const lines = changes.map(([path, was, now]) => `${path}: ${shownValue(path, was)} → ${shownValue(path, now)}`);
     // Rebuilt only when the list changed: most edits change a value already listed, or none.

@@ -86,7 +86,7 @@ export default {
           ["Make-up balance", "make_up_balance_gpu_hours", "num"],
           ["Termination fee", "termination_fee_usd", "usd"],
           ["Revenue", "revenue_usd", "usd"],
-        ]), months),
+        ], { gloss: "settle_contract.result.months[]" }), months),
         table("True-up periods", "take-or-pay-true-ups.csv", columns([
           ["Period", "period", "int"],
           ["First month", "first_month", "int"],
@@ -98,11 +98,12 @@ export default {
           ["Make-up used", "make_up_used_gpu_hours", "num"],
           ["Minimum payment", "minimum_payment_usd", "usd"],
           ["Revenue", "revenue_usd", "usd"],
-        ]), (r) => r.true_ups),
+        ], { gloss: "settle_contract.result.true_ups[]" }), (r) => r.true_ups),
       ],
     },
     {
       id: "backlog",
+      gloss: "contract_backlog",
       title: "The contracted backlog",
       uses: ["settle"],
       intro: "The minimum payments still to come on the contract above, and their present value.",
@@ -111,9 +112,9 @@ export default {
       compute: (input, ctx) => contract_backlog({ contract: ctx.stateOf(SETTLE).contract, ...input }),
       outputs: [
         metrics([
-          { key: "remaining", label: "Remaining minimum payments", get: (r) => r.remaining_minimum_usd, format: "usd" },
-          { key: "present_value", label: "Present value", get: (r) => r.present_value_usd, format: "usd" },
-          { key: "months", label: "Months remaining", get: (r) => r.months_remaining, format: "int" },
+          { key: "remaining", label: "Remaining minimum payments", get: (r) => r.remaining_minimum_usd, format: "usd", gloss: "contract_backlog.result.remaining_minimum_usd" },
+          { key: "present_value", label: "Present value", get: (r) => r.present_value_usd, format: "usd", gloss: "contract_backlog.result.present_value_usd" },
+          { key: "months", label: "Months remaining", get: (r) => r.months_remaining, format: "int", gloss: "contract_backlog.result.months_remaining" },
         ]),
       ],
     },

@@ -19,6 +19,7 @@ export default {
   blocks: [
     {
       id: "token",
+      gloss: "token_price",
       title: "A GPU-hour price per million tokens",
       defaults: () => ({ usd_per_gpu_hour: "2.49", tokens_per_second: "1500", utilization: "0.6" }),
       fields: [
@@ -29,13 +30,14 @@ export default {
       compute: (input) => token_price(input),
       outputs: [
         metrics([
-          { key: "per_million", label: "Per million tokens", get: (r) => r.usd_per_million_tokens, format: "usd4" },
-          { key: "tokens_per_hour", label: "Tokens per GPU-hour", get: (r) => r.tokens_per_gpu_hour, format: "int" },
+          { key: "per_million", label: "Per million tokens", get: (r) => r.usd_per_million_tokens, format: "usd4", gloss: "token_price.result.usd_per_million_tokens" },
+          { key: "tokens_per_hour", label: "Tokens per GPU-hour", get: (r) => r.tokens_per_gpu_hour, format: "int", gloss: "token_price.result.tokens_per_gpu_hour" },
         ]),
       ],
     },
     {
       id: "training",
+      gloss: "training_run_cost",
       title: "A training run",
       defaults: () => ({ total_flops: "1e25", peak_flops_per_second: "989e12", mfu: "0.40", usd_per_gpu_hour: "2.49" }),
       fields: [
@@ -47,13 +49,14 @@ export default {
       compute: (input) => training_run_cost(input),
       outputs: [
         metrics([
-          { key: "gpu_hours", label: "GPU-hours", get: (r) => r.gpu_hours, format: "int" },
-          { key: "cost", label: "Cost", get: (r) => r.cost_usd, format: "usd0" },
+          { key: "gpu_hours", label: "GPU-hours", get: (r) => r.gpu_hours, format: "int", gloss: "training_run_cost.result.gpu_hours" },
+          { key: "cost", label: "Cost", get: (r) => r.cost_usd, format: "usd0", gloss: "training_run_cost.result.cost_usd" },
         ]),
       ],
     },
     {
       id: "api",
+      gloss: "api_comparison",
       title: "An inference API against self-hosting",
       defaults: () => ({
         requests: [
@@ -88,12 +91,12 @@ export default {
       compute: (input) => api_comparison(input),
       outputs: [
         metrics([
-          { key: "api", label: "API a month", get: (r) => r.api_usd_per_month, format: "usd0" },
-          { key: "api_per_million", label: "API per million tokens", get: (r) => r.api_usd_per_million_tokens, format: "usd4" },
-          { key: "usage_based", label: "Self-hosted, hours used", get: (r) => r.usage_based.usd_per_month, format: "usd0" },
-          { key: "reservation_based", label: "Self-hosted, reserved", get: (r) => r.reservation_based.usd_per_month, format: "usd0" },
-          { key: "reserved_utilization", label: "Reserved GPUs busy", get: (r) => r.reserved_utilization, format: "pct" },
-          { key: "break_even", label: "Break-even volume (tokens a month)", get: (r) => r.break_even_tokens_per_month, format: "int" },
+          { key: "api", label: "API a month", get: (r) => r.api_usd_per_month, format: "usd0", gloss: "api_comparison.result.api_usd_per_month" },
+          { key: "api_per_million", label: "API per million tokens", get: (r) => r.api_usd_per_million_tokens, format: "usd4", gloss: "api_comparison.result.api_usd_per_million_tokens" },
+          { key: "usage_based", label: "Self-hosted, hours used", get: (r) => r.usage_based.usd_per_month, format: "usd0", gloss: "api_comparison.result.usage_based.usd_per_month" },
+          { key: "reservation_based", label: "Self-hosted, reserved", get: (r) => r.reservation_based.usd_per_month, format: "usd0", gloss: "api_comparison.result.reservation_based.usd_per_month" },
+          { key: "reserved_utilization", label: "Reserved GPUs busy", get: (r) => r.reserved_utilization, format: "pct", gloss: "api_comparison.result.reserved_utilization" },
+          { key: "break_even", label: "Break-even volume (tokens a month)", get: (r) => r.break_even_tokens_per_month, format: "int", gloss: "api_comparison.result.break_even_tokens_per_month" },
         ]),
         chart("A month's bill (USD)", (r) => ({
           categories: ["API", "self-hosted, used hours", "self-hosted, reserved"],

@@ -79,11 +79,12 @@ export default {
           ["Cost per active hour", "cost_usd_per_active_gpu_hour", "usd4"],
           ["Cost per effective hour", "cost_usd_per_effective_gpu_hour", "usd4"],
           ["Yield on cost", "annualized_yield_on_cost", "pct"],
-        ]), months),
+        ], { gloss: "utilization_yield.result.months[]" }), months),
       ],
     },
     {
       id: "buyer",
+      gloss: "buyer_cost",
       title: "A buyer: reserve, or pay on demand?",
       defaults: () => ({ reserved_usd_per_gpu_hour: "1.80", on_demand_usd_per_gpu_hour: "2.99", activity: "0.50", gpus: "8", hours: "730" }),
       fields: [
@@ -96,10 +97,10 @@ export default {
       compute: (input) => buyer_cost(input),
       outputs: [
         metrics([
-          { key: "reserved_cost", label: "Reserved: cost", get: (r) => r.reserved_cost_usd, format: "usd" },
-          { key: "on_demand_cost", label: "On demand: cost", get: (r) => r.on_demand_cost_usd, format: "usd" },
-          { key: "reserved_per_used", label: "Reserved: per used GPU-hour", get: (r) => r.reserved_usd_per_used_gpu_hour, format: "usd4" },
-          { key: "break_even_activity", label: "Reserving pays above", get: (r) => r.break_even_activity, format: "pct" },
+          { key: "reserved_cost", label: "Reserved: cost", get: (r) => r.reserved_cost_usd, format: "usd", gloss: "buyer_cost.result.reserved_cost_usd" },
+          { key: "on_demand_cost", label: "On demand: cost", get: (r) => r.on_demand_cost_usd, format: "usd", gloss: "buyer_cost.result.on_demand_cost_usd" },
+          { key: "reserved_per_used", label: "Reserved: per used GPU-hour", get: (r) => r.reserved_usd_per_used_gpu_hour, format: "usd4", gloss: "buyer_cost.result.reserved_usd_per_used_gpu_hour" },
+          { key: "break_even_activity", label: "Reserving pays above", get: (r) => r.break_even_activity, format: "pct", gloss: "buyer_cost.result.break_even_activity" },
         ]),
       ],
     },
