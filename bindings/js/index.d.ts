@@ -134,6 +134,13 @@ export type DecimalInput = number | bigint | DecimalString | DecimalLike;
  */
 export type U64Input = number | bigint | string;
 
+/**
+ * A whole number up to 2^64 − 1 in a result (a Monte Carlo report's `seed`): the string of its
+ * decimal digits, exact where a number would be rounded beyond 2^53 (`BigInt(seed)` gives it
+ * as a BigInt; a `U64Input` takes it back as it is).
+ */
+export type U64String = string;
+
 /** The stable, machine-readable codes of {@link GpueconError}. */
 export type GpueconErrorCode =
   | "INVALID_ARGUMENT"

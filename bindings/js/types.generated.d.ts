@@ -2,7 +2,7 @@
 // The inputs and results of the package's functions, one declaration per core type
 // (xtask/src/codegen/typescript.rs says how each is written); index.d.ts re-exports them.
 
-import type { DecimalInput, DecimalString, U64Input } from "./index.js";
+import type { DecimalInput, DecimalString, U64Input, U64String } from "./index.js";
 
 /** One field explained. */
 export interface Entry {
@@ -3575,7 +3575,7 @@ export interface MonteCarloReport {
   /** Paths run. */
   paths: number;
   /** The seed. */
-  seed: number;
+  seed: U64String;
   /** With a target standard error: whether it was met (else `paths` ran out). */
   target_met: boolean | null;
   /**

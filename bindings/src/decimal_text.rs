@@ -1,4 +1,5 @@
-//! A decimal's text without `core::fmt`: the digits every result crosses the boundary as.
+//! Numbers' text without `core::fmt`: the digits every result crosses the boundary as
+//! (decimals, and the integers and dates of [`crate::to_json`]).
 //!
 //! rust_decimal's `Display` divides its 96-bit mantissa by 10 once per digit, each a
 //! three-word long division, and goes through `Formatter::pad_integral`; in the wasm
@@ -19,99 +20,190 @@ const GROUP_DIGITS: usize = 9;
 
 /// Appends `value`'s text, as rust_decimal's `Display` writes it (`1.50`, `-0.007`, `0.000`,
 /// `-0`, `79228162514264337593543950335`).
+///
+/// The text is built right to left in a buffer on the stack (the fraction's digits, the
+/// point, the whole part's, the sign) and appended with one copy: no per-character push.
 pub fn write_decimal(out: &mut String, value: &Decimal) {
-    let (groups, count) = groups(value.mantissa().unsigned_abs());
-    // The digits written: the leading group's own, nine for each group under it.
-    let leading = count
-        .checked_sub(1)
-        .and_then(|top| groups.get(top))
-        .map_or(0, |&group| digit_count(group));
-    let length = leading + GROUP_DIGITS * count.saturating_sub(1);
-    let scale = usize::try_from(value.scale()).unwrap_or(usize::MAX);
-    // rust_decimal pads the digits with zeros on the left to at least the scale.
-    let padded = length.max(scale);
-    let whole = padded - scale;
+    write_decimal_text(out, value, false);
+}
 
+// The models' results only (`to_json.rs`); the finance functions write bare decimals.
+#[cfg(feature = "models")]
+/// [`write_decimal`]'s text in double quotes: a decimal as JSON holds it, appended at once.
+pub fn write_quoted_decimal(out: &mut String, value: &Decimal) {
+    write_decimal_text(out, value, true);
+}
+
+/// A decimal's text, quoted or not.
+fn write_decimal_text(out: &mut String, value: &Decimal, quoted: bool) {
+    let magnitude = value.mantissa().unsigned_abs();
+    // Zero at scale 0, the commonest value of a report (the lines a scenario leaves out).
+    if magnitude == 0 && value.scale() == 0 && !value.is_sign_negative() {
+        out.push_str(if quoted { "\"0\"" } else { "0" });
+        return;
+    }
+    let (groups, count) = groups(magnitude);
+    let scale = usize::try_from(value.scale()).unwrap_or(usize::MAX);
+    let mut text = Text::new();
+    if quoted {
+        text.byte(b'"');
+    }
+    // The point goes in once `scale` digits (the fraction) are written.
+    let point = if scale > 0 { scale } else { usize::MAX };
+    for (index, &group) in groups.iter().take(count).enumerate() {
+        // Every group but the leading one has its nine digits, zeros included.
+        let minimum = if index + 1 < count { GROUP_DIGITS } else { 1 };
+        text.group(group, minimum, point);
+    }
+    // rust_decimal pads the digits with zeros on the left to at least the scale, and writes
+    // a `0` before a leading point (and for zero at scale 0).
+    while text.digits <= scale || text.digits == 0 {
+        text.digit(0, point);
+    }
     if value.is_sign_negative() {
-        out.push('-');
+        text.byte(b'-');
     }
-    if whole == 0 {
-        out.push('0');
+    if quoted {
+        text.byte(b'"');
     }
-    let mut position = 0;
-    let mut digit = |out: &mut String, byte: u8| {
-        if position == whole && scale > 0 {
-            out.push('.');
+    out.push_str(text.as_str());
+}
+
+// The models' results only (`to_json.rs`); the finance functions write bare decimals.
+#[cfg(feature = "models")]
+/// Appends the decimal digits of `magnitude`, after a `-` when `negative`.
+pub fn write_integer(out: &mut String, negative: bool, magnitude: u64) {
+    let mut text = Text::new();
+    let mut rest = magnitude;
+    // Nine digits at a time: the groups are `u32`s, whose divisions by 10 are cheap.
+    while rest >= GROUP {
+        text.group(
+            u32::try_from(rest % GROUP).unwrap_or(0),
+            GROUP_DIGITS,
+            usize::MAX,
+        );
+        rest /= GROUP;
+    }
+    text.group(u32::try_from(rest).unwrap_or(0), 1, usize::MAX);
+    if negative {
+        text.byte(b'-');
+    }
+    out.push_str(text.as_str());
+}
+
+// The models' results only (`to_json.rs`); the finance functions write bare decimals.
+#[cfg(feature = "models")]
+/// Appends `value` (below 10^`width`) as exactly `width` digits, zeros on the left
+/// (`0001`, `07`).
+pub fn write_padded(out: &mut String, value: u32, width: usize) {
+    let mut text = Text::new();
+    text.group(value, width, usize::MAX);
+    out.push_str(text.as_str());
+}
+
+/// A number's text, written right to left into the end of a buffer on the stack: the
+/// longest, `"-0.` and 28 more digits and `"` (or `-` and 29 digits, quoted), is 33 bytes.
+/// Its methods are always inlined (the module is built for size, where they would not be:
+/// a call per digit cost a tenth of a whole `evaluate`, measured).
+struct Text {
+    bytes: [u8; 40],
+    /// Where the text starts: it is `bytes[start..]`.
+    start: usize,
+    /// Digits written so far (the point and the sign not counted).
+    digits: usize,
+}
+
+impl Text {
+    #[inline(always)]
+    fn new() -> Self {
+        Self {
+            bytes: [0; 40],
+            start: 40,
+            digits: 0,
         }
-        out.push(char::from(byte));
-        position += 1;
-    };
-    for _ in length..padded {
-        digit(out, b'0');
     }
-    for (index, &group) in groups.iter().take(count).rev().enumerate() {
-        let skip = if index == 0 {
-            GROUP_DIGITS - leading
-        } else {
-            0
-        };
-        for &byte in nine_digits(group).iter().skip(skip) {
-            digit(out, byte);
+
+    /// Writes `byte` before the text (a byte past the buffer's front is dropped: never,
+    /// with the lengths above).
+    #[inline(always)]
+    fn byte(&mut self, byte: u8) {
+        if let Some(start) = self.start.checked_sub(1) {
+            if let Some(slot) = self.bytes.get_mut(start) {
+                *slot = byte;
+                self.start = start;
+            }
         }
+    }
+
+    /// Writes the digit `value` (below 10) before the text, after a point when `point`
+    /// digits are already written.
+    #[inline(always)]
+    fn digit(&mut self, value: u32, point: usize) {
+        if self.digits == point {
+            self.byte(b'.');
+        }
+        // Below 10: the cast keeps it.
+        self.byte(b'0' + value as u8);
+        self.digits += 1;
+    }
+
+    /// Writes `group`'s digits before the text, at least `minimum` of them (zeros on the
+    /// left), with the point as in [`Self::digit`].
+    #[inline(always)]
+    fn group(&mut self, mut group: u32, minimum: usize, point: usize) {
+        let mut written = 0;
+        while written < minimum || group > 0 {
+            self.digit(group % 10, point);
+            group /= 10;
+            written += 1;
+        }
+    }
+
+    /// The text written (ASCII, so valid UTF-8).
+    #[inline(always)]
+    fn as_str(&self) -> &str {
+        self.bytes
+            .get(self.start..)
+            .and_then(|bytes| std::str::from_utf8(bytes).ok())
+            .unwrap_or_default()
     }
 }
 
 /// The magnitude's groups of nine digits, least significant first, and how many there are
 /// (none for zero; at most 4, since 2^96 < 10^36).
 fn groups(magnitude: u128) -> ([u32; 4], usize) {
-    // The three 32-bit words of the 96-bit mantissa, most significant first (the casts
-    // keep each word's bits).
-    let mut words = [
-        (magnitude >> 64) as u32,
-        (magnitude >> 32) as u32,
-        magnitude as u32,
-    ];
     let mut groups = [0; 4];
     let mut count = 0;
+    // The high 32-bit word of the 96-bit mantissa (the cast keeps its bits) and the low 64
+    // bits: while the high word is not zero, one group is cut off by a long division, one
+    // 32-bit word at a time (each step divides a number below 10^9 · 2^32 < 2^64); then the
+    // rest, which fits 64 bits, by one division per group.
+    let mut high = (magnitude >> 64) as u32;
+    let mut low = magnitude as u64;
     for group in &mut groups {
-        if words == [0; 3] {
+        let remainder = if high != 0 {
+            let mut remainder = 0_u64;
+            let mut words = [high, (low >> 32) as u32, low as u32];
+            for word in &mut words {
+                let dividend = (remainder << 32) | u64::from(*word);
+                *word = u32::try_from(dividend / GROUP).unwrap_or(u32::MAX);
+                remainder = dividend % GROUP;
+            }
+            let [top, middle, bottom] = words;
+            high = top;
+            low = (u64::from(middle) << 32) | u64::from(bottom);
+            remainder
+        } else if low != 0 {
+            let remainder = low % GROUP;
+            low /= GROUP;
+            remainder
+        } else {
             break;
-        }
-        // Long division by 10^9, one word at a time: each step divides a number below
-        // 10^9 · 2^32 < 2^64.
-        let mut remainder = 0_u64;
-        for word in &mut words {
-            let dividend = (remainder << 32) | u64::from(*word);
-            *word = u32::try_from(dividend / GROUP).unwrap_or(u32::MAX);
-            remainder = dividend % GROUP;
-        }
+        };
         *group = u32::try_from(remainder).unwrap_or(0);
         count += 1;
     }
     (groups, count)
-}
-
-/// The nine ASCII digits of `group` (below 10^9), zero-padded.
-fn nine_digits(mut group: u32) -> [u8; GROUP_DIGITS] {
-    let mut digits = [b'0'; GROUP_DIGITS];
-    for slot in digits.iter_mut().rev() {
-        // `group % 10` is below 10: the cast keeps it.
-        *slot = b'0' + (group % 10) as u8;
-        group /= 10;
-    }
-    digits
-}
-
-/// How many digits `group` has without leading zeros (1 to 9; a group written is never 0
-/// when it leads, but 0 counts as one digit).
-fn digit_count(group: u32) -> usize {
-    let mut count = 1;
-    let mut rest = group / 10;
-    while rest > 0 {
-        count += 1;
-        rest /= 10;
-    }
-    count
 }
 
 #[cfg(test)]
@@ -163,6 +255,56 @@ mod tests {
             assert_eq!(ours(&value), text);
             // The hand-written text is also Display's.
             assert_eq!(value.to_string(), text);
+        }
+    }
+
+    #[cfg(feature = "models")]
+    fn integer(negative: bool, magnitude: u64) -> String {
+        let mut out = String::new();
+        write_integer(&mut out, negative, magnitude);
+        out
+    }
+
+    /// Integers by hand at the group edges, and `Display`'s text for the extremes; quoted
+    /// decimals.
+    #[cfg(feature = "models")]
+    #[test]
+    fn writes_integers_padded_digits_and_quoted_decimals() {
+        let mut quoted = String::new();
+        write_quoted_decimal(&mut quoted, &Decimal::MIN.trunc_with_scale(0));
+        write_quoted_decimal(&mut quoted, &Decimal::from_parts(1, 0, 0, true, 28));
+        assert_eq!(
+            quoted,
+            "\"-79228162514264337593543950335\"\"-0.0000000000000000000000000001\""
+        );
+
+        assert_eq!(integer(false, 0), "0");
+        assert_eq!(integer(true, 7), "-7");
+        assert_eq!(integer(false, 999_999_999), "999999999");
+        assert_eq!(integer(false, 1_000_000_000), "1000000000");
+        assert_eq!(
+            integer(false, 1_000_000_000_000_000_001),
+            "1000000000000000001"
+        );
+        assert_eq!(integer(false, u64::MAX), "18446744073709551615");
+        assert_eq!(integer(false, u64::MAX), u64::MAX.to_string());
+        assert_eq!(integer(true, i64::MIN.unsigned_abs()), i64::MIN.to_string());
+        let mut out = String::new();
+        write_padded(&mut out, 1, 4);
+        write_padded(&mut out, 12, 2);
+        write_padded(&mut out, 9999, 4);
+        assert_eq!(out, "0001129999");
+    }
+
+    #[cfg(feature = "models")]
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(20_000))]
+
+        /// Any `u64`, either sign: `Display`'s text.
+        #[test]
+        fn writes_integers_as_display_does(magnitude in any::<u64>(), negative in any::<bool>()) {
+            let expected = if negative { format!("-{magnitude}") } else { magnitude.to_string() };
+            prop_assert_eq!(integer(negative, magnitude), expected);
         }
     }
 

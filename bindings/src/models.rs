@@ -7,6 +7,8 @@
 //! by [`crate::to_json`]) through `JSON.parse` on the way out. Every input type denies
 //! unknown fields, so a misspelt key is an error at any depth.
 
+use std::sync::atomic::{AtomicUsize, Ordering};
+
 use gpuecon::models;
 use wasm_bindgen::prelude::*;
 
@@ -81,6 +83,11 @@ enum Failure {
     Model(GpueconError),
 }
 
+/// The length of the last result's text, which the next result's text is given at once:
+/// a page evaluates the same scenario again and again as its inputs change, and a report's
+/// text (311 KB for a 12-year box) would otherwise grow by doubling, copied each time.
+static LAST_RESULT_LENGTH: AtomicUsize = AtomicUsize::new(0);
+
 /// The input's JSON text, parsed and handed to `model` with the text to write the result
 /// into; the result as an object (the non-generic part of [`run_model`]).
 #[inline(never)]
@@ -91,9 +98,12 @@ fn run(
 ) -> JsResult<JsValue> {
     let text = input_json(value, field).map_err(JsCast::unchecked_into::<GpueconError>)?;
     let tree = json::parse(&text).map_err(|e| error::invalid_input(field, &e))?;
-    let mut result = String::new();
+    let mut result = String::with_capacity(LAST_RESULT_LENGTH.load(Ordering::Relaxed));
     match model(tree, &mut result) {
-        Ok(()) => parse_result(&result),
+        Ok(()) => {
+            LAST_RESULT_LENGTH.store(result.len(), Ordering::Relaxed);
+            parse_result(&result)
+        }
         Err(Failure::Shape(e)) => Err(error::invalid_input(field, &e)),
         Err(Failure::Model(e)) => Err(e),
     }

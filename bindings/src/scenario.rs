@@ -45,7 +45,12 @@ impl ToJson for ReportByColumns {
         let report = &self.0;
         write_object(
             out,
-            &["months", "summary", "financing", "warnings"],
+            &[
+                "{\"months\":",
+                ",\"summary\":",
+                ",\"financing\":",
+                ",\"warnings\":",
+            ],
             &[
                 &Columns(&report.months),
                 &report.summary,
@@ -96,7 +101,11 @@ struct Problem {
 
 impl ToJson for Problem {
     fn write_json(&self, out: &mut String) {
-        write_object(out, &["field", "message"], &[&self.field, &self.message]);
+        write_object(
+            out,
+            &["{\"field\":", ",\"message\":"],
+            &[&self.field, &self.message],
+        );
     }
 }
 

@@ -3,16 +3,17 @@
 //! A model's result crosses the boundary as the text written here, read by `JSON.parse` on
 //! the JavaScript side. The impls for the core's types are generated from the core's
 //! source by `cargo xtask codegen` into `generated/to_json.rs` (xtask/src/codegen says why): each is one call to [`write_object`] with the
-//! fields' names and a `&dyn ToJson` for each value, so that a type's impl holds no
+//! fields' keys (`{"name":`, `,"name":`) and a `&dyn ToJson` for each value, so that a type's impl holds no
 //! formatting code of its own. The text is serde_json's for the same value, byte for byte
 //! (native tests compare the two on every preset and golden vector): decimals as strings,
-//! dates as `YYYY-MM-DD`, `None` as `null`.
+//! dates as `YYYY-MM-DD`, `None` as `null`; except that a `u64` (a Monte Carlo seed) is a
+//! string of its digits, which a JavaScript number could not hold beyond 2^53.
 
-use std::{borrow::Cow, fmt::Write as _};
+use std::borrow::Cow;
 
 use gpuecon::{Date, Decimal};
 
-use crate::decimal_text::write_decimal;
+use crate::decimal_text::{write_integer, write_padded, write_quoted_decimal};
 
 /// A value written as JSON text.
 pub trait ToJson {
@@ -20,57 +21,50 @@ pub trait ToJson {
     fn write_json(&self, out: &mut String);
 }
 
-/// `{"name":value,...}`: each `names[i]` with `values[i]`. Names are the core's field
-/// names and tags: identifiers, written without escaping.
+/// `{"name":value,...}`: each of `keys` followed by its value in `values`. A key is a
+/// name with the punctuation before its value: `{"name":` for the first, `,"name":` for
+/// the others (names are the core's field names and tags: identifiers, written without
+/// escaping), so that each field is one append and its value's text.
 #[inline(never)]
-pub fn write_object(out: &mut String, names: &[&str], values: &[&dyn ToJson]) {
-    out.push('{');
-    for (index, (name, value)) in names.iter().zip(values).enumerate() {
-        if index > 0 {
-            out.push(',');
-        }
-        out.push('"');
-        out.push_str(name);
-        out.push_str("\":");
+pub fn write_object(out: &mut String, keys: &[&str], values: &[&dyn ToJson]) {
+    for (key, value) in keys.iter().zip(values) {
+        out.push_str(key);
         value.write_json(out);
     }
-    out.push('}');
-}
-
-/// `value`'s `Display` text, unquoted (numbers) or quoted (decimals, dates: their text
-/// needs no escaping).
-#[inline(never)]
-fn write_display(out: &mut String, value: &dyn std::fmt::Display, quoted: bool) {
-    if quoted {
-        out.push('"');
-    }
-    // Writing into a `String` cannot fail.
-    let _ = write!(out, "{value}");
-    if quoted {
-        out.push('"');
-    }
+    out.push_str(if keys.is_empty() { "{}" } else { "}" });
 }
 
 impl ToJson for str {
     /// A string, escaped as serde_json escapes it: `"` and `\`, and the control
-    /// characters (`\b \t \n \f \r` by name, the others as `\u00XX`).
+    /// characters (`\b \t \n \f \r` by name, the others as `\u00XX`). The runs between
+    /// escapes are copied whole.
     fn write_json(&self, out: &mut String) {
         out.push('"');
-        for ch in self.chars() {
-            match ch {
-                '"' => out.push_str("\\\""),
-                '\\' => out.push_str("\\\\"),
-                '\u{8}' => out.push_str("\\b"),
-                '\t' => out.push_str("\\t"),
-                '\n' => out.push_str("\\n"),
-                '\u{c}' => out.push_str("\\f"),
-                '\r' => out.push_str("\\r"),
-                '\0'..='\u{1f}' => {
-                    let _ = write!(out, "\\u{:04x}", u32::from(ch));
-                }
-                _ => out.push(ch),
+        let mut run = 0;
+        for (index, byte) in self.bytes().enumerate() {
+            let escape = match byte {
+                b'"' => "\\\"",
+                b'\\' => "\\\\",
+                0x08 => "\\b",
+                b'\t' => "\\t",
+                b'\n' => "\\n",
+                0x0c => "\\f",
+                b'\r' => "\\r",
+                0..=0x1f => "",
+                _ => continue,
+            };
+            // `index` is an ASCII byte's: a character boundary.
+            out.push_str(self.get(run..index).unwrap_or_default());
+            if escape.is_empty() {
+                out.push_str("\\u00");
+                write_padded(out, u32::from(byte >> 4), 1);
+                out.push(char::from(b"0123456789abcdef"[usize::from(byte & 0xf)]));
+            } else {
+                out.push_str(escape);
             }
+            run = index + 1;
         }
+        out.push_str(self.get(run..).unwrap_or_default());
         out.push('"');
     }
 }
@@ -95,19 +89,23 @@ impl<T: ToJson + ?Sized> ToJson for &T {
 }
 
 /// A decimal string, as rust_decimal's serde impl writes it (its `Display` text, written by
-/// [`write_decimal`] without `core::fmt`).
+/// [`write_quoted_decimal`] without `core::fmt`).
 impl ToJson for Decimal {
     fn write_json(&self, out: &mut String) {
-        out.push('"');
-        write_decimal(out, self);
-        out.push('"');
+        write_quoted_decimal(out, self);
     }
 }
 
-/// `"YYYY-MM-DD"`.
+/// `"YYYY-MM-DD"` (the core's dates have years 1 to 9999: four digits).
 impl ToJson for Date {
     fn write_json(&self, out: &mut String) {
-        write_display(out, self, true);
+        out.push('"');
+        write_padded(out, self.year().unsigned_abs(), 4);
+        out.push('-');
+        write_padded(out, self.month(), 2);
+        out.push('-');
+        write_padded(out, self.day(), 2);
+        out.push('"');
     }
 }
 
@@ -118,17 +116,48 @@ impl ToJson for bool {
 }
 
 /// Whole numbers, as their digits.
-macro_rules! integers {
+macro_rules! unsigned {
     ($($t:ty),*) => {$(
         impl ToJson for $t {
             fn write_json(&self, out: &mut String) {
-                write_display(out, self, false);
+                write_integer(out, false, u64::from(*self));
             }
         }
     )*};
 }
 
-integers!(u8, u16, u32, u64, usize, i8, i16, i32, i64);
+unsigned!(u8, u16, u32);
+
+/// Whole numbers, as their digits, after a `-` when negative.
+macro_rules! signed {
+    ($($t:ty),*) => {$(
+        impl ToJson for $t {
+            fn write_json(&self, out: &mut String) {
+                write_integer(out, *self < 0, i64::from(*self).unsigned_abs());
+            }
+        }
+    )*};
+}
+
+signed!(i8, i16, i32, i64);
+
+impl ToJson for usize {
+    fn write_json(&self, out: &mut String) {
+        // A `usize` has at most 64 bits on every target Rust supports.
+        write_integer(out, false, u64::try_from(*self).unwrap_or(u64::MAX));
+    }
+}
+
+/// A string of its decimal digits (`"18446744073709551615"`), not a number: `JSON.parse`
+/// would round a number above 2^53 to the nearest double, and a seed given back must be the
+/// seed given (the package's types call it `U64String`; `U64Input` takes it back).
+impl ToJson for u64 {
+    fn write_json(&self, out: &mut String) {
+        out.push('"');
+        write_integer(out, false, *self);
+        out.push('"');
+    }
+}
 
 impl<T: ToJson> ToJson for Option<T> {
     fn write_json(&self, out: &mut String) {
@@ -183,11 +212,31 @@ mod tests {
     use super::*;
     use crate::json::{self, FromJson};
 
-    /// `value`'s text from [`ToJson`], and serde_json's.
+    /// serde_json's compact text, but a `u64` quoted, as [`ToJson`] writes it for
+    /// JavaScript.
+    struct QuotedU64;
+
+    impl serde_json::ser::Formatter for QuotedU64 {
+        fn write_u64<W: ?Sized + std::io::Write>(
+            &mut self,
+            writer: &mut W,
+            value: u64,
+        ) -> std::io::Result<()> {
+            write!(writer, "\"{value}\"")
+        }
+    }
+
+    /// `value`'s text from [`ToJson`], and serde_json's (a `u64` quoted).
     fn both<T: ToJson + Serialize + ?Sized>(value: &T) -> (String, String) {
         let mut ours = String::new();
         value.write_json(&mut ours);
-        (ours, serde_json::to_string(value).unwrap())
+        let mut serde = Vec::new();
+        value
+            .serialize(&mut serde_json::Serializer::with_formatter(
+                &mut serde, QuotedU64,
+            ))
+            .unwrap();
+        (ours, String::from_utf8(serde).unwrap())
     }
 
     /// Records where the generated writer and serde_json write `value` differently. The
@@ -313,12 +362,26 @@ mod tests {
         compare("bool", &vec![true, false], &mut out);
         compare("u8", &u8::MAX, &mut out);
         compare("u64", &vec![0, u64::MAX], &mut out);
-        compare("usize", &usize::MAX, &mut out);
+        let mut seeds = String::new();
+        vec![0, u64::MAX].write_json(&mut seeds);
+        assert_eq!(seeds, r#"["0","18446744073709551615"]"#);
+        // serde writes a `usize` as a `u64`, which the formatter above quotes: not this.
+        let mut size = String::new();
+        usize::MAX.write_json(&mut size);
+        assert_eq!(size, serde_json::to_string(&usize::MAX).unwrap());
         compare("i64", &vec![i64::MIN, -1, 0, i64::MAX], &mut out);
         compare("i8", &i8::MIN, &mut out);
         compare("options", &vec![None, Some(1u32)], &mut out);
         compare("nested", &vec![vec![], vec![Some(2u16)]], &mut out);
         compare("box", &Box::new(String::from("x")), &mut out);
+        // Every escape serde_json writes, between and around runs of plain text.
+        compare(
+            "escapes",
+            "\"a\\b\u{0}\u{8}\t\n\u{b}\u{c}\r\u{1f}é€ \u{7f}\"",
+            &mut out,
+        );
+        compare("no escapes", "GPU-hours é", &mut out);
+        compare("empty", "", &mut out);
         assert!(out.is_empty(), "{}", out.join("\n"));
     }
 

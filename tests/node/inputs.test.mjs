@@ -60,11 +60,15 @@ test("models read decimal.js, big.js and BigInt values as their decimal strings"
   assert.deepEqual(owner_cost(inputs(50000n, new Decimal("0.1"))), expected);
 });
 
-test("a Monte Carlo seed takes any u64: a BigInt or a decimal string, beyond 2^53", () => {
+test("a Monte Carlo seed takes any u64: a BigInt or a decimal string, beyond 2^53, and comes back exactly", () => {
   const { scenario } = presets().find((p) => p.id === "h100-cluster-1024");
   const run = (seed) => montecarlo({ scenario, options: { paths: 40, seed, stochastic: montecarlo_typical() } });
   const max = run(2n ** 64n - 1n);
   assert.deepEqual(run("18446744073709551615"), max);
+  // The report gives the seed back exactly, as its digits (a number would be 2^64).
+  assert.equal(max.seed, "18446744073709551615");
+  assert.equal(run(18446744073709551615n).seed, "18446744073709551615");
+  assert.equal(run(3).seed, "3");
   // 2^53 + 1 is no double: as a BigInt it is its own seed, not 2^53's.
   const above = run(2n ** 53n + 1n);
   assert.deepEqual(run("9007199254740993"), above);

@@ -188,12 +188,19 @@ impl Crate {
         }
     }
 
-    /// The body of `write_json`: one call to `write_object` with the fields' names and
-    /// values (an internally tagged variant's tag first), or the one value a newtype, a
+    /// The body of `write_json`: one call to `write_object` with the fields' keys (each
+    /// name quoted, with the `{` or `,` before it and the `:` after it) and values (an internally tagged variant's tag first), or the one value a newtype, a
     /// transparent struct or a unit variant is written as.
     fn writer(&self, t: &TypeDef) -> String {
+        // Each name with the punctuation before its value (`{"name":`, then `,"name":`),
+        // so that `write_object` appends one piece per field.
         let object = |names: Vec<String>, values: Vec<String>| {
-            format!("write_object(out, &{names:?}, &[{}])", values.join(", "))
+            let keys: Vec<String> = names
+                .iter()
+                .enumerate()
+                .map(|(index, name)| format!("{}\"{name}\":", if index == 0 { '{' } else { ',' }))
+                .collect();
+            format!("write_object(out, &{keys:?}, &[{}])", values.join(", "))
         };
         match &t.shape {
             Shape::Tuple(_) => "self.0.write_json(out)".to_owned(),

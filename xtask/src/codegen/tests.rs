@@ -81,7 +81,7 @@ export type Shape =
 
 export interface Out {
   total: DecimalString;
-  seed: number;
+  seed: U64String;
   best: DecimalString | null;
   type: Kind;
 }
@@ -105,6 +105,6 @@ fn readers_and_writers_follow_serde_attributes() {
     assert!(read.contains(r#"months: o.or("months", ::core::default::Default::default())?"#));
     assert!(read.contains(r#"cap: o.or("cap", None)?"#));
     let write = crate_.generate(Direction::Write);
-    assert!(write.contains(r#"write_object(out, &["total", "seed", "best", "type"], &[&self.total, &self.seed, &self.best, &self.r#type])"#), "{write}");
+    assert!(write.contains(r#"write_object(out, &["{\"total\":", ",\"seed\":", ",\"best\":", ",\"type\":"], &[&self.total, &self.seed, &self.best, &self.r#type])"#), "{write}");
     assert!(write.contains(r#"Self::GpuHours => "gpu_hours".write_json(out)"#));
 }

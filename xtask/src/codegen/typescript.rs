@@ -5,7 +5,8 @@
 //! `run_model`, or a type one holds) is declared as an input: its decimals are
 //! `DecimalInput`, a `u64` (a seed) `U64Input` (a BigInt or a string of digits too), and a field serde fills in when it is missing (`default`, or an
 //! `Option`) is optional (`field?: T`, an `Option` also `null`). Every other type is
-//! declared as a result: decimals are `DecimalString`, every field is present, an `Option`
+//! declared as a result: decimals are `DecimalString`, a `u64` `U64String` (its digits, as
+//! the bindings write it: a number would lose digits beyond 2^53), every field is present, an `Option`
 //! is `T | null`. A type both read and written (a scenario, which a preset returns and
 //! `evaluate` takes) is declared once, as an input, so that a result can be passed back in. Enums of unit variants are unions of their names; internally
 //! tagged enums (`#[serde(tag = "kind")]`) unions of objects with their tag.
@@ -52,7 +53,7 @@ impl Crate {
             "// {MARK}\n\
              // The inputs and results of the package's functions, one declaration per core type\n\
              // (xtask/src/codegen/typescript.rs says how each is written); index.d.ts re-exports them.\n\n\
-             import type {{ DecimalInput, DecimalString, U64Input }} from \"./index.js\";\n"
+             import type {{ DecimalInput, DecimalString, U64Input, U64String }} from \"./index.js\";\n"
         );
         for (index, form) in forms {
             let Some(t) = self.types.get(index) else {
@@ -284,8 +285,11 @@ fn ts_type(ty: &Type, form: Form) -> String {
             Form::Input => "DecimalInput".to_owned(),
             Form::Result => "DecimalString".to_owned(),
         },
-        ("u64", []) if form == Form::Input => "U64Input".to_owned(),
-        ("u8" | "u16" | "u32" | "u64" | "usize" | "i8" | "i16" | "i32" | "i64" | "f64", []) => {
+        ("u64", []) => match form {
+            Form::Input => "U64Input".to_owned(),
+            Form::Result => "U64String".to_owned(),
+        },
+        ("u8" | "u16" | "u32" | "usize" | "i8" | "i16" | "i32" | "i64" | "f64", []) => {
             "number".to_owned()
         }
         ("bool", []) => "boolean".to_owned(),

@@ -1,0 +1,38 @@
+// Modules by use (issue 21): importing the package's main entry reads its own .wasm and not
+// the workbook writer's; `gpuecon/xlsx` reads the workbook's module when it is imported,
+// and `gpuecon/finance` only its own. Every file the package's Node entries read goes
+// through `readFileSync`, watched here (node:test runs each file in its own process, so
+// nothing was imported before).
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import fs from "node:fs";
+import { syncBuiltinESMExports } from "node:module";
+import { basename } from "node:path";
+import { fileURLToPath } from "node:url";
+
+const read = [];
+const original = fs.readFileSync;
+fs.readFileSync = function (path, ...rest) {
+  const name = path instanceof URL ? fileURLToPath(path) : String(path);
+  if (name.endsWith(".wasm")) read.push(basename(name));
+  return original.call(this, path, ...rest);
+};
+syncBuiltinESMExports();
+
+test("each entry reads only its own module, when it is imported", async () => {
+  const finance = await import("gpuecon/finance");
+  assert.deepEqual(read, ["gpuecon_finance_bg.wasm"]);
+  assert.equal(finance.pmt("0.01", 12, "-1000") !== undefined, true);
+
+  const gpuecon = await import("gpuecon");
+  assert.deepEqual(read, ["gpuecon_finance_bg.wasm", "gpuecon_wasm_bg.wasm"], "the main entry leaves the workbook's module alone");
+  assert.equal(typeof gpuecon.evaluate, "function");
+  await import("gpuecon/montecarlo");
+  assert.deepEqual(read, ["gpuecon_finance_bg.wasm", "gpuecon_wasm_bg.wasm"], "the Monte Carlo entry shares the main module");
+
+  const { workbook } = await import("gpuecon/xlsx");
+  assert.deepEqual(read, ["gpuecon_finance_bg.wasm", "gpuecon_wasm_bg.wasm", "gpuecon_xlsx_bg.wasm"]);
+  const box = gpuecon.presets().find((p) => p.id === "coreweave-box-ig");
+  const bytes = workbook(box.scenario);
+  assert.equal(String.fromCharCode(bytes[0], bytes[1]), "PK");
+});
