@@ -188,10 +188,9 @@ export function differences(before, after, path = "") {
 /** Whether `a` and `b` are the same decimal number however written ("0.1", "0.10", 0.1). */
 function sameNumber(a, b) {
   const decimal = /^-?\d+(\.\d+)?$/;
-  const strip = (v) => String(v).replace(/(\.\d*?)0+$/, "$1").replace(/\.$/, "").replace(/^-0$/, "0");
-  return decimal.test(String(a)) && decimal.test(String(b)) && strip(a) === strip(b);
+  // shift(x, 0) writes a decimal without its trailing zeros: "0.10" → "0.1".
+  return decimal.test(String(a)) && decimal.test(String(b)) && shift(String(a), 0) === shift(String(b), 0);
 }
-
 
 /**
  * The controls above a scenario form: the preset picker with what the preset shows and its
