@@ -9,7 +9,7 @@ import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { launchChromium } from "./chromium.mjs";
-import { assertClose, metric, native, open, recomputed, recomputes, shots, tableValues } from "./calculator-page.mjs";
+import { assertClose, explained, metric, native, open, recomputed, recomputes, shots, tableValues } from "./calculator-page.mjs";
 
 let browser;
 let context;
@@ -58,13 +58,13 @@ test("a percent field takes 10, 10 % and 10%; 0.10 brings the wrong-scale questi
     assertClose(await metric(page, "scenario", "evaluate.npv"), at10, `NPV with "${typed}" typed`);
   }
   // The input's definition from the core's glossary, shown on focus: as `gpuecon explain` prints it.
-  const explained = execFileSync(process.env.GPUECON_CLI, ["explain", "scenario.annual_discount_rate"], { encoding: "utf8" }).split("\n")[1].trim();
+  const definition = explained("scenario.annual_discount_rate");
   await page.focus(RATE);
   const gloss = page.locator(`${RATE}-gloss`);
   assert.equal(await gloss.isVisible(), true);
   // A percent field's help speaks of percentages where the core's speaks of fractions (0.10).
   const help = await gloss.textContent();
-  assert.ok(help.startsWith(explained.split(" (0.10 for 10 %)")[0]), help);
+  assert.ok(help.startsWith(definition.split(" (0.10 for 10 %)")[0]), help);
   assert.ok(!help.includes("0.10 for 10 %") && help.includes("Typed here as a percentage: 10 means 10 %."), help);
   // 0.10: not computed silently at 0.1 %, but asked about; the last numbers stay.
   await type(page, "scenario", RATE, "0.10");

@@ -3,9 +3,8 @@
 // native `gpuecon explain` prints it (its key `<model>.inputs.X` or `<model>.result.X`).
 import { after, before, test } from "node:test";
 import assert from "node:assert/strict";
-import { execFileSync } from "node:child_process";
 import { launchChromium } from "./chromium.mjs";
-import { open } from "./calculator-page.mjs";
+import { explained, open } from "./calculator-page.mjs";
 
 let browser;
 let context;
@@ -18,11 +17,6 @@ before(async () => {
 after(async () => {
   await browser?.close();
 });
-
-/** The definition `gpuecon explain KEY` prints (its second line). */
-function explained(key) {
-  return execFileSync(process.env.GPUECON_CLI, ["explain", key], { encoding: "utf8" }).split("\n")[1].trim();
-}
 
 /** Focuses `selector` and checks that its help (`help`, an element's id) shows `key`'s definition. */
 async function assertHelp(page, selector, help, key) {

@@ -16,6 +16,11 @@ export function native(...args) {
   return JSON.parse(execFileSync(cli, [...args, "--format", "json"], { encoding: "utf8", maxBuffer: 256 * 1024 * 1024 }));
 }
 
+/** The definition `gpuecon explain KEY` prints (its second line), as the page's help starts. */
+export function explained(key) {
+  return execFileSync(process.env.GPUECON_CLI, ["explain", key], { encoding: "utf8" }).split("\n")[1].trim();
+}
+
 /** Opens the calculator at `hash` and waits for its first panel; `problems` collects what must not happen. */
 export async function open(context, hash = "") {
   const page = await context.newPage();
