@@ -1,159 +1,56 @@
 //! Rows written as columns: a monthly series as one array per field instead of one object
 //! per month, so that the field names cross the boundary once, not once a month.
 //!
-//! The rows are first written as usual (by their [`ToJson`] impls, generated or not), then
-//! their texts are walked side by side: where every row holds an object with the same keys
-//! in the same order, the output holds an object with those keys and each key's columns
-//! below it (recursively); anything else (a number, a string, `null`, an array, or objects
-//! that differ between rows) is a leaf: the array of the rows' values, as written. So
-//! `[{"a":"1","b":{"c":2}},{"a":"3","b":{"c":4}}]` becomes `{"a":["1","3"],"b":{"c":[2,4]}}`.
-//! No rows give `{}`.
+//! The output is one object with the rows' keys, and below each key the array of the rows'
+//! values; a field that is itself a struct is an object of its own fields' columns
+//! (recursively), anything else (a number, a string, `null`, an array) is one array. So
+//! rows `[{"a":"1","b":{"c":2}},{"a":"3","b":{"c":4}}]` are written
+//! `{"a":["1","3"],"b":{"c":[2,4]}}`; no rows give every key with an empty array.
+//!
+//! The impls of [`ToColumns`] are generated from the core's source by `cargo xtask codegen`
+//! into `generated/columns.rs` (xtask/src/codegen/columns.rs says which types get one): a
+//! [`write_column`] call per column, straight from the rows' fields, each value written by
+//! the [`ToJson`] impl the row writer uses, so that every value's text is the rows'.
 
 use crate::to_json::ToJson;
+
+/// A type whose slices are written as columns (see the module's documentation).
+pub trait ToColumns: Sized {
+    /// Appends `rows` as columns to `out`.
+    fn write_columns(rows: &[Self], out: &mut String);
+}
 
 /// `rows` written as columns (see the module's documentation).
 pub struct Columns<'a, T>(pub &'a [T]);
 
-impl<T: ToJson> ToJson for Columns<'_, T> {
+impl<T: ToColumns> ToJson for Columns<'_, T> {
     fn write_json(&self, out: &mut String) {
-        let mut texts = String::new();
-        let mut ends = Vec::with_capacity(self.0.len());
-        for row in self.0 {
-            row.write_json(&mut texts);
-            ends.push(texts.len());
-        }
-        let mut start = 0;
-        let mut cursors: Vec<&str> = Vec::with_capacity(ends.len());
-        for end in ends {
-            cursors.push(texts.get(start..end).unwrap_or_default());
-            start = end;
-        }
-        if cursors.is_empty() {
-            out.push_str("{}");
-        } else {
-            write_columns(out, &mut cursors);
-        }
+        T::write_columns(self.0, out);
     }
 }
 
-/// Writes the columns of the values at the start of every cursor, and moves each cursor past
-/// its value.
-fn write_columns(out: &mut String, cursors: &mut [&str]) {
-    if let Some(keys) = shared_keys(cursors) {
-        out.push('{');
-        for (index, key) in keys.iter().enumerate() {
-            if index > 0 {
-                out.push(',');
-            }
-            out.push_str(key);
-            out.push(':');
-            // Past `{` or `,`, the key and `:` in every row.
-            for cursor in cursors.iter_mut() {
-                *cursor = cursor.get(1 + key.len() + 1..).unwrap_or_default();
-            }
-            write_columns(out, cursors);
+/// Appends `key` (the column's name with the punctuation before it: `{"name":`,
+/// `,"name":`, `},"name":{"inner":`) and the column: `[v0,v1,...]`, each `value(row)` by
+/// its [`ToJson`] impl. `value` is a function pointer, not a generic closure, so that there
+/// is one copy of this loop per row and value type, not one per column.
+fn write_column<R, T: ToJson + ?Sized>(
+    out: &mut String,
+    key: &str,
+    rows: &[R],
+    value: fn(&R) -> &T,
+) {
+    out.push_str(key);
+    out.push('[');
+    for (index, row) in rows.iter().enumerate() {
+        if index > 0 {
+            out.push(',');
         }
-        // Past each row's `}`.
-        for cursor in cursors.iter_mut() {
-            *cursor = cursor.get(1..).unwrap_or_default();
-        }
-        out.push('}');
-    } else {
-        out.push('[');
-        for (index, cursor) in cursors.iter_mut().enumerate() {
-            if index > 0 {
-                out.push(',');
-            }
-            let length = value_length(cursor.as_bytes());
-            out.push_str(cursor.get(..length).unwrap_or_default());
-            *cursor = cursor.get(length..).unwrap_or_default();
-        }
-        out.push(']');
+        value(row).write_json(out);
     }
+    out.push(']');
 }
 
-/// The keys (with their quotes) of the objects at the start of every cursor, when every one
-/// is an object with the same keys in the same order; `None` otherwise (an empty object
-/// included: its column is a leaf).
-fn shared_keys<'a>(cursors: &[&'a str]) -> Option<Vec<&'a str>> {
-    let (first, rest) = cursors.split_first()?;
-    let mut keys = Vec::new();
-    object_keys(first, |key| {
-        keys.push(key);
-        true
-    })?;
-    if keys.is_empty() {
-        return None;
-    }
-    for cursor in rest {
-        let mut expected = keys.iter();
-        object_keys(cursor, |key| expected.next() == Some(&key))?;
-        if expected.next().is_some() {
-            return None;
-        }
-    }
-    Some(keys)
-}
-
-/// Hands each key of the object at the start of `text` (with its quotes) to `key`, in
-/// order, while it returns `true`; `None` when `text` is not an object or `key` said no.
-fn object_keys<'a>(text: &'a str, mut key: impl FnMut(&'a str) -> bool) -> Option<()> {
-    let bytes = text.as_bytes();
-    if bytes.first() != Some(&b'{') {
-        return None;
-    }
-    let mut at = 1;
-    while bytes.get(at) == Some(&b'"') {
-        let rest = text.get(at..)?;
-        let key_length = value_length(rest.as_bytes());
-        if !key(rest.get(..key_length)?) {
-            return None;
-        }
-        // The key, `:`, the value, then `,` or `}`.
-        at += key_length + 1;
-        at += value_length(bytes.get(at..)?);
-        if bytes.get(at) == Some(&b',') {
-            at += 1;
-        }
-    }
-    Some(())
-}
-
-/// The length in bytes of the JSON value at the start of `text` (as written by [`ToJson`]:
-/// no whitespace), or of all of `text` when it ends first.
-fn value_length(text: &[u8]) -> usize {
-    let (mut depth, mut in_string, mut escaped) = (0_usize, false, false);
-    for (index, &byte) in text.iter().enumerate() {
-        if in_string {
-            match (escaped, byte) {
-                (true, _) => escaped = false,
-                (false, b'\\') => escaped = true,
-                (false, b'"') => {
-                    in_string = false;
-                    if depth == 0 {
-                        return index + 1;
-                    }
-                }
-                _ => {}
-            }
-            continue;
-        }
-        match byte {
-            b'"' => in_string = true,
-            b'{' | b'[' => depth += 1,
-            b'}' | b']' if depth == 0 => return index,
-            b'}' | b']' => {
-                depth -= 1;
-                if depth == 0 {
-                    return index + 1;
-                }
-            }
-            b',' if depth == 0 => return index,
-            _ => {}
-        }
-    }
-    text.len()
-}
+include!("generated/columns.rs");
 
 #[cfg(test)]
 pub(crate) mod tests {
@@ -161,22 +58,8 @@ pub(crate) mod tests {
 
     use super::*;
 
-    struct Raw(&'static str);
-
-    impl ToJson for Raw {
-        fn write_json(&self, out: &mut String) {
-            out.push_str(self.0);
-        }
-    }
-
-    fn columns(rows: &[Raw]) -> Value {
-        let mut out = String::new();
-        Columns(rows).write_json(&mut out);
-        serde_json::from_str(&out).unwrap()
-    }
-
-    /// The rows transposed independently of the code above, through serde_json's values:
-    /// objects with the same keys in every row recurse, anything else is a leaf.
+    /// The rows transposed independently of the generated writers, through serde_json's
+    /// values: objects with the same keys in every row recurse, anything else is a leaf.
     pub(crate) fn transposed(rows: &[Value]) -> Value {
         let Some(first) = rows.first() else {
             return json!({});
@@ -201,20 +84,45 @@ pub(crate) mod tests {
         Value::Object(out)
     }
 
+    /// Two rows of two fields, one nested, written as the generated impls write them; the
+    /// text written out by hand.
     #[test]
     fn writes_the_example_of_the_documentation() {
+        struct Row {
+            a: String,
+            c: u32,
+        }
+        impl ToColumns for Row {
+            fn write_columns(rows: &[Self], out: &mut String) {
+                write_column(out, "{\"a\":", rows, |row| &row.a);
+                write_column(out, ",\"b\":{\"c\":", rows, |row| &row.c);
+                out.push_str("}}");
+            }
+        }
         let rows = [
-            Raw(r#"{"a":"1","b":{"c":2}}"#),
-            Raw(r#"{"a":"3","b":{"c":4}}"#),
+            Row {
+                a: "1".to_owned(),
+                c: 2,
+            },
+            Row {
+                a: "3".to_owned(),
+                c: 4,
+            },
         ];
-        assert_eq!(columns(&rows), json!({"a": ["1", "3"], "b": {"c": [2, 4]}}));
+        let mut out = String::new();
+        Columns(&rows).write_json(&mut out);
+        assert_eq!(out, r#"{"a":["1","3"],"b":{"c":[2,4]}}"#);
+        out.clear();
+        Columns::<Row>(&[]).write_json(&mut out);
+        assert_eq!(out, r#"{"a":[],"b":{"c":[]}}"#);
     }
 
+    /// The transposition this module's tests check against, on rows whose keys differ.
     #[test]
-    fn keeps_as_leaves_what_differs_between_rows() {
+    fn the_independent_transposition_keeps_as_leaves_what_differs_between_rows() {
         let rows = [
-            Raw(r#"{"a":null,"b":[1,{"x":"]"}],"c":{"d":"\"}"},"e":{}}"#),
-            Raw(r#"{"a":{"z":1},"b":[],"c":{"d":"e\\"},"e":{}}"#),
+            json!({"a": null, "b": [1, {"x": "]"}], "c": {"d": "\"}"}, "e": {}}),
+            json!({"a": {"z": 1}, "b": [], "c": {"d": "e\\"}, "e": {}}),
         ];
         let expected = json!({
             "a": [null, {"z": 1}],
@@ -222,19 +130,10 @@ pub(crate) mod tests {
             "c": {"d": ["\"}", "e\\"]},
             "e": [{}, {}],
         });
-        assert_eq!(columns(&rows), expected);
-        let values: Vec<Value> = rows
-            .iter()
-            .map(|r| serde_json::from_str(r.0).unwrap())
-            .collect();
-        assert_eq!(transposed(&values), expected);
-    }
-
-    #[test]
-    fn writes_rows_of_different_keys_and_no_rows() {
-        let rows = [Raw(r#"{"a":1}"#), Raw(r#"{"b":1}"#)];
-        assert_eq!(columns(&rows), json!([{"a": 1}, {"b": 1}]));
-        assert_eq!(columns(&[]), json!({}));
-        assert_eq!(columns(&[Raw("1"), Raw("\"x\"")]), json!([1, "x"]));
+        assert_eq!(transposed(&rows), expected);
+        assert_eq!(
+            transposed(&[json!({"a": 1}), json!({"b": 1})]),
+            json!([{"a": 1}, {"b": 1}])
+        );
     }
 }

@@ -116,28 +116,65 @@ mod tests {
 
     use super::*;
     use crate::columns::tests::transposed;
+    use crate::json::{self, FromJson};
 
-    /// On every scenario preset: the columns' report is `evaluate`'s (serde's text of it)
-    /// with its months transposed independently (through serde_json's values), and every
-    /// other key the same: a field added to the report and forgotten here fails.
+    /// Whether the columns' report of `scenario` is `evaluate`'s (serde's text of it) with
+    /// its months transposed independently (through serde_json's values), and every other
+    /// key the same: a field added to the report and forgotten here fails. `false` when the
+    /// scenario is invalid.
+    fn columns_hold_the_rows_values(scenario: &scenario::Scenario, what: &str) -> bool {
+        let Ok(report) = scenario::evaluate(scenario) else {
+            return false;
+        };
+        let mut rows: Value = serde_json::to_value(&report).unwrap();
+        let mut text = String::new();
+        ReportByColumns(report).write_json(&mut text);
+        let columns: Value = serde_json::from_str(&text).unwrap();
+        let months = rows["months"].as_array().unwrap().clone();
+        assert!(!months.is_empty(), "{what}");
+        rows["months"] = transposed(&months);
+        assert_eq!(columns, rows, "{what}");
+        true
+    }
+
     #[test]
-    fn columns_hold_the_rows_values() {
+    fn columns_hold_the_rows_values_on_every_scenario_preset() {
         let mut checked = 0;
         for preset in presets::all().unwrap() {
-            let (PresetKind::Scenario, Some(scenario)) = (preset.kind, &preset.scenario) else {
-                continue;
-            };
-            let report = scenario::evaluate(scenario).unwrap();
-            let mut rows: Value = serde_json::to_value(&report).unwrap();
-            let mut text = String::new();
-            ReportByColumns(report).write_json(&mut text);
-            let columns: Value = serde_json::from_str(&text).unwrap();
-            let months = rows["months"].as_array().unwrap().clone();
-            assert!(!months.is_empty());
-            rows["months"] = transposed(&months);
-            assert_eq!(columns, rows, "{}", preset.id);
-            checked += 1;
+            if let (PresetKind::Scenario, Some(scenario)) = (preset.kind, &preset.scenario) {
+                assert!(columns_hold_the_rows_values(scenario, &preset.id));
+                checked += 1;
+            }
         }
         assert!(checked > 0);
+    }
+
+    /// Every valid scenario of the golden vectors (`tests/vectors/scenarios.json`), read
+    /// as the module reads it.
+    #[test]
+    fn columns_hold_the_rows_values_on_every_golden_vector() {
+        let path = concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/../tests/vectors/scenarios.json"
+        );
+        let file: Value = serde_json::from_str(&std::fs::read_to_string(path).unwrap()).unwrap();
+        let mut inputs = std::collections::BTreeSet::new();
+        for case in file["cases"].as_array().unwrap() {
+            if case["function"] == "evaluate" {
+                inputs.insert(case["args"][0].to_string());
+            }
+        }
+        let mut checked = 0;
+        for text in &inputs {
+            let Ok(scenario) =
+                json::parse(text).and_then(<scenario::Scenario as FromJson>::from_json)
+            else {
+                continue;
+            };
+            if columns_hold_the_rows_values(&scenario, text) {
+                checked += 1;
+            }
+        }
+        assert!(checked > 20, "{checked} of {} scenarios", inputs.len());
     }
 }

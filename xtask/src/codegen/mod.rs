@@ -3,7 +3,10 @@
 //! `FromJson` for the inputs (`bindings/src/generated/from_json.rs`, included by
 //! `bindings/src/json.rs`), `ToJson` for the results (`bindings/src/generated/to_json.rs`,
 //! included by `bindings/src/to_json.rs`), and the TypeScript interfaces of both
-//! (`bindings/js/types.generated.d.ts`, re-exported by `index.d.ts`; see [`typescript`]).
+//! (`bindings/js/types.generated.d.ts`, re-exported by `index.d.ts`; see [`typescript`]),
+//! and the column writers of the month types `evaluate_columns` writes as columns
+//! (`bindings/src/generated/columns.rs`, included by `bindings/src/columns.rs`; see
+//! [`columns`]).
 //! No serde code is left in the module. `--check` writes nothing and fails when a file
 //! differs from what the core's source gives (`cargo xtask test fmt` runs it).
 //!
@@ -40,6 +43,7 @@
 //! export that needs it does not compile. `cargo test -p gpuecon-wasm` checks that the
 //! generated readers and serde read every golden-vector input and preset alike.
 
+mod columns;
 mod resolve;
 mod rust;
 mod source;
@@ -53,7 +57,7 @@ use std::{
     path::{Path, PathBuf},
 };
 
-use anyhow::{Context, bail};
+use anyhow::{Context, anyhow, bail};
 use syn::{Expr, Type};
 
 use crate::process::root;
@@ -82,6 +86,12 @@ pub fn run(check: bool) -> anyhow::Result<()> {
         (
             "bindings/js/types.generated.d.ts",
             crate_.typescript(&exported_models(&root.join("bindings/src"))?),
+        ),
+        (
+            "bindings/src/generated/columns.rs",
+            crate_
+                .columns(&columns::COLUMN_TYPES)
+                .map_err(|reason| anyhow!("no column writer for {reason}"))?,
         ),
     ];
     let mut stale = Vec::new();
