@@ -42,6 +42,6 @@ impl ToColumns for ::gpuecon::scenario::MonthReport {
         write_column(out, ",\"prepayment_applied_usd\":", rows, |row| &row.prepayment_applied_usd);
         write_column(out, ",\"cash_flow_usd\":", rows, |row| &row.cash_flow_usd);
         write_column(out, ",\"cumulative_cash_flow_usd\":", rows, |row| &row.cumulative_cash_flow_usd);
-        out.push_str("}");
+        out.push('}');
     }
 }

@@ -69,9 +69,14 @@ impl Crate {
                     )
                 })
                 .collect();
+            // The `}` of every object still open (clippy wants a `char` pushed alone).
+            let close = match pending.as_str() {
+                "}" => "out.push('}');".to_owned(),
+                _ => format!("out.push_str({pending:?});"),
+            };
             let _ = writeln!(
                 out,
-                "impl ToColumns for {path} {{\n    fn write_columns(rows: &[Self], out: &mut String) {{\n        {}\n        out.push_str({pending:?});\n    }}\n}}",
+                "impl ToColumns for {path} {{\n    fn write_columns(rows: &[Self], out: &mut String) {{\n        {}\n        {close}\n    }}\n}}",
                 calls.join("\n        "),
             );
         }
@@ -94,15 +99,17 @@ impl Crate {
         };
         pending.push('{');
         for (index, f) in fields.iter().enumerate() {
+            let access = format!("{access}.{}", f.ident);
+            // The field's path from the row, for the reason it has no columns.
+            let path = access.trim_start_matches('.');
             if f.with.is_some() {
-                return Err(format!("{}.{}: a field with `with`", t.name, f.ident));
+                return Err(format!("{path}: a field with `with`"));
             }
             if index > 0 {
                 pending.push(',');
             }
             let _ = write!(pending, "\"{}\":", json_name(f));
-            let access = format!("{access}.{}", f.ident);
-            match column(&f.ty, by_name).map_err(|reason| format!("{}.{reason}", f.ident))? {
+            match column(&f.ty, by_name).map_err(|reason| format!("{path}: {reason}"))? {
                 Column::Leaf => columns.push(LeafColumn {
                     key: std::mem::take(pending),
                     access,
@@ -144,7 +151,9 @@ fn column<'a>(
         ("Box", Some(inner)) => column(inner, by_name),
         ("Option", Some(inner)) => match column(inner, by_name)? {
             Column::Leaf => Ok(Column::Leaf),
-            Column::Object(_) => Err(format!("{ident}: an Option of a struct")),
+            Column::Object(_) => {
+                Err("an Option of a struct (an object in some rows, null in others)".to_owned())
+            }
         },
         (name, None) => {
             let Some([(t, _)]) = by_name.get(name).map(Vec::as_slice) else {
@@ -170,7 +179,9 @@ fn column<'a>(
                 {
                     Ok(Column::Leaf)
                 }
-                Shape::Enum(_) => Err(format!("{name}: an enum of objects")),
+                Shape::Enum(_) => Err(format!(
+                    "{name}: an enum of objects (their keys vary by variant)"
+                )),
                 Shape::Unit => Err(format!("{name}: a unit struct")),
             }
         }

@@ -115,7 +115,9 @@ pub fn run(check: bool) -> anyhow::Result<()> {
         );
     }
     if check {
-        println!("ok: the generated readers, writers and TypeScript types match the core");
+        println!(
+            "ok: the generated readers, writers, column writers and TypeScript types match the core"
+        );
     }
     Ok(())
 }

@@ -108,3 +108,76 @@ fn readers_and_writers_follow_serde_attributes() {
     assert!(write.contains(r#"write_object(out, &["{\"total\":", ",\"seed\":", ",\"best\":", ",\"type\":"], &[&self.total, &self.seed, &self.best, &self.r#type])"#), "{write}");
     assert!(write.contains(r#"Self::GpuHours => "gpu_hours".write_json(out)"#));
 }
+
+const MONTHS: &str = r#"
+    #[derive(Serialize)]
+    pub struct Month {
+        pub month: u32,
+        pub cost: Option<Decimal>,
+        pub parts: Parts,
+        pub r#type: Kind,
+        pub flows: Vec<Parts>,
+        pub last: Decimal,
+    }
+    #[derive(Serialize)]
+    pub struct Parts {
+        #[serde(rename = "a_usd")]
+        pub a: Decimal,
+        pub inner: Inner,
+    }
+    #[derive(Serialize)]
+    pub struct Inner { pub b: bool }
+    #[derive(Serialize)]
+    #[serde(rename_all = "snake_case")]
+    pub enum Kind { GpuHours, Usd }
+    #[derive(Serialize)]
+    pub struct Uneven { pub parts: Option<Parts> }
+    #[derive(Serialize)]
+    #[serde(tag = "kind")]
+    pub enum Tagged { One { x: u32 } }
+    #[derive(Serialize)]
+    pub struct Varying { pub t: Tagged }
+"#;
+
+/// Nested structs become nested objects of columns (their keys after the `}` of the one
+/// before closes); an `Option` of a leaf, an array and a string enum are one column each.
+/// The expected calls are written out by hand from the rule in `codegen/columns.rs`.
+#[test]
+fn column_writers_nest_structs_and_keep_leaves_whole() {
+    let crate_ = crate_of(MONTHS);
+    let text = crate_.columns(&["Month"]).unwrap_or_else(|e| panic!("{e}"));
+    let expected = r#"impl ToColumns for ::gpuecon::m::Month {
+    fn write_columns(rows: &[Self], out: &mut String) {
+        write_column(out, "{\"month\":", rows, |row| &row.month);
+        write_column(out, ",\"cost\":", rows, |row| &row.cost);
+        write_column(out, ",\"parts\":{\"a_usd\":", rows, |row| &row.parts.a);
+        write_column(out, ",\"inner\":{\"b\":", rows, |row| &row.parts.inner.b);
+        write_column(out, "}},\"type\":", rows, |row| &row.r#type);
+        write_column(out, ",\"flows\":", rows, |row| &row.flows);
+        write_column(out, ",\"last\":", rows, |row| &row.last);
+        out.push('}');
+    }
+}
+"#;
+    assert!(text.starts_with("// @generated"), "{text}");
+    assert!(text.ends_with(expected), "{text}");
+}
+
+/// A struct in some months and `null` (or another variant) in others has no fixed keys:
+/// no column writer, and the reason names the field.
+#[test]
+fn column_writers_refuse_what_is_an_object_only_in_some_months() {
+    let crate_ = crate_of(MONTHS);
+    let uneven = crate_.columns(&["Uneven"]).err().unwrap_or_default();
+    assert!(
+        uneven.contains("Uneven: parts: an Option of a struct"),
+        "{uneven}"
+    );
+    let varying = crate_.columns(&["Varying"]).err().unwrap_or_default();
+    assert!(
+        varying.contains("Varying: t: Tagged: an enum of objects"),
+        "{varying}"
+    );
+    let missing = crate_.columns(&["Nothing"]).err().unwrap_or_default();
+    assert!(missing.contains("no type of that name"), "{missing}");
+}
