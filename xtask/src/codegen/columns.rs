@@ -94,8 +94,10 @@ impl Crate {
         pending: &mut String,
         columns: &mut Vec<LeafColumn>,
     ) -> Result<(), String> {
-        let Shape::Named(fields) = &t.shape else {
-            return Err(format!("{} is not a struct with named fields", t.name));
+        // A transparent struct is written as its field, an empty one as `{}` (a leaf).
+        let fields = match &t.shape {
+            Shape::Named(fields) if !t.container.transparent && !fields.is_empty() => fields,
+            _ => return Err(format!("{}: not a struct with named fields", t.name)),
         };
         pending.push('{');
         for (index, f) in fields.iter().enumerate() {

@@ -178,6 +178,11 @@ fn column_writers_refuse_what_is_an_object_only_in_some_months() {
         varying.contains("Varying: t: Tagged: an enum of objects"),
         "{varying}"
     );
+    let leaf = crate_.columns(&["Kind"]).err().unwrap_or_default();
+    assert!(
+        leaf.contains("Kind: not a struct with named fields"),
+        "{leaf}"
+    );
     let missing = crate_.columns(&["Nothing"]).err().unwrap_or_default();
     assert!(missing.contains("no type of that name"), "{missing}");
 }
