@@ -164,11 +164,13 @@ test("a portfolio's run shows each box's lender, as the package and the CLI repo
   const pkgUrl = process.env.GPUECON_PKG_URL;
   const pkg = await context.newPage();
   await pkg.goto(`${pkgUrl}package.json`);
-  const report = await pkg.evaluate(async (entry) => {
+  const report = await pkg.evaluate(async ([entry, montecarloEntry]) => {
     const gpuecon = await import(entry);
+    const { montecarlo, ready } = await import(montecarloEntry);
+    await ready();
     const { portfolio } = gpuecon.presets().find((p) => p.id === "company-rollup");
-    return gpuecon.montecarlo({ portfolio, options: { paths: 600, seed: 1, histogram_bins: 30, stochastic: gpuecon.montecarlo_typical() } });
-  }, `${pkgUrl}index.js`);
+    return montecarlo({ portfolio, options: { paths: 600, seed: 1, histogram_bins: 30, stochastic: gpuecon.montecarlo_typical() } });
+  }, [`${pkgUrl}index.js`, `${pkgUrl}montecarlo.js`]);
   await pkg.close();
   const boxes = report.credit.boxes;
   assert.equal(boxes.length, 3, "the roll-up's three boxes");
