@@ -197,3 +197,24 @@ test("a portfolio's run shows each box's lender, as the package and the CLI repo
   assert.deepEqual(problems, []);
   await page.close();
 });
+
+test("the Monte Carlo's module is fetched by the worker only, on the Monte Carlo panel only", async () => {
+  // The .wasm files a fresh page and its worker fetch (Chromium reports a dedicated worker's
+  // requests on its page; a context of its own each, so that nothing comes from a cache).
+  const wasmOf = async (hash, ready) => {
+    const own = await browser.newContext();
+    const page = await own.newPage();
+    const fetched = [];
+    page.on("request", (r) => r.url().endsWith(".wasm") && fetched.push(r.url().split("/").at(-1)));
+    await page.goto(`${process.env.GPUECON_URL}${hash}`);
+    await page.locator(ready).waitFor({ timeout: 60_000 });
+    await own.close();
+    return fetched.sort();
+  };
+  assert.deepEqual(await wasmOf("#p=scenario", "html[data-ready=true]"), ["gpuecon_wasm_bg.wasm"], "the scenario panel: the main module only");
+  assert.deepEqual(
+    await wasmOf("#p=montecarlo", "#montecarlo-sensitivity[data-state='ok']"),
+    ["gpuecon_montecarlo_bg.wasm", "gpuecon_wasm_bg.wasm"],
+    "the worker loads the Monte Carlo's module, and not the main one again",
+  );
+});

@@ -18,15 +18,12 @@ use crate::{
 const CRATE_WASM: &str = "target/wasm32-unknown-unknown/wasm-release/gpuecon_wasm.wasm";
 /// The basename wasm-bindgen gives its outputs in the package.
 pub const OUT_NAME: &str = "gpuecon_wasm";
-/// The `gpuecon/finance` entry's module: the same crate built without its `models` feature,
-/// its outputs' basename.
+/// The `gpuecon/finance` entry's module: the same crate built with its `finance` feature
+/// alone, its outputs' basename.
 const FINANCE_OUT_NAME: &str = "gpuecon_finance";
 /// The `gpuecon/montecarlo` entry's module: the same crate with its `montecarlo` feature
-/// alone, built with its own profile (speed over size: docs/size.md), and its outputs'
-/// basename.
-const MONTECARLO_PROFILE: &str = "wasm-montecarlo";
-const MONTECARLO_CRATE_WASM: &str =
-    "target/wasm32-unknown-unknown/wasm-montecarlo/gpuecon_wasm.wasm";
+/// alone, its outputs' basename. Built with the main module's profile: no opt-level, nor
+/// `wasm-opt -O3`, nor SIMD made its paths faster in V8 (docs/size.md).
 pub const MONTECARLO_OUT_NAME: &str = "gpuecon_montecarlo";
 /// The `gpuecon/xlsx` entry's own module, before wasm-bindgen, and its outputs' basename.
 const XLSX_CRATE_WASM: &str = "target/wasm32-unknown-unknown/wasm-release/gpuecon_xlsx_wasm.wasm";
@@ -87,11 +84,10 @@ pub fn package() -> anyhow::Result<()> {
         FINANCE_OUT_NAME,
     )?;
     let montecarlo = fresh_dir("target/montecarlo-pkg")?;
-    module_with_profile(
+    module(
         "gpuecon-wasm",
-        MONTECARLO_PROFILE,
         &["--no-default-features", "--features", "montecarlo"],
-        MONTECARLO_CRATE_WASM,
+        CRATE_WASM,
         &montecarlo,
         MONTECARLO_OUT_NAME,
     )?;
@@ -135,25 +131,6 @@ fn module(
     pkg: &std::path::Path,
     out_name: &str,
 ) -> anyhow::Result<()> {
-    module_with_profile(
-        package,
-        "wasm-release",
-        cargo_args,
-        crate_wasm,
-        pkg,
-        out_name,
-    )
-}
-
-/// [`module`] built with the Cargo profile `profile` (whose output folder `crate_wasm` is in).
-fn module_with_profile(
-    package: &str,
-    profile: &str,
-    cargo_args: &[&str],
-    crate_wasm: &str,
-    pkg: &std::path::Path,
-    out_name: &str,
-) -> anyhow::Result<()> {
     let root = root();
     exec(
         command("cargo", &root)
@@ -164,7 +141,7 @@ fn module_with_profile(
                 "--target",
                 "wasm32-unknown-unknown",
                 "--profile",
-                profile,
+                "wasm-release",
             ])
             .args(cargo_args),
     )?;
