@@ -52,12 +52,11 @@ export interface MonteCarloProgress {
 }
 
 /**
- * A Monte Carlo run held in the module: the
- * scenario is checked and compiled once, the paths' outcomes stay in the module, and only
- * progress numbers and one report cross. The report is `montecarlo`'s for the same inputs,
- * to the bit, whatever the steps. `runMonteCarlo` drives one (in a worker, with `worker`).
- *
- * In browsers, after `await ready()`.
+ * A Monte Carlo run held in the module: the scenario is checked and compiled once, the
+ * paths' outcomes stay in the module, and only progress numbers and one report cross. The
+ * report is `montecarlo`'s for the same inputs, to the bit, whatever the steps.
+ * `runMonteCarlo` drives one (in a worker, with `worker`). In browsers, after
+ * `await ready()`.
  *
  * @example
  * import { montecarlo_typical, presets } from "gpuecon";
