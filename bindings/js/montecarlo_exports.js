@@ -90,7 +90,7 @@ export function monteCarloExports(glue, load, ready) {
     });
   }
 
-  return { MonteCarloRun, montecarlo, tornado, sensitivity_grid, montecarlo_typical, runMonteCarlo, serveMonteCarlo, ready, GpueconError };
+  return { MonteCarloRun, montecarlo, tornado, sensitivity_grid, montecarlo_typical, runMonteCarlo, serveMonteCarlo, GpueconError };
 }
 
 /**
