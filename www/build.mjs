@@ -34,6 +34,9 @@ await build({
 
 const wasm = createRequire(import.meta.url).resolve("gpuecon/gpuecon_wasm_bg.wasm");
 copyFileSync(wasm, join(dist, "gpuecon_wasm_bg.wasm"));
+// The Monte Carlo's own module: the worker loads it (gpuecon/montecarlo), the page does not.
+const montecarloWasm = createRequire(import.meta.url).resolve("gpuecon/gpuecon_montecarlo_bg.wasm");
+copyFileSync(montecarloWasm, join(dist, "gpuecon_montecarlo_bg.wasm"));
 const xlsxWasm = createRequire(import.meta.url).resolve("gpuecon/gpuecon_xlsx_bg.wasm");
 copyFileSync(xlsxWasm, join(dist, "gpuecon_xlsx_bg.wasm"));
 copyFileSync(join(here, "index.html"), join(dist, "index.html"));

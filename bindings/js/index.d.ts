@@ -1788,44 +1788,28 @@ export type MonteCarloOptions = Options;
 export type MonteCarloOutcome = Outcome;
 
 /**
- * Runs a Monte Carlo of a box (`scenario`) or a portfolio: P5 to P95, mean and standard error
- * of NPV, project and equity IRR, equity value and minimum DSCR; breach probabilities and
- * their first months; the expected shortfall; histograms. Single-threaded here: for
- * progress and cancellation use `runMonteCarlo` from `gpuecon/montecarlo`.
- *
- * @throws {GpueconError} with every problem and its path (`options.paths`, `scenario.power.pue`).
- *
- * @example
- * import { presets, montecarlo } from "gpuecon";
- * const { scenario } = presets().find((p) => p.id === "coreweave-box-sub-ig");
- * const report = montecarlo({ scenario, options: { paths: 2000, seed: 1, stochastic: {
- *   contract_usage: { mean_reversion_per_month: 0.3, volatility_per_month: 0.1 },
- *   customer_default: { annual_probability: 0.02, recovery: 0.4 },
- *   sofr: { mean_reversion_per_month: 0.05, volatility_per_month: 0.0025, floor_annual_rate: 0 },
- * } } });
- * report.equity_irr_annual.p5;            // the equity's IRR in the worst 5 % of paths
- * report.covenant_default.probability;    // the chance the lender can call the loan
- */
-export declare function montecarlo(inputs: MonteCarloInputs): MonteCarloReport;
-
-/**
  * The typical random inputs: an inference market (κ 0.5, σ 5 %), training buyers (κ 0.3,
  * σ 10 %, lulls), a price with jumps and collapses, generation launches every 24 months from
  * month 12 (a median −3 % ± 8 %), 2 % annual buyer defaults recovering 40 %, 5 % of months
  * curtailed by 10 %, SOFR moving 25 basis points a month (floored at 0).
  *
+ * Here and in `gpuecon/montecarlo`, which runs them (its own module: the Monte Carlo, the
+ * tornado and the sensitivity grid are not in this entry).
+ *
  * @example
- * import { presets, montecarlo, montecarlo_typical } from "gpuecon";
+ * import { presets, montecarlo_typical } from "gpuecon";
+ * import { runMonteCarlo } from "gpuecon/montecarlo";
  * const { scenario } = presets().find((p) => p.id === "coreweave-box-ig");
- * montecarlo({ scenario, options: { paths: 1000, stochastic: montecarlo_typical() } }).covenant_breach.probability;
+ * (await runMonteCarlo({ scenario, options: { paths: 1000, stochastic: montecarlo_typical() } })).covenant_breach.probability;
  */
 export declare function montecarlo_typical(): Stochastic;
 
 /**
- * A Monte Carlo run held in the module, step by step, with progress: declared with
- * `runMonteCarlo` in `gpuecon/montecarlo`.
+ * A Monte Carlo run held in the module, step by step, with progress: the types, for code
+ * that holds one; the class, `montecarlo`, `tornado` and `sensitivity_grid` are exported by
+ * `gpuecon/montecarlo`, whose own module is loaded when first used.
  */
-export { MonteCarloRun, MonteCarloProgress } from "./montecarlo.js";
+export type { MonteCarloRun, MonteCarloProgress } from "./montecarlo.js";
 
 /** A scenario input a sensitivity moves (`contract_price` and `usage_share`: every contract's). */
 export type SensitivityInput = Input;
@@ -1833,49 +1817,5 @@ export type SensitivityInput = Input;
 /** The result a sensitivity reads. */
 export type SensitivityOutput = Output;
 
-/**
- * A tornado: each input at its low and its high value, the others at the scenario's,
- * through the exact model; the largest swing first.
- *
- * @throws {GpueconError} on a value the scenario rejects (`swings[1].low.market.utilization`).
- *
- * @example
- * import { presets, tornado } from "gpuecon";
- * const { scenario } = presets().find((p) => p.id === "coreweave-box-ig");
- * tornado({ scenario, output: "equity_irr_annual", swings: [
- *   { input: "contract_price", low: "2.40", high: "2.80" },
- *   { input: "sofr", low: "0.03", high: "0.05" },
- * ] }).rows[0].input; // "contract_price"
- */
-export declare function tornado(inputs: {
-  scenario: Scenario;
-  output: SensitivityOutput;
-  swings: { input: SensitivityInput; low: DecimalInput; high: DecimalInput }[];
-}): { output: SensitivityOutput; base: DecimalString | null; rows: TornadoRow[] };
-
 /** One axis of a grid. */
 export type SensitivityAxis = Axis;
-
-/**
- * A two-input grid through the exact model: `values[j][i]` at `y.values[j]` and `x.values[i]`.
- *
- * @example
- * import { presets, sensitivity_grid } from "gpuecon";
- * const { scenario } = presets().find((p) => p.id === "coreweave-box-ig");
- * const { values } = sensitivity_grid({ scenario, output: "equity_irr_annual",
- *   x: { input: "contract_price", values: ["2.40", "2.60", "2.80"] },
- *   y: { input: "usage_share", values: ["0.6", "0.9"] } });
- * values[1][2]; // the equity's IRR at $2.80 and 90 % usage
- */
-export declare function sensitivity_grid(inputs: {
-  scenario: Scenario;
-  output: SensitivityOutput;
-  x: SensitivityAxis;
-  y: SensitivityAxis;
-}): {
-  output: SensitivityOutput;
-  base: DecimalString | null;
-  x: { input: SensitivityInput; values: DecimalString[] };
-  y: { input: SensitivityInput; values: DecimalString[] };
-  values: (DecimalString | null)[][];
-};

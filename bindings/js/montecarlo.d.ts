@@ -1,10 +1,43 @@
 /**
  * `gpuecon/montecarlo`: a Monte Carlo run step by step, with progress and cancellation, on
- * the calling thread or in a Web Worker.
+ * the calling thread or in a Web Worker; `montecarlo`, `tornado` and `sensitivity_grid`.
+ * Its own WebAssembly module, loaded when first used, not at import (the main `gpuecon`
+ * entry does not load it): in Node on the first call, synchronously; in browsers by
+ * `runMonteCarlo` and `serveMonteCarlo` themselves, and by {@link ready} for the functions
+ * that answer at once. `GpueconError` is the main entry's class.
  *
  * @packageDocumentation
  */
-import type { MonteCarloInputs, MonteCarloReport } from "gpuecon";
+import type {
+  DecimalInput,
+  DecimalString,
+  MonteCarloInputs,
+  MonteCarloReport,
+  Scenario,
+  SensitivityAxis,
+  SensitivityInput,
+  SensitivityOutput,
+  Stochastic,
+  TornadoRow,
+} from "gpuecon";
+
+export { GpueconError } from "gpuecon";
+
+/**
+ * Loads the Monte Carlo's module (once; later calls return the same promise): fetched and
+ * compiled in browsers, read synchronously in Node. `new MonteCarloRun`, `montecarlo`,
+ * `tornado`, `sensitivity_grid` and `montecarlo_typical` throw in a browser until it has
+ * resolved; in Node they load the module themselves. `runMonteCarlo` and
+ * `serveMonteCarlo` need no call to it.
+ *
+ * @example
+ * import { presets } from "gpuecon";
+ * import { ready, tornado } from "gpuecon/montecarlo";
+ * await ready();
+ * const { scenario } = presets().find((p) => p.id === "coreweave-box-ig");
+ * tornado({ scenario, output: "npv_usd", swings: [{ input: "sofr", low: "0.03", high: "0.05" }] }).rows.length; // 1
+ */
+export declare function ready(): Promise<void>;
 
 /** Where a {@link MonteCarloRun} stands after a step. */
 export interface MonteCarloProgress {
@@ -19,13 +52,16 @@ export interface MonteCarloProgress {
 }
 
 /**
- * A Monte Carlo run held in the module (exported by `gpuecon` and `gpuecon/montecarlo`): the
- * scenario is checked and compiled once, the paths' outcomes stay in the module, and only
- * progress numbers and one report cross. The report is `montecarlo`'s for the same inputs,
- * to the bit, whatever the steps. `runMonteCarlo` drives one (in a worker, with `worker`).
+ * A Monte Carlo run held in the module: the scenario is checked and compiled once, the
+ * paths' outcomes stay in the module, and only progress numbers and one report cross. The
+ * report is `montecarlo`'s for the same inputs, to the bit, whatever the steps.
+ * `runMonteCarlo` drives one (in a worker, with `worker`). In browsers, after
+ * `await ready()`.
  *
  * @example
- * import { MonteCarloRun, montecarlo_typical, presets } from "gpuecon";
+ * import { montecarlo_typical, presets } from "gpuecon";
+ * import { MonteCarloRun, ready } from "gpuecon/montecarlo";
+ * await ready(); // in browsers; Node loads the module on first use
  * const { scenario } = presets().find((p) => p.id === "coreweave-box-ig");
  * const run = new MonteCarloRun({ scenario, options: { paths: 10000, seed: 1, stochastic: montecarlo_typical() } });
  * try {
@@ -143,3 +179,76 @@ export declare function serveMonteCarlo(scope?: {
   addEventListener(type: "message", listener: (event: MessageEvent) => void): void;
   postMessage(message: unknown): void;
 }): void;
+
+/**
+ * Runs a Monte Carlo of a box (`scenario`) or a portfolio: P5 to P95, mean and standard error
+ * of NPV, project and equity IRR, equity value and minimum DSCR; breach probabilities and
+ * their first months; the expected shortfall; histograms, in one call on this thread
+ * (`runMonteCarlo` gives progress and cancellation, and runs in a worker). In browsers,
+ * after `await ready()`.
+ *
+ * @throws {GpueconError} with every problem and its path (`options.paths`, `scenario.power.pue`).
+ *
+ * @example
+ * import { presets } from "gpuecon";
+ * import { montecarlo } from "gpuecon/montecarlo";
+ * const { scenario } = presets().find((p) => p.id === "coreweave-box-sub-ig");
+ * const report = montecarlo({ scenario, options: { paths: 2000, seed: 1, stochastic: {
+ *   contract_usage: { mean_reversion_per_month: 0.3, volatility_per_month: 0.1 },
+ *   customer_default: { annual_probability: 0.02, recovery: 0.4 },
+ *   sofr: { mean_reversion_per_month: 0.05, volatility_per_month: 0.0025, floor_annual_rate: 0 },
+ * } } });
+ * report.equity_irr_annual.p5;            // the equity's IRR in the worst 5 % of paths
+ * report.covenant_default.probability;    // the chance the lender can call the loan
+ */
+export declare function montecarlo(inputs: MonteCarloInputs): MonteCarloReport;
+
+/** The typical random inputs: the main entry's `montecarlo_typical` (documented there), here too. */
+export declare function montecarlo_typical(): Stochastic;
+
+/**
+ * A tornado: each input at its low and its high value, the others at the scenario's,
+ * through the exact model; the largest swing first. In browsers, after `await ready()`.
+ *
+ * @throws {GpueconError} on a value the scenario rejects (`swings[1].low.market.utilization`).
+ *
+ * @example
+ * import { presets } from "gpuecon";
+ * import { tornado } from "gpuecon/montecarlo";
+ * const { scenario } = presets().find((p) => p.id === "coreweave-box-ig");
+ * tornado({ scenario, output: "equity_irr_annual", swings: [
+ *   { input: "contract_price", low: "2.40", high: "2.80" },
+ *   { input: "sofr", low: "0.03", high: "0.05" },
+ * ] }).rows[0].input; // "contract_price"
+ */
+export declare function tornado(inputs: {
+  scenario: Scenario;
+  output: SensitivityOutput;
+  swings: { input: SensitivityInput; low: DecimalInput; high: DecimalInput }[];
+}): { output: SensitivityOutput; base: DecimalString | null; rows: TornadoRow[] };
+
+/**
+ * A two-input grid through the exact model: `values[j][i]` at `y.values[j]` and `x.values[i]`.
+ * In browsers, after `await ready()`.
+ *
+ * @example
+ * import { presets } from "gpuecon";
+ * import { sensitivity_grid } from "gpuecon/montecarlo";
+ * const { scenario } = presets().find((p) => p.id === "coreweave-box-ig");
+ * const { values } = sensitivity_grid({ scenario, output: "equity_irr_annual",
+ *   x: { input: "contract_price", values: ["2.40", "2.60", "2.80"] },
+ *   y: { input: "usage_share", values: ["0.6", "0.9"] } });
+ * values[1][2]; // the equity's IRR at $2.80 and 90 % usage
+ */
+export declare function sensitivity_grid(inputs: {
+  scenario: Scenario;
+  output: SensitivityOutput;
+  x: SensitivityAxis;
+  y: SensitivityAxis;
+}): {
+  output: SensitivityOutput;
+  base: DecimalString | null;
+  x: { input: SensitivityInput; values: DecimalString[] };
+  y: { input: SensitivityInput; values: DecimalString[] };
+  values: (DecimalString | null)[][];
+};

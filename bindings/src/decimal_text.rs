@@ -23,12 +23,14 @@ const GROUP_DIGITS: usize = 9;
 ///
 /// The text is built right to left in a buffer on the stack (the fraction's digits, the
 /// point, the whole part's, the sign) and appended with one copy: no per-character push.
+// The finance functions' results only (`args.rs`): not in the Monte Carlo's module.
+#[cfg(feature = "finance")]
 pub fn write_decimal(out: &mut String, value: &Decimal) {
     write_decimal_text(out, value, false);
 }
 
 // The models' results only (`to_json.rs`); the finance functions write bare decimals.
-#[cfg(feature = "models")]
+#[cfg(feature = "json")]
 /// [`write_decimal`]'s text in double quotes: a decimal as JSON holds it, appended at once.
 pub fn write_quoted_decimal(out: &mut String, value: &Decimal) {
     write_decimal_text(out, value, true);
@@ -70,7 +72,7 @@ fn write_decimal_text(out: &mut String, value: &Decimal, quoted: bool) {
 }
 
 // The models' results only (`to_json.rs`); the finance functions write bare decimals.
-#[cfg(feature = "models")]
+#[cfg(feature = "json")]
 /// Appends the decimal digits of `magnitude`, after a `-` when `negative`.
 pub fn write_integer(out: &mut String, negative: bool, magnitude: u64) {
     let mut text = Text::new();
@@ -92,7 +94,7 @@ pub fn write_integer(out: &mut String, negative: bool, magnitude: u64) {
 }
 
 // The models' results only (`to_json.rs`); the finance functions write bare decimals.
-#[cfg(feature = "models")]
+#[cfg(feature = "json")]
 /// Appends `value` (below 10^`width`) as exactly `width` digits, zeros on the left
 /// (`0001`, `07`).
 pub fn write_padded(out: &mut String, value: u32, width: usize) {
@@ -258,7 +260,7 @@ mod tests {
         }
     }
 
-    #[cfg(feature = "models")]
+    #[cfg(feature = "json")]
     fn integer(negative: bool, magnitude: u64) -> String {
         let mut out = String::new();
         write_integer(&mut out, negative, magnitude);
@@ -267,7 +269,7 @@ mod tests {
 
     /// Integers by hand at the group edges, and `Display`'s text for the extremes; quoted
     /// decimals.
-    #[cfg(feature = "models")]
+    #[cfg(feature = "json")]
     #[test]
     fn writes_integers_padded_digits_and_quoted_decimals() {
         let mut quoted = String::new();
@@ -296,7 +298,7 @@ mod tests {
         assert_eq!(out, "0001129999");
     }
 
-    #[cfg(feature = "models")]
+    #[cfg(feature = "json")]
     proptest! {
         #![proptest_config(ProptestConfig::with_cases(20_000))]
 

@@ -2,9 +2,9 @@
 //! `js/boundary.js` and exported by the package.
 
 use gpuecon::FinanceError;
-#[cfg(feature = "models")]
+#[cfg(feature = "json")]
 use gpuecon::models::ModelError;
-#[cfg(feature = "models")]
+#[cfg(feature = "json")]
 use gpuecon::scenario::ScenarioError;
 use wasm_bindgen::prelude::*;
 
@@ -20,7 +20,7 @@ extern "C" {
     fn new(code: &str, field: &str, message: &str, excel: &str) -> GpueconError;
 
     /// The same class, with every problem found (`[{ field, message }]`).
-    #[cfg(feature = "models")]
+    #[cfg(feature = "json")]
     #[wasm_bindgen(constructor, js_class = "GpueconError")]
     fn with_problems(
         code: &str,
@@ -42,7 +42,7 @@ impl From<FinanceError> for GpueconError {
     }
 }
 
-#[cfg(feature = "models")]
+#[cfg(feature = "json")]
 /// A model error: `field` is the path of the offending input (`power.pue`).
 impl From<ModelError> for GpueconError {
     fn from(error: ModelError) -> Self {
@@ -55,7 +55,7 @@ impl From<ModelError> for GpueconError {
     }
 }
 
-#[cfg(feature = "models")]
+#[cfg(feature = "json")]
 /// A scenario error: `problems` lists every problem found, each with its path.
 impl From<ScenarioError> for GpueconError {
     fn from(error: ScenarioError) -> Self {
@@ -77,7 +77,7 @@ impl From<ScenarioError> for GpueconError {
     }
 }
 
-#[cfg(feature = "models")]
+#[cfg(feature = "json")]
 /// An input object that does not have the model's shape (a missing or unknown field, a
 /// value that is not a number or decimal string, nesting deeper than 128):
 /// `INVALID_ARGUMENT` on `field`.
@@ -86,7 +86,7 @@ pub fn invalid_shape(field: &str, error: &dyn std::fmt::Display) -> GpueconError
     GpueconError::new("INVALID_ARGUMENT", field, &message, "#VALUE!")
 }
 
-#[cfg(feature = "models")]
+#[cfg(feature = "json")]
 /// An input object that does not have the model's shape: `INVALID_ARGUMENT` on the path
 /// of the offending value inside the argument `field` (`power.pue`, as a model's own
 /// errors name it), or on `field` itself when the argument as a whole is wrong; the message

@@ -39,6 +39,7 @@ fn parse_result(text: &str) -> JsResult<JsValue> {
 /// Reads `value` as `I`: an object of the wrong shape, or with a key `I` does not know, is
 /// `INVALID_ARGUMENT` on `field` (for the exports that keep their input, as the Monte Carlo
 /// handle does).
+#[cfg(feature = "montecarlo")]
 pub(crate) fn read_input<I: FromJson>(value: &JsValue, field: &str) -> JsResult<I> {
     let text = input_json(value, field).map_err(JsCast::unchecked_into::<GpueconError>)?;
     let tree = json::parse(&text).map_err(|e| error::invalid_input(field, &e))?;

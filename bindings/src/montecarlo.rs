@@ -1,5 +1,6 @@
 //! Monte Carlo and sensitivities: `montecarlo`, the `MonteCarloRun` handle, `tornado`,
-//! `sensitivity_grid`. The module runs single-threaded; a Web Worker holds a
+//! `sensitivity_grid`, in the package's Monte Carlo module only (`gpuecon/montecarlo`, the
+//! crate's `montecarlo` feature). The module runs single-threaded; a Web Worker holds a
 //! `MonteCarloRun` and steps it to report progress and stop (`js/montecarlo.js`).
 
 use gpuecon::montecarlo::{self, MAX_PATHS, sensitivity};
@@ -79,13 +80,4 @@ pub fn tornado(inputs: JsValue) -> JsResult<JsValue> {
 #[wasm_bindgen]
 pub fn sensitivity_grid(inputs: JsValue) -> JsResult<JsValue> {
     run_model(&inputs, "inputs", sensitivity::grid)
-}
-
-/// The typical random inputs (`Stochastic::typical` in the core, documented there): an
-/// inference market, training buyers, a price with jumps and collapses, launches every two
-/// years, 2 % annual buyer defaults, curtailment events and SOFR moving 25 basis points a
-/// month. A starting point for `options.stochastic`.
-#[wasm_bindgen]
-pub fn montecarlo_typical() -> JsResult<JsValue> {
-    to_js_object(&montecarlo::Stochastic::typical())
 }

@@ -164,11 +164,13 @@ test("a portfolio's run shows each box's lender, as the package and the CLI repo
   const pkgUrl = process.env.GPUECON_PKG_URL;
   const pkg = await context.newPage();
   await pkg.goto(`${pkgUrl}package.json`);
-  const report = await pkg.evaluate(async (entry) => {
+  const report = await pkg.evaluate(async ([entry, montecarloEntry]) => {
     const gpuecon = await import(entry);
+    const { montecarlo, ready } = await import(montecarloEntry);
+    await ready();
     const { portfolio } = gpuecon.presets().find((p) => p.id === "company-rollup");
-    return gpuecon.montecarlo({ portfolio, options: { paths: 600, seed: 1, histogram_bins: 30, stochastic: gpuecon.montecarlo_typical() } });
-  }, `${pkgUrl}index.js`);
+    return montecarlo({ portfolio, options: { paths: 600, seed: 1, histogram_bins: 30, stochastic: gpuecon.montecarlo_typical() } });
+  }, [`${pkgUrl}index.js`, `${pkgUrl}montecarlo.js`]);
   await pkg.close();
   const boxes = report.credit.boxes;
   assert.equal(boxes.length, 3, "the roll-up's three boxes");
@@ -194,4 +196,25 @@ test("a portfolio's run shows each box's lender, as the package and the CLI repo
   assert.match(await page.locator("#montecarlo-run .output-note .note").textContent(), /portfolio's boxes/);
   assert.deepEqual(problems, []);
   await page.close();
+});
+
+test("the Monte Carlo's module is fetched by the worker only, on the Monte Carlo panel only", async () => {
+  // The .wasm files a fresh page and its worker fetch (Chromium reports a dedicated worker's
+  // requests on its page; a context of its own each, so that nothing comes from a cache).
+  const wasmOf = async (hash, ready) => {
+    const own = await browser.newContext();
+    const page = await own.newPage();
+    const fetched = [];
+    page.on("request", (r) => r.url().endsWith(".wasm") && fetched.push(r.url().split("/").at(-1)));
+    await page.goto(`${process.env.GPUECON_URL}${hash}`);
+    await page.locator(ready).waitFor({ timeout: 60_000 });
+    await own.close();
+    return fetched.sort();
+  };
+  assert.deepEqual(await wasmOf("#p=scenario", "html[data-ready=true]"), ["gpuecon_wasm_bg.wasm"], "the scenario panel: the main module only");
+  assert.deepEqual(
+    await wasmOf("#p=montecarlo", "#montecarlo-sensitivity[data-state='ok']"),
+    ["gpuecon_montecarlo_bg.wasm", "gpuecon_wasm_bg.wasm"],
+    "the worker loads the Monte Carlo's module, and not the main one again",
+  );
 });

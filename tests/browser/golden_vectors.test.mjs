@@ -21,15 +21,24 @@ before(async () => {
   const page = await browser.newPage();
   await page.goto(`${pkgUrl}package.json`);
   outcomes = await page.evaluate(
-    async ({ cases, outcomeSource, entry }) => {
-      const gpuecon = await import(entry);
+    async ({ cases, outcomeSource, entry, montecarloEntry }) => {
+      // Both entries' functions: the Monte Carlo, the tornado and the grid are
+      // `gpuecon/montecarlo`'s, whose module loads on `ready()` (issue 21).
+      const montecarlo = await import(montecarloEntry);
+      await montecarlo.ready();
+      const gpuecon = { ...(await import(entry)), ...montecarlo };
       const outcome = new Function(`return (${outcomeSource})`)();
       return cases.map((c) => {
         const fn = gpuecon[c.function];
         return typeof fn === "function" ? outcome(fn, c.args, gpuecon.GpueconError) : { missing: true };
       });
     },
-    { cases: vectors.map((v) => v.case), outcomeSource: outcomeOf.toString(), entry: `${pkgUrl}index.js` },
+    {
+      cases: vectors.map((v) => v.case),
+      outcomeSource: outcomeOf.toString(),
+      entry: `${pkgUrl}index.js`,
+      montecarloEntry: `${pkgUrl}montecarlo.js`,
+    },
   );
 });
 

@@ -5,7 +5,8 @@ import { test } from "node:test";
 import assert from "node:assert/strict";
 import Decimal from "decimal.js";
 import Big from "big.js";
-import { sln, npv, xnpv, owner_cost, montecarlo, montecarlo_typical, presets, GpueconError } from "gpuecon";
+import { sln, npv, xnpv, owner_cost, montecarlo_typical, presets, GpueconError } from "gpuecon";
+import { montecarlo } from "gpuecon/montecarlo";
 
 test("finance functions read decimal.js, big.js, BigInt and toString objects exactly", () => {
   // (30000 − 7500) / 10 = 2250: Microsoft's SLN example, in every form.

@@ -5,10 +5,9 @@
 // an abort stops the run between steps.
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { GpueconError, MonteCarloRun, montecarlo, montecarlo_typical, presets } from "gpuecon";
-import * as entry from "gpuecon/montecarlo";
+import { GpueconError as MainError, montecarlo_typical, presets } from "gpuecon";
+import { GpueconError, MonteCarloRun, montecarlo, runMonteCarlo, serveMonteCarlo } from "gpuecon/montecarlo";
 
-const { runMonteCarlo, serveMonteCarlo } = entry;
 const scenario = presets().find((p) => p.id === "coreweave-box-ig").scenario;
 const runOf = (paths, extra = {}) => ({ scenario, options: { paths, seed: 3, stochastic: montecarlo_typical(), ...extra } });
 
@@ -34,7 +33,7 @@ test("the handle's report is montecarlo's for any step size", () => {
     assert.equal(seen.length, Math.ceil(600 / Math.min(size, 600)));
     assert.deepEqual(seen.at(-1), { done: 600, total: 600, finished: true, target_met: null });
   }
-  assert.equal(entry.MonteCarloRun, MonteCarloRun, "gpuecon/montecarlo re-exports the class");
+  assert.equal(GpueconError, MainError, "one GpueconError class for both entries");
 });
 
 test("with a target standard error, the handle stops at the check that meets it", () => {

@@ -18,9 +18,13 @@ use crate::{
 const CRATE_WASM: &str = "target/wasm32-unknown-unknown/wasm-release/gpuecon_wasm.wasm";
 /// The basename wasm-bindgen gives its outputs in the package.
 pub const OUT_NAME: &str = "gpuecon_wasm";
-/// The `gpuecon/finance` entry's module: the same crate built without its `models` feature,
-/// its outputs' basename.
+/// The `gpuecon/finance` entry's module: the same crate built with its `finance` feature
+/// alone, its outputs' basename.
 const FINANCE_OUT_NAME: &str = "gpuecon_finance";
+/// The `gpuecon/montecarlo` entry's module: the same crate with its `montecarlo` feature
+/// alone, its outputs' basename. Built with the main module's profile: no opt-level, nor
+/// `wasm-opt -O3`, nor SIMD made its paths faster in V8 (docs/size.md).
+pub const MONTECARLO_OUT_NAME: &str = "gpuecon_montecarlo";
 /// The `gpuecon/xlsx` entry's own module, before wasm-bindgen, and its outputs' basename.
 const XLSX_CRATE_WASM: &str = "target/wasm32-unknown-unknown/wasm-release/gpuecon_xlsx_wasm.wasm";
 const XLSX_OUT_NAME: &str = "gpuecon_xlsx";
@@ -62,27 +66,40 @@ pub fn all() -> anyhow::Result<()> {
 }
 
 /// `bindings/pkg`: package.json, the entry points, their types, the glue and the .wasm;
-/// and the `gpuecon/finance` and `gpuecon/xlsx` entries' own modules.
+/// and the `gpuecon/finance`, `gpuecon/montecarlo` and `gpuecon/xlsx` entries' own modules.
 pub fn package() -> anyhow::Result<()> {
     let pkg = package_dir();
     if pkg.exists() {
         fs::remove_dir_all(&pkg).with_context(|| format!("removing {}", pkg.display()))?;
     }
-    // The finance module first, into a folder of its own: both builds of the crate write the
-    // same snippets (`js/boundary.js`, one `GpueconError` class for both entries).
-    let finance = root().join("target/finance-pkg");
-    if finance.exists() {
-        fs::remove_dir_all(&finance).with_context(|| format!("removing {}", finance.display()))?;
-    }
+    // The finance and Monte Carlo modules first, each into a folder of its own: every build
+    // of the crate writes the same snippets (`js/boundary.js`, one `GpueconError` class for
+    // every entry).
+    let finance = fresh_dir("target/finance-pkg")?;
     module(
         "gpuecon-wasm",
-        &["--no-default-features"],
+        &["--no-default-features", "--features", "finance"],
         CRATE_WASM,
         &finance,
         FINANCE_OUT_NAME,
     )?;
-    module("gpuecon-wasm", &[], CRATE_WASM, &pkg, OUT_NAME)?;
-    move_finance_module(&finance, &pkg)?;
+    let montecarlo = fresh_dir("target/montecarlo-pkg")?;
+    module(
+        "gpuecon-wasm",
+        &["--no-default-features", "--features", "montecarlo"],
+        CRATE_WASM,
+        &montecarlo,
+        MONTECARLO_OUT_NAME,
+    )?;
+    module(
+        "gpuecon-wasm",
+        &["--no-default-features", "--features", "finance,models"],
+        CRATE_WASM,
+        &pkg,
+        OUT_NAME,
+    )?;
+    move_module(&finance, &pkg, FINANCE_OUT_NAME)?;
+    move_module(&montecarlo, &pkg, MONTECARLO_OUT_NAME)?;
     module(
         "gpuecon-xlsx-wasm",
         &[],
@@ -93,6 +110,15 @@ pub fn package() -> anyhow::Result<()> {
     copy_entry_points(&pkg)?;
     println!("built the npm package in {}", pkg.display());
     Ok(())
+}
+
+/// `relative` (to the workspace), emptied.
+fn fresh_dir(relative: &str) -> anyhow::Result<PathBuf> {
+    let dir = root().join(relative);
+    if dir.exists() {
+        fs::remove_dir_all(&dir).with_context(|| format!("removing {}", dir.display()))?;
+    }
+    Ok(dir)
 }
 
 /// One wasm module of the package: the crate `package` built for wasm32 with the size
@@ -139,32 +165,36 @@ fn module(
     )
 }
 
-/// Moves the finance module's glue and .wasm from `finance` into the package, after checking
-/// that the snippets its glue imports are those the full module's build wrote there (the
-/// same crate's `inline_js` and `js/boundary.js`): one file each, so one `GpueconError`.
-fn move_finance_module(finance: &std::path::Path, pkg: &std::path::Path) -> anyhow::Result<()> {
-    let mut folders = vec![finance.join("snippets")];
+/// Moves the glue and .wasm named `out_name` (the finance or the Monte Carlo module) from
+/// `built` into the package, after checking that the snippets its glue imports are those
+/// the full module's build wrote there (the same crate's `inline_js` and `js/boundary.js`):
+/// one file each, so one `GpueconError`.
+fn move_module(
+    built: &std::path::Path,
+    pkg: &std::path::Path,
+    out_name: &str,
+) -> anyhow::Result<()> {
+    let mut folders = vec![built.join("snippets")];
     while let Some(folder) = folders.pop() {
-        for entry in fs::read_dir(&folder).context("the finance build wrote no snippets")? {
+        for entry in fs::read_dir(&folder).context("the build wrote no snippets")? {
             let path = entry?.path();
             if path.is_dir() {
                 folders.push(path);
                 continue;
             }
-            let relative = path.strip_prefix(finance)?;
+            let relative = path.strip_prefix(built)?;
             let shared = fs::read(pkg.join(relative)).ok();
             if shared.as_deref() != Some(fs::read(&path)?.as_slice()) {
                 anyhow::bail!(
-                    "{} differs between the finance and the full build of gpuecon-wasm",
+                    "{} differs between {out_name}'s and the full build of gpuecon-wasm",
                     relative.display()
                 );
             }
         }
     }
     for suffix in [".js", ".d.ts", "_bg.wasm", "_bg.wasm.d.ts"] {
-        let name = format!("{FINANCE_OUT_NAME}{suffix}");
-        fs::rename(finance.join(&name), pkg.join(&name))
-            .with_context(|| format!("moving {name}"))?;
+        let name = format!("{out_name}{suffix}");
+        fs::rename(built.join(&name), pkg.join(&name)).with_context(|| format!("moving {name}"))?;
     }
     Ok(())
 }
@@ -182,7 +212,9 @@ fn copy_entry_points(pkg: &std::path::Path) -> anyhow::Result<()> {
         "finance.d.ts",
         "types.generated.d.ts",
         "montecarlo.js",
+        "montecarlo.node.js",
         "montecarlo.d.ts",
+        "montecarlo_exports.js",
         "xlsx.js",
         "xlsx.node.js",
         "xlsx.d.ts",

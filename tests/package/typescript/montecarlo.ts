@@ -1,7 +1,13 @@
 // The Monte Carlo entry's types as a user writes against them (strict, no emit): the
-// handle from both entries, its progress, and runMonteCarlo's options.
-import { MonteCarloRun as FromMain, montecarlo_typical, presets, type MonteCarloReport } from "gpuecon";
-import { MonteCarloRun, runMonteCarlo, serveMonteCarlo, type MonteCarloProgress } from "gpuecon/montecarlo";
+// handle (its type also from the main entry), its progress, runMonteCarlo's options, and
+// `ready` before the functions that answer at once.
+import { type MonteCarloRun as FromMain, montecarlo_typical, presets, type MonteCarloReport } from "gpuecon";
+import { MonteCarloRun, montecarlo, ready, runMonteCarlo, serveMonteCarlo, type MonteCarloProgress } from "gpuecon/montecarlo";
+
+/** In a browser, the functions that answer at once need the module loaded first. */
+export async function loaded(): Promise<void> {
+  await ready();
+}
 
 const box = presets().find((p) => p.id === "coreweave-box-ig");
 if (box?.kind === "scenario") {
@@ -13,6 +19,8 @@ if (box?.kind === "scenario") {
   const report: MonteCarloReport = run.report();
   console.log(progress.done / progress.total, met, report.npv_usd.mean, run.progress().done);
   run.free();
+  const once: MonteCarloReport = montecarlo(inputs);
+  console.log(once.paths);
   const controller = new AbortController();
   const later: Promise<MonteCarloReport> = runMonteCarlo(inputs, {
     batchSize: 250,

@@ -3,7 +3,9 @@
 // made a GpueconError again on the page. Call ids are strings ("call-3"), so the answers
 // never match the numeric ids of the package's Monte Carlo runs on the same worker.
 
-import { GpueconError } from "gpuecon";
+// The Monte Carlo entry's GpueconError (the main entry's class): importing it loads no module,
+// so the worker, which imports this file too, does not load the main one.
+import { GpueconError } from "gpuecon/montecarlo";
 
 /** Is this message a call (and not a Monte Carlo run's)? */
 export const isCall = (data) => typeof data?.call === "string";
