@@ -371,9 +371,17 @@ impl Residual {
     fn draw(&self, z: &Ziggurat, rng: &mut Rng, months: usize, out: &mut Vec<f64>) {
         out.resize(months, 1.0);
         let mut factor = 1.0;
+        // The shocks' months, `first_month + k · every_months` (k ≥ 0, from month 1), kept
+        // as the next one instead of a division each month.
+        let mut next = if self.first_month == 0 {
+            self.every_months
+        } else {
+            self.first_month
+        };
         for (slot, month) in out.iter_mut().zip(1_u32..) {
-            if month >= self.first_month && (month - self.first_month) % self.every_months == 0 {
+            if month == next {
                 factor *= self.median_factor * libm::exp(self.sigma * z.sample(rng));
+                next = next.saturating_add(self.every_months);
             }
             *slot = factor;
         }
