@@ -20,6 +20,135 @@ pub(crate) fn monthly_irr(flows: &[f64], guess: f64) -> Option<f64> {
     newton(flows, guess).or_else(|| bisection(flows, guess))
 }
 
+/// [`monthly_irr`] of each of `N` flows of one length near its guess, the Halley steps of
+/// all `N` run side by side (lockstep): one pass over the months evaluates every flow's
+/// polynomial, so that the `6·N` Horner chains overlap instead of waiting on each other.
+/// Each flow's operations are [`monthly_irr`]'s, in the same order, so each result is its
+/// result to the bit; flows of different lengths are solved one by one.
+pub(crate) fn monthly_irrs<const N: usize>(
+    flows: [&[f64]; N],
+    guesses: [f64; N],
+) -> [Option<f64>; N] {
+    let mut out = [None; N];
+    let len = flows.first().map_or(0, |f| f.len());
+    if flows.iter().any(|f| f.len() != len) {
+        for ((slot, f), guess) in out.iter_mut().zip(flows).zip(guesses) {
+            *slot = monthly_irr(f, guess);
+        }
+        return out;
+    }
+    let signed = flows.map(|f| f.iter().any(|x| *x > 0.0) && f.iter().any(|x| *x < 0.0));
+    let solved = newtons(flows, guesses, signed);
+    let lanes = flows
+        .into_iter()
+        .zip(guesses)
+        .zip(signed.into_iter().zip(solved));
+    for (slot, ((f, guess), lane)) in out.iter_mut().zip(lanes) {
+        *slot = match lane {
+            (false, _) => None,
+            (true, Some(r)) => Some(r),
+            (true, None) => bisection(f, guess),
+        };
+    }
+    out
+}
+
+/// A lane of [`newtons`]: running, converged to a rate, or failed.
+#[derive(Clone, Copy, PartialEq)]
+enum Lane {
+    Running,
+    Found(f64),
+    Failed,
+}
+
+/// [`newton`] on each of `N` flows of one length whose lane is `live`, in lockstep; a lane
+/// that has stopped is still evaluated (at its last `v`, the result unused) so that the
+/// others' chains stay side by side.
+fn newtons<const N: usize>(
+    flows: [&[f64]; N],
+    guesses: [f64; N],
+    live: [bool; N],
+) -> [Option<f64>; N] {
+    let mut v = guesses.map(|g| 1.0 / (1.0 + g));
+    let mut lanes = live.map(|l| if l { Lane::Running } else { Lane::Failed });
+    for _ in 0..50 {
+        if lanes.iter().all(|l| *l != Lane::Running) {
+            break;
+        }
+        let d = derivatives_lanes(flows, v);
+        for ((lane, v), (p, dp, ddp)) in lanes.iter_mut().zip(v.iter_mut()).zip(d) {
+            if *lane != Lane::Running {
+                continue;
+            }
+            let denominator = 2.0 * dp * dp - p * ddp;
+            if denominator == 0.0 || !denominator.is_finite() {
+                *lane = Lane::Failed;
+                continue;
+            }
+            let step = 2.0 * p * dp / denominator;
+            let next = *v - step;
+            if !(next > 0.0 && next.is_finite()) {
+                *lane = Lane::Failed;
+            } else if step.abs() <= 1e-6 * next {
+                *lane = Lane::Found(1.0 / next - 1.0);
+            } else {
+                *v = next;
+            }
+        }
+    }
+    lanes.map(|l| match l {
+        Lane::Found(r) => Some(r),
+        Lane::Running | Lane::Failed => None,
+    })
+}
+
+/// One flow's six Horner chains in [`derivatives`]: `E, E′, E″, O, O′, O″`.
+#[derive(Clone, Copy, Default)]
+struct Chains {
+    e: f64,
+    de: f64,
+    dde: f64,
+    o: f64,
+    d_o: f64,
+    ddo: f64,
+}
+
+/// [`derivatives`] of `N` flows of one length at their own `v`, in one pass over the
+/// months (each lane's operations [`derivatives`]', in its order).
+#[inline(always)]
+fn derivatives_lanes<const N: usize>(flows: [&[f64]; N], v: [f64; N]) -> [(f64, f64, f64); N] {
+    let w = v.map(|v| v * v);
+    let len = flows.first().map_or(0, |f| f.len());
+    let mut chains = [Chains::default(); N];
+    if len % 2 == 1 {
+        for (c, f) in chains.iter_mut().zip(flows) {
+            c.e = f.last().copied().unwrap_or(0.0);
+        }
+    }
+    let mut k = len / 2;
+    while k > 0 {
+        k -= 1;
+        for (c, (f, w)) in chains.iter_mut().zip(flows.iter().zip(w)) {
+            let even = f.get(2 * k).copied().unwrap_or(0.0);
+            let odd = f.get(2 * k + 1).copied().unwrap_or(0.0);
+            c.dde = c.dde * w + 2.0 * c.de;
+            c.de = c.de * w + c.e;
+            c.e = c.e * w + even;
+            c.ddo = c.ddo * w + 2.0 * c.d_o;
+            c.d_o = c.d_o * w + c.o;
+            c.o = c.o * w + odd;
+        }
+    }
+    let mut out = [(0.0, 0.0, 0.0); N];
+    for (slot, (c, (v, w))) in out.iter_mut().zip(chains.iter().zip(v.into_iter().zip(w))) {
+        let p = c.e + v * c.o;
+        let dp = 2.0 * v * c.de + c.o + 2.0 * w * c.d_o;
+        let ddp = 2.0 * c.de + 4.0 * w * c.dde + 6.0 * v * c.d_o + 4.0 * w * v * c.ddo;
+        *slot = (p, dp, ddp);
+    }
+    out
+}
+
 /// `(P(v), P′(v), P″(v))`, with the even and the odd powers in two interleaved Horner
 /// chains in `w = v²` (twice the speed of one chain): `P = E(w) + v·O(w)`,
 /// `P′ = 2v·E′ + O + 2v²·O′`, `P″ = 2E′ + 4v²·E″ + 6v·O′ + 4v³·O″`.
@@ -165,6 +294,41 @@ mod tests {
                 );
             }
         }
+    }
+
+    #[test]
+    fn lockstep_solves_give_each_flow_its_own_bits() {
+        // Four flows of 145 months side by side: a level annuity (Halley in a few steps),
+        // a slow ramp from a far guess (more steps), flows without a sign change (none),
+        // and −1 now, 2 in month 144 from a guess of −99.9999 % a month, where v¹⁴⁴
+        // overflows and Halley fails (bisection: 2^(1/144) − 1 = 0.4825 % a month).
+        let mut annuity = vec![100.0; 145];
+        annuity[0] = -10_000.0;
+        let slow: Vec<f64> = (0..145)
+            .map(|t| if t == 0 { -5e4 } else { f64::from(t) })
+            .collect();
+        let positive = vec![1.0; 145];
+        let mut far = vec![0.0; 145];
+        far[0] = -1.0;
+        far[144] = 2.0;
+        let guesses = [0.0, 0.3, 0.01, -0.999_999];
+        assert_eq!(newton(&far, guesses[3]), None);
+        let flows = [&annuity[..], &slow[..], &positive[..], &far[..]];
+        let side_by_side = monthly_irrs(flows, guesses);
+        for ((flows, guess), got) in flows.iter().zip(guesses).zip(side_by_side) {
+            let alone = monthly_irr(flows, guess);
+            assert_eq!(got.map(f64::to_bits), alone.map(f64::to_bits));
+        }
+        assert_eq!(side_by_side[2], None);
+        let doubled = side_by_side[3].unwrap();
+        assert!((doubled - 0.004_825_1).abs() < 1e-7, "{doubled}");
+        // Flows of different lengths are solved one by one.
+        let short = [-100.0, 150.0];
+        let mixed = monthly_irrs([&annuity[..], &short[..]], [0.0, 0.0]);
+        assert_eq!(
+            mixed,
+            [monthly_irr(&annuity, 0.0), monthly_irr(&short, 0.0)]
+        );
     }
 
     #[test]

@@ -579,3 +579,12 @@ pub(crate) fn annual_irr(flows: &[f64], guess: Option<f64>) -> (Option<f64>, Opt
     let monthly = irr::monthly_irr(flows, guess.unwrap_or(0.01));
     (monthly, monthly.map(irr::annual))
 }
+
+/// The annual IRRs of `N` flows of one length, each as [`annual_irr`] gives it (to the
+/// bit), solved side by side ([`irr::monthly_irrs`]).
+pub(crate) fn annual_irrs<const N: usize>(
+    flows: [&[f64]; N],
+    guesses: [Option<f64>; N],
+) -> [Option<f64>; N] {
+    irr::monthly_irrs(flows, guesses.map(|g| g.unwrap_or(0.01))).map(|m| m.map(irr::annual))
+}

@@ -36,7 +36,7 @@
 
 use super::contract::LineState;
 use super::float::{greater, unit};
-use super::model::{Base, BoxModel, FinancingModel, HOURS, Model, Month, annual_irr};
+use super::model::{Base, BoxModel, FinancingModel, HOURS, Model, Month, annual_irr, annual_irrs};
 use super::processes::{BoxDraws, Draws, Shape};
 use super::waterfall::{self, BoxMonth, Buffers, Credit};
 
@@ -404,10 +404,13 @@ fn run(model: &Model, scratch: &mut Scratch, shortcut: bool) -> PathOutcome {
         o.equity_irr_annual = model.base.equity_irr_annual;
         o.lender_irr_annual = model.base.lender_irr_annual;
     } else {
-        o.irr_annual = annual_irr(flows, model.base.irr_monthly).1;
-        o.equity_irr_annual = annual_irr(equity, model.base.equity_irr_monthly).1;
+        let (project, owners) = (model.base.irr_monthly, model.base.equity_irr_monthly);
         if financed {
-            o.lender_irr_annual = annual_irr(lender, model.base.lender_irr_monthly).1;
+            let guesses = [project, owners, model.base.lender_irr_monthly];
+            [o.irr_annual, o.equity_irr_annual, o.lender_irr_annual] =
+                annual_irrs([flows, equity, lender], guesses);
+        } else {
+            [o.irr_annual, o.equity_irr_annual] = annual_irrs([flows, equity], [project, owners]);
         }
     }
     o

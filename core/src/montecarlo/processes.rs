@@ -371,9 +371,17 @@ impl Residual {
     fn draw(&self, z: &Ziggurat, rng: &mut Rng, months: usize, out: &mut Vec<f64>) {
         out.resize(months, 1.0);
         let mut factor = 1.0;
+        // The shocks' months, `first_month + k · every_months` (k ≥ 0, from month 1), kept
+        // as the next one instead of a division each month.
+        let mut next = if self.first_month == 0 {
+            self.every_months
+        } else {
+            self.first_month
+        };
         for (slot, month) in out.iter_mut().zip(1_u32..) {
-            if month >= self.first_month && (month - self.first_month) % self.every_months == 0 {
+            if month == next {
                 factor *= self.median_factor * libm::exp(self.sigma * z.sample(rng));
+                next = next.saturating_add(self.every_months);
             }
             *slot = factor;
         }
@@ -383,7 +391,9 @@ impl Residual {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::montecarlo::options::{PriceProcess, Stochastic, UtilizationProcess};
+    use crate::montecarlo::options::{
+        PriceProcess, ResidualShocks, Stochastic, UtilizationProcess,
+    };
 
     fn shape(months: usize) -> Shape<'static> {
         Shape {
@@ -472,6 +482,34 @@ mod tests {
         }
         let share = f64::from(lulls) / f64::from(months);
         assert!((share - 1.0 / 6.0).abs() < 0.015, "{share}");
+    }
+
+    #[test]
+    fn residual_shocks_fall_at_launches_only() {
+        // First launch in month 12, then every 24 months, half the value lost at each with
+        // no volatility: the factor is 1 through month 11, 1/2 from month 12, 1/4 from 36,
+        // 1/8 from 60 (all exact in binary).
+        let params = Params::new(&Stochastic {
+            residual: Some(ResidualShocks {
+                first_month: 12,
+                every_months: 24,
+                median_drop: Decimal::new(5, 1),
+                volatility: Decimal::ZERO,
+            }),
+            ..Stochastic::default()
+        });
+        let mut d = Draws::default();
+        params.draw(&Ziggurat::new(), 4, 2, &shape(72), &mut d);
+        let expected = |month: usize| match month {
+            ..=11 => 1.0,
+            12..=35 => 0.5,
+            36..=59 => 0.25,
+            _ => 0.125,
+        };
+        for (i, factor) in d.residual.iter().enumerate() {
+            assert_eq!(*factor, expected(i + 1), "month {}", i + 1);
+        }
+        assert_eq!(d.residual.len(), 72);
     }
 
     #[test]

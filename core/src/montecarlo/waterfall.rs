@@ -170,7 +170,7 @@ fn pay_partly(cash: f64, due: f64) -> (f64, f64) {
 /// Buffers reused from path to path.
 #[derive(Debug, Clone, Default)]
 pub(crate) struct Buffers {
-    /// Each row's debt service due (the lock-up's trailing DSCR).
+    /// Each row's debt service due (the lock-up's trailing DSCR; kept only with a lock-up).
     service_due: Vec<f64>,
 }
 
@@ -213,7 +213,9 @@ pub(crate) fn run(
         .enumerate()
     {
         if state.foreclosed {
-            service_due.push(0.0);
+            if terms.lock_up.is_some() {
+                service_due.push(0.0);
+            }
             continue;
         }
         let sched = &month.loan;
@@ -230,7 +232,10 @@ pub(crate) fn run(
         } else {
             scheduled_month(terms, &mut state, &mut paid, i, cash, owed, interest, sched)
         };
-        service_due.push(paid.service_due);
+        if terms.lock_up.is_some() {
+            // Read only by the lock-up's trailing DSCR.
+            service_due.push(paid.service_due);
+        }
         if !accelerating && paid.shortfall {
             out.default = Some((i, true));
         }
