@@ -8,7 +8,7 @@ use wasm_bindgen::prelude::*;
 
 use crate::columns::Columns;
 use crate::error::JsResult;
-use crate::models::run_model;
+use crate::models::{positional_run_model, run_model};
 use crate::to_json::{ToJson, write_object};
 
 /// Evaluates a scenario (an object of the shape of the core's `Scenario`; decimals as
@@ -17,7 +17,18 @@ use crate::to_json::{ToJson, write_object};
 /// problem with its path.
 #[wasm_bindgen]
 pub fn evaluate(scenario: JsValue) -> JsResult<JsValue> {
-    run_model(&scenario, "scenario", scenario::evaluate)
+    positional_run_model(parse_report, &scenario, "scenario", scenario::evaluate)
+}
+
+#[wasm_bindgen(module = "/js/report.generated.js")]
+extern "C" {
+    /// `JSON.parse` of a `Report`'s positional text, with its keys put back.
+    #[wasm_bindgen(catch)]
+    fn parse_report(text: &str) -> Result<JsValue, JsValue>;
+
+    /// `JSON.parse` of a `PortfolioReport`'s positional text, with its keys put back.
+    #[wasm_bindgen(catch)]
+    fn parse_portfolio_report(text: &str) -> Result<JsValue, JsValue>;
 }
 
 /// [`evaluate`] with the report's monthly series as columns: `months` is one object whose
@@ -68,7 +79,8 @@ impl ToJson for ReportByColumns {
 /// each box's own report.
 #[wasm_bindgen]
 pub fn evaluate_portfolio(portfolio: JsValue) -> JsResult<JsValue> {
-    run_model(
+    positional_run_model(
+        parse_portfolio_report,
         &portfolio,
         "portfolio",
         scenario::portfolio::evaluate_portfolio,
