@@ -90,7 +90,9 @@ where
     run_typed(value, field, model, Some(rebuild))
 }
 
-/// [`run_model`], its result rebuilt by `rebuild` when there is one.
+/// [`run_model`], its result rebuilt by `rebuild` when there is one (inlined into each of
+/// the two, so that an export has one generic function, as before).
+#[inline(always)]
 fn run_typed<I, O, E>(
     value: &JsValue,
     field: &str,
