@@ -28,6 +28,15 @@ function keyedText(scenario) {
   return JSON.stringify({ months: rows, ...rest });
 }
 
+/** Fails, naming where they first differ, unless the two texts are equal. */
+function sameText(actual, expected, what) {
+  if (actual === expected) return;
+  let at = 0;
+  while (actual[at] === expected[at]) at++;
+  const around = (text) => text.slice(Math.max(0, at - 80), at + 80);
+  assert.fail(`${what}: the texts differ at character ${at}:\n  got      ${around(actual)}\n  expected ${around(expected)}`);
+}
+
 /** Checks `evaluate(scenario)` against the keyed text; whether the scenario was valid. */
 function check(scenario, what) {
   const outcome = outcomeOf(evaluate, [scenario], GpueconError);
@@ -36,7 +45,7 @@ function check(scenario, what) {
     return false;
   }
   assert.ok(outcome.value.months.length > 0, what);
-  assert.equal(JSON.stringify(outcome.value), keyedText(scenario), what);
+  sameText(JSON.stringify(outcome.value), keyedText(scenario), what);
   return true;
 }
 
@@ -66,7 +75,7 @@ test("evaluate_portfolio's box reports are evaluate's of each box, on every port
     assert.equal(report.boxes.length, portfolio.boxes.length, id);
     assert.ok(report.months.length > 0 && isObject(report.summary), id);
     portfolio.boxes.forEach((box, index) => {
-      assert.equal(JSON.stringify(report.boxes[index]), JSON.stringify(evaluate(box)), `${id} box ${index}`);
+      sameText(JSON.stringify(report.boxes[index]), JSON.stringify(evaluate(box)), `${id} box ${index}`);
     });
   }
 });
