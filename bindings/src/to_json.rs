@@ -32,22 +32,22 @@ pub trait ToJson {
 /// its first value), which `js/report.generated.js` turns back into the keyed object.
 #[inline(never)]
 pub fn write_object(out: &mut String, keys: &[&str], values: &[&dyn ToJson]) {
-    let positional = POSITIONAL.try_with(Cell::get).unwrap_or(false);
-    for (key, value) in keys.iter().zip(values) {
-        if positional {
-            // The first key is the one that opens the object.
-            out.push(if key.starts_with('{') { '[' } else { ',' });
-        } else {
-            out.push_str(key);
+    if POSITIONAL.try_with(Cell::get).unwrap_or(false) {
+        out.push('[');
+        for (index, value) in values.iter().enumerate() {
+            if index > 0 {
+                out.push(',');
+            }
+            value.write_json(out);
         }
+        out.push(']');
+        return;
+    }
+    for (key, value) in keys.iter().zip(values) {
+        out.push_str(key);
         value.write_json(out);
     }
-    out.push_str(match (positional, keys.is_empty()) {
-        (false, false) => "}",
-        (false, true) => "{}",
-        (true, false) => "]",
-        (true, true) => "[]",
-    });
+    out.push_str(if keys.is_empty() { "{}" } else { "}" });
 }
 
 thread_local! {
