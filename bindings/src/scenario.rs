@@ -35,8 +35,9 @@ extern "C" {
 /// fields hold one array each, a value per month (`months.revenue.total_usd[0]` is the first
 /// month's revenue), nested as a month's fields are; the summary, the financing and the
 /// warnings as `evaluate` gives them. The same values as `evaluate`'s, written straight from
-/// the months' fields (`src/columns.rs`) in a text about a third shorter for `JSON.parse`:
-/// 0.8-0.9x `evaluate`'s CPU time (docs/size.md).
+/// the months' fields (`src/columns.rs`) in a text about a third shorter for `JSON.parse`
+/// than the keyed rows; about `evaluate`'s CPU time (0.97-1.08x, docs/size.md), whose report
+/// crosses without its keys.
 #[wasm_bindgen]
 pub fn evaluate_columns(scenario: JsValue) -> JsResult<JsValue> {
     run_model(&scenario, "scenario", evaluate_by_columns)
