@@ -124,7 +124,7 @@ pub fn run(check: bool) -> anyhow::Result<()> {
     }
     if check {
         println!(
-            "ok: the generated readers, writers, column writers and TypeScript types match the core"
+            "ok: the generated readers, writers, column writers, positional builders and TypeScript types match the core"
         );
     }
     Ok(())
