@@ -5,7 +5,9 @@
 //! strings the core rejects, and anything that cannot be written as JSON is a
 //! `GpueconError`), read by [`crate::json`] in the module, and the result's text (written
 //! by [`crate::to_json`]) through `JSON.parse` on the way out. Every input type denies
-//! unknown fields, so a misspelt key is an error at any depth.
+//! unknown fields, so a misspelt key is an error at any depth. The scenario reports, the
+//! largest results, cross positionally ([`positional_run_model`]): without their keys, which
+//! a generated builder puts back on the JavaScript side.
 
 use std::sync::atomic::{AtomicUsize, Ordering};
 
@@ -14,7 +16,7 @@ use wasm_bindgen::prelude::*;
 
 use crate::error::{self, GpueconError, JsResult};
 use crate::json::{self, FromJson};
-use crate::to_json::ToJson;
+use crate::to_json::{ToJson, positionally};
 
 #[wasm_bindgen(module = "/js/boundary.js")]
 extern "C" {
@@ -62,18 +64,64 @@ where
     O: ToJson,
     E: Into<GpueconError>,
 {
+    run_typed(value, field, model, None)
+}
+
+/// `JSON.parse` of a result's positional text with its keys put back: a `parse_*` function
+/// of `js/report.generated.js` (imported with `catch`; it throws only on text that is not
+/// JSON, which the module never writes).
+pub(crate) type Rebuild = fn(&str) -> Result<JsValue, JsValue>;
+
+/// [`run_model`] with the result written positionally ([`positionally`]: each object as the
+/// array of its values, a third of the text for a report) and turned back into the same
+/// object, keys in the same order, by `rebuild`. Measured on the whole `evaluate` call in
+/// Node: docs/size.md, issue 21. (Its name ends in `run_model` so that `cargo xtask codegen`
+/// finds the model, its last argument, among the exports.)
+pub(crate) fn positional_run_model<I, O, E>(
+    rebuild: Rebuild,
+    value: &JsValue,
+    field: &str,
+    model: fn(&I) -> Result<O, E>,
+) -> JsResult<JsValue>
+where
+    I: FromJson,
+    O: ToJson,
+    E: Into<GpueconError>,
+{
+    run_typed(value, field, model, Some(rebuild))
+}
+
+/// [`run_model`], its result rebuilt by `rebuild` when there is one (inlined into each of
+/// the two, so that an export has one generic function, as before).
+#[inline(always)]
+fn run_typed<I, O, E>(
+    value: &JsValue,
+    field: &str,
+    model: fn(&I) -> Result<O, E>,
+    rebuild: Option<Rebuild>,
+) -> JsResult<JsValue>
+where
+    I: FromJson,
+    O: ToJson,
+    E: Into<GpueconError>,
+{
     // The input and the output are borrowed where they are, not moved out of their
     // `Result`s first (measured: 2 KB less gzipped over the 45 exports).
-    run(value, field, &|tree, out| match I::from_json(tree) {
-        Ok(ref input) => match model(input) {
-            Ok(ref output) => {
-                output.write_json(out);
-                Ok(())
-            }
-            Err(e) => Err(Failure::Model(e.into())),
+    run(
+        value,
+        field,
+        rebuild,
+        &|tree, out| match I::from_json(tree) {
+            Ok(ref input) => match model(input) {
+                Ok(ref output) => {
+                    output.write_json(out);
+                    Ok(())
+                }
+                Err(e) => Err(Failure::Model(e.into())),
+            },
+            Err(e) => Err(Failure::Shape(e)),
         },
-        Err(e) => Err(Failure::Shape(e)),
-    })
+    )
 }
 
 /// Why a model could not run.
@@ -90,20 +138,31 @@ enum Failure {
 static LAST_RESULT_LENGTH: AtomicUsize = AtomicUsize::new(0);
 
 /// The input's JSON text, parsed and handed to `model` with the text to write the result
-/// into; the result as an object (the non-generic part of [`run_model`]).
+/// into; the result as an object: `JSON.parse` of its text, or with `rebuild`, the text
+/// written positionally and rebuilt by it (the non-generic part of [`run_model`]).
 #[inline(never)]
 fn run(
     value: &JsValue,
     field: &str,
+    rebuild: Option<Rebuild>,
     model: &dyn Fn(json::Json, &mut String) -> Result<(), Failure>,
 ) -> JsResult<JsValue> {
     let text = input_json(value, field).map_err(JsCast::unchecked_into::<GpueconError>)?;
     let tree = json::parse(&text).map_err(|e| error::invalid_input(field, &e))?;
     let mut result = String::with_capacity(LAST_RESULT_LENGTH.load(Ordering::Relaxed));
-    match model(tree, &mut result) {
+    let written = match rebuild {
+        Some(_) => positionally(|| model(tree, &mut result)),
+        None => model(tree, &mut result),
+    };
+    match written {
         Ok(()) => {
             LAST_RESULT_LENGTH.store(result.len(), Ordering::Relaxed);
-            parse_result(&result)
+            match rebuild {
+                Some(rebuild) => {
+                    rebuild(&result).map_err(|_| error::invalid_shape("result", &"not JSON"))
+                }
+                None => parse_result(&result),
+            }
         }
         Err(Failure::Shape(e)) => Err(error::invalid_input(field, &e)),
         Err(Failure::Model(e)) => Err(e),

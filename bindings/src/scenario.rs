@@ -8,7 +8,7 @@ use wasm_bindgen::prelude::*;
 
 use crate::columns::Columns;
 use crate::error::JsResult;
-use crate::models::run_model;
+use crate::models::{positional_run_model, run_model};
 use crate::to_json::{ToJson, write_object};
 
 /// Evaluates a scenario (an object of the shape of the core's `Scenario`; decimals as
@@ -17,15 +17,27 @@ use crate::to_json::{ToJson, write_object};
 /// problem with its path.
 #[wasm_bindgen]
 pub fn evaluate(scenario: JsValue) -> JsResult<JsValue> {
-    run_model(&scenario, "scenario", scenario::evaluate)
+    positional_run_model(parse_report, &scenario, "scenario", scenario::evaluate)
+}
+
+#[wasm_bindgen(module = "/js/report.generated.js")]
+extern "C" {
+    /// `JSON.parse` of a `Report`'s positional text, with its keys put back.
+    #[wasm_bindgen(catch)]
+    fn parse_report(text: &str) -> Result<JsValue, JsValue>;
+
+    /// `JSON.parse` of a `PortfolioReport`'s positional text, with its keys put back.
+    #[wasm_bindgen(catch)]
+    fn parse_portfolio_report(text: &str) -> Result<JsValue, JsValue>;
 }
 
 /// [`evaluate`] with the report's monthly series as columns: `months` is one object whose
 /// fields hold one array each, a value per month (`months.revenue.total_usd[0]` is the first
 /// month's revenue), nested as a month's fields are; the summary, the financing and the
 /// warnings as `evaluate` gives them. The same values as `evaluate`'s, written straight from
-/// the months' fields (`src/columns.rs`) in a text about a third shorter for `JSON.parse`:
-/// 0.8-0.9x `evaluate`'s CPU time (docs/size.md).
+/// the months' fields (`src/columns.rs`) in a text about a third shorter for `JSON.parse`
+/// than the keyed rows; about `evaluate`'s CPU time (0.97-1.08x, docs/size.md), whose report
+/// crosses without its keys.
 #[wasm_bindgen]
 pub fn evaluate_columns(scenario: JsValue) -> JsResult<JsValue> {
     run_model(&scenario, "scenario", evaluate_by_columns)
@@ -68,7 +80,8 @@ impl ToJson for ReportByColumns {
 /// each box's own report.
 #[wasm_bindgen]
 pub fn evaluate_portfolio(portfolio: JsValue) -> JsResult<JsValue> {
-    run_model(
+    positional_run_model(
+        parse_portfolio_report,
         &portfolio,
         "portfolio",
         scenario::portfolio::evaluate_portfolio,

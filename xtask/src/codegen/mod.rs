@@ -6,7 +6,8 @@
 //! (`bindings/js/types.generated.d.ts`, re-exported by `index.d.ts`; see [`typescript`]),
 //! and the column writers of the month types `evaluate_columns` writes as columns
 //! (`bindings/src/generated/columns.rs`, included by `bindings/src/columns.rs`; see
-//! [`columns`]).
+//! [`columns`]), and the JavaScript builders that put the keys back into the reports
+//! written positionally (`bindings/js/report.generated.js`; see [`positional`]).
 //! No serde code is left in the module. `--check` writes nothing and fails when a file
 //! differs from what the core's source gives (`cargo xtask test fmt` runs it).
 //!
@@ -44,6 +45,7 @@
 //! generated readers and serde read every golden-vector input and preset alike.
 
 mod columns;
+mod positional;
 mod resolve;
 mod rust;
 mod source;
@@ -93,6 +95,12 @@ pub fn run(check: bool) -> anyhow::Result<()> {
                 .columns(&columns::COLUMN_TYPES)
                 .map_err(|reason| anyhow!("no column writer for {reason}"))?,
         ),
+        (
+            "bindings/js/report.generated.js",
+            crate_
+                .positional(&positional::POSITIONAL_TYPES)
+                .map_err(|reason| anyhow!("no positional builder for {reason}"))?,
+        ),
     ];
     let mut stale = Vec::new();
     for (relative, text) in files {
@@ -116,7 +124,7 @@ pub fn run(check: bool) -> anyhow::Result<()> {
     }
     if check {
         println!(
-            "ok: the generated readers, writers, column writers and TypeScript types match the core"
+            "ok: the generated readers, writers, column writers, positional builders and TypeScript types match the core"
         );
     }
     Ok(())

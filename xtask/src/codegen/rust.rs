@@ -101,7 +101,7 @@ impl Crate {
     }
 
     /// The variants' names in JSON.
-    fn variant_names(t: &TypeDef, variants: &[Variant]) -> Vec<String> {
+    pub(super) fn variant_names(t: &TypeDef, variants: &[Variant]) -> Vec<String> {
         variants
             .iter()
             .map(|v| {
