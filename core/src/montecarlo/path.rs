@@ -38,7 +38,7 @@ use super::contract::LineState;
 use super::float::{greater, unit};
 use super::model::{Base, BoxModel, FinancingModel, HOURS, Model, Month, annual_irr, annual_irrs};
 use super::processes::{BoxDraws, Draws, Shape};
-use super::waterfall::{self, BoxMonth, Buffers, Credit};
+use super::waterfall::{self, BoxMonth, Buffers, Credit, PathMonth};
 
 /// One path's outcome.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -70,7 +70,7 @@ pub(crate) struct Scratch {
     equity: Vec<f64>,
     lender: Vec<f64>,
     box_equity: Vec<f64>,
-    box_months: Vec<BoxMonth>,
+    box_months: Vec<PathMonth>,
     buffers: Buffers,
     /// Each box's credit outcome on the path, in the portfolio's order (only for a
     /// portfolio of more than one box; empty otherwise).
@@ -407,7 +407,7 @@ fn run(model: &Model, scratch: &mut Scratch, shortcut: bool) -> PathOutcome {
             box_equity.resize(months + 1, 0.0);
             let credit = waterfall::run(
                 &f.terms,
-                box_months,
+                (&f.months, box_months),
                 f.equity_close,
                 buffers,
                 lender,
@@ -444,7 +444,7 @@ fn run(model: &Model, scratch: &mut Scratch, shortcut: bool) -> PathOutcome {
 struct BoxSlots<'a> {
     flows: &'a mut [f64],
     equity: &'a mut [f64],
-    months: &'a mut Vec<BoxMonth>,
+    months: &'a mut Vec<PathMonth>,
 }
 
 /// What one box's months add to a path: the NPV and equity value so far, and whether the
@@ -511,7 +511,7 @@ fn box_months_as_they_are(
     path: (&Draws, &BoxDraws, &mut [LineState]),
     floor: Option<f64>,
     inputs: MonthInputs<'_>,
-    slots: (&mut [f64], &mut [f64], &mut Vec<BoxMonth>),
+    slots: (&mut [f64], &mut [f64], &mut Vec<PathMonth>),
     sums: (f64, f64),
 ) -> BoxSums {
     box_months_loop(b, b.financing.as_ref(), path, floor, inputs, slots, sums)
@@ -567,7 +567,7 @@ fn box_months_loop(
     (draws, bd, states): (&Draws, &BoxDraws, &mut [LineState]),
     floor: Option<f64>,
     inputs: MonthInputs<'_>,
-    (flows, equity, months): (&mut [f64], &mut [f64], &mut Vec<BoxMonth>),
+    (flows, equity, months): (&mut [f64], &mut [f64], &mut Vec<PathMonth>),
     (mut npv, mut equity_value): (f64, f64),
 ) -> BoxSums {
     let (mut changed, mut box_changed) = (false, false);
@@ -604,13 +604,11 @@ fn box_months_loop(
             0.0
         };
         box_changed |= d_gm != 0.0 || shock != 1.0 || extra != 0.0;
-        let base = inputs.base.get(i).copied().unwrap_or_default();
-        months.push(BoxMonth {
-            cfads: base.cfads + d_gm,
-            sale: base.sale * shock,
-            collateral: base.collateral * shock,
-            loan: base.loan.with_extra_interest(extra),
-            ..base
+        let base_cfads = inputs.base.get(i).map_or(0.0, |m| m.cfads);
+        months.push(PathMonth {
+            cfads: base_cfads + d_gm,
+            shock,
+            extra,
         });
     }
     BoxSums {
