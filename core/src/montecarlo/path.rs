@@ -440,7 +440,7 @@ fn run(model: &Model, scratch: &mut Scratch, shortcut: bool) -> PathOutcome {
 }
 
 /// The path's buffers one box's months write into: the project's and (without debt) the
-/// equity's flows, and (with debt) the box's months for the waterfall.
+/// equity's flows, and (with debt) the path's changes to the box's months, for the waterfall.
 struct BoxSlots<'a> {
     flows: &'a mut [f64],
     equity: &'a mut [f64],
@@ -457,8 +457,8 @@ struct BoxSums {
 }
 
 /// One box's months on the path whose draws are `draws` and `bd`: its cash flows into
-/// `slots.flows` (and `slots.equity` without debt), the waterfall's months into
-/// `slots.months` (with debt); `(npv, equity_value)` are the path's sums so far, to which
+/// `slots.flows` (and `slots.equity` without debt), the path's changes to the waterfall's
+/// months into `slots.months` (with debt); `(npv, equity_value)` are the path's sums so far, to which
 /// the months' discounted changes are added one by one, in month order.
 ///
 /// Kept out of [`run`] (`inline(never)`): the month loop's accumulators stay in registers

@@ -118,19 +118,26 @@ pub(crate) struct PathMonth {
     pub(crate) extra: f64,
 }
 
-/// Month index `j` on the path (`None` past the path's months): the deterministic month
-/// (a default one past its end) with the path's changes.
+impl PathMonth {
+    /// The box's month on the path: `base`, the deterministic month (a default one past
+    /// the deterministic months' end), with this month's changes.
+    #[inline(always)]
+    fn on(&self, base: Option<&BoxMonth>) -> BoxMonth {
+        let base = base.copied().unwrap_or_default();
+        BoxMonth {
+            cfads: self.cfads,
+            sale: base.sale * self.shock,
+            collateral: base.collateral * self.shock,
+            loan: base.loan.with_extra_interest(self.extra),
+            ..base
+        }
+    }
+}
+
+/// Month index `j` on the path (`None` past the path's months).
 #[inline(always)]
 fn month_at(base: &[BoxMonth], path: &[PathMonth], j: usize) -> Option<BoxMonth> {
-    let p = path.get(j)?;
-    let base = base.get(j).copied().unwrap_or_default();
-    Some(BoxMonth {
-        cfads: p.cfads,
-        sale: base.sale * p.shock,
-        collateral: base.collateral * p.shock,
-        loan: base.loan.with_extra_interest(p.extra),
-        ..base
-    })
+    Some(path.get(j)?.on(base.get(j)))
 }
 
 /// What the waterfall gives of a path, besides the flows.
@@ -246,14 +253,7 @@ pub(crate) fn run(
             }
             continue;
         }
-        let base_month = base.get(i).copied().unwrap_or_default();
-        let month = &BoxMonth {
-            cfads: p.cfads,
-            sale: base_month.sale * p.shock,
-            collateral: base_month.collateral * p.shock,
-            loan: base_month.loan.with_extra_interest(p.extra),
-            ..base_month
-        };
+        let month = &p.on(base.get(i));
         let sched = &month.loan;
         let draw_out = month_at(base, path, i + 1).map_or(0.0, |m| m.loan.draw);
         let upfront = sched.upfront_fee;
