@@ -38,7 +38,7 @@ use super::contract::LineState;
 use super::float::{greater, unit};
 use super::model::{Base, BoxModel, FinancingModel, HOURS, Model, Month, annual_irr, annual_irrs};
 use super::processes::{BoxDraws, Draws, Shape};
-use super::waterfall::{self, BoxMonth, Buffers, Credit};
+use super::waterfall::{self, BoxMonth, Buffers, Credit, PathMonth};
 
 /// One path's outcome.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -70,7 +70,7 @@ pub(crate) struct Scratch {
     equity: Vec<f64>,
     lender: Vec<f64>,
     box_equity: Vec<f64>,
-    box_months: Vec<BoxMonth>,
+    box_months: Vec<PathMonth>,
     buffers: Buffers,
     /// Each box's credit outcome on the path, in the portfolio's order (only for a
     /// portfolio of more than one box; empty otherwise).
@@ -114,7 +114,29 @@ pub(crate) fn market_utilization(level: f64, shock: f64, lull: f64) -> f64 {
     unit(level * shock) * lull
 }
 
-/// A box's sales in month index `i` (month `m`): (revenue sold, busy hours).
+/// A month's market draws: the price multiplier, the market utilization's shock and its
+/// lull factor.
+#[derive(Debug, Clone, Copy)]
+struct Market {
+    price: f64,
+    shock: f64,
+    lull: f64,
+}
+
+impl Market {
+    /// Month index `i`'s draws (the neutral ones past the draws' end).
+    #[inline(always)]
+    fn at(draws: &Draws, i: usize) -> Self {
+        Self {
+            price: draws.price.get(i).copied().unwrap_or(1.0),
+            shock: draws.market_shock.get(i).copied().unwrap_or(1.0),
+            lull: draws.market_lull.get(i).copied().unwrap_or(1.0),
+        }
+    }
+}
+
+/// A box's sales in month index `i` (month `m`, market draws `market`): (revenue sold, busy
+/// hours).
 ///
 /// Inlined into the month loop: a call each month would spill and reload every value the
 /// loop holds in registers.
@@ -123,7 +145,7 @@ fn operate(
     b: &BoxModel,
     i: usize,
     m: &Month,
-    draws: &Draws,
+    (draws, market): (&Draws, Market),
     bd: &BoxDraws,
     states: &mut [LineState],
 ) -> (f64, f64) {
@@ -144,10 +166,8 @@ fn operate(
         return (sold, busy);
     }
     let multiplier = |i: usize| draws.price.get(i).copied().unwrap_or(1.0);
-    let price = m.price * multiplier(i);
-    let shock = draws.market_shock.get(i).copied().unwrap_or(1.0);
-    let lull = draws.market_lull.get(i).copied().unwrap_or(1.0);
-    let utilization = market_utilization(m.utilization, shock, lull);
+    let price = m.price * market.price;
+    let utilization = market_utilization(m.utilization, market.shock, market.lull);
     let (mut reserved_hours, mut reserved_usd) = (0.0, 0.0);
     for r in &b.reserved {
         if i >= r.first && i < r.end {
@@ -187,7 +207,8 @@ pub(crate) fn base_variable(b: &BoxModel) -> Vec<f64> {
         .iter()
         .enumerate()
         .map(|(i, m)| {
-            let (sold, busy) = operate(b, i, m, &draws, bd, &mut states);
+            let market = (&draws, Market::at(&draws, i));
+            let (sold, busy) = operate(b, i, m, market, bd, &mut states);
             variable(b, m, sold, busy, 0.0)
         })
         .collect()
@@ -267,19 +288,21 @@ fn month_of(i: usize) -> u32 {
     u32::try_from(i + 1).unwrap_or(u32::MAX)
 }
 
-/// The extra interest of month index `i` on a path whose SOFR moved by `shift`.
+/// The extra interest of a month on a floating loan, SOFR quoted at `quoted` and moved by
+/// `shift` on the path, on the balance × year fraction `owed_accrual`.
 #[inline]
-fn extra_interest(f: &FinancingModel, i: usize, shift: f64, floor: Option<f64>) -> f64 {
-    if !f.floating {
-        return 0.0;
-    }
-    let quoted = f.sofr.get(i).copied().unwrap_or(0.0);
+fn extra_interest(
+    f: &FinancingModel,
+    (quoted, owed_accrual): (f64, f64),
+    shift: f64,
+    floor: Option<f64>,
+) -> f64 {
     let shifted = quoted + shift;
     let realized = floor.map_or(shifted, |fl| greater(shifted, fl));
     // The loan accrues on max(SOFR, its floor), on the path and as scheduled.
     let realized = f.sofr_floor.map_or(realized, |fl| greater(realized, fl));
     let base = f.sofr_floor.map_or(quoted, |fl| greater(quoted, fl));
-    f.owed_accrual.get(i).copied().unwrap_or(0.0) * (realized - base)
+    owed_accrual * (realized - base)
 }
 
 /// The path whose draws are in `scratch`; `shortcut`: a box equal to the deterministic one
@@ -384,7 +407,7 @@ fn run(model: &Model, scratch: &mut Scratch, shortcut: bool) -> PathOutcome {
             box_equity.resize(months + 1, 0.0);
             let credit = waterfall::run(
                 &f.terms,
-                box_months,
+                (&f.months, box_months),
                 f.equity_close,
                 buffers,
                 lender,
@@ -417,11 +440,11 @@ fn run(model: &Model, scratch: &mut Scratch, shortcut: bool) -> PathOutcome {
 }
 
 /// The path's buffers one box's months write into: the project's and (without debt) the
-/// equity's flows, and (with debt) the box's months for the waterfall.
+/// equity's flows, and (with debt) the path's changes to the box's months, for the waterfall.
 struct BoxSlots<'a> {
     flows: &'a mut [f64],
     equity: &'a mut [f64],
-    months: &'a mut Vec<BoxMonth>,
+    months: &'a mut Vec<PathMonth>,
 }
 
 /// What one box's months add to a path: the NPV and equity value so far, and whether the
@@ -434,8 +457,8 @@ struct BoxSums {
 }
 
 /// One box's months on the path whose draws are `draws` and `bd`: its cash flows into
-/// `slots.flows` (and `slots.equity` without debt), the waterfall's months into
-/// `slots.months` (with debt); `(npv, equity_value)` are the path's sums so far, to which
+/// `slots.flows` (and `slots.equity` without debt), the path's changes to the waterfall's
+/// months into `slots.months` (with debt); `(npv, equity_value)` are the path's sums so far, to which
 /// the months' discounted changes are added one by one, in month order.
 ///
 /// Kept out of [`run`] (`inline(never)`): the month loop's accumulators stay in registers
@@ -448,24 +471,121 @@ fn box_months_of(
     states: &mut [LineState],
     floor: Option<f64>,
     slots: BoxSlots<'_>,
+    sums: (f64, f64),
+) -> BoxSums {
+    slots.months.clear();
+    let flows = slots.flows.get_mut(1..).unwrap_or_default();
+    let equity = slots.equity.get_mut(1..).unwrap_or_default();
+    let n = b.months.len().min(flows.len()).min(equity.len());
+    let fin = b.financing.as_ref();
+    let inputs = MonthInputs {
+        months: &b.months,
+        curtailed: &bd.curtailed,
+        residual: &draws.residual,
+        price: &draws.price,
+        shock: &draws.market_shock,
+        lull: &draws.market_lull,
+        sofr_shift: &draws.sofr_shift,
+        base: fin.map_or(&[], |f| &f.months),
+        quoted: fin.map_or(&[], |f| &f.sofr),
+        owed_accrual: fin.map_or(&[], |f| &f.owed_accrual),
+    };
+    let month_slots = (flows, equity, &mut *slots.months);
+    // The same loop twice: with every input at least `n` months long (always, as drawn and
+    // modelled), sliced to exactly `n` so that its reads need no check; else as it is.
+    let financed = if fin.is_some() { n } else { 0 };
+    match inputs.exact(n, financed) {
+        Some(exact) => {
+            box_months_loop(b, fin, (draws, bd, states), floor, exact, month_slots, sums)
+        }
+        None => box_months_as_they_are(b, (draws, bd, states), floor, inputs, month_slots, sums),
+    }
+}
+
+/// [`box_months_loop`] on inputs as they are (one shorter than the months: never drawn or
+/// modelled so), out of the common loop's way.
+#[cold]
+#[inline(never)]
+fn box_months_as_they_are(
+    b: &BoxModel,
+    path: (&Draws, &BoxDraws, &mut [LineState]),
+    floor: Option<f64>,
+    inputs: MonthInputs<'_>,
+    slots: (&mut [f64], &mut [f64], &mut Vec<PathMonth>),
+    sums: (f64, f64),
+) -> BoxSums {
+    box_months_loop(b, b.financing.as_ref(), path, floor, inputs, slots, sums)
+}
+
+/// A box's inputs month by month on a path: its months, the path's draws, and (with debt)
+/// the loan's deterministic months, SOFR as quoted and the accruing balances; each read as
+/// its neutral value past its end.
+#[derive(Debug, Clone, Copy)]
+struct MonthInputs<'a> {
+    months: &'a [Month],
+    curtailed: &'a [f64],
+    residual: &'a [f64],
+    price: &'a [f64],
+    shock: &'a [f64],
+    lull: &'a [f64],
+    sofr_shift: &'a [f64],
+    base: &'a [BoxMonth],
+    quoted: &'a [f64],
+    owed_accrual: &'a [f64],
+}
+
+impl MonthInputs<'_> {
+    /// Each input's first `n` months (the debt's first `financed`), or `None` if one is
+    /// shorter.
+    fn exact(self, n: usize, financed: usize) -> Option<Self> {
+        Some(Self {
+            months: self.months.get(..n)?,
+            curtailed: self.curtailed.get(..n)?,
+            residual: self.residual.get(..n)?,
+            price: self.price.get(..n)?,
+            shock: self.shock.get(..n)?,
+            lull: self.lull.get(..n)?,
+            sofr_shift: self.sofr_shift.get(..financed)?,
+            base: self.base.get(..financed)?,
+            quoted: self.quoted.get(..financed)?,
+            owed_accrual: self.owed_accrual.get(..financed)?,
+        })
+    }
+}
+
+/// Month index `i` of `values`, `neutral` past its end.
+#[inline(always)]
+fn at(values: &[f64], i: usize, neutral: f64) -> f64 {
+    values.get(i).copied().unwrap_or(neutral)
+}
+
+/// [`box_months_of`]'s loop over the box's months (`flows` and `equity` from month 1).
+#[inline(always)]
+fn box_months_loop(
+    b: &BoxModel,
+    fin: Option<&FinancingModel>,
+    (draws, bd, states): (&Draws, &BoxDraws, &mut [LineState]),
+    floor: Option<f64>,
+    inputs: MonthInputs<'_>,
+    (flows, equity, months): (&mut [f64], &mut [f64], &mut Vec<PathMonth>),
     (mut npv, mut equity_value): (f64, f64),
 ) -> BoxSums {
-    let fin = b.financing.as_ref();
-    slots.months.clear();
     let (mut changed, mut box_changed) = (false, false);
-    let mut flow_slots = slots
-        .flows
-        .iter_mut()
-        .skip(1)
-        .zip(slots.equity.iter_mut().skip(1));
-    for (i, m) in b.months.iter().enumerate() {
-        let Some((flow_slot, equity_slot)) = flow_slots.next() else {
-            break;
+    for ((i, m), (flow_slot, equity_slot)) in inputs
+        .months
+        .iter()
+        .enumerate()
+        .zip(flows.iter_mut().zip(equity.iter_mut()))
+    {
+        let market = Market {
+            price: at(inputs.price, i, 1.0),
+            shock: at(inputs.shock, i, 1.0),
+            lull: at(inputs.lull, i, 1.0),
         };
-        let (sold, busy) = operate(b, i, m, draws, bd, states);
-        let event_cut = bd.curtailed.get(i).copied().unwrap_or(0.0);
+        let (sold, busy) = operate(b, i, m, (draws, market), bd, states);
+        let event_cut = at(inputs.curtailed, i, 0.0);
         let d_gm = variable(b, m, sold, busy, event_cut) - m.variable;
-        let shock = draws.residual.get(i).copied().unwrap_or(1.0);
+        let shock = at(inputs.residual, i, 1.0);
         let d_sale = m.sale * shock - m.sale;
         let d_cf = d_gm + d_sale;
         *flow_slot += m.flow + d_cf;
@@ -476,16 +596,19 @@ fn box_months_of(
             equity_value += d_cf * m.discount;
             continue;
         };
-        let shift = draws.sofr_shift.get(i).copied().unwrap_or(0.0);
-        let extra = extra_interest(f, i, shift, floor);
+        let shift = at(inputs.sofr_shift, i, 0.0);
+        let extra = if f.floating {
+            let rates = (at(inputs.quoted, i, 0.0), at(inputs.owed_accrual, i, 0.0));
+            extra_interest(f, rates, shift, floor)
+        } else {
+            0.0
+        };
         box_changed |= d_gm != 0.0 || shock != 1.0 || extra != 0.0;
-        let base = f.months.get(i).copied().unwrap_or_default();
-        slots.months.push(BoxMonth {
-            cfads: base.cfads + d_gm,
-            sale: base.sale * shock,
-            collateral: base.collateral * shock,
-            loan: base.loan.with_extra_interest(extra),
-            ..base
+        let base_cfads = inputs.base.get(i).map_or(0.0, |m| m.cfads);
+        months.push(PathMonth {
+            cfads: base_cfads + d_gm,
+            shock,
+            extra,
         });
     }
     BoxSums {

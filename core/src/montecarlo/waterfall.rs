@@ -105,6 +105,41 @@ pub(crate) struct BoxMonth {
     pub(crate) loan: LoanMonth,
 }
 
+/// What a path changes in one month of a box with debt: the deterministic month (a
+/// [`BoxMonth`]) with this CFADS, its sale and collateral × the residual shock, and the
+/// loan's interest with the path's SOFR ([`LoanMonth::with_extra_interest`]).
+#[derive(Debug, Clone, Copy, Default)]
+pub(crate) struct PathMonth {
+    /// The month's CFADS on the path.
+    pub(crate) cfads: f64,
+    /// The cumulative residual shock.
+    pub(crate) shock: f64,
+    /// The extra interest of the path's SOFR.
+    pub(crate) extra: f64,
+}
+
+impl PathMonth {
+    /// The box's month on the path: `base`, the deterministic month (a default one past
+    /// the deterministic months' end), with this month's changes.
+    #[inline(always)]
+    fn on(&self, base: Option<&BoxMonth>) -> BoxMonth {
+        let base = base.copied().unwrap_or_default();
+        BoxMonth {
+            cfads: self.cfads,
+            sale: base.sale * self.shock,
+            collateral: base.collateral * self.shock,
+            loan: base.loan.with_extra_interest(self.extra),
+            ..base
+        }
+    }
+}
+
+/// Month index `j` on the path (`None` past the path's months).
+#[inline(always)]
+fn month_at(base: &[BoxMonth], path: &[PathMonth], j: usize) -> Option<BoxMonth> {
+    Some(path.get(j)?.on(base.get(j)))
+}
+
 /// What the waterfall gives of a path, besides the flows.
 #[derive(Debug, Clone, Copy, Default, PartialEq)]
 pub(crate) struct Credit {
@@ -174,23 +209,23 @@ pub(crate) struct Buffers {
     service_due: Vec<f64>,
 }
 
-/// The box's `months` through the waterfall: adds the close's lender and equity flows to
+/// The box's months on the path (`path`'s changes to the deterministic `base`, month by
+/// month; as many months as `path` has) through the waterfall: adds the close's lender and equity flows to
 /// `lender[0]` and `equity[0]` and month `m`'s to `lender[m]` and `equity[m]`, and returns
 /// the credit outcome. `equity_close` is the equity's flow at the close before the DSRA
 /// it funds (the close's cash flow + the first draw − the spares − the cap's premium).
 #[inline(never)] // once a path: its own registers, apart from the path's month loop
 pub(crate) fn run(
     terms: &Terms,
-    months: &[BoxMonth],
+    (base, path): (&[BoxMonth], &[PathMonth]),
     equity_close: f64,
     buffers: &mut Buffers,
     lender: &mut [f64],
     equity: &mut [f64],
 ) -> Credit {
     let initial_dsra = match terms.dsra {
-        Some((n, true)) => months
-            .iter()
-            .take(n)
+        Some((n, true)) => (0..n)
+            .map_while(|j| month_at(base, path, j))
             .fold(0.0, |sum, m| sum + m.loan.service),
         _ => 0.0,
     };
@@ -199,14 +234,14 @@ pub(crate) fn run(
         ..State::default()
     };
     if let (Some(l), Some(e)) = (lender.first_mut(), equity.first_mut()) {
-        *l += -months.first().map_or(0.0, |m| m.loan.draw);
+        *l += -month_at(base, path, 0).map_or(0.0, |m| m.loan.draw);
         *e += equity_close - initial_dsra;
     }
     let mut out = Credit::default();
     let service_due = &mut buffers.service_due;
     service_due.clear();
-    let last = months.len().saturating_sub(1);
-    for (i, ((month, lender_slot), equity_slot)) in months
+    let last = path.len().saturating_sub(1);
+    for (i, ((p, lender_slot), equity_slot)) in path
         .iter()
         .zip(lender.iter_mut().skip(1))
         .zip(equity.iter_mut().skip(1))
@@ -218,8 +253,9 @@ pub(crate) fn run(
             }
             continue;
         }
+        let month = &p.on(base.get(i));
         let sched = &month.loan;
-        let draw_out = months.get(i + 1).map_or(0.0, |m| m.loan.draw);
+        let draw_out = month_at(base, path, i + 1).map_or(0.0, |m| m.loan.draw);
         let upfront = sched.upfront_fee;
         let support = if month.cfads < 0.0 { -month.cfads } else { 0.0 };
         let cash = greater(month.cfads, 0.0);
@@ -245,7 +281,7 @@ pub(crate) fn run(
                 terms,
                 &mut state,
                 &mut paid,
-                months,
+                (base, path),
                 service_due,
                 i,
                 surplus,
@@ -418,7 +454,7 @@ fn reserve_and_distribute(
     terms: &Terms,
     state: &mut State,
     paid: &mut Paid,
-    months: &[BoxMonth],
+    (base, path): (&[BoxMonth], &[PathMonth]),
     service_due: &[f64],
     i: usize,
     surplus: f64,
@@ -428,10 +464,9 @@ fn reserve_and_distribute(
         let target = if state.balance == 0.0 {
             0.0
         } else {
-            months
-                .iter()
-                .skip(i + 1)
+            (i + 1..)
                 .take(n)
+                .map_while(|j| month_at(base, path, j))
                 .map(|m| m.loan.service)
                 .fold(0.0, |sum, s| sum + s)
         };
@@ -446,7 +481,7 @@ fn reserve_and_distribute(
     }
     if let Some(l) = terms.lock_up {
         let from = (i + 1).saturating_sub(l.trailing_months);
-        let cfads = months
+        let cfads = path
             .iter()
             .take(i + 1)
             .skip(from)
