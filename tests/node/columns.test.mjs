@@ -6,7 +6,7 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { evaluate, evaluate_columns, presets, GpueconError } from "gpuecon";
-import { loadVectors, outcomeOf } from "./vectors.mjs";
+import { evaluateScenarios, outcomeOf } from "./vectors.mjs";
 
 const isObject = (value) => value !== null && typeof value === "object" && !Array.isArray(value);
 
@@ -43,11 +43,7 @@ test("evaluate_columns holds evaluate's months as columns on every scenario pres
 test("evaluate_columns holds evaluate's months as columns on every golden vector scenario", () => {
   const dir = process.env.GPUECON_VECTORS;
   assert.ok(dir, "GPUECON_VECTORS names the tests/vectors folder");
-  // Each scenario once (many cases read different fields of one report).
-  const scenarios = new Map();
-  for (const { file, case: c } of loadVectors(dir)) {
-    if (c.function === "evaluate") scenarios.set(JSON.stringify(c.args[0]), `${file} case ${c.id}`);
-  }
+  const scenarios = evaluateScenarios(dir);
   let valid = 0;
   for (const [text, what] of scenarios) if (check(JSON.parse(text), what)) valid++;
   assert.ok(valid > 20 && valid < scenarios.size, `${valid} valid of ${scenarios.size}`);

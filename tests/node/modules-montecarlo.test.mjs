@@ -4,19 +4,8 @@
 // own: node:test runs each file in a fresh process, so nothing was loaded before.
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import fs from "node:fs";
-import { syncBuiltinESMExports } from "node:module";
-import { basename, join } from "node:path";
-import { fileURLToPath } from "node:url";
-
-const read = [];
-const original = fs.readFileSync;
-fs.readFileSync = function (path, ...rest) {
-  const name = path instanceof URL ? fileURLToPath(path) : String(path);
-  if (name.endsWith(".wasm")) read.push(basename(name));
-  return original.call(this, path, ...rest);
-};
-syncBuiltinESMExports();
+import { join } from "node:path";
+import { original, read } from "./wasm_reads.mjs";
 
 // The preset from the core's file (the package's `presets()` is the main entry's).
 const { scenario } = JSON.parse(

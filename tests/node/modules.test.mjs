@@ -6,19 +6,7 @@
 // nothing was imported before).
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import fs from "node:fs";
-import { syncBuiltinESMExports } from "node:module";
-import { basename } from "node:path";
-import { fileURLToPath } from "node:url";
-
-const read = [];
-const original = fs.readFileSync;
-fs.readFileSync = function (path, ...rest) {
-  const name = path instanceof URL ? fileURLToPath(path) : String(path);
-  if (name.endsWith(".wasm")) read.push(basename(name));
-  return original.call(this, path, ...rest);
-};
-syncBuiltinESMExports();
+import { read } from "./wasm_reads.mjs";
 
 test("each entry reads only its own module, when it is imported", async () => {
   const finance = await import("gpuecon/finance");

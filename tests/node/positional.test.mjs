@@ -8,7 +8,7 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { evaluate, evaluate_columns, evaluate_portfolio, presets, GpueconError } from "gpuecon";
-import { loadVectors, outcomeOf } from "./vectors.mjs";
+import { evaluateScenarios, outcomeOf } from "./vectors.mjs";
 
 const isObject = (value) => value !== null && typeof value === "object" && !Array.isArray(value);
 
@@ -58,10 +58,7 @@ test("evaluate's rebuilt report is the keyed text, byte for byte, on every scena
 test("evaluate's rebuilt report is the keyed text, byte for byte, on every golden vector scenario", () => {
   const dir = process.env.GPUECON_VECTORS;
   assert.ok(dir, "GPUECON_VECTORS names the tests/vectors folder");
-  const scenarios = new Map();
-  for (const { file, case: c } of loadVectors(dir)) {
-    if (c.function === "evaluate") scenarios.set(JSON.stringify(c.args[0]), `${file} case ${c.id}`);
-  }
+  const scenarios = evaluateScenarios(dir);
   let valid = 0;
   for (const [text, what] of scenarios) if (check(JSON.parse(text), what)) valid++;
   assert.ok(valid > 20 && valid < scenarios.size, `${valid} valid of ${scenarios.size}`);

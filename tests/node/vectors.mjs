@@ -13,6 +13,19 @@ export function loadVectors(dir) {
   return cases;
 }
 
+/**
+ * Every distinct scenario the golden vectors give `evaluate` (many cases read different fields
+ * of one report), as a map from its JSON text to the first case's name, `file case id`.
+ */
+export function evaluateScenarios(dir) {
+  const scenarios = new Map();
+  for (const { file, case: c } of loadVectors(dir)) {
+    const text = JSON.stringify(c.args[0]);
+    if (c.function === "evaluate" && !scenarios.has(text)) scenarios.set(text, `${file} case ${c.id}`);
+  }
+  return scenarios;
+}
+
 /** Canonical form of a decimal string: no trailing zeros, no "-0". */
 function canonical(text) {
   let [whole, fraction = ""] = String(text).trim().split(".");
