@@ -85,51 +85,29 @@ pub fn report() -> anyhow::Result<()> {
     );
     // The `gpuecon/finance` entry's module (loaded instead of the main one by users of the
     // finance functions alone) and its JavaScript: within its own budget.
-    for name in [
-        "gpuecon_finance_bg.wasm",
-        "gpuecon_finance.js",
-        "finance.js",
-    ] {
-        let bytes = fs::read(pkg.join(name))
-            .with_context(|| format!("{name} is missing: run `cargo xtask build`"))?;
-        let gzip = gzip_len(&bytes)?;
-        println!(
-            "gpuecon/finance {name:<24} {:>10} {gzip:>10} {:>10}",
-            bytes.len(),
-            brotli_len(&bytes)?
-        );
-        if name.ends_with(".wasm") && gzip > FINANCE_GZIP_BUDGET {
-            bail!(
-                "gpuecon/finance's .wasm is {gzip} bytes gzipped, {} over its budget of \
-                 {FINANCE_GZIP_BUDGET}",
-                gzip - FINANCE_GZIP_BUDGET
-            );
-        }
-    }
+    entry_within_budget(
+        &pkg,
+        "gpuecon/finance",
+        &[
+            "gpuecon_finance_bg.wasm",
+            "gpuecon_finance.js",
+            "finance.js",
+        ],
+        FINANCE_GZIP_BUDGET,
+    )?;
     // The `gpuecon/montecarlo` entry's module (loaded at the first Monte Carlo call, beside
     // the main one) and its JavaScript: within its own budget.
-    for name in [
-        format!("{MONTECARLO_OUT_NAME}_bg.wasm"),
-        format!("{MONTECARLO_OUT_NAME}.js"),
-        "montecarlo.js".to_owned(),
-        "montecarlo_exports.js".to_owned(),
-    ] {
-        let bytes = fs::read(pkg.join(&name))
-            .with_context(|| format!("{name} is missing: run `cargo xtask build`"))?;
-        let gzip = gzip_len(&bytes)?;
-        println!(
-            "gpuecon/montecarlo {name:<24} {:>10} {gzip:>10} {:>10}",
-            bytes.len(),
-            brotli_len(&bytes)?
-        );
-        if name.ends_with(".wasm") && gzip > MONTECARLO_GZIP_BUDGET {
-            bail!(
-                "gpuecon/montecarlo's .wasm is {gzip} bytes gzipped, {} over its budget of \
-                 {MONTECARLO_GZIP_BUDGET}",
-                gzip - MONTECARLO_GZIP_BUDGET
-            );
-        }
-    }
+    entry_within_budget(
+        &pkg,
+        "gpuecon/montecarlo",
+        &[
+            &format!("{MONTECARLO_OUT_NAME}_bg.wasm"),
+            &format!("{MONTECARLO_OUT_NAME}.js"),
+            "montecarlo.js",
+            "montecarlo_exports.js",
+        ],
+        MONTECARLO_GZIP_BUDGET,
+    )?;
     // The `gpuecon/xlsx` entry's module: loaded only by the programs and pages that write
     // workbooks, so outside the main module's budget; reported.
     for name in ["gpuecon_xlsx_bg.wasm", "gpuecon_xlsx.js", "xlsx.js"] {
@@ -178,4 +156,31 @@ fn brotli_len(bytes: &[u8]) -> anyhow::Result<usize> {
     };
     brotli::BrotliCompress(&mut &bytes[..], &mut out, &params)?;
     Ok(out.len())
+}
+
+/// Prints the sizes of an entry's files in `pkg` (raw, gzip, brotli) and fails when its
+/// .wasm is over `budget` bytes gzipped.
+fn entry_within_budget(
+    pkg: &std::path::Path,
+    entry: &str,
+    names: &[&str],
+    budget: usize,
+) -> anyhow::Result<()> {
+    for name in names {
+        let bytes = fs::read(pkg.join(name))
+            .with_context(|| format!("{name} is missing: run `cargo xtask build`"))?;
+        let gzip = gzip_len(&bytes)?;
+        println!(
+            "{entry} {name:<24} {:>10} {gzip:>10} {:>10}",
+            bytes.len(),
+            brotli_len(&bytes)?
+        );
+        if name.ends_with(".wasm") && gzip > budget {
+            bail!(
+                "{entry}'s .wasm is {gzip} bytes gzipped, {} over its budget of {budget}",
+                gzip - budget
+            );
+        }
+    }
+    Ok(())
 }
