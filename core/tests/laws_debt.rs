@@ -279,7 +279,8 @@ proptest! {
     /// Sculpted loans at or below their capacity are repaid, and their debt service is
     /// exactly CFADS ÷ target DSCR (rounded once to 12 places) in every month after the
     /// capitalization period while the loan is outstanding, so DSCR = target; the month
-    /// that repays it services no more than that (a cent more at most at maturity).
+    /// that repays it services no more than that plus a cent (a payment within a cent of
+    /// the balance repays it, and maturity may need up to a cent more).
     #[test]
     fn sculpted_service_keeps_the_dscr_at_target(loan in sculpted_loan()) {
         let s = debt_schedule(&loan).unwrap();
@@ -298,10 +299,12 @@ proptest! {
                     let dscr = cfads / m.debt_service_usd;
                     prop_assert!((dscr - target_dscr).abs() <= dec(1, 9), "DSCR {dscr}");
                 }
-            } else if m.month < loan.tenor_months {
-                prop_assert!(m.debt_service_usd <= target);
             } else {
-                prop_assert!(m.debt_service_usd <= target + SCULPT_TOLERANCE_USD);
+                prop_assert!(
+                    m.debt_service_usd <= target + SCULPT_TOLERANCE_USD,
+                    "month {}: service {} above target {} by more than a cent",
+                    m.month, m.debt_service_usd, target
+                );
             }
         }
     }

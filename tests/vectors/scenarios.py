@@ -892,8 +892,9 @@ def sculpted_loan(debt, cfads, dscr, rates, fractions, tenor, upfront_share, dra
                 raise ValueError("the loan is above its sculpted capacity")
         elif target < interest:  # the service is below the interest: the rest capitalized
             paid, principal, cap = target, Q(0), interest - target
-        else:
-            paid, principal = interest, min(target - interest, owed)
+        else:  # a payment that leaves a cent or less owed repays the balance (no dust)
+            principal = target - interest
+            paid, principal = interest, owed if owed - principal <= Q("0.01") else principal
         balance = owed + cap - principal
         fees = keep(debt * upfront_share) if m == 1 else Q(0)
         rows.append((paid, cap, principal, paid + principal, fees, balance))

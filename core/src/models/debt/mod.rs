@@ -27,7 +27,8 @@
 //!   bullet          0
 //!   sculpted        min(S − hedges − interest, B),  S = max(CFADS, 0) ÷ target DSCR
 //!                   (the hedges are paid first; what is left below the interest is
-//!                   paid, the rest of the interest capitalized)
+//!                   paid, the rest of the interest capitalized; B when that leaves at
+//!                   most SCULPT_TOLERANCE_USD owed, so no dust is carried to maturity)
 //!   month T         principal = B: the balance reaches zero at maturity, exactly
 //!                   (sculpted: an error if interest + B exceeds S by more than
 //!                   SCULPT_TOLERANCE_USD, a cent: the loan is above its capacity)

@@ -28,7 +28,10 @@ pub enum Amortization {
     /// Interest only; all the principal at maturity.
     #[serde(deserialize_with = "crate::models::check::no_fields")]
     Bullet,
-    /// Debt service = CFADS ÷ target DSCR each month.
+    /// Debt service = CFADS ÷ target DSCR each month. The month that repays the loan pays
+    /// the whole balance when the target would leave at most a cent
+    /// ([`SCULPT_TOLERANCE_USD`](super::SCULPT_TOLERANCE_USD)) owed, so its service may
+    /// exceed the target by up to a cent instead of carrying dust to maturity.
     Sculpted {
         /// Cash flow available for debt service, USD a month from month 1 (entry `i` is month
         /// `i + 1`), at least `tenor_months` values; a month at or below 0 services nothing.
