@@ -5,10 +5,11 @@
 //! three-word long division, and goes through `Formatter::pad_integral`; in the wasm
 //! module, built for size, that was 43 % of a whole `evaluate` call (issue 21). Here the
 //! mantissa is divided by 10^9 once per nine digits (three 64-bit divisions), and each
-//! group of nine is split by divisions of a `u32` by the constant 10, which compile to
-//! multiplications. The text is `Display`'s, byte for byte (property-tested below): the
-//! scale's trailing zeros kept, a `0` before a leading point, and `-` for every negative
-//! sign, negative zero's included.
+//! group of nine is split two digits at a time by divisions of a `u32` by the constant 100,
+//! which compile to multiplications, each pair copied from a table; the point is put in
+//! once the digits are written (no test per digit). The text is `Display`'s, byte for byte
+//! (property-tested below): the scale's trailing zeros kept, a `0` before a leading point,
+//! and `-` for every negative sign, negative zero's included.
 
 use gpuecon::Decimal;
 
@@ -50,17 +51,20 @@ fn write_decimal_text(out: &mut String, value: &Decimal, quoted: bool) {
     if quoted {
         text.byte(b'"');
     }
-    // The point goes in once `scale` digits (the fraction) are written.
-    let point = if scale > 0 { scale } else { usize::MAX };
+    // The digits alone, right to left; the point goes in once they are all written.
+    let end = text.start;
     for (index, &group) in groups.iter().take(count).enumerate() {
         // Every group but the leading one has its nine digits, zeros included.
         let minimum = if index + 1 < count { GROUP_DIGITS } else { 1 };
-        text.group(group, minimum, point);
+        text.group(group, minimum);
     }
     // rust_decimal pads the digits with zeros on the left to at least the scale, and writes
     // a `0` before a leading point (and for zero at scale 0).
-    while text.digits <= scale || text.digits == 0 {
-        text.digit(0, point);
+    while end - text.start <= scale && text.start > 0 {
+        text.byte(b'0');
+    }
+    if scale > 0 {
+        text.point(end.saturating_sub(scale));
     }
     if value.is_sign_negative() {
         text.byte(b'-');
@@ -77,16 +81,12 @@ fn write_decimal_text(out: &mut String, value: &Decimal, quoted: bool) {
 pub fn write_integer(out: &mut String, negative: bool, magnitude: u64) {
     let mut text = Text::new();
     let mut rest = magnitude;
-    // Nine digits at a time: the groups are `u32`s, whose divisions by 10 are cheap.
+    // Nine digits at a time: the groups are `u32`s, whose divisions by 100 are cheap.
     while rest >= GROUP {
-        text.group(
-            u32::try_from(rest % GROUP).unwrap_or(0),
-            GROUP_DIGITS,
-            usize::MAX,
-        );
+        text.group(u32::try_from(rest % GROUP).unwrap_or(0), GROUP_DIGITS);
         rest /= GROUP;
     }
-    text.group(u32::try_from(rest).unwrap_or(0), 1, usize::MAX);
+    text.group(u32::try_from(rest).unwrap_or(0), 1);
     if negative {
         text.byte(b'-');
     }
@@ -99,9 +99,17 @@ pub fn write_integer(out: &mut String, negative: bool, magnitude: u64) {
 /// (`0001`, `07`).
 pub fn write_padded(out: &mut String, value: u32, width: usize) {
     let mut text = Text::new();
-    text.group(value, width, usize::MAX);
+    text.group(value, width);
     out.push_str(text.as_str());
 }
+
+/// `00`, `01`, … `99`: two digits from one division of a `u32` by 100 (a multiplication).
+const DIGIT_PAIRS: &[u8; 200] = b"\
+0001020304050607080910111213141516171819\
+2021222324252627282930313233343536373839\
+4041424344454647484950515253545556575859\
+6061626364656667686970717273747576777879\
+8081828384858687888990919293949596979899";
 
 /// A number's text, written right to left into the end of a buffer on the stack: the
 /// longest, `"-0.` and 28 more digits and `"` (or `-` and 29 digits, quoted), is 33 bytes.
@@ -111,8 +119,6 @@ struct Text {
     bytes: [u8; 40],
     /// Where the text starts: it is `bytes[start..]`.
     start: usize,
-    /// Digits written so far (the point and the sign not counted).
-    digits: usize,
 }
 
 impl Text {
@@ -121,7 +127,6 @@ impl Text {
         Self {
             bytes: [0; 40],
             start: 40,
-            digits: 0,
         }
     }
 
@@ -137,27 +142,52 @@ impl Text {
         }
     }
 
-    /// Writes the digit `value` (below 10) before the text, after a point when `point`
-    /// digits are already written.
+    /// Writes the two digits of `pair` (below 100) before the text.
     #[inline(always)]
-    fn digit(&mut self, value: u32, point: usize) {
-        if self.digits == point {
-            self.byte(b'.');
+    fn pair(&mut self, pair: u32) {
+        let at = usize::try_from(pair).unwrap_or(0) * 2;
+        if let (Some(start), Some(digits)) =
+            (self.start.checked_sub(2), DIGIT_PAIRS.get(at..at + 2))
+        {
+            if let Some(slot) = self.bytes.get_mut(start..start + 2) {
+                slot.copy_from_slice(digits);
+                self.start = start;
+            }
         }
-        // Below 10: the cast keeps it.
-        self.byte(b'0' + value as u8);
-        self.digits += 1;
     }
 
     /// Writes `group`'s digits before the text, at least `minimum` of them (zeros on the
-    /// left), with the point as in [`Self::digit`].
+    /// left), two at a time.
     #[inline(always)]
-    fn group(&mut self, mut group: u32, minimum: usize, point: usize) {
-        let mut written = 0;
-        while written < minimum || group > 0 {
-            self.digit(group % 10, point);
-            group /= 10;
-            written += 1;
+    fn group(&mut self, mut group: u32, minimum: usize) {
+        let end = self.start;
+        while group >= 100 {
+            self.pair(group % 100);
+            group /= 100;
+        }
+        if group >= 10 {
+            self.pair(group);
+        } else if group > 0 {
+            // Below 10: the cast keeps it.
+            self.byte(b'0' + group as u8);
+        }
+        while end - self.start < minimum && self.start > 0 {
+            self.byte(b'0');
+        }
+    }
+
+    /// Puts a point before the byte at `at` (within the text): the digits before it move
+    /// one place left.
+    #[inline(always)]
+    fn point(&mut self, at: usize) {
+        if let Some(start) = self.start.checked_sub(1) {
+            if at > self.start && at <= self.bytes.len() {
+                self.bytes.copy_within(self.start..at, start);
+                if let Some(slot) = self.bytes.get_mut(at - 1) {
+                    *slot = b'.';
+                }
+                self.start = start;
+            }
         }
     }
 

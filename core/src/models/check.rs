@@ -47,6 +47,15 @@ fn first_problem(problems: Vec<ModelError>) -> Result<(), ModelError> {
     }
 }
 
+/// Appends the decimal digits of `n` (an index in a path) without `core::fmt`.
+fn push_digits(out: &mut String, n: usize) {
+    if n >= 10 {
+        push_digits(out, n / 10);
+    }
+    // Below 10: a digit.
+    out.push(char::from(b'0' + u8::try_from(n % 10).unwrap_or(0)));
+}
+
 /// Reads the rest of a unit variant of an internally tagged enum (`{ "kind": "constant" }`
 /// less its tag), which must be empty: serde's `deny_unknown_fields` does not reach unit
 /// variants, so without this `{ "kind": "constant", "factor": 2 }` would drop the
@@ -118,23 +127,48 @@ impl Checker {
         self.leave(saved);
     }
 
-    /// Appends `segment` to the prefix; returns the prefix to restore.
-    fn enter(&mut self, segment: &str) -> String {
-        let inner = self.path(segment);
-        std::mem::replace(&mut self.prefix, inner)
+    /// Appends `segment` to the prefix as [`path`](Self::path) joins them; returns the
+    /// prefix's length before, to restore. The prefix is one buffer, grown in place and cut
+    /// back on leaving, so that checking allocates nothing per nested input once it has
+    /// grown (models called once a month check their inputs each time).
+    fn enter(&mut self, segment: &str) -> usize {
+        let saved = self.prefix.len();
+        if saved > 0 && !segment.is_empty() && !segment.starts_with('[') {
+            self.prefix.push('.');
+        }
+        self.prefix.push_str(segment);
+        saved
     }
 
-    fn leave(&mut self, saved: String) {
-        self.prefix = saved;
+    fn leave(&mut self, saved: usize) {
+        self.prefix.truncate(saved);
     }
 
     /// Checks each item of a list within `field[i]`.
     pub fn each<T: Validate>(&mut self, field: &str, items: &[T]) {
         for (i, item) in items.iter().enumerate() {
-            let saved = self.enter(&format!("{field}[{i}]"));
-            item.check(self);
-            self.leave(saved);
+            self.within_item(field, i, |c| item.check(c));
         }
+    }
+
+    /// `value ≥ min` for each of `values`, else [`at_least`](Self::at_least)'s problem on
+    /// `field[i]` (`usage_gpu_hours[3]`); the path is written only for a value below `min`.
+    pub fn each_at_least(&mut self, field: &str, values: &[Decimal], min: Decimal) {
+        for (i, &value) in values.iter().enumerate() {
+            if value < min {
+                self.within_item(field, i, |c| c.at_least("", value, min));
+            }
+        }
+    }
+
+    /// Runs `check` within `field[i]`.
+    fn within_item(&mut self, field: &str, i: usize, check: impl FnOnce(&mut Self)) {
+        let saved = self.enter(field);
+        self.prefix.push('[');
+        push_digits(&mut self.prefix, i);
+        self.prefix.push(']');
+        check(self);
+        self.leave(saved);
     }
 
     /// Checks a nested input within `field`.
@@ -228,5 +262,64 @@ impl Checker {
     #[must_use]
     pub fn into_problems(self) -> Vec<ModelError> {
         self.problems
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// An input whose one field is checked to be at least 0.
+    struct Item(Decimal);
+
+    impl Validate for Item {
+        fn check(&self, c: &mut Checker) {
+            c.at_least("x", self.0, Decimal::ZERO);
+        }
+    }
+
+    /// Paths written by hand: nested prefixes, indices of two digits, an unnamed list, and
+    /// the prefix restored after each step.
+    #[test]
+    fn paths_join_segments_and_indices_and_restore_the_prefix() {
+        let mut items: Vec<Item> = (0..12).map(|_| Item(Decimal::ONE)).collect();
+        if let Some(last) = items.last_mut() {
+            last.0 = Decimal::NEGATIVE_ONE;
+        }
+        let mut c = Checker::default();
+        c.within("market", |c| {
+            c.each("reserved", &items);
+            c.within("[2]", |c| c.problem("", "inner"));
+            c.each("", &items);
+            c.problem("gpus", "after the lists");
+        });
+        c.each("top", &items[10..]);
+        c.within("contract", |c| {
+            c.each_at_least(
+                "usage",
+                &[Decimal::ONE, Decimal::NEGATIVE_ONE],
+                Decimal::ZERO,
+            );
+        });
+        c.each_at_least("hours", &[Decimal::NEGATIVE_ONE], Decimal::ZERO);
+        c.problem("last", "at the root");
+        let paths: Vec<String> = c
+            .into_problems()
+            .iter()
+            .map(|e| e.field().to_owned())
+            .collect();
+        assert_eq!(
+            paths,
+            [
+                "market.reserved[11].x",
+                "market[2]",
+                "market[11].x",
+                "market.gpus",
+                "top[1].x",
+                "contract.usage[1]",
+                "hours[0]",
+                "last",
+            ]
+        );
     }
 }

@@ -166,9 +166,7 @@ impl Validate for SettleInputs {
     /// ```
     fn check(&self, c: &mut Checker) {
         c.nested("contract", &self.contract);
-        for (i, hours) in self.usage_gpu_hours.iter().enumerate() {
-            c.at_least(&format!("usage_gpu_hours[{i}]"), *hours, Decimal::ZERO);
-        }
+        c.each_at_least("usage_gpu_hours", &self.usage_gpu_hours, Decimal::ZERO);
     }
 }
 
