@@ -229,7 +229,7 @@ pub(crate) fn run(
             .fold(0.0, |sum, m| sum + m.loan.service),
         _ => 0.0,
     };
-    let mut state = State {
+    let state = State {
         dsra: initial_dsra,
         ..State::default()
     };
@@ -237,22 +237,74 @@ pub(crate) fn run(
         *l += -month_at(base, path, 0).map_or(0.0, |m| m.loan.draw);
         *e += equity_close - initial_dsra;
     }
-    let mut out = Credit::default();
+    let out = Credit::default();
     let service_due = &mut buffers.service_due;
     service_due.clear();
-    let last = path.len().saturating_sub(1);
-    for (i, ((p, lender_slot), equity_slot)) in path
+    let mut run = Running {
+        terms,
+        months: (base, path),
+        last: path.len().saturating_sub(1),
+        state,
+        out,
+        service_due,
+    };
+    let mut months = path
         .iter()
         .zip(lender.iter_mut().skip(1))
         .zip(equity.iter_mut().skip(1))
-        .enumerate()
-    {
-        if state.foreclosed {
-            if terms.lock_up.is_some() {
-                service_due.push(0.0);
-            }
-            continue;
+        .enumerate();
+    // The months under the schedule, to the default's.
+    for (i, ((p, lender_slot), equity_slot)) in months.by_ref() {
+        run.month::<false>(i, p, (lender_slot, equity_slot));
+        if run.out.default.is_some() {
+            break;
         }
+    }
+    // After the default: accelerated, to the foreclosure (nothing moves after it).
+    for (i, ((p, lender_slot), equity_slot)) in months {
+        if run.state.foreclosed {
+            break;
+        }
+        run.month::<true>(i, p, (lender_slot, equity_slot));
+    }
+    run.out
+}
+
+/// A path's waterfall as it runs month by month.
+struct Running<'a> {
+    terms: &'a Terms,
+    /// The deterministic months and the path's changes to them.
+    months: (&'a [BoxMonth], &'a [PathMonth]),
+    /// The last month's index.
+    last: usize,
+    state: State,
+    out: Credit,
+    /// Each row's debt service due so far (kept only with a lock-up, until the default:
+    /// read only by the lock-up's trailing DSCR, which is tested only before it).
+    service_due: &'a mut Vec<f64>,
+}
+
+impl Running<'_> {
+    /// Month index `i` (the path's changes `p`), its lender's and equity's flows added to
+    /// `slots`. `ACCELERATING`: whether the loan is accelerated (a default before the month;
+    /// never foreclosed), else under the schedule (no default before the month): the same
+    /// rules, each copy without the other's branches.
+    #[inline(always)]
+    fn month<const ACCELERATING: bool>(
+        &mut self,
+        i: usize,
+        p: &PathMonth,
+        (lender_slot, equity_slot): (&mut f64, &mut f64),
+    ) {
+        let Self {
+            terms,
+            months: (base, path),
+            last,
+            state,
+            out,
+            service_due,
+        } = self;
+        let (terms, base, path, last) = (*terms, *base, *path, *last);
         let month = &p.on(base.get(i));
         let sched = &month.loan;
         let draw_out = month_at(base, path, i + 1).map_or(0.0, |m| m.loan.draw);
@@ -261,25 +313,23 @@ pub(crate) fn run(
         let cash = greater(month.cfads, 0.0);
         let owed = state.balance + sched.draw;
         let interest = interest_on(owed, sched);
-        let accelerating = out.default.is_some();
         let mut paid = Paid::default();
-        let (mut surplus, balance) = if accelerating {
-            accelerated(&mut state, &mut paid, cash, owed, interest, sched)
+        let (mut surplus, balance) = if ACCELERATING {
+            accelerated(state, &mut paid, cash, owed, interest, sched)
         } else {
-            scheduled_month(terms, &mut state, &mut paid, i, cash, owed, interest, sched)
+            scheduled_month(terms, state, &mut paid, i, cash, owed, interest, sched)
         };
-        if terms.lock_up.is_some() {
-            // Read only by the lock-up's trailing DSCR.
+        if !ACCELERATING && terms.lock_up.is_some() {
             service_due.push(paid.service_due);
         }
-        if !accelerating && paid.shortfall {
+        if !ACCELERATING && paid.shortfall {
             out.default = Some((i, true));
         }
         state.balance = balance;
-        if !accelerating && out.default.is_none() {
+        if !ACCELERATING && out.default.is_none() {
             surplus = reserve_and_distribute(
                 terms,
-                &mut state,
+                state,
                 &mut paid,
                 (base, path),
                 service_due,
@@ -318,21 +368,21 @@ pub(crate) fn run(
         to_equity_outside += sale_left;
         // Tested on the month's balance; after a default (the exact model's second run),
         // on what is left once written off.
-        let defaulted = out.default.is_some();
+        let defaulted = ACCELERATING || out.default.is_some();
         if !defaulted {
-            covenants(terms, &mut state, &mut out, i, month, paid.service_due);
+            covenants(terms, state, out, i, month, paid.service_due);
         }
-        if (foreclose || i == last) && out.default.is_some() {
+        if (foreclose || i == last) && (ACCELERATING || out.default.is_some()) {
             out.written_off += state.balance;
             state.balance = 0.0;
         }
         if defaulted {
-            covenants(terms, &mut state, &mut out, i, month, paid.service_due);
+            covenants(terms, state, out, i, month, paid.service_due);
         }
         if foreclose {
             state.foreclosed = true;
         }
-        if out.default.is_some_and(|(row, _)| row == i) {
+        if !ACCELERATING && out.default.is_some_and(|(row, _)| row == i) {
             out.exposure = owed;
         }
         *lender_slot += -draw_out
@@ -345,7 +395,6 @@ pub(crate) fn run(
             + to_lender;
         *equity_slot += to_equity_outside + distribution;
     }
-    out
 }
 
 /// What a month paid, and its tests.
