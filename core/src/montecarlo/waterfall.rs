@@ -376,7 +376,9 @@ impl Running<'_> {
             out.written_off += state.balance;
             state.balance = 0.0;
         }
-        if defaulted {
+        // Accelerated, the tests can only find the first breach: a default is already
+        // there and no service is due (no DSCR), so the streaks are read no more.
+        if defaulted && (!ACCELERATING || out.first_breach.is_none()) {
             covenants(terms, state, out, i, month, paid.service_due);
         }
         if foreclose {
