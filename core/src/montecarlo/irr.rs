@@ -125,12 +125,14 @@ fn derivatives_lanes<const N: usize>(flows: [&[f64]; N], v: [f64; N]) -> [(f64, 
             c.e = f.last().copied().unwrap_or(0.0);
         }
     }
-    let mut k = len / 2;
-    while k > 0 {
-        k -= 1;
-        for (c, (f, w)) in chains.iter_mut().zip(flows.iter().zip(w)) {
-            let even = f.get(2 * k).copied().unwrap_or(0.0);
-            let odd = f.get(2 * k + 1).copied().unwrap_or(0.0);
+    // Each flow's pairs (2k, 2k + 1) from the top one down: one check a pair, none a month.
+    let mut pairs = flows.map(|f| f.chunks_exact(2).rev());
+    for _ in 0..len / 2 {
+        for (c, (pair, w)) in chains.iter_mut().zip(pairs.iter_mut().zip(w)) {
+            let (even, odd) = match pair.next() {
+                Some(&[even, odd]) => (even, odd),
+                _ => (0.0, 0.0),
+            };
             c.dde = c.dde * w + 2.0 * c.de;
             c.de = c.de * w + c.e;
             c.e = c.e * w + even;

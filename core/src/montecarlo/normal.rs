@@ -69,7 +69,13 @@ impl Ziggurat {
         if x.abs() < self.at(&self.x, i + 1) {
             x
         } else {
-            self.edge(rng, i, u, x)
+            // The out-of-line part on a copy of the state, written back: `rng` itself never
+            // leaves this function, so that a loop of draws keeps the state in registers
+            // instead of storing and reloading it at every draw.
+            let mut state = rng.clone();
+            let x = self.edge(&mut state, i, u, x);
+            *rng = state;
+            x
         }
     }
 

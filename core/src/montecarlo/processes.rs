@@ -226,18 +226,21 @@ impl Utilization {
     ) {
         shock.resize(months, 1.0);
         lull.resize(months, 1.0);
+        // The generator's state as a local, in registers through the loop (written back).
+        let mut r = rng.clone();
         let (mut x, mut in_lull) = (0.0, false);
         for (s, l) in shock.iter_mut().zip(lull.iter_mut()) {
-            x = self.keep * x + self.sigma * z.sample(rng);
+            x = self.keep * x + self.sigma * z.sample(&mut r);
             *s = 1.0 + x;
             *l = match self.lulls {
                 Some(lulls) => {
-                    in_lull = switch(rng, in_lull, lulls.start, lulls.end);
+                    in_lull = switch(&mut r, in_lull, lulls.start, lulls.end);
                     if in_lull { lulls.level } else { 1.0 }
                 }
                 None => 1.0,
             };
         }
+        *rng = r;
     }
 }
 
@@ -346,23 +349,26 @@ impl Price {
     /// Fills `out` with the price multiplier, months 1 to `months`.
     fn draw(&self, z: &Ziggurat, rng: &mut Rng, months: usize, out: &mut Vec<f64>) {
         out.resize(months, 1.0);
+        // The generator's state as a local, in registers through the loop (written back).
+        let mut r = rng.clone();
         let (mut y, mut shifted) = (0.0, false);
         for slot in out.iter_mut() {
-            y = self.keep * y + self.sigma * z.sample(rng);
+            y = self.keep * y + self.sigma * z.sample(&mut r);
             if let Some((probability, mean, sigma)) = self.jumps
-                && rng.uniform() < probability
+                && r.uniform() < probability
             {
-                y += mean + sigma * z.sample(rng);
+                y += mean + sigma * z.sample(&mut r);
             }
             let level = match self.regimes {
                 Some((level, start, end)) => {
-                    shifted = switch(rng, shifted, start, end);
+                    shifted = switch(&mut r, shifted, start, end);
                     if shifted { level } else { 0.0 }
                 }
                 None => 0.0,
             };
             *slot = libm::exp(y + level);
         }
+        *rng = r;
     }
 }
 

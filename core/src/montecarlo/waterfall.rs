@@ -229,7 +229,7 @@ pub(crate) fn run(
             .fold(0.0, |sum, m| sum + m.loan.service),
         _ => 0.0,
     };
-    let mut state = State {
+    let state = State {
         dsra: initial_dsra,
         ..State::default()
     };
@@ -237,49 +237,102 @@ pub(crate) fn run(
         *l += -month_at(base, path, 0).map_or(0.0, |m| m.loan.draw);
         *e += equity_close - initial_dsra;
     }
-    let mut out = Credit::default();
+    let out = Credit::default();
     let service_due = &mut buffers.service_due;
     service_due.clear();
-    let last = path.len().saturating_sub(1);
-    for (i, ((p, lender_slot), equity_slot)) in path
+    let mut run = Running {
+        terms,
+        months: (base, path),
+        last: path.len().saturating_sub(1),
+        state,
+        out,
+        service_due,
+    };
+    let mut months = path
         .iter()
         .zip(lender.iter_mut().skip(1))
         .zip(equity.iter_mut().skip(1))
-        .enumerate()
-    {
-        if state.foreclosed {
-            if terms.lock_up.is_some() {
-                service_due.push(0.0);
-            }
-            continue;
+        .enumerate();
+    // The months under the schedule, to the default's.
+    for (i, ((p, lender_slot), equity_slot)) in months.by_ref() {
+        run.month::<false>(i, p, (lender_slot, equity_slot));
+        if run.out.default.is_some() {
+            break;
         }
-        let month = &p.on(base.get(i));
+    }
+    // After the default: accelerated, to the foreclosure (nothing moves after it); once the
+    // loan is repaid, most months by the shortcut of a repaid month.
+    for (i, ((p, lender_slot), equity_slot)) in months {
+        if run.state.foreclosed {
+            break;
+        }
+        if !run.repaid_month(i, p, (lender_slot, equity_slot)) {
+            run.month::<true>(i, p, (lender_slot, equity_slot));
+        }
+    }
+    run.out
+}
+
+/// A path's waterfall as it runs month by month.
+struct Running<'a> {
+    terms: &'a Terms,
+    /// The deterministic months and the path's changes to them.
+    months: (&'a [BoxMonth], &'a [PathMonth]),
+    /// The last month's index.
+    last: usize,
+    state: State,
+    out: Credit,
+    /// Each row's debt service due so far (kept only with a lock-up, until the default:
+    /// read only by the lock-up's trailing DSCR, which is tested only before it).
+    service_due: &'a mut Vec<f64>,
+}
+
+impl Running<'_> {
+    /// Month index `i` (the path's changes `p`), its lender's and equity's flows added to
+    /// `slots`. `ACCELERATING`: whether the loan is accelerated (a default before the month;
+    /// never foreclosed), else under the schedule (no default before the month): the same
+    /// rules, each copy without the other's branches.
+    #[inline(always)]
+    fn month<const ACCELERATING: bool>(
+        &mut self,
+        i: usize,
+        p: &PathMonth,
+        (lender_slot, equity_slot): (&mut f64, &mut f64),
+    ) {
+        let Self {
+            terms,
+            months: (base, path),
+            last,
+            state,
+            out,
+            service_due,
+        } = self;
+        let (terms, base, path, last) = (*terms, *base, *path, *last);
+        let (month, draw_out) = &composed((base, path), i, p);
+        let draw_out = *draw_out;
         let sched = &month.loan;
-        let draw_out = month_at(base, path, i + 1).map_or(0.0, |m| m.loan.draw);
         let upfront = sched.upfront_fee;
         let support = if month.cfads < 0.0 { -month.cfads } else { 0.0 };
         let cash = greater(month.cfads, 0.0);
         let owed = state.balance + sched.draw;
         let interest = interest_on(owed, sched);
-        let accelerating = out.default.is_some();
         let mut paid = Paid::default();
-        let (mut surplus, balance) = if accelerating {
-            accelerated(&mut state, &mut paid, cash, owed, interest, sched)
+        let (mut surplus, balance) = if ACCELERATING {
+            accelerated(state, &mut paid, cash, owed, interest, sched)
         } else {
-            scheduled_month(terms, &mut state, &mut paid, i, cash, owed, interest, sched)
+            scheduled_month(terms, state, &mut paid, i, cash, owed, interest, sched)
         };
-        if terms.lock_up.is_some() {
-            // Read only by the lock-up's trailing DSCR.
+        if !ACCELERATING && terms.lock_up.is_some() {
             service_due.push(paid.service_due);
         }
-        if !accelerating && paid.shortfall {
+        if !ACCELERATING && paid.shortfall {
             out.default = Some((i, true));
         }
         state.balance = balance;
-        if !accelerating && out.default.is_none() {
+        if !ACCELERATING && out.default.is_none() {
             surplus = reserve_and_distribute(
                 terms,
-                &mut state,
+                state,
                 &mut paid,
                 (base, path),
                 service_due,
@@ -318,34 +371,115 @@ pub(crate) fn run(
         to_equity_outside += sale_left;
         // Tested on the month's balance; after a default (the exact model's second run),
         // on what is left once written off.
-        let defaulted = out.default.is_some();
+        let defaulted = ACCELERATING || out.default.is_some();
         if !defaulted {
-            covenants(terms, &mut state, &mut out, i, month, paid.service_due);
+            covenants(terms, state, out, i, month, paid.service_due);
         }
-        if (foreclose || i == last) && out.default.is_some() {
+        if (foreclose || i == last) && (ACCELERATING || out.default.is_some()) {
             out.written_off += state.balance;
             state.balance = 0.0;
         }
-        if defaulted {
-            covenants(terms, &mut state, &mut out, i, month, paid.service_due);
+        // Accelerated, the tests can only find the first breach: a default is already
+        // there and no service is due (no DSCR), so the streaks are read no more.
+        if defaulted && (!ACCELERATING || out.first_breach.is_none()) {
+            covenants(terms, state, out, i, month, paid.service_due);
         }
         if foreclose {
             state.foreclosed = true;
         }
-        if out.default.is_some_and(|(row, _)| row == i) {
+        if !ACCELERATING && out.default.is_some_and(|(row, _)| row == i) {
             out.exposure = owed;
         }
-        *lender_slot += -draw_out
-            + upfront
-            + paid.fees
-            + paid.interest
-            + paid.principal
-            + paid.sweep
-            + paid.trapped_swept
-            + to_lender;
-        *equity_slot += to_equity_outside + distribution;
+        let to_equity = to_equity_outside + distribution;
+        add_flows(
+            (lender_slot, equity_slot),
+            (draw_out, upfront),
+            &paid,
+            to_lender,
+            to_equity,
+        );
     }
-    out
+
+    /// Month index `i` when the loan is accelerated and already repaid (`true`), or
+    /// `false`, having done nothing, when it is not that month: the general month
+    /// ([`Self::month`]) with what it computes then, to the bit.
+    ///
+    /// With the balance +0, no reserves, no draw and a finite interest, not in the
+    /// foreclosure's month nor the last: what is owed is +0 (+0 + ±0), so its interest
+    /// is ±0 ([`interest_on`]: 0 · I ÷ O) and pays nothing (`pay` of ±0 gives 0 and the
+    /// cash − 0, the same bits); the balance stays +0 (+0 + (±0 − 0) − 0); the
+    /// sale goes to the equity whole (sale − 0); and the month-end tests find no breach
+    /// (a zero balance, no service due). The CFADS pays the commitment fee, the rest is
+    /// distributed.
+    #[inline(always)]
+    fn repaid_month(&mut self, i: usize, p: &PathMonth, slots: (&mut f64, &mut f64)) -> bool {
+        let (month, draw_out) = composed(self.months, i, p);
+        let sched = &month.loan;
+        let state = &self.state;
+        let foreclosure = self
+            .out
+            .default
+            .zip(self.terms.foreclose_after)
+            .is_some_and(|((row, _), k)| row.saturating_add(k) == i);
+        if state.balance.to_bits() != 0
+            || state.dsra != 0.0
+            || state.trapped != 0.0
+            || i == self.last
+            || foreclosure
+            || sched.draw != 0.0
+            || !sched.interest.is_finite()
+            || sched.owed.is_nan()
+        {
+            return false;
+        }
+        let support = if month.cfads < 0.0 { -month.cfads } else { 0.0 };
+        let (fees, surplus) = pay(greater(month.cfads, 0.0), sched.commitment_fee);
+        let (to_lender, sale_left) = pay(month.sale, state.balance);
+        let to_equity_outside = draw_out - month.capex - sched.upfront_fee - support + sale_left;
+        let paid = Paid {
+            fees,
+            ..Paid::default()
+        };
+        let to_equity = to_equity_outside + surplus;
+        add_flows(
+            slots,
+            (draw_out, sched.upfront_fee),
+            &paid,
+            to_lender,
+            to_equity,
+        );
+        true
+    }
+}
+
+/// Month index `i` on the path (`base`, the deterministic months; `p`, the path's changes
+/// to it), and the next month's draw, paid out at this month's end (0 past the path).
+#[inline(always)]
+fn composed((base, path): (&[BoxMonth], &[PathMonth]), i: usize, p: &PathMonth) -> (BoxMonth, f64) {
+    let draw_out = month_at(base, path, i + 1).map_or(0.0, |m| m.loan.draw);
+    (p.on(base.get(i)), draw_out)
+}
+
+/// A month's flows into its lender's and equity's slots: the lender's from the draw paid
+/// out, the upfront fee, what was `paid` and `to_lender` from the sale; the equity's
+/// `to_equity`.
+#[inline(always)]
+fn add_flows(
+    (lender_slot, equity_slot): (&mut f64, &mut f64),
+    (draw_out, upfront): (f64, f64),
+    paid: &Paid,
+    to_lender: f64,
+    to_equity: f64,
+) {
+    *lender_slot += -draw_out
+        + upfront
+        + paid.fees
+        + paid.interest
+        + paid.principal
+        + paid.sweep
+        + paid.trapped_swept
+        + to_lender;
+    *equity_slot += to_equity;
 }
 
 /// What a month paid, and its tests.
@@ -565,5 +699,137 @@ fn covenants(
     }
     if out.default.is_none() && state.ltv_streak.max(state.dscr_streak) > terms.cure_months {
         out.default = Some((i, false));
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn terms() -> Terms {
+        Terms {
+            tenor: 3,
+            dsra: None,
+            lock_up: None,
+            sweep: None,
+            foreclose_after: None,
+            haircut: 0.25,
+            max_ltv: 0.85,
+            min_dscr: Some(1.2),
+            cure_months: 2,
+        }
+    }
+
+    /// Month 1 of three (the default in month 0, the balance `balance`) by `repaid_month`
+    /// when it takes it, else `month::<true>`: the slots' and the state's bits, the
+    /// outcome, and whether `repaid_month` took it.
+    fn accelerated_month(
+        base: &[BoxMonth; 3],
+        path: &[PathMonth; 3],
+        balance: f64,
+        first_breach: Option<usize>,
+        repaid: bool,
+    ) -> ([u64; 3], Credit, bool) {
+        let terms = terms();
+        let mut service_due = Vec::new();
+        let mut run = Running {
+            terms: &terms,
+            months: (base, path),
+            last: 2,
+            state: State {
+                balance,
+                ..State::default()
+            },
+            out: Credit {
+                default: Some((0, false)),
+                first_breach,
+                ..Credit::default()
+            },
+            service_due: &mut service_due,
+        };
+        let (mut lender, mut equity) = (1.5, -2.5);
+        let took = repaid && run.repaid_month(1, &path[1], (&mut lender, &mut equity));
+        if !took {
+            run.month::<true>(1, &path[1], (&mut lender, &mut equity));
+        }
+        let bits = [
+            lender.to_bits(),
+            equity.to_bits(),
+            run.state.balance.to_bits(),
+        ];
+        (bits, run.out, took)
+    }
+
+    #[test]
+    fn a_repaid_month_is_the_accelerated_month_to_the_bit() {
+        let mut taken = 0;
+        for cfads in [-500.0, -0.0, 0.0, 120.5] {
+            for fee in [0.0, 3.0, 200.0] {
+                for (sale, capex) in [(0.0, 0.0), (1_000.0, 7.0)] {
+                    for extra in [0.0, 2.5, -12.0] {
+                        for (interest, owed) in [(0.0, 0.0), (10.0, 1_000.0), (-0.0, 1_000.0)] {
+                            for (upfront, draw_out) in [(0.0, 0.0), (-0.0, 50.0), (4.0, 0.0)] {
+                                for first_breach in [None, Some(0)] {
+                                    let loan = LoanMonth {
+                                        commitment_fee: fee,
+                                        upfront_fee: upfront,
+                                        interest,
+                                        interest_paid: interest,
+                                        owed,
+                                        ..LoanMonth::default()
+                                    };
+                                    let month = BoxMonth {
+                                        capex,
+                                        sale,
+                                        collateral: 3.0 * sale,
+                                        loan,
+                                        ..BoxMonth::default()
+                                    };
+                                    let next = BoxMonth {
+                                        loan: LoanMonth {
+                                            draw: draw_out,
+                                            ..loan
+                                        },
+                                        ..month
+                                    };
+                                    let base = [month, month, next];
+                                    let p = PathMonth {
+                                        cfads,
+                                        shock: 0.75,
+                                        extra,
+                                    };
+                                    let path = [p; 3];
+                                    for balance in [0.0, -0.0, 30.0] {
+                                        let general = accelerated_month(
+                                            &base,
+                                            &path,
+                                            balance,
+                                            first_breach,
+                                            false,
+                                        );
+                                        let fast = accelerated_month(
+                                            &base,
+                                            &path,
+                                            balance,
+                                            first_breach,
+                                            true,
+                                        );
+                                        assert_eq!(
+                                            general.0, fast.0,
+                                            "{cfads} {fee} {sale} {extra} {interest} {owed} {upfront} {draw_out} {balance}"
+                                        );
+                                        assert_eq!(general.1, fast.1);
+                                        // Taken only with the balance +0.
+                                        assert_eq!(fast.2, balance.to_bits() == 0);
+                                        taken += usize::from(fast.2);
+                                    }
+                                }
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        assert_eq!(taken, 4 * 3 * 2 * 3 * 3 * 3 * 2);
     }
 }
