@@ -896,7 +896,12 @@ export type Amortization =
   | {
       kind: "bullet";
     }
-  /** Debt service = CFADS ÷ target DSCR each month. */
+  /**
+   * Debt service = CFADS ÷ target DSCR each month. The month that repays the loan pays
+   * the whole balance when the target would leave at most a cent
+   * (`SCULPT_TOLERANCE_USD`) owed, so its service may
+   * exceed the target by up to a cent instead of carrying dust to maturity.
+   */
   | {
       kind: "sculpted";
       /**

@@ -24,8 +24,9 @@ const GROUP_DIGITS: usize = 9;
 ///
 /// The text is built right to left in a buffer on the stack (the fraction's digits, the
 /// point, the whole part's, the sign) and appended with one copy: no per-character push.
-// The finance functions' results only (`args.rs`): not in the Monte Carlo's module.
-#[cfg(feature = "finance")]
+// The finance functions' results (`args.rs`) and the decimals a positional report writes
+// beside its JSON (`to_json.rs`): not in the Monte Carlo's module.
+#[cfg(any(feature = "finance", feature = "json"))]
 pub fn write_decimal(out: &mut String, value: &Decimal) {
     write_decimal_text(out, value, false);
 }

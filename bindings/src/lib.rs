@@ -13,6 +13,8 @@
 
 #[cfg(feature = "finance")]
 mod args;
+#[cfg(feature = "json")]
+mod decimal_table;
 mod decimal_text;
 mod error;
 // The Excel-style finance functions: the full module and `gpuecon/finance`.

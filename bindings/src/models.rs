@@ -67,14 +67,15 @@ where
     run_typed(value, field, model, None)
 }
 
-/// `JSON.parse` of a result's positional text with its keys put back: a `parse_*` function
-/// of `js/report.generated.js` (imported with `catch`; it throws only on text that is not
-/// JSON, which the module never writes).
+/// `JSON.parse` of a result's positional text with its keys and decimals put back: a
+/// `parse_*` function of `js/report.generated.js` (imported with `catch`; it throws only on
+/// text that is not JSON, which the module never writes). Its text is the JSON, a line
+/// break, then the decimals written beside it ([`positionally`]), each followed by a comma.
 pub(crate) type Rebuild = fn(&str) -> Result<JsValue, JsValue>;
 
 /// [`run_model`] with the result written positionally ([`positionally`]: each object as the
-/// array of its values, a third of the text for a report) and turned back into the same
-/// object, keys in the same order, by `rebuild`. Measured on the whole `evaluate` call in
+/// array of its values, a third of the text for a report, its decimals beside the JSON)
+/// and turned back into the same object, keys in the same order, by `rebuild`. Measured on the whole `evaluate` call in
 /// Node: docs/size.md, issue 21. (Its name ends in `run_model` so that `cargo xtask codegen`
 /// finds the model, its last argument, among the exports.)
 pub(crate) fn positional_run_model<I, O, E>(
@@ -151,7 +152,13 @@ fn run(
     let tree = json::parse(&text).map_err(|e| error::invalid_input(field, &e))?;
     let mut result = String::with_capacity(LAST_RESULT_LENGTH.load(Ordering::Relaxed));
     let written = match rebuild {
-        Some(_) => positionally(|| model(tree, &mut result)),
+        Some(_) => {
+            let (written, decimals) = positionally(|| model(tree, &mut result));
+            // The JSON never holds a raw line break (`str`'s writer escapes it).
+            result.push('\n');
+            result.push_str(&decimals);
+            written
+        }
         None => model(tree, &mut result),
     };
     match written {

@@ -22,11 +22,11 @@ pub fn evaluate(scenario: JsValue) -> JsResult<JsValue> {
 
 #[wasm_bindgen(module = "/js/report.generated.js")]
 extern "C" {
-    /// `JSON.parse` of a `Report`'s positional text, with its keys put back.
+    /// A `Report` from its positional text, with its keys and decimals put back.
     #[wasm_bindgen(catch)]
     fn parse_report(text: &str) -> Result<JsValue, JsValue>;
 
-    /// `JSON.parse` of a `PortfolioReport`'s positional text, with its keys put back.
+    /// A `PortfolioReport` from its positional text, with its keys and decimals put back.
     #[wasm_bindgen(catch)]
     fn parse_portfolio_report(text: &str) -> Result<JsValue, JsValue>;
 }

@@ -10,10 +10,11 @@
 //! string of its digits, which a JavaScript number could not hold beyond 2^53.
 
 use std::borrow::Cow;
-use std::cell::Cell;
+use std::cell::{Cell, RefCell};
 
 use gpuecon::{Date, Decimal};
 
+use crate::decimal_table::DecimalTable;
 use crate::decimal_text::{write_integer, write_padded, write_quoted_decimal};
 
 /// A value written as JSON text.
@@ -29,10 +30,11 @@ pub trait ToJson {
 ///
 /// Inside [`positionally`], the same object is written without its keys, as the array
 /// of its values in the same order (`[value,...]`; an internally tagged variant's tag is
-/// its first value), which `js/report.generated.js` turns back into the keyed object.
+/// its first value; a decimal as its index in a table beside the JSON), which
+/// `js/report.generated.js` turns back into the keyed object.
 #[inline(never)]
 pub fn write_object(out: &mut String, keys: &[&str], values: &[&dyn ToJson]) {
-    if POSITIONAL.try_with(Cell::get).unwrap_or(false) {
+    if is_positional() {
         out.push('[');
         for (index, value) in values.iter().enumerate() {
             if index > 0 {
@@ -51,28 +53,44 @@ pub fn write_object(out: &mut String, keys: &[&str], values: &[&dyn ToJson]) {
 }
 
 thread_local! {
-    /// Whether [`write_object`] writes objects as arrays of their values: set only while
-    /// [`positionally`] runs.
+    /// Whether [`write_object`] writes objects as arrays of their values, and decimals as
+    /// their index in [`DECIMALS`]: set only while [`positionally`] runs.
     static POSITIONAL: Cell<bool> = const { Cell::new(false) };
+    /// The distinct decimals written inside [`positionally`] (its memory kept from one
+    /// result to the next).
+    static DECIMALS: RefCell<DecimalTable> = const { RefCell::new(DecimalTable::new()) };
+}
+
+/// Whether [`positionally`] is running.
+fn is_positional() -> bool {
+    POSITIONAL.try_with(Cell::get).unwrap_or(false)
 }
 
 /// Runs `write` with every object [`write_object`] writes written positionally: as the
-/// array of its values, in the order the keyed text has them
-/// (`{"month":1,"revenue":{"total_usd":"5"}}` is `[1,["5"]]`), everything else (strings,
-/// decimals, dates, numbers, `null`, arrays) as in the keyed text. A report's text is a
-/// third as long without its keys (34 KB instead of 88 KB for `h100-cluster-1024`), and
-/// `JSON.parse` of it with the generated builder that puts the keys back
-/// (`js/report.generated.js`) takes about half the time of `JSON.parse` of the keyed text
-/// (docs/size.md, issue 21).
-pub fn positionally<R>(write: impl FnOnce() -> R) -> R {
-    // `try_with`, not `set`: a `const` `Cell<bool>` is never destroyed, so it never fails,
-    // and the module leaves out `with`'s panic for an access after a thread's end
-    // (measured: 287 bytes gzipped).
+/// array of its values, in the order the keyed text has them, and every decimal written
+/// as its index in a table of the distinct decimals ([`DecimalTable`]: `0` is always
+/// index 0, the others numbered as first written), which is returned with `write`'s
+/// result as text: each entry's text (rust_decimal's `Display`, unquoted) followed by a
+/// comma. `{"month":1,"revenue":{"total_usd":"5","cost_usd":"0"}}` is `[1,[1,0]]` beside
+/// `0,5,`; everything else (strings, dates, numbers, `null`, arrays) is as in the keyed
+/// text, so an `Option<Decimal>` is `null` or an index.
+///
+/// A report's text is a third as long without its keys (34 KB instead of 88 KB for
+/// `h100-cluster-1024`), and `JSON.parse` of it with the generated builder that puts the
+/// keys back (`js/report.generated.js`) takes about half the time of `JSON.parse` of the
+/// keyed text; with the decimals beside it, `JSON.parse` reads no string for them, and
+/// one `split(",")` makes each distinct one once (docs/benchmarks.md, issue 21).
+pub fn positionally<R>(write: impl FnOnce() -> R) -> (R, String) {
+    // `try_with`, not `with`: a `const` `Cell` is never destroyed, so it never fails, and
+    // the module leaves out `with`'s panic for an access after a thread's end (measured:
+    // 287 bytes gzipped).
     let set = |on| POSITIONAL.try_with(|positional| positional.set(on));
+    let _ = DECIMALS.try_with(|table| table.try_borrow_mut().map(|mut t| t.start()));
     let _ = set(true);
     let result = write();
     let _ = set(false);
-    result
+    let text = DECIMALS.try_with(|table| table.try_borrow_mut().map(|mut t| t.take_text()));
+    (result, text.ok().and_then(Result::ok).unwrap_or_default())
 }
 
 impl ToJson for str {
@@ -130,10 +148,21 @@ impl<T: ToJson + ?Sized> ToJson for &T {
 }
 
 /// A decimal string, as rust_decimal's serde impl writes it (its `Display` text, written by
-/// [`write_quoted_decimal`] without `core::fmt`).
+/// [`write_quoted_decimal`] without `core::fmt`); inside [`positionally`], its index in
+/// the table of decimals beside the JSON.
 impl ToJson for Decimal {
     fn write_json(&self, out: &mut String) {
-        write_quoted_decimal(out, self);
+        if !is_positional() {
+            write_quoted_decimal(out, self);
+            return;
+        }
+        // The table is borrowed only here and in `positionally`, around no other writing:
+        // never found borrowed (the quoted text would be a wrong index).
+        let index = DECIMALS.try_with(|table| table.try_borrow_mut().map(|mut t| t.index(self)));
+        match index {
+            Ok(Ok(index)) => write_integer(out, false, u64::from(index)),
+            _ => write_quoted_decimal(out, self),
+        }
     }
 }
 
@@ -268,15 +297,37 @@ mod tests {
     }
 
     /// serde_json's compact text written positionally, as [`positionally`] writes it: each
-    /// object as `[` its values `]`, its keys left out (a `u64` quoted, as [`QuotedU64`]).
-    /// Which values an object has, and their order, are serde's derive's.
-    #[derive(Default)]
-    struct Positional {
+    /// object as `[` its values `]`, its keys left out (a `u64` quoted, as [`QuotedU64`]),
+    /// and each string that is a decimal's text (`-?digits(.digits)?`: serde writes a
+    /// decimal as a string) written as its index among the distinct such texts (`0` first,
+    /// the others in the order first seen), each new one and a comma appended to
+    /// `decimals`.
+    /// Which values an object has, and their order, are serde's derive's. (A string that
+    /// only looks like a decimal would be taken out too, and the texts would differ: the
+    /// comparison fails rather than passes.)
+    struct Positional<'a> {
         /// Whether a key is being written (and left out).
         in_key: bool,
+        /// The string value being written, held until its end shows whether it is a
+        /// decimal's text; `None` outside a string or once it had an escape (written out).
+        string: Option<String>,
+        /// The distinct decimals' texts so far, `0` first (there from the start).
+        seen: Vec<String>,
+        /// Their texts, each followed by a comma.
+        decimals: &'a mut String,
     }
 
-    impl serde_json::ser::Formatter for Positional {
+    /// Whether `text` is a decimal's text as rust_decimal's `Display` writes it.
+    fn is_decimal_text(text: &str) -> bool {
+        let digits = |part: &str| !part.is_empty() && part.bytes().all(|b| b.is_ascii_digit());
+        let unsigned = text.strip_prefix('-').unwrap_or(text);
+        match unsigned.split_once('.') {
+            Some((whole, fraction)) => digits(whole) && digits(fraction),
+            None => digits(unsigned),
+        }
+    }
+
+    impl serde_json::ser::Formatter for Positional<'_> {
         fn write_u64<W: ?Sized + std::io::Write>(
             &mut self,
             writer: &mut W,
@@ -314,19 +365,32 @@ mod tests {
             Ok(())
         }
 
-        fn begin_string<W: ?Sized + std::io::Write>(&mut self, w: &mut W) -> std::io::Result<()> {
-            if self.in_key {
-                Ok(())
-            } else {
-                w.write_all(b"\"")
+        fn begin_string<W: ?Sized + std::io::Write>(&mut self, _: &mut W) -> std::io::Result<()> {
+            if !self.in_key {
+                self.string = Some(String::new());
             }
+            Ok(())
         }
 
         fn end_string<W: ?Sized + std::io::Write>(&mut self, w: &mut W) -> std::io::Result<()> {
             if self.in_key {
-                Ok(())
-            } else {
-                w.write_all(b"\"")
+                return Ok(());
+            }
+            match self.string.take() {
+                Some(text) if is_decimal_text(&text) => {
+                    let index = match self.seen.iter().position(|seen| *seen == text) {
+                        Some(index) => index,
+                        None => {
+                            self.decimals.push_str(&text);
+                            self.decimals.push(',');
+                            self.seen.push(text);
+                            self.seen.len() - 1
+                        }
+                    };
+                    write!(w, "{index}")
+                }
+                Some(text) => write!(w, "\"{text}\""),
+                None => w.write_all(b"\""),
             }
         }
 
@@ -335,10 +399,13 @@ mod tests {
             w: &mut W,
             fragment: &str,
         ) -> std::io::Result<()> {
-            if self.in_key {
-                Ok(())
-            } else {
-                w.write_all(fragment.as_bytes())
+            match &mut self.string {
+                _ if self.in_key => Ok(()),
+                Some(held) => {
+                    held.push_str(fragment);
+                    Ok(())
+                }
+                None => w.write_all(fragment.as_bytes()),
             }
         }
 
@@ -348,10 +415,13 @@ mod tests {
             escape: serde_json::ser::CharEscape,
         ) -> std::io::Result<()> {
             if self.in_key {
-                Ok(())
-            } else {
-                serde_json::ser::CompactFormatter.write_char_escape(w, escape)
+                return Ok(());
             }
+            // A string with an escape is no decimal: what was held goes out as it is.
+            if let Some(held) = self.string.take() {
+                write!(w, "\"{held}")?;
+            }
+            serde_json::ser::CompactFormatter.write_char_escape(w, escape)
         }
     }
 
@@ -364,18 +434,24 @@ mod tests {
         out: &mut Vec<String>,
     ) {
         let mut ours = String::new();
-        positionally(|| value.write_json(&mut ours));
+        let ((), our_decimals) = positionally(|| value.write_json(&mut ours));
         let mut serde = Vec::new();
+        let mut serde_decimals = "0,".to_owned();
         value
             .serialize(&mut serde_json::Serializer::with_formatter(
                 &mut serde,
-                Positional::default(),
+                Positional {
+                    in_key: false,
+                    string: None,
+                    seen: vec!["0".to_owned()],
+                    decimals: &mut serde_decimals,
+                },
             ))
             .unwrap();
         let serde = String::from_utf8(serde).unwrap();
-        if ours != serde {
+        if ours != serde || our_decimals != serde_decimals {
             out.push(format!(
-                "{what} (positional):\n  ours  {ours}\n  serde {serde}"
+                "{what} (positional):\n  ours  {ours}\n        {our_decimals}\n  serde {serde}\n        {serde_decimals}"
             ));
         }
     }
@@ -555,14 +631,25 @@ mod tests {
             value_usd: vec![Decimal::ONE, Decimal::ZERO],
         };
         let mut text = String::new();
-        positionally(|| {
+        let ((), decimals) = positionally(|| {
             vec![Some(test), None].write_json(&mut text);
             series.write_json(&mut text);
+            Some(Decimal::new(-7, 3)).write_json(&mut text);
+            None::<Decimal>.write_json(&mut text);
         });
-        assert_eq!(text, r#"[["breach",2],null]["series","1.5",["1","0"]]"#);
+        // 1.5, 1 and -0.007 numbered from 1 as first written; 0 is always 0.
+        assert_eq!(text, r#"[["breach",2],null]["series",1,[2,0]]3null"#);
+        assert_eq!(decimals, "0,1.5,1,-0.007,");
         text.clear();
         test.write_json(&mut text);
-        assert_eq!(text, r#"{"status":"breach","consecutive_breach_months":2}"#);
+        Decimal::new(15, 1).write_json(&mut text);
+        assert_eq!(
+            text,
+            r#"{"status":"breach","consecutive_breach_months":2}"1.5""#
+        );
+        // A second run starts with no decimals of the first.
+        let ((), again) = positionally(|| Decimal::TEN.write_json(&mut text));
+        assert_eq!(again, "0,10,");
     }
 
     #[test]

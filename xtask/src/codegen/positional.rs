@@ -1,18 +1,20 @@
 //! The JavaScript builders of the results that cross the boundary positionally
 //! (`bindings/js/report.generated.js`, imported by `bindings/src/scenario.rs`).
 //!
-//! Inside `write_positional` (bindings/src/to_json.rs) every object a result's writer
-//! writes is the array of its values in the order of its keys (`[1,["5"]]` for
-//! `{"month":1,"revenue":{"total_usd":"5"}}`; an internally tagged variant's tag is its
-//! first value); everything else is written as in the keyed text. For each root type
-//! below, the file exports `parse_<root>(text)`: `JSON.parse` of the positional text and a
-//! builder per struct that puts the keys back, in the keyed writer's order
-//! (`function buildMonthReport(a){return {"month":a[0],"revenue":buildRevenue(a[1]),…};}`),
-//! a loop per array of structs, `x===null?null:…` for an `Option` of one, and a `switch`
-//! on the tag for a tagged enum. Leaves (decimals, strings, numbers, dates, unit enums)
-//! and arrays of leaves are taken as they are. So `JSON.stringify` of what a builder
-//! returns is the keyed text, byte for byte (tests/node/positional.test.mjs compares the
-//! two on every preset and golden vector scenario).
+//! Inside `positionally` (bindings/src/to_json.rs) every object a result's writer writes
+//! is the array of its values in the order of its keys (an internally tagged variant's tag
+//! is its first value), and every decimal is its index in a table of the distinct decimals
+//! written beside the JSON (`0` always index 0): `{"month":1,"revenue":{"total_usd":"5"}}`
+//! is `[1,[1]]`, then a line break, then the table `0,5,`. Everything else is written as in
+//! the keyed text. For each root type below, the file exports `parse_<root>(text)`:
+//! `split(",")` of the table, `JSON.parse` of the JSON and a builder per struct that puts
+//! the keys back, in the keyed writer's order (`function buildMonthReport(a){return
+//! {"month":a[0],"revenue":buildRevenue(a[1]),…};}`), a loop per array of structs,
+//! `x===null?null:…` for an `Option` of one, and a `switch` on the tag for a tagged enum.
+//! A decimal is its entry in the table (`D[a[2]]`). Other leaves (strings, numbers, dates,
+//! unit enums) and arrays of them are taken as they are. So `JSON.stringify` of what a
+//! builder returns is the keyed text, byte for byte (tests/node/positional.test.mjs
+//! compares the two on every preset and golden vector scenario).
 
 use std::{collections::BTreeMap, fmt::Write as _};
 
@@ -51,8 +53,21 @@ impl Crate {
         }
         let mut out = format!(
             "// {MARK}\n\
-             // The results written positionally (each object as the array of its values), and a\n\
-             // builder per type that puts the keys back: xtask/src/codegen/positional.rs says how.\n"
+             // The results written positionally (each object as the array of its values, the\n\
+             // decimals beside the JSON), and a builder per type that puts the keys and the\n\
+             // decimals back: xtask/src/codegen/positional.rs says how.\n\
+             \n\
+             /** The distinct decimals of the result being rebuilt, by their index in its JSON. */\n\
+             let D = [];\n\
+             \n\
+             /** `build` of the JSON before `text`'s first line break, the decimals after it. */\n\
+             function rebuild(text, build) {{\n  \
+               const at = text.indexOf(\"\\n\");\n  \
+               D = text.slice(at + 1).split(\",\");\n  \
+               const value = build(JSON.parse(text.slice(0, at)));\n  \
+               D = [];\n  \
+               return value;\n\
+             }}\n"
         );
         for name in names {
             let build = builders
@@ -61,8 +76,8 @@ impl Crate {
                 .ok_or_else(|| format!("{name}: a leaf, not a struct"))?;
             let _ = write!(
                 out,
-                "\n/** `JSON.parse` of a `{name}`'s positional text, with its keys put back. */\n\
-                 export function parse_{}(text) {{\n  return {build}(JSON.parse(text));\n}}\n",
+                "\n/** A `{name}` from its positional text, with its keys and decimals put back. */\n\
+                 export function parse_{}(text) {{\n  return rebuild(text, {build});\n}}\n",
                 snake_case(name)
             );
         }
@@ -76,10 +91,12 @@ impl Crate {
 
 impl Builders<'_> {
     /// The expression that rebuilds a value of type `ty` held in `x` (a plain variable or
-    /// an element, read twice for an `Option`), or `None` when it is taken as it is.
+    /// an element, read twice for an `Option`; a decimal's `x` is its index in the table
+    /// `D`), or `None` when it is taken as it is.
     fn expression(&mut self, ty: &Type, x: &str) -> Result<Option<String>, String> {
         let (ident, inner) = parts(ty)?;
         Ok(match (ident.as_str(), inner) {
+            ("Decimal", None) => Some(format!("D[{x}]")),
             (leaf, None) if LEAVES.contains(&leaf) => None,
             ("Cow", Some(_)) => None,
             ("Box", Some(inner)) => self.expression(inner, x)?,

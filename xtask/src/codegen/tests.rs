@@ -223,8 +223,10 @@ const REPORT: &str = r#"
 /// The builders of a positional report, written out by hand from the rule in
 /// `codegen/positional.rs`: each struct an object literal of its values in field order
 /// under their JSON names, a loop per array of structs, `null` kept for an `Option`, a
-/// `switch` on a tagged enum's first value; leaves, string enums, newtypes of leaves and
-/// arrays of leaves as they are.
+/// `switch` on a tagged enum's first value; each decimal its entry in the table beside
+/// the JSON (`D[index]`, in an `Option` only where the index is not `null`, in a loop for
+/// an array of them); other leaves, string enums, newtypes of leaves and arrays of leaves
+/// as they are.
 #[test]
 fn positional_builders_put_the_keys_back_in_the_writers_order() {
     let crate_ = crate_of(REPORT);
@@ -232,17 +234,17 @@ fn positional_builders_put_the_keys_back_in_the_writers_order() {
         .positional(&["Top"])
         .unwrap_or_else(|e| panic!("{e}"));
     let expected = r#"
-/** `JSON.parse` of a `Top`'s positional text, with its keys put back. */
+/** A `Top` from its positional text, with its keys and decimals put back. */
 export function parse_top(text) {
-  return buildTop(JSON.parse(text));
+  return rebuild(text, buildTop);
 }
 
 function buildTop(a) {
-  return {"rows": listRow(a[0]), "best": (a[1]===null?null:buildRow(a[1])), "shape": buildShape(a[2]), "kind": a[3], "id": a[4], "values": a[5], "empty": buildEmpty(a[6])};
+  return {"rows": listRow(a[0]), "best": (a[1]===null?null:buildRow(a[1])), "shape": buildShape(a[2]), "kind": a[3], "id": a[4], "values": listOptionDecimal(a[5]), "empty": buildEmpty(a[6])};
 }
 
 function buildRow(a) {
-  return {"month": a[0], "cost_usd": a[1], "type": a[2]};
+  return {"month": a[0], "cost_usd": D[a[1]], "type": a[2]};
 }
 
 function listRow(a) {
@@ -259,11 +261,28 @@ function buildShape(a) {
   }
 }
 
+function listOptionDecimal(a) {
+  const n = a.length, o = new Array(n);
+  for (let i = 0; i < n; i++) o[i] = (a[i]===null?null:D[a[i]]);
+  return o;
+}
+
 function buildEmpty(a) {
   return {};
 }
 "#;
     assert!(text.starts_with("// @generated"), "{text}");
+    let rebuild = r#"
+function rebuild(text, build) {
+  const at = text.indexOf("\n");
+  D = text.slice(at + 1).split(",");
+  const value = build(JSON.parse(text.slice(0, at)));
+  D = [];
+  return value;
+}
+"#;
+    assert!(text.contains("\nlet D = [];\n"), "{text}");
+    assert!(text.contains(rebuild), "{text}");
     assert!(text.ends_with(expected), "{text}");
     let missing = crate_.positional(&["Nothing"]).err().unwrap_or_default();
     assert!(missing.contains("no type of that name"), "{missing}");
