@@ -77,7 +77,9 @@ pub(crate) type Rebuild = fn(&str) -> Result<JsValue, JsValue>;
 /// array of its values, a third of the text for a report, its decimals beside the JSON)
 /// and turned back into the same object, keys in the same order, by `rebuild`. Measured on the whole `evaluate` call in
 /// Node: docs/size.md, issue 21. (Its name ends in `run_model` so that `cargo xtask codegen`
-/// finds the model, its last argument, among the exports.)
+/// finds the model, its last argument, among the exports.) Only the `models` exports
+/// (`evaluate`, `evaluate_portfolio`) return reports.
+#[cfg(feature = "models")]
 pub(crate) fn positional_run_model<I, O, E>(
     rebuild: Rebuild,
     value: &JsValue,

@@ -25,6 +25,10 @@ const FINANCE_OUT_NAME: &str = "gpuecon_finance";
 /// alone, its outputs' basename. Built with the main module's profile: no opt-level, nor
 /// `wasm-opt -O3`, nor SIMD made its paths faster in V8 (docs/size.md).
 pub const MONTECARLO_OUT_NAME: &str = "gpuecon_montecarlo";
+/// The bindings' features of each module: `gpuecon/finance`, `gpuecon/montecarlo`, the
+/// full `gpuecon` (the clippy step checks each build, as the default features hide a
+/// function one build leaves unused).
+pub const MODULE_FEATURES: [&str; 3] = ["finance", "montecarlo", "finance,models"];
 /// The `gpuecon/xlsx` entry's own module, before wasm-bindgen, and its outputs' basename.
 const XLSX_CRATE_WASM: &str = "target/wasm32-unknown-unknown/wasm-release/gpuecon_xlsx_wasm.wasm";
 const XLSX_OUT_NAME: &str = "gpuecon_xlsx";
@@ -78,7 +82,7 @@ pub fn package() -> anyhow::Result<()> {
     let finance = fresh_dir("target/finance-pkg")?;
     module(
         "gpuecon-wasm",
-        &["--no-default-features", "--features", "finance"],
+        &["--no-default-features", "--features", MODULE_FEATURES[0]],
         CRATE_WASM,
         &finance,
         FINANCE_OUT_NAME,
@@ -86,14 +90,14 @@ pub fn package() -> anyhow::Result<()> {
     let montecarlo = fresh_dir("target/montecarlo-pkg")?;
     module(
         "gpuecon-wasm",
-        &["--no-default-features", "--features", "montecarlo"],
+        &["--no-default-features", "--features", MODULE_FEATURES[1]],
         CRATE_WASM,
         &montecarlo,
         MONTECARLO_OUT_NAME,
     )?;
     module(
         "gpuecon-wasm",
-        &["--no-default-features", "--features", "finance,models"],
+        &["--no-default-features", "--features", MODULE_FEATURES[2]],
         CRATE_WASM,
         &pkg,
         OUT_NAME,

@@ -21,7 +21,8 @@ pub enum TestStep {
     /// rustfmt, check only; and the generated readers, writers and TypeScript types match
     /// the core's source (`cargo xtask codegen --check`).
     Fmt,
-    /// clippy on every crate and target, warnings denied.
+    /// clippy on every crate and target, and on each wasm module's build of the bindings
+    /// (`build::MODULE_FEATURES`), warnings denied.
     Clippy,
     /// Unit, integration (golden vectors, oracle) and doc tests, natively.
     Native,
@@ -91,15 +92,31 @@ pub fn run(steps: &[TestStep]) -> anyhow::Result<()> {
                 exec(cargo().args(["fmt", "--all", "--", "--check"]))?;
                 codegen::run(true)?;
             }
-            TestStep::Clippy => exec(cargo().args([
-                "clippy",
-                "--workspace",
-                "--all-targets",
-                "--quiet",
-                "--",
-                "-D",
-                "warnings",
-            ]))?,
+            TestStep::Clippy => {
+                exec(cargo().args([
+                    "clippy",
+                    "--workspace",
+                    "--all-targets",
+                    "--quiet",
+                    "--",
+                    "-D",
+                    "warnings",
+                ]))?;
+                for features in build::MODULE_FEATURES {
+                    exec(cargo().args([
+                        "clippy",
+                        "--package",
+                        "gpuecon-wasm",
+                        "--no-default-features",
+                        "--features",
+                        features,
+                        "--quiet",
+                        "--",
+                        "-D",
+                        "warnings",
+                    ]))?;
+                }
+            }
             TestStep::Native => exec(cargo().args(["test", "--workspace"]))?,
             TestStep::Doc => exec(
                 cargo()
