@@ -671,10 +671,19 @@ fn add_equity(
     npv: f64,
 ) -> f64 {
     let mut value = npv;
-    let discounts = std::iter::once(1.0).chain(months.iter().map(|m| m.discount));
-    for (((e, be), base), df) in equity.iter_mut().zip(box_equity).zip(base).zip(discounts) {
+    let (Some((e, equity)), Some((be, box_equity)), Some((base_close, base))) = (
+        equity.split_first_mut(),
+        box_equity.split_first(),
+        base.split_first(),
+    ) else {
+        return value;
+    };
+    // The close, discounted by 1 (x · 1 = x, to the bit).
+    *e += be;
+    value += be - base_close;
+    for (((e, be), base), m) in equity.iter_mut().zip(box_equity).zip(base).zip(months) {
         *e += be;
-        value += (be - base) * df;
+        value += (be - base) * m.discount;
     }
     value
 }
