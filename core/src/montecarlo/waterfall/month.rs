@@ -25,15 +25,15 @@ pub(super) struct Running<'a> {
 }
 
 impl Running<'_> {
-    /// Month index `i` (the path's changes `p`), its lender's and equity's flows added to
-    /// `slots`. `ACCELERATING`: whether the loan is accelerated (a default before the month;
+    /// Month index `i` (the deterministic month `b`, the path's changes `p`), its lender's
+    /// and equity's flows added to `slots`. `ACCELERATING`: whether the loan is accelerated (a default before the month;
     /// never foreclosed), else under the schedule (no default before the month): the same
     /// rules, each copy without the other's branches.
     #[inline(always)]
     pub(super) fn month<const ACCELERATING: bool>(
         &mut self,
         i: usize,
-        p: &PathMonth,
+        month: (&BoxMonth, &PathMonth),
         (lender_slot, equity_slot): (&mut f64, &mut f64),
     ) {
         let Self {
@@ -45,7 +45,7 @@ impl Running<'_> {
             service_due,
         } = self;
         let (terms, base, path, last) = (*terms, *base, *path, *last);
-        let (month, draw_out) = &composed((base, path), i, p);
+        let (month, draw_out) = &composed(base, i, month);
         let draw_out = *draw_out;
         let sched = &month.loan;
         let upfront = sched.upfront_fee;

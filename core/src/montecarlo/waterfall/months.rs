@@ -94,14 +94,16 @@ pub(super) fn month_at(base: &[BoxMonth], path: &[PathMonth], j: usize) -> Optio
     Some(path.get(j)?.on(base.get(j)))
 }
 
-/// Month index `i` on the path (`base`, the deterministic months; `p`, the path's changes
-/// to it), and the next month's draw, paid out at this month's end (0 past the path).
+/// Month index `i` on the path (`b`, the deterministic month; `p`, the path's changes to
+/// it), and the next month's draw, paid out at this month's end (0 past the path): `base`,
+/// the deterministic months, exactly as many as the path's (a path leaves the draws as
+/// they are).
 #[inline(always)]
 pub(super) fn composed(
-    (base, path): (&[BoxMonth], &[PathMonth]),
+    base: &[BoxMonth],
     i: usize,
-    p: &PathMonth,
+    (b, p): (&BoxMonth, &PathMonth),
 ) -> (BoxMonth, f64) {
-    let draw_out = month_at(base, path, i + 1).map_or(0.0, |m| m.loan.draw);
-    (p.on(base.get(i)), draw_out)
+    let draw_out = base.get(i + 1).map_or(0.0, |m| m.loan.draw);
+    (p.on(Some(b)), draw_out)
 }

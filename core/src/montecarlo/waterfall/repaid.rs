@@ -4,7 +4,7 @@
 use super::super::float::greater;
 use super::accounts::{Paid, add_flows};
 use super::month::Running;
-use super::months::{PathMonth, composed};
+use super::months::{BoxMonth, PathMonth, composed};
 use super::pay::pay;
 
 impl Running<'_> {
@@ -23,10 +23,10 @@ impl Running<'_> {
     pub(super) fn repaid_month(
         &mut self,
         i: usize,
-        p: &PathMonth,
+        month: (&BoxMonth, &PathMonth),
         slots: (&mut f64, &mut f64),
     ) -> bool {
-        let (month, draw_out) = composed(self.months, i, p);
+        let (month, draw_out) = composed(self.months.0, i, month);
         let sched = &month.loan;
         let state = &self.state;
         let foreclosure = self
@@ -115,9 +115,9 @@ mod tests {
             service_due: &mut service_due,
         };
         let (mut lender, mut equity) = (1.5, -2.5);
-        let took = repaid && run.repaid_month(1, &path[1], (&mut lender, &mut equity));
+        let took = repaid && run.repaid_month(1, (&base[1], &path[1]), (&mut lender, &mut equity));
         if !took {
-            run.month::<true>(1, &path[1], (&mut lender, &mut equity));
+            run.month::<true>(1, (&base[1], &path[1]), (&mut lender, &mut equity));
         }
         let bits = [
             lender.to_bits(),
