@@ -473,7 +473,6 @@ fn box_months_of(
     slots: BoxSlots<'_>,
     sums: (f64, f64),
 ) -> BoxSums {
-    slots.months.clear();
     let flows = slots.flows.get_mut(1..).unwrap_or_default();
     let equity = slots.equity.get_mut(1..).unwrap_or_default();
     let n = b.months.len().min(flows.len()).min(equity.len());
@@ -559,7 +558,10 @@ fn at(values: &[f64], i: usize, neutral: f64) -> f64 {
     values.get(i).copied().unwrap_or(neutral)
 }
 
-/// [`box_months_of`]'s loop over the box's months (`flows` and `equity` from month 1).
+/// [`box_months_of`]'s loop over the box's months (`flows` and `equity` from month 1): the
+/// loop without debt, or the one with it (`months` sized once to the loop's months and
+/// written by index: no test of the debt's presence nor a push a month; the months
+/// without debt left empty).
 #[inline(always)]
 fn box_months_loop(
     b: &BoxModel,
@@ -571,31 +573,43 @@ fn box_months_loop(
     (mut npv, mut equity_value): (f64, f64),
 ) -> BoxSums {
     let (mut changed, mut box_changed) = (false, false);
-    for ((i, m), (flow_slot, equity_slot)) in inputs
+    let Some(f) = fin else {
+        months.clear();
+        for ((i, m), (flow_slot, equity_slot)) in inputs
+            .months
+            .iter()
+            .enumerate()
+            .zip(flows.iter_mut().zip(equity.iter_mut()))
+        {
+            let (_, _, d_cf) = month_change(b, draws, bd, &mut *states, &inputs, i, m);
+            *flow_slot += m.flow + d_cf;
+            npv += d_cf * m.discount;
+            changed |= d_cf != 0.0;
+            *equity_slot += m.flow + d_cf;
+            equity_value += d_cf * m.discount;
+        }
+        return BoxSums {
+            npv,
+            equity_value,
+            changed,
+            box_changed,
+        };
+    };
+    // Every slot is written below; the buffer keeps its length from path to path (one
+    // box's months), so that nothing is written here then.
+    let len = inputs.months.len().min(flows.len()).min(equity.len());
+    months.resize(len, PathMonth::default());
+    for (((i, m), flow_slot), month_slot) in inputs
         .months
         .iter()
         .enumerate()
-        .zip(flows.iter_mut().zip(equity.iter_mut()))
+        .zip(flows.iter_mut())
+        .zip(months.iter_mut())
     {
-        let market = Market {
-            price: at(inputs.price, i, 1.0),
-            shock: at(inputs.shock, i, 1.0),
-            lull: at(inputs.lull, i, 1.0),
-        };
-        let (sold, busy) = operate(b, i, m, (draws, market), bd, states);
-        let event_cut = at(inputs.curtailed, i, 0.0);
-        let d_gm = variable(b, m, sold, busy, event_cut) - m.variable;
-        let shock = at(inputs.residual, i, 1.0);
-        let d_sale = m.sale * shock - m.sale;
-        let d_cf = d_gm + d_sale;
+        let (d_gm, shock, d_cf) = month_change(b, draws, bd, &mut *states, &inputs, i, m);
         *flow_slot += m.flow + d_cf;
         npv += d_cf * m.discount;
         changed |= d_cf != 0.0;
-        let Some(f) = fin else {
-            *equity_slot += m.flow + d_cf;
-            equity_value += d_cf * m.discount;
-            continue;
-        };
         let shift = at(inputs.sofr_shift, i, 0.0);
         let extra = if f.floating {
             let rates = (at(inputs.quoted, i, 0.0), at(inputs.owed_accrual, i, 0.0));
@@ -605,11 +619,11 @@ fn box_months_loop(
         };
         box_changed |= d_gm != 0.0 || shock != 1.0 || extra != 0.0;
         let base_cfads = inputs.base.get(i).map_or(0.0, |m| m.cfads);
-        months.push(PathMonth {
+        *month_slot = PathMonth {
             cfads: base_cfads + d_gm,
             shock,
             extra,
-        });
+        };
     }
     BoxSums {
         npv,
@@ -617,6 +631,32 @@ fn box_months_loop(
         changed,
         box_changed,
     }
+}
+
+/// Month index `i` (month `m`) of a box on the path: (the change in its variable gross
+/// margin, the residual shock, the change in its cash flow: the gross margin's and the
+/// sale's).
+#[inline(always)]
+fn month_change(
+    b: &BoxModel,
+    draws: &Draws,
+    bd: &BoxDraws,
+    states: &mut [LineState],
+    inputs: &MonthInputs<'_>,
+    i: usize,
+    m: &Month,
+) -> (f64, f64, f64) {
+    let market = Market {
+        price: at(inputs.price, i, 1.0),
+        shock: at(inputs.shock, i, 1.0),
+        lull: at(inputs.lull, i, 1.0),
+    };
+    let (sold, busy) = operate(b, i, m, (draws, market), bd, states);
+    let event_cut = at(inputs.curtailed, i, 0.0);
+    let d_gm = variable(b, m, sold, busy, event_cut) - m.variable;
+    let shock = at(inputs.residual, i, 1.0);
+    let d_sale = m.sale * shock - m.sale;
+    (d_gm, shock, d_gm + d_sale)
 }
 
 /// The box's equity flows on the path (`box_equity`) added to the path's (`equity`), and
@@ -631,10 +671,19 @@ fn add_equity(
     npv: f64,
 ) -> f64 {
     let mut value = npv;
-    let discounts = std::iter::once(1.0).chain(months.iter().map(|m| m.discount));
-    for (((e, be), base), df) in equity.iter_mut().zip(box_equity).zip(base).zip(discounts) {
+    let (Some((e, equity)), Some((be, box_equity)), Some((base_close, base))) = (
+        equity.split_first_mut(),
+        box_equity.split_first(),
+        base.split_first(),
+    ) else {
+        return value;
+    };
+    // The close, discounted by 1 (x · 1 = x, to the bit).
+    *e += be;
+    value += be - base_close;
+    for (((e, be), base), m) in equity.iter_mut().zip(box_equity).zip(base).zip(months) {
         *e += be;
-        value += (be - base) * df;
+        value += (be - base) * m.discount;
     }
     value
 }

@@ -1,0 +1,27 @@
+//! The financing's terms that the waterfall reads.
+
+/// The lock-up's terms.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct LockUpTerms {
+    pub(crate) min_dscr: f64,
+    pub(crate) trailing_months: usize,
+    pub(crate) release_after_months: u32,
+    /// (after how many locked months, the share swept each month).
+    pub(crate) sweep_trapped: Option<(u32, f64)>,
+}
+
+/// The financing's terms that the waterfall reads.
+#[derive(Debug, Clone)]
+pub(crate) struct Terms {
+    pub(crate) tenor: usize,
+    /// The DSRA's months of debt service, and whether it is funded at the close.
+    pub(crate) dsra: Option<(usize, bool)>,
+    pub(crate) lock_up: Option<LockUpTerms>,
+    /// The cash sweep's share, and whether it sweeps always (else only while locked up).
+    pub(crate) sweep: Option<(f64, bool)>,
+    pub(crate) foreclose_after: Option<usize>,
+    pub(crate) haircut: f64,
+    pub(crate) max_ltv: f64,
+    pub(crate) min_dscr: Option<f64>,
+    pub(crate) cure_months: u32,
+}
