@@ -24,9 +24,16 @@ pub trait Validate {
 
     /// `Ok(())`, or the first problem [`validate`](Validate::validate) finds.
     ///
+    /// The inputs are checked first without writing any path (nothing allocated: models
+    /// called once a month check their inputs each time); only when a problem is found are
+    /// they checked again by [`validate`](Validate::validate) to name it.
+    ///
     /// # Errors
     /// The first [`ModelError`] in field order.
     fn ensure_valid(&self) -> Result<(), ModelError> {
+        if is_clean(&|checker| self.check(checker)) {
+            return Ok(());
+        }
         first_problem(self.validate())
     }
 }
@@ -38,6 +45,15 @@ fn problems_of(check: &dyn Fn(&mut Checker)) -> Vec<ModelError> {
     let mut checker = Checker::default();
     check(&mut checker);
     checker.into_problems()
+}
+
+fn is_clean(check: &dyn Fn(&mut Checker)) -> bool {
+    let mut checker = Checker {
+        quiet: true,
+        ..Checker::default()
+    };
+    check(&mut checker);
+    checker.is_clean()
 }
 
 fn first_problem(problems: Vec<ModelError>) -> Result<(), ModelError> {
@@ -97,6 +113,10 @@ pub fn no_fields<'de, D: serde::Deserializer<'de>>(deserializer: D) -> Result<()
 pub struct Checker {
     prefix: String,
     problems: Vec<ModelError>,
+    /// A quiet checker writes no path and records no problem, only that one was found
+    /// (`found`): [`Validate::ensure_valid`]'s first pass.
+    quiet: bool,
+    found: bool,
 }
 
 impl Checker {
@@ -113,6 +133,10 @@ impl Checker {
 
     /// Records a domain problem on `field`.
     pub fn problem(&mut self, field: &str, reason: &'static str) {
+        if self.quiet {
+            self.found = true;
+            return;
+        }
         let path = self.path(field);
         self.problems.push(ModelError::Domain {
             field: path,
@@ -133,6 +157,9 @@ impl Checker {
     /// grown (models called once a month check their inputs each time).
     fn enter(&mut self, segment: &str) -> usize {
         let saved = self.prefix.len();
+        if self.quiet {
+            return saved;
+        }
         if saved > 0 && !segment.is_empty() && !segment.starts_with('[') {
             self.prefix.push('.');
         }
@@ -164,9 +191,11 @@ impl Checker {
     /// Runs `check` within `field[i]`.
     fn within_item(&mut self, field: &str, i: usize, check: impl FnOnce(&mut Self)) {
         let saved = self.enter(field);
-        self.prefix.push('[');
-        push_digits(&mut self.prefix, i);
-        self.prefix.push(']');
+        if !self.quiet {
+            self.prefix.push('[');
+            push_digits(&mut self.prefix, i);
+            self.prefix.push(']');
+        }
         check(self);
         self.leave(saved);
     }
@@ -255,7 +284,7 @@ impl Checker {
     /// Whether no problem has been recorded so far.
     #[must_use]
     pub fn is_clean(&self) -> bool {
-        self.problems.is_empty()
+        self.problems.is_empty() && !self.found
     }
 
     /// The problems, in the order they were found.
@@ -276,6 +305,42 @@ mod tests {
         fn check(&self, c: &mut Checker) {
             c.at_least("x", self.0, Decimal::ZERO);
         }
+    }
+
+    /// A list of items and one alone, checked within `items[i]` and `alone`.
+    struct Outer(Vec<Item>, Item);
+
+    impl Validate for Outer {
+        fn check(&self, c: &mut Checker) {
+            c.each("items", &self.0);
+            c.nested("alone", &self.1);
+        }
+    }
+
+    /// `ensure_valid`'s quiet first pass lets clean inputs through and, on any problem
+    /// (in a list, nested, or both), gives the first problem `validate` names: by hand,
+    /// `items[1].x` comes before `alone.x` in field order.
+    #[test]
+    fn ensure_valid_gives_validates_first_problem() {
+        let one = || Item(Decimal::ONE);
+        let negative = || Item(Decimal::NEGATIVE_ONE);
+        assert_eq!(Outer(vec![one(), one()], one()).ensure_valid(), Ok(()));
+        for (outer, first) in [
+            (Outer(vec![one(), negative()], negative()), "items[1].x"),
+            (Outer(vec![one(), one()], negative()), "alone.x"),
+            (Outer(vec![negative()], one()), "items[0].x"),
+        ] {
+            let error = outer.ensure_valid().err();
+            assert_eq!(error.as_ref().map(ModelError::field), Some(first));
+            assert_eq!(error.as_ref(), outer.validate().first());
+        }
+        let mut quiet = Checker {
+            quiet: true,
+            ..Checker::default()
+        };
+        Outer(vec![negative()], one()).check(&mut quiet);
+        assert!(!quiet.is_clean());
+        assert!(quiet.prefix.is_empty() && quiet.problems.is_empty());
     }
 
     /// Paths written by hand: nested prefixes, indices of two digits, an unnamed list, and
