@@ -47,7 +47,7 @@ impl DecimalTable {
 
     /// The index of `value`'s text in the table, added at the end when new.
     pub fn index(&mut self, value: &Decimal) -> u32 {
-        let key = u128::from_le_bytes(value.serialize());
+        let key = key_of(value);
         if key == 0 {
             return 0;
         }
@@ -102,6 +102,17 @@ impl DecimalTable {
     pub fn take_text(&mut self) -> String {
         std::mem::take(&mut self.text)
     }
+}
+
+/// Whether `value` is `0` (at scale 0, unsigned), always at index 0: written without
+/// looking it up (half a report's decimals).
+pub fn is_first_entry(value: &Decimal) -> bool {
+    key_of(value) == 0
+}
+
+/// `value`'s 16 bytes as one key (0 for the table's first entry, `0`).
+fn key_of(value: &Decimal) -> u128 {
+    u128::from_le_bytes(value.serialize())
 }
 
 /// `key`'s first slot: its two halves mixed and multiplied by 2^64 ÷ φ (Fibonacci

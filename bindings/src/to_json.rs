@@ -14,8 +14,8 @@ use std::cell::{Cell, RefCell};
 
 use gpuecon::{Date, Decimal};
 
-use crate::decimal_table::DecimalTable;
-use crate::decimal_text::{write_integer, write_padded, write_quoted_decimal};
+use crate::decimal_table::{DecimalTable, is_first_entry};
+use crate::decimal_text::{write_index, write_integer, write_padded, write_quoted_decimal};
 
 /// A value written as JSON text.
 pub trait ToJson {
@@ -156,11 +156,15 @@ impl ToJson for Decimal {
             write_quoted_decimal(out, self);
             return;
         }
+        if is_first_entry(self) {
+            out.push('0');
+            return;
+        }
         // The table is borrowed only here and in `positionally`, around no other writing:
         // never found borrowed (the quoted text would be a wrong index).
         let index = DECIMALS.try_with(|table| table.try_borrow_mut().map(|mut t| t.index(self)));
         match index {
-            Ok(Ok(index)) => write_integer(out, false, u64::from(index)),
+            Ok(Ok(index)) => write_index(out, index),
             _ => write_quoted_decimal(out, self),
         }
     }
