@@ -104,10 +104,11 @@ impl DecimalTable {
     }
 }
 
-/// Whether `value` is `0` (at scale 0, unsigned), always at index 0: written without
-/// looking it up (half a report's decimals).
+/// Whether `value` is `0` (at scale 0, unsigned: its key is 0), always at index 0: written
+/// without looking it up (half a report's decimals). Read from its fields, without the
+/// 16 bytes a lookup builds.
 pub fn is_first_entry(value: &Decimal) -> bool {
-    key_of(value) == 0
+    value.is_zero() && value.scale() == 0 && !value.is_sign_negative()
 }
 
 /// `value`'s 16 bytes as one key (0 for the table's first entry, `0`).
@@ -148,6 +149,12 @@ mod tests {
         // 1.5 new (1), 0 fixed (0), 1.50 new (2), 1.5 again (1), -0.007 new (3), 0.00 new
         // (4), -0 new (5), 1.50 again (2).
         assert_eq!(indexes, [1, 0, 2, 1, 3, 4, 5, 2]);
+        // Only `0` itself is the first entry; `0.00` and `-0` are not.
+        let first: Vec<bool> = values.iter().map(is_first_entry).collect();
+        assert_eq!(
+            first,
+            [false, true, false, false, false, false, false, false]
+        );
         assert_eq!(table.take_text(), "0,1.5,1.50,-0.007,0.00,-0,");
         table.start();
         assert_eq!(table.index(&Decimal::new(-7, 3)), 1);
