@@ -73,20 +73,6 @@ mod tests {
     use super::super::outcome::Credit;
     use super::super::terms::Terms;
 
-    fn terms() -> Terms {
-        Terms {
-            tenor: 3,
-            dsra: None,
-            lock_up: None,
-            sweep: None,
-            foreclose_after: None,
-            haircut: 0.25,
-            max_ltv: 0.85,
-            min_dscr: Some(1.2),
-            cure_months: 2,
-        }
-    }
-
     /// Month 1 of three (the default in month 0, the balance `balance`) by `repaid_month`
     /// when it takes it, else `month::<true>`: the slots' and the state's bits, the
     /// outcome, and whether `repaid_month` took it.
@@ -97,7 +83,7 @@ mod tests {
         first_breach: Option<usize>,
         repaid: bool,
     ) -> ([u64; 3], Credit, bool) {
-        let terms = terms();
+        let terms = Terms::three_months();
         let mut service_due = Vec::new();
         let mut run = Running {
             terms: &terms,

@@ -110,15 +110,8 @@ mod tests {
     #[test]
     fn a_path_past_the_deterministic_months_reads_default_months() {
         let terms = Terms {
-            tenor: 3,
             dsra: Some((2, true)),
-            lock_up: None,
-            sweep: None,
-            foreclose_after: None,
-            haircut: 0.25,
-            max_ltv: 0.85,
-            min_dscr: Some(1.2),
-            cure_months: 2,
+            ..Terms::three_months()
         };
         let loan = LoanMonth {
             draw: 100.0,

@@ -25,3 +25,23 @@ pub(crate) struct Terms {
     pub(crate) min_dscr: Option<f64>,
     pub(crate) cure_months: u32,
 }
+
+#[cfg(test)]
+impl Terms {
+    /// A three-month loan for the waterfall's unit tests: no reserve, lock-up, sweep or
+    /// foreclosure; a 25 % haircut, an 85 % LTV limit, a 1.2 DSCR covenant, two months to
+    /// cure.
+    pub(crate) const fn three_months() -> Self {
+        Self {
+            tenor: 3,
+            dsra: None,
+            lock_up: None,
+            sweep: None,
+            foreclose_after: None,
+            haircut: 0.25,
+            max_ltv: 0.85,
+            min_dscr: Some(1.2),
+            cure_months: 2,
+        }
+    }
+}
