@@ -135,22 +135,26 @@ impl Simulation {
         Ok(batch)
     }
 
-    /// Runs paths `columns.first_path` on into `columns`: natively over rayon's pool in
-    /// pieces of [`PATHS_PER_PIECE`] paths, each written in place by the thread that ran it.
-    #[cfg(all(feature = "parallel", not(target_family = "wasm")))]
+    /// Runs paths `columns.first_path` on into `columns`, in pieces of [`PATHS_PER_PIECE`]
+    /// paths: natively over rayon's pool, each piece written in place by the thread that
+    /// ran it; elsewhere one after the other.
     fn outcomes(&self, columns: ColumnsMut<'_>) {
-        use rayon::prelude::*;
-        columns
-            .pieces(PATHS_PER_PIECE)
-            .into_par_iter()
-            .with_max_len(1)
-            .for_each(|piece| self.outcomes_of_piece(piece, &mut Scratch::new(&self.model)));
-    }
-
-    /// Runs paths `columns.first_path` on into `columns`, one after the other.
-    #[cfg(not(all(feature = "parallel", not(target_family = "wasm"))))]
-    fn outcomes(&self, columns: ColumnsMut<'_>) {
-        self.outcomes_of_piece(columns, &mut Scratch::new(&self.model));
+        let pieces = columns.pieces(PATHS_PER_PIECE);
+        #[cfg(all(feature = "parallel", not(target_family = "wasm")))]
+        {
+            use rayon::prelude::*;
+            pieces
+                .into_par_iter()
+                .with_max_len(1)
+                .for_each(|piece| self.outcomes_of_piece(piece, &mut Scratch::new(&self.model)));
+        }
+        #[cfg(not(all(feature = "parallel", not(target_family = "wasm"))))]
+        {
+            let mut scratch = Scratch::new(&self.model);
+            for piece in pieces {
+                self.outcomes_of_piece(piece, &mut scratch);
+            }
+        }
     }
 
     /// Runs paths `piece.first_path` on into `piece`, one after the other.
