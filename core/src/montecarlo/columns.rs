@@ -259,3 +259,78 @@ impl<'a> BoxColumnsMut<'a> {
         )
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn outcome(npv: f64) -> PathOutcome {
+        PathOutcome {
+            npv,
+            irr_annual: Some(npv / 100.0),
+            equity_value: -npv,
+            equity_irr_annual: None,
+            minimum_dscr: Some(1.5),
+            first_breach_month: Some(3),
+            first_default_month: None,
+            first_customer_default_month: None,
+            lender_irr_annual: None,
+            first_lock_up_month: Some(4),
+            exposure: 0.0,
+            written_off: 0.0,
+        }
+    }
+
+    #[test]
+    fn pieces_cover_the_new_paths_in_order() {
+        // A batch from path 10 holding 2 paths grows by 600: pieces of 256 are paths
+        // 12-267, 268-523 and 524-611 (600 = 256 + 256 + 88).
+        let mut batch = Batch {
+            first_path: 10,
+            npv_usd: vec![-1.0, -2.0],
+            project_irr_annual: vec![None; 2],
+            equity_value_usd: vec![0.0; 2],
+            equity_irr_annual: vec![None; 2],
+            minimum_dscr: vec![None; 2],
+            first_breach_month: vec![None; 2],
+            first_default_month: vec![None; 2],
+            first_customer_default_month: vec![None; 2],
+            lender_irr_annual: vec![None; 2],
+            first_lock_up_month: vec![None; 2],
+            exposure_at_default_usd: vec![0.0; 2],
+            written_off_usd: vec![0.0; 2],
+            boxes: Vec::new(),
+        };
+        let pieces = batch.grow(600, 2).pieces(256);
+        let shape: Vec<(u32, usize)> = pieces.iter().map(|p| (p.first_path, p.len())).collect();
+        assert_eq!(shape, [(12, 256), (268, 256), (524, 88)]);
+        let credit = Credit {
+            default: Some((6, true)),
+            exposure: 9.0,
+            written_off: 4.0,
+            ..Credit::default()
+        };
+        for mut piece in pieces {
+            for i in 0..piece.len() {
+                let path = piece.first_path + u32::try_from(i).unwrap();
+                piece.set(i, &outcome(f64::from(path)), &[Credit::default(), credit]);
+            }
+        }
+        // Every path at its place: path p (from 10) at index p − 10, after the 2 held.
+        assert_eq!(batch.len(), 602);
+        assert_eq!(&batch.npv_usd[..3], &[-1.0, -2.0, 12.0]);
+        assert!((2..602).all(|i| batch.npv_usd[i] == f64::from(u32::try_from(i).unwrap() + 10)));
+        assert_eq!(batch.equity_value_usd[601], -611.0);
+        assert_eq!(batch.project_irr_annual[300], Some(3.1));
+        assert_eq!(batch.first_lock_up_month[1..3], [None, Some(4)]);
+        // Two boxes' columns, each as long as the batch; the second box defaulted in row 6
+        // (month 7) with 9 exposed and 4 written off on every new path.
+        assert_eq!(batch.boxes.len(), 2);
+        assert!(batch.boxes.iter().all(|b| b.written_off_usd.len() == 602));
+        assert_eq!(batch.boxes[1].first_default_month[2..4], [Some(7), Some(7)]);
+        assert_eq!(batch.boxes[1].first_default_month[0], None);
+        assert_eq!(batch.boxes[0].first_default_month[500], None);
+        assert_eq!(batch.boxes[1].exposure_at_default_usd[601], 9.0);
+        assert_eq!(batch.boxes[1].written_off_usd[2], 4.0);
+    }
+}
