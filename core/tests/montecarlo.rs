@@ -297,6 +297,13 @@ fn the_same_seed_gives_the_same_numbers_on_one_or_two_threads_and_in_any_batches
     let two = pool(2).install(|| simulation.batch(0, 3_000).unwrap());
     assert_eq!(one, two);
     let whole = montecarlo::run(&inputs).unwrap();
+    // The report too, its statistics computed on one thread or two, and a run in blocks
+    // with a progress callback.
+    assert_eq!(pool(1).install(|| simulation.run().unwrap()), whole);
+    assert_eq!(pool(2).install(|| simulation.run().unwrap()), whole);
+    let mut calls = 0;
+    let blocks = simulation.run_with_progress(|_, _| calls += 1).unwrap();
+    assert_eq!((blocks, calls), (whole.clone(), 1));
     // Three batches, given out of order as bytes (as other processes return them), report
     // what one run reports.
     let bytes = [(2_000, 1_000), (0, 700), (700, 1_300)]

@@ -84,6 +84,7 @@
 //!   [`Simulation::batch`] and hands its bytes ([`Batch::to_bytes`]) to
 //!   [`Simulation::report_bytes`].
 
+mod columns;
 mod contract;
 mod credit;
 mod encoding;

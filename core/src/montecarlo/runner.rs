@@ -3,16 +3,14 @@
 
 use serde::{Deserialize, Serialize};
 
+use super::columns::ColumnsMut;
 use super::credit::{self, CreditReport};
 use super::encoding::BatchBytesError;
 use super::model::Model;
 use super::options::{CHECK_EVERY_PATHS, MAX_PATHS, MonteCarloInputs};
-use super::path::{PathOutcome, Scratch, simulate};
+use super::path::{Scratch, simulate};
 use super::prepare;
-use super::stats::{
-    self, Batch, BoxColumns, Distribution, Events, Outcome, StoppingRule, decimal, head,
-};
-use super::waterfall::Credit;
+use super::stats::{self, Batch, Distribution, Events, Outcome, StoppingRule, decimal, head};
 use crate::Decimal;
 use crate::models::ModelError;
 use crate::models::check::Checker;
@@ -22,6 +20,11 @@ use crate::units::to_f64_lossy;
 /// [`Simulation::run_with_progress`] reports after every this many paths (ten checks of a
 /// target standard error, so that every core has work between reports).
 pub const PROGRESS_EVERY_PATHS: u32 = 10_000;
+
+/// Paths a thread takes at a time (about 1.6 ms of work on the 12-year box): small enough
+/// that the threads finish a step within one piece of each other, large enough that a
+/// piece's fresh buffers cost nothing measurable.
+const PATHS_PER_PIECE: usize = 256;
 
 /// What a Monte Carlo run returns.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -127,36 +130,40 @@ impl Simulation {
             first_path,
             ..Batch::default()
         };
-        append(&mut batch, self.outcomes(first_path, first_path + count));
+        let paths = usize::try_from(count).unwrap_or(usize::MAX);
+        self.outcomes(batch.grow(paths, self.boxes_with_columns()));
         Ok(batch)
     }
 
-    #[cfg(all(feature = "parallel", not(target_family = "wasm")))]
-    fn outcomes(&self, first: u32, end: u32) -> Vec<(PathOutcome, Vec<Credit>)> {
-        use rayon::prelude::*;
-        let seed = self.inputs.options.seed;
-        (first..end)
-            .into_par_iter()
-            .map_init(
-                || Scratch::new(&self.model),
-                |scratch, path| {
-                    let o = simulate(&self.model, seed, u64::from(path), scratch);
-                    (o, scratch.box_credit.clone())
-                },
-            )
-            .collect()
+    /// Runs paths `columns.first_path` on into `columns`, in pieces of [`PATHS_PER_PIECE`]
+    /// paths: natively over rayon's pool, each piece written in place by the thread that
+    /// ran it; elsewhere one after the other.
+    fn outcomes(&self, columns: ColumnsMut<'_>) {
+        let pieces = columns.pieces(PATHS_PER_PIECE);
+        #[cfg(all(feature = "parallel", not(target_family = "wasm")))]
+        {
+            use rayon::prelude::*;
+            pieces
+                .into_par_iter()
+                .with_max_len(1)
+                .for_each(|piece| self.outcomes_of_piece(piece, &mut Scratch::new(&self.model)));
+        }
+        #[cfg(not(all(feature = "parallel", not(target_family = "wasm"))))]
+        {
+            let mut scratch = Scratch::new(&self.model);
+            for piece in pieces {
+                self.outcomes_of_piece(piece, &mut scratch);
+            }
+        }
     }
 
-    #[cfg(not(all(feature = "parallel", not(target_family = "wasm"))))]
-    fn outcomes(&self, first: u32, end: u32) -> Vec<(PathOutcome, Vec<Credit>)> {
+    /// Runs paths `piece.first_path` on into `piece`, one after the other.
+    fn outcomes_of_piece(&self, mut piece: ColumnsMut<'_>, scratch: &mut Scratch) {
         let seed = self.inputs.options.seed;
-        let mut scratch = Scratch::new(&self.model);
-        (first..end)
-            .map(|path| {
-                let o = simulate(&self.model, seed, u64::from(path), &mut scratch);
-                (o, scratch.box_credit.clone())
-            })
-            .collect()
+        for (i, path) in (0..piece.len()).zip(u64::from(piece.first_path)..) {
+            let o = simulate(&self.model, seed, path, scratch);
+            piece.set(i, &o, &scratch.box_credit);
+        }
     }
 
     /// Runs the paths (or, with a target standard error, blocks of them until it is met)
@@ -165,7 +172,14 @@ impl Simulation {
     /// # Errors
     /// [`ScenarioError::Model`] if a statistic is not a finite number.
     pub fn run(&self) -> Result<MonteCarloReport, ScenarioError> {
-        self.run_with_progress(|_, _| {})
+        // Blocks only where a target standard error is checked between them: otherwise the
+        // paths run as one step, which the threads finish together once instead of once a
+        // block.
+        let block = match self.inputs.options.target_standard_error_usd {
+            Some(_) => PROGRESS_EVERY_PATHS,
+            None => MAX_PATHS,
+        };
+        self.run_in_blocks(block, |_, _| {})
     }
 
     /// [`run`](Self::run), calling `progress(done, total)` after each block of
@@ -192,11 +206,21 @@ impl Simulation {
     /// ```
     pub fn run_with_progress(
         &self,
+        progress: impl FnMut(u32, u32),
+    ) -> Result<MonteCarloReport, ScenarioError> {
+        self.run_in_blocks(PROGRESS_EVERY_PATHS, progress)
+    }
+
+    /// [`run`](Self::run) in blocks of `block` paths, calling `progress(done, total)` after
+    /// each.
+    fn run_in_blocks(
+        &self,
+        block: u32,
         mut progress: impl FnMut(u32, u32),
     ) -> Result<MonteCarloReport, ScenarioError> {
         let mut paths = Paths::new(self);
         loop {
-            let step = paths.step(self, PROGRESS_EVERY_PATHS);
+            let step = paths.step(self, block);
             progress(step.done, step.total);
             if step.finished {
                 break;
@@ -315,7 +339,10 @@ impl Simulation {
         Ok(self.summarize(all, paths, target_met)?)
     }
 
-    /// The report of `all`'s first `paths` paths.
+    /// The report of `all`'s first `paths` paths: four groups of statistics of about the
+    /// same work (sorting each value's paths is most of it), on two threads where paths
+    /// run in parallel. Each statistic is computed as on one thread, so the report's bits
+    /// do not depend on the threads; the first error is the first field's, as in order.
     fn summarize(
         &self,
         all: &Batch,
@@ -330,55 +357,49 @@ impl Simulation {
                 reason: "no path was run",
             })
         };
-        Ok(MonteCarloReport {
-            paths: u32::try_from(paths).unwrap_or(u32::MAX),
-            seed: self.inputs.options.seed,
-            target_met,
-            deterministic: self.model.deterministic.clone(),
-            npv_usd: required(
-                stats::distribution(head(&all.npv_usd, paths), bins, "npv_usd")?,
-                "npv_usd",
-            )?,
-            project_irr_annual: stats::distribution(
-                &flat(head(&all.project_irr_annual, paths)),
-                bins,
-                "project_irr_annual",
-            )?,
-            equity_value_usd: required(
-                stats::distribution(head(&all.equity_value_usd, paths), bins, "equity_value_usd")?,
-                "equity_value_usd",
-            )?,
-            equity_irr_annual: stats::distribution(
-                &flat(head(&all.equity_irr_annual, paths)),
-                bins,
-                "equity_irr_annual",
-            )?,
-            minimum_dscr: stats::distribution(
-                &flat(head(&all.minimum_dscr, paths)),
-                bins,
-                "minimum_dscr",
-            )?,
-            equity_expected_shortfall_usd: decimal(
-                stats::expected_shortfall(head(&all.equity_value_usd, paths)),
-                "equity_expected_shortfall_usd",
-            )?,
-            covenant_breach: stats::events(
-                head(&all.first_breach_month, paths),
-                bins,
-                "covenant_breach",
-            )?,
-            covenant_default: stats::events(
-                head(&all.first_default_month, paths),
-                bins,
-                "covenant_default",
-            )?,
-            customer_default: stats::events(
-                head(&all.first_customer_default_month, paths),
-                bins,
-                "customer_default",
-            )?,
-            credit: self
-                .model
+        let distribution = |values: &[f64], field: &str| stats::distribution(values, bins, field);
+        let events = |months: &[Option<u32>], field: &str| stats::events(months, bins, field);
+        let project = || -> Result<_, ModelError> {
+            Ok((
+                required(
+                    distribution(head(&all.npv_usd, paths), "npv_usd")?,
+                    "npv_usd",
+                )?,
+                distribution(
+                    &flat(head(&all.project_irr_annual, paths)),
+                    "project_irr_annual",
+                )?,
+            ))
+        };
+        let equity = || -> Result<_, ModelError> {
+            Ok((
+                required(
+                    distribution(head(&all.equity_value_usd, paths), "equity_value_usd")?,
+                    "equity_value_usd",
+                )?,
+                distribution(
+                    &flat(head(&all.equity_irr_annual, paths)),
+                    "equity_irr_annual",
+                )?,
+            ))
+        };
+        let risks = || -> Result<_, ModelError> {
+            Ok((
+                distribution(&flat(head(&all.minimum_dscr, paths)), "minimum_dscr")?,
+                decimal(
+                    stats::expected_shortfall(head(&all.equity_value_usd, paths)),
+                    "equity_expected_shortfall_usd",
+                )?,
+                events(head(&all.first_breach_month, paths), "covenant_breach")?,
+                events(head(&all.first_default_month, paths), "covenant_default")?,
+                events(
+                    head(&all.first_customer_default_month, paths),
+                    "customer_default",
+                )?,
+            ))
+        };
+        let credit = || {
+            self.model
                 .boxes
                 .iter()
                 .any(|b| b.financing.is_some())
@@ -391,7 +412,36 @@ impl Simulation {
                         &self.box_names(),
                     )
                 })
-                .transpose()?,
+                .transpose()
+        };
+        let ((project, equity), (risks, credit)) = stats::join(
+            || stats::join(project, equity),
+            || stats::join(risks, credit),
+        );
+        let (npv_usd, project_irr_annual) = project?;
+        let (equity_value_usd, equity_irr_annual) = equity?;
+        let (
+            minimum_dscr,
+            equity_expected_shortfall_usd,
+            covenant_breach,
+            covenant_default,
+            customer_default,
+        ) = risks?;
+        Ok(MonteCarloReport {
+            paths: u32::try_from(paths).unwrap_or(u32::MAX),
+            seed: self.inputs.options.seed,
+            target_met,
+            deterministic: self.model.deterministic.clone(),
+            npv_usd,
+            project_irr_annual,
+            equity_value_usd,
+            equity_irr_annual,
+            minimum_dscr,
+            equity_expected_shortfall_usd,
+            covenant_breach,
+            covenant_default,
+            customer_default,
+            credit: credit?,
         })
     }
 }
@@ -423,38 +473,6 @@ impl Simulation {
 /// ```
 pub fn run(inputs: &MonteCarloInputs) -> Result<MonteCarloReport, ScenarioError> {
     Simulation::new(inputs)?.run()
-}
-
-/// Appends the outcomes of consecutive paths (with a portfolio's boxes' credit outcomes)
-/// to `batch`, column by column.
-fn append(batch: &mut Batch, outcomes: Vec<(PathOutcome, Vec<Credit>)>) {
-    for (o, boxes) in outcomes {
-        if batch.boxes.len() < boxes.len() {
-            batch.boxes.resize_with(boxes.len(), BoxColumns::default);
-        }
-        for (columns, c) in batch.boxes.iter_mut().zip(&boxes) {
-            columns.first_default_month.push(
-                c.default
-                    .map(|(row, _)| u32::try_from(row + 1).unwrap_or(u32::MAX)),
-            );
-            columns.exposure_at_default_usd.push(c.exposure);
-            columns.written_off_usd.push(c.written_off);
-        }
-        batch.npv_usd.push(o.npv);
-        batch.project_irr_annual.push(o.irr_annual);
-        batch.equity_value_usd.push(o.equity_value);
-        batch.equity_irr_annual.push(o.equity_irr_annual);
-        batch.minimum_dscr.push(o.minimum_dscr);
-        batch.first_breach_month.push(o.first_breach_month);
-        batch.first_default_month.push(o.first_default_month);
-        batch
-            .first_customer_default_month
-            .push(o.first_customer_default_month);
-        batch.lender_irr_annual.push(o.lender_irr_annual);
-        batch.first_lock_up_month.push(o.first_lock_up_month);
-        batch.exposure_at_default_usd.push(o.exposure);
-        batch.written_off_usd.push(o.written_off);
-    }
 }
 
 /// Where a [`MonteCarloRun`] stands, after a step.
@@ -562,7 +580,8 @@ impl Paths {
         let done = self.done();
         if !self.is_finished() {
             let end = done.saturating_add(paths.min(self.total - done));
-            append(&mut self.outcomes, simulation.outcomes(done, end));
+            let paths = usize::try_from(end - done).unwrap_or(usize::MAX);
+            simulation.outcomes(self.outcomes.grow(paths, simulation.boxes_with_columns()));
             if let Some(rule) = &mut self.rule {
                 let start = usize::try_from(done).unwrap_or(usize::MAX);
                 rule.extend(self.outcomes.npv_usd.get(start..).unwrap_or_default());

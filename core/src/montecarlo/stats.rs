@@ -399,6 +399,18 @@ fn sorted_copy(values: &[f64]) -> Vec<f64> {
     sorted
 }
 
+/// `(a(), b())`: on two threads of rayon's pool where the core runs paths in parallel, one
+/// after the other elsewhere.
+pub(crate) fn join<A: Send, B: Send>(
+    a: impl FnOnce() -> A + Send,
+    b: impl FnOnce() -> B + Send,
+) -> (A, B) {
+    #[cfg(all(feature = "parallel", not(target_family = "wasm")))]
+    return rayon::join(a, b);
+    #[cfg(not(all(feature = "parallel", not(target_family = "wasm"))))]
+    return (a(), b());
+}
+
 /// The stopping rule of a target standard error of the mean NPV, fed the paths' NPVs in path
 /// order: Welford's running mean and sum of squares, checked after every `every` paths.
 #[derive(Debug, Clone)]
