@@ -190,10 +190,15 @@ impl ContractModel {
         state.credits.clear();
     }
 
-    /// Whether the contract serves `month` on this path.
+    /// The month indices among `0..months` that the contract serves on this path, as a
+    /// range `lo..hi`: months `lo + 1` to `hi`, from its start (or month 1) to its last
+    /// month on the path, empty if none (index `i` is month `i + 1`).
     #[inline(always)]
-    pub(crate) fn serves(&self, state: &LineState, month: u32) -> bool {
-        month >= self.start && month <= state.last
+    pub(crate) fn served(&self, state: &LineState, months: usize) -> (usize, usize) {
+        let index = |month: u32| usize::try_from(month).unwrap_or(usize::MAX);
+        let lo = index(self.start.max(1) - 1).min(months);
+        let hi = index(state.last).min(months).max(lo);
+        (lo, hi)
     }
 
     /// The usage share in month index `i` on this path.
@@ -203,12 +208,27 @@ impl ContractModel {
         unit(at(&self.share, 0.0) * at(&draws.shock, 1.0)) * at(&draws.lull, 1.0)
     }
 
-    /// Settles `month` (1 first) at usage share `share`.
-    #[inline]
-    pub(crate) fn settle(&self, state: &mut LineState, month: u32, share: f64) -> Settled {
-        let Some(t) = self.terms(month).filter(|_| self.serves(state, month)) else {
-            return Settled::default();
-        };
+    /// Settles month index `i` (month `i + 1`, one the contract serves on this path: in
+    /// [`served`](Self::served)) on the path's usage draws `draws`: nothing past the
+    /// contract's terms.
+    #[inline(always)]
+    pub(crate) fn settle_served(
+        &self,
+        state: &mut LineState,
+        draws: &LineDraws,
+        i: usize,
+    ) -> Settled {
+        let month = u32::try_from(i + 1).unwrap_or(u32::MAX);
+        match self.terms(month) {
+            Some(t) => self.settle_on(t, state, month, self.usage_share(draws, i)),
+            None => Settled::default(),
+        }
+    }
+
+    /// Settles `month` (1 first, one the contract serves on this path; `t`, its terms) at
+    /// usage share `share`.
+    #[inline(always)]
+    fn settle_on(&self, t: &Terms, state: &mut LineState, month: u32, share: f64) -> Settled {
         if t.period != state.period {
             state.period = t.period;
             state.counted = 0.0;
