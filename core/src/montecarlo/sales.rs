@@ -70,12 +70,16 @@ fn add_line<const FIRST: bool>(
         after.fill(ContractSales::default());
     }
     for (slot, i) in served.iter_mut().zip(lo..) {
-        if FIRST {
-            *slot = ContractSales::default();
-        }
-        slot.contracted += c.gpus;
         let settled = c.settle_served(state, ld, i);
-        slot.sold += settled.revenue;
-        slot.busy += settled.served;
+        let sums = if FIRST {
+            ContractSales::default()
+        } else {
+            *slot
+        };
+        *slot = ContractSales {
+            contracted: sums.contracted + c.gpus,
+            sold: sums.sold + settled.revenue,
+            busy: sums.busy + settled.served,
+        };
     }
 }
