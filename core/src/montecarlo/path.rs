@@ -604,31 +604,27 @@ fn box_months_loop(
     // box's months), so that nothing is written here then.
     let len = inputs.months.len().min(flows.len()).min(equity.len());
     months.resize(len, PathMonth::default());
-    for (((i, m), flow_slot), month_slot) in inputs
+    let mut rows = inputs
         .months
         .iter()
         .enumerate()
         .zip(flows.iter_mut())
-        .zip(months.iter_mut())
-    {
-        let (d_gm, shock, d_cf) = month_change(b, draws, &inputs, i, m);
-        *flow_slot += m.flow + d_cf;
-        npv += d_cf * m.discount;
+        .zip(months.iter_mut());
+    // The months up to the first that changes both the cash flow and the debt's inputs test
+    // for a change; the rest, the same months without the tests (the flags are set).
+    for (((i, m), flow_slot), month_slot) in rows.by_ref() {
+        let slots = (flow_slot, month_slot);
+        let (d_cf, d_gm, shock, extra) =
+            financed_month(b, f, draws, floor, &inputs, (i, m), slots, &mut npv);
         changed |= d_cf != 0.0;
-        let shift = at(inputs.sofr_shift, i, 0.0);
-        let extra = if f.floating {
-            let rates = (at(inputs.quoted, i, 0.0), at(inputs.owed_accrual, i, 0.0));
-            extra_interest(f, rates, shift, floor)
-        } else {
-            0.0
-        };
         box_changed |= d_gm != 0.0 || shock != 1.0 || extra != 0.0;
-        let base_cfads = inputs.base.get(i).map_or(0.0, |m| m.cfads);
-        *month_slot = PathMonth {
-            cfads: base_cfads + d_gm,
-            shock,
-            extra,
-        };
+        if changed && box_changed {
+            break;
+        }
+    }
+    for (((i, m), flow_slot), month_slot) in rows {
+        let slots = (flow_slot, month_slot);
+        financed_month(b, f, draws, floor, &inputs, (i, m), slots, &mut npv);
     }
     BoxSums {
         npv,
@@ -636,6 +632,41 @@ fn box_months_loop(
         changed,
         box_changed,
     }
+}
+
+/// Month index `i` (month `m`) of a box with debt `f` on the path: its cash flow added to
+/// `flow_slot`, its discounted change to `npv`, the path's changes to the waterfall's
+/// month written to `month_slot`; returns (the change in the cash flow, in the variable
+/// gross margin, the residual shock, the extra interest) for the caller's tests.
+#[inline(always)]
+#[allow(clippy::too_many_arguments)] // the month loop's state, passed apart to stay in registers
+fn financed_month(
+    b: &BoxModel,
+    f: &FinancingModel,
+    draws: &Draws,
+    floor: Option<f64>,
+    inputs: &MonthInputs<'_>,
+    (i, m): (usize, &Month),
+    (flow_slot, month_slot): (&mut f64, &mut PathMonth),
+    npv: &mut f64,
+) -> (f64, f64, f64, f64) {
+    let (d_gm, shock, d_cf) = month_change(b, draws, inputs, i, m);
+    *flow_slot += m.flow + d_cf;
+    *npv += d_cf * m.discount;
+    let shift = at(inputs.sofr_shift, i, 0.0);
+    let extra = if f.floating {
+        let rates = (at(inputs.quoted, i, 0.0), at(inputs.owed_accrual, i, 0.0));
+        extra_interest(f, rates, shift, floor)
+    } else {
+        0.0
+    };
+    let base_cfads = inputs.base.get(i).map_or(0.0, |m| m.cfads);
+    *month_slot = PathMonth {
+        cfads: base_cfads + d_gm,
+        shock,
+        extra,
+    };
+    (d_cf, d_gm, shock, extra)
 }
 
 /// Month index `i` (month `m`) of a box on the path: (the change in its variable gross
