@@ -36,6 +36,7 @@
 
 use super::contract::LineState;
 use super::float::{greater, unit};
+use super::irr::without_zero_tail;
 use super::model::{Base, BoxModel, FinancingModel, HOURS, Model, Month, annual_irr, annual_irrs};
 use super::processes::{BoxDraws, Draws, Shape};
 use super::sales::{ContractSales, settle_lines};
@@ -429,7 +430,13 @@ fn run(model: &Model, scratch: &mut Scratch, shortcut: bool) -> PathOutcome {
         o.lender_irr_annual = model.base.lender_irr_annual;
     } else {
         let (project, owners) = (model.base.irr_monthly, model.base.equity_irr_monthly);
-        if financed {
+        if financed && without_zero_tail(lender) * 2 <= lender.len() {
+            // The lender's flows end early (a loan repaid or foreclosed in the horizon's
+            // first half): solved alone on its months up to the last non-zero one, the
+            // other two side by side (each rate the same bits either way).
+            [o.irr_annual, o.equity_irr_annual] = annual_irrs([flows, equity], [project, owners]);
+            [o.lender_irr_annual] = annual_irrs([lender], [model.base.lender_irr_monthly]);
+        } else if financed {
             let guesses = [project, owners, model.base.lender_irr_monthly];
             [o.irr_annual, o.equity_irr_annual, o.lender_irr_annual] =
                 annual_irrs([flows, equity, lender], guesses);
