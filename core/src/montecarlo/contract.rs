@@ -70,6 +70,18 @@ pub(crate) struct LineState {
     credits: Vec<(u32, f64)>,
 }
 
+/// A line's inputs over the months it serves on a path, each exactly as long
+/// ([`ContractModel::served_inputs`]): read month by month without a check.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Served<'a> {
+    /// The month index of the first.
+    first: usize,
+    terms: &'a [Terms],
+    share: &'a [f64],
+    shock: &'a [f64],
+    lull: &'a [f64],
+}
+
 /// A month's settlement: revenue and usage served.
 #[derive(Debug, Clone, Copy, Default)]
 pub(crate) struct Settled {
@@ -190,10 +202,15 @@ impl ContractModel {
         state.credits.clear();
     }
 
-    /// Whether the contract serves `month` on this path.
+    /// The month indices among `0..months` that the contract serves on this path, as a
+    /// range `lo..hi`: months `lo + 1` to `hi`, from its start (or month 1) to its last
+    /// month on the path, empty if none (index `i` is month `i + 1`).
     #[inline(always)]
-    pub(crate) fn serves(&self, state: &LineState, month: u32) -> bool {
-        month >= self.start && month <= state.last
+    pub(crate) fn served(&self, state: &LineState, months: usize) -> (usize, usize) {
+        let index = |month: u32| usize::try_from(month).unwrap_or(usize::MAX);
+        let lo = index(self.start.max(1) - 1).min(months);
+        let hi = index(state.last).min(months).max(lo);
+        (lo, hi)
     }
 
     /// The usage share in month index `i` on this path.
@@ -203,12 +220,70 @@ impl ContractModel {
         unit(at(&self.share, 0.0) * at(&draws.shock, 1.0)) * at(&draws.lull, 1.0)
     }
 
-    /// Settles `month` (1 first) at usage share `share`.
-    #[inline]
-    pub(crate) fn settle(&self, state: &mut LineState, month: u32, share: f64) -> Settled {
-        let Some(t) = self.terms(month).filter(|_| self.serves(state, month)) else {
+    /// Settles month index `i` (month `i + 1`, one the contract serves on this path: in
+    /// [`served`](Self::served)) on the path's usage draws `draws`: nothing past the
+    /// contract's terms.
+    #[inline(always)]
+    pub(crate) fn settle_served(
+        &self,
+        state: &mut LineState,
+        draws: &LineDraws,
+        i: usize,
+    ) -> Settled {
+        let month = u32::try_from(i + 1).unwrap_or(u32::MAX);
+        match self.terms(month) {
+            Some(t) => self.settle_on(t, state, month, self.usage_share(draws, i)),
+            None => Settled::default(),
+        }
+    }
+
+    /// The line's terms, base usage shares and the path's usage draws over the month
+    /// indices `lo..hi` it serves ([`served`](Self::served)), each sliced once to `hi − lo`
+    /// months, or `None` if one is shorter (the draws or shares shorter than the horizon,
+    /// or months past the terms: never so drawn or modelled).
+    #[inline(always)]
+    pub(crate) fn served_inputs<'a>(
+        &'a self,
+        draws: &'a LineDraws,
+        (lo, hi): (usize, usize),
+    ) -> Option<Served<'a>> {
+        let n = hi.checked_sub(lo)?;
+        let first_term = (lo + 1).checked_sub(usize::try_from(self.start).ok()?)?;
+        Some(Served {
+            first: lo,
+            terms: self.terms.get(first_term..)?.get(..n)?,
+            share: self.share.get(lo..hi)?,
+            shock: draws.shock.get(lo..hi)?,
+            lull: draws.lull.get(lo..hi)?,
+        })
+    }
+
+    /// Settles the `k`-th month of `served` (month index `served.first + k`): as
+    /// [`settle_served`](Self::settle_served), its inputs read from the slices.
+    #[inline(always)]
+    pub(crate) fn settle_at(
+        &self,
+        state: &mut LineState,
+        served: &Served<'_>,
+        k: usize,
+    ) -> Settled {
+        let inputs = (
+            served.terms.get(k),
+            served.share.get(k),
+            served.shock.get(k),
+            served.lull.get(k),
+        );
+        let (Some(t), Some(share), Some(shock), Some(lull)) = inputs else {
             return Settled::default();
         };
+        let month = u32::try_from(served.first + k + 1).unwrap_or(u32::MAX);
+        self.settle_on(t, state, month, unit(share * shock) * lull)
+    }
+
+    /// Settles `month` (1 first, one the contract serves on this path; `t`, its terms) at
+    /// usage share `share`.
+    #[inline(always)]
+    fn settle_on(&self, t: &Terms, state: &mut LineState, month: u32, share: f64) -> Settled {
         if t.period != state.period {
             state.period = t.period;
             state.counted = 0.0;

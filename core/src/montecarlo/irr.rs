@@ -71,11 +71,22 @@ fn newtons<const N: usize>(
 ) -> [Option<f64>; N] {
     let mut v = guesses.map(|g| 1.0 / (1.0 + g));
     let mut lanes = live.map(|l| if l { Lane::Running } else { Lane::Failed });
+    // The lanes' common +0 tail (the highest powers), left out where every `v²` is finite.
+    let top = flows
+        .iter()
+        .map(|f| without_zero_tail(f))
+        .max()
+        .unwrap_or(0);
+    let heads = flows.map(|f| f.get(..top).unwrap_or(f));
     for _ in 0..50 {
         if lanes.iter().all(|l| *l != Lane::Running) {
             break;
         }
-        let d = derivatives_lanes(flows, v);
+        let d = if v.iter().all(|v| (v * v).is_finite()) {
+            derivatives_lanes(heads, v)
+        } else {
+            derivatives_lanes(flows, v)
+        };
         for ((lane, v), (p, dp, ddp)) in lanes.iter_mut().zip(v.iter_mut()).zip(d) {
             if *lane != Lane::Running {
                 continue;
@@ -182,11 +193,34 @@ fn derivatives(flows: &[f64], v: f64) -> (f64, f64, f64) {
 }
 
 /// Halley's method in `v` from `guess`; `None` if it leaves `v > 0` or does not settle in
+/// The length of `flows` without its last entries that are +0 (the bits of `0.0`): the
+/// highest powers of `P`, whose +0 coefficients leave every Horner chain of
+/// [`derivatives`] at +0 (+0 · w + 2 · (+0) and +0 · w + (+0) are +0 for a finite
+/// `w = v²`), so that the chains over `flows[..n]` are the chains over `flows`, to the bit
+/// (a chain's first coefficient, +0 · w + x, is x either way). With `w` infinite or NaN
+/// (+0 · w is NaN) the whole flows are evaluated.
+pub(crate) fn without_zero_tail(flows: &[f64]) -> usize {
+    flows
+        .iter()
+        .rposition(|x| x.to_bits() != 0)
+        .map_or(0, |i| i + 1)
+}
+
+/// `flows` without its +0 tail ([`without_zero_tail`]) where `v²` is finite, else whole.
+#[inline(always)]
+fn evaluated(flows: &[f64], top: usize, v: f64) -> &[f64] {
+    match flows.get(..top) {
+        Some(head) if (v * v).is_finite() => head,
+        _ => flows,
+    }
+}
+
 /// 50 steps.
 fn newton(flows: &[f64], guess: f64) -> Option<f64> {
     let mut v = 1.0 / (1.0 + guess);
+    let top = without_zero_tail(flows);
     for _ in 0..50 {
-        let (p, dp, ddp) = derivatives(flows, v);
+        let (p, dp, ddp) = derivatives(evaluated(flows, top, v), v);
         let denominator = 2.0 * dp * dp - p * ddp;
         if denominator == 0.0 || !denominator.is_finite() {
             return None;
@@ -331,6 +365,45 @@ mod tests {
             mixed,
             [monthly_irr(&annuity, 0.0), monthly_irr(&short, 0.0)]
         );
+    }
+
+    #[test]
+    fn a_zero_tail_left_out_leaves_every_bit() {
+        // Flows ending in +0 entries (odd and even lengths, an odd and an even last
+        // non-zero month, a −0 within): P, P′ and P″ on the head are those on the whole
+        // flows, bit for bit, at every finite v² (the v's of a rate from −99 % to 1,000 % a
+        // month and beyond); an infinite v² evaluates the whole flows.
+        for (head, tail) in [(7_i32, 0), (7, 1), (7, 4), (8, 3), (8, 6), (1, 5), (0, 3)] {
+            let mut flows: Vec<f64> = (0..head)
+                .map(|t| {
+                    if t == 2 {
+                        -0.0
+                    } else {
+                        f64::from(t % 5) - 2.25
+                    }
+                })
+                .collect();
+            flows.extend(std::iter::repeat_n(0.0, tail));
+            let top = without_zero_tail(&flows);
+            assert_eq!(top, usize::try_from(head).unwrap());
+            for v in [1e-300, 0.0909, 0.5, 0.99, 1.0, 1.7, 100.0, 1e150] {
+                let bits = |(p, dp, ddp): (f64, f64, f64)| [p, dp, ddp].map(f64::to_bits);
+                let whole = bits(derivatives(&flows, v));
+                assert_eq!(whole, bits(derivatives(evaluated(&flows, top, v), v)));
+                let lanes = derivatives_lanes([&flows[..top]; 2], [v; 2]).map(bits);
+                assert_eq!(lanes, [whole; 2], "{head} {tail} {v}");
+            }
+            assert_eq!(evaluated(&flows, top, 1e200).len(), flows.len());
+        }
+        // The lender's flows of a loan repaid early, alone: the rate of its first five
+        // months.
+        let mut lender = vec![-1000.0, 30.0, 30.0, 30.0, 1030.0];
+        lender.extend([0.0; 140]);
+        let alone = monthly_irrs([&lender[..]], [0.005])[0].unwrap();
+        let whole = monthly_irr(&lender[..5], 0.005).unwrap();
+        assert_eq!(alone.to_bits(), whole.to_bits());
+        // 3 % a month: −1000 + 30/1.03 + 30/1.03² + 30/1.03³ + 1030/1.03⁴ = 0.
+        assert!((alone - 0.03).abs() < 1e-12, "{alone}");
     }
 
     #[test]

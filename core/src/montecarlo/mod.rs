@@ -99,6 +99,7 @@ mod prepare;
 mod processes;
 mod rng;
 mod runner;
+mod sales;
 pub mod sensitivity;
 mod stats;
 mod waterfall;

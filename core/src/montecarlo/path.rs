@@ -36,8 +36,10 @@
 
 use super::contract::LineState;
 use super::float::{greater, unit};
+use super::irr::without_zero_tail;
 use super::model::{Base, BoxModel, FinancingModel, HOURS, Model, Month, annual_irr, annual_irrs};
 use super::processes::{BoxDraws, Draws, Shape};
+use super::sales::{ContractSales, settle_lines};
 use super::waterfall::{self, BoxMonth, Buffers, Credit, PathMonth};
 
 /// One path's outcome.
@@ -71,6 +73,8 @@ pub(crate) struct Scratch {
     lender: Vec<f64>,
     box_equity: Vec<f64>,
     box_months: Vec<PathMonth>,
+    /// A box's contract sums by month (settled before its month loop).
+    sales: Vec<ContractSales>,
     buffers: Buffers,
     /// Each box's credit outcome on the path, in the portfolio's order (only for a
     /// portfolio of more than one box; empty otherwise).
@@ -135,8 +139,8 @@ impl Market {
     }
 }
 
-/// A box's sales in month index `i` (month `m`, market draws `market`): (revenue sold, busy
-/// hours).
+/// A box's sales in month index `i` (month `m`, market draws `market`, the month's
+/// contract sums `contracts`): (revenue sold, busy hours).
 ///
 /// Inlined into the month loop: a call each month would spill and reload every value the
 /// loop holds in registers.
@@ -146,19 +150,13 @@ fn operate(
     i: usize,
     m: &Month,
     (draws, market): (&Draws, Market),
-    bd: &BoxDraws,
-    states: &mut [LineState],
+    contracts: ContractSales,
 ) -> (f64, f64) {
-    let month = u32::try_from(i + 1).unwrap_or(u32::MAX);
-    let (mut sold, mut busy, mut contracted) = (0.0, 0.0, 0.0);
-    for ((c, state), ld) in b.contracts.iter().zip(states.iter_mut()).zip(&bd.lines) {
-        if c.serves(state, month) {
-            contracted += c.gpus;
-            let settled = c.settle(state, month, c.usage_share(ld, i));
-            sold += settled.revenue;
-            busy += settled.served;
-        }
-    }
+    let ContractSales {
+        contracted,
+        mut sold,
+        mut busy,
+    } = contracts;
     // GPUs idle after their contract are off the market (as the exact model's book).
     let free = m.in_service - contracted - m.idle;
     if free == 0.0 && b.reserved.is_empty() {
@@ -203,12 +201,15 @@ pub(crate) fn base_variable(b: &BoxModel) -> Vec<f64> {
     for (c, (state, ld)) in b.contracts.iter().zip(states.iter_mut().zip(&bd.lines)) {
         c.start(ld, 0.0, u32::MAX, state);
     }
+    let mut sales = Vec::new();
+    settle_lines(b, bd, &mut states, b.months.len(), &mut sales);
     b.months
         .iter()
+        .zip(sales)
         .enumerate()
-        .map(|(i, m)| {
+        .map(|(i, (m, contracts))| {
             let market = (&draws, Market::at(&draws, i));
-            let (sold, busy) = operate(b, i, m, market, bd, &mut states);
+            let (sold, busy) = operate(b, i, m, market, contracts);
             variable(b, m, sold, busy, 0.0)
         })
         .collect()
@@ -319,6 +320,7 @@ fn run(model: &Model, scratch: &mut Scratch, shortcut: bool) -> PathOutcome {
         lender,
         box_equity,
         box_months,
+        sales,
         buffers,
         box_credit,
         ..
@@ -369,7 +371,7 @@ fn run(model: &Model, scratch: &mut Scratch, shortcut: bool) -> PathOutcome {
             b,
             draws,
             bd,
-            states,
+            (states, sales),
             floor,
             BoxSlots {
                 flows,
@@ -428,7 +430,13 @@ fn run(model: &Model, scratch: &mut Scratch, shortcut: bool) -> PathOutcome {
         o.lender_irr_annual = model.base.lender_irr_annual;
     } else {
         let (project, owners) = (model.base.irr_monthly, model.base.equity_irr_monthly);
-        if financed {
+        if financed && without_zero_tail(lender) * 2 <= lender.len() {
+            // The lender's flows end early (a loan repaid or foreclosed in the horizon's
+            // first half): solved alone on its months up to the last non-zero one, the
+            // other two side by side (each rate the same bits either way).
+            [o.irr_annual, o.equity_irr_annual] = annual_irrs([flows, equity], [project, owners]);
+            [o.lender_irr_annual] = annual_irrs([lender], [model.base.lender_irr_monthly]);
+        } else if financed {
             let guesses = [project, owners, model.base.lender_irr_monthly];
             [o.irr_annual, o.equity_irr_annual, o.lender_irr_annual] =
                 annual_irrs([flows, equity, lender], guesses);
@@ -456,7 +464,8 @@ struct BoxSums {
     box_changed: bool,
 }
 
-/// One box's months on the path whose draws are `draws` and `bd`: its cash flows into
+/// One box's months on the path whose draws are `draws` and `bd` (its contract lines
+/// `states`, settled first into `sales`): its cash flows into
 /// `slots.flows` (and `slots.equity` without debt), the path's changes to the waterfall's
 /// months into `slots.months` (with debt); `(npv, equity_value)` are the path's sums so far, to which
 /// the months' discounted changes are added one by one, in month order.
@@ -468,7 +477,7 @@ fn box_months_of(
     b: &BoxModel,
     draws: &Draws,
     bd: &BoxDraws,
-    states: &mut [LineState],
+    (states, sales): (&mut [LineState], &mut Vec<ContractSales>),
     floor: Option<f64>,
     slots: BoxSlots<'_>,
     sums: (f64, f64),
@@ -477,8 +486,10 @@ fn box_months_of(
     let equity = slots.equity.get_mut(1..).unwrap_or_default();
     let n = b.months.len().min(flows.len()).min(equity.len());
     let fin = b.financing.as_ref();
+    settle_lines(b, bd, states, n, sales);
     let inputs = MonthInputs {
         months: &b.months,
+        sales,
         curtailed: &bd.curtailed,
         residual: &draws.residual,
         price: &draws.price,
@@ -494,10 +505,8 @@ fn box_months_of(
     // modelled), sliced to exactly `n` so that its reads need no check; else as it is.
     let financed = if fin.is_some() { n } else { 0 };
     match inputs.exact(n, financed) {
-        Some(exact) => {
-            box_months_loop(b, fin, (draws, bd, states), floor, exact, month_slots, sums)
-        }
-        None => box_months_as_they_are(b, (draws, bd, states), floor, inputs, month_slots, sums),
+        Some(exact) => box_months_loop(b, fin, draws, floor, exact, month_slots, sums),
+        None => box_months_as_they_are(b, draws, floor, inputs, month_slots, sums),
     }
 }
 
@@ -507,21 +516,23 @@ fn box_months_of(
 #[inline(never)]
 fn box_months_as_they_are(
     b: &BoxModel,
-    path: (&Draws, &BoxDraws, &mut [LineState]),
+    draws: &Draws,
     floor: Option<f64>,
     inputs: MonthInputs<'_>,
     slots: (&mut [f64], &mut [f64], &mut Vec<PathMonth>),
     sums: (f64, f64),
 ) -> BoxSums {
-    box_months_loop(b, b.financing.as_ref(), path, floor, inputs, slots, sums)
+    box_months_loop(b, b.financing.as_ref(), draws, floor, inputs, slots, sums)
 }
 
-/// A box's inputs month by month on a path: its months, the path's draws, and (with debt)
+/// A box's inputs month by month on a path: its months, its contract sums, the path's
+/// draws, and (with debt)
 /// the loan's deterministic months, SOFR as quoted and the accruing balances; each read as
 /// its neutral value past its end.
 #[derive(Debug, Clone, Copy)]
 struct MonthInputs<'a> {
     months: &'a [Month],
+    sales: &'a [ContractSales],
     curtailed: &'a [f64],
     residual: &'a [f64],
     price: &'a [f64],
@@ -539,6 +550,7 @@ impl MonthInputs<'_> {
     fn exact(self, n: usize, financed: usize) -> Option<Self> {
         Some(Self {
             months: self.months.get(..n)?,
+            sales: self.sales.get(..n)?,
             curtailed: self.curtailed.get(..n)?,
             residual: self.residual.get(..n)?,
             price: self.price.get(..n)?,
@@ -566,7 +578,7 @@ fn at(values: &[f64], i: usize, neutral: f64) -> f64 {
 fn box_months_loop(
     b: &BoxModel,
     fin: Option<&FinancingModel>,
-    (draws, bd, states): (&Draws, &BoxDraws, &mut [LineState]),
+    draws: &Draws,
     floor: Option<f64>,
     inputs: MonthInputs<'_>,
     (flows, equity, months): (&mut [f64], &mut [f64], &mut Vec<PathMonth>),
@@ -581,7 +593,7 @@ fn box_months_loop(
             .enumerate()
             .zip(flows.iter_mut().zip(equity.iter_mut()))
         {
-            let (_, _, d_cf) = month_change(b, draws, bd, &mut *states, &inputs, i, m);
+            let (_, _, d_cf) = month_change(b, draws, &inputs, i, m);
             *flow_slot += m.flow + d_cf;
             npv += d_cf * m.discount;
             changed |= d_cf != 0.0;
@@ -599,31 +611,27 @@ fn box_months_loop(
     // box's months), so that nothing is written here then.
     let len = inputs.months.len().min(flows.len()).min(equity.len());
     months.resize(len, PathMonth::default());
-    for (((i, m), flow_slot), month_slot) in inputs
+    let mut rows = inputs
         .months
         .iter()
         .enumerate()
         .zip(flows.iter_mut())
-        .zip(months.iter_mut())
-    {
-        let (d_gm, shock, d_cf) = month_change(b, draws, bd, &mut *states, &inputs, i, m);
-        *flow_slot += m.flow + d_cf;
-        npv += d_cf * m.discount;
+        .zip(months.iter_mut());
+    // The months up to the first that changes both the cash flow and the debt's inputs test
+    // for a change; the rest, the same months without the tests (the flags are set).
+    for (((i, m), flow_slot), month_slot) in rows.by_ref() {
+        let slots = (flow_slot, month_slot);
+        let (d_cf, d_gm, shock, extra) =
+            financed_month(b, f, draws, floor, &inputs, (i, m), slots, &mut npv);
         changed |= d_cf != 0.0;
-        let shift = at(inputs.sofr_shift, i, 0.0);
-        let extra = if f.floating {
-            let rates = (at(inputs.quoted, i, 0.0), at(inputs.owed_accrual, i, 0.0));
-            extra_interest(f, rates, shift, floor)
-        } else {
-            0.0
-        };
         box_changed |= d_gm != 0.0 || shock != 1.0 || extra != 0.0;
-        let base_cfads = inputs.base.get(i).map_or(0.0, |m| m.cfads);
-        *month_slot = PathMonth {
-            cfads: base_cfads + d_gm,
-            shock,
-            extra,
-        };
+        if changed && box_changed {
+            break;
+        }
+    }
+    for (((i, m), flow_slot), month_slot) in rows {
+        let slots = (flow_slot, month_slot);
+        financed_month(b, f, draws, floor, &inputs, (i, m), slots, &mut npv);
     }
     BoxSums {
         npv,
@@ -633,6 +641,41 @@ fn box_months_loop(
     }
 }
 
+/// Month index `i` (month `m`) of a box with debt `f` on the path: its cash flow added to
+/// `flow_slot`, its discounted change to `npv`, the path's changes to the waterfall's
+/// month written to `month_slot`; returns (the change in the cash flow, in the variable
+/// gross margin, the residual shock, the extra interest) for the caller's tests.
+#[inline(always)]
+#[allow(clippy::too_many_arguments)] // the month loop's state, passed apart to stay in registers
+fn financed_month(
+    b: &BoxModel,
+    f: &FinancingModel,
+    draws: &Draws,
+    floor: Option<f64>,
+    inputs: &MonthInputs<'_>,
+    (i, m): (usize, &Month),
+    (flow_slot, month_slot): (&mut f64, &mut PathMonth),
+    npv: &mut f64,
+) -> (f64, f64, f64, f64) {
+    let (d_gm, shock, d_cf) = month_change(b, draws, inputs, i, m);
+    *flow_slot += m.flow + d_cf;
+    *npv += d_cf * m.discount;
+    let shift = at(inputs.sofr_shift, i, 0.0);
+    let extra = if f.floating {
+        let rates = (at(inputs.quoted, i, 0.0), at(inputs.owed_accrual, i, 0.0));
+        extra_interest(f, rates, shift, floor)
+    } else {
+        0.0
+    };
+    let base_cfads = inputs.base.get(i).map_or(0.0, |m| m.cfads);
+    *month_slot = PathMonth {
+        cfads: base_cfads + d_gm,
+        shock,
+        extra,
+    };
+    (d_cf, d_gm, shock, extra)
+}
+
 /// Month index `i` (month `m`) of a box on the path: (the change in its variable gross
 /// margin, the residual shock, the change in its cash flow: the gross margin's and the
 /// sale's).
@@ -640,8 +683,6 @@ fn box_months_loop(
 fn month_change(
     b: &BoxModel,
     draws: &Draws,
-    bd: &BoxDraws,
-    states: &mut [LineState],
     inputs: &MonthInputs<'_>,
     i: usize,
     m: &Month,
@@ -651,7 +692,8 @@ fn month_change(
         shock: at(inputs.shock, i, 1.0),
         lull: at(inputs.lull, i, 1.0),
     };
-    let (sold, busy) = operate(b, i, m, (draws, market), bd, states);
+    let contracts = inputs.sales.get(i).copied().unwrap_or_default();
+    let (sold, busy) = operate(b, i, m, (draws, market), contracts);
     let event_cut = at(inputs.curtailed, i, 0.0);
     let d_gm = variable(b, m, sold, busy, event_cut) - m.variable;
     let shock = at(inputs.residual, i, 1.0);

@@ -192,18 +192,40 @@ pub(crate) struct Draws {
     pub(crate) residual: Vec<f64>,
     /// Box by box.
     pub(crate) boxes: Vec<BoxDraws>,
+    /// Which of the path's buffers above hold only their neutral value since the last
+    /// draw: a draw that leaves them neutral again (a random input the scenario does not
+    /// draw: the same on every path) does not refill them.
+    neutral: Neutral,
 }
 
-/// Sets `out` to `months` ones.
-fn ones(out: &mut Vec<f64>, months: usize) {
-    out.clear();
-    out.resize(months, 1.0);
+/// Whether each of a path's buffers holds only its neutral value (see [`Draws`]).
+#[derive(Debug, Clone, Copy, Default)]
+struct Neutral {
+    price: bool,
+    market: bool,
+    sofr: bool,
+    residual: bool,
 }
 
-/// Sets `out` to `months` zeros.
-fn zeros(out: &mut Vec<f64>, months: usize) {
+/// Sets `out` to `months` ones (nothing to do if `neutral` says it holds ones, as many);
+/// `out` then holds ones only.
+fn ones(out: &mut Vec<f64>, months: usize, neutral: &mut bool) {
+    fill(out, months, 1.0, neutral);
+}
+
+/// Sets `out` to `months` zeros, as [`ones`].
+fn zeros(out: &mut Vec<f64>, months: usize, neutral: &mut bool) {
+    fill(out, months, 0.0, neutral);
+}
+
+/// Sets `out` to `months` copies of `value`, unless `neutral` says it holds them already.
+fn fill(out: &mut Vec<f64>, months: usize, value: f64, neutral: &mut bool) {
+    if *neutral && out.len() == months {
+        return;
+    }
     out.clear();
-    out.resize(months, 0.0);
+    out.resize(months, value);
+    *neutral = true;
 }
 
 /// A two-state chain step: from the normal state, `start` is the chance of switching;
@@ -271,25 +293,35 @@ impl Params {
         let months = shape.months;
         let rng =
             |stream: Stream, b: usize, line: usize| Rng::stream(seed, path, stream.id(b, line));
+        let neutral = &mut d.neutral;
         match (self.price, shape.priced) {
-            (Some(p), true) => p.draw(z, &mut rng(Stream::Price, 0, 0), months, &mut d.price),
-            _ => ones(&mut d.price, months),
+            (Some(p), true) => {
+                neutral.price = false;
+                p.draw(z, &mut rng(Stream::Price, 0, 0), months, &mut d.price);
+            }
+            _ => ones(&mut d.price, months, &mut neutral.price),
         }
         match self.market.filter(|_| shape.utilized) {
-            Some(u) => u.draw(
-                z,
-                &mut rng(Stream::Market, 0, 0),
-                months,
-                &mut d.market_shock,
-                &mut d.market_lull,
-            ),
+            Some(u) => {
+                neutral.market = false;
+                u.draw(
+                    z,
+                    &mut rng(Stream::Market, 0, 0),
+                    months,
+                    &mut d.market_shock,
+                    &mut d.market_lull,
+                );
+            }
             None => {
-                ones(&mut d.market_shock, months);
-                ones(&mut d.market_lull, months);
+                // One flag for both: each refilled unless both hold ones.
+                let mut lull = neutral.market;
+                ones(&mut d.market_shock, months, &mut neutral.market);
+                ones(&mut d.market_lull, months, &mut lull);
             }
         }
         match (self.sofr, shape.floating) {
             (Some((keep, sigma, _)), true) => {
+                neutral.sofr = false;
                 let mut r = rng(Stream::Sofr, 0, 0);
                 d.sofr_shift.resize(months, 0.0);
                 let mut shift = 0.0;
@@ -298,13 +330,14 @@ impl Params {
                     *slot = shift;
                 }
             }
-            _ => zeros(&mut d.sofr_shift, months),
+            _ => zeros(&mut d.sofr_shift, months, &mut neutral.sofr),
         }
         match self.residual {
             Some(shocks) => {
-                shocks.draw(z, &mut rng(Stream::Residual, 0, 0), months, &mut d.residual)
+                neutral.residual = false;
+                shocks.draw(z, &mut rng(Stream::Residual, 0, 0), months, &mut d.residual);
             }
-            None => ones(&mut d.residual, months),
+            None => ones(&mut d.residual, months, &mut neutral.residual),
         }
         d.boxes.resize_with(shape.lines.len(), BoxDraws::default);
         for (b, (draws, &lines)) in d.boxes.iter_mut().zip(shape.lines).enumerate() {
@@ -320,7 +353,7 @@ impl Params {
                         };
                     }
                 }
-                None => zeros(&mut draws.curtailed, months),
+                None => zeros(&mut draws.curtailed, months, &mut false),
             }
             draws.lines.resize_with(lines, LineDraws::default);
             for (line, l) in draws.lines.iter_mut().enumerate() {
@@ -333,8 +366,8 @@ impl Params {
                         &mut l.lull,
                     ),
                     None => {
-                        ones(&mut l.shock, months);
-                        ones(&mut l.lull, months);
+                        ones(&mut l.shock, months, &mut false);
+                        ones(&mut l.lull, months, &mut false);
                     }
                 }
                 l.default_uniform = self
@@ -430,6 +463,50 @@ mod tests {
                 .all(|x| *x == 0.0)
         );
         assert_eq!(d.boxes[0].lines[0].default_uniform, None);
+    }
+
+    #[test]
+    fn a_buffer_left_neutral_is_neutral_after_a_draw_into_it() {
+        // The same buffers drawn with prices and market, then without, then with: the
+        // neutral ones (not refilled while they stay neutral) are ones again after a
+        // draw, and the drawn ones are the stream's, whatever the buffers held.
+        let params = Params::new(&Stochastic::typical());
+        let z = Ziggurat::new();
+        let quiet = Shape {
+            priced: false,
+            utilized: false,
+            floating: false,
+            ..shape(24)
+        };
+        let mut fresh = Draws::default();
+        params.draw(&z, 3, 9, &shape(24), &mut fresh);
+        let mut d = Draws::default();
+        for shape in [&quiet, &quiet, &shape(24), &quiet, &shape(24)] {
+            params.draw(&z, 3, 9, shape, &mut d);
+            if shape.priced {
+                assert_eq!(d.price, fresh.price);
+                assert_eq!(d.market_shock, fresh.market_shock);
+                assert_eq!(d.sofr_shift, fresh.sofr_shift);
+                assert!(d.price.iter().any(|m| *m != 1.0));
+            } else {
+                assert_eq!(d.price, [1.0; 24]);
+                assert_eq!(d.market_shock, [1.0; 24]);
+                assert_eq!(d.market_lull, [1.0; 24]);
+                assert_eq!(d.sofr_shift, [0.0; 24]);
+            }
+        }
+        // A shorter horizon refills the neutral buffers to its length.
+        params.draw(
+            &z,
+            3,
+            9,
+            &Shape {
+                months: 12,
+                ..quiet
+            },
+            &mut d,
+        );
+        assert_eq!(d.price, [1.0; 12]);
     }
 
     #[test]

@@ -8,9 +8,32 @@ use super::months::{BoxMonth, PathMonth, composed};
 use super::pay::pay;
 
 impl Running<'_> {
-    /// Month index `i` when the loan is accelerated and already repaid (`true`), or
-    /// `false`, having done nothing, when it is not that month: the general month
-    /// ([`Self::month`]) with what it computes then, to the bit.
+    /// Whether the loan is repaid with no reserves left: the balance +0, no DSRA, no
+    /// trapped cash. A month by [`repaid_month`](Self::repaid_month) leaves the state as it
+    /// is, so that this holds through a run of such months.
+    #[inline(always)]
+    pub(super) fn repaid(&self) -> bool {
+        let state = &self.state;
+        state.balance.to_bits() == 0 && state.dsra == 0.0 && state.trapped == 0.0
+    }
+
+    /// The first month index from which [`repaid_month`](Self::repaid_month) does not
+    /// apply, whatever the month: the last month, or the foreclosure's if earlier (fixed
+    /// once the loan is accelerated).
+    #[inline(always)]
+    pub(super) fn repaid_until(&self) -> usize {
+        let foreclosure = self
+            .out
+            .default
+            .zip(self.terms.foreclose_after)
+            .map(|((row, _), k)| row.saturating_add(k));
+        foreclosure.map_or(self.last, |f| f.min(self.last))
+    }
+
+    /// Month index `i`, the loan accelerated and [`repaid`](Self::repaid), `i` before
+    /// [`repaid_until`](Self::repaid_until) (the caller's tests): `true`, or `false`, having
+    /// done nothing, when it is not such a month: the general month ([`Self::month`]) with
+    /// what it computes then, to the bit.
     ///
     /// With the balance +0, no reserves, no draw and a finite interest, not in the
     /// foreclosure's month nor the last: what is owed is +0 (+0 + ±0), so its interest
@@ -29,20 +52,7 @@ impl Running<'_> {
         let (month, draw_out) = composed(self.months.0, i, month);
         let sched = &month.loan;
         let state = &self.state;
-        let foreclosure = self
-            .out
-            .default
-            .zip(self.terms.foreclose_after)
-            .is_some_and(|((row, _), k)| row.saturating_add(k) == i);
-        if state.balance.to_bits() != 0
-            || state.dsra != 0.0
-            || state.trapped != 0.0
-            || i == self.last
-            || foreclosure
-            || sched.draw != 0.0
-            || !sched.interest.is_finite()
-            || sched.owed.is_nan()
-        {
+        if sched.draw != 0.0 || !sched.interest.is_finite() || sched.owed.is_nan() {
             return false;
         }
         let support = if month.cfads < 0.0 { -month.cfads } else { 0.0 };
@@ -101,7 +111,10 @@ mod tests {
             service_due: &mut service_due,
         };
         let (mut lender, mut equity) = (1.5, -2.5);
-        let took = repaid && run.repaid_month(1, (&base[1], &path[1]), (&mut lender, &mut equity));
+        let took = repaid
+            && run.repaid()
+            && 1 < run.repaid_until()
+            && run.repaid_month(1, (&base[1], &path[1]), (&mut lender, &mut equity));
         if !took {
             run.month::<true>(1, (&base[1], &path[1]), (&mut lender, &mut equity));
         }

@@ -77,13 +77,25 @@ pub(crate) fn run(
         }
     }
     // After the default: accelerated, to the foreclosure (nothing moves after it); once the
-    // loan is repaid, most months by the shortcut of a repaid month.
-    for (i, ((month, lender_slot), equity_slot)) in months {
+    // loan is repaid, most months by the shortcut of a repaid month, in runs: the state
+    // tested once a run (a repaid month leaves it as it is), each month only its own terms.
+    let until = run.repaid_until();
+    while let Some((i, ((month, lender_slot), equity_slot))) = months.next() {
         if run.state.foreclosed {
             break;
         }
-        if !run.repaid_month(i, month, (lender_slot, equity_slot)) {
+        if !(i < until
+            && run.repaid()
+            && run.repaid_month(i, month, (&mut *lender_slot, &mut *equity_slot)))
+        {
             run.month::<true>(i, month, (lender_slot, equity_slot));
+            continue;
+        }
+        for (i, ((month, lender_slot), equity_slot)) in months.by_ref() {
+            if !(i < until && run.repaid_month(i, month, (&mut *lender_slot, &mut *equity_slot))) {
+                run.month::<true>(i, month, (lender_slot, equity_slot));
+                break;
+            }
         }
     }
     run.out
