@@ -33,8 +33,7 @@ use super::deliveries::Deliveries;
 use super::{AfterContract, Scenario};
 use crate::Decimal;
 use crate::models::ModelError;
-use crate::models::depreciation::end_of_life::economic_end_of_life_month;
-use crate::models::depreciation::{EndOfLifeInputs, RunningCost};
+use crate::models::depreciation::{EndOfLifeInputs, RunningCost, economic_end_of_life};
 use crate::models::facility::lease_schedule;
 use crate::units::{self, HOURS_PER_MONTH, HOURS_PER_YEAR};
 
@@ -204,21 +203,11 @@ fn running_cost(s: &Scenario) -> Result<RunningCost, ModelError> {
 /// cash cost, or the market has no price: a fleet sold only under contract or hosted, or
 /// a cascade, whose stages set their own prices).
 pub(super) fn end_of_life_month(s: &Scenario) -> Result<Option<u32>, ModelError> {
-    let Some(inputs) = end_of_life_inputs(s)? else {
-        return Ok(None);
-    };
-    let end = economic_end_of_life_month(&inputs).map_err(|e| e.within("market"))?;
-    Ok(end.map(|(month, _)| month))
-}
-
-/// What the market's end of life is computed from (`None` when the market has no price,
-/// as in [`end_of_life_month`]).
-fn end_of_life_inputs(s: &Scenario) -> Result<Option<EndOfLifeInputs>, ModelError> {
     let m = &s.market;
     if !m.cascade.is_empty() || m.on_demand_usd_per_gpu_hour.is_zero() || m.utilization.is_zero() {
         return Ok(None);
     }
-    Ok(Some(EndOfLifeInputs {
+    let end = economic_end_of_life(&EndOfLifeInputs {
         price_usd_per_gpu_hour: m.on_demand_usd_per_gpu_hour,
         price_curve: m.price_curve.clone(),
         utilization: m.utilization,
@@ -226,26 +215,7 @@ fn end_of_life_inputs(s: &Scenario) -> Result<Option<EndOfLifeInputs>, ModelErro
         kw_per_gpu: s.power.it_kw_per_gpu,
         newer: None,
         horizon_months: s.horizon_months,
-    }))
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-    use crate::models::depreciation::economic_end_of_life;
-
-    #[test]
-    fn the_month_alone_is_the_tables_on_every_preset() {
-        let mut priced = 0;
-        for preset in crate::presets::all().unwrap() {
-            let Some(s) = preset.scenario else { continue };
-            let Some(inputs) = end_of_life_inputs(&s).unwrap() else {
-                continue;
-            };
-            priced += 1;
-            let table = economic_end_of_life(&inputs).unwrap().month;
-            assert_eq!(end_of_life_month(&s).unwrap(), table, "{}", preset.id);
-        }
-        assert!(priced > 3, "{priced} presets with a market price");
-    }
+    })
+    .map_err(|e| e.within("market"))?;
+    Ok(end.month)
 }

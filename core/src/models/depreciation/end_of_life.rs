@@ -251,72 +251,42 @@ pub fn economic_end_of_life(inputs: &EndOfLifeInputs) -> Result<EndOfLife, Model
     let mut end = None;
     let mut months = Vec::new();
     for month in 1..=inputs.horizon_months {
-        let (row, reason) = month_of(inputs, cost, month)?;
+        let curve = inputs.price_curve.value_within("price_curve", month)?;
+        let price = units::mul(
+            inputs.price_usd_per_gpu_hour,
+            curve,
+            "price_usd_per_gpu_hour",
+        )?;
+        let revenue = units::mul(price, inputs.utilization, "utilization")?;
+        let net = units::sub(revenue, cost, "running_cost")?;
+        let newer = inputs
+            .newer
+            .as_ref()
+            .map(|n| newer_margin(n, inputs.kw_per_gpu, month))
+            .transpose()?;
+        let reason = if net < Decimal::ZERO {
+            Some(EndOfLifeReason::BelowCashCost)
+        } else if newer.is_some_and(|n| net < n) {
+            Some(EndOfLifeReason::BelowNewerGpu)
+        } else {
+            None
+        };
         if end.is_none() {
             end = reason.map(|r| (month, r));
         }
-        months.push(row);
+        months.push(EndOfLifeMonth {
+            month,
+            revenue_usd_per_gpu_hour: revenue,
+            cash_cost_usd_per_gpu_hour: cost,
+            net_margin_usd_per_gpu_hour: net,
+            newer_margin_usd_per_gpu_hour: newer,
+        });
     }
     Ok(EndOfLife {
         month: end.map(|(m, _)| m),
         reason: end.map(|(_, r)| r),
         months,
     })
-}
-
-/// [`economic_end_of_life`]'s `month` and `reason` without its table of months, which a
-/// scenario does not read: the months are computed only up to the first that fails a
-/// test (a later month's overflow, which the table would report, is not an error here).
-///
-/// # Errors
-/// As [`economic_end_of_life`], for the months up to the one returned.
-pub(crate) fn economic_end_of_life_month(
-    inputs: &EndOfLifeInputs,
-) -> Result<Option<(u32, EndOfLifeReason)>, ModelError> {
-    inputs.ensure_valid()?;
-    let cost = inputs.running_cost.usd_per_gpu_hour()?;
-    for month in 1..=inputs.horizon_months {
-        if let (_, Some(reason)) = month_of(inputs, cost, month)? {
-            return Ok(Some((month, reason)));
-        }
-    }
-    Ok(None)
-}
-
-/// Month `month`'s row (the running cost `cost` per hour) and the test it fails, if any.
-fn month_of(
-    inputs: &EndOfLifeInputs,
-    cost: Decimal,
-    month: u32,
-) -> Result<(EndOfLifeMonth, Option<EndOfLifeReason>), ModelError> {
-    let curve = inputs.price_curve.value_within("price_curve", month)?;
-    let price = units::mul(
-        inputs.price_usd_per_gpu_hour,
-        curve,
-        "price_usd_per_gpu_hour",
-    )?;
-    let revenue = units::mul(price, inputs.utilization, "utilization")?;
-    let net = units::sub(revenue, cost, "running_cost")?;
-    let newer = inputs
-        .newer
-        .as_ref()
-        .map(|n| newer_margin(n, inputs.kw_per_gpu, month))
-        .transpose()?;
-    let reason = if net < Decimal::ZERO {
-        Some(EndOfLifeReason::BelowCashCost)
-    } else if newer.is_some_and(|n| net < n) {
-        Some(EndOfLifeReason::BelowNewerGpu)
-    } else {
-        None
-    };
-    let row = EndOfLifeMonth {
-        month,
-        revenue_usd_per_gpu_hour: revenue,
-        cash_cost_usd_per_gpu_hour: cost,
-        net_margin_usd_per_gpu_hour: net,
-        newer_margin_usd_per_gpu_hour: newer,
-    };
-    Ok((row, reason))
 }
 
 #[cfg(test)]
@@ -367,10 +337,6 @@ mod tests {
         assert_eq!(end.month, Some(15));
         assert_eq!(end.reason, Some(EndOfLifeReason::BelowCashCost));
         assert_eq!(end.months.len(), 24);
-        assert_eq!(
-            economic_end_of_life_month(&falling()).unwrap(),
-            Some((15, EndOfLifeReason::BelowCashCost))
-        );
     }
 
     #[test]
@@ -390,10 +356,6 @@ mod tests {
         );
         assert_eq!(end.month, Some(9));
         assert_eq!(end.reason, Some(EndOfLifeReason::BelowNewerGpu));
-        assert_eq!(
-            economic_end_of_life_month(&inputs).unwrap(),
-            Some((9, EndOfLifeReason::BelowNewerGpu))
-        );
     }
 
     #[test]
@@ -402,7 +364,6 @@ mod tests {
         inputs.horizon_months = 14;
         let end = economic_end_of_life(&inputs).unwrap();
         assert_eq!((end.month, end.reason), (None, None));
-        assert_eq!(economic_end_of_life_month(&inputs).unwrap(), None);
     }
 
     #[test]
@@ -429,50 +390,5 @@ mod tests {
         let mut bad = falling();
         bad.running_cost.facility_usd_per_gpu_hour = d("-1");
         assert_eq!(field(bad), "running_cost.facility_usd_per_gpu_hour");
-    }
-
-    proptest::proptest! {
-        /// The month alone is the table's month and reason, on inputs across their ranges:
-        /// exponential and point curves, with and without a newer GPU.
-        #[test]
-        fn the_month_alone_is_the_tables(
-            price in 0u32..1_000,
-            factor in 20u32..=120,
-            points in proptest::option::of((1u32..200, 0u32..300)),
-            utilization in 0u32..=100,
-            power in 0u32..200,
-            facility in 0u32..200,
-            newer in proptest::option::of((0u32..300, 50u32..300, 50u32..150)),
-            horizon in 0u32..200,
-        ) {
-            let cents = |c: u32| Decimal::new(i64::from(c), 2);
-            let inputs = EndOfLifeInputs {
-                price_usd_per_gpu_hour: cents(price),
-                price_curve: match points {
-                    Some((month, value)) => Curve::Points {
-                        points: vec![
-                            CurvePoint { month: 0, value: Decimal::ONE },
-                            CurvePoint { month, value: cents(value) },
-                        ],
-                    },
-                    None => Curve::Exponential { annual_factor: cents(factor) },
-                },
-                utilization: cents(utilization),
-                running_cost: RunningCost {
-                    power_usd_per_gpu_hour: cents(power),
-                    facility_usd_per_gpu_hour: cents(facility),
-                    operations_usd_per_gpu_hour: Decimal::ZERO,
-                },
-                kw_per_gpu: cents(127),
-                newer: newer.map(|(margin, kw, curve)| NewerGpu {
-                    net_margin_usd_per_gpu_hour: cents(margin),
-                    kw_per_gpu: cents(kw),
-                    margin_curve: Curve::Exponential { annual_factor: cents(curve) },
-                }),
-                horizon_months: horizon,
-            };
-            let table = economic_end_of_life(&inputs).map(|e| e.month.zip(e.reason));
-            proptest::prop_assert_eq!(economic_end_of_life_month(&inputs), table);
-        }
     }
 }
