@@ -359,29 +359,20 @@ impl Simulation {
         };
         let distribution = |values: &[f64], field: &str| stats::distribution(values, bins, field);
         let events = |months: &[Option<u32>], field: &str| stats::events(months, bins, field);
-        let project = || -> Result<_, ModelError> {
-            Ok((
-                required(
-                    distribution(head(&all.npv_usd, paths), "npv_usd")?,
-                    "npv_usd",
-                )?,
-                distribution(
-                    &flat(head(&all.project_irr_annual, paths)),
-                    "project_irr_annual",
-                )?,
+        // A value every path has, and its IRR where one was found.
+        let value_and_irr = |values: &[f64], value: &str, irrs: &[Option<f64>], irr: &str| {
+            Ok::<_, ModelError>((
+                required(distribution(head(values, paths), value)?, value)?,
+                distribution(&flat(head(irrs, paths)), irr)?,
             ))
         };
-        let equity = || -> Result<_, ModelError> {
-            Ok((
-                required(
-                    distribution(head(&all.equity_value_usd, paths), "equity_value_usd")?,
-                    "equity_value_usd",
-                )?,
-                distribution(
-                    &flat(head(&all.equity_irr_annual, paths)),
-                    "equity_irr_annual",
-                )?,
-            ))
+        let project = || {
+            let (values, irrs) = (&all.npv_usd, &all.project_irr_annual);
+            value_and_irr(values, "npv_usd", irrs, "project_irr_annual")
+        };
+        let equity = || {
+            let (values, irrs) = (&all.equity_value_usd, &all.equity_irr_annual);
+            value_and_irr(values, "equity_value_usd", irrs, "equity_irr_annual")
         };
         let risks = || -> Result<_, ModelError> {
             Ok((
