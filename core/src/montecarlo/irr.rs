@@ -192,7 +192,6 @@ fn derivatives(flows: &[f64], v: f64) -> (f64, f64, f64) {
     (p, dp, ddp)
 }
 
-/// Halley's method in `v` from `guess`; `None` if it leaves `v > 0` or does not settle in
 /// The length of `flows` without its last entries that are +0 (the bits of `0.0`): the
 /// highest powers of `P`, whose +0 coefficients leave every Horner chain of
 /// [`derivatives`] at +0 (+0 · w + 2 · (+0) and +0 · w + (+0) are +0 for a finite
@@ -215,6 +214,7 @@ fn evaluated(flows: &[f64], top: usize, v: f64) -> &[f64] {
     }
 }
 
+/// Halley's method in `v` from `guess`; `None` if it leaves `v > 0` or does not settle in
 /// 50 steps.
 fn newton(flows: &[f64], guess: f64) -> Option<f64> {
     let mut v = 1.0 / (1.0 + guess);
