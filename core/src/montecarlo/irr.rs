@@ -20,18 +20,26 @@ pub(crate) fn monthly_irr(flows: &[f64], guess: f64) -> Option<f64> {
     newton(flows, guess).or_else(|| bisection(flows, guess))
 }
 
+/// Whether [`monthly_irrs`] runs its flows' Halley steps side by side: natively, where LLVM
+/// keeps the `6·N` Horner chains in registers (4 % faster than one by one, docs/benchmarks.md);
+/// not in WebAssembly, where V8's register allocator spills them: one by one there, the
+/// Monte Carlo of the bench's workload takes 7 % less time in Node 20 (docs/benchmarks.md,
+/// "The wasm ratio"). Either way each rate has the same bits.
+const LOCKSTEP: bool = !cfg!(target_arch = "wasm32");
+
 /// [`monthly_irr`] of each of `N` flows of one length near its guess, the Halley steps of
 /// all `N` run side by side (lockstep): one pass over the months evaluates every flow's
 /// polynomial, so that the `6·N` Horner chains overlap instead of waiting on each other.
 /// Each flow's operations are [`monthly_irr`]'s, in the same order, so each result is its
-/// result to the bit; flows of different lengths are solved one by one.
+/// result to the bit; flows of different lengths, and every flow in WebAssembly
+/// ([`LOCKSTEP`]), are solved one by one.
 pub(crate) fn monthly_irrs<const N: usize>(
     flows: [&[f64]; N],
     guesses: [f64; N],
 ) -> [Option<f64>; N] {
     let mut out = [None; N];
     let len = flows.first().map_or(0, |f| f.len());
-    if flows.iter().any(|f| f.len() != len) {
+    if !LOCKSTEP || flows.iter().any(|f| f.len() != len) {
         for ((slot, f), guess) in out.iter_mut().zip(flows).zip(guesses) {
             *slot = monthly_irr(f, guess);
         }

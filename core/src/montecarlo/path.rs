@@ -306,6 +306,14 @@ fn extra_interest(
     owed_accrual * (realized - base)
 }
 
+/// Sets `v` to `len` zeros: lengthened once, then filled (a `memset`, and `memory.fill` in
+/// WebAssembly, where clearing and resizing again wrote element by element each path).
+fn zeroed(v: &mut Vec<f64>, len: usize) {
+    v.resize(len, 0.0);
+    v.truncate(len);
+    v.fill(0.0);
+}
+
 /// The path whose draws are in `scratch`; `shortcut`: a box equal to the deterministic one
 /// takes the exact model's flows and credit outcome, and a path equal to the deterministic
 /// one the model's base IRRs, instead of running and solving again.
@@ -328,8 +336,7 @@ fn run(model: &Model, scratch: &mut Scratch, shortcut: bool) -> PathOutcome {
     box_credit.clear();
     let per_box = model.boxes.len() > 1;
     for v in [&mut *flows, &mut *equity, &mut *lender] {
-        v.clear();
-        v.resize(months + 1, 0.0);
+        zeroed(v, months + 1);
     }
     lines.resize_with(model.boxes.len(), Vec::new);
     let recovery = model.params.default.map_or(0.0, |(_, r)| r);
@@ -405,8 +412,7 @@ fn run(model: &Model, scratch: &mut Scratch, shortcut: bool) -> PathOutcome {
             o.equity_value += f.equity_npv;
             f.credit
         } else {
-            box_equity.clear();
-            box_equity.resize(months + 1, 0.0);
+            zeroed(box_equity, months + 1);
             let credit = waterfall::run(
                 &f.terms,
                 (&f.months, box_months),
