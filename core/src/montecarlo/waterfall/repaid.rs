@@ -59,7 +59,6 @@ impl Running<'_> {
         ) else {
             return start;
         };
-        let balance = self.state.balance;
         for k in 0..months.len() {
             let (Some(m), Some(n), Some(p), Some(l), Some(e)) = (
                 months.get(k),
@@ -70,7 +69,7 @@ impl Running<'_> {
             ) else {
                 return start + k;
             };
-            let Some((to_lender, to_equity)) = repaid_flows(m, n.loan.draw, p, balance) else {
+            let Some((to_lender, to_equity)) = repaid_flows(m, n.loan.draw, p) else {
                 return start + k;
             };
             *l += to_lender;
@@ -81,8 +80,8 @@ impl Running<'_> {
 }
 
 /// A repaid month's flows (the deterministic month `m`, the next month's draw `draw_out`
-/// paid out at its end, the path's changes `p`, the balance `balance`, +0): (the lender's,
-/// the equity's), or `None` when the month is not one (a draw, an interest not finite, a
+/// paid out at its end, the path's changes `p`; the balance +0): (the lender's, the
+/// equity's), or `None` when the month is not one (a draw, an interest not finite, a
 /// balance owed that is NaN): the general accelerated month's flows, to the bit.
 ///
 /// With the balance +0, no reserves, no draw and a finite interest, not in the
@@ -92,26 +91,17 @@ impl Running<'_> {
 /// the sale goes to the equity whole (sale − 0); and the month-end tests find no breach (a
 /// zero balance, no service due). The CFADS pays the commitment fee, the rest is
 /// distributed. The month's interest is the path's (`with_extra_interest`: `I + extra`
-/// where the extra is not 0), tested only for being finite.
+/// where the extra is not 0), tested only for being finite: `I + extra` is finite exactly
+/// when it is, with an extra of ±0 too (`I ± 0` is finite exactly when `I` is).
 #[inline(always)]
-pub(super) fn repaid_flows(
-    m: &BoxMonth,
-    draw_out: f64,
-    p: &PathMonth,
-    balance: f64,
-) -> Option<(f64, f64)> {
+pub(super) fn repaid_flows(m: &BoxMonth, draw_out: f64, p: &PathMonth) -> Option<(f64, f64)> {
     let loan = &m.loan;
-    let interest = if p.extra == 0.0 {
-        loan.interest
-    } else {
-        loan.interest + p.extra
-    };
-    if loan.draw != 0.0 || !interest.is_finite() || loan.owed.is_nan() {
+    if loan.draw != 0.0 || !(loan.interest + p.extra).is_finite() || loan.owed.is_nan() {
         return None;
     }
     let support = if p.cfads < 0.0 { -p.cfads } else { 0.0 };
     let (fees, surplus) = pay(greater(p.cfads, 0.0), loan.commitment_fee);
-    let (to_lender, sale_left) = pay(m.sale * p.shock, balance);
+    let (to_lender, sale_left) = pay(m.sale * p.shock, 0.0);
     let to_equity_outside = draw_out - m.capex - loan.upfront_fee - support + sale_left;
     let paid = Paid {
         fees,

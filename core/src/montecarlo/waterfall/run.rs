@@ -227,7 +227,7 @@ mod tests {
                         *candidates += usize::from(
                             i < until
                                 && run.repaid()
-                                && repaid_flows(&base[i], base[i + 1].loan.draw, &path[i], 0.0)
+                                && repaid_flows(&base[i], base[i + 1].loan.draw, &path[i])
                                     .is_some(),
                         );
                         let (l, e) = (&mut lender[i], &mut equity[i]);
