@@ -6,6 +6,7 @@ use super::accounts::{Paid, lender_flow};
 use super::month::Running;
 use super::months::{BoxMonth, PathMonth};
 use super::pay::pay;
+use super::rates::Rates;
 
 impl Running<'_> {
     /// Whether the loan is repaid with no reserves left: the balance +0, no DSRA, no
@@ -69,7 +70,7 @@ impl Running<'_> {
             ) else {
                 return start + k;
             };
-            let Some((to_lender, to_equity)) = repaid_flows(m, n.loan.draw, p) else {
+            let Some((to_lender, to_equity)) = repaid_flows(m, n.loan.draw, p, &self.rates) else {
                 return start + k;
             };
             *l += to_lender;
@@ -80,9 +81,10 @@ impl Running<'_> {
 }
 
 /// A repaid month's flows (the deterministic month `m`, the next month's draw `draw_out`
-/// paid out at its end, the path's changes `p`; the balance +0): (the lender's, the
-/// equity's), or `None` when the month is not one (a draw, an interest not finite, a
-/// balance owed that is NaN): the general accelerated month's flows, to the bit.
+/// paid out at its end, the path's changes `p`, the loan's `rates`; the balance +0): (the
+/// lender's, the equity's), or `None` when the month may not be one (a draw, an interest
+/// with the path's extra not surely finite, a balance owed that is NaN): the general
+/// accelerated month's flows, to the bit.
 ///
 /// With the balance +0, no reserves, no draw and a finite interest, not in the
 /// foreclosure's month nor the last: what is owed is +0 (+0 + ±0), so its interest is ±0
@@ -91,12 +93,18 @@ impl Running<'_> {
 /// the sale goes to the equity whole (sale − 0); and the month-end tests find no breach (a
 /// zero balance, no service due). The CFADS pays the commitment fee, the rest is
 /// distributed. The month's interest is the path's (`with_extra_interest`: `I + extra`
-/// where the extra is not 0), tested only for being finite: `I + extra` is finite exactly
-/// when it is, with an extra of ±0 too (`I ± 0` is finite exactly when `I` is).
+/// where the extra is not 0), read only for being finite, which
+/// [`Rates::finite_with_extra`] tells without computing the extra (where it cannot tell,
+/// the month is left to the general one, which gives the same where it is finite).
 #[inline(always)]
-pub(super) fn repaid_flows(m: &BoxMonth, draw_out: f64, p: &PathMonth) -> Option<(f64, f64)> {
+pub(super) fn repaid_flows(
+    m: &BoxMonth,
+    draw_out: f64,
+    p: &PathMonth,
+    rates: &Rates<'_>,
+) -> Option<(f64, f64)> {
     let loan = &m.loan;
-    if loan.draw != 0.0 || !(loan.interest + p.extra).is_finite() || loan.owed.is_nan() {
+    if loan.draw != 0.0 || !rates.finite_with_extra(loan.interest, p.shift) || loan.owed.is_nan() {
         return None;
     }
     let support = if p.cfads < 0.0 { -p.cfads } else { 0.0 };
@@ -117,6 +125,7 @@ mod tests {
     use super::super::month::Running;
     use super::super::months::{BoxMonth, LoanMonth, PathMonth};
     use super::super::outcome::Credit;
+    use super::super::rates::Rates;
     use super::super::terms::Terms;
 
     /// Month 1 of three (the default in month 0, the balance `balance`) by `repaid_months`
@@ -131,9 +140,12 @@ mod tests {
     ) -> ([u64; 3], Credit, bool) {
         let terms = Terms::three_months();
         let mut service_due = Vec::new();
+        // A floating loan: SOFR quoted at 4 %, 100 accruing (an extra of 100 × the shift).
+        let (quoted, owed_accrual) = ([0.04; 3], [100.0; 3]);
         let mut run = Running {
             terms: &terms,
             months: (base, path),
+            rates: Rates::new((true, true), (None, None), &quoted, &owed_accrual),
             last: 2,
             state: State {
                 balance,
@@ -170,7 +182,7 @@ mod tests {
         for cfads in [-500.0, -0.0, 0.0, 120.5] {
             for fee in [0.0, 3.0, 200.0] {
                 for (sale, capex) in [(0.0, 0.0), (1_000.0, 7.0)] {
-                    for extra in [0.0, 2.5, -12.0] {
+                    for shift in [0.0, 0.025, -0.12] {
                         for (interest, owed) in [(0.0, 0.0), (10.0, 1_000.0), (-0.0, 1_000.0)] {
                             for (upfront, draw_out) in [(0.0, 0.0), (-0.0, 50.0), (4.0, 0.0)] {
                                 for first_breach in [None, Some(0)] {
@@ -200,7 +212,7 @@ mod tests {
                                     let p = PathMonth {
                                         cfads,
                                         shock: 0.75,
-                                        extra,
+                                        shift,
                                     };
                                     let path = [p; 3];
                                     for balance in [0.0, -0.0, 30.0] {
@@ -220,7 +232,7 @@ mod tests {
                                         );
                                         assert_eq!(
                                             general.0, fast.0,
-                                            "{cfads} {fee} {sale} {extra} {interest} {owed} {upfront} {draw_out} {balance}"
+                                            "{cfads} {fee} {sale} {shift} {interest} {owed} {upfront} {draw_out} {balance}"
                                         );
                                         assert_eq!(general.1, fast.1);
                                         // Taken only with the balance +0.
