@@ -40,7 +40,10 @@ impl Running<'_> {
     /// A repaid month leaves the state as it is, so the run reads only what each month
     /// changes: its deterministic month, the next one's draw and the path's month, with no
     /// month composed ([`PathMonth`]'s `on`) nor its payments' record ([`Paid`]) built.
-    #[inline(always)]
+    /// Out of line (`inline(never)`: a call or two a path): its loop keeps its own
+    /// registers, and the general months' loop around it spills less (13.8 M fewer
+    /// instructions of 1,477 M in the bench's workload than inlined).
+    #[inline(never)]
     pub(super) fn repaid_months(
         &self,
         start: usize,
