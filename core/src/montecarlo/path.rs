@@ -25,7 +25,8 @@
 //! ```
 //!
 //! A box with debt then runs the lender's waterfall (module `waterfall`) on its CFADS,
-//! sale and collateral: the loan's service, the DSRA, the lock-up, the sweep, the
+//! sale, collateral and SOFR shifts (the extra interest computed there, where a month is
+//! composed: `waterfall::Rates`): the loan's service, the DSRA, the lock-up, the sweep, the
 //! covenants, an event of default and its acceleration, foreclosure and write-off. Its
 //! outcome gives the equity's and the lender's flows, the default, the lock-up, the
 //! exposure at default and what was written off.
