@@ -53,6 +53,10 @@ pub(crate) struct FinancingModel {
     /// The balance interest accrues on (opening + the month's draw) × the month's year
     /// fraction (days ÷ basis of the loan's day count), by month index.
     pub(crate) owed_accrual: Vec<f64>,
+    /// Whether SOFR as quoted, the accruing balances and the SOFR floor are each within
+    /// the bound under which a month's interest plus its extra is known finite without
+    /// computing it ([`waterfall::Rates::bounded`]).
+    pub(crate) rates_bounded: bool,
     /// The same two factors, exact.
     pub(crate) owed: Vec<Decimal>,
     pub(crate) accrual: Vec<(Decimal, Decimal)>,
@@ -483,14 +487,14 @@ impl FinancingModel {
             })
             .collect();
         let horizon = months.len();
-        let sofr_by_month = (0..horizon)
+        let sofr_by_month: Vec<f64> = (0..horizon)
             .map(|i| {
                 sofr.filter(|_| i < tenor)
                     .and_then(|rates| rates.get(i).or(rates.last()))
                     .map_or(0.0, |r| to_f64_lossy(*r))
             })
             .collect();
-        let owed_accrual = (0..horizon)
+        let owed_accrual: Vec<f64> = (0..horizon)
             .map(|i| match (owed.get(i), accrual.get(i)) {
                 (Some(o), Some((days, basis))) => {
                     to_f64_lossy(*o) * to_f64_lossy(*days) / to_f64_lossy(*basis)
@@ -560,6 +564,11 @@ impl FinancingModel {
             equity_close,
             floating: sofr.is_some(),
             sofr_floor: sofr_floor.map(to_f64_lossy),
+            rates_bounded: waterfall::Rates::bounded(
+                &sofr_by_month,
+                &owed_accrual,
+                sofr_floor.map(to_f64_lossy),
+            ),
             sofr: sofr_by_month,
             owed_accrual,
             owed,

@@ -25,7 +25,8 @@
 //! ```
 //!
 //! A box with debt then runs the lender's waterfall (module `waterfall`) on its CFADS,
-//! sale and collateral: the loan's service, the DSRA, the lock-up, the sweep, the
+//! sale, collateral and SOFR shifts (the extra interest computed there, where a month is
+//! composed: `waterfall::Rates`): the loan's service, the DSRA, the lock-up, the sweep, the
 //! covenants, an event of default and its acceleration, foreclosure and write-off. Its
 //! outcome gives the equity's and the lender's flows, the default, the lock-up, the
 //! exposure at default and what was written off.
@@ -35,12 +36,12 @@
 //! outcome), so a path without randomness is the deterministic report, to the bit.
 
 use super::contract::LineState;
-use super::float::{greater, unit};
+use super::float::unit;
 use super::irr::without_zero_tail;
 use super::model::{Base, BoxModel, FinancingModel, HOURS, Model, Month, annual_irr, annual_irrs};
 use super::processes::{BoxDraws, Draws, Shape};
 use super::sales::{ContractSales, settle_lines};
-use super::waterfall::{self, BoxMonth, Buffers, Credit, PathMonth};
+use super::waterfall::{self, BoxMonth, Buffers, Credit, PathMonth, Rates};
 
 /// One path's outcome.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -105,10 +106,20 @@ fn variable(b: &BoxModel, m: &Month, sold: f64, busy: f64, event_cut: f64) -> f6
     let cut = if event_cut == 0.0 {
         m.cut
     } else {
-        1.0 - (1.0 - m.cut) * (1.0 - event_cut)
+        combined_cut(m.cut, event_cut)
     };
     let revenue = sold - sold * cut + mwh * cut * b.demand_response;
     revenue * (1.0 - b.sga) - mwh * (1.0 - cut) * m.power_price
+}
+
+/// The share of hours cut by the scenario's own cut `cut` and a curtailment event's
+/// `event_cut`: `1 − (1 − c)(1 − c_event)`. Out of line: an event is rare (about 5 % of
+/// months), so that the month loop branches around it instead of computing it every month
+/// and selecting.
+#[cold]
+#[inline(never)]
+fn combined_cut(cut: f64, event_cut: f64) -> f64 {
+    1.0 - (1.0 - cut) * (1.0 - event_cut)
 }
 
 /// The market's utilization on a path: its level × the path's shock, within [0, 1], × the
@@ -289,21 +300,15 @@ fn month_of(i: usize) -> u32 {
     u32::try_from(i + 1).unwrap_or(u32::MAX)
 }
 
-/// The extra interest of a month on a floating loan, SOFR quoted at `quoted` and moved by
-/// `shift` on the path, on the balance × year fraction `owed_accrual`.
-#[inline]
-fn extra_interest(
-    f: &FinancingModel,
-    (quoted, owed_accrual): (f64, f64),
-    shift: f64,
-    floor: Option<f64>,
-) -> f64 {
-    let shifted = quoted + shift;
-    let realized = floor.map_or(shifted, |fl| greater(shifted, fl));
-    // The loan accrues on max(SOFR, its floor), on the path and as scheduled.
-    let realized = f.sofr_floor.map_or(realized, |fl| greater(realized, fl));
-    let base = f.sofr_floor.map_or(quoted, |fl| greater(quoted, fl));
-    owed_accrual * (realized - base)
+/// What the extra interest of box `f`'s loan reads besides the path's SOFR shift (`floor`,
+/// the SOFR process's floor).
+fn rates_of(f: &FinancingModel, floor: Option<f64>) -> Rates<'_> {
+    Rates::new(
+        (f.floating, f.rates_bounded),
+        (floor, f.sofr_floor),
+        &f.sofr,
+        &f.owed_accrual,
+    )
 }
 
 /// Sets `v` to `len` zeros: lengthened once, then filled (a `memset`, and `memory.fill` in
@@ -415,7 +420,7 @@ fn run(model: &Model, scratch: &mut Scratch, shortcut: bool) -> PathOutcome {
             zeroed(box_equity, months + 1);
             let credit = waterfall::run(
                 &f.terms,
-                (&f.months, box_months),
+                (&f.months, box_months, rates_of(f, floor)),
                 f.equity_close,
                 buffers,
                 lender,
@@ -503,8 +508,6 @@ fn box_months_of(
         lull: &draws.market_lull,
         sofr_shift: &draws.sofr_shift,
         base: fin.map_or(&[], |f| &f.months),
-        quoted: fin.map_or(&[], |f| &f.sofr),
-        owed_accrual: fin.map_or(&[], |f| &f.owed_accrual),
     };
     let month_slots = (flows, equity, &mut *slots.months);
     // The same loop twice: with every input at least `n` months long (always, as drawn and
@@ -532,9 +535,8 @@ fn box_months_as_they_are(
 }
 
 /// A box's inputs month by month on a path: its months, its contract sums, the path's
-/// draws, and (with debt)
-/// the loan's deterministic months, SOFR as quoted and the accruing balances; each read as
-/// its neutral value past its end.
+/// draws, and (with debt) the loan's deterministic months; each read as its neutral value
+/// past its end.
 #[derive(Debug, Clone, Copy)]
 struct MonthInputs<'a> {
     months: &'a [Month],
@@ -546,8 +548,6 @@ struct MonthInputs<'a> {
     lull: &'a [f64],
     sofr_shift: &'a [f64],
     base: &'a [BoxMonth],
-    quoted: &'a [f64],
-    owed_accrual: &'a [f64],
 }
 
 impl MonthInputs<'_> {
@@ -564,8 +564,6 @@ impl MonthInputs<'_> {
             lull: self.lull.get(..n)?,
             sofr_shift: self.sofr_shift.get(..financed)?,
             base: self.base.get(..financed)?,
-            quoted: self.quoted.get(..financed)?,
-            owed_accrual: self.owed_accrual.get(..financed)?,
         })
     }
 }
@@ -613,6 +611,7 @@ fn box_months_loop(
             box_changed,
         };
     };
+    let rates = rates_of(f, floor);
     // Every slot is written below; the buffer keeps its length from path to path (one
     // box's months), so that nothing is written here then.
     let len = inputs.months.len().min(flows.len()).min(equity.len());
@@ -624,20 +623,21 @@ fn box_months_loop(
         .zip(flows.iter_mut())
         .zip(months.iter_mut());
     // The months up to the first that changes both the cash flow and the debt's inputs test
-    // for a change; the rest, the same months without the tests (the flags are set).
+    // for a change (the extra interest computed for it); the rest, the same months without
+    // the tests (the flags are set): the waterfall computes a month's extra interest from
+    // its SOFR shift where it composes the month.
     for (((i, m), flow_slot), month_slot) in rows.by_ref() {
         let slots = (flow_slot, month_slot);
-        let (d_cf, d_gm, shock, extra) =
-            financed_month(b, f, draws, floor, &inputs, (i, m), slots, &mut npv);
+        let (d_cf, d_gm, shock, shift) = financed_month(b, draws, &inputs, (i, m), slots, &mut npv);
         changed |= d_cf != 0.0;
-        box_changed |= d_gm != 0.0 || shock != 1.0 || extra != 0.0;
+        box_changed |= d_gm != 0.0 || shock != 1.0 || rates.extra(i, shift) != 0.0;
         if changed && box_changed {
             break;
         }
     }
     for (((i, m), flow_slot), month_slot) in rows {
         let slots = (flow_slot, month_slot);
-        financed_month(b, f, draws, floor, &inputs, (i, m), slots, &mut npv);
+        financed_month(b, draws, &inputs, (i, m), slots, &mut npv);
     }
     BoxSums {
         npv,
@@ -647,17 +647,14 @@ fn box_months_loop(
     }
 }
 
-/// Month index `i` (month `m`) of a box with debt `f` on the path: its cash flow added to
+/// Month index `i` (month `m`) of a box with debt on the path: its cash flow added to
 /// `flow_slot`, its discounted change to `npv`, the path's changes to the waterfall's
 /// month written to `month_slot`; returns (the change in the cash flow, in the variable
-/// gross margin, the residual shock, the extra interest) for the caller's tests.
+/// gross margin, the residual shock, the SOFR shift) for the caller's tests.
 #[inline(always)]
-#[allow(clippy::too_many_arguments)] // the month loop's state, passed apart to stay in registers
 fn financed_month(
     b: &BoxModel,
-    f: &FinancingModel,
     draws: &Draws,
-    floor: Option<f64>,
     inputs: &MonthInputs<'_>,
     (i, m): (usize, &Month),
     (flow_slot, month_slot): (&mut f64, &mut PathMonth),
@@ -667,19 +664,13 @@ fn financed_month(
     *flow_slot += m.flow + d_cf;
     *npv += d_cf * m.discount;
     let shift = at(inputs.sofr_shift, i, 0.0);
-    let extra = if f.floating {
-        let rates = (at(inputs.quoted, i, 0.0), at(inputs.owed_accrual, i, 0.0));
-        extra_interest(f, rates, shift, floor)
-    } else {
-        0.0
-    };
     let base_cfads = inputs.base.get(i).map_or(0.0, |m| m.cfads);
     *month_slot = PathMonth {
         cfads: base_cfads + d_gm,
         shock,
-        extra,
+        shift,
     };
-    (d_cf, d_gm, shock, extra)
+    (d_cf, d_gm, shock, shift)
 }
 
 /// Month index `i` (month `m`) of a box on the path: (the change in its variable gross

@@ -30,9 +30,8 @@ pub(super) struct Paid {
     pub(super) locked_up: bool,
 }
 
-/// A month's flows into its lender's and equity's slots: the lender's from the draw paid
-/// out, the upfront fee, what was `paid` and `to_lender` from the sale; the equity's
-/// `to_equity`.
+/// A month's flows into its lender's and equity's slots: the lender's ([`lender_flow`]) and
+/// the equity's `to_equity`.
 #[inline(always)]
 pub(super) fn add_flows(
     (lender_slot, equity_slot): (&mut f64, &mut f64),
@@ -41,13 +40,21 @@ pub(super) fn add_flows(
     to_lender: f64,
     to_equity: f64,
 ) {
-    *lender_slot += -draw_out
+    *lender_slot += lender_flow((draw_out, upfront), paid, to_lender);
+    *equity_slot += to_equity;
+}
+
+/// A month's flow to the lender: `−draw_out + upfront + fees + interest + principal + sweep
+/// + trapped swept + to_lender` (the draw paid out, the upfront fee, what was `paid`, and
+/// `to_lender` from the sale), added in that order.
+#[inline(always)]
+pub(super) fn lender_flow((draw_out, upfront): (f64, f64), paid: &Paid, to_lender: f64) -> f64 {
+    -draw_out
         + upfront
         + paid.fees
         + paid.interest
         + paid.principal
         + paid.sweep
         + paid.trapped_swept
-        + to_lender;
-    *equity_slot += to_equity;
+        + to_lender
 }

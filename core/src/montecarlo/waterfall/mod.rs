@@ -19,9 +19,9 @@
 //! One pass gives what the exact model's two runs give: its first run finds the covenant
 //! default on the balances as they stand until then, which are this pass's until then.
 //!
-//! The files, one purpose each: `months` (the deterministic and the path's
-//! months), `terms` and `outcome` (what the waterfall reads and gives), `pay` (a payment
-//! and the interest on a balance), `accounts` (the accounts as they run, a month's
+//! The files, one purpose each: `rates` (a floating loan's extra interest on the path),
+//! `months` (the deterministic and the path's months), `terms` and `outcome` (what the
+//! waterfall reads and gives), `pay` (a payment and the interest on a balance), `accounts` (the accounts as they run, a month's
 //! payments and its flows), `debt_service` (the month's payments under the schedule or
 //! accelerated), `reserves` (the DSRA, the lock-up, the sweep and the trapped cash),
 //! `covenants` (the month-end tests), `month` (one month of a path, in order), `repaid`
@@ -35,6 +35,7 @@ mod month;
 mod months;
 mod outcome;
 mod pay;
+mod rates;
 mod repaid;
 mod reserves;
 mod run;
@@ -42,5 +43,6 @@ mod terms;
 
 pub(crate) use months::{BoxMonth, LoanMonth, PathMonth};
 pub(crate) use outcome::Credit;
+pub(crate) use rates::Rates;
 pub(crate) use run::{Buffers, run};
 pub(crate) use terms::{LockUpTerms, Terms};

@@ -7,6 +7,7 @@ use super::debt_service::{accelerated, scheduled_month};
 use super::months::{BoxMonth, PathMonth, composed};
 use super::outcome::Credit;
 use super::pay::{interest_on, pay};
+use super::rates::Rates;
 use super::reserves::reserve_and_distribute;
 use super::terms::Terms;
 
@@ -15,6 +16,8 @@ pub(super) struct Running<'a> {
     pub(super) terms: &'a Terms,
     /// The deterministic months and the path's changes to them.
     pub(super) months: (&'a [BoxMonth], &'a [PathMonth]),
+    /// What the months' extra interest reads besides the path's SOFR.
+    pub(super) rates: Rates<'a>,
     /// The last month's index.
     pub(super) last: usize,
     pub(super) state: State,
@@ -39,13 +42,14 @@ impl Running<'_> {
         let Self {
             terms,
             months: (base, path),
+            rates,
             last,
             state,
             out,
             service_due,
         } = self;
         let (terms, base, path, last) = (*terms, *base, *path, *last);
-        let (month, draw_out) = &composed(base, i, month);
+        let (month, draw_out) = &composed(base, rates, i, month);
         let draw_out = *draw_out;
         let sched = &month.loan;
         let upfront = sched.upfront_fee;
@@ -71,7 +75,7 @@ impl Running<'_> {
                 terms,
                 state,
                 &mut paid,
-                (base, path),
+                (base, path, rates),
                 service_due,
                 i,
                 surplus,

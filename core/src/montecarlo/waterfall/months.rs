@@ -1,6 +1,8 @@
 //! The waterfall's months: the loan's as scheduled, the box's on the deterministic path,
 //! and what a path changes in them.
 
+use super::rates::Rates;
+
 /// One month of the loan as scheduled, in `f64` (a row of
 /// [`DebtMonth`](crate::models::debt::DebtMonth)).
 #[derive(Debug, Clone, Copy, Default)]
@@ -61,28 +63,30 @@ pub(crate) struct BoxMonth {
 
 /// What a path changes in one month of a box with debt: the deterministic month (a
 /// [`BoxMonth`]) with this CFADS, its sale and collateral × the residual shock, and the
-/// loan's interest with the path's SOFR ([`LoanMonth::with_extra_interest`]).
+/// loan's interest with the path's SOFR ([`LoanMonth::with_extra_interest`], the extra
+/// interest by [`Rates::extra`] from the SOFR shift, computed where a month is composed).
 #[derive(Debug, Clone, Copy, Default)]
 pub(crate) struct PathMonth {
     /// The month's CFADS on the path.
     pub(crate) cfads: f64,
     /// The cumulative residual shock.
     pub(crate) shock: f64,
-    /// The extra interest of the path's SOFR.
-    pub(crate) extra: f64,
+    /// The path's SOFR shift.
+    pub(crate) shift: f64,
 }
 
 impl PathMonth {
     /// The box's month on the path: `base`, the deterministic month (a default one past
-    /// the deterministic months' end), with this month's changes.
+    /// the deterministic months' end), with this month's changes, `extra` its extra
+    /// interest.
     #[inline(always)]
-    fn on(&self, base: Option<&BoxMonth>) -> BoxMonth {
+    fn on(&self, base: Option<&BoxMonth>, extra: f64) -> BoxMonth {
         let base = base.copied().unwrap_or_default();
         BoxMonth {
             cfads: self.cfads,
             sale: base.sale * self.shock,
             collateral: base.collateral * self.shock,
-            loan: base.loan.with_extra_interest(self.extra),
+            loan: base.loan.with_extra_interest(extra),
             ..base
         }
     }
@@ -90,8 +94,14 @@ impl PathMonth {
 
 /// Month index `j` on the path (`None` past the path's months).
 #[inline(always)]
-pub(super) fn month_at(base: &[BoxMonth], path: &[PathMonth], j: usize) -> Option<BoxMonth> {
-    Some(path.get(j)?.on(base.get(j)))
+pub(super) fn month_at(
+    base: &[BoxMonth],
+    path: &[PathMonth],
+    rates: &Rates<'_>,
+    j: usize,
+) -> Option<BoxMonth> {
+    let p = path.get(j)?;
+    Some(p.on(base.get(j), rates.extra(j, p.shift)))
 }
 
 /// Month index `i` on the path (`b`, the deterministic month; `p`, the path's changes to
@@ -101,9 +111,10 @@ pub(super) fn month_at(base: &[BoxMonth], path: &[PathMonth], j: usize) -> Optio
 #[inline(always)]
 pub(super) fn composed(
     base: &[BoxMonth],
+    rates: &Rates<'_>,
     i: usize,
     (b, p): (&BoxMonth, &PathMonth),
 ) -> (BoxMonth, f64) {
     let draw_out = base.get(i + 1).map_or(0.0, |m| m.loan.draw);
-    (p.on(Some(b)), draw_out)
+    (p.on(Some(b), rates.extra(i, p.shift)), draw_out)
 }

@@ -4,6 +4,7 @@
 use super::accounts::{Paid, State};
 use super::months::{BoxMonth, PathMonth, month_at};
 use super::pay::pay;
+use super::rates::Rates;
 use super::terms::Terms;
 
 /// The reserve, the lock-up, the sweep and the trapped cash; returns the distribution.
@@ -12,7 +13,7 @@ pub(super) fn reserve_and_distribute(
     terms: &Terms,
     state: &mut State,
     paid: &mut Paid,
-    (base, path): (&[BoxMonth], &[PathMonth]),
+    (base, path, rates): (&[BoxMonth], &[PathMonth], &Rates<'_>),
     service_due: &[f64],
     i: usize,
     surplus: f64,
@@ -24,7 +25,7 @@ pub(super) fn reserve_and_distribute(
         } else {
             (i + 1..)
                 .take(n)
-                .map_while(|j| month_at(base, path, j))
+                .map_while(|j| month_at(base, path, rates, j))
                 .map(|m| m.loan.service)
                 .fold(0.0, |sum, s| sum + s)
         };
