@@ -15,7 +15,7 @@
 //! Each sum starts at 0 and adds the lines in the box's order, as the month loop did: the
 //! same operations in the same order, so the same bits.
 
-use super::contract::{ContractModel, LineState, Settled};
+use super::contract::{ContractModel, LineState, Period, Settled, Settlings};
 use super::model::BoxModel;
 use super::processes::{BoxDraws, LineDraws};
 
@@ -70,10 +70,14 @@ fn add_line<const FIRST: bool>(
         after.fill(ContractSales::default());
     }
     // The line's inputs sliced once to the months served (always, as drawn and modelled),
-    // so that its reads need no check; else each month's read as it is.
-    match c.served_inputs(ld, (lo, hi)) {
-        Some(inputs) => add_settled::<FIRST>(served, c.gpus, |k| c.settle_at(state, &inputs, k)),
-        None => add_as_they_are::<FIRST>(served, (c, state, ld), lo),
+    // so that its reads need no check; else each month's read as it is. A loop for each
+    // kind of credits, chosen once for the line.
+    let Some(inputs) = c.served_inputs(ld, (lo, hi)) else {
+        return add_as_they_are::<FIRST>(served, (c, state, ld), lo);
+    };
+    match c.settling(state, inputs) {
+        Settlings::WithoutCredits(months) => add_settled::<FIRST>(served, c.gpus, months),
+        Settlings::WithCredits(months) => add_settled::<FIRST>(served, c.gpus, months),
     }
 }
 
@@ -86,19 +90,20 @@ fn add_as_they_are<const FIRST: bool>(
     (c, state, ld): (&ContractModel, &mut LineState, &LineDraws),
     lo: usize,
 ) {
-    add_settled::<FIRST>(served, c.gpus, |k| c.settle_served(state, ld, lo + k));
+    let mut period = Period::default();
+    let months = (lo..).map(|i| c.settle_served((state, &mut period), ld, i));
+    add_settled::<FIRST>(served, c.gpus, months);
 }
 
-/// Adds `gpus` and the settlement `settle(k)` of each month `k` of `served` (in month
-/// order) to its entry (`FIRST`: to zero instead of the entry).
+/// Adds `gpus` and each month's settlement of `settled` (in month order, at least as many)
+/// to the entry of `served` of its month (`FIRST`: to zero instead of the entry).
 #[inline(always)]
 fn add_settled<const FIRST: bool>(
     served: &mut [ContractSales],
     gpus: f64,
-    mut settle: impl FnMut(usize) -> Settled,
+    settled: impl Iterator<Item = Settled>,
 ) {
-    for (k, slot) in served.iter_mut().enumerate() {
-        let settled = settle(k);
+    for (slot, settled) in served.iter_mut().zip(settled) {
         let sums = if FIRST {
             ContractSales::default()
         } else {
