@@ -213,6 +213,19 @@ impl ContractModel {
         (month <= self.last && month <= horizon).then_some(month)
     }
 
+    /// The months of usage draws that a path whose default uniform is `u` reads for this
+    /// line, over `months` months: the served months' end ([`served`](Self::served)), 0 if
+    /// it serves none. The usage after a buyer's default (or after the term) is never read.
+    pub(crate) fn usage_months(&self, u: Option<f64>, months: usize) -> usize {
+        let horizon = u32::try_from(months).unwrap_or(u32::MAX);
+        // The last month served: the default month, else the line's own (as `start`).
+        let last = self.default_month(u, horizon).unwrap_or(self.last);
+        match self.served_until(last, months) {
+            (lo, hi) if hi > lo => hi,
+            _ => 0,
+        }
+    }
+
     /// Starts a path: its default month and the state to settle it.
     pub(crate) fn start(
         &self,
@@ -222,19 +235,16 @@ impl ContractModel {
         state: &mut LineState,
     ) {
         state.default_month = self.default_month(draws.default_uniform, horizon);
+        state.last = state.default_month.unwrap_or(self.last);
         match state.default_month {
             Some(d) => {
-                state.last = d;
                 let unpaid = usize::try_from(d - self.start)
                     .ok()
                     .and_then(|j| self.unpaid_after.get(j))
                     .map_or(0.0, |u| to_f64_lossy(*u));
                 state.fee = Some((d, recovery * unpaid));
             }
-            None => {
-                state.last = self.last;
-                state.fee = self.fee;
-            }
+            None => state.fee = self.fee,
         }
         state.credits.clear();
     }
@@ -244,9 +254,15 @@ impl ContractModel {
     /// month on the path, empty if none (index `i` is month `i + 1`).
     #[inline(always)]
     pub(crate) fn served(&self, state: &LineState, months: usize) -> (usize, usize) {
+        self.served_until(state.last, months)
+    }
+
+    /// [`served`](Self::served) on a path where the line's last month is `last`.
+    #[inline(always)]
+    fn served_until(&self, last: u32, months: usize) -> (usize, usize) {
         let index = |month: u32| usize::try_from(month).unwrap_or(usize::MAX);
         let lo = index(self.start.max(1) - 1).min(months);
-        let hi = index(state.last).min(months).max(lo);
+        let hi = index(last).min(months).max(lo);
         (lo, hi)
     }
 

@@ -166,9 +166,10 @@ impl Params {
 /// One contract line's draws.
 #[derive(Debug, Clone, Default)]
 pub(crate) struct LineDraws {
-    /// `1 + x` of the usage process, months 1 to the horizon.
+    /// `1 + x` of the usage process, months 1 to the last the path reads
+    /// ([`Shape::usage_months`]; the horizon without a usage process).
     pub(crate) shock: Vec<f64>,
-    /// The lull factor (1 when busy).
+    /// The lull factor (1 when busy), as many months.
     pub(crate) lull: Vec<f64>,
     /// The uniform that sets the default month, when buyers default.
     pub(crate) default_uniform: Option<f64>,
@@ -295,6 +296,16 @@ pub(crate) struct Shape<'a> {
     /// Whether any box's market utilization is above 0 in some month (the market's
     /// utilization is drawn only then: a level of 0 stays 0).
     pub(crate) utilized: bool,
+    /// The months of a contract line's usage to draw (at most `months` are), from its box,
+    /// its index in the box and its default uniform: those the path reads, or
+    /// [`every_month`].
+    pub(crate) usage_months: &'a dyn Fn(usize, usize, Option<f64>) -> usize,
+}
+
+/// Every month of every line's usage ([`Shape::usage_months`]): for a path whose usage is
+/// read in full (a replay writes it into its scenario).
+pub(crate) fn every_month(_box: usize, _line: usize, _default_uniform: Option<f64>) -> usize {
+    usize::MAX
 }
 
 impl Params {
@@ -370,11 +381,15 @@ impl Params {
             }
             draws.lines.resize_with(lines, LineDraws::default);
             for (line, l) in draws.lines.iter_mut().enumerate() {
+                // The default first (a stream of its own): it ends the months read.
+                l.default_uniform = self
+                    .default
+                    .map(|_| rng(Stream::Default, b, line).uniform());
                 match self.usage {
                     Some(u) => u.draw(
                         z,
                         &mut rng(Stream::Usage, b, line),
-                        months,
+                        (shape.usage_months)(b, line, l.default_uniform).min(months),
                         &mut l.shock,
                         &mut l.lull,
                     ),
@@ -383,9 +398,6 @@ impl Params {
                         ones(&mut l.lull, months, &mut false);
                     }
                 }
-                l.default_uniform = self
-                    .default
-                    .map(|_| rng(Stream::Default, b, line).uniform());
             }
         }
     }
@@ -462,6 +474,7 @@ mod tests {
             floating: true,
             priced: true,
             utilized: true,
+            usage_months: &every_month,
         }
     }
 

@@ -69,6 +69,10 @@ fn add_line<const FIRST: bool>(
         before.fill(ContractSales::default());
         after.fill(ContractSales::default());
     }
+    if served.is_empty() {
+        // A line that serves no month (its usage drawn over none).
+        return;
+    }
     // The line's inputs sliced once to the months served (always, as drawn and modelled),
     // so that its reads need no check; else each month's read as it is. A loop for each
     // kind of credits, chosen once for the line.
@@ -120,6 +124,83 @@ fn add_settled<const FIRST: bool>(
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::Decimal;
+    use crate::montecarlo::normal::Ziggurat;
+    use crate::montecarlo::options::{CustomerDefault, Stochastic};
+    use crate::montecarlo::processes::{Draws, Params, Shape, every_month};
+
+    /// A line's months settled (as the first line of its box) into a fresh buffer of
+    /// `months`, as bits.
+    fn settled_bits(c: &ContractModel, ld: &LineDraws, months: u32) -> Vec<[u64; 3]> {
+        let mut state = LineState::default();
+        c.start(ld, 0.4, months, &mut state);
+        let mut out = vec![ContractSales::default(); usize::try_from(months).unwrap()];
+        add_line::<true>(&mut out, (c, &mut state, ld));
+        out.iter()
+            .map(|s| [s.contracted, s.sold, s.busy].map(f64::to_bits))
+            .collect()
+    }
+
+    /// A line's usage drawn only over the months the path reads (to its default month,
+    /// its term's end, or none) settles to the same bits as drawn over the horizon; the
+    /// shorter draws are the longer ones' first months, and still take the sliced route.
+    #[test]
+    fn usage_drawn_over_the_months_read_settles_as_drawn_over_all() {
+        let mut stochastic = Stochastic::typical();
+        stochastic.customer_default = Some(CustomerDefault {
+            annual_probability: Decimal::new(3, 1),
+            recovery: Decimal::new(4, 1),
+        });
+        let params = Params::new(&stochastic);
+        let survival = params.default.map(|(q, _)| q);
+        let z = Ziggurat::new();
+        let scenario = crate::presets::get("coreweave-box-ig")
+            .unwrap()
+            .unwrap()
+            .scenario
+            .unwrap();
+        let (mut cut, mut none) = (0, 0);
+        // Lines from month 1, from month 7, and one after the horizon.
+        for (start, term) in [(1, 48), (1, 20), (7, 30), (50, 12)] {
+            let months = 40;
+            let mut line = scenario.contracts[0].clone();
+            line.contract.start_month = start;
+            line.contract.term_months = term;
+            let c = ContractModel::new(&line, months, survival).unwrap();
+            let n = usize::try_from(months).unwrap();
+            let read = |_: usize, _: usize, u: Option<f64>| c.usage_months(u, n);
+            let shape = |usage_months| Shape {
+                months: n,
+                lines: &[1],
+                floating: false,
+                priced: false,
+                utilized: false,
+                usage_months,
+            };
+            let (mut whole, mut some) = (Draws::default(), Draws::default());
+            for path in 0..300 {
+                params.draw(&z, 8, path, &shape(&every_month), &mut whole);
+                params.draw(&z, 8, path, &shape(&read), &mut some);
+                let (all, part) = (&whole.boxes[0].lines[0], &some.boxes[0].lines[0]);
+                let drawn = part.shock.len();
+                assert_eq!(drawn, c.usage_months(part.default_uniform, n));
+                assert_eq!(part.shock[..], all.shock[..drawn]);
+                assert_eq!(part.lull[..], all.lull[..drawn]);
+                let mut state = LineState::default();
+                c.start(part, 0.4, months, &mut state);
+                let (lo, hi) = c.served(&state, n);
+                assert!(hi == lo || c.served_inputs(part, (lo, hi)).is_some());
+                assert_eq!(
+                    settled_bits(&c, part, months),
+                    settled_bits(&c, all, months)
+                );
+                cut += usize::from(drawn < n && drawn > 0);
+                none += usize::from(drawn == 0);
+            }
+        }
+        // Lines cut short by a default or their term, and lines serving no month.
+        assert!(cut > 300 && none == 300, "{cut} {none}");
+    }
 
     /// A line's months settled from its inputs sliced once and read as they are: the same
     /// bits, first line and later ones.
