@@ -25,10 +25,11 @@ struct Terms {
     price: f64,
     shortfall_price: f64,
     overage_price: Option<f64>,
-    /// The period (1 first), its last month, its full minimum, and the sum of the minimums
-    /// of its months up to this one.
+    /// The period (1 first), its last month, whether this month is that one, its full
+    /// minimum, and the sum of the minimums of its months up to this one.
     period: u32,
     period_end: u32,
+    ends_period: bool,
     period_minimum: f64,
     minimum_so_far: f64,
 }
@@ -40,9 +41,11 @@ pub(crate) struct ContractModel {
     pub(crate) start: u32,
     /// The last month served (the term's end, or the scenario's own termination).
     pub(crate) last: u32,
-    /// The scenario's own termination fee, and its month.
-    fee: Option<(u32, f64)>,
-    cap: Option<f64>,
+    /// The scenario's own termination fee, billed in its month: the last.
+    fee: Option<f64>,
+    /// The cap on the GPU-hours a month within the price, +∞ without one: the lesser of a
+    /// path's usage (finite: a share in [0, 1] of finite hours) and +∞ is the usage itself.
+    cap: f64,
     window: Option<u32>,
     terms: Vec<Terms>,
     /// `gpus × 730`.
@@ -61,8 +64,8 @@ pub(crate) struct ContractModel {
 pub(crate) struct LineState {
     /// The last month served on this path.
     pub(crate) last: u32,
-    /// The fee and its month on this path.
-    fee: Option<(u32, f64)>,
+    /// The fee on this path, billed in its last month (a default's, or the termination's).
+    fee: Option<f64>,
     /// The default month, if the buyer defaults within the horizon.
     pub(crate) default_month: Option<u32>,
     /// Make-up credits: (period earned, GPU-hours left), oldest first.
@@ -88,11 +91,12 @@ pub(crate) struct Settling<'a, C> {
     model: &'a ContractModel,
     /// The months' terms, base usage shares and usage draws, side by side.
     inputs: MonthsServed<'a>,
-    /// The next month (1 first).
-    month: u32,
+    /// Whether the last of these months is the line's last on the path (not cut by the
+    /// horizon).
+    ends: bool,
     period: Period,
     last: u32,
-    fee: Option<(u32, f64)>,
+    fee: Option<f64>,
     credits: C,
 }
 
@@ -151,6 +155,7 @@ impl ContractModel {
                     overage_price: t.overage_price.map(to_f64_lossy),
                     period: period.period,
                     period_end: end,
+                    ends_period: t.month == end,
                     period_minimum: to_f64_lossy(period.minimum_gpu_hours),
                     minimum_so_far: to_f64_lossy(so_far),
                 });
@@ -181,8 +186,11 @@ impl ContractModel {
             gpus: to_f64_lossy(c.gpus),
             start: c.start_month,
             last: c.last_month(),
-            fee: c.termination.map(|t| (t.month, to_f64_lossy(t.fee_usd))),
-            cap: c.cap_gpu_hours_per_month.map(to_f64_lossy),
+            // A termination's month is within the term (validated): the contract's last.
+            fee: c.termination.map(|t| to_f64_lossy(t.fee_usd)),
+            cap: c
+                .cap_gpu_hours_per_month
+                .map_or(f64::INFINITY, to_f64_lossy),
             window: c.make_up.map(|m| m.window_periods),
             terms,
             full: to_f64_lossy(full),
@@ -242,7 +250,7 @@ impl ContractModel {
                     .ok()
                     .and_then(|j| self.unpaid_after.get(j))
                     .map_or(0.0, |u| to_f64_lossy(*u));
-                state.fee = Some((d, recovery * unpaid));
+                state.fee = Some(recovery * unpaid);
             }
             None => state.fee = self.fee,
         }
@@ -289,7 +297,8 @@ impl ContractModel {
             Some(t) => {
                 let on_path = (state.last, state.fee);
                 let share = self.usage_share(draws, i);
-                self.settle_on(t, (period, &mut state.credits), on_path, month, share)
+                let ends = month == state.last;
+                self.settle_on(t, (period, &mut state.credits), on_path, ends, share)
             }
             None => Settled::default(),
         }
@@ -336,16 +345,16 @@ impl ContractModel {
         }
     }
 
-    /// Settles `month` (1 first, one the contract serves on this path; `t`, its terms) at
-    /// usage share `share`, in the line's current period `p` with its `credits`, the line's
-    /// last month and fee on the path being `(last, fee)`.
+    /// Settles a month the contract serves on this path (`t`, its terms; `ends`: the line's
+    /// last on the path) at usage share `share`, in the line's current period `p` with its
+    /// `credits`, the line's last month and fee on the path being `(last, fee)`.
     #[inline(always)]
     fn settle_on(
         &self,
         t: &Terms,
         (p, credits): (&mut Period, &mut impl Credits),
-        (last, fee): (u32, Option<(u32, f64)>),
-        month: u32,
+        (last, fee): (u32, Option<f64>),
+        ends: bool,
         share: f64,
     ) -> Settled {
         if t.period != p.number {
@@ -360,7 +369,7 @@ impl ContractModel {
             };
         }
         let usage = self.full * share;
-        let within = self.cap.map_or(usage, |cap| lesser(usage, cap));
+        let within = lesser(usage, self.cap);
         let above_cap = usage - within;
         let (overage, unserved) = match t.overage_price {
             Some(_) => (above_cap, 0.0),
@@ -371,15 +380,15 @@ impl ContractModel {
         let above_after = positive(p.counted - p.minimum);
         let used = credits.used(above_after - above_before);
         let mut revenue = (within - used) * t.price + overage * t.overage_price.unwrap_or(0.0);
-        if month == t.period_end || month == last {
+        if t.ends_period || ends {
             let shortfall = positive(p.minimum - p.counted);
             revenue += shortfall * t.shortfall_price;
             if let Some(window) = self.window {
-                credits.close(window, t.period, shortfall, month == last);
+                credits.close(window, t.period, shortfall, ends);
             }
         }
-        if let Some((fee_month, fee)) = fee
-            && fee_month == month
+        if let Some(fee) = fee
+            && ends
         {
             revenue += fee;
         }
@@ -397,7 +406,7 @@ impl<'a, C: Credits> Settling<'a, C> {
     fn new(
         model: &'a ContractModel,
         inputs: Served<'a>,
-        (last, fee): (u32, Option<(u32, f64)>),
+        (last, fee): (u32, Option<f64>),
         credits: C,
     ) -> Self {
         let Served {
@@ -410,7 +419,7 @@ impl<'a, C: Credits> Settling<'a, C> {
         Self {
             model,
             inputs: terms.iter().zip(share).zip(shock).zip(lull),
-            month: u32::try_from(first + 1).unwrap_or(u32::MAX),
+            ends: usize::try_from(last).is_ok_and(|last| first + terms.len() == last),
             period: Period::default(),
             last,
             fee,
@@ -427,14 +436,14 @@ impl<C: Credits> Iterator for Settling<'_, C> {
     #[inline(always)]
     fn next(&mut self) -> Option<Settled> {
         let (((t, share), shock), lull) = self.inputs.next()?;
-        let month = self.month;
-        self.month = month.saturating_add(1);
+        // The line's last month: the last of these, if it is the line's last.
+        let ends = self.ends && self.inputs.len() == 0;
         let share = unit(share * shock) * lull;
         Some(self.model.settle_on(
             t,
             (&mut self.period, &mut self.credits),
             (self.last, self.fee),
-            month,
+            ends,
             share,
         ))
     }
@@ -506,6 +515,11 @@ mod tests {
             let horizon = within(&mut rng, 12, 60);
             let months = usize::try_from(horizon).unwrap();
             let c = ContractModel::new(&line, horizon, Some(0.97)).unwrap();
+            // A termination's fee is billed in its month, the line's last (a default's in
+            // the default month, its last on the path): billed when the last month ends.
+            if let Some(t) = line.contract.termination {
+                assert_eq!(t.month, c.last);
+            }
             let draws = LineDraws {
                 shock: (0..months).map(|_| 0.6 + 0.8 * rng.uniform()).collect(),
                 lull: (0..months)
@@ -537,7 +551,7 @@ mod tests {
                 Some(_) => credited += usize::from(none != chosen),
             }
             defaulted += usize::from(state.default_month.is_some());
-            capped += usize::from(c.cap.is_some_and(|cap| c.full * 0.99 > cap));
+            capped += usize::from(c.full * 0.99 > c.cap);
         }
         // Every kind of line came up, and credits were used on some.
         assert!(plain > 150 && credited > 50, "{plain} {credited}");
