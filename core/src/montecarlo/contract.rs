@@ -16,8 +16,6 @@ use crate::models::ModelError;
 use crate::models::take_or_pay::{self, Contract};
 use crate::scenario::ContractLine;
 use crate::units::{self, HOURS_PER_MONTH, to_f64_lossy};
-use core::iter::Zip;
-use core::slice::Iter;
 
 /// One month of a contract's terms.
 #[derive(Debug, Clone)]
@@ -83,14 +81,13 @@ pub(crate) struct Period {
 }
 
 /// A line's settlement over the months it serves on a path
-/// ([`ContractModel::settling`]): an iterator of the months' settlements, in month order,
-/// its current period, its last month and fee on the path, and its credits `C` held here,
-/// in registers through the months' loop.
+/// ([`ContractModel::settling`], run by [`Settling::settle_into`]): its inputs, its current
+/// period, its last month and fee on the path, and its credits `C` held here, in registers
+/// through the months' loop.
 #[derive(Debug)]
 pub(crate) struct Settling<'a, C> {
     model: &'a ContractModel,
-    /// The months' terms, base usage shares and usage draws, side by side.
-    inputs: MonthsServed<'a>,
+    inputs: Served<'a>,
     /// Whether the last of these months is the line's last on the path (not cut by the
     /// horizon).
     ends: bool,
@@ -99,9 +96,6 @@ pub(crate) struct Settling<'a, C> {
     fee: Option<f64>,
     credits: C,
 }
-
-/// The terms, base usage share, shock and lull of each month served, side by side.
-type MonthsServed<'a> = Zip<Zip<Zip<Iter<'a, Terms>, Iter<'a, f64>>, Iter<'a, f64>>, Iter<'a, f64>>;
 
 /// A line's [`Settling`], on the kind of credits its contract can hold: chosen once a line
 /// ([`ContractModel::settling`]), so that each kind has its own months' loop.
@@ -409,43 +403,65 @@ impl<'a, C: Credits> Settling<'a, C> {
         (last, fee): (u32, Option<f64>),
         credits: C,
     ) -> Self {
-        let Served {
-            first,
-            terms,
-            share,
-            shock,
-            lull,
-        } = inputs;
+        let end = inputs.first + inputs.terms.len();
         Self {
             model,
-            inputs: terms.iter().zip(share).zip(shock).zip(lull),
-            ends: usize::try_from(last).is_ok_and(|last| first + terms.len() == last),
+            inputs,
+            ends: usize::try_from(last).is_ok_and(|last| end == last),
             period: Period::default(),
             last,
             fee,
             credits,
         }
     }
-}
 
-/// Each month's settlement, in month order: as [`ContractModel::settle_served`], its
-/// inputs read side by side from the slices.
-impl<C: Credits> Iterator for Settling<'_, C> {
-    type Item = Settled;
-
+    /// Settles the months in order, each into its entry of `out` (one a month, as many) by
+    /// `add`: as [`ContractModel::settle_served`] month by month, the inputs read side by
+    /// side from the slices; all months but the last in one loop, where none is the line's
+    /// last, then the last.
     #[inline(always)]
-    fn next(&mut self) -> Option<Settled> {
-        let (((t, share), shock), lull) = self.inputs.next()?;
-        // The line's last month: the last of these, if it is the line's last.
-        let ends = self.ends && self.inputs.len() == 0;
-        let share = unit(share * shock) * lull;
-        Some(self.model.settle_on(
+    pub(crate) fn settle_into<T>(mut self, out: &mut [T], mut add: impl FnMut(&mut T, Settled)) {
+        let Served {
+            terms,
+            share,
+            shock,
+            lull,
+            ..
+        } = self.inputs;
+        let Some(k) = out.len().checked_sub(1) else {
+            return;
+        };
+        let (Some((out, [last_out])), Some((terms, [last_terms]))) =
+            (out.split_at_mut_checked(k), terms.split_at_checked(k))
+        else {
+            return;
+        };
+        let (Some((share, [last_share])), Some((shock, [last_shock])), Some((lull, [last_lull]))) = (
+            share.split_at_checked(k),
+            shock.split_at_checked(k),
+            lull.split_at_checked(k),
+        ) else {
+            return;
+        };
+        let months = terms.iter().zip(share).zip(shock).zip(lull);
+        for (slot, (((t, share), shock), lull)) in out.iter_mut().zip(months) {
+            add(slot, self.month(t, unit(share * shock) * lull, false));
+        }
+        let share = unit(last_share * last_shock) * last_lull;
+        let ends = self.ends;
+        add(last_out, self.month(last_terms, share, ends));
+    }
+
+    /// Settles a month (`t`, its terms; `ends`: the line's last) at usage share `share`.
+    #[inline(always)]
+    fn month(&mut self, t: &Terms, share: f64, ends: bool) -> Settled {
+        self.model.settle_on(
             t,
             (&mut self.period, &mut self.credits),
             (self.last, self.fee),
             ends,
             share,
-        ))
+        )
     }
 }
 
@@ -500,6 +516,13 @@ mod tests {
             .collect()
     }
 
+    /// The bits of `n` months settled by `settling`.
+    fn settled<C: Credits>(settling: Settling<'_, C>, n: usize) -> Vec<[u64; 2]> {
+        let mut out = vec![Settled::default(); n];
+        settling.settle_into(&mut out, |slot, settled| *slot = settled);
+        bits(out.into_iter())
+    }
+
     /// Random lines (with and without a cap, an overage price, a make-up window, a fee, a
     /// buyer's default; monthly, quarterly and annual periods; cut by the horizon or not)
     /// settled three ways: on the credits `settling` chooses (none without a window), on a
@@ -533,11 +556,11 @@ mod tests {
             let inputs = c.served_inputs(&draws, (lo, hi)).unwrap();
             let on_path = (state.last, state.fee);
             let chosen = match c.settling(&mut state, inputs) {
-                Settlings::WithoutCredits(months) => bits(months),
-                Settlings::WithCredits(months) => bits(months),
+                Settlings::WithoutCredits(months) => settled(months, hi - lo),
+                Settlings::WithCredits(months) => settled(months, hi - lo),
             };
             let mut credits = Vec::new();
-            let listed = bits(Settling::new(&c, inputs, on_path, &mut credits));
+            let listed = settled(Settling::new(&c, inputs, on_path, &mut credits), hi - lo);
             c.start(&draws, 0.4, horizon, &mut state);
             let mut period = Period::default();
             let as_they_are =
@@ -545,7 +568,7 @@ mod tests {
             assert_eq!(chosen.len(), hi - lo);
             assert_eq!(chosen, listed, "{line:?}");
             assert_eq!(chosen, as_they_are, "{line:?}");
-            let none = bits(Settling::new(&c, inputs, on_path, NoCredits));
+            let none = settled(Settling::new(&c, inputs, on_path, NoCredits), hi - lo);
             match c.window {
                 None => plain += 1,
                 Some(_) => credited += usize::from(none != chosen),

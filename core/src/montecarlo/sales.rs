@@ -79,14 +79,16 @@ fn add_line<const FIRST: bool>(
     let Some(inputs) = c.served_inputs(ld, (lo, hi)) else {
         return add_as_they_are::<FIRST>(served, (c, state, ld), lo);
     };
+    let add = |slot: &mut ContractSales, settled| add::<FIRST>(slot, c.gpus, settled);
     match c.settling(state, inputs) {
-        Settlings::WithoutCredits(months) => add_settled::<FIRST>(served, c.gpus, months),
-        Settlings::WithCredits(months) => add_settled::<FIRST>(served, c.gpus, months),
+        Settlings::WithoutCredits(months) => months.settle_into(served, add),
+        Settlings::WithCredits(months) => months.settle_into(served, add),
     }
 }
 
-/// [`add_settled`] with each month's inputs read as they are (shorter than the months
-/// served: never drawn or modelled so), out of the common loop's way.
+/// The months' settlements added as [`add_line`] does, each month's inputs read as they
+/// are (shorter than the months served: never drawn or modelled so), out of the common
+/// loop's way.
 #[cold]
 #[inline(never)]
 fn add_as_they_are<const FIRST: bool>(
@@ -95,30 +97,25 @@ fn add_as_they_are<const FIRST: bool>(
     lo: usize,
 ) {
     let mut period = Period::default();
-    let months = (lo..).map(|i| c.settle_served((state, &mut period), ld, i));
-    add_settled::<FIRST>(served, c.gpus, months);
+    for (slot, i) in served.iter_mut().zip(lo..) {
+        add::<FIRST>(slot, c.gpus, c.settle_served((state, &mut period), ld, i));
+    }
 }
 
-/// Adds `gpus` and each month's settlement of `settled` (in month order, at least as many)
-/// to the entry of `served` of its month (`FIRST`: to zero instead of the entry).
+/// Adds `gpus` and a month's settlement `settled` to its entry `slot` (`FIRST`: to zero
+/// instead of the entry).
 #[inline(always)]
-fn add_settled<const FIRST: bool>(
-    served: &mut [ContractSales],
-    gpus: f64,
-    settled: impl Iterator<Item = Settled>,
-) {
-    for (slot, settled) in served.iter_mut().zip(settled) {
-        let sums = if FIRST {
-            ContractSales::default()
-        } else {
-            *slot
-        };
-        *slot = ContractSales {
-            contracted: sums.contracted + gpus,
-            sold: sums.sold + settled.revenue,
-            busy: sums.busy + settled.served,
-        };
-    }
+fn add<const FIRST: bool>(slot: &mut ContractSales, gpus: f64, settled: Settled) {
+    let sums = if FIRST {
+        ContractSales::default()
+    } else {
+        *slot
+    };
+    *slot = ContractSales {
+        contracted: sums.contracted + gpus,
+        sold: sums.sold + settled.revenue,
+        busy: sums.busy + settled.served,
+    };
 }
 
 #[cfg(test)]
