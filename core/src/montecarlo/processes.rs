@@ -373,8 +373,12 @@ impl Params {
                 Some((probability, share)) => {
                     let mut r = rng(Stream::Curtailment, b, 0);
                     draws.curtailed.resize(months, 0.0);
+                    // `share` where the event happens, +0 (all bits 0) where not: a mask
+                    // of the share's bits rather than a branch on a random event.
+                    let bits = share.to_bits();
                     for slot in &mut draws.curtailed {
-                        *slot = if r.happens(probability) { share } else { 0.0 };
+                        let mask = u64::from(r.happens(probability)).wrapping_neg();
+                        *slot = f64::from_bits(bits & mask);
                     }
                 }
                 None => zeros(&mut draws.curtailed, months, &mut false),

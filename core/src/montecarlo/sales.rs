@@ -8,7 +8,7 @@
 //!
 //! ```text
 //! contractedᵢ = Σ_lines gpus           over the lines serving month i + 1
-//! soldᵢ       = Σ_lines revenue        (take-or-pay settlement, `ContractModel::settle`)
+//! soldᵢ       = Σ_lines revenue        (take-or-pay settlement, `contract::Settling`)
 //! busyᵢ       = Σ_lines usage served
 //! ```
 //!
