@@ -111,7 +111,7 @@ pub(crate) struct Chance {
     threshold: u64,
 }
 
-/// 2⁵², the number of [`unit`]'s values.
+/// 2⁵², the number of [`unit()`]'s values.
 const STEPS: f64 = 4_503_599_627_370_496.0;
 
 impl Chance {
@@ -132,7 +132,7 @@ impl Chance {
     }
 }
 
-/// 2⁻⁵³: half the spacing of [`unit`]'s values.
+/// 2⁻⁵³: half the spacing of [`unit()`]'s values.
 const HALF_STEP: f64 = 1.0 / 9_007_199_254_740_992.0;
 
 /// The upper 52 bits of `bits` as a number in [0, 1): [`one_to_two`] less 1 (exact).
