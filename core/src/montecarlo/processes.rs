@@ -51,7 +51,9 @@ pub(crate) struct Utilization {
 struct LullsF {
     start: Chance,
     end: Chance,
-    level: f64,
+    /// The factor out of a lull and in one (the level): read at the month's state, a load
+    /// rather than a branch on the random state.
+    factors: [f64; 2],
 }
 
 /// The price process in `f64`.
@@ -106,7 +108,7 @@ impl Utilization {
             lulls: p.lulls.as_ref().map(|l: &Lulls| LullsF {
                 start: chance(l.start_probability_per_month),
                 end: chance(l.end_probability_per_month),
-                level: f(l.level),
+                factors: [1.0, f(l.level)],
             }),
         }
     }
@@ -264,13 +266,17 @@ impl Utilization {
         };
         let months = shock.iter_mut().zip(lull.iter_mut());
         // A loop for each case, chosen once (each month draws the shock, then the lull).
-        match self.lulls {
+        match &self.lulls {
             Some(lulls) => {
                 let mut in_lull = false;
                 for (s, l) in months {
                     *s = step(&mut r);
                     in_lull = switch(&mut r, in_lull, lulls.start, lulls.end);
-                    *l = if in_lull { lulls.level } else { 1.0 };
+                    *l = lulls
+                        .factors
+                        .get(usize::from(in_lull))
+                        .copied()
+                        .unwrap_or(1.0);
                 }
             }
             None => {
