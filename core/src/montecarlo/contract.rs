@@ -9,6 +9,7 @@
 //! after d`. Its GPUs return to the market from month `d + 1`.
 
 use super::float::{lesser, positive, unit};
+use super::make_up::{Credits, NoCredits};
 use super::processes::LineDraws;
 use crate::Decimal;
 use crate::models::ModelError;
@@ -22,10 +23,11 @@ struct Terms {
     price: f64,
     shortfall_price: f64,
     overage_price: Option<f64>,
-    /// The period (1 first), its last month, its full minimum, and the sum of the minimums
-    /// of its months up to this one.
+    /// The period (1 first), its last month, whether this month is that one, its full
+    /// minimum, and the sum of the minimums of its months up to this one.
     period: u32,
     period_end: u32,
+    ends_period: bool,
     period_minimum: f64,
     minimum_so_far: f64,
 }
@@ -37,9 +39,11 @@ pub(crate) struct ContractModel {
     pub(crate) start: u32,
     /// The last month served (the term's end, or the scenario's own termination).
     pub(crate) last: u32,
-    /// The scenario's own termination fee, and its month.
-    fee: Option<(u32, f64)>,
-    cap: Option<f64>,
+    /// The scenario's own termination fee, billed in its month: the last.
+    fee: Option<f64>,
+    /// The cap on the GPU-hours a month within the price, +∞ without one: the lesser of a
+    /// path's usage (finite: a share in [0, 1] of finite hours) and +∞ is the usage itself.
+    cap: f64,
     window: Option<u32>,
     terms: Vec<Terms>,
     /// `gpus × 730`.
@@ -58,16 +62,49 @@ pub(crate) struct ContractModel {
 pub(crate) struct LineState {
     /// The last month served on this path.
     pub(crate) last: u32,
-    /// The fee and its month on this path.
-    fee: Option<(u32, f64)>,
+    /// The fee on this path, billed in its last month (a default's, or the termination's).
+    fee: Option<f64>,
     /// The default month, if the buyer defaults within the horizon.
     pub(crate) default_month: Option<u32>,
-    /// The current period, its minimum and the usage counted against it.
-    period: u32,
-    minimum: f64,
-    counted: f64,
     /// Make-up credits: (period earned, GPU-hours left), oldest first.
     credits: Vec<(u32, f64)>,
+}
+
+/// A line's current true-up period while its months are settled on a path: its number (1
+/// first; 0 before the first month), its minimum and the usage counted against it, in
+/// GPU-hours.
+#[derive(Debug, Clone, Copy, Default)]
+pub(crate) struct Period {
+    number: u32,
+    minimum: f64,
+    counted: f64,
+}
+
+/// A line's settlement over the months it serves on a path
+/// ([`ContractModel::settling`], run by [`Settling::settle_into`]): its inputs, its current
+/// period, its last month and fee on the path, and its credits `C` held here, in registers
+/// through the months' loop.
+#[derive(Debug)]
+pub(crate) struct Settling<'a, C> {
+    model: &'a ContractModel,
+    inputs: Served<'a>,
+    /// Whether the last of these months is the line's last on the path (not cut by the
+    /// horizon).
+    ends: bool,
+    period: Period,
+    last: u32,
+    fee: Option<f64>,
+    credits: C,
+}
+
+/// A line's [`Settling`], on the kind of credits its contract can hold: chosen once a line
+/// ([`ContractModel::settling`]), so that each kind has its own months' loop.
+#[derive(Debug)]
+pub(crate) enum Settlings<'a> {
+    /// No make-up window: never a credit.
+    WithoutCredits(Settling<'a, NoCredits>),
+    /// A make-up window: the path's credits, in its line state.
+    WithCredits(Settling<'a, &'a mut Vec<(u32, f64)>>),
 }
 
 /// A line's inputs over the months it serves on a path, each exactly as long
@@ -112,6 +149,7 @@ impl ContractModel {
                     overage_price: t.overage_price.map(to_f64_lossy),
                     period: period.period,
                     period_end: end,
+                    ends_period: t.month == end,
                     period_minimum: to_f64_lossy(period.minimum_gpu_hours),
                     minimum_so_far: to_f64_lossy(so_far),
                 });
@@ -142,8 +180,11 @@ impl ContractModel {
             gpus: to_f64_lossy(c.gpus),
             start: c.start_month,
             last: c.last_month(),
-            fee: c.termination.map(|t| (t.month, to_f64_lossy(t.fee_usd))),
-            cap: c.cap_gpu_hours_per_month.map(to_f64_lossy),
+            // A termination's month is within the term (validated): the contract's last.
+            fee: c.termination.map(|t| to_f64_lossy(t.fee_usd)),
+            cap: c
+                .cap_gpu_hours_per_month
+                .map_or(f64::INFINITY, to_f64_lossy),
             window: c.make_up.map(|m| m.window_periods),
             terms,
             full: to_f64_lossy(full),
@@ -174,6 +215,19 @@ impl ContractModel {
         (month <= self.last && month <= horizon).then_some(month)
     }
 
+    /// The months of usage draws that a path whose default uniform is `u` reads for this
+    /// line, over `months` months: the served months' end ([`served`](Self::served)), 0 if
+    /// it serves none. The usage after a buyer's default (or after the term) is never read.
+    pub(crate) fn usage_months(&self, u: Option<f64>, months: usize) -> usize {
+        let horizon = u32::try_from(months).unwrap_or(u32::MAX);
+        // The last month served: the default month, else the line's own (as `start`).
+        let last = self.default_month(u, horizon).unwrap_or(self.last);
+        match self.served_until(last, months) {
+            (lo, hi) if hi > lo => hi,
+            _ => 0,
+        }
+    }
+
     /// Starts a path: its default month and the state to settle it.
     pub(crate) fn start(
         &self,
@@ -183,22 +237,17 @@ impl ContractModel {
         state: &mut LineState,
     ) {
         state.default_month = self.default_month(draws.default_uniform, horizon);
+        state.last = state.default_month.unwrap_or(self.last);
         match state.default_month {
             Some(d) => {
-                state.last = d;
                 let unpaid = usize::try_from(d - self.start)
                     .ok()
                     .and_then(|j| self.unpaid_after.get(j))
                     .map_or(0.0, |u| to_f64_lossy(*u));
-                state.fee = Some((d, recovery * unpaid));
+                state.fee = Some(recovery * unpaid);
             }
-            None => {
-                state.last = self.last;
-                state.fee = self.fee;
-            }
+            None => state.fee = self.fee,
         }
-        state.period = 0;
-        state.counted = 0.0;
         state.credits.clear();
     }
 
@@ -207,9 +256,15 @@ impl ContractModel {
     /// month on the path, empty if none (index `i` is month `i + 1`).
     #[inline(always)]
     pub(crate) fn served(&self, state: &LineState, months: usize) -> (usize, usize) {
+        self.served_until(state.last, months)
+    }
+
+    /// [`served`](Self::served) on a path where the line's last month is `last`.
+    #[inline(always)]
+    fn served_until(&self, last: u32, months: usize) -> (usize, usize) {
         let index = |month: u32| usize::try_from(month).unwrap_or(usize::MAX);
         let lo = index(self.start.max(1) - 1).min(months);
-        let hi = index(state.last).min(months).max(lo);
+        let hi = index(last).min(months).max(lo);
         (lo, hi)
     }
 
@@ -221,18 +276,24 @@ impl ContractModel {
     }
 
     /// Settles month index `i` (month `i + 1`, one the contract serves on this path: in
-    /// [`served`](Self::served)) on the path's usage draws `draws`: nothing past the
+    /// [`served`](Self::served)) on the path's usage draws `draws`, in the line's current
+    /// period `period` (the default before the first month served): nothing past the
     /// contract's terms.
     #[inline(always)]
     pub(crate) fn settle_served(
         &self,
-        state: &mut LineState,
+        (state, period): (&mut LineState, &mut Period),
         draws: &LineDraws,
         i: usize,
     ) -> Settled {
         let month = u32::try_from(i + 1).unwrap_or(u32::MAX);
         match self.terms(month) {
-            Some(t) => self.settle_on(t, state, month, self.usage_share(draws, i)),
+            Some(t) => {
+                let on_path = (state.last, state.fee);
+                let share = self.usage_share(draws, i);
+                let ends = month == state.last;
+                self.settle_on(t, (period, &mut state.credits), on_path, ends, share)
+            }
             None => Settled::default(),
         }
     }
@@ -258,68 +319,70 @@ impl ContractModel {
         })
     }
 
-    /// Settles the `k`-th month of `served` (month index `served.first + k`): as
-    /// [`settle_served`](Self::settle_served), its inputs read from the slices.
+    /// The settlement of this line over `inputs`, its inputs over the months it serves on
+    /// the path ([`served_inputs`](Self::served_inputs)), from `state` (started for the
+    /// path): on [`NoCredits`] without a make-up window (a credit is only earned with one),
+    /// else on the state's credits.
     #[inline(always)]
-    pub(crate) fn settle_at(
-        &self,
-        state: &mut LineState,
-        served: &Served<'_>,
-        k: usize,
-    ) -> Settled {
-        let inputs = (
-            served.terms.get(k),
-            served.share.get(k),
-            served.shock.get(k),
-            served.lull.get(k),
-        );
-        let (Some(t), Some(share), Some(shock), Some(lull)) = inputs else {
-            return Settled::default();
-        };
-        let month = u32::try_from(served.first + k + 1).unwrap_or(u32::MAX);
-        self.settle_on(t, state, month, unit(share * shock) * lull)
+    pub(crate) fn settling<'a>(
+        &'a self,
+        state: &'a mut LineState,
+        inputs: Served<'a>,
+    ) -> Settlings<'a> {
+        let on_path = (state.last, state.fee);
+        match self.window {
+            None => Settlings::WithoutCredits(Settling::new(self, inputs, on_path, NoCredits)),
+            Some(_) => {
+                let credits = &mut state.credits;
+                Settlings::WithCredits(Settling::new(self, inputs, on_path, credits))
+            }
+        }
     }
 
-    /// Settles `month` (1 first, one the contract serves on this path; `t`, its terms) at
-    /// usage share `share`.
+    /// Settles a month the contract serves on this path (`t`, its terms; `ends`: the line's
+    /// last on the path) at usage share `share`, in the line's current period `p` with its
+    /// `credits`, the line's last month and fee on the path being `(last, fee)`.
     #[inline(always)]
-    fn settle_on(&self, t: &Terms, state: &mut LineState, month: u32, share: f64) -> Settled {
-        if t.period != state.period {
-            state.period = t.period;
-            state.counted = 0.0;
-            state.minimum = if state.last < t.period_end {
-                self.terms(state.last).map_or(0.0, |cut| cut.minimum_so_far)
-            } else {
-                t.period_minimum
+    fn settle_on(
+        &self,
+        t: &Terms,
+        (p, credits): (&mut Period, &mut impl Credits),
+        (last, fee): (u32, Option<f64>),
+        ends: bool,
+        share: f64,
+    ) -> Settled {
+        if t.period != p.number {
+            *p = Period {
+                number: t.period,
+                minimum: if last < t.period_end {
+                    self.terms(last).map_or(0.0, |cut| cut.minimum_so_far)
+                } else {
+                    t.period_minimum
+                },
+                counted: 0.0,
             };
         }
         let usage = self.full * share;
-        let within = self.cap.map_or(usage, |cap| lesser(usage, cap));
+        let within = lesser(usage, self.cap);
         let above_cap = usage - within;
         let (overage, unserved) = match t.overage_price {
             Some(_) => (above_cap, 0.0),
             None => (0.0, above_cap),
         };
-        let above_before = positive(state.counted - state.minimum);
-        state.counted += within;
-        let above_after = positive(state.counted - state.minimum);
-        let used = use_credits(&mut state.credits, above_after - above_before);
+        let above_before = positive(p.counted - p.minimum);
+        p.counted += within;
+        let above_after = positive(p.counted - p.minimum);
+        let used = credits.used(above_after - above_before);
         let mut revenue = (within - used) * t.price + overage * t.overage_price.unwrap_or(0.0);
-        if month == t.period_end || month == state.last {
-            let shortfall = positive(state.minimum - state.counted);
+        if t.ends_period || ends {
+            let shortfall = positive(p.minimum - p.counted);
             revenue += shortfall * t.shortfall_price;
             if let Some(window) = self.window {
-                if shortfall > 0.0 {
-                    state.credits.push((t.period, shortfall));
-                }
-                let ends = month == state.last;
-                state.credits.retain(|(earned, _)| {
-                    !(ends || u64::from(*earned) + u64::from(window) <= u64::from(t.period))
-                });
+                credits.close(window, t.period, shortfall, ends);
             }
         }
-        if let Some((fee_month, fee)) = state.fee
-            && fee_month == month
+        if let Some(fee) = fee
+            && ends
         {
             revenue += fee;
         }
@@ -330,21 +393,191 @@ impl ContractModel {
     }
 }
 
-/// Uses up to `wanted` GPU-hours of credit, oldest first; returns the hours used.
-#[inline]
-fn use_credits(credits: &mut Vec<(u32, f64)>, wanted: f64) -> f64 {
-    let mut used = 0.0;
-    while let Some((_, left)) = credits.first_mut() {
-        let still = wanted - used;
-        if still <= 0.0 {
-            break;
-        }
-        let take = lesser(*left, still);
-        *left -= take;
-        used += take;
-        if *left == 0.0 {
-            credits.remove(0);
+impl<'a, C: Credits> Settling<'a, C> {
+    /// The settlement of `model`'s months over `inputs` from before its first month, the
+    /// line's last month and fee on the path being `(last, fee)`, on `credits`.
+    #[inline(always)]
+    fn new(
+        model: &'a ContractModel,
+        inputs: Served<'a>,
+        (last, fee): (u32, Option<f64>),
+        credits: C,
+    ) -> Self {
+        let end = inputs.first + inputs.terms.len();
+        Self {
+            model,
+            inputs,
+            ends: usize::try_from(last).is_ok_and(|last| end == last),
+            period: Period::default(),
+            last,
+            fee,
+            credits,
         }
     }
-    used
+
+    /// Settles the months in order, each into its entry of `out` (one a month, as many) by
+    /// `add`: as [`ContractModel::settle_served`] month by month, the inputs read side by
+    /// side from the slices; all months but the last in one loop, where none is the line's
+    /// last, then the last.
+    #[inline(always)]
+    pub(crate) fn settle_into<T>(mut self, out: &mut [T], mut add: impl FnMut(&mut T, Settled)) {
+        let Served {
+            terms,
+            share,
+            shock,
+            lull,
+            ..
+        } = self.inputs;
+        let Some(k) = out.len().checked_sub(1) else {
+            return;
+        };
+        let (Some((out, [last_out])), Some((terms, [last_terms]))) =
+            (out.split_at_mut_checked(k), terms.split_at_checked(k))
+        else {
+            return;
+        };
+        let (Some((share, [last_share])), Some((shock, [last_shock])), Some((lull, [last_lull]))) = (
+            share.split_at_checked(k),
+            shock.split_at_checked(k),
+            lull.split_at_checked(k),
+        ) else {
+            return;
+        };
+        let months = terms.iter().zip(share).zip(shock).zip(lull);
+        for (slot, (((t, share), shock), lull)) in out.iter_mut().zip(months) {
+            add(slot, self.month(t, unit(share * shock) * lull, false));
+        }
+        let share = unit(last_share * last_shock) * last_lull;
+        let ends = self.ends;
+        add(last_out, self.month(last_terms, share, ends));
+    }
+
+    /// Settles a month (`t`, its terms; `ends`: the line's last) at usage share `share`.
+    #[inline(always)]
+    fn month(&mut self, t: &Terms, share: f64, ends: bool) -> Settled {
+        self.model.settle_on(
+            t,
+            (&mut self.period, &mut self.credits),
+            (self.last, self.fee),
+            ends,
+            share,
+        )
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::models::take_or_pay::{MakeUp, Termination, TrueUp};
+    use crate::montecarlo::rng::Rng;
+
+    /// A number in `lo..=hi` from `rng`.
+    fn within(rng: &mut Rng, lo: u32, hi: u32) -> u32 {
+        lo + u32::try_from(rng.next_u64() % u64::from(hi - lo + 1)).unwrap()
+    }
+
+    /// The preset's line with a random start, term, true-up period, minimum, cap, overage
+    /// price, make-up window, termination and usage share.
+    fn random_line(rng: &mut Rng) -> ContractLine {
+        let scenario = crate::presets::get("coreweave-box-ig")
+            .unwrap()
+            .unwrap()
+            .scenario
+            .unwrap();
+        let mut line = scenario.contracts[0].clone();
+        let c = &mut line.contract;
+        c.start_month = within(rng, 1, 8);
+        c.term_months = within(rng, 6, 48);
+        c.true_up = [TrueUp::Monthly, TrueUp::Quarterly, TrueUp::Annual]
+            [usize::try_from(within(rng, 0, 2)).unwrap()];
+        let mut coin = || rng.uniform() < 0.5;
+        let (cap, overage, window, fee) = (coin(), coin(), coin(), coin());
+        // 680-729 hours a GPU: below the 730 of a full month, so a busy month hits it.
+        c.cap_gpu_hours_per_month = cap.then(|| c.gpus * Decimal::from(within(rng, 680, 729)));
+        c.overage_price_usd_per_gpu_hour = overage.then(|| Decimal::new(310, 2));
+        c.make_up = window.then(|| MakeUp {
+            window_periods: within(rng, 1, 3),
+        });
+        c.termination = fee.then(|| Termination {
+            month: c.start_month + within(rng, 0, c.term_months - 1),
+            fee_usd: Decimal::from(1_500_000),
+        });
+        // A minimum of 60-100 % of the full 747,520 GPU-hours a month, so that busy months
+        // go above it and use credits.
+        c.commitment.quantity_per_month = Decimal::from(within(rng, 448_512, 747_520));
+        line.usage_share = Decimal::from(within(rng, 60, 100)) / Decimal::from(100);
+        line
+    }
+
+    /// A line's months settled as a list of (revenue, served) bits.
+    fn bits(months: impl Iterator<Item = Settled>) -> Vec<[u64; 2]> {
+        months
+            .map(|s| [s.revenue.to_bits(), s.served.to_bits()])
+            .collect()
+    }
+
+    /// The bits of `n` months settled by `settling`.
+    fn settled<C: Credits>(settling: Settling<'_, C>, n: usize) -> Vec<[u64; 2]> {
+        let mut out = vec![Settled::default(); n];
+        settling.settle_into(&mut out, |slot, settled| *slot = settled);
+        bits(out.into_iter())
+    }
+
+    /// Random lines (with and without a cap, an overage price, a make-up window, a fee, a
+    /// buyer's default; monthly, quarterly and annual periods; cut by the horizon or not)
+    /// settled three ways: on the credits `settling` chooses (none without a window), on a
+    /// list of credits always, and month by month from the inputs as they are. The same
+    /// bits every way; and a window's credits do change some lines' revenue (settled on no
+    /// credits, they differ), so that the comparison can fail.
+    #[test]
+    fn a_line_without_a_window_settles_on_no_credits_to_the_same_bits() {
+        let mut rng = Rng::seeded(21);
+        let (mut plain, mut credited, mut defaulted, mut capped) = (0, 0, 0, 0);
+        for _ in 0..400 {
+            let line = random_line(&mut rng);
+            let horizon = within(&mut rng, 12, 60);
+            let months = usize::try_from(horizon).unwrap();
+            let c = ContractModel::new(&line, horizon, Some(0.97)).unwrap();
+            // A termination's fee is billed in its month, the line's last (a default's in
+            // the default month, its last on the path): billed when the last month ends.
+            if let Some(t) = line.contract.termination {
+                assert_eq!(t.month, c.last);
+            }
+            let draws = LineDraws {
+                shock: (0..months).map(|_| 0.6 + 0.8 * rng.uniform()).collect(),
+                lull: (0..months)
+                    .map(|_| if rng.uniform() < 0.2 { 0.3 } else { 1.0 })
+                    .collect(),
+                default_uniform: Some(rng.uniform()),
+            };
+            let mut state = LineState::default();
+            c.start(&draws, 0.4, horizon, &mut state);
+            let (lo, hi) = c.served(&state, months);
+            let inputs = c.served_inputs(&draws, (lo, hi)).unwrap();
+            let on_path = (state.last, state.fee);
+            let chosen = match c.settling(&mut state, inputs) {
+                Settlings::WithoutCredits(months) => settled(months, hi - lo),
+                Settlings::WithCredits(months) => settled(months, hi - lo),
+            };
+            let mut credits = Vec::new();
+            let listed = settled(Settling::new(&c, inputs, on_path, &mut credits), hi - lo);
+            c.start(&draws, 0.4, horizon, &mut state);
+            let mut period = Period::default();
+            let as_they_are =
+                bits((lo..hi).map(|i| c.settle_served((&mut state, &mut period), &draws, i)));
+            assert_eq!(chosen.len(), hi - lo);
+            assert_eq!(chosen, listed, "{line:?}");
+            assert_eq!(chosen, as_they_are, "{line:?}");
+            let none = settled(Settling::new(&c, inputs, on_path, NoCredits), hi - lo);
+            match c.window {
+                None => plain += 1,
+                Some(_) => credited += usize::from(none != chosen),
+            }
+            defaulted += usize::from(state.default_month.is_some());
+            capped += usize::from(c.full * 0.99 > c.cap);
+        }
+        // Every kind of line came up, and credits were used on some.
+        assert!(plain > 150 && credited > 50, "{plain} {credited}");
+        assert!(defaulted > 100 && capped > 120, "{defaulted} {capped}");
+    }
 }

@@ -16,7 +16,7 @@
 use super::float::greater;
 use super::model::Model;
 use super::options::MonteCarloInputs;
-use super::path::{Scratch, draw, market_utilization};
+use super::path::{Scratch, draw_whole, market_utilization};
 use super::prepare;
 use super::stats::Outcome;
 use crate::Decimal;
@@ -89,7 +89,7 @@ pub fn replay(inputs: &MonteCarloInputs, path: u32) -> Result<Replay, ScenarioEr
     };
     let model = prepare::model(inputs)?;
     let mut scratch = Scratch::new(&model);
-    draw(&model, inputs.options.seed, u64::from(path), &mut scratch);
+    draw_whole(&model, inputs.options.seed, u64::from(path), &mut scratch);
     let at = |e: ModelError| ScenarioError::Model(e.within("scenario"));
     let (scenario, first_customer_default_month) =
         path_scenario(base, &model, &scratch).map_err(at)?;

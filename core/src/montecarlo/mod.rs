@@ -91,6 +91,7 @@ mod encoding;
 mod exact;
 mod float;
 mod irr;
+mod make_up;
 mod model;
 mod normal;
 mod options;

@@ -16,7 +16,7 @@
 //! math library; everything else is `+ − × ÷`, which IEEE 754 rounds the same everywhere.
 //! The same draws therefore give the same variates natively and in WebAssembly.
 
-use super::rng::{Rng, unit};
+use super::rng::{Rng, signed_unit};
 
 /// The start of the tail.
 const R: f64 = 3.654_152_885_361_009;
@@ -64,7 +64,7 @@ impl Ziggurat {
     pub(crate) fn sample(&self, rng: &mut Rng) -> f64 {
         let bits = rng.next_u64();
         let i = usize::from(bits.to_le_bytes()[0]);
-        let u = 2.0 * unit(bits) - 1.0;
+        let u = signed_unit(bits);
         let x = u * self.at(&self.x, i);
         if x.abs() < self.at(&self.x, i + 1) {
             x

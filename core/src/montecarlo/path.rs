@@ -39,7 +39,7 @@ use super::contract::LineState;
 use super::float::unit;
 use super::irr::without_zero_tail;
 use super::model::{Base, BoxModel, FinancingModel, HOURS, Model, Month, annual_irr, annual_irrs};
-use super::processes::{BoxDraws, Draws, Shape};
+use super::processes::{BoxDraws, Draws, Shape, every_month};
 use super::sales::{ContractSales, settle_lines};
 use super::waterfall::{self, BoxMonth, Buffers, Credit, PathMonth, Rates};
 
@@ -236,6 +236,7 @@ fn neutral(months: usize, lines: &[usize]) -> Draws {
         floating: false,
         priced: false,
         utilized: false,
+        usage_months: &every_month,
     };
     params.draw(&super::normal::Ziggurat::new(), 0, 0, &shape, &mut draws);
     draws
@@ -267,14 +268,38 @@ fn model_monthly(flows: &[f64]) -> Option<f64> {
     annual_irr(flows, None).0
 }
 
-/// Draws path `path` under `seed` into `scratch`.
+/// Draws path `path` under `seed` into `scratch`: each contract line's usage only over the
+/// months the path reads (to its last month served, `ContractModel::usage_months`).
 pub(crate) fn draw(model: &Model, seed: u64, path: u64, scratch: &mut Scratch) {
+    let months = model.months;
+    let read = |b: usize, line: usize, u: Option<f64>| {
+        let c = model.boxes.get(b).and_then(|b| b.contracts.get(line));
+        c.map_or(months, |c| c.usage_months(u, months))
+    };
+    draw_usage(model, (seed, path), scratch, &read);
+}
+
+/// Draws path `path` under `seed` into `scratch` with every month of each contract line's
+/// usage (a replay writes them all into its scenario).
+pub(crate) fn draw_whole(model: &Model, seed: u64, path: u64, scratch: &mut Scratch) {
+    draw_usage(model, (seed, path), scratch, &every_month);
+}
+
+/// Draws path `path` under `seed` into `scratch`, each line's usage over `usage_months`
+/// ([`Shape::usage_months`]).
+fn draw_usage(
+    model: &Model,
+    (seed, path): (u64, u64),
+    scratch: &mut Scratch,
+    usage_months: &dyn Fn(usize, usize, Option<f64>) -> usize,
+) {
     let shape = Shape {
         months: model.months,
         lines: &scratch.shape_lines,
         floating: scratch.floating,
         priced: scratch.priced,
         utilized: scratch.utilized,
+        usage_months,
     };
     model
         .params

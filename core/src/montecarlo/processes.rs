@@ -4,7 +4,7 @@
 
 use super::normal::Ziggurat;
 use super::options::{Lulls, Stochastic, UtilizationProcess};
-use super::rng::Rng;
+use super::rng::{Chance, Rng};
 use crate::Decimal;
 use crate::units::to_f64_lossy;
 
@@ -46,12 +46,14 @@ pub(crate) struct Utilization {
     lulls: Option<LullsF>,
 }
 
-/// Lulls in `f64`.
+/// Lulls in `f64`, their monthly chances of starting and ending as [`Chance`]s.
 #[derive(Debug, Clone, Copy)]
 struct LullsF {
-    start: f64,
-    end: f64,
-    level: f64,
+    start: Chance,
+    end: Chance,
+    /// The factor out of a lull and in one (the level): read at the month's state, a load
+    /// rather than a branch on the random state.
+    factors: [f64; 2],
 }
 
 /// The price process in `f64`.
@@ -60,9 +62,9 @@ pub(crate) struct Price {
     keep: f64,
     sigma: f64,
     /// (probability, mean log size, log size σ).
-    jumps: Option<(f64, f64, f64)>,
+    jumps: Option<(Chance, f64, f64)>,
     /// (log level, start probability, end probability).
-    regimes: Option<(f64, f64, f64)>,
+    regimes: Option<(f64, Chance, Chance)>,
 }
 
 /// The residual shocks in `f64`.
@@ -84,7 +86,7 @@ pub(crate) struct Params {
     /// Monthly survival factor `(1 − annual)^(1/12)` and the recovery share.
     pub(crate) default: Option<(f64, f64)>,
     /// (probability, share of hours).
-    pub(crate) curtailment: Option<(f64, f64)>,
+    pub(crate) curtailment: Option<(Chance, f64)>,
     /// (keep = 1 − κ, σ, floor).
     pub(crate) sofr: Option<(f64, f64, Option<f64>)>,
 }
@@ -93,15 +95,20 @@ fn f(value: Decimal) -> f64 {
     to_f64_lossy(value)
 }
 
+/// A monthly probability as the event of a uniform below it.
+fn chance(value: Decimal) -> Chance {
+    Chance::new(f(value))
+}
+
 impl Utilization {
     fn new(p: &UtilizationProcess) -> Self {
         Self {
             keep: 1.0 - f(p.mean_reversion_per_month),
             sigma: f(p.volatility_per_month),
             lulls: p.lulls.as_ref().map(|l: &Lulls| LullsF {
-                start: f(l.start_probability_per_month),
-                end: f(l.end_probability_per_month),
-                level: f(l.level),
+                start: chance(l.start_probability_per_month),
+                end: chance(l.end_probability_per_month),
+                factors: [1.0, f(l.level)],
             }),
         }
     }
@@ -118,7 +125,7 @@ impl Params {
                 sigma: f(p.volatility_per_month),
                 jumps: p.jumps.as_ref().map(|j| {
                     (
-                        f(j.probability_per_month),
+                        chance(j.probability_per_month),
                         f(j.mean_log_size),
                         f(j.log_size_volatility),
                     )
@@ -126,8 +133,8 @@ impl Params {
                 regimes: p.regimes.as_ref().map(|r| {
                     (
                         f(r.log_level),
-                        f(r.start_probability_per_month),
-                        f(r.end_probability_per_month),
+                        chance(r.start_probability_per_month),
+                        chance(r.end_probability_per_month),
                     )
                 }),
             }),
@@ -146,7 +153,7 @@ impl Params {
             curtailment: stochastic
                 .curtailment
                 .as_ref()
-                .map(|c| (f(c.probability_per_month), f(c.share_of_hours))),
+                .map(|c| (chance(c.probability_per_month), f(c.share_of_hours))),
             sofr: stochastic.sofr.as_ref().map(|s| {
                 (
                     1.0 - f(s.mean_reversion_per_month),
@@ -161,9 +168,10 @@ impl Params {
 /// One contract line's draws.
 #[derive(Debug, Clone, Default)]
 pub(crate) struct LineDraws {
-    /// `1 + x` of the usage process, months 1 to the horizon.
+    /// `1 + x` of the usage process, months 1 to the last the path reads
+    /// ([`Shape::usage_months`]; the horizon without a usage process).
     pub(crate) shock: Vec<f64>,
-    /// The lull factor (1 when busy).
+    /// The lull factor (1 when busy), as many months.
     pub(crate) lull: Vec<f64>,
     /// The uniform that sets the default month, when buyers default.
     pub(crate) default_uniform: Option<f64>,
@@ -229,11 +237,12 @@ fn fill(out: &mut Vec<f64>, months: usize, value: f64, neutral: &mut bool) {
 }
 
 /// A two-state chain step: from the normal state, `start` is the chance of switching;
-/// from the other, `end` the chance of switching back.
+/// from the other, `end` the chance of switching back (staying shifted is `u ≥ end`, which
+/// is `!(u < end)`: the probabilities come from decimals, never NaN).
 #[inline]
-fn switch(rng: &mut Rng, shifted: bool, start: f64, end: f64) -> bool {
-    let u = rng.uniform();
-    if shifted { u >= end } else { u < start }
+fn switch(rng: &mut Rng, shifted: bool, start: Chance, end: Chance) -> bool {
+    // Shifted: !happens(end); else happens(start). One comparison, on the chance chosen.
+    rng.happens(if shifted { end } else { start }) != shifted
 }
 
 impl Utilization {
@@ -250,17 +259,32 @@ impl Utilization {
         lull.resize(months, 1.0);
         // The generator's state as a local, in registers through the loop (written back).
         let mut r = rng.clone();
-        let (mut x, mut in_lull) = (0.0, false);
-        for (s, l) in shock.iter_mut().zip(lull.iter_mut()) {
-            x = self.keep * x + self.sigma * z.sample(&mut r);
-            *s = 1.0 + x;
-            *l = match self.lulls {
-                Some(lulls) => {
+        let mut x = 0.0;
+        let mut step = |r: &mut Rng| {
+            x = self.keep * x + self.sigma * z.sample(r);
+            1.0 + x
+        };
+        let months = shock.iter_mut().zip(lull.iter_mut());
+        // A loop for each case, chosen once (each month draws the shock, then the lull).
+        match &self.lulls {
+            Some(lulls) => {
+                let mut in_lull = false;
+                for (s, l) in months {
+                    *s = step(&mut r);
                     in_lull = switch(&mut r, in_lull, lulls.start, lulls.end);
-                    if in_lull { lulls.level } else { 1.0 }
+                    *l = lulls
+                        .factors
+                        .get(usize::from(in_lull))
+                        .copied()
+                        .unwrap_or(1.0);
                 }
-                None => 1.0,
-            };
+            }
+            None => {
+                for (s, l) in months {
+                    *s = step(&mut r);
+                    *l = 1.0;
+                }
+            }
         }
         *rng = r;
     }
@@ -278,6 +302,16 @@ pub(crate) struct Shape<'a> {
     /// Whether any box's market utilization is above 0 in some month (the market's
     /// utilization is drawn only then: a level of 0 stays 0).
     pub(crate) utilized: bool,
+    /// The months of a contract line's usage to draw (at most `months` are), from its box,
+    /// its index in the box and its default uniform: those the path reads, or
+    /// [`every_month`].
+    pub(crate) usage_months: &'a dyn Fn(usize, usize, Option<f64>) -> usize,
+}
+
+/// Every month of every line's usage ([`Shape::usage_months`]): for a path whose usage is
+/// read in full (a replay writes it into its scenario).
+pub(crate) fn every_month(_box: usize, _line: usize, _default_uniform: Option<f64>) -> usize {
+    usize::MAX
 }
 
 impl Params {
@@ -345,23 +379,27 @@ impl Params {
                 Some((probability, share)) => {
                     let mut r = rng(Stream::Curtailment, b, 0);
                     draws.curtailed.resize(months, 0.0);
+                    // `share` where the event happens, +0 (all bits 0) where not: a mask
+                    // of the share's bits rather than a branch on a random event.
+                    let bits = share.to_bits();
                     for slot in &mut draws.curtailed {
-                        *slot = if r.uniform() < probability {
-                            share
-                        } else {
-                            0.0
-                        };
+                        let mask = u64::from(r.happens(probability)).wrapping_neg();
+                        *slot = f64::from_bits(bits & mask);
                     }
                 }
                 None => zeros(&mut draws.curtailed, months, &mut false),
             }
             draws.lines.resize_with(lines, LineDraws::default);
             for (line, l) in draws.lines.iter_mut().enumerate() {
+                // The default first (a stream of its own): it ends the months read.
+                l.default_uniform = self
+                    .default
+                    .map(|_| rng(Stream::Default, b, line).uniform());
                 match self.usage {
                     Some(u) => u.draw(
                         z,
                         &mut rng(Stream::Usage, b, line),
-                        months,
+                        (shape.usage_months)(b, line, l.default_uniform).min(months),
                         &mut l.shock,
                         &mut l.lull,
                     ),
@@ -370,9 +408,6 @@ impl Params {
                         ones(&mut l.lull, months, &mut false);
                     }
                 }
-                l.default_uniform = self
-                    .default
-                    .map(|_| rng(Stream::Default, b, line).uniform());
             }
         }
     }
@@ -388,7 +423,7 @@ impl Price {
         for slot in out.iter_mut() {
             y = self.keep * y + self.sigma * z.sample(&mut r);
             if let Some((probability, mean, sigma)) = self.jumps
-                && r.uniform() < probability
+                && r.happens(probability)
             {
                 y += mean + sigma * z.sample(&mut r);
             }
@@ -411,18 +446,26 @@ impl Residual {
         out.resize(months, 1.0);
         let mut factor = 1.0;
         // The shocks' months, `first_month + k · every_months` (k ≥ 0, from month 1), kept
-        // as the next one instead of a division each month.
+        // as the next one; the months from one shock to the next (`from..i`) filled at
+        // once. A shock's month index is at least `earliest` (none again in the same month
+        // when the step is 0) and within the months.
         let mut next = if self.first_month == 0 {
             self.every_months
         } else {
             self.first_month
         };
-        for (slot, month) in out.iter_mut().zip(1_u32..) {
-            if month == next {
-                factor *= self.median_factor * libm::exp(self.sigma * z.sample(rng));
-                next = next.saturating_add(self.every_months);
+        let (mut from, mut earliest) = (0, 0);
+        let index = |month: u32| usize::try_from(month).ok()?.checked_sub(1);
+        while let Some(i) = index(next).filter(|i| *i >= earliest && *i < months) {
+            if let Some(kept) = out.get_mut(from..i) {
+                kept.fill(factor);
             }
-            *slot = factor;
+            factor *= self.median_factor * libm::exp(self.sigma * z.sample(rng));
+            (from, earliest) = (i, i + 1);
+            next = next.saturating_add(self.every_months);
+        }
+        if let Some(kept) = out.get_mut(from..) {
+            kept.fill(factor);
         }
     }
 }
@@ -441,6 +484,7 @@ mod tests {
             floating: true,
             priced: true,
             utilized: true,
+            usage_months: &every_month,
         }
     }
 
@@ -593,6 +637,58 @@ mod tests {
             assert_eq!(*factor, expected(i + 1), "month {}", i + 1);
         }
         assert_eq!(d.residual.len(), 72);
+    }
+
+    #[test]
+    fn residual_shocks_fill_the_months_between_them_as_month_by_month() {
+        // The months between two shocks filled at once, against a factor kept month by
+        // month (a shock in month m when m = first + k · every, k ≥ 0; from `every` when
+        // `first` is 0): the same draws in the same months, the same bits; steps of 0,
+        // shocks past the horizon, and no months at all included.
+        let z = Ziggurat::new();
+        let by_month = |r: &Residual, rng: &mut Rng, months: u32| -> Vec<f64> {
+            let start = if r.first_month == 0 {
+                r.every_months
+            } else {
+                r.first_month
+            };
+            let mut factor = 1.0;
+            (1..=months)
+                .map(|m| {
+                    let shocked = start != 0
+                        && m >= start
+                        && match r.every_months {
+                            0 => m == start,
+                            every => (m - start) % every == 0,
+                        };
+                    if shocked {
+                        factor *= r.median_factor * libm::exp(r.sigma * z.sample(rng));
+                    }
+                    factor
+                })
+                .collect()
+        };
+        let mut out = vec![7.0; 3];
+        for first_month in [0, 1, 2, 5, 13, 30, 31, 200] {
+            for every_months in [0, 1, 2, 4, 24, 40] {
+                for months in [0, 1, 12, 30] {
+                    let r = Residual {
+                        first_month,
+                        every_months,
+                        median_factor: 0.8,
+                        sigma: 0.3,
+                    };
+                    let mut rng = Rng::stream(1, 2, 3);
+                    r.draw(&z, &mut rng, usize::try_from(months).unwrap(), &mut out);
+                    let mut reference = Rng::stream(1, 2, 3);
+                    let expected = by_month(&r, &mut reference, months);
+                    let bits = |v: &[f64]| v.iter().map(|x| x.to_bits()).collect::<Vec<_>>();
+                    assert_eq!(bits(&out), bits(&expected), "{first_month} {every_months}");
+                    // The same numbers drawn: the generators are in the same state.
+                    assert_eq!(rng, reference);
+                }
+            }
+        }
     }
 
     #[test]

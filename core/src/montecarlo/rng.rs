@@ -79,6 +79,13 @@ impl Rng {
         unit(self.next_u64())
     }
 
+    /// Whether the next uniform ([`uniform`](Self::uniform)) is below the chance's
+    /// probability, compared on its 52 bits ([`Chance`]).
+    #[inline(always)]
+    pub(crate) fn happens(&mut self, chance: Chance) -> bool {
+        self.next_u64() >> 12 < chance.threshold
+    }
+
     /// A uniform number in (0, 1): as [`uniform`](Self::uniform), moved up by half a step
     /// (2⁻⁵³), so that it is never 0 (a logarithm's argument).
     pub(crate) fn open_uniform(&mut self) -> f64 {
@@ -86,13 +93,70 @@ impl Rng {
     }
 }
 
-/// 2⁻⁵³: half the spacing of [`unit`]'s values.
+/// A probability `p` as the event "a uniform is below `p`" on the uniform's 52 bits:
+/// `unit(bits) < p` exactly when `bits >> 12 < threshold` ([`Rng::happens`]), which spares
+/// each draw the conversion to `f64`.
+///
+/// ```text
+/// unit(bits) = m · 2⁻⁵²,  m = bits >> 12, an integer in [0, 2⁵²)   (exact: `unit`)
+/// m · 2⁻⁵² < p  ⇔  m < p · 2⁵²  ⇔  m < ⌈p · 2⁵²⌉                    (m an integer)
+/// ```
+///
+/// `p · 2⁵²` is exact in `f64` (a power-of-two scaling of a number at most 1: no rounding,
+/// no overflow, subnormal `p` included), and so is its ceiling, an integer in [0, 2⁵²]. So
+/// the threshold is `⌈p · 2⁵²⌉`: 0 for `p ≤ 0` or NaN (no uniform is below; `u < NaN` is
+/// false), 2⁵² for `p ≥ 1` (every uniform is below).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct Chance {
+    threshold: u64,
+}
+
+/// 2⁵², the number of [`unit()`]'s values.
+const STEPS: f64 = 4_503_599_627_370_496.0;
+
+impl Chance {
+    /// The event "a uniform is below `p`".
+    pub(crate) fn new(p: f64) -> Self {
+        let threshold = if p >= 1.0 {
+            1 << 52
+        } else if p > 0.0 {
+            // ⌈p · 2⁵²⌉ in [1, 2⁵²], read as an integer without a cast: c + 2⁵² lies in
+            // [2⁵², 2⁵³], where consecutive integers are consecutive bit patterns (2⁵³'s
+            // included: the exponent's step carries into it), so its bits less 2⁵²'s are c.
+            let c = libm::ceil(p * STEPS);
+            (c + STEPS).to_bits() - STEPS.to_bits()
+        } else {
+            0
+        };
+        Self { threshold }
+    }
+}
+
+/// 2⁻⁵³: half the spacing of [`unit()`]'s values.
 const HALF_STEP: f64 = 1.0 / 9_007_199_254_740_992.0;
 
-/// The upper 52 bits of `bits` as a number in [0, 1).
+/// The upper 52 bits of `bits` as a number in [0, 1): [`one_to_two`] less 1 (exact).
 #[inline(always)]
 pub(crate) fn unit(bits: u64) -> f64 {
-    f64::from_bits(0x3FF0_0000_0000_0000 | (bits >> 12)) - 1.0
+    one_to_two(bits) - 1.0
+}
+
+/// The upper 52 bits of `bits` as the fraction of a number in [1, 2): `1 + m · 2⁻⁵²`,
+/// `m = bits >> 12`.
+#[inline(always)]
+fn one_to_two(bits: u64) -> f64 {
+    f64::from_bits(0x3FF0_0000_0000_0000 | (bits >> 12))
+}
+
+/// The upper 52 bits of `bits` as a number in [−1, 1): `2 · unit(bits) − 1`, computed as
+/// `2 · one_to_two(bits) − 3`, one operation fewer, to the same bits. With `f = 1 + m·2⁻⁵²`:
+/// `2·(f − 1) − 1` and `2·f − 3` are the same real number, `m·2⁻⁵¹ − 1 = (2m − 2⁵²)·2⁻⁵²`,
+/// an integer of at most 2⁵² in magnitude times a power of 2, so representable: every step
+/// of both is exact (`f − 1` and `2·f − 3` by Sterbenz's lemma and that, the doublings by
+/// a power of 2), and the zero at `m = 2⁵¹` is +0 both ways (`x − x`).
+#[inline(always)]
+pub(crate) fn signed_unit(bits: u64) -> f64 {
+    2.0 * one_to_two(bits) - 3.0
 }
 
 #[cfg(test)]
@@ -162,6 +226,94 @@ mod tests {
             let o = rng.open_uniform();
             assert!((0.0..1.0).contains(&u) && o > 0.0 && o < 1.0);
         }
+    }
+
+    /// `unit(bits) < p` against `bits >> 12 < threshold`, for the uniforms at and around
+    /// the threshold and random ones.
+    fn agrees(p: f64, rng: &mut Rng) {
+        let chance = Chance::new(p);
+        let t = chance.threshold;
+        let edges = [0, 1, 2, t.saturating_sub(1), t, t + 1, (1 << 52) - 1];
+        let randoms: Vec<u64> = (0..200).map(|_| rng.next_u64() >> 12).collect();
+        for m in edges.into_iter().filter(|m| *m < 1 << 52).chain(randoms) {
+            // Any low 12 bits: `unit` ignores them.
+            let bits = m << 12 | (rng.next_u64() & 0xFFF);
+            let below = unit(bits) < p;
+            assert_eq!(below, m < t, "p {p:e}, m {m}, threshold {t}");
+            let mut copy = Rng { s: [bits, 0, 0, 0] };
+            // `happens` compares the next output's bits: the same test.
+            let next = copy.clone().next_u64();
+            assert_eq!(copy.happens(chance), unit(next) < p);
+        }
+    }
+
+    #[test]
+    fn a_chance_compares_the_bits_as_the_uniform_compares() {
+        let mut rng = Rng::seeded(52);
+        let step = 1.0 / STEPS;
+        // Edges: impossible, certain, beyond both, NaN, the smallest numbers.
+        for p in [
+            0.0,
+            -0.0,
+            1.0,
+            -0.5,
+            1.5,
+            f64::NAN,
+            f64::MIN_POSITIVE,
+            5e-324,
+        ] {
+            agrees(p, &mut rng);
+        }
+        assert_eq!(Chance::new(0.0).threshold, 0);
+        assert_eq!(Chance::new(f64::NAN).threshold, 0);
+        assert_eq!(Chance::new(1.0).threshold, 1 << 52);
+        assert_eq!(Chance::new(5e-324).threshold, 1);
+        // On a step of the uniforms (u = p is not below p) and between two steps (the
+        // next step up is the first not below): k · 2⁻⁵² gives k, (k + ½) · 2⁻⁵² gives
+        // k + 1, 1 − 2⁻⁵³ (between the last step and 1) gives 2⁵².
+        for k in [1_u32, 2, 3, 1_000_001] {
+            let k64 = f64::from(k);
+            assert_eq!(Chance::new(k64 * step).threshold, u64::from(k));
+            assert_eq!(Chance::new((k64 + 0.5) * step).threshold, u64::from(k) + 1);
+            agrees(k64 * step, &mut rng);
+            agrees((k64 + 0.5) * step, &mut rng);
+        }
+        assert_eq!(Chance::new(1.0 - step / 2.0).threshold, 1 << 52);
+        assert_eq!(Chance::new(1.0 - step).threshold, (1 << 52) - 1);
+        agrees(1.0 - step / 2.0, &mut rng);
+        agrees(1.0 - step, &mut rng);
+        // The model's probabilities, and random ones.
+        for p in [0.05, 0.25, 0.01, 0.1, 1.0 / 3.0] {
+            agrees(p, &mut rng);
+        }
+        for _ in 0..200 {
+            let p = rng.uniform();
+            agrees(p, &mut rng);
+            agrees(p * 1e-9, &mut rng);
+        }
+    }
+
+    #[test]
+    fn a_signed_unit_is_twice_the_unit_less_one_to_the_bit() {
+        let mut rng = Rng::seeded(51);
+        let edges = [
+            0,
+            1,
+            2,
+            (1 << 51) - 1,
+            1 << 51,
+            (1 << 51) + 1,
+            (1 << 52) - 1,
+        ];
+        let randoms: Vec<u64> = (0..100_000).map(|_| rng.next_u64() >> 12).collect();
+        for m in edges.into_iter().chain(randoms) {
+            let bits = m << 12 | (rng.next_u64() & 0xFFF);
+            let signed = signed_unit(bits);
+            assert_eq!(signed.to_bits(), (2.0 * unit(bits) - 1.0).to_bits(), "{m}");
+            assert!((-1.0..1.0).contains(&signed));
+        }
+        assert_eq!(signed_unit(0), -1.0);
+        assert_eq!(signed_unit(1 << 63).to_bits(), 0.0_f64.to_bits());
     }
 
     #[test]

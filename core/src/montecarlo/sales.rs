@@ -8,14 +8,14 @@
 //!
 //! ```text
 //! contractedᵢ = Σ_lines gpus           over the lines serving month i + 1
-//! soldᵢ       = Σ_lines revenue        (take-or-pay settlement, `ContractModel::settle`)
+//! soldᵢ       = Σ_lines revenue        (take-or-pay settlement, `contract::Settling`)
 //! busyᵢ       = Σ_lines usage served
 //! ```
 //!
 //! Each sum starts at 0 and adds the lines in the box's order, as the month loop did: the
 //! same operations in the same order, so the same bits.
 
-use super::contract::{ContractModel, LineState, Settled};
+use super::contract::{ContractModel, LineState, Period, Settled, Settlings};
 use super::model::BoxModel;
 use super::processes::{BoxDraws, LineDraws};
 
@@ -69,16 +69,26 @@ fn add_line<const FIRST: bool>(
         before.fill(ContractSales::default());
         after.fill(ContractSales::default());
     }
+    if served.is_empty() {
+        // A line that serves no month (its usage drawn over none).
+        return;
+    }
     // The line's inputs sliced once to the months served (always, as drawn and modelled),
-    // so that its reads need no check; else each month's read as it is.
-    match c.served_inputs(ld, (lo, hi)) {
-        Some(inputs) => add_settled::<FIRST>(served, c.gpus, |k| c.settle_at(state, &inputs, k)),
-        None => add_as_they_are::<FIRST>(served, (c, state, ld), lo),
+    // so that its reads need no check; else each month's read as it is. A loop for each
+    // kind of credits, chosen once for the line.
+    let Some(inputs) = c.served_inputs(ld, (lo, hi)) else {
+        return add_as_they_are::<FIRST>(served, (c, state, ld), lo);
+    };
+    let add = |slot: &mut ContractSales, settled| add::<FIRST>(slot, c.gpus, settled);
+    match c.settling(state, inputs) {
+        Settlings::WithoutCredits(months) => months.settle_into(served, add),
+        Settlings::WithCredits(months) => months.settle_into(served, add),
     }
 }
 
-/// [`add_settled`] with each month's inputs read as they are (shorter than the months
-/// served: never drawn or modelled so), out of the common loop's way.
+/// The months' settlements added as [`add_line`] does, each month's inputs read as they
+/// are (shorter than the months served: never drawn or modelled so), out of the common
+/// loop's way.
 #[cold]
 #[inline(never)]
 fn add_as_they_are<const FIRST: bool>(
@@ -86,35 +96,108 @@ fn add_as_they_are<const FIRST: bool>(
     (c, state, ld): (&ContractModel, &mut LineState, &LineDraws),
     lo: usize,
 ) {
-    add_settled::<FIRST>(served, c.gpus, |k| c.settle_served(state, ld, lo + k));
+    let mut period = Period::default();
+    for (slot, i) in served.iter_mut().zip(lo..) {
+        add::<FIRST>(slot, c.gpus, c.settle_served((state, &mut period), ld, i));
+    }
 }
 
-/// Adds `gpus` and the settlement `settle(k)` of each month `k` of `served` (in month
-/// order) to its entry (`FIRST`: to zero instead of the entry).
+/// Adds `gpus` and a month's settlement `settled` to its entry `slot` (`FIRST`: to zero
+/// instead of the entry).
 #[inline(always)]
-fn add_settled<const FIRST: bool>(
-    served: &mut [ContractSales],
-    gpus: f64,
-    mut settle: impl FnMut(usize) -> Settled,
-) {
-    for (k, slot) in served.iter_mut().enumerate() {
-        let settled = settle(k);
-        let sums = if FIRST {
-            ContractSales::default()
-        } else {
-            *slot
-        };
-        *slot = ContractSales {
-            contracted: sums.contracted + gpus,
-            sold: sums.sold + settled.revenue,
-            busy: sums.busy + settled.served,
-        };
-    }
+fn add<const FIRST: bool>(slot: &mut ContractSales, gpus: f64, settled: Settled) {
+    let sums = if FIRST {
+        ContractSales::default()
+    } else {
+        *slot
+    };
+    *slot = ContractSales {
+        contracted: sums.contracted + gpus,
+        sold: sums.sold + settled.revenue,
+        busy: sums.busy + settled.served,
+    };
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::Decimal;
+    use crate::montecarlo::normal::Ziggurat;
+    use crate::montecarlo::options::{CustomerDefault, Stochastic};
+    use crate::montecarlo::processes::{Draws, Params, Shape, every_month};
+
+    /// A line's months settled (as the first line of its box) into a fresh buffer of
+    /// `months`, as bits.
+    fn settled_bits(c: &ContractModel, ld: &LineDraws, months: u32) -> Vec<[u64; 3]> {
+        let mut state = LineState::default();
+        c.start(ld, 0.4, months, &mut state);
+        let mut out = vec![ContractSales::default(); usize::try_from(months).unwrap()];
+        add_line::<true>(&mut out, (c, &mut state, ld));
+        out.iter()
+            .map(|s| [s.contracted, s.sold, s.busy].map(f64::to_bits))
+            .collect()
+    }
+
+    /// A line's usage drawn only over the months the path reads (to its default month,
+    /// its term's end, or none) settles to the same bits as drawn over the horizon; the
+    /// shorter draws are the longer ones' first months, and still take the sliced route.
+    #[test]
+    fn usage_drawn_over_the_months_read_settles_as_drawn_over_all() {
+        let mut stochastic = Stochastic::typical();
+        stochastic.customer_default = Some(CustomerDefault {
+            annual_probability: Decimal::new(3, 1),
+            recovery: Decimal::new(4, 1),
+        });
+        let params = Params::new(&stochastic);
+        let survival = params.default.map(|(q, _)| q);
+        let z = Ziggurat::new();
+        let scenario = crate::presets::get("coreweave-box-ig")
+            .unwrap()
+            .unwrap()
+            .scenario
+            .unwrap();
+        let (mut cut, mut none) = (0, 0);
+        // Lines from month 1, from month 7, and one after the horizon.
+        for (start, term) in [(1, 48), (1, 20), (7, 30), (50, 12)] {
+            let months = 40;
+            let mut line = scenario.contracts[0].clone();
+            line.contract.start_month = start;
+            line.contract.term_months = term;
+            let c = ContractModel::new(&line, months, survival).unwrap();
+            let n = usize::try_from(months).unwrap();
+            let read = |_: usize, _: usize, u: Option<f64>| c.usage_months(u, n);
+            let shape = |usage_months| Shape {
+                months: n,
+                lines: &[1],
+                floating: false,
+                priced: false,
+                utilized: false,
+                usage_months,
+            };
+            let (mut whole, mut some) = (Draws::default(), Draws::default());
+            for path in 0..300 {
+                params.draw(&z, 8, path, &shape(&every_month), &mut whole);
+                params.draw(&z, 8, path, &shape(&read), &mut some);
+                let (all, part) = (&whole.boxes[0].lines[0], &some.boxes[0].lines[0]);
+                let drawn = part.shock.len();
+                assert_eq!(drawn, c.usage_months(part.default_uniform, n));
+                assert_eq!(part.shock[..], all.shock[..drawn]);
+                assert_eq!(part.lull[..], all.lull[..drawn]);
+                let mut state = LineState::default();
+                c.start(part, 0.4, months, &mut state);
+                let (lo, hi) = c.served(&state, n);
+                assert!(hi == lo || c.served_inputs(part, (lo, hi)).is_some());
+                assert_eq!(
+                    settled_bits(&c, part, months),
+                    settled_bits(&c, all, months)
+                );
+                cut += usize::from(drawn < n && drawn > 0);
+                none += usize::from(drawn == 0);
+            }
+        }
+        // Lines cut short by a default or their term, and lines serving no month.
+        assert!(cut > 300 && none == 300, "{cut} {none}");
+    }
 
     /// A line's months settled from its inputs sliced once and read as they are: the same
     /// bits, first line and later ones.
