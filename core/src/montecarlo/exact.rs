@@ -264,7 +264,7 @@ fn realize(
             else {
                 continue;
             };
-            let shift = draws.sofr_shift.get(i).copied().unwrap_or(0.0);
+            let shift = draws.sofr.at(&model.ziggurat, i);
             let shifted = quoted + shift;
             let realized = floor.map_or(shifted, |fl| greater(shifted, fl));
             // The loan accrues on max(SOFR, its floor), on the path and as scheduled.

@@ -102,6 +102,7 @@ mod rng;
 mod runner;
 mod sales;
 pub mod sensitivity;
+mod sofr;
 mod stats;
 mod waterfall;
 

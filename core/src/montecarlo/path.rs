@@ -39,6 +39,7 @@ use super::contract::LineState;
 use super::float::unit;
 use super::irr::without_zero_tail;
 use super::model::{Base, BoxModel, FinancingModel, HOURS, Model, Month, annual_irr, annual_irrs};
+use super::normal::Ziggurat;
 use super::processes::{BoxDraws, Draws, Shape, every_month};
 use super::sales::{ContractSales, settle_lines};
 use super::waterfall::{self, BoxMonth, Buffers, Credit, PathMonth, Rates};
@@ -238,7 +239,7 @@ fn neutral(months: usize, lines: &[usize]) -> Draws {
         utilized: false,
         usage_months: &every_month,
     };
-    params.draw(&super::normal::Ziggurat::new(), 0, 0, &shape, &mut draws);
+    params.draw(&Ziggurat::new(), 0, 0, &shape, &mut draws);
     draws
 }
 
@@ -283,6 +284,7 @@ pub(crate) fn draw(model: &Model, seed: u64, path: u64, scratch: &mut Scratch) {
 /// usage (a replay writes them all into its scenario).
 pub(crate) fn draw_whole(model: &Model, seed: u64, path: u64, scratch: &mut Scratch) {
     draw_usage(model, (seed, path), scratch, &every_month);
+    scratch.draws.sofr.draw_all(&model.ziggurat);
 }
 
 /// Draws path `path` under `seed` into `scratch`, each line's usage over `usage_months`
@@ -325,14 +327,18 @@ fn month_of(i: usize) -> u32 {
     u32::try_from(i + 1).unwrap_or(u32::MAX)
 }
 
-/// What the extra interest of box `f`'s loan reads besides the path's SOFR shift (`floor`,
-/// the SOFR process's floor).
-fn rates_of(f: &FinancingModel, floor: Option<f64>) -> Rates<'_> {
+/// What the extra interest of box `f`'s loan reads: its rates, the SOFR process's
+/// `floor` and the path's SOFR shifts (`draws.sofr`, drawn by `z` as far as read).
+fn rates_of<'a>(
+    f: &'a FinancingModel,
+    (floor, z): (Option<f64>, &'a Ziggurat),
+    draws: &'a Draws,
+) -> Rates<'a> {
     Rates::new(
         (f.floating, f.rates_bounded),
         (floor, f.sofr_floor),
-        &f.sofr,
-        &f.owed_accrual,
+        (&f.sofr, &f.owed_accrual),
+        Some((z, &draws.sofr)),
     )
 }
 
@@ -409,7 +415,7 @@ fn run(model: &Model, scratch: &mut Scratch, shortcut: bool) -> PathOutcome {
             draws,
             bd,
             (states, sales),
-            floor,
+            (floor, &model.ziggurat),
             BoxSlots {
                 flows,
                 equity,
@@ -445,7 +451,11 @@ fn run(model: &Model, scratch: &mut Scratch, shortcut: bool) -> PathOutcome {
             zeroed(box_equity, months + 1);
             let credit = waterfall::run(
                 &f.terms,
-                (&f.months, box_months, rates_of(f, floor)),
+                (
+                    &f.months,
+                    box_months,
+                    rates_of(f, (floor, &model.ziggurat), draws),
+                ),
                 f.equity_close,
                 buffers,
                 lender,
@@ -514,7 +524,7 @@ fn box_months_of(
     draws: &Draws,
     bd: &BoxDraws,
     (states, sales): (&mut [LineState], &mut Vec<ContractSales>),
-    floor: Option<f64>,
+    sofr: (Option<f64>, &Ziggurat),
     slots: BoxSlots<'_>,
     sums: (f64, f64),
 ) -> BoxSums {
@@ -531,7 +541,6 @@ fn box_months_of(
         price: &draws.price,
         shock: &draws.market_shock,
         lull: &draws.market_lull,
-        sofr_shift: &draws.sofr_shift,
         base: fin.map_or(&[], |f| &f.months),
     };
     let month_slots = (flows, equity, &mut *slots.months);
@@ -539,8 +548,8 @@ fn box_months_of(
     // modelled), sliced to exactly `n` so that its reads need no check; else as it is.
     let financed = if fin.is_some() { n } else { 0 };
     match inputs.exact(n, financed) {
-        Some(exact) => box_months_loop(b, fin, draws, floor, exact, month_slots, sums),
-        None => box_months_as_they_are(b, draws, floor, inputs, month_slots, sums),
+        Some(exact) => box_months_loop(b, fin, draws, sofr, exact, month_slots, sums),
+        None => box_months_as_they_are(b, draws, sofr, inputs, month_slots, sums),
     }
 }
 
@@ -551,12 +560,12 @@ fn box_months_of(
 fn box_months_as_they_are(
     b: &BoxModel,
     draws: &Draws,
-    floor: Option<f64>,
+    sofr: (Option<f64>, &Ziggurat),
     inputs: MonthInputs<'_>,
     slots: (&mut [f64], &mut [f64], &mut Vec<PathMonth>),
     sums: (f64, f64),
 ) -> BoxSums {
-    box_months_loop(b, b.financing.as_ref(), draws, floor, inputs, slots, sums)
+    box_months_loop(b, b.financing.as_ref(), draws, sofr, inputs, slots, sums)
 }
 
 /// A box's inputs month by month on a path: its months, its contract sums, the path's
@@ -571,7 +580,6 @@ struct MonthInputs<'a> {
     price: &'a [f64],
     shock: &'a [f64],
     lull: &'a [f64],
-    sofr_shift: &'a [f64],
     base: &'a [BoxMonth],
 }
 
@@ -587,7 +595,6 @@ impl MonthInputs<'_> {
             price: self.price.get(..n)?,
             shock: self.shock.get(..n)?,
             lull: self.lull.get(..n)?,
-            sofr_shift: self.sofr_shift.get(..financed)?,
             base: self.base.get(..financed)?,
         })
     }
@@ -608,7 +615,7 @@ fn box_months_loop(
     b: &BoxModel,
     fin: Option<&FinancingModel>,
     draws: &Draws,
-    floor: Option<f64>,
+    sofr: (Option<f64>, &Ziggurat),
     inputs: MonthInputs<'_>,
     (flows, equity, months): (&mut [f64], &mut [f64], &mut Vec<PathMonth>),
     (mut npv, mut equity_value): (f64, f64),
@@ -636,7 +643,7 @@ fn box_months_loop(
             box_changed,
         };
     };
-    let rates = rates_of(f, floor);
+    let rates = rates_of(f, sofr, draws);
     // Every slot is written below; the buffer keeps its length from path to path (one
     // box's months), so that nothing is written here then.
     let len = inputs.months.len().min(flows.len()).min(equity.len());
@@ -650,12 +657,12 @@ fn box_months_loop(
     // The months up to the first that changes both the cash flow and the debt's inputs test
     // for a change (the extra interest computed for it); the rest, the same months without
     // the tests (the flags are set): the waterfall computes a month's extra interest from
-    // its SOFR shift where it composes the month.
+    // its SOFR shift where it composes the month (the shift drawn as far as read).
     for (((i, m), flow_slot), month_slot) in rows.by_ref() {
         let slots = (flow_slot, month_slot);
-        let (d_cf, d_gm, shock, shift) = financed_month(b, draws, &inputs, (i, m), slots, &mut npv);
+        let (d_cf, d_gm, shock) = financed_month(b, draws, &inputs, (i, m), slots, &mut npv);
         changed |= d_cf != 0.0;
-        box_changed |= d_gm != 0.0 || shock != 1.0 || rates.extra(i, shift) != 0.0;
+        box_changed |= d_gm != 0.0 || shock != 1.0 || rates.extra(i) != 0.0;
         if changed && box_changed {
             break;
         }
@@ -675,7 +682,7 @@ fn box_months_loop(
 /// Month index `i` (month `m`) of a box with debt on the path: its cash flow added to
 /// `flow_slot`, its discounted change to `npv`, the path's changes to the waterfall's
 /// month written to `month_slot`; returns (the change in the cash flow, in the variable
-/// gross margin, the residual shock, the SOFR shift) for the caller's tests.
+/// gross margin, the residual shock) for the caller's tests.
 #[inline(always)]
 fn financed_month(
     b: &BoxModel,
@@ -684,18 +691,16 @@ fn financed_month(
     (i, m): (usize, &Month),
     (flow_slot, month_slot): (&mut f64, &mut PathMonth),
     npv: &mut f64,
-) -> (f64, f64, f64, f64) {
+) -> (f64, f64, f64) {
     let (d_gm, shock, d_cf) = month_change(b, draws, inputs, i, m);
     *flow_slot += m.flow + d_cf;
     *npv += d_cf * m.discount;
-    let shift = at(inputs.sofr_shift, i, 0.0);
     let base_cfads = inputs.base.get(i).map_or(0.0, |m| m.cfads);
     *month_slot = PathMonth {
         cfads: base_cfads + d_gm,
         shock,
-        shift,
     };
-    (d_cf, d_gm, shock, shift)
+    (d_cf, d_gm, shock)
 }
 
 /// Month index `i` (month `m`) of a box on the path: (the change in its variable gross

@@ -5,6 +5,7 @@
 use super::normal::Ziggurat;
 use super::options::{Lulls, Stochastic, UtilizationProcess};
 use super::rng::{Chance, Rng};
+use super::sofr::SofrShifts;
 use crate::Decimal;
 use crate::units::to_f64_lossy;
 
@@ -194,8 +195,8 @@ pub(crate) struct Draws {
     /// `1 + x` of the market's utilization, and its lull factor.
     pub(crate) market_shock: Vec<f64>,
     pub(crate) market_lull: Vec<f64>,
-    /// z: SOFR's move away from the scenario's path.
-    pub(crate) sofr_shift: Vec<f64>,
+    /// SOFR's move away from the scenario's path, drawn as far as read.
+    pub(crate) sofr: SofrShifts,
     /// The cumulative residual shock.
     pub(crate) residual: Vec<f64>,
     /// Box by box.
@@ -211,7 +212,6 @@ pub(crate) struct Draws {
 struct Neutral {
     price: bool,
     market: bool,
-    sofr: bool,
     residual: bool,
 }
 
@@ -353,19 +353,12 @@ impl Params {
                 ones(&mut d.market_lull, months, &mut lull);
             }
         }
-        match (self.sofr, shape.floating) {
-            (Some((keep, sigma, _)), true) => {
-                neutral.sofr = false;
-                let mut r = rng(Stream::Sofr, 0, 0);
-                d.sofr_shift.resize(months, 0.0);
-                let mut shift = 0.0;
-                for slot in &mut d.sofr_shift {
-                    shift = keep * shift + sigma * z.sample(&mut r);
-                    *slot = shift;
-                }
-            }
-            _ => zeros(&mut d.sofr_shift, months, &mut neutral.sofr),
-        }
+        // Drawn as the path reads it: the stream's generator kept until then.
+        let sofr = match (self.sofr, shape.floating) {
+            (Some((keep, sigma, _)), true) => Some((rng(Stream::Sofr, 0, 0), keep, sigma)),
+            _ => None,
+        };
+        d.sofr.start(sofr, months);
         match self.residual {
             Some(shocks) => {
                 neutral.residual = false;
@@ -477,6 +470,11 @@ mod tests {
         PriceProcess, ResidualShocks, Stochastic, UtilizationProcess,
     };
 
+    /// The first `months` SOFR shifts of `d`.
+    fn shifts(d: &Draws, z: &Ziggurat, months: usize) -> Vec<f64> {
+        (0..months).map(|i| d.sofr.at(z, i)).collect()
+    }
+
     fn shape(months: usize) -> Shape<'static> {
         Shape {
             months,
@@ -492,7 +490,8 @@ mod tests {
     fn without_random_inputs_every_draw_is_neutral() {
         let params = Params::new(&Stochastic::default());
         let mut d = Draws::default();
-        params.draw(&Ziggurat::new(), 1, 0, &shape(24), &mut d);
+        let z = Ziggurat::new();
+        params.draw(&z, 1, 0, &shape(24), &mut d);
         assert!(
             d.price
                 .iter()
@@ -501,7 +500,7 @@ mod tests {
                 .all(|x| *x == 1.0)
         );
         assert!(
-            d.sofr_shift
+            shifts(&d, &z, 24)
                 .iter()
                 .chain(&d.boxes[0].curtailed)
                 .all(|x| *x == 0.0)
@@ -530,13 +529,13 @@ mod tests {
             if shape.priced {
                 assert_eq!(d.price, fresh.price);
                 assert_eq!(d.market_shock, fresh.market_shock);
-                assert_eq!(d.sofr_shift, fresh.sofr_shift);
+                assert_eq!(shifts(&d, &z, 24), shifts(&fresh, &z, 24));
                 assert!(d.price.iter().any(|m| *m != 1.0));
             } else {
                 assert_eq!(d.price, [1.0; 24]);
                 assert_eq!(d.market_shock, [1.0; 24]);
                 assert_eq!(d.market_lull, [1.0; 24]);
-                assert_eq!(d.sofr_shift, [0.0; 24]);
+                assert_eq!(shifts(&d, &z, 24), [0.0; 24]);
             }
         }
         // A shorter horizon refills the neutral buffers to its length.

@@ -49,7 +49,21 @@ impl Running<'_> {
             service_due,
         } = self;
         let (terms, base, path, last) = (*terms, *base, *path, *last);
-        let (month, draw_out) = &composed(base, rates, i, month);
+        // The last month accelerated with nothing owed (the balance +0, no draw; the months
+        // before it are repaid months, `repaid_months`): its interest is 0 · I ÷ O
+        // (`interest_on`), ±0 for any finite I, which pays nothing and leaves the balance +0
+        // whatever its sign, and nothing else reads the loan's interest or service: the
+        // extra interest (and the path's SOFR shift, so that a loan repaid early draws none
+        // of its later months) is not read where the sum is known finite.
+        let loan = &month.0.loan;
+        let unread = ACCELERATING
+            && i == last
+            && state.balance.to_bits() == 0
+            && loan.draw == 0.0
+            && !loan.owed.is_nan()
+            && rates.finite_with_extra(loan.interest, i);
+        let extra = if unread { 0.0 } else { rates.extra(i) };
+        let (month, draw_out) = &composed(base, extra, i, month);
         let draw_out = *draw_out;
         let sched = &month.loan;
         let upfront = sched.upfront_fee;

@@ -64,15 +64,14 @@ pub(crate) struct BoxMonth {
 /// What a path changes in one month of a box with debt: the deterministic month (a
 /// [`BoxMonth`]) with this CFADS, its sale and collateral × the residual shock, and the
 /// loan's interest with the path's SOFR ([`LoanMonth::with_extra_interest`], the extra
-/// interest by [`Rates::extra`] from the SOFR shift, computed where a month is composed).
+/// interest by [`Rates::extra`] from the path's SOFR shift, read where a month is
+/// composed).
 #[derive(Debug, Clone, Copy, Default)]
 pub(crate) struct PathMonth {
     /// The month's CFADS on the path.
     pub(crate) cfads: f64,
     /// The cumulative residual shock.
     pub(crate) shock: f64,
-    /// The path's SOFR shift.
-    pub(crate) shift: f64,
 }
 
 impl PathMonth {
@@ -101,20 +100,20 @@ pub(super) fn month_at(
     j: usize,
 ) -> Option<BoxMonth> {
     let p = path.get(j)?;
-    Some(p.on(base.get(j), rates.extra(j, p.shift)))
+    Some(p.on(base.get(j), rates.extra(j)))
 }
 
 /// Month index `i` on the path (`b`, the deterministic month; `p`, the path's changes to
-/// it), and the next month's draw, paid out at this month's end (0 past the path): `base`,
-/// the deterministic months, exactly as many as the path's (a path leaves the draws as
-/// they are).
+/// it; `extra`, its extra interest), and the next month's draw, paid out at this month's
+/// end (0 past the path): `base`, the deterministic months, exactly as many as the path's
+/// (a path leaves the draws as they are).
 #[inline(always)]
 pub(super) fn composed(
     base: &[BoxMonth],
-    rates: &Rates<'_>,
+    extra: f64,
     i: usize,
     (b, p): (&BoxMonth, &PathMonth),
 ) -> (BoxMonth, f64) {
     let draw_out = base.get(i + 1).map_or(0.0, |m| m.loan.draw);
-    (p.on(Some(b), rates.extra(i, p.shift)), draw_out)
+    (p.on(Some(b), extra), draw_out)
 }

@@ -73,7 +73,9 @@ impl Running<'_> {
             ) else {
                 return start + k;
             };
-            let Some((to_lender, to_equity)) = repaid_flows(m, n.loan.draw, p, &self.rates) else {
+            let Some((to_lender, to_equity)) =
+                repaid_flows(start + k, m, n.loan.draw, p, &self.rates)
+            else {
                 return start + k;
             };
             *l += to_lender;
@@ -83,7 +85,7 @@ impl Running<'_> {
     }
 }
 
-/// A repaid month's flows (the deterministic month `m`, the next month's draw `draw_out`
+/// A repaid month's flows (month index `i`, the deterministic month `m`, the next month's draw `draw_out`
 /// paid out at its end, the path's changes `p`, the loan's `rates`; the balance +0): (the
 /// lender's, the equity's), or `None` when the month may not be one (a draw, an interest
 /// with the path's extra not surely finite, a balance owed that is NaN): the general
@@ -101,13 +103,14 @@ impl Running<'_> {
 /// the month is left to the general one, which gives the same where it is finite).
 #[inline(always)]
 pub(super) fn repaid_flows(
+    i: usize,
     m: &BoxMonth,
     draw_out: f64,
     p: &PathMonth,
     rates: &Rates<'_>,
 ) -> Option<(f64, f64)> {
     let loan = &m.loan;
-    if loan.draw != 0.0 || !rates.finite_with_extra(loan.interest, p.shift) || loan.owed.is_nan() {
+    if loan.draw != 0.0 || !rates.finite_with_extra(loan.interest, i) || loan.owed.is_nan() {
         return None;
     }
     let support = if p.cfads < 0.0 { -p.cfads } else { 0.0 };
@@ -124,6 +127,8 @@ pub(super) fn repaid_flows(
 
 #[cfg(test)]
 mod tests {
+    use super::super::super::normal::Ziggurat;
+    use super::super::super::sofr::SofrShifts;
     use super::super::accounts::State;
     use super::super::month::Running;
     use super::super::months::{BoxMonth, LoanMonth, PathMonth};
@@ -136,7 +141,7 @@ mod tests {
     /// outcome, and whether `repaid_months` took it.
     fn accelerated_month(
         base: &[BoxMonth; 3],
-        path: &[PathMonth; 3],
+        (path, shift): (&[PathMonth; 3], f64),
         balance: f64,
         first_breach: Option<usize>,
         repaid: bool,
@@ -145,10 +150,16 @@ mod tests {
         let mut service_due = Vec::new();
         // A floating loan: SOFR quoted at 4 %, 100 accruing (an extra of 100 × the shift).
         let (quoted, owed_accrual) = ([0.04; 3], [100.0; 3]);
+        let (z, shifts) = (Ziggurat::new(), SofrShifts::given(&[shift; 3]));
         let mut run = Running {
             terms: &terms,
             months: (base, path),
-            rates: Rates::new((true, true), (None, None), &quoted, &owed_accrual),
+            rates: Rates::new(
+                (true, true),
+                (None, None),
+                (&quoted, &owed_accrual),
+                Some((&z, &shifts)),
+            ),
             last: 2,
             state: State {
                 balance,
@@ -212,23 +223,19 @@ mod tests {
                                         ..month
                                     };
                                     let base = [month, month, next];
-                                    let p = PathMonth {
-                                        cfads,
-                                        shock: 0.75,
-                                        shift,
-                                    };
+                                    let p = PathMonth { cfads, shock: 0.75 };
                                     let path = [p; 3];
                                     for balance in [0.0, -0.0, 30.0] {
                                         let general = accelerated_month(
                                             &base,
-                                            &path,
+                                            (&path, shift),
                                             balance,
                                             first_breach,
                                             false,
                                         );
                                         let fast = accelerated_month(
                                             &base,
-                                            &path,
+                                            (&path, shift),
                                             balance,
                                             first_breach,
                                             true,
@@ -250,5 +257,87 @@ mod tests {
             }
         }
         assert_eq!(taken, 4 * 3 * 2 * 3 * 3 * 3 * 2);
+    }
+
+    /// The last month accelerated with nothing owed reads no extra interest where the sum
+    /// is known finite (`Running::month`): the same bits as the month with its extra
+    /// interest computed (the same rates, not known bounded: never claimed), at shifts that
+    /// raise, lower and turn negative the month's interest, balances +0, −0 and owed.
+    #[test]
+    fn the_last_month_without_its_extra_interest_is_the_month_with_it() {
+        let terms = Terms::three_months();
+        let (quoted, owed_accrual) = ([0.04; 3], [100.0; 3]);
+        let z = Ziggurat::new();
+        let mut unread = 0;
+        for shift in [0.0, 0.025, -0.12, -3.0, 7.5] {
+            let shifts = SofrShifts::given(&[shift; 3]);
+            for (interest, owed) in [
+                (0.0, 0.0),
+                (10.0, 1_000.0),
+                (-0.0, 1_000.0),
+                (2.0, f64::INFINITY),
+            ] {
+                for (cfads, fee, sale) in [
+                    (-500.0, 3.0, 0.0),
+                    (120.5, 0.0, 1_000.0),
+                    (0.0, 200.0, 10.0),
+                ] {
+                    for balance in [0.0, -0.0, 30.0] {
+                        let loan = LoanMonth {
+                            commitment_fee: fee,
+                            interest,
+                            interest_paid: interest,
+                            owed,
+                            ..LoanMonth::default()
+                        };
+                        let month = BoxMonth {
+                            sale,
+                            collateral: 3.0 * sale,
+                            loan,
+                            ..BoxMonth::default()
+                        };
+                        let path = PathMonth { cfads, shock: 0.75 };
+                        let last_month = |bounded: bool| {
+                            let rates = Rates::new(
+                                (true, bounded),
+                                (None, None),
+                                (&quoted, &owed_accrual),
+                                Some((&z, &shifts)),
+                            );
+                            let mut service_due = Vec::new();
+                            let base = [month; 3];
+                            let paths = [path; 3];
+                            let mut run = Running {
+                                terms: &terms,
+                                months: (&base, &paths),
+                                rates,
+                                last: 2,
+                                state: State {
+                                    balance,
+                                    ..State::default()
+                                },
+                                out: Credit {
+                                    default: Some((0, false)),
+                                    ..Credit::default()
+                                },
+                                service_due: &mut service_due,
+                            };
+                            let (mut lender, mut equity) = (1.5, -2.5);
+                            run.month::<true>(2, (&month, &path), (&mut lender, &mut equity));
+                            let bits = [lender, equity, run.state.balance].map(f64::to_bits);
+                            (bits, run.out)
+                        };
+                        let (read, skipped) = (last_month(false), last_month(true));
+                        assert_eq!(
+                            read.0, skipped.0,
+                            "{shift} {interest} {owed} {cfads} {balance}"
+                        );
+                        assert_eq!(read.1, skipped.1);
+                        unread += usize::from(balance.to_bits() == 0 && shift != 0.0);
+                    }
+                }
+            }
+        }
+        assert!(unread > 0);
     }
 }

@@ -127,6 +127,8 @@ fn pad<'a>(base: &[BoxMonth], len: usize, padded: &'a mut Vec<BoxMonth>) -> &'a 
 
 #[cfg(test)]
 mod tests {
+    use super::super::super::normal::Ziggurat;
+    use super::super::super::sofr::SofrShifts;
     use super::super::months::LoanMonth;
     use super::super::repaid::repaid_flows;
     use super::*;
@@ -191,13 +193,16 @@ mod tests {
                     }
                 })
                 .collect();
-            let path: Vec<PathMonth> = (0..10)
-                .map(|_| PathMonth {
-                    cfads: pick.of(&[-500.0, -0.0, 0.0, 120.5, 40.0, 40.0]),
-                    shock: pick.of(&[0.75, 1.0, 1.25]),
-                    shift: pick.of(&[0.0, 0.0, -0.0, 0.025, -0.12, 1e200, f64::NAN]),
+            let (path, shifts): (Vec<PathMonth>, Vec<f64>) = (0..10)
+                .map(|_| {
+                    let p = PathMonth {
+                        cfads: pick.of(&[-500.0, -0.0, 0.0, 120.5, 40.0, 40.0]),
+                        shock: pick.of(&[0.75, 1.0, 1.25]),
+                    };
+                    (p, pick.of(&[0.0, 0.0, -0.0, 0.025, -0.12, 1e200, f64::NAN]))
                 })
-                .collect();
+                .unzip();
+            let (z, shifts) = (Ziggurat::new(), SofrShifts::given(&shifts));
             let balance = pick.of(&[30.0, 0.0, -0.0]);
             let dsra = pick.of(&[0.0, 0.0, 5.0]);
             // Fixed or floating; SOFR floors or not; accruing balances beyond the bound
@@ -213,8 +218,8 @@ mod tests {
                     Rates::bounded(&quoted, &owed_accrual, sofr_floor),
                 ),
                 (pick.of(&[None, Some(0.01)]), sofr_floor),
-                &quoted,
-                &owed_accrual,
+                (&quoted, &owed_accrual),
+                Some((&z, &shifts)),
             );
             let outcome = |shortcut: bool, candidates: &mut usize| {
                 let mut service_due = Vec::new();
@@ -247,8 +252,14 @@ mod tests {
                         *candidates += usize::from(
                             i < until
                                 && run.repaid()
-                                && repaid_flows(&base[i], base[i + 1].loan.draw, &path[i], &rates)
-                                    .is_some(),
+                                && repaid_flows(
+                                    i,
+                                    &base[i],
+                                    base[i + 1].loan.draw,
+                                    &path[i],
+                                    &rates,
+                                )
+                                .is_some(),
                         );
                         let (l, e) = (&mut lender[i], &mut equity[i]);
                         run.month::<true>(i, (&base[i], &path[i]), (l, e));
@@ -299,11 +310,16 @@ mod tests {
         let path = [PathMonth {
             cfads: 40.0,
             shock: 0.9,
-            shift: 0.5,
         }; 3];
+        let (z, shifts) = (Ziggurat::new(), SofrShifts::given(&[0.5; 3]));
         let by_hand = [first, BoxMonth::default(), BoxMonth::default()];
         // Floating: an extra of 1 × 0.5 in the first month (none past SOFR's months).
-        let rates = Rates::new((true, true), (None, None), &[0.04], &[1.0]);
+        let rates = Rates::new(
+            (true, true),
+            (None, None),
+            (&[0.04], &[1.0]),
+            Some((&z, &shifts)),
+        );
         let flows = |base: &[BoxMonth]| {
             let (mut lender, mut equity) = ([0.0; 4], [0.0; 4]);
             let credit = run(
