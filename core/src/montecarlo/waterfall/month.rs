@@ -27,6 +27,34 @@ pub(super) struct Running<'a> {
     pub(super) service_due: &'a mut Vec<f64>,
 }
 
+#[cfg(test)]
+impl<'a> Running<'a> {
+    /// A loan accelerated by a default in month 0, for the tests of its later months: the
+    /// months `months` (the last index `last`), the `rates`, the accounts `state`, the
+    /// first breach `first_breach`, nothing run yet.
+    pub(super) fn accelerated(
+        (terms, rates): (&'a Terms, Rates<'a>),
+        months: (&'a [BoxMonth], &'a [PathMonth]),
+        last: usize,
+        (state, first_breach): (State, Option<usize>),
+        service_due: &'a mut Vec<f64>,
+    ) -> Self {
+        Self {
+            terms,
+            months,
+            rates,
+            last,
+            state,
+            out: Credit {
+                default: Some((0, false)),
+                first_breach,
+                ..Credit::default()
+            },
+            service_due,
+        }
+    }
+}
+
 impl Running<'_> {
     /// Month index `i` (the deterministic month `b`, the path's changes `p`), its lender's
     /// and equity's flows added to `slots`. `ACCELERATING`: whether the loan is accelerated (a default before the month;

@@ -151,27 +151,23 @@ mod tests {
         // A floating loan: SOFR quoted at 4 %, 100 accruing (an extra of 100 × the shift).
         let (quoted, owed_accrual) = ([0.04; 3], [100.0; 3]);
         let (z, shifts) = (Ziggurat::new(), SofrShifts::given(&[shift; 3]));
-        let mut run = Running {
-            terms: &terms,
-            months: (base, path),
-            rates: Rates::new(
-                (true, true),
-                (None, None),
-                (&quoted, &owed_accrual),
-                Some((&z, &shifts)),
-            ),
-            last: 2,
-            state: State {
-                balance,
-                ..State::default()
-            },
-            out: Credit {
-                default: Some((0, false)),
-                first_breach,
-                ..Credit::default()
-            },
-            service_due: &mut service_due,
+        let rates = Rates::new(
+            (true, true),
+            (None, None),
+            (&quoted, &owed_accrual),
+            Some((&z, &shifts)),
+        );
+        let state = State {
+            balance,
+            ..State::default()
         };
+        let mut run = Running::accelerated(
+            (&terms, rates),
+            (base, path),
+            2,
+            (state, first_breach),
+            &mut service_due,
+        );
         let (mut lender, mut equity) = ([0.0, 1.5], [0.0, -2.5]);
         let took = repaid
             && run.repaid()
@@ -307,21 +303,17 @@ mod tests {
                             let mut service_due = Vec::new();
                             let base = [month; 3];
                             let paths = [path; 3];
-                            let mut run = Running {
-                                terms: &terms,
-                                months: (&base, &paths),
-                                rates,
-                                last: 2,
-                                state: State {
-                                    balance,
-                                    ..State::default()
-                                },
-                                out: Credit {
-                                    default: Some((0, false)),
-                                    ..Credit::default()
-                                },
-                                service_due: &mut service_due,
+                            let state = State {
+                                balance,
+                                ..State::default()
                             };
+                            let mut run = Running::accelerated(
+                                (&terms, rates),
+                                (&base, &paths),
+                                2,
+                                (state, None),
+                                &mut service_due,
+                            );
                             let (mut lender, mut equity) = (1.5, -2.5);
                             run.month::<true>(2, (&month, &path), (&mut lender, &mut equity));
                             let bits = [lender, equity, run.state.balance].map(f64::to_bits);

@@ -223,22 +223,18 @@ mod tests {
             );
             let outcome = |shortcut: bool, candidates: &mut usize| {
                 let mut service_due = Vec::new();
-                let mut run = Running {
-                    terms: &terms,
-                    months: (&base, &path),
-                    rates,
-                    last: 9,
-                    state: State {
-                        balance,
-                        dsra,
-                        ..State::default()
-                    },
-                    out: Credit {
-                        default: Some((0, false)),
-                        ..Credit::default()
-                    },
-                    service_due: &mut service_due,
+                let state = State {
+                    balance,
+                    dsra,
+                    ..State::default()
                 };
+                let mut run = Running::accelerated(
+                    (&terms, rates),
+                    (&base, &path),
+                    9,
+                    (state, None),
+                    &mut service_due,
+                );
                 let (mut lender, mut equity) = ([0.25; 10], [-0.5; 10]);
                 if shortcut {
                     accelerated_months(&mut run, 1, &mut lender, &mut equity);
