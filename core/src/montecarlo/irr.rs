@@ -9,6 +9,8 @@
 //! annual = (1 + r)¹² − 1                            (by squaring: r²·r⁴·r⁸ products)
 //! ```
 
+use wide::f64x2;
+
 /// The flows' monthly IRR near `guess` (a monthly rate above −1), or `None` when the flows
 /// never change sign or no root is found in (−99 %, 1,000 %) a month.
 pub(crate) fn monthly_irr(flows: &[f64], guess: f64) -> Option<f64> {
@@ -121,15 +123,17 @@ fn newtons<const N: usize>(
     })
 }
 
-/// One flow's six Horner chains in [`derivatives`]: `E, E′, E″, O, O′, O″`.
-#[derive(Clone, Copy, Default)]
+/// One flow's six Horner chains in [`derivatives`] as three two-lane vectors, the even
+/// powers' chain beside the odd powers': `(E, O)`, `(E′, O′)`, `(E″, O″)`. A month pair
+/// `(2k, 2k + 1)` is one load into the first, and each step is one vector multiplication
+/// and addition where the scalar code has two of each; each lane's operations are the
+/// scalar ones (IEEE products and sums of the same operands, in the same order), so each
+/// chain has its bits.
+#[derive(Clone, Copy)]
 struct Chains {
-    e: f64,
-    de: f64,
-    dde: f64,
-    o: f64,
-    d_o: f64,
-    ddo: f64,
+    p: f64x2,
+    dp: f64x2,
+    ddp: f64x2,
 }
 
 /// [`derivatives`] of `N` flows of one length at their own `v`, in one pass over the
@@ -137,34 +141,43 @@ struct Chains {
 #[inline(always)]
 fn derivatives_lanes<const N: usize>(flows: [&[f64]; N], v: [f64; N]) -> [(f64, f64, f64); N] {
     let w = v.map(|v| v * v);
+    let ws = w.map(f64x2::splat);
+    let two = f64x2::splat(2.0);
     let len = flows.first().map_or(0, |f| f.len());
-    let mut chains = [Chains::default(); N];
-    if len % 2 == 1 {
-        for (c, f) in chains.iter_mut().zip(flows) {
-            c.e = f.last().copied().unwrap_or(0.0);
-        }
-    }
+    let mut chains = flows.map(|f| Chains {
+        // An odd count: the last flow has an even power and starts E's chain.
+        p: f64x2::new([
+            if len % 2 == 1 {
+                f.last().copied().unwrap_or(0.0)
+            } else {
+                0.0
+            },
+            0.0,
+        ]),
+        dp: f64x2::ZERO,
+        ddp: f64x2::ZERO,
+    });
     // Each flow's pairs (2k, 2k + 1) from the top one down: one check a pair, none a month.
     let mut pairs = flows.map(|f| f.chunks_exact(2).rev());
     for _ in 0..len / 2 {
-        for (c, (pair, w)) in chains.iter_mut().zip(pairs.iter_mut().zip(w)) {
-            let (even, odd) = match pair.next() {
-                Some(&[even, odd]) => (even, odd),
-                _ => (0.0, 0.0),
+        for (c, (pair, w)) in chains.iter_mut().zip(pairs.iter_mut().zip(ws)) {
+            let pair = match pair.next() {
+                Some(&[even, odd]) => f64x2::new([even, odd]),
+                _ => f64x2::ZERO,
             };
-            c.dde = c.dde * w + 2.0 * c.de;
-            c.de = c.de * w + c.e;
-            c.e = c.e * w + even;
-            c.ddo = c.ddo * w + 2.0 * c.d_o;
-            c.d_o = c.d_o * w + c.o;
-            c.o = c.o * w + odd;
+            c.ddp = c.ddp * w + two * c.dp;
+            c.dp = c.dp * w + c.p;
+            c.p = c.p * w + pair;
         }
     }
     let mut out = [(0.0, 0.0, 0.0); N];
     for (slot, (c, (v, w))) in out.iter_mut().zip(chains.iter().zip(v.into_iter().zip(w))) {
-        let p = c.e + v * c.o;
-        let dp = 2.0 * v * c.de + c.o + 2.0 * w * c.d_o;
-        let ddp = 2.0 * c.de + 4.0 * w * c.dde + 6.0 * v * c.d_o + 4.0 * w * v * c.ddo;
+        let [e, o] = c.p.to_array();
+        let [de, d_o] = c.dp.to_array();
+        let [dde, ddo] = c.ddp.to_array();
+        let p = e + v * o;
+        let dp = 2.0 * v * de + o + 2.0 * w * d_o;
+        let ddp = 2.0 * de + 4.0 * w * dde + 6.0 * v * d_o + 4.0 * w * v * ddo;
         *slot = (p, dp, ddp);
     }
     out
