@@ -22,16 +22,18 @@ pub(crate) fn monthly_irr(flows: &[f64], guess: f64) -> Option<f64> {
     newton(flows, guess).or_else(|| bisection(flows, guess))
 }
 
-/// Whether [`monthly_irrs`] runs its flows' Halley steps side by side: natively, where LLVM
-/// keeps the `6·N` Horner chains in registers (4 % faster than one by one, docs/benchmarks.md);
-/// not in WebAssembly, where V8's register allocator spills them: one by one there, the
-/// Monte Carlo of the bench's workload takes 7 % less time in Node 20 (docs/benchmarks.md,
-/// "The wasm ratio"). Either way each rate has the same bits.
+/// Whether [`monthly_irrs`] runs its flows' Halley steps side by side: natively, where each
+/// flow's six Horner chains are three two-lane vectors (SSE2 on x86-64: the Monte Carlo's
+/// IRRs in 30 % fewer instructions than as scalars, docs/benchmarks.md) and the `3·N`
+/// vectors stay in registers; not in WebAssembly, where the module has no SIMD (the vectors
+/// are pairs of scalars there) and V8's register allocator spilled the scalar chains: one by
+/// one there, the Monte Carlo of the bench's workload takes 7 % less time in Node 20
+/// (docs/benchmarks.md, "The wasm ratio"). Either way each rate has the same bits.
 const LOCKSTEP: bool = !cfg!(target_arch = "wasm32");
 
 /// [`monthly_irr`] of each of `N` flows of one length near its guess, the Halley steps of
 /// all `N` run side by side (lockstep): one pass over the months evaluates every flow's
-/// polynomial, so that the `6·N` Horner chains overlap instead of waiting on each other.
+/// polynomial, so that the `N` flows' Horner chains overlap instead of waiting on each other.
 /// Each flow's operations are [`monthly_irr`]'s, in the same order, so each result is its
 /// result to the bit; flows of different lengths, and every flow in WebAssembly
 /// ([`LOCKSTEP`]), are solved one by one.
@@ -173,9 +175,9 @@ fn derivatives_lanes<const N: usize>(flows: [&[f64]; N], v: [f64; N]) -> [(f64, 
         dp: f64x2::ZERO,
         ddp: f64x2::ZERO,
     });
-    // Each flow's pairs (2k, 2k + 1) from the top one down: one flow or two (the common
-    // cases) on one counter (two flows' pairs zipped, then reversed, share one index);
-    // more, one check a flow and pair.
+    // Each flow's pairs (2k, 2k + 1) from the top one down: one, two or three flows (the
+    // Monte Carlo's cases) on one counter (the flows' pairs zipped, then reversed, share
+    // one index); more, one check a flow and pair.
     match (flows.as_slice(), chains.as_mut_slice(), ws.as_slice()) {
         ([a], [ca], &[wa]) => {
             for pa in a.chunks_exact(2).rev() {
@@ -186,6 +188,14 @@ fn derivatives_lanes<const N: usize>(flows: [&[f64]; N], v: [f64; N]) -> [(f64, 
             for (pa, pb) in a.chunks_exact(2).zip(b.chunks_exact(2)).rev() {
                 ca.step(pa, wa, two);
                 cb.step(pb, wb, two);
+            }
+        }
+        ([a, b, c], [ca, cb, cc], &[wa, wb, wc]) => {
+            let pairs = a.chunks_exact(2).zip(b.chunks_exact(2));
+            for ((pa, pb), pc) in pairs.zip(c.chunks_exact(2)).rev() {
+                ca.step(pa, wa, two);
+                cb.step(pb, wb, two);
+                cc.step(pc, wc, two);
             }
         }
         _ => {
