@@ -24,7 +24,7 @@ pub(crate) fn monthly_irr(flows: &[f64], guess: f64) -> Option<f64> {
 
 /// Whether [`monthly_irrs`] runs its flows' Halley steps side by side: natively, where each
 /// flow's six Horner chains are three two-lane vectors (SSE2 on x86-64: the Monte Carlo's
-/// IRRs in 30 % fewer instructions than as scalars, docs/benchmarks.md) and the `3·N`
+/// `annual_irrs` in half the instructions it took as scalars, docs/benchmarks.md) and the `3·N`
 /// vectors stay in registers; not in WebAssembly, where the module has no SIMD (the vectors
 /// are pairs of scalars there) and V8's register allocator spilled the scalar chains: one by
 /// one there, the Monte Carlo of the bench's workload takes 7 % less time in Node 20
@@ -457,7 +457,7 @@ mod tests {
     fn the_vector_lanes_give_the_scalar_bits() {
         // Generated flows of every length to 41 and of 145 months, an edge value (±0, ±∞,
         // NaN, subnormals, ±10³⁰⁰, ±1) in one entry of eight, in lanes of one to four flows
-        // (one and two on their own loops, more on the general one), each lane at its own v
+        // (one to three on their own loops, four on the general one), each lane at its own v
         // (among them 0, a subnormal, 1, 10¹⁵⁰, +∞ and NaN): each lane's P, P′, P″ are those
         // of the scalar Horner chains of its flow alone, to the bit. The empty flows too.
         const EDGES: [f64; 11] = [
