@@ -9,6 +9,8 @@
 //! annual = (1 + r)¹² − 1                            (by squaring: r²·r⁴·r⁸ products)
 //! ```
 
+use wide::f64x2;
+
 /// The flows' monthly IRR near `guess` (a monthly rate above −1), or `None` when the flows
 /// never change sign or no root is found in (−99 %, 1,000 %) a month.
 pub(crate) fn monthly_irr(flows: &[f64], guess: f64) -> Option<f64> {
@@ -20,16 +22,18 @@ pub(crate) fn monthly_irr(flows: &[f64], guess: f64) -> Option<f64> {
     newton(flows, guess).or_else(|| bisection(flows, guess))
 }
 
-/// Whether [`monthly_irrs`] runs its flows' Halley steps side by side: natively, where LLVM
-/// keeps the `6·N` Horner chains in registers (4 % faster than one by one, docs/benchmarks.md);
-/// not in WebAssembly, where V8's register allocator spills them: one by one there, the
-/// Monte Carlo of the bench's workload takes 7 % less time in Node 20 (docs/benchmarks.md,
-/// "The wasm ratio"). Either way each rate has the same bits.
+/// Whether [`monthly_irrs`] runs its flows' Halley steps side by side: natively, where each
+/// flow's six Horner chains are three two-lane vectors (SSE2 on x86-64: the Monte Carlo's
+/// `annual_irrs` in half the instructions it took as scalars, docs/benchmarks.md) and the `3·N`
+/// vectors stay in registers; not in WebAssembly, where the module has no SIMD (the vectors
+/// are pairs of scalars there) and V8's register allocator spilled the scalar chains: one by
+/// one there, the Monte Carlo of the bench's workload takes 7 % less time in Node 20
+/// (docs/benchmarks.md, "The wasm ratio"). Either way each rate has the same bits.
 const LOCKSTEP: bool = !cfg!(target_arch = "wasm32");
 
 /// [`monthly_irr`] of each of `N` flows of one length near its guess, the Halley steps of
 /// all `N` run side by side (lockstep): one pass over the months evaluates every flow's
-/// polynomial, so that the `6·N` Horner chains overlap instead of waiting on each other.
+/// polynomial, so that the `N` flows' Horner chains overlap instead of waiting on each other.
 /// Each flow's operations are [`monthly_irr`]'s, in the same order, so each result is its
 /// result to the bit; flows of different lengths, and every flow in WebAssembly
 /// ([`LOCKSTEP`]), are solved one by one.
@@ -121,15 +125,33 @@ fn newtons<const N: usize>(
     })
 }
 
-/// One flow's six Horner chains in [`derivatives`]: `E, E′, E″, O, O′, O″`.
-#[derive(Clone, Copy, Default)]
+/// One flow's six Horner chains in [`derivatives`] as three two-lane vectors, the even
+/// powers' chain beside the odd powers': `(E, O)`, `(E′, O′)`, `(E″, O″)`. A month pair
+/// `(2k, 2k + 1)` is one load into the first, and each step is one vector multiplication
+/// and addition where the scalar code has two of each; each lane's operations are the
+/// scalar ones (IEEE products and sums of the same operands, in the same order), so each
+/// chain has its bits.
+#[derive(Clone, Copy)]
 struct Chains {
-    e: f64,
-    de: f64,
-    dde: f64,
-    o: f64,
-    d_o: f64,
-    ddo: f64,
+    p: f64x2,
+    dp: f64x2,
+    ddp: f64x2,
+}
+
+impl Chains {
+    /// One Horner step in `w = v²` (`w` in both lanes) with the month pair `(2k, 2k + 1)`,
+    /// `pair` (+0 for both where it is not a pair): `(E″, O″) ← (E″, O″)·w + 2·(E′, O′)`,
+    /// `(E′, O′) ← (E′, O′)·w + (E, O)`, `(E, O) ← (E, O)·w + pair`.
+    #[inline(always)]
+    fn step(&mut self, pair: &[f64], w: f64x2, two: f64x2) {
+        let pair = match *pair {
+            [even, odd] => f64x2::new([even, odd]),
+            _ => f64x2::ZERO,
+        };
+        self.ddp = self.ddp * w + two * self.dp;
+        self.dp = self.dp * w + self.p;
+        self.p = self.p * w + pair;
+    }
 }
 
 /// [`derivatives`] of `N` flows of one length at their own `v`, in one pass over the
@@ -137,34 +159,62 @@ struct Chains {
 #[inline(always)]
 fn derivatives_lanes<const N: usize>(flows: [&[f64]; N], v: [f64; N]) -> [(f64, f64, f64); N] {
     let w = v.map(|v| v * v);
+    let ws = w.map(f64x2::splat);
+    let two = f64x2::splat(2.0);
     let len = flows.first().map_or(0, |f| f.len());
-    let mut chains = [Chains::default(); N];
-    if len % 2 == 1 {
-        for (c, f) in chains.iter_mut().zip(flows) {
-            c.e = f.last().copied().unwrap_or(0.0);
+    let mut chains = flows.map(|f| Chains {
+        // An odd count: the last flow has an even power and starts E's chain.
+        p: f64x2::new([
+            if len % 2 == 1 {
+                f.last().copied().unwrap_or(0.0)
+            } else {
+                0.0
+            },
+            0.0,
+        ]),
+        dp: f64x2::ZERO,
+        ddp: f64x2::ZERO,
+    });
+    // Each flow's pairs (2k, 2k + 1) from the top one down: one, two or three flows (the
+    // Monte Carlo's cases) on one counter (the flows' pairs zipped, then reversed, share
+    // one index); more, one check a flow and pair.
+    match (flows.as_slice(), chains.as_mut_slice(), ws.as_slice()) {
+        ([a], [ca], &[wa]) => {
+            for pa in a.chunks_exact(2).rev() {
+                ca.step(pa, wa, two);
+            }
         }
-    }
-    // Each flow's pairs (2k, 2k + 1) from the top one down: one check a pair, none a month.
-    let mut pairs = flows.map(|f| f.chunks_exact(2).rev());
-    for _ in 0..len / 2 {
-        for (c, (pair, w)) in chains.iter_mut().zip(pairs.iter_mut().zip(w)) {
-            let (even, odd) = match pair.next() {
-                Some(&[even, odd]) => (even, odd),
-                _ => (0.0, 0.0),
-            };
-            c.dde = c.dde * w + 2.0 * c.de;
-            c.de = c.de * w + c.e;
-            c.e = c.e * w + even;
-            c.ddo = c.ddo * w + 2.0 * c.d_o;
-            c.d_o = c.d_o * w + c.o;
-            c.o = c.o * w + odd;
+        ([a, b], [ca, cb], &[wa, wb]) => {
+            for (pa, pb) in a.chunks_exact(2).zip(b.chunks_exact(2)).rev() {
+                ca.step(pa, wa, two);
+                cb.step(pb, wb, two);
+            }
+        }
+        ([a, b, c], [ca, cb, cc], &[wa, wb, wc]) => {
+            let pairs = a.chunks_exact(2).zip(b.chunks_exact(2));
+            for ((pa, pb), pc) in pairs.zip(c.chunks_exact(2)).rev() {
+                ca.step(pa, wa, two);
+                cb.step(pb, wb, two);
+                cc.step(pc, wc, two);
+            }
+        }
+        _ => {
+            let mut pairs = flows.map(|f| f.chunks_exact(2).rev());
+            for _ in 0..len / 2 {
+                for (c, (pair, w)) in chains.iter_mut().zip(pairs.iter_mut().zip(ws)) {
+                    c.step(pair.next().unwrap_or(&[]), w, two);
+                }
+            }
         }
     }
     let mut out = [(0.0, 0.0, 0.0); N];
     for (slot, (c, (v, w))) in out.iter_mut().zip(chains.iter().zip(v.into_iter().zip(w))) {
-        let p = c.e + v * c.o;
-        let dp = 2.0 * v * c.de + c.o + 2.0 * w * c.d_o;
-        let ddp = 2.0 * c.de + 4.0 * w * c.dde + 6.0 * v * c.d_o + 4.0 * w * v * c.ddo;
+        let [e, o] = c.p.to_array();
+        let [de, d_o] = c.dp.to_array();
+        let [dde, ddo] = c.ddp.to_array();
+        let p = e + v * o;
+        let dp = 2.0 * v * de + o + 2.0 * w * d_o;
+        let ddp = 2.0 * de + 4.0 * w * dde + 6.0 * v * d_o + 4.0 * w * v * ddo;
         *slot = (p, dp, ddp);
     }
     out
@@ -386,6 +436,93 @@ mod tests {
             mixed,
             [monthly_irr(&annuity, 0.0), monthly_irr(&short, 0.0)]
         );
+    }
+
+    /// `derivatives_lanes` of `flows` at `v`, each lane against `derivatives` of its flow
+    /// alone: the same bits (NaN as NaN: a NaN's payload is never a rate, Halley fails on it).
+    fn check_lanes<const N: usize>(flows: [&[f64]; N], v: [f64; N]) {
+        let same = |a: f64, b: f64| a.to_bits() == b.to_bits() || (a.is_nan() && b.is_nan());
+        let lanes = derivatives_lanes(flows, v);
+        for ((flows, v), got) in flows.iter().zip(v).zip(lanes) {
+            let (p, dp, ddp) = derivatives(flows, v);
+            assert!(
+                same(got.0, p) && same(got.1, dp) && same(got.2, ddp),
+                "{flows:?} at {v}: {got:?} against {:?}",
+                (p, dp, ddp)
+            );
+        }
+    }
+
+    #[test]
+    fn the_vector_lanes_give_the_scalar_bits() {
+        // Generated flows of every length to 41 and of 145 months, an edge value (±0, ±∞,
+        // NaN, subnormals, ±10³⁰⁰, ±1) in one entry of eight, in lanes of one to four flows
+        // (one to three on their own loops, four on the general one), each lane at its own v
+        // (among them 0, a subnormal, 1, 10¹⁵⁰, +∞ and NaN): each lane's P, P′, P″ are those
+        // of the scalar Horner chains of its flow alone, to the bit. The empty flows too.
+        const EDGES: [f64; 11] = [
+            0.0,
+            -0.0,
+            f64::INFINITY,
+            f64::NEG_INFINITY,
+            f64::NAN,
+            5e-324,
+            -1e-310,
+            1e300,
+            -1e300,
+            1.0,
+            -1.0,
+        ];
+        const VS: [f64; 11] = [
+            0.0,
+            5e-324,
+            1e-150,
+            0.5,
+            0.97,
+            1.0,
+            1.03,
+            2.0,
+            1e150,
+            f64::INFINITY,
+            f64::NAN,
+        ];
+        let mut state = 0x9e37_79b9_7f4a_7c15_u64;
+        let mut next = move || {
+            state = state
+                .wrapping_mul(6_364_136_223_846_793_005)
+                .wrapping_add(1_442_695_040_888_963_407);
+            state >> 33
+        };
+        let mut flow = |len: usize| -> Vec<f64> {
+            (0..len)
+                .map(|_| {
+                    let bits = next();
+                    if bits % 8 == 0 {
+                        EDGES[usize::try_from(bits / 8 % 11).unwrap()]
+                    } else {
+                        // A cash flow in (−5,000, 5,000) with a fraction.
+                        f64::from(u32::try_from(bits % 10_000_000).unwrap()) / 1000.0 - 5000.0
+                    }
+                })
+                .collect()
+        };
+        let mut pick = 0;
+        let mut v = || {
+            pick += 7;
+            VS[pick % VS.len()]
+        };
+        for len in (0..=41).chain([145]) {
+            for _ in 0..6 {
+                let [a, b, c, d] = [flow(len), flow(len), flow(len), flow(len)];
+                check_lanes([&a[..]], [v()]);
+                check_lanes([&a[..], &b[..]], [v(), v()]);
+                check_lanes([&a[..], &b[..], &c[..]], [v(), v(), v()]);
+                check_lanes([&a[..], &b[..], &c[..], &d[..]], [v(), v(), v(), v()]);
+                // Both lanes at one v, as the Monte Carlo's first step often has.
+                let w = v();
+                check_lanes([&a[..], &b[..]], [w, w]);
+            }
+        }
     }
 
     #[test]
