@@ -1,12 +1,7 @@
 //! The shortcut of an accelerated month once the loan is repaid, and its test against the
 //! general month, bit for bit.
 
-use super::super::float::greater;
-use super::accounts::{Paid, lender_flow};
 use super::month::Running;
-use super::months::{BoxMonth, PathMonth};
-use super::pay::pay;
-use super::rates::Rates;
 
 impl Running<'_> {
     /// Whether the loan is repaid with no reserves left: the balance +0, no DSRA, no
@@ -34,15 +29,30 @@ impl Running<'_> {
     /// The run of repaid months from index `start`, the loan accelerated and
     /// [`repaid`](Self::repaid), to [`repaid_until`](Self::repaid_until) at most (`until`):
     /// each month's flows added to `lender[i]` and `equity[i]` (month index `i`'s slots) by
-    /// [`repaid_flows`] until a month it does not take; returns the index of the first month
-    /// not taken (`start` if none), which the general month ([`Self::month`]) takes.
+    /// [`RepaidMonth::flows`](super::repaid_base::RepaidMonth::flows) until a month it does
+    /// not take; returns the index of the first month not taken (`start` if none), which
+    /// the general month ([`Self::month`]) takes.
     ///
-    /// A repaid month leaves the state as it is, so the run reads only what each month
-    /// changes: its deterministic month, the next one's draw and the path's month, with no
-    /// month composed ([`PathMonth`]'s `on`) nor its payments' record ([`Paid`]) built.
-    /// Out of line (`inline(never)`: a call or two a path): its loop keeps its own
-    /// registers, and the general months' loop around it spills less (13.8 M fewer
-    /// instructions of 1,477 M in the bench's workload than inlined).
+    /// With the balance +0, no reserves, no draw and a finite interest, not in the
+    /// foreclosure's month nor the last: what is owed is +0 (+0 + ±0), so its interest is
+    /// ±0 ([`interest_on`](super::pay::interest_on): 0 · I ÷ O) and pays nothing (`pay` of
+    /// ±0 gives 0 and the cash − 0, the same bits); the balance stays +0 (+0 + (±0 − 0) −
+    /// 0); the sale goes to the equity whole (sale − 0); and the month-end tests find no
+    /// breach (a zero balance, no service due). The CFADS pays the commitment fee, the rest
+    /// is distributed. The month's interest is the path's (`with_extra_interest`: `I +
+    /// extra` where the extra is not 0), read only for being finite, which
+    /// [`Rates::finite_with_extra`](super::rates::Rates::finite_with_extra) tells without
+    /// computing the extra (where it cannot tell, the month is left to the general one,
+    /// which gives the same where it is finite).
+    ///
+    /// What does not depend on the path is found once a model
+    /// ([`RepaidBase`](super::repaid_base::RepaidBase)): the months'
+    /// deterministic flows, and the first month from `start` with a draw, a balance owed
+    /// that is NaN or an interest beyond the limit the rates test it against, up to which
+    /// the loop runs without testing them. A repaid month leaves the state as it is, so the
+    /// run reads only what each month changes. Out of line (`inline(never)`: a call or two
+    /// a path): its loop keeps its own registers, and the general months' loop around it
+    /// spills less.
     #[inline(never)]
     pub(super) fn repaid_months(
         &self,
@@ -51,78 +61,41 @@ impl Running<'_> {
         lender: &mut [f64],
         equity: &mut [f64],
     ) -> usize {
-        let (base, path) = self.months;
-        let end = until.min(path.len()).min(lender.len()).min(equity.len());
-        // Month `until` ≤ the last exists, so every month of the run has a next one.
-        let (Some(months), Some(next), Some(path), Some(lender), Some(equity)) = (
-            base.get(start..end),
-            base.get(start + 1..end + 1),
-            path.get(start..end),
+        let rates = &self.rates;
+        let end = until
+            .min(self.repaid.stop(start, rates.interest_limit()))
+            .min(self.months.1.len())
+            .min(lender.len())
+            .min(equity.len());
+        let (Some(months), Some(path), Some(lender), Some(equity)) = (
+            self.repaid.months(start, end),
+            self.months.1.get(start..end),
             lender.get_mut(start..end),
             equity.get_mut(start..end),
         ) else {
             return start;
         };
+        // The path's shifts read only where not all known within the bound (then the
+        // interest's limit is the floating one): a test a month, predicted.
+        let shifts_known = rates.shifts_known();
         for k in 0..months.len() {
-            let (Some(m), Some(n), Some(p), Some(l), Some(e)) = (
+            let (Some(m), Some(p), Some(l), Some(e)) = (
                 months.get(k),
-                next.get(k),
                 path.get(k),
                 lender.get_mut(k),
                 equity.get_mut(k),
             ) else {
                 return start + k;
             };
-            let Some((to_lender, to_equity)) =
-                repaid_flows(start + k, m, n.loan.draw, p, &self.rates)
-            else {
+            if !shifts_known && !rates.shift_within(start + k) {
                 return start + k;
-            };
+            }
+            let (to_lender, to_equity) = m.flows(p);
             *l += to_lender;
             *e += to_equity;
         }
         end
     }
-}
-
-/// A repaid month's flows (month index `i`, the deterministic month `m`, the next month's draw `draw_out`
-/// paid out at its end, the path's changes `p`, the loan's `rates`; the balance +0): (the
-/// lender's, the equity's), or `None` when the month may not be one (a draw, an interest
-/// with the path's extra not surely finite, a balance owed that is NaN): the general
-/// accelerated month's flows, to the bit.
-///
-/// With the balance +0, no reserves, no draw and a finite interest, not in the
-/// foreclosure's month nor the last: what is owed is +0 (+0 + ±0), so its interest is ±0
-/// ([`interest_on`](super::pay::interest_on): 0 · I ÷ O) and pays nothing (`pay` of ±0
-/// gives 0 and the cash − 0, the same bits); the balance stays +0 (+0 + (±0 − 0) − 0);
-/// the sale goes to the equity whole (sale − 0); and the month-end tests find no breach (a
-/// zero balance, no service due). The CFADS pays the commitment fee, the rest is
-/// distributed. The month's interest is the path's (`with_extra_interest`: `I + extra`
-/// where the extra is not 0), read only for being finite, which
-/// [`Rates::finite_with_extra`] tells without computing the extra (where it cannot tell,
-/// the month is left to the general one, which gives the same where it is finite).
-#[inline(always)]
-pub(super) fn repaid_flows(
-    i: usize,
-    m: &BoxMonth,
-    draw_out: f64,
-    p: &PathMonth,
-    rates: &Rates<'_>,
-) -> Option<(f64, f64)> {
-    let loan = &m.loan;
-    if loan.draw != 0.0 || !rates.finite_with_extra(loan.interest, i) || loan.owed.is_nan() {
-        return None;
-    }
-    let support = if p.cfads < 0.0 { -p.cfads } else { 0.0 };
-    let (fees, surplus) = pay(greater(p.cfads, 0.0), loan.commitment_fee);
-    let (to_lender, sale_left) = pay(m.sale * p.shock, 0.0);
-    let to_equity_outside = draw_out - m.capex - loan.upfront_fee - support + sale_left;
-    let paid = Paid {
-        fees,
-        ..Paid::default()
-    };
-    let lender = lender_flow((draw_out, loan.upfront_fee), &paid, to_lender);
-    Some((lender, to_equity_outside + surplus))
 }
 
 #[cfg(test)]
@@ -134,6 +107,7 @@ mod tests {
     use super::super::months::{BoxMonth, LoanMonth, PathMonth};
     use super::super::outcome::Credit;
     use super::super::rates::Rates;
+    use super::super::repaid_base::RepaidBase;
     use super::super::terms::Terms;
 
     /// Month 1 of three (the default in month 0, the balance `balance`) by `repaid_months`
@@ -141,7 +115,7 @@ mod tests {
     /// outcome, and whether `repaid_months` took it.
     fn accelerated_month(
         base: &[BoxMonth; 3],
-        (path, shift): (&[PathMonth; 3], f64),
+        (path, shift, z): (&[PathMonth; 3], f64, &Ziggurat),
         balance: f64,
         first_breach: Option<usize>,
         repaid: bool,
@@ -150,20 +124,21 @@ mod tests {
         let mut service_due = Vec::new();
         // A floating loan: SOFR quoted at 4 %, 100 accruing (an extra of 100 × the shift).
         let (quoted, owed_accrual) = ([0.04; 3], [100.0; 3]);
-        let (z, shifts) = (Ziggurat::new(), SofrShifts::given(&[shift; 3]));
+        let shifts = SofrShifts::given(&[shift; 3]);
         let rates = Rates::new(
             (true, true),
             (None, None),
             (&quoted, &owed_accrual),
-            Some((&z, &shifts)),
+            Some((z, &shifts)),
         );
         let state = State {
             balance,
             ..State::default()
         };
+        let parts = RepaidBase::new(base);
         let mut run = Running::accelerated(
             (&terms, rates),
-            (base, path),
+            ((base, path), &parts),
             2,
             (state, first_breach),
             &mut service_due,
@@ -186,15 +161,45 @@ mod tests {
         (bits, run.out, took)
     }
 
+    /// A repaid month by the shortcut (its deterministic parts from [`RepaidBase`]) and by
+    /// the general accelerated month: the same slots, balance and outcome, to the bit, on
+    /// every combination of the month's inputs, edges (±0, infinities, NaN) and sums that
+    /// round included, so that a change of sign of a zero or of the operations' order
+    /// fails it.
     #[test]
     fn a_repaid_month_is_the_accelerated_month_to_the_bit() {
         let mut taken = 0;
-        for cfads in [-500.0, -0.0, 0.0, 120.5] {
-            for fee in [0.0, 3.0, 200.0] {
-                for (sale, capex) in [(0.0, 0.0), (1_000.0, 7.0)] {
-                    for shift in [0.0, 0.025, -0.12] {
+        let z = Ziggurat::new();
+        let (inf, nan) = (f64::INFINITY, f64::NAN);
+        // Edges (±0, infinities, NaN), and values whose sums round (so that the order of
+        // the operations shows).
+        let cfadss = [-500.0, -0.0, 0.0, 120.5, 0.3, 8.0, nan, inf, -inf];
+        let sales = [
+            (0.0, 0.0),
+            (1_000.0, 7.0),
+            (1e17, 0.1),
+            // 7.5·10¹⁶ + 8 is a tie, rounded to even: 7.5·10¹⁶ (+ 8 + 8 ≠ + 16).
+            (1e17, -8.0),
+            (0.0, -8.0),
+            (-0.0, -0.0),
+            (inf, 1.0),
+            (nan, 0.0),
+        ];
+        for cfads in cfadss {
+            for fee in [0.0, 3.0, -0.0, inf, nan] {
+                for (sale, capex) in sales {
+                    for shift in [0.0, -0.12] {
                         for (interest, owed) in [(0.0, 0.0), (10.0, 1_000.0), (-0.0, 1_000.0)] {
-                            for (upfront, draw_out) in [(0.0, 0.0), (-0.0, 50.0), (4.0, 0.0)] {
+                            for (upfront, draw_out) in [
+                                (0.0, 0.0),
+                                (-0.0, 50.0),
+                                (4.0, 0.0),
+                                (0.0, -0.0),
+                                (0.7, 0.1),
+                                // 10¹⁷ + 8 + 8 is 10¹⁷ (ties to even), 10¹⁷ + 16 is not.
+                                (-8.0, 1e17),
+                                (nan, inf),
+                            ] {
                                 for first_breach in [None, Some(0)] {
                                     let loan = LoanMonth {
                                         commitment_fee: fee,
@@ -224,14 +229,14 @@ mod tests {
                                     for balance in [0.0, -0.0, 30.0] {
                                         let general = accelerated_month(
                                             &base,
-                                            (&path, shift),
+                                            (&path, shift, &z),
                                             balance,
                                             first_breach,
                                             false,
                                         );
                                         let fast = accelerated_month(
                                             &base,
-                                            (&path, shift),
+                                            (&path, shift, &z),
                                             balance,
                                             first_breach,
                                             true,
@@ -252,7 +257,7 @@ mod tests {
                 }
             }
         }
-        assert_eq!(taken, 4 * 3 * 2 * 3 * 3 * 3 * 2);
+        assert_eq!(taken, 9 * 5 * 8 * 2 * 3 * 7 * 2);
     }
 
     /// The last month accelerated with nothing owed reads no extra interest where the sum
@@ -307,9 +312,10 @@ mod tests {
                                 balance,
                                 ..State::default()
                             };
+                            let repaid = RepaidBase::new(&base);
                             let mut run = Running::accelerated(
                                 (&terms, rates),
-                                (&base, &paths),
+                                ((&base, &paths), &repaid),
                                 2,
                                 (state, None),
                                 &mut service_due,

@@ -6,6 +6,7 @@ use super::month::Running;
 use super::months::{BoxMonth, PathMonth, month_at};
 use super::outcome::Credit;
 use super::rates::Rates;
+use super::repaid_base::RepaidBase;
 use super::terms::Terms;
 
 /// Buffers reused from path to path.
@@ -18,15 +19,15 @@ pub(crate) struct Buffers {
 }
 
 /// The box's months on the path (`path`'s changes to the deterministic `base`, month by
-/// month; as many months as `path` has; `rates`, what their extra interest reads besides
-/// the path's SOFR) through the waterfall: adds the close's lender and equity flows to
+/// month; as many months as `path` has; `repaid`, the parts of a repaid month that no path
+/// changes, of `base`; `rates`, what their extra interest reads besides the path's SOFR) through the waterfall: adds the close's lender and equity flows to
 /// `lender[0]` and `equity[0]` and month `m`'s to `lender[m]` and `equity[m]`, and returns
 /// the credit outcome. `equity_close` is the equity's flow at the close before the DSRA
 /// it funds (the close's cash flow + the first draw − the spares − the cap's premium).
 #[inline(never)] // once a path: its own registers, apart from the path's month loop
 pub(crate) fn run(
     terms: &Terms,
-    (base, path, rates): (&[BoxMonth], &[PathMonth], Rates<'_>),
+    ((base, repaid), path, rates): ((&[BoxMonth], &RepaidBase), &[PathMonth], Rates<'_>),
     equity_close: f64,
     buffers: &mut Buffers,
     lender: &mut [f64],
@@ -60,6 +61,7 @@ pub(crate) fn run(
     let mut run = Running {
         terms,
         months: (base, path),
+        repaid,
         rates,
         last: path.len().saturating_sub(1),
         state,
@@ -130,7 +132,6 @@ mod tests {
     use super::super::super::normal::Ziggurat;
     use super::super::super::sofr::SofrShifts;
     use super::super::months::LoanMonth;
-    use super::super::repaid::repaid_flows;
     use super::*;
 
     /// A small generator for the test's months (Knuth's MMIX LCG), one of `values` a call.
@@ -221,6 +222,7 @@ mod tests {
                 (&quoted, &owed_accrual),
                 Some((&z, &shifts)),
             );
+            let repaid = RepaidBase::new(&base);
             let outcome = |shortcut: bool, candidates: &mut usize| {
                 let mut service_due = Vec::new();
                 let state = State {
@@ -230,7 +232,7 @@ mod tests {
                 };
                 let mut run = Running::accelerated(
                     (&terms, rates),
-                    (&base, &path),
+                    ((&base, &path), &repaid),
                     9,
                     (state, None),
                     &mut service_due,
@@ -244,18 +246,16 @@ mod tests {
                         if run.state.foreclosed {
                             break;
                         }
-                        // A month the shortcut takes.
+                        // A month the shortcut takes: the loan repaid, no reserves, before
+                        // the foreclosure's and the last month, no draw, the balance owed
+                        // not NaN, the interest with its extra surely finite.
+                        let loan = &base[i].loan;
                         *candidates += usize::from(
                             i < until
                                 && run.repaid()
-                                && repaid_flows(
-                                    i,
-                                    &base[i],
-                                    base[i + 1].loan.draw,
-                                    &path[i],
-                                    &rates,
-                                )
-                                .is_some(),
+                                && loan.draw == 0.0
+                                && !loan.owed.is_nan()
+                                && rates.finite_with_extra(loan.interest, i),
                         );
                         let (l, e) = (&mut lender[i], &mut equity[i]);
                         run.month::<true>(i, (&base[i], &path[i]), (l, e));
@@ -320,7 +320,7 @@ mod tests {
             let (mut lender, mut equity) = ([0.0; 4], [0.0; 4]);
             let credit = run(
                 &terms,
-                (base, &path, rates),
+                ((base, &RepaidBase::new(base)), &path, rates),
                 -10.0,
                 &mut Buffers::default(),
                 &mut lender,
