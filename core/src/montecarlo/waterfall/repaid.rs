@@ -143,7 +143,8 @@ mod tests {
             (state, first_breach),
             &mut service_due,
         );
-        let (mut lender, mut equity) = ([0.0, 1.5], [0.0, -2.5]);
+        // Slots at −0: each flow's own bits (−0 + x is x, a −0 flow included).
+        let (mut lender, mut equity) = ([0.0, -0.0], [0.0, -0.0]);
         let took = repaid
             && run.repaid()
             && 1 < run.repaid_until()
@@ -195,6 +196,7 @@ mod tests {
                                 (-0.0, 50.0),
                                 (4.0, 0.0),
                                 (0.0, -0.0),
+                                (-0.0, 0.0),
                                 (0.7, 0.1),
                                 // 10¹⁷ + 8 + 8 is 10¹⁷ (ties to even), 10¹⁷ + 16 is not.
                                 (-8.0, 1e17),
@@ -257,7 +259,7 @@ mod tests {
                 }
             }
         }
-        assert_eq!(taken, 9 * 5 * 8 * 2 * 3 * 7 * 2);
+        assert_eq!(taken, 9 * 5 * 8 * 2 * 3 * 8 * 2);
     }
 
     /// The last month accelerated with nothing owed reads no extra interest where the sum

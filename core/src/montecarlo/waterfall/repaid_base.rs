@@ -40,10 +40,19 @@ impl RepaidMonth {
     /// +0), so neither is `lender + fees` (−0 only as −0 + −0), and `x + 0 = x` for every
     /// `x` but −0 (NaN and infinities included); its sale paid against a due of +0 leaves
     /// `sale − 0`, the sale's own bits (−0 − 0 is −0).
+    ///
+    /// Without a commitment fee (±0, most months: the fee runs on the undrawn commitment)
+    /// one predicted test instead of `pay`'s two: `pay(cash, ±0)` is `(+0, cash − 0)`, and
+    /// `cash − 0` is `cash` (never −0 nor NaN: the greater of the CFADS and +0).
     #[inline(always)]
     pub(super) fn flows(&self, p: &PathMonth) -> (f64, f64) {
         let support = if p.cfads < 0.0 { -p.cfads } else { 0.0 };
-        let (fees, surplus) = pay(greater(p.cfads, 0.0), self.commitment_fee);
+        let cash = greater(p.cfads, 0.0);
+        let (fees, surplus) = if self.commitment_fee == 0.0 {
+            (0.0, cash)
+        } else {
+            pay(cash, self.commitment_fee)
+        };
         let sale = self.sale * p.shock;
         (self.lender + fees, self.equity - support + sale + surplus)
     }
