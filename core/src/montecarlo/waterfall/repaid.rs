@@ -2,6 +2,9 @@
 //! general month, bit for bit.
 
 use super::month::Running;
+use super::months::PathMonth;
+use super::rates::Rates;
+use super::repaid_base::RepaidMonth;
 
 impl Running<'_> {
     /// Whether the loan is repaid with no reserves left: the balance +0, no DSRA, no
@@ -49,7 +52,8 @@ impl Running<'_> {
     /// ([`RepaidBase`](super::repaid_base::RepaidBase)): the months'
     /// deterministic flows, and the first month from `start` with a draw, a balance owed
     /// that is NaN or an interest beyond the limit the rates test it against, up to which
-    /// the loop runs without testing them. A repaid month leaves the state as it is, so the
+    /// the loop runs without testing them; and whether a commitment fee is due in the run
+    /// (if not, its months pay none: no payment's tests). A repaid month leaves the state as it is, so the
     /// run reads only what each month changes. Out of line (`inline(never)`: a call or two
     /// a path): its loop keeps its own registers, and the general months' loop around it
     /// spills less.
@@ -75,27 +79,48 @@ impl Running<'_> {
         ) else {
             return start;
         };
-        // The path's shifts read only where not all known within the bound (then the
-        // interest's limit is the floating one): a test a month, predicted.
-        let shifts_known = rates.shifts_known();
-        for k in 0..months.len() {
-            let (Some(m), Some(p), Some(l), Some(e)) = (
-                months.get(k),
-                path.get(k),
-                lender.get_mut(k),
-                equity.get_mut(k),
-            ) else {
-                return start + k;
-            };
-            if !shifts_known && !rates.shift_within(start + k) {
-                return start + k;
-            }
-            let (to_lender, to_equity) = m.flows(p);
-            *l += to_lender;
-            *e += to_equity;
-        }
-        end
+        let run = (months, path, lender, equity);
+        // Without a commitment fee in the run (the common case), no payment a month.
+        let taken = if self.repaid.fee_free_until(start) >= end {
+            run_of::<true>(rates, start, run)
+        } else {
+            run_of::<false>(rates, start, run)
+        };
+        start + taken
     }
+}
+
+/// The repaid months `months` (from month index `start`), with the path's months `path`
+/// and the slots `lender` and `equity`, all as long: each month's flows added to its slots
+/// until a month whose extra interest is not surely finite; returns how many were taken.
+/// `FEE_FREE`: no month has a commitment fee ([`RepaidMonth::flows`]).
+#[inline(always)]
+fn run_of<const FEE_FREE: bool>(
+    rates: &Rates<'_>,
+    start: usize,
+    (months, path, lender, equity): (&[RepaidMonth], &[PathMonth], &mut [f64], &mut [f64]),
+) -> usize {
+    // The path's shifts read only where not all known within the bound (then the
+    // interest's limit is the floating one): a test a month, predicted (the loop is
+    // compiled twice, with the test and without).
+    let shifts_known = rates.shifts_known();
+    for k in 0..months.len() {
+        let (Some(m), Some(p), Some(l), Some(e)) = (
+            months.get(k),
+            path.get(k),
+            lender.get_mut(k),
+            equity.get_mut(k),
+        ) else {
+            return k;
+        };
+        if !shifts_known && !rates.shift_within(start + k) {
+            return k;
+        }
+        let (to_lender, to_equity) = m.flows::<FEE_FREE>(p);
+        *l += to_lender;
+        *e += to_equity;
+    }
+    months.len()
 }
 
 #[cfg(test)]
