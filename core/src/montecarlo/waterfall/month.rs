@@ -83,8 +83,9 @@ impl Running<'_> {
             service_due,
         } = self;
         let (terms, base, path, last) = (*terms, *base, *path, *last);
-        // The last month accelerated with nothing owed (the balance +0, no draw; the months
-        // before it are repaid months, `repaid_months`): its interest is 0 · I ÷ O
+        // The last month accelerated with nothing owed (the balance +0, no draw; where
+        // `repaid_months` does not take it: reserves left, or deterministic months longer
+        // than the path's): its interest is 0 · I ÷ O
         // (`interest_on`), ±0 for any finite I, which pays nothing and leaves the balance +0
         // whatever its sign, and nothing else reads the loan's interest or service: the
         // extra interest (and the path's SOFR shift, so that a loan repaid early draws none

@@ -17,16 +17,24 @@ impl Running<'_> {
     }
 
     /// The first month index from which [`repaid_months`](Self::repaid_months) does not
-    /// apply, whatever the month: the last month, or the foreclosure's if earlier (fixed
-    /// once the loan is accelerated).
+    /// apply, whatever the month: the one after the last, or the foreclosure's if earlier
+    /// (fixed once the loan is accelerated); the last month where the deterministic months'
+    /// parts ([`RepaidBase`](super::repaid_base::RepaidBase)) are not exactly the path's
+    /// months (their last month's next draw is then not the general month's 0 past the
+    /// path).
     #[inline(always)]
     pub(super) fn repaid_until(&self) -> usize {
+        let end = if self.repaid.covers(self.months.1.len()) {
+            self.last.saturating_add(1)
+        } else {
+            self.last
+        };
         let foreclosure = self
             .out
             .default
             .zip(self.terms.foreclose_after)
             .map(|((row, _), k)| row.saturating_add(k));
-        foreclosure.map_or(self.last, |f| f.min(self.last))
+        foreclosure.map_or(end, |f| f.min(end))
     }
 
     /// The run of repaid months from index `start`, the loan accelerated and
@@ -37,11 +45,14 @@ impl Running<'_> {
     /// the general month ([`Self::month`]) takes.
     ///
     /// With the balance +0, no reserves, no draw and a finite interest, not in the
-    /// foreclosure's month nor the last: what is owed is +0 (+0 + ±0), so its interest is
-    /// ±0 ([`interest_on`](super::pay::interest_on): 0 · I ÷ O) and pays nothing (`pay` of
-    /// ±0 gives 0 and the cash − 0, the same bits); the balance stays +0 (+0 + (±0 − 0) −
-    /// 0); the sale goes to the equity whole (sale − 0); and the month-end tests find no
-    /// breach (a zero balance, no service due). The CFADS pays the commitment fee, the rest
+    /// foreclosure's month: what is owed is +0 (+0 + ±0), so its interest is ±0
+    /// ([`interest_on`](super::pay::interest_on): 0 · I ÷ O) and pays nothing (`pay` of ±0
+    /// gives 0 and the cash − 0, the same bits); the balance stays +0 (+0 + (±0 − 0) − 0);
+    /// the sale goes to the equity whole (sale − 0); and the month-end tests find no breach
+    /// (a zero balance, no service due). In the last month the general month also releases
+    /// the reserves (+0 + +0, which repay nothing: the principal +0 + +0, the distribution
+    /// `surplus + 0`, the surplus never −0) and writes off the balance (the write-off, +0
+    /// until then, stays +0), and no draw follows it (0 past the path). The CFADS pays the commitment fee, the rest
     /// is distributed. The month's interest is the path's (`with_extra_interest`: `I +
     /// extra` where the extra is not 0), read only for being finite, which
     /// [`Rates::finite_with_extra`](super::rates::Rates::finite_with_extra) tells without
@@ -135,15 +146,16 @@ mod tests {
     use super::super::repaid_base::RepaidBase;
     use super::super::terms::Terms;
 
-    /// Month 1 of three (the default in month 0, the balance `balance`) by `repaid_months`
-    /// when it takes it, else `month::<true>`: the slots' and the state's bits, the
-    /// outcome, and whether `repaid_months` took it.
+    /// Month `i` of three (1, or 2: the last; the default in month 0, the balance
+    /// `balance` before month `i`) by `repaid_months` when it takes it (`repaid`), else
+    /// `month::<true>`: the slots' and the state's bits, the outcome, and whether
+    /// `repaid_months` took it.
     fn accelerated_month(
         base: &[BoxMonth; 3],
         (path, shift, z): (&[PathMonth; 3], f64, &Ziggurat),
         balance: f64,
         first_breach: Option<usize>,
-        repaid: bool,
+        (i, repaid): (usize, bool),
     ) -> ([u64; 3], Credit, bool) {
         let terms = Terms::three_months();
         let mut service_due = Vec::new();
@@ -169,26 +181,27 @@ mod tests {
             &mut service_due,
         );
         // Slots at −0: each flow's own bits (−0 + x is x, a −0 flow included).
-        let (mut lender, mut equity) = ([0.0, -0.0], [0.0, -0.0]);
+        let (mut lender, mut equity) = ([0.0, -0.0, -0.0], [0.0, -0.0, -0.0]);
+        // The run of month `i` alone.
+        let until = run.repaid_until().min(i + 1);
         let took = repaid
             && run.repaid()
-            && 1 < run.repaid_until()
-            && run.repaid_months(1, run.repaid_until(), &mut lender, &mut equity) == 2;
-        let [_, lender] = &mut lender;
-        let [_, equity] = &mut equity;
+            && i < until
+            && run.repaid_months(i, until, &mut lender, &mut equity) == i + 1;
         if !took {
-            run.month::<true>(1, (&base[1], &path[1]), (lender, equity));
+            let slots = (&mut lender[i], &mut equity[i]);
+            run.month::<true>(i, (&base[i], &path[i]), slots);
         }
         let bits = [
-            lender.to_bits(),
-            equity.to_bits(),
+            lender[i].to_bits(),
+            equity[i].to_bits(),
             run.state.balance.to_bits(),
         ];
         (bits, run.out, took)
     }
 
-    /// A repaid month by the shortcut (its deterministic parts from [`RepaidBase`]) and by
-    /// the general accelerated month: the same slots, balance and outcome, to the bit, on
+    /// A repaid month, and the last month repaid, by the shortcut (its deterministic parts
+    /// from [`RepaidBase`]) and by the general accelerated month: the same slots, balance and outcome, to the bit, on
     /// every combination of the month's inputs, edges (±0, infinities, NaN) and sums that
     /// round included, so that a change of sign of a zero or of the operations' order
     /// fails it.
@@ -253,28 +266,37 @@ mod tests {
                                     let base = [month, month, next];
                                     let p = PathMonth { cfads, shock: 0.75 };
                                     let path = [p; 3];
-                                    for balance in [0.0, -0.0, 30.0] {
+                                    for (balance, i) in
+                                        [0.0, -0.0, 30.0].into_iter().flat_map(|b| [(b, 1), (b, 2)])
+                                    {
                                         let general = accelerated_month(
                                             &base,
                                             (&path, shift, &z),
                                             balance,
                                             first_breach,
-                                            false,
+                                            (i, false),
                                         );
                                         let fast = accelerated_month(
                                             &base,
                                             (&path, shift, &z),
                                             balance,
                                             first_breach,
-                                            true,
+                                            (i, true),
                                         );
                                         assert_eq!(
                                             general.0, fast.0,
-                                            "{cfads} {fee} {sale} {shift} {interest} {owed} {upfront} {draw_out} {balance}"
+                                            "{i} {cfads} {fee} {sale} {shift} {interest} {owed} {upfront} {draw_out} {balance}"
                                         );
-                                        assert_eq!(general.1, fast.1);
-                                        // Taken only with the balance +0.
-                                        assert_eq!(fast.2, balance.to_bits() == 0);
+                                        // The outcome's Debug text (NaN equal to NaN) and the
+                                        // write-off's bits (the last month writes off).
+                                        let out = |c: &Credit| {
+                                            (format!("{c:?}"), c.written_off.to_bits())
+                                        };
+                                        assert_eq!(out(&general.1), out(&fast.1));
+                                        // Taken only with the balance +0, and the last
+                                        // month (whose draw is `draw_out`) without a draw.
+                                        let drawn = i == 2 && draw_out != 0.0;
+                                        assert_eq!(fast.2, balance.to_bits() == 0 && !drawn);
                                         taken += usize::from(fast.2);
                                     }
                                 }
@@ -284,7 +306,8 @@ mod tests {
                 }
             }
         }
-        assert_eq!(taken, 9 * 5 * 8 * 2 * 3 * 8 * 2);
+        // Month 1 with each (upfront, next draw), the last with the four without a draw.
+        assert_eq!(taken, 9 * 5 * 8 * 2 * 3 * (8 + 4) * 2);
     }
 
     /// The last month accelerated with nothing owed reads no extra interest where the sum

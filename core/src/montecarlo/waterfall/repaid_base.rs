@@ -112,6 +112,12 @@ impl RepaidBase {
         }
     }
 
+    /// Whether these are the parts of exactly `n` months.
+    #[inline(always)]
+    pub(super) fn covers(&self, n: usize) -> bool {
+        self.months.len() == n
+    }
+
     /// The months `start..end` (`None` where past the months).
     #[inline(always)]
     pub(super) fn months(&self, start: usize, end: usize) -> Option<&[RepaidMonth]> {
