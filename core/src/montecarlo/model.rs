@@ -41,6 +41,8 @@ pub(crate) struct FinancingModel {
     /// The waterfall's months on the deterministic path (CFADS, capex, sale, collateral and
     /// the loan as scheduled), by month index.
     pub(crate) months: Vec<waterfall::BoxMonth>,
+    /// The parts of a repaid month that no path changes, of `months`.
+    pub(crate) repaid: waterfall::RepaidBase,
     pub(crate) terms: waterfall::Terms,
     /// The equity's flow at the close before the DSRA it funds.
     pub(crate) equity_close: f64,
@@ -539,6 +541,7 @@ impl FinancingModel {
                 .map(|t| (t.after_months, to_f64_lossy(t.share))),
         });
         Ok(Some(Self {
+            repaid: waterfall::RepaidBase::new(&months),
             months,
             terms: Terms {
                 tenor,

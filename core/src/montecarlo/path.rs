@@ -452,7 +452,7 @@ fn run(model: &Model, scratch: &mut Scratch, shortcut: bool) -> PathOutcome {
             let credit = waterfall::run(
                 &f.terms,
                 (
-                    &f.months,
+                    (&f.months, &f.repaid),
                     box_months,
                     rates_of(f, (floor, &model.ziggurat), draws),
                 ),

@@ -24,8 +24,9 @@
 //! waterfall reads and gives), `pay` (a payment and the interest on a balance), `accounts` (the accounts as they run, a month's
 //! payments and its flows), `debt_service` (the month's payments under the schedule or
 //! accelerated), `reserves` (the DSRA, the lock-up, the sweep and the trapped cash),
-//! `covenants` (the month-end tests), `month` (one month of a path, in order), `repaid`
-//! (the shortcut of an accelerated month once the loan is repaid) and `run` (a path's
+//! `covenants` (the month-end tests), `month` (one month of a path, in order), `repaid_base`
+//! (a repaid month's parts that no path changes, once a model), `repaid` (the shortcut of
+//! an accelerated month once the loan is repaid) and `run` (a path's
 //! months, the scheduled ones to the default's, then the accelerated ones).
 
 mod accounts;
@@ -37,6 +38,7 @@ mod outcome;
 mod pay;
 mod rates;
 mod repaid;
+mod repaid_base;
 mod reserves;
 mod run;
 mod terms;
@@ -44,5 +46,6 @@ mod terms;
 pub(crate) use months::{BoxMonth, LoanMonth, PathMonth};
 pub(crate) use outcome::Credit;
 pub(crate) use rates::Rates;
+pub(crate) use repaid_base::RepaidBase;
 pub(crate) use run::{Buffers, run};
 pub(crate) use terms::{LockUpTerms, Terms};

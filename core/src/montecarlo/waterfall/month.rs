@@ -8,6 +8,7 @@ use super::months::{BoxMonth, PathMonth, composed};
 use super::outcome::Credit;
 use super::pay::{interest_on, pay};
 use super::rates::Rates;
+use super::repaid_base::RepaidBase;
 use super::reserves::reserve_and_distribute;
 use super::terms::Terms;
 
@@ -16,6 +17,8 @@ pub(super) struct Running<'a> {
     pub(super) terms: &'a Terms,
     /// The deterministic months and the path's changes to them.
     pub(super) months: (&'a [BoxMonth], &'a [PathMonth]),
+    /// The deterministic months' parts of a repaid month.
+    pub(super) repaid: &'a RepaidBase,
     /// What the months' extra interest reads besides the path's SOFR.
     pub(super) rates: Rates<'a>,
     /// The last month's index.
@@ -31,10 +34,11 @@ pub(super) struct Running<'a> {
 impl<'a> Running<'a> {
     /// A loan accelerated by a default in month 0, for the tests of its later months: the
     /// months `months` (the last index `last`), the `rates`, the accounts `state`, the
-    /// first breach `first_breach`, nothing run yet.
+    /// first breach `first_breach`, nothing run yet; `repaid`, the months' parts of a
+    /// repaid month.
     pub(super) fn accelerated(
         (terms, rates): (&'a Terms, Rates<'a>),
-        months: (&'a [BoxMonth], &'a [PathMonth]),
+        (months, repaid): ((&'a [BoxMonth], &'a [PathMonth]), &'a RepaidBase),
         last: usize,
         (state, first_breach): (State, Option<usize>),
         service_due: &'a mut Vec<f64>,
@@ -42,6 +46,7 @@ impl<'a> Running<'a> {
         Self {
             terms,
             months,
+            repaid,
             rates,
             last,
             state,
@@ -70,6 +75,7 @@ impl Running<'_> {
         let Self {
             terms,
             months: (base, path),
+            repaid: _,
             rates,
             last,
             state,
@@ -77,8 +83,9 @@ impl Running<'_> {
             service_due,
         } = self;
         let (terms, base, path, last) = (*terms, *base, *path, *last);
-        // The last month accelerated with nothing owed (the balance +0, no draw; the months
-        // before it are repaid months, `repaid_months`): its interest is 0 · I ÷ O
+        // The last month accelerated with nothing owed (the balance +0, no draw; where
+        // `repaid_months` does not take it: reserves left, or deterministic months longer
+        // than the path's): its interest is 0 · I ÷ O
         // (`interest_on`), ±0 for any finite I, which pays nothing and leaves the balance +0
         // whatever its sign, and nothing else reads the loan's interest or service: the
         // extra interest (and the path's SOFR shift, so that a loan repaid early draws none

@@ -10,6 +10,11 @@ use super::super::sofr::SofrShifts;
 /// within ±3·10²⁰⁰ and the sum within ±(10¹⁰⁰ + 3·10²⁰⁰), far inside `f64`'s range.
 const BOUND: f64 = 1e100;
 
+/// The largest |interest| for which [`Rates::finite_with_extra`] may say `true`: at a
+/// fixed rate (`f64::MAX`: the interest finite), and floating with every input within
+/// [`BOUND`].
+pub(super) const INTEREST_LIMITS: [f64; 2] = [f64::MAX, BOUND];
+
 /// What a month's extra interest reads: the loan's rates and the path's SOFR shifts.
 ///
 /// ```text
@@ -74,6 +79,20 @@ impl<'a> Rates<'a> {
         Rates::new((false, true), (None, None), (&[], &[]), None)
     }
 
+    /// Which of [`INTEREST_LIMITS`] bounds the interest for which
+    /// [`Rates::finite_with_extra`] may say `true` (`None`: it never does).
+    #[inline]
+    pub(super) fn interest_limit(&self) -> Option<usize> {
+        INTEREST_LIMITS.iter().position(|&l| l == self.limits.0)
+    }
+
+    /// Whether [`Rates::finite_with_extra`] reads no month's shift: every shift of the path
+    /// known within ±[`BOUND`], or a fixed rate.
+    #[inline]
+    pub(super) fn shifts_known(&self) -> bool {
+        self.limits.1
+    }
+
     /// Month index `i`'s SOFR shift on the path (drawn up to it if not yet).
     #[inline]
     fn shift(&self, i: usize) -> f64 {
@@ -124,7 +143,7 @@ impl<'a> Rates<'a> {
     /// yet): out of line, for the paths whose shifts are not all known to be.
     #[cold]
     #[inline(never)]
-    fn shift_within(&self, i: usize) -> bool {
+    pub(super) fn shift_within(&self, i: usize) -> bool {
         self.shift(i).abs() <= BOUND
     }
 }
