@@ -658,18 +658,19 @@ fn box_months_loop(
     // for a change (the extra interest computed for it); the rest, the same months without
     // the tests (the flags are set): the waterfall computes a month's extra interest from
     // its SOFR shift where it composes the month (the shift drawn as far as read).
+    let mut rest = 0;
     for (((i, m), flow_slot), month_slot) in rows.by_ref() {
         let slots = (flow_slot, month_slot);
         let (d_cf, d_gm, shock) = financed_month(b, draws, &inputs, (i, m), slots, &mut npv);
         changed |= d_cf != 0.0;
         box_changed |= d_gm != 0.0 || shock != 1.0 || rates.extra(i) != 0.0;
+        rest = i + 1;
         if changed && box_changed {
             break;
         }
     }
-    for (((i, m), flow_slot), month_slot) in rows {
-        let slots = (flow_slot, month_slot);
-        financed_month(b, draws, &inputs, (i, m), slots, &mut npv);
+    if rest < len {
+        npv = financed_rest(b, draws, inputs, rest, (flows, months.as_mut_slice()), npv);
     }
     BoxSums {
         npv,
@@ -677,6 +678,69 @@ fn box_months_loop(
         changed,
         box_changed,
     }
+}
+
+/// Month indices `from..` of a box with debt on the path, after the months that test for a
+/// change ([`box_months_loop`]), as [`financed_month`] month by month: the path's `npv` so
+/// far, returned with their discounted changes added in month order.
+///
+/// Out of line (`inline(never)`), with its inputs and slots sliced here to the months'
+/// number: the loop holds the slices and the sum in registers, each month read without a
+/// check, where inlined after the testing months (whose SOFR reads call out) it reloaded
+/// them from the stack each month.
+#[inline(never)]
+fn financed_rest(
+    b: &BoxModel,
+    draws: &Draws,
+    inputs: MonthInputs<'_>,
+    from: usize,
+    (flows, months): (&mut [f64], &mut [PathMonth]),
+    npv: f64,
+) -> f64 {
+    let n = inputs.months.len();
+    match (inputs.exact(n, n), flows.get_mut(..n), months.get_mut(..n)) {
+        (Some(exact), Some(flows), Some(months)) => {
+            financed_rest_loop(b, draws, &exact, from, (flows, months), npv)
+        }
+        _ => financed_rest_as_they_are(b, draws, &inputs, from, (flows, months), npv),
+    }
+}
+
+/// [`financed_rest`]'s loop on inputs as they are (one shorter than the months: never
+/// drawn or modelled so), out of the common loop's way.
+#[cold]
+#[inline(never)]
+fn financed_rest_as_they_are(
+    b: &BoxModel,
+    draws: &Draws,
+    inputs: &MonthInputs<'_>,
+    from: usize,
+    slots: (&mut [f64], &mut [PathMonth]),
+    npv: f64,
+) -> f64 {
+    financed_rest_loop(b, draws, inputs, from, slots, npv)
+}
+
+/// [`financed_rest`]'s loop: months `from..` of `inputs.months` (and of `flows` and
+/// `months`, as far as all three go).
+#[inline(always)]
+fn financed_rest_loop(
+    b: &BoxModel,
+    draws: &Draws,
+    inputs: &MonthInputs<'_>,
+    from: usize,
+    (flows, months): (&mut [f64], &mut [PathMonth]),
+    mut npv: f64,
+) -> f64 {
+    for i in from..inputs.months.len() {
+        let (Some(m), Some(flow_slot), Some(month_slot)) =
+            (inputs.months.get(i), flows.get_mut(i), months.get_mut(i))
+        else {
+            break;
+        };
+        financed_month(b, draws, inputs, (i, m), (flow_slot, month_slot), &mut npv);
+    }
+    npv
 }
 
 /// Month index `i` (month `m`) of a box with debt on the path: its cash flow added to
