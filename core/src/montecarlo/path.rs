@@ -130,44 +130,44 @@ pub(crate) fn market_utilization(level: f64, shock: f64, lull: f64) -> f64 {
     unit(level * shock) * lull
 }
 
-/// A month's market draws: the price multiplier, the market utilization's shock and its
-/// lull factor.
+/// A path's market draws by month index: the price multipliers, the market utilization's
+/// shocks and its lull factors (each read as its neutral value, 1, past its end).
 #[derive(Debug, Clone, Copy)]
-struct Market {
-    price: f64,
-    shock: f64,
-    lull: f64,
+struct Market<'a> {
+    price: &'a [f64],
+    shock: &'a [f64],
+    lull: &'a [f64],
 }
 
-impl Market {
-    /// Month index `i`'s draws (the neutral ones past the draws' end).
-    #[inline(always)]
-    fn at(draws: &Draws, i: usize) -> Self {
+impl<'a> Market<'a> {
+    /// The market draws of `draws`.
+    fn of(draws: &'a Draws) -> Self {
         Self {
-            price: draws.price.get(i).copied().unwrap_or(1.0),
-            shock: draws.market_shock.get(i).copied().unwrap_or(1.0),
-            lull: draws.market_lull.get(i).copied().unwrap_or(1.0),
+            price: &draws.price,
+            shock: &draws.market_shock,
+            lull: &draws.market_lull,
         }
     }
 }
 
-/// A box's sales in month index `i` (month `m`, market draws `market`, the month's
-/// contract sums `contracts`): (revenue sold, busy hours).
+/// A box's sales in month index `i` (month `m`, the path's market draws `market`, the
+/// month's contract sums `contracts`): (revenue sold, busy hours).
 ///
 /// Inlined into the month loop: a call each month would spill and reload every value the
-/// loop holds in registers.
+/// loop holds in registers. The market's part, for a month with GPUs on the market (about
+/// a tenth of a typical box's months), is out of line ([`market_sales`]).
 #[inline(always)]
 fn operate(
     b: &BoxModel,
     i: usize,
     m: &Month,
-    (draws, market): (&Draws, Market),
+    (draws, market): (&Draws, &Market<'_>),
     contracts: ContractSales,
 ) -> (f64, f64) {
     let ContractSales {
         contracted,
-        mut sold,
-        mut busy,
+        sold,
+        busy,
     } = contracts;
     // GPUs idle after their contract are off the market (as the exact model's book).
     let free = m.in_service - contracted - m.idle;
@@ -175,9 +175,30 @@ fn operate(
         // No GPU left to the market this month: nothing to sell, nothing to run.
         return (sold, busy);
     }
+    let (usd, hours) = market_sales(b, i, m, (draws, market), free);
+    (sold + usd, busy + hours)
+}
+
+/// What box `b` sells on the market in month index `i` (month `m`, `free` GPUs on the
+/// market, the path's draws `draws` and market draws `market`): (the reserved, on-demand
+/// and spot revenue, summed in that order; the on-demand, reserved and spot hours, in that
+/// order), which [`operate`] adds to the contracts' sums.
+///
+/// Out of line (`inline(never)`): most months of a box under contract have no GPU on the
+/// market, and inlined, its registers crowded the month loop's, which then reloaded its
+/// inputs' slices from the stack every month.
+#[inline(never)]
+fn market_sales(
+    b: &BoxModel,
+    i: usize,
+    m: &Month,
+    (draws, market): (&Draws, &Market<'_>),
+    free: f64,
+) -> (f64, f64) {
     let multiplier = |i: usize| draws.price.get(i).copied().unwrap_or(1.0);
-    let price = m.price * market.price;
-    let utilization = market_utilization(m.utilization, market.shock, market.lull);
+    let price = m.price * at(market.price, i, 1.0);
+    let (shock, lull) = (at(market.shock, i, 1.0), at(market.lull, i, 1.0));
+    let utilization = market_utilization(m.utilization, shock, lull);
     let (mut reserved_hours, mut reserved_usd) = (0.0, 0.0);
     for r in &b.reserved {
         if i >= r.first && i < r.end {
@@ -198,9 +219,10 @@ fn operate(
         }
         None => (0.0, 0.0),
     };
-    sold += reserved_usd + on_demand_hours * price + spot_usd;
-    busy += on_demand_hours + reserved_hours + spot_hours;
-    (sold, busy)
+    (
+        reserved_usd + on_demand_hours * price + spot_usd,
+        on_demand_hours + reserved_hours + spot_hours,
+    )
 }
 
 /// The variable part of the gross margin on the deterministic path, by month index.
@@ -220,8 +242,7 @@ pub(crate) fn base_variable(b: &BoxModel) -> Vec<f64> {
         .zip(sales)
         .enumerate()
         .map(|(i, (m, contracts))| {
-            let market = (&draws, Market::at(&draws, i));
-            let (sold, busy) = operate(b, i, m, market, contracts);
+            let (sold, busy) = operate(b, i, m, (&draws, &Market::of(&draws)), contracts);
             variable(b, m, sold, busy, 0.0)
         })
         .collect()
@@ -538,9 +559,7 @@ fn box_months_of(
         sales,
         curtailed: &bd.curtailed,
         residual: &draws.residual,
-        price: &draws.price,
-        shock: &draws.market_shock,
-        lull: &draws.market_lull,
+        market: Market::of(draws),
         base: fin.map_or(&[], |f| &f.months),
     };
     let month_slots = (flows, equity, &mut *slots.months);
@@ -577,9 +596,7 @@ struct MonthInputs<'a> {
     sales: &'a [ContractSales],
     curtailed: &'a [f64],
     residual: &'a [f64],
-    price: &'a [f64],
-    shock: &'a [f64],
-    lull: &'a [f64],
+    market: Market<'a>,
     base: &'a [BoxMonth],
 }
 
@@ -592,9 +609,11 @@ impl MonthInputs<'_> {
             sales: self.sales.get(..n)?,
             curtailed: self.curtailed.get(..n)?,
             residual: self.residual.get(..n)?,
-            price: self.price.get(..n)?,
-            shock: self.shock.get(..n)?,
-            lull: self.lull.get(..n)?,
+            market: Market {
+                price: self.market.price.get(..n)?,
+                shock: self.market.shock.get(..n)?,
+                lull: self.market.lull.get(..n)?,
+            },
             base: self.base.get(..financed)?,
         })
     }
@@ -778,13 +797,8 @@ fn month_change(
     i: usize,
     m: &Month,
 ) -> (f64, f64, f64) {
-    let market = Market {
-        price: at(inputs.price, i, 1.0),
-        shock: at(inputs.shock, i, 1.0),
-        lull: at(inputs.lull, i, 1.0),
-    };
     let contracts = inputs.sales.get(i).copied().unwrap_or_default();
-    let (sold, busy) = operate(b, i, m, (draws, market), contracts);
+    let (sold, busy) = operate(b, i, m, (draws, &inputs.market), contracts);
     let event_cut = at(inputs.curtailed, i, 0.0);
     let d_gm = variable(b, m, sold, busy, event_cut) - m.variable;
     let shock = at(inputs.residual, i, 1.0);
