@@ -419,7 +419,11 @@ impl<'a, C: Credits> Settling<'a, C> {
     /// `add`: as [`ContractModel::settle_served`] month by month, the inputs read side by
     /// side from the slices; all months but the last in one loop, where none is the line's
     /// last, then the last.
-    #[inline(always)]
+    ///
+    /// Out of line (`inline(never)`, one copy for each kind of credits and each caller):
+    /// its loop keeps the inputs' slices in registers, where inlined into the box's lines'
+    /// loop it reloaded them from the stack every month.
+    #[inline(never)]
     pub(crate) fn settle_into<T>(mut self, out: &mut [T], mut add: impl FnMut(&mut T, Settled)) {
         let Served {
             terms,
