@@ -359,9 +359,9 @@ impl ContractModel {
     /// last on the path) at usage share `share`, in the line's current period `p` with its
     /// `credits`, the line's last month and fee on the path being `(last, fee)`.
     /// `MONTHLY`: every month is a period of its own ([`Settling`]), so this one starts its
-    /// period at its full minimum: as the tests below give for such a month (its number
-    /// is not the month's before, nor 0, and the line's last month is not before this
-    /// month, its period's end).
+    /// period at its full minimum and ends it: as the tests below give for such a month
+    /// (its number is not the month's before, nor 0, the line's last month is not before
+    /// this month, its period's end, and its terms end their period).
     #[inline(always)]
     fn settle_on<const MONTHLY: bool>(
         &self,
@@ -400,7 +400,8 @@ impl ContractModel {
         let above_after = positive(p.counted - p.minimum);
         let used = credits.used(above_after - above_before);
         let mut revenue = (within - used) * t.price + overage * t.overage_price.unwrap_or(0.0);
-        if t.ends_period || ends {
+        // Every month of a `MONTHLY` line ends its period: no test.
+        if MONTHLY || t.ends_period || ends {
             let shortfall = positive(p.minimum - p.counted);
             revenue += shortfall * t.shortfall_price;
             if let Some(window) = self.window {
