@@ -50,8 +50,10 @@ pub(crate) struct Utilization {
 /// Lulls in `f64`, their monthly chances of starting and ending as [`Chance`]s.
 #[derive(Debug, Clone, Copy)]
 struct LullsF {
-    start: Chance,
-    end: Chance,
+    /// The chance of switching out of a month's state: out of a lull, of one starting; in
+    /// one, of its ending. Read at the state (as [`switch`] chooses): a load rather than a
+    /// select, which kept both in registers through the draws' loop.
+    switches: [Chance; 2],
     /// The factor out of a lull and in one (the level): read at the month's state, a load
     /// rather than a branch on the random state.
     factors: [f64; 2],
@@ -107,8 +109,10 @@ impl Utilization {
             keep: 1.0 - f(p.mean_reversion_per_month),
             sigma: f(p.volatility_per_month),
             lulls: p.lulls.as_ref().map(|l: &Lulls| LullsF {
-                start: chance(l.start_probability_per_month),
-                end: chance(l.end_probability_per_month),
+                switches: [
+                    chance(l.start_probability_per_month),
+                    chance(l.end_probability_per_month),
+                ],
                 factors: [1.0, f(l.level)],
             }),
         }
@@ -269,9 +273,13 @@ impl Utilization {
         match &self.lulls {
             Some(lulls) => {
                 let mut in_lull = false;
+                let never = Chance::new(0.0);
                 for (s, l) in months {
                     *s = step(&mut r);
-                    in_lull = switch(&mut r, in_lull, lulls.start, lulls.end);
+                    // As `switch`: the chance of the month's state; it happens, the state
+                    // switches.
+                    let chance = lulls.switches.get(usize::from(in_lull));
+                    in_lull = r.happens(chance.copied().unwrap_or(never)) != in_lull;
                     *l = lulls
                         .factors
                         .get(usize::from(in_lull))
