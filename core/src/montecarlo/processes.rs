@@ -591,6 +591,42 @@ mod tests {
     }
 
     #[test]
+    fn a_usage_draw_is_the_chain_stepped_month_by_month_to_the_bit() {
+        // The draws' loop against the process written out month by month: the shock's
+        // step, then the lull's switch on the chance `switch` selects, then the factor.
+        let process = UtilizationProcess::training();
+        let u = Utilization::new(&process);
+        let lulls = u.lulls.unwrap();
+        let z = Ziggurat::new();
+        let (mut shock, mut lull) = (Vec::new(), Vec::new());
+        let (mut in_lull_months, mut switches) = (0, 0);
+        for seed in 0..200 {
+            let mut rng = Rng::seeded(seed);
+            u.draw(&z, &mut rng, 120, &mut shock, &mut lull);
+            let mut by_hand = Rng::seeded(seed);
+            let (mut x, mut in_lull) = (0.0, false);
+            for (s, l) in shock.iter().zip(&lull) {
+                x = u.keep * x + u.sigma * z.sample(&mut by_hand);
+                let before = in_lull;
+                let [start, end] = lulls.switches;
+                in_lull = switch(&mut by_hand, in_lull, start, end);
+                let factor: f64 = if in_lull { 0.3 } else { 1.0 };
+                assert_eq!(s.to_bits(), (1.0 + x).to_bits());
+                assert_eq!(l.to_bits(), factor.to_bits());
+                in_lull_months += usize::from(in_lull);
+                switches += usize::from(in_lull != before);
+            }
+            // The generator left where the months left it.
+            assert_eq!(rng, by_hand);
+        }
+        // Both states came up, and switched both ways many times.
+        assert!(
+            in_lull_months > 2_000 && switches > 1_000,
+            "{in_lull_months} {switches}"
+        );
+    }
+
+    #[test]
     fn lulls_take_their_stationary_share_of_months() {
         // Start 5 %, end 25 %: the chain spends 0.05 / (0.05 + 0.25) = 1/6 of months in a
         // lull; 1,000 paths × 120 months, with autocorrelated months, give a standard error
