@@ -848,3 +848,99 @@ fn add_credit(o: &mut PathOutcome, c: &Credit) {
     o.exposure += c.exposure;
     o.written_off += c.written_off;
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::montecarlo::options::{MonteCarloInputs, Options, Stochastic};
+    use crate::montecarlo::prepare;
+
+    /// `coreweave-box-ig` (a box with debt, under contract) with typical randomness.
+    fn model() -> Model {
+        let scenario = crate::presets::get("coreweave-box-ig")
+            .unwrap()
+            .unwrap()
+            .scenario
+            .unwrap();
+        let inputs = MonteCarloInputs {
+            scenario: Some(scenario),
+            portfolio: None,
+            options: Options {
+                stochastic: Stochastic::typical(),
+                ..Options::default()
+            },
+        };
+        prepare::model(&inputs).unwrap()
+    }
+
+    /// The months after the change tests through `financed_rest`: (flows, the path's
+    /// months, the NPV) as bits.
+    type Bits = (Vec<u64>, Vec<[u64; 2]>, u64);
+
+    /// Box `b`'s months `from..` on the path drawn into `scratch`, its inputs as given,
+    /// through the sliced route (`exact`) or the one as they are.
+    fn rest(b: &BoxModel, scratch: &Scratch, residual: &[f64], exact: bool) -> Bits {
+        let draws = &scratch.draws;
+        let bd = draws.boxes.first().unwrap();
+        let n = b.months.len();
+        let mut states = vec![LineState::default(); b.contracts.len()];
+        for (c, (state, ld)) in b.contracts.iter().zip(states.iter_mut().zip(&bd.lines)) {
+            c.start(ld, 0.4, u32::try_from(n).unwrap(), state);
+        }
+        let mut sales = Vec::new();
+        settle_lines(b, bd, &mut states, n, &mut sales);
+        let f = b.financing.as_ref().unwrap();
+        let inputs = MonthInputs {
+            months: &b.months,
+            sales: &sales,
+            curtailed: &bd.curtailed,
+            residual,
+            market: Market::of(draws),
+            base: &f.months,
+        };
+        let mut flows = vec![0.25; n];
+        let mut months = vec![PathMonth::default(); n];
+        let slots = (flows.as_mut_slice(), months.as_mut_slice());
+        let npv = if exact {
+            financed_rest(b, draws, inputs, 3, slots, 1.5)
+        } else {
+            financed_rest_as_they_are(b, draws, &inputs, 3, slots, 1.5)
+        };
+        (
+            flows.iter().map(|x| x.to_bits()).collect(),
+            months
+                .iter()
+                .map(|m| [m.cfads.to_bits(), m.shock.to_bits()])
+                .collect(),
+            npv.to_bits(),
+        )
+    }
+
+    /// The months after the change tests, their inputs sliced once, give the bits of the
+    /// same months read as they are; and inputs shorter than the months (a residual drawn
+    /// over fewer months) give the bits of the same inputs padded with their neutral value,
+    /// the route as they are taken then. A path whose shocks move the months differs from
+    /// the neutral one, so that the comparisons can fail.
+    #[test]
+    fn the_months_after_the_tests_are_the_same_sliced_or_as_they_are() {
+        let model = model();
+        let b = model.boxes.first().unwrap();
+        let n = b.months.len();
+        let mut scratch = Scratch::new(&model);
+        let mut moved = 0;
+        for path in 0..40 {
+            draw(&model, 11, path, &mut scratch);
+            let residual = scratch.draws.residual.clone();
+            let sliced = rest(b, &scratch, &residual, true);
+            assert_eq!(sliced, rest(b, &scratch, &residual, false));
+            // The residual's last 7 months not drawn: read as 1, as if drawn so.
+            let short = residual.get(..n - 7).unwrap().to_vec();
+            let mut padded = short.clone();
+            padded.resize(n, 1.0);
+            let cut = rest(b, &scratch, &short, true);
+            assert_eq!(cut, rest(b, &scratch, &padded, true));
+            moved += usize::from(cut != sliced);
+        }
+        assert!(moved > 30, "{moved}");
+    }
+}
