@@ -272,19 +272,16 @@ impl Utilization {
         // A loop for each case, chosen once (each month draws the shock, then the lull).
         match &self.lulls {
             Some(lulls) => {
-                let mut in_lull = false;
+                // The state as an index (1 in a lull), no conversion from a `bool` a month.
+                let mut state = 0_usize;
                 let never = Chance::new(0.0);
                 for (s, l) in months {
                     *s = step(&mut r);
                     // As `switch`: the chance of the month's state; it happens, the state
                     // switches.
-                    let chance = lulls.switches.get(usize::from(in_lull));
-                    in_lull = r.happens(chance.copied().unwrap_or(never)) != in_lull;
-                    *l = lulls
-                        .factors
-                        .get(usize::from(in_lull))
-                        .copied()
-                        .unwrap_or(1.0);
+                    let chance = lulls.switches.get(state & 1);
+                    state ^= usize::from(r.happens(chance.copied().unwrap_or(never)));
+                    *l = lulls.factors.get(state & 1).copied().unwrap_or(1.0);
                 }
             }
             None => {
