@@ -154,8 +154,7 @@ impl<'a> Market<'a> {
 /// month's contract sums `contracts`): (revenue sold, busy hours).
 ///
 /// Inlined into the month loop: a call each month would spill and reload every value the
-/// loop holds in registers. The market's part, for a month with GPUs on the market (about
-/// a tenth of a typical box's months), is out of line ([`market_sales`]).
+/// loop holds in registers.
 #[inline(always)]
 fn operate(
     b: &BoxModel,
@@ -183,11 +182,7 @@ fn operate(
 /// market, the path's draws `draws` and market draws `market`): (the reserved, on-demand
 /// and spot revenue, summed in that order; the on-demand, reserved and spot hours, in that
 /// order), which [`operate`] adds to the contracts' sums.
-///
-/// Out of line (`inline(never)`): most months of a box under contract have no GPU on the
-/// market, and inlined, its registers crowded the month loop's, which then reloaded its
-/// inputs' slices from the stack every month.
-#[inline(never)]
+#[inline(always)]
 fn market_sales(
     b: &BoxModel,
     i: usize,
