@@ -46,6 +46,10 @@ pub(crate) struct ContractModel {
     cap: f64,
     window: Option<u32>,
     terms: Vec<Terms>,
+    /// Whether every month is a true-up period of its own (each month's terms end their
+    /// period, numbered from 1, each month's number another than the month's before): a
+    /// month served then starts its period, at its full minimum ([`Settling`]'s `MONTHLY`).
+    monthly: bool,
     /// `gpus × 730`.
     full: f64,
     /// The usage share, months 1 to the horizon.
@@ -83,9 +87,10 @@ pub(crate) struct Period {
 /// A line's settlement over the months it serves on a path
 /// ([`ContractModel::settling`], run by [`Settling::settle_into`]): its inputs, its current
 /// period, its last month and fee on the path, and its credits `C` held here, in registers
-/// through the months' loop.
+/// through the months' loop. `MONTHLY`: the line's periods are its months
+/// ([`ContractModel`]'s `monthly`), so each month starts its period without the tests.
 #[derive(Debug)]
-pub(crate) struct Settling<'a, C> {
+pub(crate) struct Settling<'a, C, const MONTHLY: bool = false> {
     model: &'a ContractModel,
     inputs: Served<'a>,
     /// Whether the last of these months is the line's last on the path (not cut by the
@@ -103,6 +108,8 @@ pub(crate) struct Settling<'a, C> {
 pub(crate) enum Settlings<'a> {
     /// No make-up window: never a credit.
     WithoutCredits(Settling<'a, NoCredits>),
+    /// No make-up window, and every month a period of its own.
+    WithoutCreditsMonthly(Settling<'a, NoCredits, true>),
     /// A make-up window: the path's credits, in its line state.
     WithCredits(Settling<'a, &'a mut Vec<(u32, f64)>>),
 }
@@ -162,6 +169,11 @@ impl ContractModel {
             *slot = sum;
             sum = units::add(sum, *payment, "contract")?;
         }
+        let monthly = terms.iter().all(|t| t.ends_period && t.period != 0)
+            && terms
+                .iter()
+                .zip(terms.iter().skip(1))
+                .all(|(a, b)| a.period != b.period);
         let full = units::mul(c.gpus, HOURS_PER_MONTH, "contract.gpus")?;
         // A prepaid buyer is not drawn to default: what it owes is paid (the scenario applies
         // its prepayment over the months served).
@@ -187,6 +199,7 @@ impl ContractModel {
                 .map_or(f64::INFINITY, to_f64_lossy),
             window: c.make_up.map(|m| m.window_periods),
             terms,
+            monthly,
             full: to_f64_lossy(full),
             share: (1..=months)
                 .map(|m| to_f64_lossy(line.usage_share_in(m)))
@@ -292,7 +305,7 @@ impl ContractModel {
                 let on_path = (state.last, state.fee);
                 let share = self.usage_share(draws, i);
                 let ends = month == state.last;
-                self.settle_on(t, (period, &mut state.credits), on_path, ends, share)
+                self.settle_on::<false>(t, (period, &mut state.credits), on_path, ends, share)
             }
             None => Settled::default(),
         }
@@ -331,6 +344,9 @@ impl ContractModel {
     ) -> Settlings<'a> {
         let on_path = (state.last, state.fee);
         match self.window {
+            None if self.monthly => {
+                Settlings::WithoutCreditsMonthly(Settling::new(self, inputs, on_path, NoCredits))
+            }
             None => Settlings::WithoutCredits(Settling::new(self, inputs, on_path, NoCredits)),
             Some(_) => {
                 let credits = &mut state.credits;
@@ -342,8 +358,12 @@ impl ContractModel {
     /// Settles a month the contract serves on this path (`t`, its terms; `ends`: the line's
     /// last on the path) at usage share `share`, in the line's current period `p` with its
     /// `credits`, the line's last month and fee on the path being `(last, fee)`.
+    /// `MONTHLY`: every month is a period of its own ([`Settling`]), so this one starts its
+    /// period at its full minimum and ends it: as the tests below give for such a month
+    /// (its number is not the month's before, nor 0, the line's last month is not before
+    /// this month, its period's end, and its terms end their period).
     #[inline(always)]
-    fn settle_on(
+    fn settle_on<const MONTHLY: bool>(
         &self,
         t: &Terms,
         (p, credits): (&mut Period, &mut impl Credits),
@@ -351,7 +371,13 @@ impl ContractModel {
         ends: bool,
         share: f64,
     ) -> Settled {
-        if t.period != p.number {
+        if MONTHLY {
+            *p = Period {
+                number: t.period,
+                minimum: t.period_minimum,
+                counted: 0.0,
+            };
+        } else if t.period != p.number {
             *p = Period {
                 number: t.period,
                 minimum: if last < t.period_end {
@@ -374,7 +400,8 @@ impl ContractModel {
         let above_after = positive(p.counted - p.minimum);
         let used = credits.used(above_after - above_before);
         let mut revenue = (within - used) * t.price + overage * t.overage_price.unwrap_or(0.0);
-        if t.ends_period || ends {
+        // Every month of a `MONTHLY` line ends its period: no test.
+        if MONTHLY || t.ends_period || ends {
             let shortfall = positive(p.minimum - p.counted);
             revenue += shortfall * t.shortfall_price;
             if let Some(window) = self.window {
@@ -393,7 +420,7 @@ impl ContractModel {
     }
 }
 
-impl<'a, C: Credits> Settling<'a, C> {
+impl<'a, C: Credits, const MONTHLY: bool> Settling<'a, C, MONTHLY> {
     /// The settlement of `model`'s months over `inputs` from before its first month, the
     /// line's last month and fee on the path being `(last, fee)`, on `credits`.
     #[inline(always)]
@@ -419,7 +446,11 @@ impl<'a, C: Credits> Settling<'a, C> {
     /// `add`: as [`ContractModel::settle_served`] month by month, the inputs read side by
     /// side from the slices; all months but the last in one loop, where none is the line's
     /// last, then the last.
-    #[inline(always)]
+    ///
+    /// Out of line (`inline(never)`, one copy for each kind of credits and each caller):
+    /// its loop keeps the inputs' slices in registers, where inlined into the box's lines'
+    /// loop it reloaded them from the stack every month.
+    #[inline(never)]
     pub(crate) fn settle_into<T>(mut self, out: &mut [T], mut add: impl FnMut(&mut T, Settled)) {
         let Served {
             terms,
@@ -455,7 +486,7 @@ impl<'a, C: Credits> Settling<'a, C> {
     /// Settles a month (`t`, its terms; `ends`: the line's last) at usage share `share`.
     #[inline(always)]
     fn month(&mut self, t: &Terms, share: f64, ends: bool) -> Settled {
-        self.model.settle_on(
+        self.model.settle_on::<MONTHLY>(
             t,
             (&mut self.period, &mut self.credits),
             (self.last, self.fee),
@@ -517,7 +548,10 @@ mod tests {
     }
 
     /// The bits of `n` months settled by `settling`.
-    fn settled<C: Credits>(settling: Settling<'_, C>, n: usize) -> Vec<[u64; 2]> {
+    fn settled<C: Credits, const MONTHLY: bool>(
+        settling: Settling<'_, C, MONTHLY>,
+        n: usize,
+    ) -> Vec<[u64; 2]> {
         let mut out = vec![Settled::default(); n];
         settling.settle_into(&mut out, |slot, settled| *slot = settled);
         bits(out.into_iter())
@@ -525,14 +559,17 @@ mod tests {
 
     /// Random lines (with and without a cap, an overage price, a make-up window, a fee, a
     /// buyer's default; monthly, quarterly and annual periods; cut by the horizon or not)
-    /// settled three ways: on the credits `settling` chooses (none without a window), on a
-    /// list of credits always, and month by month from the inputs as they are. The same
-    /// bits every way; and a window's credits do change some lines' revenue (settled on no
-    /// credits, they differ), so that the comparison can fail.
+    /// settled three ways: on the credits `settling` chooses (none without a window; each
+    /// month a period of its own without the tests for the lines whose periods are their
+    /// months), on a list of credits always, and month by month from the inputs as they
+    /// are. The same bits every way; and a window's credits do change some lines' revenue
+    /// (settled on no credits, they differ), as does settling a line with longer periods
+    /// as if each month were one, so that the comparisons can fail.
     #[test]
     fn a_line_without_a_window_settles_on_no_credits_to_the_same_bits() {
         let mut rng = Rng::seeded(21);
         let (mut plain, mut credited, mut defaulted, mut capped) = (0, 0, 0, 0);
+        let (mut monthly, mut longer) = (0, 0);
         for _ in 0..400 {
             let line = random_line(&mut rng);
             let horizon = within(&mut rng, 12, 60);
@@ -557,10 +594,16 @@ mod tests {
             let on_path = (state.last, state.fee);
             let chosen = match c.settling(&mut state, inputs) {
                 Settlings::WithoutCredits(months) => settled(months, hi - lo),
+                Settlings::WithoutCreditsMonthly(months) => {
+                    monthly += 1;
+                    assert!(c.monthly && c.window.is_none());
+                    settled(months, hi - lo)
+                }
                 Settlings::WithCredits(months) => settled(months, hi - lo),
             };
             let mut credits = Vec::new();
-            let listed = settled(Settling::new(&c, inputs, on_path, &mut credits), hi - lo);
+            let listed = Settling::<_, false>::new(&c, inputs, on_path, &mut credits);
+            let listed = settled(listed, hi - lo);
             c.start(&draws, 0.4, horizon, &mut state);
             let mut period = Period::default();
             let as_they_are =
@@ -568,7 +611,15 @@ mod tests {
             assert_eq!(chosen.len(), hi - lo);
             assert_eq!(chosen, listed, "{line:?}");
             assert_eq!(chosen, as_they_are, "{line:?}");
-            let none = settled(Settling::new(&c, inputs, on_path, NoCredits), hi - lo);
+            let none = settled(
+                Settling::<_, false>::new(&c, inputs, on_path, NoCredits),
+                hi - lo,
+            );
+            // Months taken as periods of their own where they are not.
+            if !c.monthly && c.window.is_none() {
+                let each = Settling::<_, true>::new(&c, inputs, on_path, NoCredits);
+                longer += usize::from(settled(each, hi - lo) != chosen);
+            }
             match c.window {
                 None => plain += 1,
                 Some(_) => credited += usize::from(none != chosen),
@@ -579,5 +630,6 @@ mod tests {
         // Every kind of line came up, and credits were used on some.
         assert!(plain > 150 && credited > 50, "{plain} {credited}");
         assert!(defaulted > 100 && capped > 120, "{defaulted} {capped}");
+        assert!(monthly > 50 && longer > 50, "{monthly} {longer}");
     }
 }

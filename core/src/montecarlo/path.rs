@@ -130,29 +130,28 @@ pub(crate) fn market_utilization(level: f64, shock: f64, lull: f64) -> f64 {
     unit(level * shock) * lull
 }
 
-/// A month's market draws: the price multiplier, the market utilization's shock and its
-/// lull factor.
+/// A path's market draws by month index: the price multipliers, the market utilization's
+/// shocks and its lull factors (each read as its neutral value, 1, past its end).
 #[derive(Debug, Clone, Copy)]
-struct Market {
-    price: f64,
-    shock: f64,
-    lull: f64,
+struct Market<'a> {
+    price: &'a [f64],
+    shock: &'a [f64],
+    lull: &'a [f64],
 }
 
-impl Market {
-    /// Month index `i`'s draws (the neutral ones past the draws' end).
-    #[inline(always)]
-    fn at(draws: &Draws, i: usize) -> Self {
+impl<'a> Market<'a> {
+    /// The market draws of `draws`.
+    fn of(draws: &'a Draws) -> Self {
         Self {
-            price: draws.price.get(i).copied().unwrap_or(1.0),
-            shock: draws.market_shock.get(i).copied().unwrap_or(1.0),
-            lull: draws.market_lull.get(i).copied().unwrap_or(1.0),
+            price: &draws.price,
+            shock: &draws.market_shock,
+            lull: &draws.market_lull,
         }
     }
 }
 
-/// A box's sales in month index `i` (month `m`, market draws `market`, the month's
-/// contract sums `contracts`): (revenue sold, busy hours).
+/// A box's sales in month index `i` (month `m`, the path's market draws `market`, the
+/// month's contract sums `contracts`): (revenue sold, busy hours).
 ///
 /// Inlined into the month loop: a call each month would spill and reload every value the
 /// loop holds in registers.
@@ -161,13 +160,13 @@ fn operate(
     b: &BoxModel,
     i: usize,
     m: &Month,
-    (draws, market): (&Draws, Market),
+    (draws, market): (&Draws, &Market<'_>),
     contracts: ContractSales,
 ) -> (f64, f64) {
     let ContractSales {
         contracted,
-        mut sold,
-        mut busy,
+        sold,
+        busy,
     } = contracts;
     // GPUs idle after their contract are off the market (as the exact model's book).
     let free = m.in_service - contracted - m.idle;
@@ -175,9 +174,26 @@ fn operate(
         // No GPU left to the market this month: nothing to sell, nothing to run.
         return (sold, busy);
     }
+    let (usd, hours) = market_sales(b, i, m, (draws, market), free);
+    (sold + usd, busy + hours)
+}
+
+/// What box `b` sells on the market in month index `i` (month `m`, `free` GPUs on the
+/// market, the path's draws `draws` and market draws `market`): (the reserved, on-demand
+/// and spot revenue, summed in that order; the on-demand, reserved and spot hours, in that
+/// order), which [`operate`] adds to the contracts' sums.
+#[inline(always)]
+fn market_sales(
+    b: &BoxModel,
+    i: usize,
+    m: &Month,
+    (draws, market): (&Draws, &Market<'_>),
+    free: f64,
+) -> (f64, f64) {
     let multiplier = |i: usize| draws.price.get(i).copied().unwrap_or(1.0);
-    let price = m.price * market.price;
-    let utilization = market_utilization(m.utilization, market.shock, market.lull);
+    let price = m.price * at(market.price, i, 1.0);
+    let (shock, lull) = (at(market.shock, i, 1.0), at(market.lull, i, 1.0));
+    let utilization = market_utilization(m.utilization, shock, lull);
     let (mut reserved_hours, mut reserved_usd) = (0.0, 0.0);
     for r in &b.reserved {
         if i >= r.first && i < r.end {
@@ -198,9 +214,10 @@ fn operate(
         }
         None => (0.0, 0.0),
     };
-    sold += reserved_usd + on_demand_hours * price + spot_usd;
-    busy += on_demand_hours + reserved_hours + spot_hours;
-    (sold, busy)
+    (
+        reserved_usd + on_demand_hours * price + spot_usd,
+        on_demand_hours + reserved_hours + spot_hours,
+    )
 }
 
 /// The variable part of the gross margin on the deterministic path, by month index.
@@ -220,8 +237,7 @@ pub(crate) fn base_variable(b: &BoxModel) -> Vec<f64> {
         .zip(sales)
         .enumerate()
         .map(|(i, (m, contracts))| {
-            let market = (&draws, Market::at(&draws, i));
-            let (sold, busy) = operate(b, i, m, market, contracts);
+            let (sold, busy) = operate(b, i, m, (&draws, &Market::of(&draws)), contracts);
             variable(b, m, sold, busy, 0.0)
         })
         .collect()
@@ -538,9 +554,7 @@ fn box_months_of(
         sales,
         curtailed: &bd.curtailed,
         residual: &draws.residual,
-        price: &draws.price,
-        shock: &draws.market_shock,
-        lull: &draws.market_lull,
+        market: Market::of(draws),
         base: fin.map_or(&[], |f| &f.months),
     };
     let month_slots = (flows, equity, &mut *slots.months);
@@ -577,9 +591,7 @@ struct MonthInputs<'a> {
     sales: &'a [ContractSales],
     curtailed: &'a [f64],
     residual: &'a [f64],
-    price: &'a [f64],
-    shock: &'a [f64],
-    lull: &'a [f64],
+    market: Market<'a>,
     base: &'a [BoxMonth],
 }
 
@@ -592,9 +604,11 @@ impl MonthInputs<'_> {
             sales: self.sales.get(..n)?,
             curtailed: self.curtailed.get(..n)?,
             residual: self.residual.get(..n)?,
-            price: self.price.get(..n)?,
-            shock: self.shock.get(..n)?,
-            lull: self.lull.get(..n)?,
+            market: Market {
+                price: self.market.price.get(..n)?,
+                shock: self.market.shock.get(..n)?,
+                lull: self.market.lull.get(..n)?,
+            },
             base: self.base.get(..financed)?,
         })
     }
@@ -658,18 +672,19 @@ fn box_months_loop(
     // for a change (the extra interest computed for it); the rest, the same months without
     // the tests (the flags are set): the waterfall computes a month's extra interest from
     // its SOFR shift where it composes the month (the shift drawn as far as read).
+    let mut rest = 0;
     for (((i, m), flow_slot), month_slot) in rows.by_ref() {
         let slots = (flow_slot, month_slot);
         let (d_cf, d_gm, shock) = financed_month(b, draws, &inputs, (i, m), slots, &mut npv);
         changed |= d_cf != 0.0;
         box_changed |= d_gm != 0.0 || shock != 1.0 || rates.extra(i) != 0.0;
+        rest = i + 1;
         if changed && box_changed {
             break;
         }
     }
-    for (((i, m), flow_slot), month_slot) in rows {
-        let slots = (flow_slot, month_slot);
-        financed_month(b, draws, &inputs, (i, m), slots, &mut npv);
+    if rest < len {
+        npv = financed_rest(b, draws, inputs, rest, (flows, months.as_mut_slice()), npv);
     }
     BoxSums {
         npv,
@@ -677,6 +692,69 @@ fn box_months_loop(
         changed,
         box_changed,
     }
+}
+
+/// Month indices `from..` of a box with debt on the path, after the months that test for a
+/// change ([`box_months_loop`]), as [`financed_month`] month by month: the path's `npv` so
+/// far, returned with their discounted changes added in month order.
+///
+/// Out of line (`inline(never)`), with its inputs and slots sliced here to the months'
+/// number: the loop holds the slices and the sum in registers, each month read without a
+/// check, where inlined after the testing months (whose SOFR reads call out) it reloaded
+/// them from the stack each month.
+#[inline(never)]
+fn financed_rest(
+    b: &BoxModel,
+    draws: &Draws,
+    inputs: MonthInputs<'_>,
+    from: usize,
+    (flows, months): (&mut [f64], &mut [PathMonth]),
+    npv: f64,
+) -> f64 {
+    let n = inputs.months.len();
+    match (inputs.exact(n, n), flows.get_mut(..n), months.get_mut(..n)) {
+        (Some(exact), Some(flows), Some(months)) => {
+            financed_rest_loop(b, draws, &exact, from, (flows, months), npv)
+        }
+        _ => financed_rest_as_they_are(b, draws, &inputs, from, (flows, months), npv),
+    }
+}
+
+/// [`financed_rest`]'s loop on inputs as they are (one shorter than the months: never
+/// drawn or modelled so), out of the common loop's way.
+#[cold]
+#[inline(never)]
+fn financed_rest_as_they_are(
+    b: &BoxModel,
+    draws: &Draws,
+    inputs: &MonthInputs<'_>,
+    from: usize,
+    slots: (&mut [f64], &mut [PathMonth]),
+    npv: f64,
+) -> f64 {
+    financed_rest_loop(b, draws, inputs, from, slots, npv)
+}
+
+/// [`financed_rest`]'s loop: months `from..` of `inputs.months` (and of `flows` and
+/// `months`, as far as all three go).
+#[inline(always)]
+fn financed_rest_loop(
+    b: &BoxModel,
+    draws: &Draws,
+    inputs: &MonthInputs<'_>,
+    from: usize,
+    (flows, months): (&mut [f64], &mut [PathMonth]),
+    mut npv: f64,
+) -> f64 {
+    for i in from..inputs.months.len() {
+        let (Some(m), Some(flow_slot), Some(month_slot)) =
+            (inputs.months.get(i), flows.get_mut(i), months.get_mut(i))
+        else {
+            break;
+        };
+        financed_month(b, draws, inputs, (i, m), (flow_slot, month_slot), &mut npv);
+    }
+    npv
 }
 
 /// Month index `i` (month `m`) of a box with debt on the path: its cash flow added to
@@ -714,13 +792,8 @@ fn month_change(
     i: usize,
     m: &Month,
 ) -> (f64, f64, f64) {
-    let market = Market {
-        price: at(inputs.price, i, 1.0),
-        shock: at(inputs.shock, i, 1.0),
-        lull: at(inputs.lull, i, 1.0),
-    };
     let contracts = inputs.sales.get(i).copied().unwrap_or_default();
-    let (sold, busy) = operate(b, i, m, (draws, market), contracts);
+    let (sold, busy) = operate(b, i, m, (draws, &inputs.market), contracts);
     let event_cut = at(inputs.curtailed, i, 0.0);
     let d_gm = variable(b, m, sold, busy, event_cut) - m.variable;
     let shock = at(inputs.residual, i, 1.0);
@@ -769,4 +842,100 @@ fn add_credit(o: &mut PathOutcome, c: &Credit) {
     }
     o.exposure += c.exposure;
     o.written_off += c.written_off;
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::montecarlo::options::{MonteCarloInputs, Options, Stochastic};
+    use crate::montecarlo::prepare;
+
+    /// `coreweave-box-ig` (a box with debt, under contract) with typical randomness.
+    fn model() -> Model {
+        let scenario = crate::presets::get("coreweave-box-ig")
+            .unwrap()
+            .unwrap()
+            .scenario
+            .unwrap();
+        let inputs = MonteCarloInputs {
+            scenario: Some(scenario),
+            portfolio: None,
+            options: Options {
+                stochastic: Stochastic::typical(),
+                ..Options::default()
+            },
+        };
+        prepare::model(&inputs).unwrap()
+    }
+
+    /// The months after the change tests through `financed_rest`: (flows, the path's
+    /// months, the NPV) as bits.
+    type Bits = (Vec<u64>, Vec<[u64; 2]>, u64);
+
+    /// Box `b`'s months `from..` on the path drawn into `scratch`, its inputs as given,
+    /// through the sliced route (`exact`) or the one as they are.
+    fn rest(b: &BoxModel, scratch: &Scratch, residual: &[f64], exact: bool) -> Bits {
+        let draws = &scratch.draws;
+        let bd = draws.boxes.first().unwrap();
+        let n = b.months.len();
+        let mut states = vec![LineState::default(); b.contracts.len()];
+        for (c, (state, ld)) in b.contracts.iter().zip(states.iter_mut().zip(&bd.lines)) {
+            c.start(ld, 0.4, u32::try_from(n).unwrap(), state);
+        }
+        let mut sales = Vec::new();
+        settle_lines(b, bd, &mut states, n, &mut sales);
+        let f = b.financing.as_ref().unwrap();
+        let inputs = MonthInputs {
+            months: &b.months,
+            sales: &sales,
+            curtailed: &bd.curtailed,
+            residual,
+            market: Market::of(draws),
+            base: &f.months,
+        };
+        let mut flows = vec![0.25; n];
+        let mut months = vec![PathMonth::default(); n];
+        let slots = (flows.as_mut_slice(), months.as_mut_slice());
+        let npv = if exact {
+            financed_rest(b, draws, inputs, 3, slots, 1.5)
+        } else {
+            financed_rest_as_they_are(b, draws, &inputs, 3, slots, 1.5)
+        };
+        (
+            flows.iter().map(|x| x.to_bits()).collect(),
+            months
+                .iter()
+                .map(|m| [m.cfads.to_bits(), m.shock.to_bits()])
+                .collect(),
+            npv.to_bits(),
+        )
+    }
+
+    /// The months after the change tests, their inputs sliced once, give the bits of the
+    /// same months read as they are; and inputs shorter than the months (a residual drawn
+    /// over fewer months) give the bits of the same inputs padded with their neutral value,
+    /// the route as they are taken then. A path whose shocks move the months differs from
+    /// the neutral one, so that the comparisons can fail.
+    #[test]
+    fn the_months_after_the_tests_are_the_same_sliced_or_as_they_are() {
+        let model = model();
+        let b = model.boxes.first().unwrap();
+        let n = b.months.len();
+        let mut scratch = Scratch::new(&model);
+        let mut moved = 0;
+        for path in 0..40 {
+            draw(&model, 11, path, &mut scratch);
+            let residual = scratch.draws.residual.clone();
+            let sliced = rest(b, &scratch, &residual, true);
+            assert_eq!(sliced, rest(b, &scratch, &residual, false));
+            // The residual's last 7 months not drawn: read as 1, as if drawn so.
+            let short = residual.get(..n - 7).unwrap().to_vec();
+            let mut padded = short.clone();
+            padded.resize(n, 1.0);
+            let cut = rest(b, &scratch, &short, true);
+            assert_eq!(cut, rest(b, &scratch, &padded, true));
+            moved += usize::from(cut != sliced);
+        }
+        assert!(moved > 30, "{moved}");
+    }
 }

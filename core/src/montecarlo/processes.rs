@@ -50,8 +50,10 @@ pub(crate) struct Utilization {
 /// Lulls in `f64`, their monthly chances of starting and ending as [`Chance`]s.
 #[derive(Debug, Clone, Copy)]
 struct LullsF {
-    start: Chance,
-    end: Chance,
+    /// The chance of switching out of a month's state: out of a lull, of one starting; in
+    /// one, of its ending. Read at the state (as [`switch`] chooses): a load rather than a
+    /// select, which kept both in registers through the draws' loop.
+    switches: [Chance; 2],
     /// The factor out of a lull and in one (the level): read at the month's state, a load
     /// rather than a branch on the random state.
     factors: [f64; 2],
@@ -107,8 +109,10 @@ impl Utilization {
             keep: 1.0 - f(p.mean_reversion_per_month),
             sigma: f(p.volatility_per_month),
             lulls: p.lulls.as_ref().map(|l: &Lulls| LullsF {
-                start: chance(l.start_probability_per_month),
-                end: chance(l.end_probability_per_month),
+                switches: [
+                    chance(l.start_probability_per_month),
+                    chance(l.end_probability_per_month),
+                ],
                 factors: [1.0, f(l.level)],
             }),
         }
@@ -268,15 +272,16 @@ impl Utilization {
         // A loop for each case, chosen once (each month draws the shock, then the lull).
         match &self.lulls {
             Some(lulls) => {
-                let mut in_lull = false;
+                // The state as an index (1 in a lull), no conversion from a `bool` a month.
+                let mut state = 0_usize;
+                let never = Chance::new(0.0);
                 for (s, l) in months {
                     *s = step(&mut r);
-                    in_lull = switch(&mut r, in_lull, lulls.start, lulls.end);
-                    *l = lulls
-                        .factors
-                        .get(usize::from(in_lull))
-                        .copied()
-                        .unwrap_or(1.0);
+                    // As `switch`: the chance of the month's state; it happens, the state
+                    // switches.
+                    let chance = lulls.switches.get(state & 1);
+                    state ^= usize::from(r.happens(chance.copied().unwrap_or(never)));
+                    *l = lulls.factors.get(state & 1).copied().unwrap_or(1.0);
                 }
             }
             None => {
@@ -580,6 +585,42 @@ mod tests {
         let sd = (squares / count - mean * mean).sqrt();
         assert!(mean.abs() < 0.016, "mean {mean}");
         assert!((sd - 0.14).abs() < 0.01, "sd {sd}");
+    }
+
+    #[test]
+    fn a_usage_draw_is_the_chain_stepped_month_by_month_to_the_bit() {
+        // The draws' loop against the process written out month by month: the shock's
+        // step, then the lull's switch on the chance `switch` selects, then the factor.
+        let process = UtilizationProcess::training();
+        let u = Utilization::new(&process);
+        let lulls = u.lulls.unwrap();
+        let z = Ziggurat::new();
+        let (mut shock, mut lull) = (Vec::new(), Vec::new());
+        let (mut in_lull_months, mut switches) = (0, 0);
+        for seed in 0..200 {
+            let mut rng = Rng::seeded(seed);
+            u.draw(&z, &mut rng, 120, &mut shock, &mut lull);
+            let mut by_hand = Rng::seeded(seed);
+            let (mut x, mut in_lull) = (0.0, false);
+            for (s, l) in shock.iter().zip(&lull) {
+                x = u.keep * x + u.sigma * z.sample(&mut by_hand);
+                let before = in_lull;
+                let [start, end] = lulls.switches;
+                in_lull = switch(&mut by_hand, in_lull, start, end);
+                let factor: f64 = if in_lull { 0.3 } else { 1.0 };
+                assert_eq!(s.to_bits(), (1.0 + x).to_bits());
+                assert_eq!(l.to_bits(), factor.to_bits());
+                in_lull_months += usize::from(in_lull);
+                switches += usize::from(in_lull != before);
+            }
+            // The generator left where the months left it.
+            assert_eq!(rng, by_hand);
+        }
+        // Both states came up, and switched both ways many times.
+        assert!(
+            in_lull_months > 2_000 && switches > 1_000,
+            "{in_lull_months} {switches}"
+        );
     }
 
     #[test]

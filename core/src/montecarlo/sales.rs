@@ -82,6 +82,7 @@ fn add_line<const FIRST: bool>(
     let add = |slot: &mut ContractSales, settled| add::<FIRST>(slot, c.gpus, settled);
     match c.settling(state, inputs) {
         Settlings::WithoutCredits(months) => months.settle_into(served, add),
+        Settlings::WithoutCreditsMonthly(months) => months.settle_into(served, add),
         Settlings::WithCredits(months) => months.settle_into(served, add),
     }
 }
