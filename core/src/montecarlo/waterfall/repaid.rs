@@ -52,20 +52,21 @@ impl Running<'_> {
     /// (a zero balance, no service due). In the last month the general month also releases
     /// the reserves (+0 + +0, which repay nothing: the principal +0 + +0, the distribution
     /// `surplus + 0`, the surplus never −0) and writes off the balance (the write-off, +0
-    /// until then, stays +0), and no draw follows it (0 past the path). The CFADS pays the commitment fee, the rest
-    /// is distributed. The month's interest is the path's (`with_extra_interest`: `I +
-    /// extra` where the extra is not 0), read only for being finite, which
+    /// until then, stays +0), and no draw follows it (0 past the path). The CFADS pays the
+    /// commitment fee, the rest is distributed. The month's interest is the path's
+    /// (`with_extra_interest`: `I + extra` where the extra is not 0), read only for being
+    /// finite, which
     /// [`Rates::finite_with_extra`](super::rates::Rates::finite_with_extra) tells without
     /// computing the extra (where it cannot tell, the month is left to the general one,
     /// which gives the same where it is finite).
     ///
     /// What does not depend on the path is found once a model
-    /// ([`RepaidBase`](super::repaid_base::RepaidBase)): the months'
-    /// deterministic flows, and the first month from `start` with a draw, a balance owed
-    /// that is NaN or an interest beyond the limit the rates test it against, up to which
-    /// the loop runs without testing them; and whether a commitment fee is due in the run
-    /// (if not, its months pay none: no payment's tests). A repaid month leaves the state as it is, so the
-    /// run reads only what each month changes. Out of line (`inline(never)`: a call or two
+    /// ([`RepaidBase`](super::repaid_base::RepaidBase)): the months' deterministic flows,
+    /// and the first month from `start` with a draw, a balance owed that is NaN or an
+    /// interest beyond the limit the rates test it against, up to which the loop runs
+    /// without testing them; and whether a commitment fee is due in the run (if not, its
+    /// months pay none: no payment's tests). A repaid month leaves the state as it is, so
+    /// the run reads only what each month changes. Out of line (`inline(never)`: a call or two
     /// a path): its loop keeps its own registers, and the general months' loop around it
     /// spills less.
     #[inline(never)]

@@ -20,9 +20,10 @@ pub(crate) struct Buffers {
 
 /// The box's months on the path (`path`'s changes to the deterministic `base`, month by
 /// month; as many months as `path` has; `repaid`, the parts of a repaid month that no path
-/// changes, of `base`; `rates`, what their extra interest reads besides the path's SOFR) through the waterfall: adds the close's lender and equity flows to
-/// `lender[0]` and `equity[0]` and month `m`'s to `lender[m]` and `equity[m]`, and returns
-/// the credit outcome. `equity_close` is the equity's flow at the close before the DSRA
+/// changes, of `base`; `rates`, what their extra interest reads besides the path's SOFR)
+/// through the waterfall: adds the close's lender and equity flows to `lender[0]` and
+/// `equity[0]` and month `m`'s to `lender[m]` and `equity[m]`, and returns the credit
+/// outcome. `equity_close` is the equity's flow at the close before the DSRA
 /// it funds (the close's cash flow + the first draw − the spares − the cap's premium).
 #[inline(never)] // once a path: its own registers, apart from the path's month loop
 pub(crate) fn run(
