@@ -160,7 +160,7 @@ fn operate(
     b: &BoxModel,
     i: usize,
     m: &Month,
-    (draws, market): (&Draws, &Market<'_>),
+    market: &Market<'_>,
     contracts: ContractSales,
 ) -> (f64, f64) {
     let ContractSales {
@@ -174,23 +174,16 @@ fn operate(
         // No GPU left to the market this month: nothing to sell, nothing to run.
         return (sold, busy);
     }
-    let (usd, hours) = market_sales(b, i, m, (draws, market), free);
+    let (usd, hours) = market_sales(b, i, m, market, free);
     (sold + usd, busy + hours)
 }
 
 /// What box `b` sells on the market in month index `i` (month `m`, `free` GPUs on the
-/// market, the path's draws `draws` and market draws `market`): (the reserved, on-demand
+/// market, the path's market draws `market`): (the reserved, on-demand
 /// and spot revenue, summed in that order; the on-demand, reserved and spot hours, in that
 /// order), which [`operate`] adds to the contracts' sums.
 #[inline(always)]
-fn market_sales(
-    b: &BoxModel,
-    i: usize,
-    m: &Month,
-    (draws, market): (&Draws, &Market<'_>),
-    free: f64,
-) -> (f64, f64) {
-    let multiplier = |i: usize| draws.price.get(i).copied().unwrap_or(1.0);
+fn market_sales(b: &BoxModel, i: usize, m: &Month, market: &Market<'_>, free: f64) -> (f64, f64) {
     let price = m.price * at(market.price, i, 1.0);
     let (shock, lull) = (at(market.shock, i, 1.0), at(market.lull, i, 1.0));
     let utilization = market_utilization(m.utilization, shock, lull);
@@ -198,7 +191,10 @@ fn market_sales(
     for r in &b.reserved {
         if i >= r.first && i < r.end {
             let hours = r.gpus * HOURS;
-            let start = b.months.get(r.first).map_or(0.0, |s| s.price) * multiplier(r.first);
+            // The block's price is fixed at its first month's (r.first ≤ i: a month the
+            // market's draws cover wherever month i's do).
+            let start =
+                b.months.get(r.first).map_or(0.0, |s| s.price) * at(market.price, r.first, 1.0);
             reserved_hours += hours;
             reserved_usd += hours * (start * r.factor);
         }
@@ -237,7 +233,7 @@ pub(crate) fn base_variable(b: &BoxModel) -> Vec<f64> {
         .zip(sales)
         .enumerate()
         .map(|(i, (m, contracts))| {
-            let (sold, busy) = operate(b, i, m, (&draws, &Market::of(&draws)), contracts);
+            let (sold, busy) = operate(b, i, m, &Market::of(&draws), contracts);
             variable(b, m, sold, busy, 0.0)
         })
         .collect()
@@ -643,7 +639,7 @@ fn box_months_loop(
             .enumerate()
             .zip(flows.iter_mut().zip(equity.iter_mut()))
         {
-            let (_, _, d_cf) = month_change(b, draws, &inputs, i, m);
+            let (_, _, d_cf) = month_change(b, &inputs, i, m);
             *flow_slot += m.flow + d_cf;
             npv += d_cf * m.discount;
             changed |= d_cf != 0.0;
@@ -675,7 +671,7 @@ fn box_months_loop(
     let mut rest = 0;
     for (((i, m), flow_slot), month_slot) in rows.by_ref() {
         let slots = (flow_slot, month_slot);
-        let (d_cf, d_gm, shock) = financed_month(b, draws, &inputs, (i, m), slots, &mut npv);
+        let (d_cf, d_gm, shock) = financed_month(b, &inputs, (i, m), slots, &mut npv);
         changed |= d_cf != 0.0;
         box_changed |= d_gm != 0.0 || shock != 1.0 || rates.extra(i) != 0.0;
         rest = i + 1;
@@ -684,7 +680,7 @@ fn box_months_loop(
         }
     }
     if rest < len {
-        npv = financed_rest(b, draws, inputs, rest, (flows, months.as_mut_slice()), npv);
+        npv = financed_rest(b, inputs, rest, (flows, months.as_mut_slice()), npv);
     }
     BoxSums {
         npv,
@@ -705,7 +701,6 @@ fn box_months_loop(
 #[inline(never)]
 fn financed_rest(
     b: &BoxModel,
-    draws: &Draws,
     inputs: MonthInputs<'_>,
     from: usize,
     (flows, months): (&mut [f64], &mut [PathMonth]),
@@ -714,9 +709,9 @@ fn financed_rest(
     let n = inputs.months.len();
     match (inputs.exact(n, n), flows.get_mut(..n), months.get_mut(..n)) {
         (Some(exact), Some(flows), Some(months)) => {
-            financed_rest_loop(b, draws, &exact, from, (flows, months), npv)
+            financed_rest_loop(b, &exact, from, (flows, months), npv)
         }
-        _ => financed_rest_as_they_are(b, draws, &inputs, from, (flows, months), npv),
+        _ => financed_rest_as_they_are(b, &inputs, from, (flows, months), npv),
     }
 }
 
@@ -726,13 +721,12 @@ fn financed_rest(
 #[inline(never)]
 fn financed_rest_as_they_are(
     b: &BoxModel,
-    draws: &Draws,
     inputs: &MonthInputs<'_>,
     from: usize,
     slots: (&mut [f64], &mut [PathMonth]),
     npv: f64,
 ) -> f64 {
-    financed_rest_loop(b, draws, inputs, from, slots, npv)
+    financed_rest_loop(b, inputs, from, slots, npv)
 }
 
 /// [`financed_rest`]'s loop: months `from..` of `inputs.months` (and of `flows` and
@@ -740,7 +734,6 @@ fn financed_rest_as_they_are(
 #[inline(always)]
 fn financed_rest_loop(
     b: &BoxModel,
-    draws: &Draws,
     inputs: &MonthInputs<'_>,
     from: usize,
     (flows, months): (&mut [f64], &mut [PathMonth]),
@@ -752,7 +745,7 @@ fn financed_rest_loop(
         else {
             break;
         };
-        financed_month(b, draws, inputs, (i, m), (flow_slot, month_slot), &mut npv);
+        financed_month(b, inputs, (i, m), (flow_slot, month_slot), &mut npv);
     }
     npv
 }
@@ -764,13 +757,12 @@ fn financed_rest_loop(
 #[inline(always)]
 fn financed_month(
     b: &BoxModel,
-    draws: &Draws,
     inputs: &MonthInputs<'_>,
     (i, m): (usize, &Month),
     (flow_slot, month_slot): (&mut f64, &mut PathMonth),
     npv: &mut f64,
 ) -> (f64, f64, f64) {
-    let (d_gm, shock, d_cf) = month_change(b, draws, inputs, i, m);
+    let (d_gm, shock, d_cf) = month_change(b, inputs, i, m);
     *flow_slot += m.flow + d_cf;
     *npv += d_cf * m.discount;
     let base_cfads = inputs.base.get(i).map_or(0.0, |m| m.cfads);
@@ -785,15 +777,9 @@ fn financed_month(
 /// margin, the residual shock, the change in its cash flow: the gross margin's and the
 /// sale's).
 #[inline(always)]
-fn month_change(
-    b: &BoxModel,
-    draws: &Draws,
-    inputs: &MonthInputs<'_>,
-    i: usize,
-    m: &Month,
-) -> (f64, f64, f64) {
+fn month_change(b: &BoxModel, inputs: &MonthInputs<'_>, i: usize, m: &Month) -> (f64, f64, f64) {
     let contracts = inputs.sales.get(i).copied().unwrap_or_default();
-    let (sold, busy) = operate(b, i, m, (draws, &inputs.market), contracts);
+    let (sold, busy) = operate(b, i, m, &inputs.market, contracts);
     let event_cut = at(inputs.curtailed, i, 0.0);
     let d_gm = variable(b, m, sold, busy, event_cut) - m.variable;
     let shock = at(inputs.residual, i, 1.0);
@@ -897,9 +883,9 @@ mod tests {
         let mut months = vec![PathMonth::default(); n];
         let slots = (flows.as_mut_slice(), months.as_mut_slice());
         let npv = if exact {
-            financed_rest(b, draws, inputs, 3, slots, 1.5)
+            financed_rest(b, inputs, 3, slots, 1.5)
         } else {
-            financed_rest_as_they_are(b, draws, &inputs, 3, slots, 1.5)
+            financed_rest_as_they_are(b, &inputs, 3, slots, 1.5)
         };
         (
             flows.iter().map(|x| x.to_bits()).collect(),
