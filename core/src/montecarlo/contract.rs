@@ -22,7 +22,9 @@ use crate::units::{self, HOURS_PER_MONTH, to_f64_lossy};
 struct Terms {
     price: f64,
     shortfall_price: f64,
-    overage_price: Option<f64>,
+    /// The price of the hours above the cap, 0 without one (the model's `overage` says
+    /// whether there is one: a contract's, so every month's).
+    overage_price: f64,
     /// The period (1 first), its last month, whether this month is that one, its full
     /// minimum, and the sum of the minimums of its months up to this one.
     period: u32,
@@ -45,6 +47,10 @@ pub(crate) struct ContractModel {
     /// path's usage (finite: a share in [0, 1] of finite hours) and +∞ is the usage itself.
     cap: f64,
     window: Option<u32>,
+    /// Whether the hours above the cap are sold at the overage price (else unserved): read
+    /// once a line rather than from each month's terms, so that the month's choice is the
+    /// same in every month of the settlement's loop.
+    overage: bool,
     terms: Vec<Terms>,
     /// Whether every month is a true-up period of its own (each month's terms end their
     /// period, numbered from 1, each month's number another than the month's before): a
@@ -153,7 +159,7 @@ impl ContractModel {
                 terms.push(Terms {
                     price: to_f64_lossy(t.price),
                     shortfall_price: to_f64_lossy(t.shortfall_price),
-                    overage_price: t.overage_price.map(to_f64_lossy),
+                    overage_price: t.overage_price.map_or(0.0, to_f64_lossy),
                     period: period.period,
                     period_end: end,
                     ends_period: t.month == end,
@@ -198,6 +204,7 @@ impl ContractModel {
                 .cap_gpu_hours_per_month
                 .map_or(f64::INFINITY, to_f64_lossy),
             window: c.make_up.map(|m| m.window_periods),
+            overage: c.overage_price_usd_per_gpu_hour.is_some(),
             terms,
             monthly,
             full: to_f64_lossy(full),
@@ -391,15 +398,16 @@ impl ContractModel {
         let usage = self.full * share;
         let within = lesser(usage, self.cap);
         let above_cap = usage - within;
-        let (overage, unserved) = match t.overage_price {
-            Some(_) => (above_cap, 0.0),
-            None => (0.0, above_cap),
+        let (overage, unserved) = if self.overage {
+            (above_cap, 0.0)
+        } else {
+            (0.0, above_cap)
         };
         let above_before = positive(p.counted - p.minimum);
         p.counted += within;
         let above_after = positive(p.counted - p.minimum);
         let used = credits.used(above_after - above_before);
-        let mut revenue = (within - used) * t.price + overage * t.overage_price.unwrap_or(0.0);
+        let mut revenue = (within - used) * t.price + overage * t.overage_price;
         // Every month of a `MONTHLY` line ends its period: no test.
         if MONTHLY || t.ends_period || ends {
             let shortfall = positive(p.minimum - p.counted);

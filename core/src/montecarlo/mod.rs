@@ -98,6 +98,7 @@ mod options;
 mod path;
 mod prepare;
 mod processes;
+mod ranks;
 mod rng;
 mod runner;
 mod sales;

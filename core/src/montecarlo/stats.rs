@@ -17,6 +17,8 @@ use crate::models::ModelError;
 use crate::models::check::{Checker, Validate};
 use crate::units::decimal_from_f64;
 
+use super::ranks::{self, Ranked};
+
 /// Each path's outcome, column by column in path order: what a batch of paths returns, and
 /// what [`Simulation::report`](super::Simulation::report) reads back. The values are the
 /// paths' raw `f64` numbers, summarized as decimals only in the report; to cross a process
@@ -262,28 +264,54 @@ pub(crate) fn standard_error(values: &[f64], mean: f64) -> Option<f64> {
     })
 }
 
-/// The `percent`th percentile of `sorted` (not empty), linear between order statistics.
-fn percentile(sorted: &[f64], percent: usize) -> f64 {
-    let scaled = sorted.len().saturating_sub(1) * percent;
-    let (index, rest) = (scaled / 100, scaled % 100);
-    let low = sorted.get(index).copied().unwrap_or_default();
-    match sorted.get(index + 1) {
-        Some(high) if rest > 0 => low + (high - low) * (count(rest) / 100.0),
-        _ => low,
+/// The rank of the `percent`th percentile among `n` values, linear between order
+/// statistics: the lower one's rank and the share (in hundredths) of the way to the next.
+fn percentile_rank(n: usize, percent: usize) -> (usize, usize) {
+    let scaled = n.saturating_sub(1) * percent;
+    (scaled / 100, scaled % 100)
+}
+
+/// The `percent`th percentile of `n` values (not none) whose rank-`k` value is `at(k)`.
+fn percentile(n: usize, percent: usize, at: impl Fn(usize) -> f64) -> f64 {
+    let (index, rest) = percentile_rank(n, percent);
+    let low = at(index);
+    if rest > 0 && index + 1 < n {
+        low + (at(index + 1) - low) * (count(rest) / 100.0)
+    } else {
+        low
     }
 }
 
-/// The histogram of `sorted` (not empty) in `bins` bins.
-fn histogram(sorted: &[f64], bins: u32, field: &str) -> Result<Vec<Bin>, ModelError> {
-    let (Some(&low), Some(&high)) = (sorted.first(), sorted.last()) else {
-        return Ok(Vec::new());
-    };
+/// The percentiles a distribution reports.
+const PERCENTS: [usize; 5] = [5, 25, 50, 75, 95];
+
+/// The ranks a distribution of `n` values reads: the least, the greatest, and the two
+/// order statistics around each percentile.
+fn ranks(n: usize) -> Vec<usize> {
+    let mut ranks = vec![0, n.saturating_sub(1)];
+    for percent in PERCENTS {
+        let (index, _) = percentile_rank(n, percent);
+        ranks.extend([index, index + 1]);
+    }
+    ranks
+}
+
+/// The histogram in `bins` bins of `values` (not empty), whose least and greatest values
+/// (in the total order) are `low` and `high`, both finite (so are all values then): each
+/// bin `[from, to)` holds the values below `to` not in an earlier bin, the last every
+/// value left.
+fn histogram(
+    values: &[f64],
+    (low, high): (f64, f64),
+    bins: u32,
+    field: &str,
+) -> Result<Vec<Bin>, ModelError> {
     let paths = |n: usize| u32::try_from(n).unwrap_or(u32::MAX);
     if low == high || bins <= 1 {
         return Ok(vec![Bin {
             from: decimal(low, field)?,
             to: decimal(high, field)?,
-            paths: paths(sorted.len()),
+            paths: paths(values.len()),
         }]);
     }
     let width = (high - low) / f64::from(bins);
@@ -296,19 +324,16 @@ fn histogram(sorted: &[f64], bins: u32, field: &str) -> Result<Vec<Bin>, ModelEr
             }
         })
         .collect();
+    // The values below each edge but the first and the last, which ascend: a bin ends
+    // where the values below its `to` end, or where it starts if an earlier edge rounded
+    // above this one.
+    let inner = edges.get(1..edges.len() - 1).unwrap_or_default();
+    let below = ranks::below(values, inner, low, width);
     let mut out = Vec::with_capacity(edges.len());
     let mut start = 0;
     for (i, pair) in edges.windows(2).enumerate() {
         let [from, to] = [pair.first(), pair.last()].map(|e| e.copied().unwrap_or_default());
-        let last = i + 2 == edges.len();
-        let end = if last {
-            sorted.len()
-        } else {
-            start
-                + sorted
-                    .get(start..)
-                    .map_or(0, |rest| rest.partition_point(|x| *x < to))
-        };
+        let end = below.get(i).map_or(values.len(), |b| start.max(*b));
         out.push(Bin {
             from: decimal(from, field)?,
             to: decimal(to, field)?,
@@ -330,8 +355,11 @@ pub(crate) fn distribution(
     }
     let m = mean(values);
     let se = standard_error(values, m);
-    let sorted = sorted_copy(values);
-    let p = |percent| decimal(percentile(&sorted, percent), field);
+    let n = values.len();
+    let ranked = Ranked::new(values, &ranks(n));
+    let at = |rank| ranked.at(rank);
+    let p = |percent| decimal(percentile(n, percent, at), field);
+    let (low, high) = (at(0), at(n - 1));
     Ok(Some(Distribution {
         paths: u32::try_from(values.len()).unwrap_or(u32::MAX),
         mean: decimal(m, field)?,
@@ -341,9 +369,10 @@ pub(crate) fn distribution(
         p50: p(50)?,
         p75: p(75)?,
         p95: p(95)?,
-        minimum: decimal(sorted.first().copied().unwrap_or_default(), field)?,
-        maximum: decimal(sorted.last().copied().unwrap_or_default(), field)?,
-        histogram: histogram(&sorted, bins, field)?,
+        minimum: decimal(low, field)?,
+        maximum: decimal(high, field)?,
+        // Reached only with both finite (`decimal` refuses the rest), so every value is.
+        histogram: histogram(values, (low, high), bins, field)?,
     }))
 }
 
@@ -384,18 +413,6 @@ pub(crate) fn expected_shortfall(values: &[f64]) -> f64 {
     smallest.truncate(k);
     smallest.sort_unstable_by(f64::total_cmp);
     mean(&smallest)
-}
-
-/// `values` sorted by the total order ([`f64::total_cmp`]: −NaN, −∞, the negatives, −0, +0,
-/// the positives, +∞, NaN), by radix on the bits' order-preserving key (`radsort`): values
-/// equal under that order have the same bits, so the result is the comparison sort's to the
-/// bit (a unit test compares them, NaNs and zeros of both signs included). The report's
-/// dozen sorts of one value per path are most of its time: radix sorts 100,000 values in
-/// about half the comparison sort's time (docs/benchmarks.md).
-fn sorted_copy(values: &[f64]) -> Vec<f64> {
-    let mut sorted = values.to_vec();
-    radsort::sort(&mut sorted);
-    sorted
 }
 
 /// `(a(), b())`: on two threads of rayon's pool where the core runs paths in parallel, one
@@ -483,56 +500,162 @@ mod tests {
     fn percentiles_follow_excel() {
         // PERCENTILE.INC({1,2,3,4,5}, 0.05) = 1.2; 0.25 → 2; 0.95 → 4.8.
         let sorted = [1.0, 2.0, 3.0, 4.0, 5.0];
-        assert!((percentile(&sorted, 5) - 1.2).abs() < 1e-15);
-        assert_eq!(percentile(&sorted, 25), 2.0);
-        assert_eq!(percentile(&sorted, 50), 3.0);
-        assert!((percentile(&sorted, 95) - 4.8).abs() < 1e-15);
-        assert_eq!(percentile(&[7.0], 95), 7.0);
+        let p = |percent| percentile(5, percent, |k| sorted[k]);
+        assert!((p(5) - 1.2).abs() < 1e-15);
+        assert_eq!(p(25), 2.0);
+        assert_eq!(p(50), 3.0);
+        assert!((p(95) - 4.8).abs() < 1e-15);
+        assert_eq!(percentile(1, 95, |_| 7.0), 7.0);
     }
 
-    /// `values` sorted by comparison on the total order, as bits.
-    fn compared(values: &[f64]) -> Vec<u64> {
+    /// The distribution from a sorted copy (by comparison on the total order), as the
+    /// report computed it before selection: the reference.
+    fn by_sorting(values: &[f64], bins: u32) -> Result<Option<Distribution>, ModelError> {
+        let field = "x";
+        if values.is_empty() {
+            return Ok(None);
+        }
         let mut sorted = values.to_vec();
         sorted.sort_unstable_by(f64::total_cmp);
-        sorted.iter().map(|x| x.to_bits()).collect()
+        let p = |percent: usize| {
+            let scaled = (sorted.len() - 1) * percent;
+            let (index, rest) = (scaled / 100, scaled % 100);
+            let low = sorted[index];
+            let x = match sorted.get(index + 1) {
+                Some(high) if rest > 0 => low + (high - low) * (count(rest) / 100.0),
+                _ => low,
+            };
+            decimal(x, field)
+        };
+        let m = mean(values);
+        let se = standard_error(values, m);
+        let (low, high) = (sorted[0], sorted[sorted.len() - 1]);
+        let histogram = |()| -> Result<Vec<Bin>, ModelError> {
+            if low == high || bins <= 1 {
+                return Ok(vec![Bin {
+                    from: decimal(low, field)?,
+                    to: decimal(high, field)?,
+                    paths: u32::try_from(sorted.len()).unwrap(),
+                }]);
+            }
+            let width = (high - low) / f64::from(bins);
+            let edges: Vec<f64> = (0..=bins)
+                .map(|i| {
+                    if i == bins {
+                        high
+                    } else {
+                        low + width * f64::from(i)
+                    }
+                })
+                .collect();
+            let mut start = 0;
+            let mut out = Vec::new();
+            for (i, pair) in edges.windows(2).enumerate() {
+                let end = if i + 2 == edges.len() {
+                    sorted.len()
+                } else {
+                    start + sorted[start..].partition_point(|x| *x < pair[1])
+                };
+                out.push(Bin {
+                    from: decimal(pair[0], field)?,
+                    to: decimal(pair[1], field)?,
+                    paths: u32::try_from(end - start).unwrap(),
+                });
+                start = end;
+            }
+            Ok(out)
+        };
+        Ok(Some(Distribution {
+            paths: u32::try_from(values.len()).unwrap(),
+            mean: decimal(m, field)?,
+            standard_error: se.map(|s| decimal(s, field)).transpose()?,
+            p5: p(5)?,
+            p25: p(25)?,
+            p50: p(50)?,
+            p75: p(75)?,
+            p95: p(95)?,
+            minimum: decimal(low, field)?,
+            maximum: decimal(high, field)?,
+            histogram: histogram(())?,
+        }))
     }
 
     #[test]
-    fn the_radix_sort_is_the_total_orders_comparison_sort_to_the_bit() {
+    fn selection_gives_the_sorted_copys_distribution() {
         let edges = [
             0.0,
             -0.0,
             f64::NAN,
             -f64::NAN,
-            f64::from_bits(0x7ff0_0000_0000_0001),
-            f64::from_bits(0xfff8_0000_0000_0001),
             f64::INFINITY,
             f64::NEG_INFINITY,
             f64::MAX,
-            f64::MIN,
+            1e29,
+            -1e29,
             f64::MIN_POSITIVE,
             -f64::MIN_POSITIVE,
-            f64::from_bits(1),
-            -f64::from_bits(1),
+            5e-324,
             1.0,
             -1.0,
             144.0,
+            0.1,
         ];
-        // Every edge many times, in an order far from sorted: −0 and +0 (equal as numbers)
-        // and NaNs of both signs and payloads must come out as the total order puts them.
-        let values: Vec<f64> = (0..2_000_usize)
-            .map(|i| edges.get(i * 7_919 % edges.len()).copied().unwrap_or(0.0))
+        // Each subset of the edge values as a column, many times over, in many bins.
+        for mask in 1_u32..(1 << edges.len()) {
+            if mask % 97 != 1 && mask.count_ones() > 3 {
+                continue;
+            }
+            let chosen: Vec<f64> = (0..edges.len())
+                .filter(|i| mask & (1 << i) != 0)
+                .map(|i| edges[i])
+                .collect();
+            let values: Vec<f64> = (0..37).map(|i| chosen[i * 7 % chosen.len()]).collect();
+            for bins in [1, 2, 7, 20] {
+                assert_eq!(
+                    distribution(&values, bins, "x"),
+                    by_sorting(&values, bins),
+                    "{values:?}"
+                );
+            }
+        }
+        // Months (whole numbers, many equal), values on and beside the bins' edges.
+        let months: Vec<f64> = (0..5_000_u32)
+            .map(|i| f64::from(1 + i * 7_919 % 144))
             .collect();
-        let bits = |v: Vec<f64>| v.iter().map(|x| x.to_bits()).collect::<Vec<u64>>();
-        assert_eq!(bits(sorted_copy(&values)), compared(&values));
+        for bins in [1, 3, 20, 143, 144, 200] {
+            assert_eq!(distribution(&months, bins, "x"), by_sorting(&months, bins));
+        }
+        let width = (2.5 - -1.0) / 20.0;
+        let on_edges: Vec<f64> = (0..=20)
+            .flat_map(|i| {
+                let e = -1.0 + width * f64::from(i);
+                [
+                    e,
+                    f64::from_bits(e.to_bits() + 1),
+                    f64::from_bits(e.to_bits() - 1),
+                ]
+            })
+            .filter(|x| (-1.0..=2.5).contains(x))
+            .collect();
+        assert_eq!(distribution(&on_edges, 20, "x"), by_sorting(&on_edges, 20));
     }
 
     proptest::proptest! {
         #[test]
-        fn any_bits_sort_as_the_total_order(bits in proptest::collection::vec(proptest::prelude::any::<u64>(), 0..400)) {
+        fn any_values_give_the_sorted_copys_distribution(
+            bits in proptest::collection::vec(proptest::prelude::any::<u64>(), 1..200),
+            bins in 1_u32..60,
+        ) {
             let values: Vec<f64> = bits.into_iter().map(f64::from_bits).collect();
-            let sorted: Vec<u64> = sorted_copy(&values).iter().map(|x| x.to_bits()).collect();
-            proptest::prop_assert_eq!(sorted, compared(&values));
+            proptest::prop_assert_eq!(distribution(&values, bins, "x"), by_sorting(&values, bins));
+        }
+
+        #[test]
+        fn any_finite_values_give_the_sorted_copys_distribution(
+            values in proptest::collection::vec(-1e12_f64..1e12, 1..400),
+            bins in 1_u32..200,
+        ) {
+            proptest::prop_assert_eq!(distribution(&values, bins, "x"), by_sorting(&values, bins));
         }
     }
 
