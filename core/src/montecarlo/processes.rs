@@ -375,15 +375,8 @@ impl Params {
         for (b, (draws, &lines)) in d.boxes.iter_mut().zip(shape.lines).enumerate() {
             match self.curtailment {
                 Some((probability, share)) => {
-                    let mut r = rng(Stream::Curtailment, b, 0);
-                    draws.curtailed.resize(months, 0.0);
-                    // `share` where the event happens, +0 (all bits 0) where not: a mask
-                    // of the share's bits rather than a branch on a random event.
-                    let bits = share.to_bits();
-                    for slot in &mut draws.curtailed {
-                        let mask = u64::from(r.happens(probability)).wrapping_neg();
-                        *slot = f64::from_bits(bits & mask);
-                    }
+                    let r = rng(Stream::Curtailment, b, 0);
+                    curtail(r, probability, share, months, &mut draws.curtailed);
                 }
                 None => zeros(&mut draws.curtailed, months, &mut false),
             }
@@ -408,6 +401,33 @@ impl Params {
                 }
             }
         }
+    }
+}
+
+/// Fills `out` with `months` months of the share of hours curtailed, `share` where the
+/// month's event happens (`chance`, drawn from `r`), else +0.
+///
+/// `share` where the event happens, +0 (all bits 0) where not: a mask of the share's bits
+/// rather than a branch on a random event. The event's test on the draw's 64 bits
+/// ([`Chance::bound`]), two months a step (one loop test for both); an event certain to
+/// happen (no such bound) is `share` every month, undrawn: nothing else reads the stream.
+fn curtail(mut r: Rng, chance: Chance, share: f64, months: usize, out: &mut Vec<f64>) {
+    out.resize(months, 0.0);
+    let Some(bound) = chance.bound() else {
+        out.fill(share);
+        return;
+    };
+    let bits = share.to_bits();
+    let mut month = || f64::from_bits(bits & u64::from(r.next_u64() < bound).wrapping_neg());
+    let mut pairs = out.chunks_exact_mut(2);
+    for pair in &mut pairs {
+        if let [first, second] = pair {
+            *first = month();
+            *second = month();
+        }
+    }
+    for slot in pairs.into_remainder() {
+        *slot = month();
     }
 }
 
@@ -621,6 +641,35 @@ mod tests {
             in_lull_months > 2_000 && switches > 1_000,
             "{in_lull_months} {switches}"
         );
+    }
+
+    #[test]
+    fn curtailed_months_are_the_events_drawn_month_by_month_to_the_bit() {
+        // Against the loop as first written: one draw a month, `share` where it is below
+        // the chance's probability as a uniform, +0 where not; chances impossible, certain
+        // and in between, shares of every sign, any number of months.
+        let reference = |mut r: Rng, chance: Chance, share: f64, months: usize| -> Vec<u64> {
+            (0..months)
+                .map(|_| {
+                    if r.happens(chance) {
+                        share.to_bits()
+                    } else {
+                        0
+                    }
+                })
+                .collect()
+        };
+        let mut out = vec![7.0; 5];
+        for p in [0.0, 1e-300, 0.01, 0.1, 0.5, 1.0 - 1e-16, 1.0, 2.0] {
+            for share in [0.1, 1.0, 0.0, -0.0, f64::NAN, f64::INFINITY, 5e-324] {
+                for months in [0, 1, 2, 3, 143, 144] {
+                    let (chance, r) = (Chance::new(p), Rng::stream(9, 4, 5));
+                    curtail(r.clone(), chance, share, months, &mut out);
+                    let bits: Vec<u64> = out.iter().map(|x| x.to_bits()).collect();
+                    assert_eq!(bits, reference(r, chance, share, months), "{p} {share}");
+                }
+            }
+        }
     }
 
     #[test]

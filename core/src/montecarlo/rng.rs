@@ -126,6 +126,17 @@ pub(crate) struct Chance {
     threshold: u64,
 }
 
+impl Chance {
+    /// The chance as a bound on a draw's 64 bits, where it is not certain: the event is
+    /// `bits < bound` (one comparison, the shift of [`Rng::happens`] spared). With
+    /// `m = bits >> 12` and `t` the threshold, below 2⁵²: `m < t ⇔ bits < t · 2¹²` (the
+    /// low 12 bits add less than one step of `m`), and `t · 2¹²` < 2⁶⁴. A certain event
+    /// (`t = 2⁵²`) has none: every 64 bits are below 2⁶⁴, beyond `u64`.
+    pub(crate) fn bound(self) -> Option<u64> {
+        (self.threshold < 1 << 52).then_some(self.threshold << 12)
+    }
+}
+
 /// 2⁵², the number of [`unit()`]'s values.
 const STEPS: f64 = 4_503_599_627_370_496.0;
 
@@ -251,10 +262,18 @@ mod tests {
         let edges = [0, 1, 2, t.saturating_sub(1), t, t + 1, (1 << 52) - 1];
         let randoms: Vec<u64> = (0..200).map(|_| rng.next_u64() >> 12).collect();
         for m in edges.into_iter().filter(|m| *m < 1 << 52).chain(randoms) {
-            // Any low 12 bits: `unit` ignores them.
+            // Any low 12 bits (`unit` ignores them): the least, the most, random ones.
+            for low in [0, 0xFFF, rng.next_u64() & 0xFFF] {
+                let bits = m << 12 | low;
+                let below = unit(bits) < p;
+                assert_eq!(below, m < t, "p {p:e}, m {m}, threshold {t}");
+                // The bound on the 64 bits: the same test, or none where every one is below.
+                match chance.bound() {
+                    Some(bound) => assert_eq!(bits < bound, below, "p {p:e}, bits {bits}"),
+                    None => assert!(below && t == 1 << 52, "p {p:e}"),
+                }
+            }
             let bits = m << 12 | (rng.next_u64() & 0xFFF);
-            let below = unit(bits) < p;
-            assert_eq!(below, m < t, "p {p:e}, m {m}, threshold {t}");
             let mut copy = Rng { s: [bits, 0, 0, 0] };
             // `happens` compares the next output's bits: the same test.
             let next = copy.clone().next_u64();
