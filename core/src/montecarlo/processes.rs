@@ -40,11 +40,16 @@ impl Stream {
 }
 
 /// A utilization process in `f64`.
+///
+/// `keep` and `sigma` apart in memory (`repr(C)`, the lulls between them), as SOFR's
+/// ([`super::sofr`]): side by side, LLVM may load them as one vector and compute the shock's
+/// `keep · x` and `σ · z` as one vector product, two shuffles and a copy around it.
 #[derive(Debug, Clone, Copy)]
+#[repr(C)]
 pub(crate) struct Utilization {
     keep: f64,
-    sigma: f64,
     lulls: Option<LullsF>,
+    sigma: f64,
 }
 
 /// Lulls in `f64`, their monthly chances of starting and ending as [`Chance`]s.
@@ -268,30 +273,57 @@ impl Utilization {
             x = self.keep * x + self.sigma * z.sample(r);
             1.0 + x
         };
-        let months = shock.iter_mut().zip(lull.iter_mut());
         // A loop for each case, chosen once (each month draws the shock, then the lull).
         match &self.lulls {
             Some(lulls) => {
-                // The state as an index (1 in a lull), no conversion from a `bool` a month.
-                let mut state = 0_usize;
-                let never = Chance::new(0.0);
-                for (s, l) in months {
-                    *s = step(&mut r);
-                    // As `switch`: the chance of the month's state; it happens, the state
-                    // switches.
-                    let chance = lulls.switches.get(state & 1);
-                    state ^= usize::from(r.happens(chance.copied().unwrap_or(never)));
-                    *l = lulls.factors.get(state & 1).copied().unwrap_or(1.0);
+                let [start, end] = lulls.switches;
+                let months = (shock.as_mut_slice(), lull.as_mut_slice());
+                match (start.bound(), end.bound()) {
+                    // As `switch`: the chance of the month's state (1 in a lull) on the
+                    // draw's 64 bits (the shift spared), where neither is certain.
+                    (Some(start), Some(end)) => {
+                        let bounds = [start, end];
+                        let switches =
+                            |bits, state: usize| bits < bounds.get(state & 1).copied().unwrap_or(0);
+                        lull_months(&mut r, months, step, lulls.factors, switches);
+                    }
+                    // A certain one (no bound): the test on the 52 bits.
+                    _ => {
+                        let switches = |bits, state: usize| {
+                            lulls.switches.get(state & 1).is_some_and(|c| c.holds(bits))
+                        };
+                        lull_months(&mut r, months, step, lulls.factors, switches);
+                    }
                 }
             }
             None => {
-                for (s, l) in months {
+                for (s, l) in shock.iter_mut().zip(lull.iter_mut()) {
                     *s = step(&mut r);
                     *l = 1.0;
                 }
             }
         }
         *rng = r;
+    }
+}
+
+/// The months of a utilization with lulls, into `shock` and `lull` (as many): each month the
+/// shock's `step`, then the lull chain's draw, which switches the state (an index, 1 in a
+/// lull: no conversion from a `bool` a month) where `switches(bits, state)`, then the
+/// state's factor.
+#[inline(always)]
+fn lull_months(
+    r: &mut Rng,
+    (shock, lull): (&mut [f64], &mut [f64]),
+    mut step: impl FnMut(&mut Rng) -> f64,
+    factors: [f64; 2],
+    switches: impl Fn(u64, usize) -> bool,
+) {
+    let mut state = 0_usize;
+    for (s, l) in shock.iter_mut().zip(lull) {
+        *s = step(r);
+        state ^= usize::from(switches(r.next_u64(), state));
+        *l = factors.get(state & 1).copied().unwrap_or(1.0);
     }
 }
 
@@ -492,7 +524,7 @@ impl Residual {
 mod tests {
     use super::*;
     use crate::montecarlo::options::{
-        PriceProcess, ResidualShocks, Stochastic, UtilizationProcess,
+        Lulls, PriceProcess, ResidualShocks, Stochastic, UtilizationProcess,
     };
 
     /// The first `months` SOFR shifts of `d`.
@@ -610,31 +642,51 @@ mod tests {
     #[test]
     fn a_usage_draw_is_the_chain_stepped_month_by_month_to_the_bit() {
         // The draws' loop against the process written out month by month: the shock's
-        // step, then the lull's switch on the chance `switch` selects, then the factor.
-        let process = UtilizationProcess::training();
-        let u = Utilization::new(&process);
-        let lulls = u.lulls.unwrap();
+        // step, then the lull's switch on the chance `switch` selects, then the factor; for
+        // the training lulls, and lulls that never or always start or end (certain ones
+        // take the loop's other test), over odd and even numbers of months.
+        let training = UtilizationProcess::training();
+        let lulls_of = |start: i64, end: i64| UtilizationProcess {
+            lulls: training.lulls.clone().map(|l| Lulls {
+                start_probability_per_month: Decimal::new(start, 2),
+                end_probability_per_month: Decimal::new(end, 2),
+                ..l
+            }),
+            ..training.clone()
+        };
         let z = Ziggurat::new();
         let (mut shock, mut lull) = (Vec::new(), Vec::new());
         let (mut in_lull_months, mut switches) = (0, 0);
-        for seed in 0..200 {
-            let mut rng = Rng::seeded(seed);
-            u.draw(&z, &mut rng, 120, &mut shock, &mut lull);
-            let mut by_hand = Rng::seeded(seed);
-            let (mut x, mut in_lull) = (0.0, false);
-            for (s, l) in shock.iter().zip(&lull) {
-                x = u.keep * x + u.sigma * z.sample(&mut by_hand);
-                let before = in_lull;
-                let [start, end] = lulls.switches;
-                in_lull = switch(&mut by_hand, in_lull, start, end);
-                let factor: f64 = if in_lull { 0.3 } else { 1.0 };
-                assert_eq!(s.to_bits(), (1.0 + x).to_bits());
-                assert_eq!(l.to_bits(), factor.to_bits());
-                in_lull_months += usize::from(in_lull);
-                switches += usize::from(in_lull != before);
+        for (start, end) in [
+            (5, 25),
+            (0, 25),
+            (5, 0),
+            (100, 25),
+            (5, 100),
+            (100, 100),
+            (0, 0),
+        ] {
+            let u = Utilization::new(&lulls_of(start, end));
+            let [start, end] = u.lulls.unwrap().switches;
+            for (seed, months) in (0..200).zip([120, 119, 0, 1, 2, 3].into_iter().cycle()) {
+                let mut rng = Rng::seeded(seed);
+                u.draw(&z, &mut rng, months, &mut shock, &mut lull);
+                assert_eq!((shock.len(), lull.len()), (months, months));
+                let mut by_hand = Rng::seeded(seed);
+                let (mut x, mut in_lull) = (0.0, false);
+                for (s, l) in shock.iter().zip(&lull) {
+                    x = u.keep * x + u.sigma * z.sample(&mut by_hand);
+                    let before = in_lull;
+                    in_lull = switch(&mut by_hand, in_lull, start, end);
+                    let factor: f64 = if in_lull { 0.3 } else { 1.0 };
+                    assert_eq!(s.to_bits(), (1.0 + x).to_bits());
+                    assert_eq!(l.to_bits(), factor.to_bits());
+                    in_lull_months += usize::from(in_lull);
+                    switches += usize::from(in_lull != before);
+                }
+                // The generator left where the months left it.
+                assert_eq!(rng, by_hand);
             }
-            // The generator left where the months left it.
-            assert_eq!(rng, by_hand);
         }
         // Both states came up, and switched both ways many times.
         assert!(

@@ -98,7 +98,7 @@ impl Rng {
     /// probability, compared on its 52 bits ([`Chance`]).
     #[inline(always)]
     pub(crate) fn happens(&mut self, chance: Chance) -> bool {
-        self.next_u64() >> 12 < chance.threshold
+        chance.holds(self.next_u64())
     }
 
     /// A uniform number in (0, 1): as [`uniform`](Self::uniform), moved up by half a step
@@ -127,6 +127,13 @@ pub(crate) struct Chance {
 }
 
 impl Chance {
+    /// Whether the event holds for a draw of 64 bits: its uniform below the probability
+    /// ([`Rng::happens`]).
+    #[inline(always)]
+    pub(crate) fn holds(self, bits: u64) -> bool {
+        bits >> 12 < self.threshold
+    }
+
     /// The chance as a bound on a draw's 64 bits, where it is not certain: the event is
     /// `bits < bound` (one comparison, the shift of [`Rng::happens`] spared). With
     /// `m = bits >> 12` and `t` the threshold, below 2⁵²: `m < t ⇔ bits < t · 2¹²` (the
