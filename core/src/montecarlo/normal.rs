@@ -16,7 +16,7 @@
 //! math library; everything else is `+ − × ÷`, which IEEE 754 rounds the same everywhere.
 //! The same draws therefore give the same variates natively and in WebAssembly.
 
-use super::rng::{Rng, signed_unit};
+use super::rng::{Rng, centred};
 
 /// The start of the tail.
 const R: f64 = 3.654_152_885_361_009;
@@ -33,58 +33,85 @@ fn pdf(x: f64) -> f64 {
 /// The ziggurat's tables, built once (with `libm`, so the same on every target).
 #[derive(Debug, Clone)]
 pub(crate) struct Ziggurat {
-    /// x₀ … x₂₅₆.
-    x: [f64; LAYERS + 1],
+    /// 2·x₀ … 2·x₂₅₅: each layer's width doubled, the factor of [`centred`]'s number
+    /// (exact: a doubling).
+    twice: [f64; LAYERS],
+    /// x₁ … x₂₅₆: the width of the layer above each, its rectangle's bound.
+    next: [f64; LAYERS],
     /// f(x₀) … f(x₂₅₆).
     f: [f64; LAYERS + 1],
+}
+
+/// x₀ … x₂₅₆.
+fn widths() -> [f64; LAYERS + 1] {
+    let mut x = [0.0; LAYERS + 1];
+    let mut last = R;
+    for (i, slot) in x.iter_mut().enumerate().take(LAYERS) {
+        *slot = match i {
+            0 => V / pdf(R),
+            1 => R,
+            _ => {
+                last = (-2.0 * libm::log(V / last + pdf(last))).sqrt();
+                last
+            }
+        };
+    }
+    x
 }
 
 impl Ziggurat {
     /// The tables.
     pub(crate) fn new() -> Self {
-        let mut x = [0.0; LAYERS + 1];
-        let mut last = R;
-        for (i, slot) in x.iter_mut().enumerate().take(LAYERS) {
-            *slot = match i {
-                0 => V / pdf(R),
-                1 => R,
-                _ => {
-                    last = (-2.0 * libm::log(V / last + pdf(last))).sqrt();
-                    last
-                }
-            };
+        let x = widths();
+        let mut twice = [0.0; LAYERS];
+        let mut next = [0.0; LAYERS];
+        for ((t, n), w) in twice.iter_mut().zip(&mut next).zip(x.windows(2)) {
+            if let [xi, xj] = *w {
+                (*t, *n) = (2.0 * xi, xj);
+            }
         }
-        let f = x.map(pdf);
-        Self { x, f }
+        Self {
+            twice,
+            next,
+            f: x.map(pdf),
+        }
     }
 
     /// A standard normal variate from `rng`: the rectangle test inline (about 99 % of
     /// draws), the rest out of line.
+    ///
+    /// The method's `x = u · xᵢ`, `u = 2 · unit(bits) − 1`, is computed as
+    /// `centred(bits) · 2xᵢ`, one operation fewer, to the same bits: `u = 2 · centred(bits)`
+    /// exactly ([`centred`]) and `2xᵢ` is exact, so both products are the same real number,
+    /// rounded once. The rectangle test `|x| < xᵢ₊₁` is taken the other way round, `|x| ≥
+    /// xᵢ₊₁` out of the rectangle (the same for every `x`, never NaN: a finite number times
+    /// a finite width), which compares against the table in memory (`|x| < xᵢ₊₁` loaded the
+    /// bound into a register first, to send a NaN out).
     #[inline(always)]
     pub(crate) fn sample(&self, rng: &mut Rng) -> f64 {
         let bits = rng.next_u64();
-        let i = usize::from(bits.to_le_bytes()[0]);
-        let u = signed_unit(bits);
-        let x = u * self.at(&self.x, i);
-        if x.abs() < self.at(&self.x, i + 1) {
-            x
-        } else {
+        let i = bits.to_le_bytes()[0];
+        let x = centred(bits) * self.twice.get(usize::from(i)).copied().unwrap_or(0.0);
+        if x.abs() >= self.next.get(usize::from(i)).copied().unwrap_or(0.0) {
             // The out-of-line part on a copy of the state, written back: `rng` itself never
             // leaves this function, so that a loop of draws keeps the state in registers
             // instead of storing and reloading it at every draw.
             let mut state = rng.clone();
-            let x = self.edge(&mut state, i, u, x);
+            let x = self.edge(&mut state, usize::from(i), x);
             *rng = state;
+            x
+        } else {
             x
         }
     }
 
-    /// A draw outside layer `i`'s rectangle: the tail, the wedge test, or a new draw.
+    /// A draw `x` outside layer `i`'s rectangle: the tail, the wedge test, or a new draw.
     #[cold]
     #[inline(never)]
-    fn edge(&self, rng: &mut Rng, i: usize, u: f64, x: f64) -> f64 {
+    fn edge(&self, rng: &mut Rng, i: usize, x: f64) -> f64 {
         if i == 0 {
-            return tail(rng, u);
+            // `x = u · x₀` has `u`'s sign (`x₀ > 0`; `u` is never −0 nor NaN).
+            return tail(rng, x);
         }
         let (fi, fj) = (self.at(&self.f, i), self.at(&self.f, i + 1));
         if fj + (fi - fj) * rng.uniform() < pdf(x) {
@@ -101,25 +128,26 @@ impl Ziggurat {
     }
 }
 
-/// A variate beyond `r`, on the side of `u`'s sign (Marsaglia's tail method).
-fn tail(rng: &mut Rng, u: f64) -> f64 {
+/// A variate beyond `r`, on the side of `side`'s sign (Marsaglia's tail method).
+fn tail(rng: &mut Rng, side: f64) -> f64 {
     loop {
         let t = -libm::log(rng.open_uniform()) / R;
         let s = -libm::log(rng.open_uniform());
         if 2.0 * s >= t * t {
-            return if u < 0.0 { -(R + t) } else { R + t };
+            return if side < 0.0 { -(R + t) } else { R + t };
         }
     }
 }
 
 #[cfg(test)]
 mod tests {
+    use super::super::rng::unit;
     use super::*;
 
     #[test]
     fn tables_close_at_zero() {
-        let z = Ziggurat::new();
-        assert_eq!(z.x.len(), 257);
+        let x = widths();
+        assert_eq!(x.len(), 257);
         // The first layers of the published tables (rand_distr's ZIG_NORM_X, built by the
         // same recursion): x₀ = v / f(r) = 3.9107579595…, x₁ = r, x₂ … x₄.
         let published = [
@@ -129,12 +157,83 @@ mod tests {
             3.320_244_733_839_166,
             3.224_575_052_047_029,
         ];
-        for (x, p) in z.x.iter().zip(published) {
+        for (x, p) in x.iter().zip(published) {
             assert!((x - p).abs() < 1e-13, "{x} against {p}");
         }
         // The recursion ends near 0: the last computed layer is the narrowest.
-        assert!(z.x[255] > 0.0 && z.x[255] < 0.3, "{}", z.x[255]);
-        assert!(z.x.windows(2).skip(1).all(|w| w[0] > w[1]));
+        assert!(x[255] > 0.0 && x[255] < 0.3, "{}", x[255]);
+        assert!(x.windows(2).skip(1).all(|w| w[0] > w[1]));
+        assert_eq!(x[256], 0.0);
+        // The draw's tables: the widths doubled, and the next layer's.
+        let z = Ziggurat::new();
+        for i in 0..LAYERS {
+            assert_eq!(z.twice[i].to_bits(), (2.0 * x[i]).to_bits());
+            assert_eq!(z.next[i].to_bits(), x[i + 1].to_bits());
+        }
+        assert_eq!(z.f, x.map(pdf));
+    }
+
+    /// The method as first written, from the widths: `u = 2 · unit(bits) − 1`,
+    /// `x = u · xᵢ`, `|x| < xᵢ₊₁`, else the tail on `u`'s side or the wedge test.
+    fn by_the_method(z: &Ziggurat, x: &[f64; LAYERS + 1], rng: &mut Rng) -> f64 {
+        loop {
+            let bits = rng.next_u64();
+            let i = usize::from(bits.to_le_bytes()[0]);
+            let u = 2.0 * unit(bits) - 1.0;
+            let v = u * x[i];
+            if v.abs() < x[i + 1] {
+                return v;
+            }
+            if i == 0 {
+                return tail(rng, u);
+            }
+            if z.f[i + 1] + (z.f[i] - z.f[i + 1]) * rng.uniform() < pdf(v) {
+                return v;
+            }
+        }
+    }
+
+    /// `sample` against the method as first written, to the bit and to the generator's
+    /// state after: in every layer, at the uniform's ends and middle, on both sides of the
+    /// rectangle's bound, and on random draws.
+    #[test]
+    fn a_draw_is_the_method_as_first_written_to_the_bit() {
+        let z = Ziggurat::new();
+        let x = widths();
+        let mut rng = Rng::seeded(54);
+        let check = |bits: u64| {
+            let (mut a, mut b) = (Rng::yielding(bits), Rng::yielding(bits));
+            let (new, old) = (z.sample(&mut a), by_the_method(&z, &x, &mut b));
+            assert_eq!(new.to_bits(), old.to_bits(), "{bits:#x}");
+            assert_eq!(a, b, "{bits:#x}");
+        };
+        let half = 1_u64 << 51;
+        for i in 0..=255_u64 {
+            // The m (upper 52 bits) where |u| · xᵢ reaches xᵢ₊₁: 2⁵¹ · (1 ± xᵢ₊₁/xᵢ).
+            #[allow(clippy::cast_precision_loss, clippy::cast_possible_truncation)]
+            #[allow(clippy::cast_sign_loss)]
+            let reach = (x[usize::try_from(i + 1).unwrap()] / x[usize::try_from(i).unwrap()]
+                * half as f64) as u64;
+            let mut ms = vec![0, 1, half - 1, half, half + 1, (1 << 52) - 1];
+            for d in 0..=4 {
+                ms.extend([half + reach + d, half + reach - d, half - reach + d]);
+                ms.extend([(half - reach).saturating_sub(d)]);
+            }
+            for m in ms.into_iter().filter(|m| *m < 1 << 52) {
+                // Layer i in the low byte, anything in the 4 bits above it.
+                check(m << 12 | (rng.next_u64() & 0xF00) | i);
+            }
+        }
+        for _ in 0..200_000 {
+            check(rng.next_u64());
+        }
+        // And a stream drawn on.
+        let (mut a, mut b) = (Rng::seeded(55), Rng::seeded(55));
+        for _ in 0..1_000_000 {
+            let (new, old) = (z.sample(&mut a), by_the_method(&z, &x, &mut b));
+            assert_eq!(new.to_bits(), old.to_bits());
+        }
+        assert_eq!(a, b);
     }
 
     #[test]

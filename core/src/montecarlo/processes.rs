@@ -40,11 +40,16 @@ impl Stream {
 }
 
 /// A utilization process in `f64`.
+///
+/// `keep` and `sigma` apart in memory (`repr(C)`, the lulls between them), as SOFR's
+/// ([`super::sofr`]): side by side, LLVM may load them as one vector and compute the shock's
+/// `keep · x` and `σ · z` as one vector product, two shuffles and a copy around it.
 #[derive(Debug, Clone, Copy)]
+#[repr(C)]
 pub(crate) struct Utilization {
     keep: f64,
-    sigma: f64,
     lulls: Option<LullsF>,
+    sigma: f64,
 }
 
 /// Lulls in `f64`, their monthly chances of starting and ending as [`Chance`]s.
@@ -268,30 +273,57 @@ impl Utilization {
             x = self.keep * x + self.sigma * z.sample(r);
             1.0 + x
         };
-        let months = shock.iter_mut().zip(lull.iter_mut());
         // A loop for each case, chosen once (each month draws the shock, then the lull).
         match &self.lulls {
             Some(lulls) => {
-                // The state as an index (1 in a lull), no conversion from a `bool` a month.
-                let mut state = 0_usize;
-                let never = Chance::new(0.0);
-                for (s, l) in months {
-                    *s = step(&mut r);
-                    // As `switch`: the chance of the month's state; it happens, the state
-                    // switches.
-                    let chance = lulls.switches.get(state & 1);
-                    state ^= usize::from(r.happens(chance.copied().unwrap_or(never)));
-                    *l = lulls.factors.get(state & 1).copied().unwrap_or(1.0);
+                let [start, end] = lulls.switches;
+                let months = (shock.as_mut_slice(), lull.as_mut_slice());
+                match (start.bound(), end.bound()) {
+                    // As `switch`: the chance of the month's state (1 in a lull) on the
+                    // draw's 64 bits (the shift spared), where neither is certain.
+                    (Some(start), Some(end)) => {
+                        let bounds = [start, end];
+                        let switches =
+                            |bits, state: usize| bits < bounds.get(state & 1).copied().unwrap_or(0);
+                        lull_months(&mut r, months, step, lulls.factors, switches);
+                    }
+                    // A certain one (no bound): the test on the 52 bits.
+                    _ => {
+                        let switches = |bits, state: usize| {
+                            lulls.switches.get(state & 1).is_some_and(|c| c.holds(bits))
+                        };
+                        lull_months(&mut r, months, step, lulls.factors, switches);
+                    }
                 }
             }
             None => {
-                for (s, l) in months {
+                for (s, l) in shock.iter_mut().zip(lull.iter_mut()) {
                     *s = step(&mut r);
                     *l = 1.0;
                 }
             }
         }
         *rng = r;
+    }
+}
+
+/// The months of a utilization with lulls, into `shock` and `lull` (as many): each month the
+/// shock's `step`, then the lull chain's draw, which switches the state (an index, 1 in a
+/// lull: no conversion from a `bool` a month) where `switches(bits, state)`, then the
+/// state's factor.
+#[inline(always)]
+fn lull_months(
+    r: &mut Rng,
+    (shock, lull): (&mut [f64], &mut [f64]),
+    mut step: impl FnMut(&mut Rng) -> f64,
+    factors: [f64; 2],
+    switches: impl Fn(u64, usize) -> bool,
+) {
+    let mut state = 0_usize;
+    for (s, l) in shock.iter_mut().zip(lull) {
+        *s = step(r);
+        state ^= usize::from(switches(r.next_u64(), state));
+        *l = factors.get(state & 1).copied().unwrap_or(1.0);
     }
 }
 
@@ -375,15 +407,8 @@ impl Params {
         for (b, (draws, &lines)) in d.boxes.iter_mut().zip(shape.lines).enumerate() {
             match self.curtailment {
                 Some((probability, share)) => {
-                    let mut r = rng(Stream::Curtailment, b, 0);
-                    draws.curtailed.resize(months, 0.0);
-                    // `share` where the event happens, +0 (all bits 0) where not: a mask
-                    // of the share's bits rather than a branch on a random event.
-                    let bits = share.to_bits();
-                    for slot in &mut draws.curtailed {
-                        let mask = u64::from(r.happens(probability)).wrapping_neg();
-                        *slot = f64::from_bits(bits & mask);
-                    }
+                    let r = rng(Stream::Curtailment, b, 0);
+                    curtail(r, probability, share, months, &mut draws.curtailed);
                 }
                 None => zeros(&mut draws.curtailed, months, &mut false),
             }
@@ -408,6 +433,33 @@ impl Params {
                 }
             }
         }
+    }
+}
+
+/// Fills `out` with `months` months of the share of hours curtailed, `share` where the
+/// month's event happens (`chance`, drawn from `r`), else +0.
+///
+/// `share` where the event happens, +0 (all bits 0) where not: a mask of the share's bits
+/// rather than a branch on a random event. The event's test on the draw's 64 bits
+/// ([`Chance::bound`]), two months a step (one loop test for both); an event certain to
+/// happen (no such bound) is `share` every month, undrawn: nothing else reads the stream.
+fn curtail(mut r: Rng, chance: Chance, share: f64, months: usize, out: &mut Vec<f64>) {
+    out.resize(months, 0.0);
+    let Some(bound) = chance.bound() else {
+        out.fill(share);
+        return;
+    };
+    let bits = share.to_bits();
+    let mut month = || f64::from_bits(bits & u64::from(r.next_u64() < bound).wrapping_neg());
+    let mut pairs = out.chunks_exact_mut(2);
+    for pair in &mut pairs {
+        if let [first, second] = pair {
+            *first = month();
+            *second = month();
+        }
+    }
+    for slot in pairs.into_remainder() {
+        *slot = month();
     }
 }
 
@@ -472,7 +524,7 @@ impl Residual {
 mod tests {
     use super::*;
     use crate::montecarlo::options::{
-        PriceProcess, ResidualShocks, Stochastic, UtilizationProcess,
+        Lulls, PriceProcess, ResidualShocks, Stochastic, UtilizationProcess,
     };
 
     /// The first `months` SOFR shifts of `d`.
@@ -590,37 +642,86 @@ mod tests {
     #[test]
     fn a_usage_draw_is_the_chain_stepped_month_by_month_to_the_bit() {
         // The draws' loop against the process written out month by month: the shock's
-        // step, then the lull's switch on the chance `switch` selects, then the factor.
-        let process = UtilizationProcess::training();
-        let u = Utilization::new(&process);
-        let lulls = u.lulls.unwrap();
+        // step, then the lull's switch on the chance `switch` selects, then the factor; for
+        // the training lulls, and lulls that never or always start or end (certain ones
+        // take the loop's other test), over odd and even numbers of months.
+        let training = UtilizationProcess::training();
+        let lulls_of = |start: i64, end: i64| UtilizationProcess {
+            lulls: training.lulls.clone().map(|l| Lulls {
+                start_probability_per_month: Decimal::new(start, 2),
+                end_probability_per_month: Decimal::new(end, 2),
+                ..l
+            }),
+            ..training.clone()
+        };
         let z = Ziggurat::new();
         let (mut shock, mut lull) = (Vec::new(), Vec::new());
         let (mut in_lull_months, mut switches) = (0, 0);
-        for seed in 0..200 {
-            let mut rng = Rng::seeded(seed);
-            u.draw(&z, &mut rng, 120, &mut shock, &mut lull);
-            let mut by_hand = Rng::seeded(seed);
-            let (mut x, mut in_lull) = (0.0, false);
-            for (s, l) in shock.iter().zip(&lull) {
-                x = u.keep * x + u.sigma * z.sample(&mut by_hand);
-                let before = in_lull;
-                let [start, end] = lulls.switches;
-                in_lull = switch(&mut by_hand, in_lull, start, end);
-                let factor: f64 = if in_lull { 0.3 } else { 1.0 };
-                assert_eq!(s.to_bits(), (1.0 + x).to_bits());
-                assert_eq!(l.to_bits(), factor.to_bits());
-                in_lull_months += usize::from(in_lull);
-                switches += usize::from(in_lull != before);
+        for (start, end) in [
+            (5, 25),
+            (0, 25),
+            (5, 0),
+            (100, 25),
+            (5, 100),
+            (100, 100),
+            (0, 0),
+        ] {
+            let u = Utilization::new(&lulls_of(start, end));
+            let [start, end] = u.lulls.unwrap().switches;
+            for (seed, months) in (0..200).zip([120, 119, 0, 1, 2, 3].into_iter().cycle()) {
+                let mut rng = Rng::seeded(seed);
+                u.draw(&z, &mut rng, months, &mut shock, &mut lull);
+                assert_eq!((shock.len(), lull.len()), (months, months));
+                let mut by_hand = Rng::seeded(seed);
+                let (mut x, mut in_lull) = (0.0, false);
+                for (s, l) in shock.iter().zip(&lull) {
+                    x = u.keep * x + u.sigma * z.sample(&mut by_hand);
+                    let before = in_lull;
+                    in_lull = switch(&mut by_hand, in_lull, start, end);
+                    let factor: f64 = if in_lull { 0.3 } else { 1.0 };
+                    assert_eq!(s.to_bits(), (1.0 + x).to_bits());
+                    assert_eq!(l.to_bits(), factor.to_bits());
+                    in_lull_months += usize::from(in_lull);
+                    switches += usize::from(in_lull != before);
+                }
+                // The generator left where the months left it.
+                assert_eq!(rng, by_hand);
             }
-            // The generator left where the months left it.
-            assert_eq!(rng, by_hand);
         }
         // Both states came up, and switched both ways many times.
         assert!(
             in_lull_months > 2_000 && switches > 1_000,
             "{in_lull_months} {switches}"
         );
+    }
+
+    #[test]
+    fn curtailed_months_are_the_events_drawn_month_by_month_to_the_bit() {
+        // Against the loop as first written: one draw a month, `share` where it is below
+        // the chance's probability as a uniform, +0 where not; chances impossible, certain
+        // and in between, shares of every sign, any number of months.
+        let reference = |mut r: Rng, chance: Chance, share: f64, months: usize| -> Vec<u64> {
+            (0..months)
+                .map(|_| {
+                    if r.happens(chance) {
+                        share.to_bits()
+                    } else {
+                        0
+                    }
+                })
+                .collect()
+        };
+        let mut out = vec![7.0; 5];
+        for p in [0.0, 1e-300, 0.01, 0.1, 0.5, 1.0 - 1e-16, 1.0, 2.0] {
+            for share in [0.1, 1.0, 0.0, -0.0, f64::NAN, f64::INFINITY, 5e-324] {
+                for months in [0, 1, 2, 3, 143, 144] {
+                    let (chance, r) = (Chance::new(p), Rng::stream(9, 4, 5));
+                    curtail(r.clone(), chance, share, months, &mut out);
+                    let bits: Vec<u64> = out.iter().map(|x| x.to_bits()).collect();
+                    assert_eq!(bits, reference(r, chance, share, months), "{p} {share}");
+                }
+            }
+        }
     }
 
     #[test]

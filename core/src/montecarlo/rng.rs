@@ -57,6 +57,21 @@ impl Rng {
         Self::seeded(mix(seed ^ mix(path ^ mix(stream))))
     }
 
+    /// A generator whose next output is `bits` (for tests of what a draw does with given
+    /// bits): the output is `rotl(s₁ · 5, 7) · 9`, so `s₁ = rotr(bits · 9⁻¹, 7) · 5⁻¹`
+    /// (inverses modulo 2⁶⁴), the rest of the state arbitrary and never all zero.
+    #[cfg(test)]
+    pub(crate) fn yielding(bits: u64) -> Self {
+        // 9 · 0x8E38E38E38E38E39 ≡ 1 and 5 · 0xCCCCCCCCCCCCCCCD ≡ 1 (mod 2⁶⁴).
+        let s1 = bits
+            .wrapping_mul(0x8E38_E38E_38E3_8E39)
+            .rotate_right(7)
+            .wrapping_mul(0xCCCC_CCCC_CCCC_CCCD);
+        Self {
+            s: [0x9E37_79B9_7F4A_7C15, s1, 1, 2],
+        }
+    }
+
     /// The next 64 random bits (xoshiro256**).
     #[inline(always)]
     pub(crate) fn next_u64(&mut self) -> u64 {
@@ -83,7 +98,7 @@ impl Rng {
     /// probability, compared on its 52 bits ([`Chance`]).
     #[inline(always)]
     pub(crate) fn happens(&mut self, chance: Chance) -> bool {
-        self.next_u64() >> 12 < chance.threshold
+        chance.holds(self.next_u64())
     }
 
     /// A uniform number in (0, 1): as [`uniform`](Self::uniform), moved up by half a step
@@ -109,6 +124,24 @@ impl Rng {
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) struct Chance {
     threshold: u64,
+}
+
+impl Chance {
+    /// Whether the event holds for a draw of 64 bits: its uniform below the probability
+    /// ([`Rng::happens`]).
+    #[inline(always)]
+    pub(crate) fn holds(self, bits: u64) -> bool {
+        bits >> 12 < self.threshold
+    }
+
+    /// The chance as a bound on a draw's 64 bits, where it is not certain: the event is
+    /// `bits < bound` (one comparison, the shift of [`Rng::happens`] spared). With
+    /// `m = bits >> 12` and `t` the threshold, below 2⁵²: `m < t ⇔ bits < t · 2¹²` (the
+    /// low 12 bits add less than one step of `m`), and `t · 2¹²` < 2⁶⁴. A certain event
+    /// (`t = 2⁵²`) has none: every 64 bits are below 2⁶⁴, beyond `u64`.
+    pub(crate) fn bound(self) -> Option<u64> {
+        (self.threshold < 1 << 52).then_some(self.threshold << 12)
+    }
 }
 
 /// 2⁵², the number of [`unit()`]'s values.
@@ -148,15 +181,15 @@ fn one_to_two(bits: u64) -> f64 {
     f64::from_bits(0x3FF0_0000_0000_0000 | (bits >> 12))
 }
 
-/// The upper 52 bits of `bits` as a number in [−1, 1): `2 · unit(bits) − 1`, computed as
-/// `2 · one_to_two(bits) − 3`, one operation fewer, to the same bits. With `f = 1 + m·2⁻⁵²`:
-/// `2·(f − 1) − 1` and `2·f − 3` are the same real number, `m·2⁻⁵¹ − 1 = (2m − 2⁵²)·2⁻⁵²`,
-/// an integer of at most 2⁵² in magnitude times a power of 2, so representable: every step
-/// of both is exact (`f − 1` and `2·f − 3` by Sterbenz's lemma and that, the doublings by
-/// a power of 2), and the zero at `m = 2⁵¹` is +0 both ways (`x − x`).
+/// The upper 52 bits of `bits` as a number in [−1/2, 1/2): `one_to_two(bits) − 3/2`, half
+/// of the ziggurat's `u = 2 · unit(bits) − 1`, to the bit. With `f = 1 + m·2⁻⁵²`:
+/// `f − 3/2 = (m − 2⁵¹)·2⁻⁵²`, an integer below 2⁵¹ in magnitude times a power of 2, so
+/// representable and exact (Sterbenz's lemma), +0 at `m = 2⁵¹` (`x − x`); `u` is
+/// `(2m − 2⁵²)·2⁻⁵²`, twice that number (every step of `2 · unit − 1` exact too, `unit` by
+/// Sterbenz's lemma and the rest by a power of 2), +0 at the same `m`.
 #[inline(always)]
-pub(crate) fn signed_unit(bits: u64) -> f64 {
-    2.0 * one_to_two(bits) - 3.0
+pub(crate) fn centred(bits: u64) -> f64 {
+    one_to_two(bits) - 1.5
 }
 
 #[cfg(test)]
@@ -236,10 +269,18 @@ mod tests {
         let edges = [0, 1, 2, t.saturating_sub(1), t, t + 1, (1 << 52) - 1];
         let randoms: Vec<u64> = (0..200).map(|_| rng.next_u64() >> 12).collect();
         for m in edges.into_iter().filter(|m| *m < 1 << 52).chain(randoms) {
-            // Any low 12 bits: `unit` ignores them.
+            // Any low 12 bits (`unit` ignores them): the least, the most, random ones.
+            for low in [0, 0xFFF, rng.next_u64() & 0xFFF] {
+                let bits = m << 12 | low;
+                let below = unit(bits) < p;
+                assert_eq!(below, m < t, "p {p:e}, m {m}, threshold {t}");
+                // The bound on the 64 bits: the same test, or none where every one is below.
+                match chance.bound() {
+                    Some(bound) => assert_eq!(bits < bound, below, "p {p:e}, bits {bits}"),
+                    None => assert!(below && t == 1 << 52, "p {p:e}"),
+                }
+            }
             let bits = m << 12 | (rng.next_u64() & 0xFFF);
-            let below = unit(bits) < p;
-            assert_eq!(below, m < t, "p {p:e}, m {m}, threshold {t}");
             let mut copy = Rng { s: [bits, 0, 0, 0] };
             // `happens` compares the next output's bits: the same test.
             let next = copy.clone().next_u64();
@@ -294,7 +335,7 @@ mod tests {
     }
 
     #[test]
-    fn a_signed_unit_is_twice_the_unit_less_one_to_the_bit() {
+    fn a_centred_number_is_half_of_twice_the_unit_less_one_to_the_bit() {
         let mut rng = Rng::seeded(51);
         let edges = [
             0,
@@ -308,12 +349,27 @@ mod tests {
         let randoms: Vec<u64> = (0..100_000).map(|_| rng.next_u64() >> 12).collect();
         for m in edges.into_iter().chain(randoms) {
             let bits = m << 12 | (rng.next_u64() & 0xFFF);
-            let signed = signed_unit(bits);
-            assert_eq!(signed.to_bits(), (2.0 * unit(bits) - 1.0).to_bits(), "{m}");
-            assert!((-1.0..1.0).contains(&signed));
+            let c = centred(bits);
+            assert_eq!(
+                (2.0 * c).to_bits(),
+                (2.0 * unit(bits) - 1.0).to_bits(),
+                "{m}"
+            );
+            assert!((-0.5..0.5).contains(&c));
         }
-        assert_eq!(signed_unit(0), -1.0);
-        assert_eq!(signed_unit(1 << 63).to_bits(), 0.0_f64.to_bits());
+        assert_eq!(centred(0), -0.5);
+        assert_eq!(centred(1 << 63).to_bits(), 0.0_f64.to_bits());
+    }
+
+    #[test]
+    fn a_generator_yielding_given_bits_yields_them() {
+        let mut rng = Rng::seeded(53);
+        for bits in [0, 1, u64::MAX, 1 << 63]
+            .into_iter()
+            .chain((0..1_000).map(|_| rng.next_u64()))
+        {
+            assert_eq!(Rng::yielding(bits).next_u64(), bits);
+        }
     }
 
     #[test]
