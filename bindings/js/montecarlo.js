@@ -33,7 +33,7 @@ let loading = null;
 let loaded = false;
 
 // The module is built for speed with WebAssembly's 128-bit SIMD (Chrome and Edge 91+,
-// Firefox 89+, Safari 16.4+, Node 16.4+): its Monte Carlo in 0.84x of the CPU time of the
+// Firefox 89+, Safari 16.4+, Node 16.4+): its Monte Carlo in 0.84-0.86x of the CPU time of the
 // size build without SIMD (docs/size.md). The probe is a function that returns a v128
 // (`i8x16.popcnt` of a splat), the wasm-feature-detect package's: a browser without SIMD is
 // told so here, rather than by a compile error of the module.

@@ -59,7 +59,7 @@ enum Build {
     /// opt-level 3, where rustc runs LLVM's loop and SLP vectorizers) and 128-bit SIMD
     /// (`simd128`), so that the loops LLVM vectorizes natively (the settlement's, the repaid
     /// months') and the IRRs' two-lane vectors (`irr::LOCKSTEP`) are `f64x2` in the module
-    /// too: the bench's Monte Carlo in 0.84x of the size build's CPU time in Node 20
+    /// too: the bench's Monte Carlo in 0.84-0.86x of the size build's CPU time in Node 20
     /// (docs/size.md). Each lane's operations are the scalar ones, so the reports keep their
     /// bits. The flag is the target's, so this build compiles every dependency a second
     /// time, in a folder of its own; browsers need WebAssembly SIMD for the module
