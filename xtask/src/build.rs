@@ -14,23 +14,19 @@ use crate::{
     setup,
 };
 
-/// The compiled module, before wasm-bindgen.
-const CRATE_WASM: &str = "target/wasm32-unknown-unknown/wasm-release/gpuecon_wasm.wasm";
 /// The basename wasm-bindgen gives its outputs in the package.
 pub const OUT_NAME: &str = "gpuecon_wasm";
 /// The `gpuecon/finance` entry's module: the same crate built with its `finance` feature
 /// alone, its outputs' basename.
 const FINANCE_OUT_NAME: &str = "gpuecon_finance";
 /// The `gpuecon/montecarlo` entry's module: the same crate with its `montecarlo` feature
-/// alone, its outputs' basename. Built with the main module's profile: no opt-level, nor
-/// `wasm-opt -O3`, nor SIMD made its paths faster in V8 (docs/size.md).
+/// alone, its outputs' basename. Built for speed ([`Build::Speed`]).
 pub const MONTECARLO_OUT_NAME: &str = "gpuecon_montecarlo";
 /// The bindings' features of each module: `gpuecon/finance`, `gpuecon/montecarlo`, the
 /// full `gpuecon` (the clippy step checks each build, as the default features hide a
 /// function one build leaves unused).
 pub const MODULE_FEATURES: [&str; 3] = ["finance", "montecarlo", "finance,models"];
-/// The `gpuecon/xlsx` entry's own module, before wasm-bindgen, and its outputs' basename.
-const XLSX_CRATE_WASM: &str = "target/wasm32-unknown-unknown/wasm-release/gpuecon_xlsx_wasm.wasm";
+/// The `gpuecon/xlsx` entry's own module: its outputs' basename.
 const XLSX_OUT_NAME: &str = "gpuecon_xlsx";
 /// wasm-opt's size passes, without inlining functions that have one caller (`-ocimfs 0`):
 /// that inlining shrinks the raw module but grows the gzipped one by a fifth, since the
@@ -52,6 +48,53 @@ const WASM_FEATURES: [&str; 6] = [
     "--enable-reference-types",
     "--enable-multivalue",
 ];
+
+/// How a module's crate is compiled and optimized.
+#[derive(Clone, Copy)]
+enum Build {
+    /// The size profile, `wasm-release`, and the target's default features: the main,
+    /// finance and xlsx modules.
+    Size,
+    /// The Monte Carlo's module: the profile `wasm-montecarlo` (the core and the bindings at
+    /// opt-level 3, where rustc runs LLVM's loop and SLP vectorizers) and 128-bit SIMD
+    /// (`simd128`), so that the loops LLVM vectorizes natively (the settlement's, the repaid
+    /// months') and the IRRs' two-lane vectors (`irr::LOCKSTEP`) are `f64x2` in the module
+    /// too: the bench's Monte Carlo in 0.84-0.86x of the size build's CPU time in Node 20
+    /// (docs/size.md). Each lane's operations are the scalar ones, so the reports keep their
+    /// bits. The flag is the target's, so this build compiles every dependency a second
+    /// time, in a folder of its own; browsers need WebAssembly SIMD for the module
+    /// (`bindings/js/montecarlo.js` checks).
+    Speed,
+}
+
+impl Build {
+    /// The cargo profile: also the build's folder under `target/wasm32-unknown-unknown`.
+    fn profile(self) -> &'static str {
+        match self {
+            Build::Size => "wasm-release",
+            Build::Speed => "wasm-montecarlo",
+        }
+    }
+
+    /// Cargo's arguments beyond the profile: the target features.
+    fn cargo_args(self) -> &'static [&'static str] {
+        match self {
+            Build::Size => &[],
+            Build::Speed => &[
+                "--config",
+                r#"target.wasm32-unknown-unknown.rustflags = ["-C", "target-feature=+simd128"]"#,
+            ],
+        }
+    }
+
+    /// wasm-opt's features beyond those the target emits by default.
+    fn wasm_opt_features(self) -> &'static [&'static str] {
+        match self {
+            Build::Size => &[],
+            Build::Speed => &["--enable-simd"],
+        }
+    }
+}
 
 /// The npm package's folder.
 pub fn package_dir() -> PathBuf {
@@ -83,7 +126,7 @@ pub fn package() -> anyhow::Result<()> {
     module(
         "gpuecon-wasm",
         &["--no-default-features", "--features", MODULE_FEATURES[0]],
-        CRATE_WASM,
+        Build::Size,
         &finance,
         FINANCE_OUT_NAME,
     )?;
@@ -91,26 +134,20 @@ pub fn package() -> anyhow::Result<()> {
     module(
         "gpuecon-wasm",
         &["--no-default-features", "--features", MODULE_FEATURES[1]],
-        CRATE_WASM,
+        Build::Speed,
         &montecarlo,
         MONTECARLO_OUT_NAME,
     )?;
     module(
         "gpuecon-wasm",
         &["--no-default-features", "--features", MODULE_FEATURES[2]],
-        CRATE_WASM,
+        Build::Size,
         &pkg,
         OUT_NAME,
     )?;
     move_module(&finance, &pkg, FINANCE_OUT_NAME)?;
     move_module(&montecarlo, &pkg, MONTECARLO_OUT_NAME)?;
-    module(
-        "gpuecon-xlsx-wasm",
-        &[],
-        XLSX_CRATE_WASM,
-        &pkg,
-        XLSX_OUT_NAME,
-    )?;
+    module("gpuecon-xlsx-wasm", &[], Build::Size, &pkg, XLSX_OUT_NAME)?;
     copy_entry_points(&pkg)?;
     println!("built the npm package in {}", pkg.display());
     Ok(())
@@ -125,13 +162,13 @@ fn fresh_dir(relative: &str) -> anyhow::Result<PathBuf> {
     Ok(dir)
 }
 
-/// One wasm module of the package: the crate `package` built for wasm32 with the size
-/// profile (and `cargo_args`) into `crate_wasm`, its glue written by wasm-bindgen into `pkg`
-/// as `out_name`, then optimized by wasm-opt.
+/// One wasm module of the package: the crate `package` built for wasm32 as `build` says
+/// (with `cargo_args`), its glue written by wasm-bindgen into `pkg` as `out_name`, then
+/// optimized by wasm-opt.
 fn module(
     package: &str,
     cargo_args: &[&str],
-    crate_wasm: &str,
+    build: Build,
     pkg: &std::path::Path,
     out_name: &str,
 ) -> anyhow::Result<()> {
@@ -145,15 +182,20 @@ fn module(
                 "--target",
                 "wasm32-unknown-unknown",
                 "--profile",
-                "wasm-release",
+                build.profile(),
             ])
+            .args(build.cargo_args())
             .args(cargo_args),
     )?;
+    let crate_wasm = root
+        .join("target/wasm32-unknown-unknown")
+        .join(build.profile())
+        .join(format!("{}.wasm", package.replace('-', "_")));
     exec(
         command("wasm-bindgen", &root)
             .args(["--target", "web", "--out-name", out_name, "--out-dir"])
             .arg(pkg)
-            .arg(root.join(crate_wasm)),
+            .arg(crate_wasm),
     )?;
     let wasm = pkg.join(format!("{out_name}_bg.wasm"));
     exec(
@@ -163,6 +205,7 @@ fn module(
         )
         .args(WASM_OPT_FLAGS)
         .args(WASM_FEATURES)
+        .args(build.wasm_opt_features())
         .arg(&wasm)
         .arg("-o")
         .arg(&wasm),

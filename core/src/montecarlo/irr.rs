@@ -25,11 +25,13 @@ pub(crate) fn monthly_irr(flows: &[f64], guess: f64) -> Option<f64> {
 /// Whether [`monthly_irrs`] runs its flows' Halley steps side by side: natively, where each
 /// flow's six Horner chains are three two-lane vectors (SSE2 on x86-64: the Monte Carlo's
 /// `annual_irrs` in half the instructions it took as scalars, docs/benchmarks.md) and the `3·N`
-/// vectors stay in registers; not in WebAssembly, where the module has no SIMD (the vectors
-/// are pairs of scalars there) and V8's register allocator spilled the scalar chains: one by
-/// one there, the Monte Carlo of the bench's workload takes 7 % less time in Node 20
+/// vectors stay in registers, and in WebAssembly built with SIMD (`simd128`, the Monte
+/// Carlo's module: the vectors are `f64x2` there, and the bench's Monte Carlo takes 5 % less
+/// CPU time in Node 20 than with the flows one by one, docs/size.md); not in WebAssembly
+/// without SIMD, where the vectors are pairs of scalars and V8's register allocator spilled
+/// the scalar chains: one by one there, the bench's Monte Carlo takes 7 % less time
 /// (docs/benchmarks.md, "The wasm ratio"). Either way each rate has the same bits.
-const LOCKSTEP: bool = !cfg!(target_arch = "wasm32");
+const LOCKSTEP: bool = !cfg!(target_arch = "wasm32") || cfg!(target_feature = "simd128");
 
 /// [`monthly_irr`] of each of `N` flows of one length near its guess, the Halley steps of
 /// all `N` run side by side (lockstep): one pass over the months evaluates every flow's
