@@ -406,6 +406,8 @@ fn run(model: &Model, scratch: &mut Scratch, shortcut: bool) -> PathOutcome {
     };
     let mut changed = false;
     let mut financed = false;
+    // Whether a box before has added to the path's equity flows (all +0 until then).
+    let mut equity_written = false;
     let empty = BoxDraws::default();
     for ((b, states), bi) in model.boxes.iter().zip(lines.iter_mut()).zip(0..) {
         let bd = draws.boxes.get(bi).unwrap_or(&empty);
@@ -439,6 +441,8 @@ fn run(model: &Model, scratch: &mut Scratch, shortcut: bool) -> PathOutcome {
         o.equity_value = sums.equity_value;
         changed |= sums.changed;
         let box_changed = sums.box_changed;
+        let sole_equity = !equity_written;
+        equity_written = true;
         let Some(f) = fin else {
             o.equity_value += b.npv;
             if per_box {
@@ -460,7 +464,15 @@ fn run(model: &Model, scratch: &mut Scratch, shortcut: bool) -> PathOutcome {
             o.equity_value += f.equity_npv;
             f.credit
         } else {
-            zeroed(box_equity, months + 1);
+            // The box's equity flows: into the path's directly while those are all +0 (the
+            // same bits as into a zeroed buffer then added: a sum started at +0 is never
+            // −0, and +0 + x is x for every other x), else into a zeroed buffer first.
+            let box_flows: &mut [f64] = if sole_equity {
+                equity
+            } else {
+                zeroed(box_equity, months + 1);
+                box_equity
+            };
             let credit = waterfall::run(
                 &f.terms,
                 (
@@ -471,10 +483,14 @@ fn run(model: &Model, scratch: &mut Scratch, shortcut: bool) -> PathOutcome {
                 f.equity_close,
                 buffers,
                 lender,
-                box_equity,
+                box_flows,
             );
-            let value = add_equity(equity, box_equity, &f.equity_flows, &b.months, f.equity_npv);
-            o.equity_value += value;
+            o.equity_value += equity_value(box_flows, &f.equity_flows, &b.months, f.equity_npv);
+            if !sole_equity {
+                for (e, be) in equity.iter_mut().zip(box_equity.iter()) {
+                    *e += be;
+                }
+            }
             credit
         };
         add_credit(&mut o, &credit);
@@ -787,30 +803,20 @@ fn month_change(b: &BoxModel, inputs: &MonthInputs<'_>, i: usize, m: &Month) -> 
     (d_gm, shock, d_gm + d_sale)
 }
 
-/// The box's equity flows on the path (`box_equity`) added to the path's (`equity`), and
-/// the box's equity value: the exact model's (`npv`) plus each month's change from the
-/// exact flows (`base`), discounted, added in month order.
+/// A box's equity value on the path whose equity flows are `box_equity`: the exact
+/// model's (`npv`) plus each month's change from the exact flows (`base`), discounted,
+/// added in month order.
 #[inline(never)]
-fn add_equity(
-    equity: &mut [f64],
-    box_equity: &[f64],
-    base: &[f64],
-    months: &[Month],
-    npv: f64,
-) -> f64 {
+fn equity_value(box_equity: &[f64], base: &[f64], months: &[Month], npv: f64) -> f64 {
     let mut value = npv;
-    let (Some((e, equity)), Some((be, box_equity)), Some((base_close, base))) = (
-        equity.split_first_mut(),
-        box_equity.split_first(),
-        base.split_first(),
-    ) else {
+    let (Some((be, box_equity)), Some((base_close, base))) =
+        (box_equity.split_first(), base.split_first())
+    else {
         return value;
     };
     // The close, discounted by 1 (x · 1 = x, to the bit).
-    *e += be;
     value += be - base_close;
-    for (((e, be), base), m) in equity.iter_mut().zip(box_equity).zip(base).zip(months) {
-        *e += be;
+    for ((be, base), m) in box_equity.iter().zip(base).zip(months) {
         value += (be - base) * m.discount;
     }
     value
