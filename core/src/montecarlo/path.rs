@@ -42,7 +42,7 @@ use super::model::{Base, BoxModel, FinancingModel, HOURS, Model, Month, annual_i
 use super::normal::Ziggurat;
 use super::processes::{BoxDraws, Draws, Shape, every_month};
 use super::sales::{ContractSales, settle_lines};
-use super::waterfall::{self, BoxMonth, Buffers, Credit, PathMonth, Rates};
+use super::waterfall::{self, Buffers, Credit, PathMonth, Rates};
 
 /// One path's outcome.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -104,23 +104,24 @@ impl Scratch {
 #[inline(always)]
 fn variable(b: &BoxModel, m: &Month, sold: f64, busy: f64, event_cut: f64) -> f64 {
     let mwh = m.idle_mwh + b.busy_mwh * busy;
-    let cut = if event_cut == 0.0 {
-        m.cut
+    let (cut, uncut) = if event_cut == 0.0 {
+        (m.cut, m.uncut)
     } else {
         combined_cut(m.cut, event_cut)
     };
     let revenue = sold - sold * cut + mwh * cut * b.demand_response;
-    revenue * (1.0 - b.sga) - mwh * (1.0 - cut) * m.power_price
+    revenue * (1.0 - b.sga) - mwh * uncut * m.power_price
 }
 
 /// The share of hours cut by the scenario's own cut `cut` and a curtailment event's
-/// `event_cut`: `1 − (1 − c)(1 − c_event)`. Out of line: an event is rare (about 5 % of
-/// months), so that the month loop branches around it instead of computing it every month
-/// and selecting.
+/// `event_cut`, `c = 1 − (1 − cut)(1 − c_event)`, and `1 − c`. Cold: an event is rare
+/// (about 5 % of months), so that the month loop branches around it instead of computing
+/// it every month and selecting; inlined, so that the branch spills no register.
 #[cold]
-#[inline(never)]
-fn combined_cut(cut: f64, event_cut: f64) -> f64 {
-    1.0 - (1.0 - cut) * (1.0 - event_cut)
+#[inline(always)]
+fn combined_cut(cut: f64, event_cut: f64) -> (f64, f64) {
+    let c = 1.0 - (1.0 - cut) * (1.0 - event_cut);
+    (c, 1.0 - c)
 }
 
 /// The market's utilization on a path: its level × the path's shock, within [0, 1], × the
@@ -170,7 +171,7 @@ fn operate(
     } = contracts;
     // GPUs idle after their contract are off the market (as the exact model's book).
     let free = m.in_service - contracted - m.idle;
-    if free == 0.0 && b.reserved.is_empty() {
+    if free == b.none_free {
         // No GPU left to the market this month: nothing to sell, nothing to run.
         return (sold, busy);
     }
@@ -567,13 +568,11 @@ fn box_months_of(
         curtailed: &bd.curtailed,
         residual: &draws.residual,
         market: Market::of(draws),
-        base: fin.map_or(&[], |f| &f.months),
     };
     let month_slots = (flows, equity, &mut *slots.months);
     // The same loop twice: with every input at least `n` months long (always, as drawn and
     // modelled), sliced to exactly `n` so that its reads need no check; else as it is.
-    let financed = if fin.is_some() { n } else { 0 };
-    match inputs.exact(n, financed) {
+    match inputs.exact(n) {
         Some(exact) => box_months_loop(b, fin, draws, sofr, exact, month_slots, sums),
         None => box_months_as_they_are(b, draws, sofr, inputs, month_slots, sums),
     }
@@ -594,9 +593,8 @@ fn box_months_as_they_are(
     box_months_loop(b, b.financing.as_ref(), draws, sofr, inputs, slots, sums)
 }
 
-/// A box's inputs month by month on a path: its months, its contract sums, the path's
-/// draws, and (with debt) the loan's deterministic months; each read as its neutral value
-/// past its end.
+/// A box's inputs month by month on a path: its months, its contract sums and the path's
+/// draws; each read as its neutral value past its end.
 #[derive(Debug, Clone, Copy)]
 struct MonthInputs<'a> {
     months: &'a [Month],
@@ -604,13 +602,11 @@ struct MonthInputs<'a> {
     curtailed: &'a [f64],
     residual: &'a [f64],
     market: Market<'a>,
-    base: &'a [BoxMonth],
 }
 
 impl MonthInputs<'_> {
-    /// Each input's first `n` months (the debt's first `financed`), or `None` if one is
-    /// shorter.
-    fn exact(self, n: usize, financed: usize) -> Option<Self> {
+    /// Each input's first `n` months, or `None` if one is shorter.
+    fn exact(self, n: usize) -> Option<Self> {
         Some(Self {
             months: self.months.get(..n)?,
             sales: self.sales.get(..n)?,
@@ -621,7 +617,6 @@ impl MonthInputs<'_> {
                 shock: self.market.shock.get(..n)?,
                 lull: self.market.lull.get(..n)?,
             },
-            base: self.base.get(..financed)?,
         })
     }
 }
@@ -723,7 +718,7 @@ fn financed_rest(
     npv: f64,
 ) -> f64 {
     let n = inputs.months.len();
-    match (inputs.exact(n, n), flows.get_mut(..n), months.get_mut(..n)) {
+    match (inputs.exact(n), flows.get_mut(..n), months.get_mut(..n)) {
         (Some(exact), Some(flows), Some(months)) => {
             financed_rest_loop(b, &exact, from, (flows, months), npv)
         }
@@ -781,9 +776,8 @@ fn financed_month(
     let (d_gm, shock, d_cf) = month_change(b, inputs, i, m);
     *flow_slot += m.flow + d_cf;
     *npv += d_cf * m.discount;
-    let base_cfads = inputs.base.get(i).map_or(0.0, |m| m.cfads);
     *month_slot = PathMonth {
-        cfads: base_cfads + d_gm,
+        cfads: m.cfads + d_gm,
         shock,
     };
     (d_cf, d_gm, shock)
@@ -883,7 +877,6 @@ mod tests {
             curtailed: &bd.curtailed,
             residual,
             market: Market::of(draws),
-            base: &f.months,
         };
         let mut flows = vec![0.25; n];
         let mut months = vec![PathMonth::default(); n];
