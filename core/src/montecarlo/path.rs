@@ -838,11 +838,12 @@ mod tests {
 
     /// `coreweave-box-ig` (a box with debt, under contract) with typical randomness.
     fn model() -> Model {
-        let scenario = crate::presets::get("coreweave-box-ig")
-            .unwrap()
-            .unwrap()
-            .scenario
-            .unwrap();
+        model_of("coreweave-box-ig")
+    }
+
+    /// Preset `id`'s box with typical randomness.
+    fn model_of(id: &str) -> Model {
+        let scenario = crate::presets::get(id).unwrap().unwrap().scenario.unwrap();
         let inputs = MonteCarloInputs {
             scenario: Some(scenario),
             portfolio: None,
@@ -870,7 +871,6 @@ mod tests {
         }
         let mut sales = Vec::new();
         settle_lines(b, bd, &mut states, n, &mut sales);
-        let f = b.financing.as_ref().unwrap();
         let inputs = MonthInputs {
             months: &b.months,
             sales: &sales,
@@ -920,6 +920,197 @@ mod tests {
             let cut = rest(b, &scratch, &short, true);
             assert_eq!(cut, rest(b, &scratch, &padded, true));
             moved += usize::from(cut != sliced);
+        }
+        assert!(moved > 30, "{moved}");
+    }
+
+    /// Edge values of the month loop's inputs: signed zeros, infinities, NaN, subnormals,
+    /// shares at 0 and 1, and ordinary values.
+    const EDGES: [f64; 12] = [
+        0.0,
+        -0.0,
+        1.0,
+        0.25,
+        1e-310,
+        -1e-310,
+        f64::INFINITY,
+        f64::NEG_INFINITY,
+        f64::NAN,
+        0.999_999_999_999_999_9,
+        -3.5,
+        1.0e9,
+    ];
+
+    /// Whether `a` and `b` are the same bits, or both NaN (a NaN's sign and payload are
+    /// not fixed by the source: the compiler may swap an addition's operands, and x86 keeps
+    /// the first operand's NaN).
+    fn same(a: f64, b: f64) -> bool {
+        a.to_bits() == b.to_bits() || (a.is_nan() && b.is_nan())
+    }
+
+    /// The variable margin as computed before `1 − cut` was read from the month and the
+    /// event's cut was inlined: the independent reference.
+    fn variable_before(b: &BoxModel, m: &Month, sold: f64, busy: f64, event_cut: f64) -> f64 {
+        let mwh = m.idle_mwh + b.busy_mwh * busy;
+        let cut = if event_cut == 0.0 {
+            m.cut
+        } else {
+            1.0 - (1.0 - m.cut) * (1.0 - event_cut)
+        };
+        let revenue = sold - sold * cut + mwh * cut * b.demand_response;
+        revenue * (1.0 - b.sga) - mwh * (1.0 - cut) * m.power_price
+    }
+
+    /// The month's sales as computed before the blocks' test was folded into the free GPUs'
+    /// comparison: the independent reference.
+    fn operate_before(
+        b: &BoxModel,
+        i: usize,
+        m: &Month,
+        market: &Market<'_>,
+        contracts: ContractSales,
+    ) -> (f64, f64) {
+        let free = m.in_service - contracts.contracted - m.idle;
+        if free == 0.0 && b.reserved.is_empty() {
+            return (contracts.sold, contracts.busy);
+        }
+        let (usd, hours) = market_sales(b, i, m, market, free);
+        (contracts.sold + usd, contracts.busy + hours)
+    }
+
+    /// Every preset's months hold `1 − cut` as computed from the cut and the loan's CFADS
+    /// (0 without debt or past the loan's months), and its box the free GPUs' comparison
+    /// value of its reserved blocks (0 without, NaN with).
+    #[test]
+    fn the_months_precomputed_values_are_their_definitions() {
+        let mut reserved = 0;
+        for (name, _) in crate::presets::files() {
+            let id = name.trim_end_matches(".json");
+            let Some(scenario) = crate::presets::get(id).unwrap().unwrap().scenario else {
+                continue;
+            };
+            let inputs = MonteCarloInputs {
+                scenario: Some(scenario),
+                portfolio: None,
+                options: Options::default(),
+            };
+            let model = prepare::model(&inputs).unwrap();
+            for b in &model.boxes {
+                let loan = b.financing.as_ref().map_or(&[][..], |f| &f.months);
+                for (i, m) in b.months.iter().enumerate() {
+                    assert_eq!(m.uncut.to_bits(), (1.0 - m.cut).to_bits(), "{id} {i}");
+                    let cfads = loan.get(i).map_or(0.0, |l| l.cfads);
+                    assert_eq!(m.cfads.to_bits(), cfads.to_bits(), "{id} {i}");
+                }
+                if b.reserved.is_empty() {
+                    assert_eq!(b.none_free.to_bits(), 0.0_f64.to_bits(), "{id}");
+                } else {
+                    assert!(b.none_free.is_nan(), "{id}");
+                    reserved += 1;
+                }
+            }
+        }
+        assert!(reserved > 0);
+    }
+
+    /// The month's variable margin and sales give the bits of their former formulations on
+    /// every combination of edge values (cuts, events, sales, busy hours, free GPUs), for a
+    /// box without reserved blocks and one with them.
+    #[test]
+    fn the_month_loops_arithmetic_is_the_same_bits_as_before() {
+        let mut scratch = Scratch::new(&model());
+        for id in ["coreweave-box-ig", "h100-node-reserved-3y"] {
+            let model = model_of(id);
+            let b = model.boxes.first().unwrap();
+            draw(&model, 3, 1, &mut scratch);
+            let market = Market::of(&scratch.draws);
+            let base = *b.months.first().unwrap();
+            for (cut, event_cut, x) in EDGES
+                .iter()
+                .flat_map(|c| EDGES.iter().flat_map(move |e| EDGES.map(|x| (*c, *e, x))))
+            {
+                let m = Month {
+                    cut,
+                    uncut: 1.0 - cut,
+                    in_service: x,
+                    ..base
+                };
+                for (sold, busy) in [(x, 3.0), (2.0, x), (x, x)] {
+                    let new = variable(b, &m, sold, busy, event_cut);
+                    let old = variable_before(b, &m, sold, busy, event_cut);
+                    assert!(same(new, old), "{cut} {event_cut} {x}: {new} {old}");
+                }
+                for contracted in [x, 0.0, -0.0, m.in_service - m.idle] {
+                    let contracts = ContractSales {
+                        contracted,
+                        sold: cut,
+                        busy: event_cut,
+                    };
+                    let (usd, hours) = operate(b, 0, &m, &market, contracts);
+                    let (usd_before, hours_before) = operate_before(b, 0, &m, &market, contracts);
+                    assert!(
+                        same(usd, usd_before),
+                        "{id} {cut} {event_cut} {x} {contracted}"
+                    );
+                    assert!(
+                        same(hours, hours_before),
+                        "{id} {cut} {event_cut} {x} {contracted}"
+                    );
+                }
+            }
+        }
+    }
+
+    /// The first box's equity flows added by the waterfall into the path's directly give the
+    /// bits of the former route (into a zeroed buffer, then added to the path's +0 flows,
+    /// the value summed in the same loop), on paths that move the box's months; and a sum
+    /// started at +0 is unchanged, to the bit, by a +0 added to it, whatever the addends.
+    #[test]
+    fn the_equity_written_directly_is_the_same_bits_as_through_a_buffer() {
+        for x in EDGES {
+            for y in EDGES {
+                let sum = std::hint::black_box(0.0) + x + y;
+                assert_eq!((0.0 + sum).to_bits(), sum.to_bits(), "{x} {y}");
+            }
+        }
+        let model = model();
+        let b = model.boxes.first().unwrap();
+        let f = b.financing.as_ref().unwrap();
+        let mut scratch = Scratch::new(&model);
+        let mut moved = 0;
+        for path in 0..40 {
+            let o = simulate(&model, 5, path, &mut scratch);
+            let n = model.months + 1;
+            let (mut lender, mut box_equity) = (vec![0.0; n], vec![0.0; n]);
+            let floor = model.params.sofr.and_then(|(_, _, floor)| floor);
+            let rates = rates_of(f, (floor, &model.ziggurat), &scratch.draws);
+            waterfall::run(
+                &f.terms,
+                ((&f.months, &f.repaid), &scratch.box_months, rates),
+                f.equity_close,
+                &mut Buffers::default(),
+                &mut lender,
+                &mut box_equity,
+            );
+            // The former route: the flows added to +0, the value summed in the same loop
+            // (the close's change undiscounted).
+            let mut equity = vec![0.0; n];
+            equity[0] += box_equity[0];
+            let mut value = f.equity_npv + (box_equity[0] - f.equity_flows[0]);
+            for (((e, be), base), m) in equity[1..]
+                .iter_mut()
+                .zip(&box_equity[1..])
+                .zip(&f.equity_flows[1..])
+                .zip(&b.months)
+            {
+                *e += be;
+                value += (be - base) * m.discount;
+            }
+            let bits = |v: &[f64]| v.iter().map(|x| x.to_bits()).collect::<Vec<_>>();
+            assert_eq!(bits(&scratch.equity), bits(&equity), "{path}");
+            assert_eq!(bits(&scratch.lender), bits(&lender), "{path}");
+            assert_eq!(o.equity_value.to_bits(), (0.0 + value).to_bits(), "{path}");
+            moved += usize::from(value != f.equity_npv);
         }
         assert!(moved > 30, "{moved}");
     }
