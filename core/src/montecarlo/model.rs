@@ -108,6 +108,9 @@ pub(crate) struct Month {
 pub(crate) struct BoxModel {
     /// Months 1 to the horizon.
     pub(crate) months: Vec<Month>,
+    /// Their discount factors side by side (the months' own): the equity value's loop
+    /// reads them two at a time.
+    pub(crate) discounts: Vec<f64>,
     /// The cash flow at the close.
     pub(crate) close: f64,
     pub(crate) reserved: Vec<Block>,
@@ -414,6 +417,7 @@ impl BoxModel {
             .chain(series.iter().map(|m| m.flow))
             .collect();
         Ok(Self {
+            discounts: series.iter().map(|m| m.discount).collect(),
             months: series,
             close,
             none_free: if reserved.is_empty() { 0.0 } else { f64::NAN },

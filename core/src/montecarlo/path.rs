@@ -486,7 +486,7 @@ fn run(model: &Model, scratch: &mut Scratch, shortcut: bool) -> PathOutcome {
                 lender,
                 box_flows,
             );
-            o.equity_value += equity_value(box_flows, &f.equity_flows, &b.months, f.equity_npv);
+            o.equity_value += equity_value(box_flows, &f.equity_flows, &b.discounts, f.equity_npv);
             if !sole_equity {
                 for (e, be) in equity.iter_mut().zip(box_equity.iter()) {
                     *e += be;
@@ -801,7 +801,7 @@ fn month_change(b: &BoxModel, inputs: &MonthInputs<'_>, i: usize, m: &Month) -> 
 /// model's (`npv`) plus each month's change from the exact flows (`base`), discounted,
 /// added in month order.
 #[inline(never)]
-fn equity_value(box_equity: &[f64], base: &[f64], months: &[Month], npv: f64) -> f64 {
+fn equity_value(box_equity: &[f64], base: &[f64], discounts: &[f64], npv: f64) -> f64 {
     let mut value = npv;
     let (Some((be, box_equity)), Some((base_close, base))) =
         (box_equity.split_first(), base.split_first())
@@ -810,8 +810,8 @@ fn equity_value(box_equity: &[f64], base: &[f64], months: &[Month], npv: f64) ->
     };
     // The close, discounted by 1 (x · 1 = x, to the bit).
     value += be - base_close;
-    for ((be, base), m) in box_equity.iter().zip(base).zip(months) {
-        value += (be - base) * m.discount;
+    for ((be, base), discount) in box_equity.iter().zip(base).zip(discounts) {
+        value += (be - base) * discount;
     }
     value
 }
