@@ -81,8 +81,10 @@ pub(crate) struct Month {
     pub(crate) idle: f64,
     pub(crate) price: f64,
     pub(crate) utilization: f64,
-    /// The scenario's own share of hours cut.
+    /// The scenario's own share of hours cut, and `1 − cut` (computed once here, the same
+    /// bits as in the month loop: one operation fewer a month there).
     pub(crate) cut: f64,
+    pub(crate) uncut: f64,
     /// MWh drawn (uncut) when idle: `k₀ · available ÷ 1000` (kWh per GPU-hour at a busy
     /// share `x` is `k₀ + k₁·x`).
     pub(crate) idle_mwh: f64,
@@ -95,6 +97,10 @@ pub(crate) struct Month {
     pub(crate) discount: f64,
     /// GPUs sold at the month's end (after a contract, retired, or at the horizon).
     pub(crate) sale: f64,
+    /// The deterministic CFADS with debt (0 without, and past the loan's months): the
+    /// loan's months' own, kept here too so that the month loop reads it with the month's
+    /// other inputs instead of from one more array.
+    pub(crate) cfads: f64,
 }
 
 /// One box, in `f64`.
@@ -102,9 +108,16 @@ pub(crate) struct Month {
 pub(crate) struct BoxModel {
     /// Months 1 to the horizon.
     pub(crate) months: Vec<Month>,
+    /// Their discount factors side by side (the months' own): the equity value's loop
+    /// reads them two at a time.
+    pub(crate) discounts: Vec<f64>,
     /// The cash flow at the close.
     pub(crate) close: f64,
     pub(crate) reserved: Vec<Block>,
+    /// The free GPUs with which a month sells nothing on the market: 0 without reserved
+    /// blocks, NaN with them (equal to no count: the blocks sell whatever is free), so that
+    /// the month loop tests one comparison instead of a comparison and the blocks.
+    pub(crate) none_free: f64,
     /// Spot: (price factor `1 − discount`, share of idle hours sold, pre-emption rate).
     pub(crate) spot: Option<(f64, f64, f64)>,
     pub(crate) contracts: Vec<ContractModel>,
@@ -345,7 +358,7 @@ impl BoxModel {
                     .map_err(|e| e.within(&format!("contracts[{i}]")))
             })
             .collect::<Result<Vec<_>, _>>()?;
-        let reserved = s
+        let reserved: Vec<Block> = s
             .market
             .reserved
             .iter()
@@ -381,13 +394,22 @@ impl BoxModel {
                 price: to_f64_lossy(m.on_demand_usd_per_gpu_hour),
                 utilization: at(&utilization),
                 cut: at(&cuts),
+                uncut: 1.0 - at(&cuts),
                 idle_mwh: idle_kwh * in_service * HOURS / 1000.0,
                 power_price: at(&prices),
                 variable: 0.0,
                 flow: to_f64_lossy(m.cash_flow_usd),
                 discount,
                 sale: to_f64_lossy(m.sale_usd),
+                cfads: 0.0,
             });
+        }
+        let financing = FinancingModel::new(s, report, plan)?;
+        for (m, f) in series
+            .iter_mut()
+            .zip(financing.iter().flat_map(|f| &f.months))
+        {
+            m.cfads = f.cfads;
         }
         let metrics = &report.summary.metrics;
         let close = to_f64_lossy(report.summary.close_cash_flow_usd);
@@ -395,8 +417,10 @@ impl BoxModel {
             .chain(series.iter().map(|m| m.flow))
             .collect();
         Ok(Self {
+            discounts: series.iter().map(|m| m.discount).collect(),
             months: series,
             close,
+            none_free: if reserved.is_empty() { 0.0 } else { f64::NAN },
             reserved,
             spot: s.market.spot.as_ref().map(|spot| {
                 (
@@ -411,7 +435,7 @@ impl BoxModel {
             sga: to_f64_lossy(s.operations.sga_share_of_revenue),
             npv: to_f64_lossy(metrics.npv_usd),
             irr_monthly: base_irr(&flows),
-            financing: FinancingModel::new(s, report, plan)?,
+            financing,
         })
     }
 }

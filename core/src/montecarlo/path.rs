@@ -42,7 +42,7 @@ use super::model::{Base, BoxModel, FinancingModel, HOURS, Model, Month, annual_i
 use super::normal::Ziggurat;
 use super::processes::{BoxDraws, Draws, Shape, every_month};
 use super::sales::{ContractSales, settle_lines};
-use super::waterfall::{self, BoxMonth, Buffers, Credit, PathMonth, Rates};
+use super::waterfall::{self, Buffers, Credit, PathMonth, Rates};
 
 /// One path's outcome.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -104,23 +104,24 @@ impl Scratch {
 #[inline(always)]
 fn variable(b: &BoxModel, m: &Month, sold: f64, busy: f64, event_cut: f64) -> f64 {
     let mwh = m.idle_mwh + b.busy_mwh * busy;
-    let cut = if event_cut == 0.0 {
-        m.cut
+    let (cut, uncut) = if event_cut == 0.0 {
+        (m.cut, m.uncut)
     } else {
         combined_cut(m.cut, event_cut)
     };
     let revenue = sold - sold * cut + mwh * cut * b.demand_response;
-    revenue * (1.0 - b.sga) - mwh * (1.0 - cut) * m.power_price
+    revenue * (1.0 - b.sga) - mwh * uncut * m.power_price
 }
 
 /// The share of hours cut by the scenario's own cut `cut` and a curtailment event's
-/// `event_cut`: `1 − (1 − c)(1 − c_event)`. Out of line: an event is rare (about 5 % of
-/// months), so that the month loop branches around it instead of computing it every month
-/// and selecting.
+/// `event_cut`, `c = 1 − (1 − cut)(1 − c_event)`, and `1 − c`. Cold: an event is rare
+/// (about 5 % of months), so that the month loop branches around it instead of computing
+/// it every month and selecting; inlined, so that the branch spills no register.
 #[cold]
-#[inline(never)]
-fn combined_cut(cut: f64, event_cut: f64) -> f64 {
-    1.0 - (1.0 - cut) * (1.0 - event_cut)
+#[inline(always)]
+fn combined_cut(cut: f64, event_cut: f64) -> (f64, f64) {
+    let c = 1.0 - (1.0 - cut) * (1.0 - event_cut);
+    (c, 1.0 - c)
 }
 
 /// The market's utilization on a path: its level × the path's shock, within [0, 1], × the
@@ -170,7 +171,7 @@ fn operate(
     } = contracts;
     // GPUs idle after their contract are off the market (as the exact model's book).
     let free = m.in_service - contracted - m.idle;
-    if free == 0.0 && b.reserved.is_empty() {
+    if free == b.none_free {
         // No GPU left to the market this month: nothing to sell, nothing to run.
         return (sold, busy);
     }
@@ -406,6 +407,8 @@ fn run(model: &Model, scratch: &mut Scratch, shortcut: bool) -> PathOutcome {
     };
     let mut changed = false;
     let mut financed = false;
+    // Whether a box before has added to the path's equity flows (all +0 until then).
+    let mut equity_written = false;
     let empty = BoxDraws::default();
     for ((b, states), bi) in model.boxes.iter().zip(lines.iter_mut()).zip(0..) {
         let bd = draws.boxes.get(bi).unwrap_or(&empty);
@@ -439,6 +442,8 @@ fn run(model: &Model, scratch: &mut Scratch, shortcut: bool) -> PathOutcome {
         o.equity_value = sums.equity_value;
         changed |= sums.changed;
         let box_changed = sums.box_changed;
+        let sole_equity = !equity_written;
+        equity_written = true;
         let Some(f) = fin else {
             o.equity_value += b.npv;
             if per_box {
@@ -460,7 +465,15 @@ fn run(model: &Model, scratch: &mut Scratch, shortcut: bool) -> PathOutcome {
             o.equity_value += f.equity_npv;
             f.credit
         } else {
-            zeroed(box_equity, months + 1);
+            // The box's equity flows: into the path's directly while those are all +0 (the
+            // same bits as into a zeroed buffer then added: a sum started at +0 is never
+            // −0, and +0 + x is x for every other x), else into a zeroed buffer first.
+            let box_flows: &mut [f64] = if sole_equity {
+                equity
+            } else {
+                zeroed(box_equity, months + 1);
+                box_equity
+            };
             let credit = waterfall::run(
                 &f.terms,
                 (
@@ -471,10 +484,14 @@ fn run(model: &Model, scratch: &mut Scratch, shortcut: bool) -> PathOutcome {
                 f.equity_close,
                 buffers,
                 lender,
-                box_equity,
+                box_flows,
             );
-            let value = add_equity(equity, box_equity, &f.equity_flows, &b.months, f.equity_npv);
-            o.equity_value += value;
+            o.equity_value += equity_value(box_flows, &f.equity_flows, &b.discounts, f.equity_npv);
+            if !sole_equity {
+                for (e, be) in equity.iter_mut().zip(box_equity.iter()) {
+                    *e += be;
+                }
+            }
             credit
         };
         add_credit(&mut o, &credit);
@@ -551,13 +568,11 @@ fn box_months_of(
         curtailed: &bd.curtailed,
         residual: &draws.residual,
         market: Market::of(draws),
-        base: fin.map_or(&[], |f| &f.months),
     };
     let month_slots = (flows, equity, &mut *slots.months);
     // The same loop twice: with every input at least `n` months long (always, as drawn and
     // modelled), sliced to exactly `n` so that its reads need no check; else as it is.
-    let financed = if fin.is_some() { n } else { 0 };
-    match inputs.exact(n, financed) {
+    match inputs.exact(n) {
         Some(exact) => box_months_loop(b, fin, draws, sofr, exact, month_slots, sums),
         None => box_months_as_they_are(b, draws, sofr, inputs, month_slots, sums),
     }
@@ -578,9 +593,8 @@ fn box_months_as_they_are(
     box_months_loop(b, b.financing.as_ref(), draws, sofr, inputs, slots, sums)
 }
 
-/// A box's inputs month by month on a path: its months, its contract sums, the path's
-/// draws, and (with debt) the loan's deterministic months; each read as its neutral value
-/// past its end.
+/// A box's inputs month by month on a path: its months, its contract sums and the path's
+/// draws; each read as its neutral value past its end.
 #[derive(Debug, Clone, Copy)]
 struct MonthInputs<'a> {
     months: &'a [Month],
@@ -588,13 +602,11 @@ struct MonthInputs<'a> {
     curtailed: &'a [f64],
     residual: &'a [f64],
     market: Market<'a>,
-    base: &'a [BoxMonth],
 }
 
 impl MonthInputs<'_> {
-    /// Each input's first `n` months (the debt's first `financed`), or `None` if one is
-    /// shorter.
-    fn exact(self, n: usize, financed: usize) -> Option<Self> {
+    /// Each input's first `n` months, or `None` if one is shorter.
+    fn exact(self, n: usize) -> Option<Self> {
         Some(Self {
             months: self.months.get(..n)?,
             sales: self.sales.get(..n)?,
@@ -605,7 +617,6 @@ impl MonthInputs<'_> {
                 shock: self.market.shock.get(..n)?,
                 lull: self.market.lull.get(..n)?,
             },
-            base: self.base.get(..financed)?,
         })
     }
 }
@@ -707,7 +718,7 @@ fn financed_rest(
     npv: f64,
 ) -> f64 {
     let n = inputs.months.len();
-    match (inputs.exact(n, n), flows.get_mut(..n), months.get_mut(..n)) {
+    match (inputs.exact(n), flows.get_mut(..n), months.get_mut(..n)) {
         (Some(exact), Some(flows), Some(months)) => {
             financed_rest_loop(b, &exact, from, (flows, months), npv)
         }
@@ -765,9 +776,8 @@ fn financed_month(
     let (d_gm, shock, d_cf) = month_change(b, inputs, i, m);
     *flow_slot += m.flow + d_cf;
     *npv += d_cf * m.discount;
-    let base_cfads = inputs.base.get(i).map_or(0.0, |m| m.cfads);
     *month_slot = PathMonth {
-        cfads: base_cfads + d_gm,
+        cfads: m.cfads + d_gm,
         shock,
     };
     (d_cf, d_gm, shock)
@@ -787,31 +797,21 @@ fn month_change(b: &BoxModel, inputs: &MonthInputs<'_>, i: usize, m: &Month) -> 
     (d_gm, shock, d_gm + d_sale)
 }
 
-/// The box's equity flows on the path (`box_equity`) added to the path's (`equity`), and
-/// the box's equity value: the exact model's (`npv`) plus each month's change from the
-/// exact flows (`base`), discounted, added in month order.
+/// A box's equity value on the path whose equity flows are `box_equity`: the exact
+/// model's (`npv`) plus each month's change from the exact flows (`base`), discounted,
+/// added in month order.
 #[inline(never)]
-fn add_equity(
-    equity: &mut [f64],
-    box_equity: &[f64],
-    base: &[f64],
-    months: &[Month],
-    npv: f64,
-) -> f64 {
+fn equity_value(box_equity: &[f64], base: &[f64], discounts: &[f64], npv: f64) -> f64 {
     let mut value = npv;
-    let (Some((e, equity)), Some((be, box_equity)), Some((base_close, base))) = (
-        equity.split_first_mut(),
-        box_equity.split_first(),
-        base.split_first(),
-    ) else {
+    let (Some((be, box_equity)), Some((base_close, base))) =
+        (box_equity.split_first(), base.split_first())
+    else {
         return value;
     };
     // The close, discounted by 1 (x · 1 = x, to the bit).
-    *e += be;
     value += be - base_close;
-    for (((e, be), base), m) in equity.iter_mut().zip(box_equity).zip(base).zip(months) {
-        *e += be;
-        value += (be - base) * m.discount;
+    for ((be, base), discount) in box_equity.iter().zip(base).zip(discounts) {
+        value += (be - base) * discount;
     }
     value
 }
@@ -838,11 +838,12 @@ mod tests {
 
     /// `coreweave-box-ig` (a box with debt, under contract) with typical randomness.
     fn model() -> Model {
-        let scenario = crate::presets::get("coreweave-box-ig")
-            .unwrap()
-            .unwrap()
-            .scenario
-            .unwrap();
+        model_of("coreweave-box-ig")
+    }
+
+    /// Preset `id`'s box with typical randomness.
+    fn model_of(id: &str) -> Model {
+        let scenario = crate::presets::get(id).unwrap().unwrap().scenario.unwrap();
         let inputs = MonteCarloInputs {
             scenario: Some(scenario),
             portfolio: None,
@@ -870,14 +871,12 @@ mod tests {
         }
         let mut sales = Vec::new();
         settle_lines(b, bd, &mut states, n, &mut sales);
-        let f = b.financing.as_ref().unwrap();
         let inputs = MonthInputs {
             months: &b.months,
             sales: &sales,
             curtailed: &bd.curtailed,
             residual,
             market: Market::of(draws),
-            base: &f.months,
         };
         let mut flows = vec![0.25; n];
         let mut months = vec![PathMonth::default(); n];
@@ -921,6 +920,197 @@ mod tests {
             let cut = rest(b, &scratch, &short, true);
             assert_eq!(cut, rest(b, &scratch, &padded, true));
             moved += usize::from(cut != sliced);
+        }
+        assert!(moved > 30, "{moved}");
+    }
+
+    /// Edge values of the month loop's inputs: signed zeros, infinities, NaN, subnormals,
+    /// shares at 0 and 1, and ordinary values.
+    const EDGES: [f64; 12] = [
+        0.0,
+        -0.0,
+        1.0,
+        0.25,
+        1e-310,
+        -1e-310,
+        f64::INFINITY,
+        f64::NEG_INFINITY,
+        f64::NAN,
+        0.999_999_999_999_999_9,
+        -3.5,
+        1.0e9,
+    ];
+
+    /// Whether `a` and `b` are the same bits, or both NaN (a NaN's sign and payload are
+    /// not fixed by the source: the compiler may swap an addition's operands, and x86 keeps
+    /// the first operand's NaN).
+    fn same(a: f64, b: f64) -> bool {
+        a.to_bits() == b.to_bits() || (a.is_nan() && b.is_nan())
+    }
+
+    /// The variable margin as computed before `1 − cut` was read from the month and the
+    /// event's cut was inlined: the independent reference.
+    fn variable_before(b: &BoxModel, m: &Month, sold: f64, busy: f64, event_cut: f64) -> f64 {
+        let mwh = m.idle_mwh + b.busy_mwh * busy;
+        let cut = if event_cut == 0.0 {
+            m.cut
+        } else {
+            1.0 - (1.0 - m.cut) * (1.0 - event_cut)
+        };
+        let revenue = sold - sold * cut + mwh * cut * b.demand_response;
+        revenue * (1.0 - b.sga) - mwh * (1.0 - cut) * m.power_price
+    }
+
+    /// The month's sales as computed before the blocks' test was folded into the free GPUs'
+    /// comparison: the independent reference.
+    fn operate_before(
+        b: &BoxModel,
+        i: usize,
+        m: &Month,
+        market: &Market<'_>,
+        contracts: ContractSales,
+    ) -> (f64, f64) {
+        let free = m.in_service - contracts.contracted - m.idle;
+        if free == 0.0 && b.reserved.is_empty() {
+            return (contracts.sold, contracts.busy);
+        }
+        let (usd, hours) = market_sales(b, i, m, market, free);
+        (contracts.sold + usd, contracts.busy + hours)
+    }
+
+    /// Every preset's months hold `1 − cut` as computed from the cut and the loan's CFADS
+    /// (0 without debt or past the loan's months), and its box the free GPUs' comparison
+    /// value of its reserved blocks (0 without, NaN with).
+    #[test]
+    fn the_months_precomputed_values_are_their_definitions() {
+        let mut reserved = 0;
+        for (name, _) in crate::presets::files() {
+            let id = name.trim_end_matches(".json");
+            let Some(scenario) = crate::presets::get(id).unwrap().unwrap().scenario else {
+                continue;
+            };
+            let inputs = MonteCarloInputs {
+                scenario: Some(scenario),
+                portfolio: None,
+                options: Options::default(),
+            };
+            let model = prepare::model(&inputs).unwrap();
+            for b in &model.boxes {
+                let loan = b.financing.as_ref().map_or(&[][..], |f| &f.months);
+                for (i, m) in b.months.iter().enumerate() {
+                    assert_eq!(m.uncut.to_bits(), (1.0 - m.cut).to_bits(), "{id} {i}");
+                    let cfads = loan.get(i).map_or(0.0, |l| l.cfads);
+                    assert_eq!(m.cfads.to_bits(), cfads.to_bits(), "{id} {i}");
+                }
+                if b.reserved.is_empty() {
+                    assert_eq!(b.none_free.to_bits(), 0.0_f64.to_bits(), "{id}");
+                } else {
+                    assert!(b.none_free.is_nan(), "{id}");
+                    reserved += 1;
+                }
+            }
+        }
+        assert!(reserved > 0);
+    }
+
+    /// The month's variable margin and sales give the bits of their former formulations on
+    /// every combination of edge values (cuts, events, sales, busy hours, free GPUs), for a
+    /// box without reserved blocks and one with them.
+    #[test]
+    fn the_month_loops_arithmetic_is_the_same_bits_as_before() {
+        let mut scratch = Scratch::new(&model());
+        for id in ["coreweave-box-ig", "h100-node-reserved-3y"] {
+            let model = model_of(id);
+            let b = model.boxes.first().unwrap();
+            draw(&model, 3, 1, &mut scratch);
+            let market = Market::of(&scratch.draws);
+            let base = *b.months.first().unwrap();
+            for (cut, event_cut, x) in EDGES
+                .iter()
+                .flat_map(|c| EDGES.iter().flat_map(move |e| EDGES.map(|x| (*c, *e, x))))
+            {
+                let m = Month {
+                    cut,
+                    uncut: 1.0 - cut,
+                    in_service: x,
+                    ..base
+                };
+                for (sold, busy) in [(x, 3.0), (2.0, x), (x, x)] {
+                    let new = variable(b, &m, sold, busy, event_cut);
+                    let old = variable_before(b, &m, sold, busy, event_cut);
+                    assert!(same(new, old), "{cut} {event_cut} {x}: {new} {old}");
+                }
+                for contracted in [x, 0.0, -0.0, m.in_service - m.idle] {
+                    let contracts = ContractSales {
+                        contracted,
+                        sold: cut,
+                        busy: event_cut,
+                    };
+                    let (usd, hours) = operate(b, 0, &m, &market, contracts);
+                    let (usd_before, hours_before) = operate_before(b, 0, &m, &market, contracts);
+                    assert!(
+                        same(usd, usd_before),
+                        "{id} {cut} {event_cut} {x} {contracted}"
+                    );
+                    assert!(
+                        same(hours, hours_before),
+                        "{id} {cut} {event_cut} {x} {contracted}"
+                    );
+                }
+            }
+        }
+    }
+
+    /// The first box's equity flows added by the waterfall into the path's directly give the
+    /// bits of the former route (into a zeroed buffer, then added to the path's +0 flows,
+    /// the value summed in the same loop), on paths that move the box's months; and a sum
+    /// started at +0 is unchanged, to the bit, by a +0 added to it, whatever the addends.
+    #[test]
+    fn the_equity_written_directly_is_the_same_bits_as_through_a_buffer() {
+        for x in EDGES {
+            for y in EDGES {
+                let sum = std::hint::black_box(0.0) + x + y;
+                assert_eq!((0.0 + sum).to_bits(), sum.to_bits(), "{x} {y}");
+            }
+        }
+        let model = model();
+        let b = model.boxes.first().unwrap();
+        let f = b.financing.as_ref().unwrap();
+        let mut scratch = Scratch::new(&model);
+        let mut moved = 0;
+        for path in 0..40 {
+            let o = simulate(&model, 5, path, &mut scratch);
+            let n = model.months + 1;
+            let (mut lender, mut box_equity) = (vec![0.0; n], vec![0.0; n]);
+            let floor = model.params.sofr.and_then(|(_, _, floor)| floor);
+            let rates = rates_of(f, (floor, &model.ziggurat), &scratch.draws);
+            waterfall::run(
+                &f.terms,
+                ((&f.months, &f.repaid), &scratch.box_months, rates),
+                f.equity_close,
+                &mut Buffers::default(),
+                &mut lender,
+                &mut box_equity,
+            );
+            // The former route: the flows added to +0, the value summed in the same loop
+            // (the close's change undiscounted).
+            let mut equity = vec![0.0; n];
+            equity[0] += box_equity[0];
+            let mut value = f.equity_npv + (box_equity[0] - f.equity_flows[0]);
+            for (((e, be), base), m) in equity[1..]
+                .iter_mut()
+                .zip(&box_equity[1..])
+                .zip(&f.equity_flows[1..])
+                .zip(&b.months)
+            {
+                *e += be;
+                value += (be - base) * m.discount;
+            }
+            let bits = |v: &[f64]| v.iter().map(|x| x.to_bits()).collect::<Vec<_>>();
+            assert_eq!(bits(&scratch.equity), bits(&equity), "{path}");
+            assert_eq!(bits(&scratch.lender), bits(&lender), "{path}");
+            assert_eq!(o.equity_value.to_bits(), (0.0 + value).to_bits(), "{path}");
+            moved += usize::from(value != f.equity_npv);
         }
         assert!(moved > 30, "{moved}");
     }
