@@ -7,9 +7,11 @@ use super::debt_service::{accelerated, scheduled_month};
 use super::months::{BoxMonth, PathMonth, composed};
 use super::outcome::Credit;
 use super::pay::{interest_on, pay};
-use super::rates::Rates;
+use super::rates::{ExtraRun, Rates};
 use super::repaid_base::RepaidBase;
 use super::reserves::reserve_and_distribute;
+#[cfg(test)]
+use super::run::Buffers;
 use super::terms::Terms;
 
 /// A path's waterfall as it runs month by month.
@@ -28,6 +30,8 @@ pub(super) struct Running<'a> {
     /// Each row's debt service due so far (kept only with a lock-up, until the default:
     /// read only by the lock-up's trailing DSCR, which is tested only before it).
     pub(super) service_due: &'a mut Vec<f64>,
+    /// The months' extra interest, a run of months at a time.
+    pub(super) extras: ExtraRun<'a>,
 }
 
 #[cfg(test)]
@@ -35,14 +39,15 @@ impl<'a> Running<'a> {
     /// A loan accelerated by a default in month 0, for the tests of its later months: the
     /// months `months` (the last index `last`), the `rates`, the accounts `state`, the
     /// first breach `first_breach`, nothing run yet; `repaid`, the months' parts of a
-    /// repaid month.
+    /// repaid month; `buffers`, its buffers.
     pub(super) fn accelerated(
         (terms, rates): (&'a Terms, Rates<'a>),
         (months, repaid): ((&'a [BoxMonth], &'a [PathMonth]), &'a RepaidBase),
         last: usize,
         (state, first_breach): (State, Option<usize>),
-        service_due: &'a mut Vec<f64>,
+        buffers: &'a mut Buffers,
     ) -> Self {
+        let (_, service_due, extras) = buffers.parts();
         Self {
             terms,
             months,
@@ -56,6 +61,7 @@ impl<'a> Running<'a> {
                 ..Credit::default()
             },
             service_due,
+            extras,
         }
     }
 }
@@ -81,6 +87,7 @@ impl Running<'_> {
             state,
             out,
             service_due,
+            extras,
         } = self;
         let (terms, base, path, last) = (*terms, *base, *path, *last);
         // The last month accelerated with nothing owed (the balance +0, no draw; where
@@ -97,7 +104,11 @@ impl Running<'_> {
             && loan.draw == 0.0
             && !loan.owed.is_nan()
             && rates.finite_with_extra(loan.interest, i);
-        let extra = if unread { 0.0 } else { rates.extra(i) };
+        let extra = if unread {
+            0.0
+        } else {
+            rates.extra_in(extras, i, last + 1)
+        };
         let (month, draw_out) = &composed(base, extra, i, month);
         let draw_out = *draw_out;
         let sched = &month.loan;

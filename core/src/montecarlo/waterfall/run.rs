@@ -5,7 +5,7 @@ use super::accounts::State;
 use super::month::Running;
 use super::months::{BoxMonth, PathMonth, month_at};
 use super::outcome::Credit;
-use super::rates::Rates;
+use super::rates::{ExtraRun, Rates};
 use super::repaid_base::RepaidBase;
 use super::terms::Terms;
 
@@ -16,6 +16,18 @@ pub(crate) struct Buffers {
     service_due: Vec<f64>,
     /// The deterministic months padded with default ones to the path's (never so modelled).
     padded: Vec<BoxMonth>,
+    /// The extra interest of a run of months ([`ExtraRun`]).
+    extras: Vec<f64>,
+}
+
+impl Buffers {
+    /// The buffers of a path: the padded months, and [`Running`]'s debt service due
+    /// (cleared) and extra interest's run (empty).
+    pub(super) fn parts(&mut self) -> (&mut Vec<BoxMonth>, &mut Vec<f64>, ExtraRun<'_>) {
+        self.service_due.clear();
+        let extras = ExtraRun::new(&mut self.extras);
+        (&mut self.padded, &mut self.service_due, extras)
+    }
 }
 
 /// The box's months on the path (`path`'s changes to the deterministic `base`, month by
@@ -34,10 +46,7 @@ pub(crate) fn run(
     lender: &mut [f64],
     equity: &mut [f64],
 ) -> Credit {
-    let Buffers {
-        service_due,
-        padded,
-    } = buffers;
+    let (padded, service_due, extras) = buffers.parts();
     // As many deterministic months as the path's: read month by month without a check.
     let base = match base.get(..path.len()) {
         Some(exact) => exact,
@@ -58,7 +67,6 @@ pub(crate) fn run(
         *e += equity_close - initial_dsra;
     }
     let out = Credit::default();
-    service_due.clear();
     let mut run = Running {
         terms,
         months: (base, path),
@@ -68,6 +76,7 @@ pub(crate) fn run(
         state,
         out,
         service_due,
+        extras,
     };
     // Month index `i`'s slots (the close's are index 0 of `lender` and `equity`).
     let lender = lender.get_mut(1..).unwrap_or_default();
@@ -243,7 +252,7 @@ mod tests {
                 &longer
             });
             let outcome = |shortcut: bool, candidates: &mut usize| {
-                let mut service_due = Vec::new();
+                let mut buffers = Buffers::default();
                 let state = State {
                     balance,
                     dsra,
@@ -254,7 +263,7 @@ mod tests {
                     ((&base, &path), &repaid),
                     9,
                     (state, None),
-                    &mut service_due,
+                    &mut buffers,
                 );
                 let (mut lender, mut equity) = ([0.25; 10], [-0.5; 10]);
                 if shortcut {
