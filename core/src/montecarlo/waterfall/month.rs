@@ -32,6 +32,21 @@ pub(super) struct Running<'a> {
     pub(super) service_due: &'a mut Vec<f64>,
     /// The months' extra interest, a run of months at a time.
     pub(super) extras: ExtraRun<'a>,
+    /// The foreclosure's month index once the loan is accelerated ([`foreclosure_month`],
+    /// set when the accelerated months start; `usize::MAX` before): what an accelerated
+    /// month compares its index with, where it would read the default's and the
+    /// financing's `Option`s each month.
+    pub(super) foreclosure: usize,
+}
+
+/// The month index of the foreclosure: `foreclose_after` months after the default's
+/// (`usize::MAX`, no month's index, without a default or a foreclosure; where the sum
+/// saturates, too, as no month's index reaches it).
+#[inline(always)]
+pub(super) fn foreclosure_month(out: &Credit, terms: &Terms) -> usize {
+    out.default
+        .zip(terms.foreclose_after)
+        .map_or(usize::MAX, |((row, _), k)| row.saturating_add(k))
 }
 
 #[cfg(test)]
@@ -48,18 +63,20 @@ impl<'a> Running<'a> {
         buffers: &'a mut Buffers,
     ) -> Self {
         let (_, service_due, extras) = buffers.parts();
+        let out = Credit {
+            default: Some((0, false)),
+            first_breach,
+            ..Credit::default()
+        };
         Self {
+            foreclosure: foreclosure_month(&out, terms),
             terms,
             months,
             repaid,
             rates,
             last,
             state,
-            out: Credit {
-                default: Some((0, false)),
-                first_breach,
-                ..Credit::default()
-            },
+            out,
             service_due,
             extras,
         }
@@ -88,6 +105,7 @@ impl Running<'_> {
             out,
             service_due,
             extras,
+            foreclosure,
         } = self;
         let (terms, base, path, last) = (*terms, *base, *path, *last);
         // The last month accelerated with nothing owed (the balance +0, no draw; where
@@ -145,10 +163,11 @@ impl Running<'_> {
             }
         }
         let mut distribution = surplus;
-        let foreclose = out
-            .default
-            .zip(terms.foreclose_after)
-            .is_some_and(|((row, _), k)| row.saturating_add(k) == i);
+        let foreclose = if ACCELERATING {
+            i == *foreclosure
+        } else {
+            foreclosure_month(out, terms) == i
+        };
         let sale = if foreclose {
             (1.0 - terms.haircut) * month.collateral
         } else {
@@ -192,7 +211,7 @@ impl Running<'_> {
             out.exposure = owed;
         }
         let to_equity = to_equity_outside + distribution;
-        add_flows(
+        add_flows::<ACCELERATING>(
             (lender_slot, equity_slot),
             (draw_out, upfront),
             &paid,

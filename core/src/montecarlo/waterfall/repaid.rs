@@ -29,12 +29,7 @@ impl Running<'_> {
         } else {
             self.last
         };
-        let foreclosure = self
-            .out
-            .default
-            .zip(self.terms.foreclose_after)
-            .map(|((row, _), k)| row.saturating_add(k));
-        foreclosure.map_or(end, |f| f.min(end))
+        self.foreclosure.min(end)
     }
 
     /// The run of repaid months from index `start`, the loan accelerated and

@@ -2,7 +2,7 @@
 //! accelerated ones to the foreclosure.
 
 use super::accounts::State;
-use super::month::Running;
+use super::month::{Running, foreclosure_month};
 use super::months::{BoxMonth, PathMonth, month_at};
 use super::outcome::Credit;
 use super::rates::{ExtraRun, Rates};
@@ -63,7 +63,9 @@ pub(crate) fn run(
         ..State::default()
     };
     if let (Some(l), Some(e)) = (lender.first_mut(), equity.first_mut()) {
-        *l += -month_at(base, path, &rates, 0).map_or(0.0, |m| m.loan.draw);
+        // The first month's draw (a path leaves the draws as they are: its month is not
+        // composed, nor its extra interest read for it).
+        *l += -base.first().map_or(0.0, |m| m.loan.draw);
         *e += equity_close - initial_dsra;
     }
     let out = Credit::default();
@@ -77,6 +79,7 @@ pub(crate) fn run(
         out,
         service_due,
         extras,
+        foreclosure: usize::MAX,
     };
     // Month index `i`'s slots (the close's are index 0 of `lender` and `equity`).
     let lender = lender.get_mut(1..).unwrap_or_default();
@@ -108,6 +111,7 @@ pub(crate) fn run(
 #[inline(always)]
 fn accelerated_months(run: &mut Running<'_>, mut i: usize, lender: &mut [f64], equity: &mut [f64]) {
     let (base, path) = run.months;
+    run.foreclosure = foreclosure_month(&run.out, run.terms);
     let until = run.repaid_until();
     while !run.state.foreclosed {
         if i < until && run.repaid() {
