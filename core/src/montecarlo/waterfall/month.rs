@@ -37,6 +37,9 @@ pub(super) struct Running<'a> {
     /// month compares its index with, where it would read the default's and the
     /// financing's `Option`s each month.
     pub(super) foreclosure: usize,
+    /// Whether the financing has a DSRA, a lock-up or a cash sweep ([`Terms::reserves`]),
+    /// else a month under the schedule distributes its surplus as it is.
+    pub(super) reserves: bool,
 }
 
 /// The month index of the foreclosure: `foreclose_after` months after the default's
@@ -70,6 +73,7 @@ impl<'a> Running<'a> {
         };
         Self {
             foreclosure: foreclosure_month(&out, terms),
+            reserves: terms.reserves(),
             terms,
             months,
             repaid,
@@ -106,6 +110,7 @@ impl Running<'_> {
             service_due,
             extras,
             foreclosure,
+            reserves,
         } = self;
         let (terms, base, path, last) = (*terms, *base, *path, *last);
         // The last month accelerated with nothing owed (the balance +0, no draw; where
@@ -148,7 +153,9 @@ impl Running<'_> {
             out.default = Some((i, true));
         }
         state.balance = balance;
-        if !ACCELERATING && out.default.is_none() {
+        // Without a DSRA, a lock-up or a sweep, the reserves leave the surplus and the
+        // accounts as they are and lock nothing up: one test a month for their several.
+        if !ACCELERATING && out.default.is_none() && *reserves {
             surplus = reserve_and_distribute(
                 terms,
                 state,

@@ -80,6 +80,7 @@ pub(crate) fn run(
         service_due,
         extras,
         foreclosure: usize::MAX,
+        reserves: terms.reserves(),
     };
     // Month index `i`'s slots (the close's are index 0 of `lender` and `equity`).
     let lender = lender.get_mut(1..).unwrap_or_default();
