@@ -97,6 +97,21 @@ impl SofrShifts {
         }
     }
 
+    /// `f` of the shifts from month index `i` as far as drawn, month `i` drawn first if not
+    /// yet (as [`SofrShifts::at`] draws it, so that a reader of the months in order draws
+    /// what it would month by month): empty where month `i`'s shift is 0 by being past the
+    /// months or not drawn, as is every later month's then.
+    pub(crate) fn drawn_from<R>(&self, z: &Ziggurat, i: usize, f: impl FnOnce(&[f64]) -> R) -> R {
+        // No borrow outlives a call of this type's methods, so the borrow never fails.
+        let Ok(mut d) = self.0.try_borrow_mut() else {
+            return f(&[]);
+        };
+        if d.shifts.len() <= i {
+            d.draw_to(z, i);
+        }
+        f(d.shifts.get(i..).unwrap_or_default())
+    }
+
     /// Draws every month (a replay reads them all).
     pub(crate) fn draw_all(&mut self, z: &Ziggurat) {
         let d = self.0.get_mut();

@@ -7,9 +7,11 @@ use super::debt_service::{accelerated, scheduled_month};
 use super::months::{BoxMonth, PathMonth, composed};
 use super::outcome::Credit;
 use super::pay::{interest_on, pay};
-use super::rates::Rates;
+use super::rates::{ExtraRun, Rates};
 use super::repaid_base::RepaidBase;
 use super::reserves::reserve_and_distribute;
+#[cfg(test)]
+use super::run::Buffers;
 use super::terms::Terms;
 
 /// A path's waterfall as it runs month by month.
@@ -28,6 +30,26 @@ pub(super) struct Running<'a> {
     /// Each row's debt service due so far (kept only with a lock-up, until the default:
     /// read only by the lock-up's trailing DSCR, which is tested only before it).
     pub(super) service_due: &'a mut Vec<f64>,
+    /// The months' extra interest, a run of months at a time.
+    pub(super) extras: ExtraRun<'a>,
+    /// The foreclosure's month index once the loan is accelerated ([`foreclosure_month`],
+    /// set when the accelerated months start; `usize::MAX` before): what an accelerated
+    /// month compares its index with, where it would read the default's and the
+    /// financing's `Option`s each month.
+    pub(super) foreclosure: usize,
+    /// Whether the financing has a DSRA, a lock-up or a cash sweep ([`Terms::reserves`]),
+    /// else a month under the schedule distributes its surplus as it is.
+    pub(super) reserves: bool,
+}
+
+/// The month index of the foreclosure: `foreclose_after` months after the default's
+/// (`usize::MAX`, no month's index, without a default or a foreclosure; where the sum
+/// saturates, too, as no month's index reaches it).
+#[inline(always)]
+pub(super) fn foreclosure_month(out: &Credit, terms: &Terms) -> usize {
+    out.default
+        .zip(terms.foreclose_after)
+        .map_or(usize::MAX, |((row, _), k)| row.saturating_add(k))
 }
 
 #[cfg(test)]
@@ -35,27 +57,32 @@ impl<'a> Running<'a> {
     /// A loan accelerated by a default in month 0, for the tests of its later months: the
     /// months `months` (the last index `last`), the `rates`, the accounts `state`, the
     /// first breach `first_breach`, nothing run yet; `repaid`, the months' parts of a
-    /// repaid month.
+    /// repaid month; `buffers`, its buffers.
     pub(super) fn accelerated(
         (terms, rates): (&'a Terms, Rates<'a>),
         (months, repaid): ((&'a [BoxMonth], &'a [PathMonth]), &'a RepaidBase),
         last: usize,
         (state, first_breach): (State, Option<usize>),
-        service_due: &'a mut Vec<f64>,
+        buffers: &'a mut Buffers,
     ) -> Self {
+        let (_, service_due, extras) = buffers.parts();
+        let out = Credit {
+            default: Some((0, false)),
+            first_breach,
+            ..Credit::default()
+        };
         Self {
+            foreclosure: foreclosure_month(&out, terms),
+            reserves: terms.reserves(),
             terms,
             months,
             repaid,
             rates,
             last,
             state,
-            out: Credit {
-                default: Some((0, false)),
-                first_breach,
-                ..Credit::default()
-            },
+            out,
             service_due,
+            extras,
         }
     }
 }
@@ -81,6 +108,9 @@ impl Running<'_> {
             state,
             out,
             service_due,
+            extras,
+            foreclosure,
+            reserves,
         } = self;
         let (terms, base, path, last) = (*terms, *base, *path, *last);
         // The last month accelerated with nothing owed (the balance +0, no draw; where
@@ -97,7 +127,11 @@ impl Running<'_> {
             && loan.draw == 0.0
             && !loan.owed.is_nan()
             && rates.finite_with_extra(loan.interest, i);
-        let extra = if unread { 0.0 } else { rates.extra(i) };
+        let extra = if unread {
+            0.0
+        } else {
+            rates.extra_in(extras, i, last + 1)
+        };
         let (month, draw_out) = &composed(base, extra, i, month);
         let draw_out = *draw_out;
         let sched = &month.loan;
@@ -119,7 +153,9 @@ impl Running<'_> {
             out.default = Some((i, true));
         }
         state.balance = balance;
-        if !ACCELERATING && out.default.is_none() {
+        // Without a DSRA, a lock-up or a sweep, the reserves leave the surplus and the
+        // accounts as they are and lock nothing up: one test a month for their several.
+        if !ACCELERATING && out.default.is_none() && *reserves {
             surplus = reserve_and_distribute(
                 terms,
                 state,
@@ -134,10 +170,11 @@ impl Running<'_> {
             }
         }
         let mut distribution = surplus;
-        let foreclose = out
-            .default
-            .zip(terms.foreclose_after)
-            .is_some_and(|((row, _), k)| row.saturating_add(k) == i);
+        let foreclose = if ACCELERATING {
+            i == *foreclosure
+        } else {
+            foreclosure_month(out, terms) == i
+        };
         let sale = if foreclose {
             (1.0 - terms.haircut) * month.collateral
         } else {
@@ -181,7 +218,7 @@ impl Running<'_> {
             out.exposure = owed;
         }
         let to_equity = to_equity_outside + distribution;
-        add_flows(
+        add_flows::<ACCELERATING>(
             (lender_slot, equity_slot),
             (draw_out, upfront),
             &paid,

@@ -29,12 +29,7 @@ impl Running<'_> {
         } else {
             self.last
         };
-        let foreclosure = self
-            .out
-            .default
-            .zip(self.terms.foreclose_after)
-            .map(|((row, _), k)| row.saturating_add(k));
-        foreclosure.map_or(end, |f| f.min(end))
+        self.foreclosure.min(end)
     }
 
     /// The run of repaid months from index `start`, the loan accelerated and
@@ -145,6 +140,7 @@ mod tests {
     use super::super::outcome::Credit;
     use super::super::rates::Rates;
     use super::super::repaid_base::RepaidBase;
+    use super::super::run::Buffers;
     use super::super::terms::Terms;
 
     /// Month `i` of three (1, or 2: the last; the default in month 0, the balance
@@ -159,7 +155,7 @@ mod tests {
         (i, repaid): (usize, bool),
     ) -> ([u64; 3], Credit, bool) {
         let terms = Terms::three_months();
-        let mut service_due = Vec::new();
+        let mut buffers = Buffers::default();
         // A floating loan: SOFR quoted at 4 %, 100 accruing (an extra of 100 × the shift).
         let (quoted, owed_accrual) = ([0.04; 3], [100.0; 3]);
         let shifts = SofrShifts::given(&[shift; 3]);
@@ -179,7 +175,7 @@ mod tests {
             ((base, path), &parts),
             2,
             (state, first_breach),
-            &mut service_due,
+            &mut buffers,
         );
         // Slots at −0: each flow's own bits (−0 + x is x, a −0 flow included).
         let (mut lender, mut equity) = ([0.0, -0.0, -0.0], [0.0, -0.0, -0.0]);
@@ -356,7 +352,7 @@ mod tests {
                                 (&quoted, &owed_accrual),
                                 Some((&z, &shifts)),
                             );
-                            let mut service_due = Vec::new();
+                            let mut buffers = Buffers::default();
                             let base = [month; 3];
                             let paths = [path; 3];
                             let state = State {
@@ -369,7 +365,7 @@ mod tests {
                                 ((&base, &paths), &repaid),
                                 2,
                                 (state, None),
-                                &mut service_due,
+                                &mut buffers,
                             );
                             let (mut lender, mut equity) = (1.5, -2.5);
                             run.month::<true>(2, (&month, &path), (&mut lender, &mut equity));

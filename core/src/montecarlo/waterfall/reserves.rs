@@ -87,3 +87,73 @@ pub(super) fn reserve_and_distribute(
     }
     surplus
 }
+
+#[cfg(test)]
+mod tests {
+    use super::super::terms::LockUpTerms;
+    use super::*;
+
+    /// Without a DSRA, a lock-up or a sweep ([`Terms::reserves`] false), the reserves give
+    /// the surplus as it is, to the bit, and change neither the accounts nor what was paid
+    /// (so the month skips them): on edge values of the surplus and the accounts (±0, ∞,
+    /// NaN, subnormals); with any one of them, `reserves` is true.
+    #[test]
+    fn without_reserves_the_surplus_and_the_accounts_are_as_they_are() {
+        let terms = Terms::three_months();
+        assert!(!terms.reserves());
+        let edges = [0.0, -0.0, 12.5, -3.0, 5e-324, f64::INFINITY, f64::NAN];
+        for surplus in edges {
+            for balance in edges {
+                for (dsra, trapped) in [(0.0, 0.0), (-0.0, 7.0), (f64::NAN, -0.0)] {
+                    let mut state = State {
+                        balance,
+                        dsra,
+                        trapped,
+                        locked_run: 2,
+                        passed_run: 1,
+                        ..State::default()
+                    };
+                    let mut paid = Paid {
+                        interest: balance,
+                        ..Paid::default()
+                    };
+                    let before = (format!("{state:?}"), format!("{paid:?}"));
+                    let months = (&[][..], &[][..], &Rates::fixed());
+                    let left = reserve_and_distribute(
+                        &terms,
+                        &mut state,
+                        &mut paid,
+                        months,
+                        &[],
+                        3,
+                        surplus,
+                    );
+                    assert_eq!(left.to_bits(), surplus.to_bits(), "{surplus} {balance}");
+                    assert_eq!((format!("{state:?}"), format!("{paid:?}")), before);
+                }
+            }
+        }
+        let lock_up = LockUpTerms {
+            min_dscr: 1.1,
+            trailing_months: 3,
+            release_after_months: 2,
+            sweep_trapped: None,
+        };
+        for with_one in [
+            Terms {
+                dsra: Some((6, false)),
+                ..Terms::three_months()
+            },
+            Terms {
+                lock_up: Some(lock_up),
+                ..Terms::three_months()
+            },
+            Terms {
+                sweep: Some((0.5, true)),
+                ..Terms::three_months()
+            },
+        ] {
+            assert!(with_one.reserves());
+        }
+    }
+}

@@ -2,10 +2,10 @@
 //! accelerated ones to the foreclosure.
 
 use super::accounts::State;
-use super::month::Running;
+use super::month::{Running, foreclosure_month};
 use super::months::{BoxMonth, PathMonth, month_at};
 use super::outcome::Credit;
-use super::rates::Rates;
+use super::rates::{ExtraRun, Rates};
 use super::repaid_base::RepaidBase;
 use super::terms::Terms;
 
@@ -16,6 +16,18 @@ pub(crate) struct Buffers {
     service_due: Vec<f64>,
     /// The deterministic months padded with default ones to the path's (never so modelled).
     padded: Vec<BoxMonth>,
+    /// The extra interest of a run of months ([`ExtraRun`]).
+    extras: Vec<f64>,
+}
+
+impl Buffers {
+    /// The buffers of a path: the padded months, and [`Running`]'s debt service due
+    /// (cleared) and extra interest's run (empty).
+    pub(super) fn parts(&mut self) -> (&mut Vec<BoxMonth>, &mut Vec<f64>, ExtraRun<'_>) {
+        self.service_due.clear();
+        let extras = ExtraRun::new(&mut self.extras);
+        (&mut self.padded, &mut self.service_due, extras)
+    }
 }
 
 /// The box's months on the path (`path`'s changes to the deterministic `base`, month by
@@ -34,10 +46,7 @@ pub(crate) fn run(
     lender: &mut [f64],
     equity: &mut [f64],
 ) -> Credit {
-    let Buffers {
-        service_due,
-        padded,
-    } = buffers;
+    let (padded, service_due, extras) = buffers.parts();
     // As many deterministic months as the path's: read month by month without a check.
     let base = match base.get(..path.len()) {
         Some(exact) => exact,
@@ -54,11 +63,12 @@ pub(crate) fn run(
         ..State::default()
     };
     if let (Some(l), Some(e)) = (lender.first_mut(), equity.first_mut()) {
-        *l += -month_at(base, path, &rates, 0).map_or(0.0, |m| m.loan.draw);
+        // The first month's draw (a path leaves the draws as they are: its month is not
+        // composed, nor its extra interest read for it).
+        *l += -base.first().map_or(0.0, |m| m.loan.draw);
         *e += equity_close - initial_dsra;
     }
     let out = Credit::default();
-    service_due.clear();
     let mut run = Running {
         terms,
         months: (base, path),
@@ -68,6 +78,9 @@ pub(crate) fn run(
         state,
         out,
         service_due,
+        extras,
+        foreclosure: usize::MAX,
+        reserves: terms.reserves(),
     };
     // Month index `i`'s slots (the close's are index 0 of `lender` and `equity`).
     let lender = lender.get_mut(1..).unwrap_or_default();
@@ -99,6 +112,7 @@ pub(crate) fn run(
 #[inline(always)]
 fn accelerated_months(run: &mut Running<'_>, mut i: usize, lender: &mut [f64], equity: &mut [f64]) {
     let (base, path) = run.months;
+    run.foreclosure = foreclosure_month(&run.out, run.terms);
     let until = run.repaid_until();
     while !run.state.foreclosed {
         if i < until && run.repaid() {
@@ -243,7 +257,7 @@ mod tests {
                 &longer
             });
             let outcome = |shortcut: bool, candidates: &mut usize| {
-                let mut service_due = Vec::new();
+                let mut buffers = Buffers::default();
                 let state = State {
                     balance,
                     dsra,
@@ -254,7 +268,7 @@ mod tests {
                     ((&base, &path), &repaid),
                     9,
                     (state, None),
-                    &mut service_due,
+                    &mut buffers,
                 );
                 let (mut lender, mut equity) = ([0.25; 10], [-0.5; 10]);
                 if shortcut {

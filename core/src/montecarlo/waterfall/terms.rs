@@ -26,6 +26,15 @@ pub(crate) struct Terms {
     pub(crate) cure_months: u32,
 }
 
+impl Terms {
+    /// Whether the financing has a DSRA, a lock-up or a cash sweep: what
+    /// [`reserve_and_distribute`](super::reserves::reserve_and_distribute) reads, which
+    /// without them returns the surplus as it is and changes nothing.
+    pub(super) fn reserves(&self) -> bool {
+        self.dsra.is_some() || self.lock_up.is_some() || self.sweep.is_some()
+    }
+}
+
 #[cfg(test)]
 impl Terms {
     /// A three-month loan for the waterfall's unit tests: no reserve, lock-up, sweep or
