@@ -431,10 +431,7 @@ impl ContractModel {
             };
         }
         let above_before = positive(p.counted - p.minimum);
-        // A `MONTHLY` month's period counts its usage from 0: `0 + within`, which is
-        // `within` but for −0 (then +0), to the same bits of every use below, each the
-        // `positive` of a difference with the minimum (±0 either way, which it makes +0).
-        p.counted = if MONTHLY { within } else { p.counted + within };
+        p.counted += within;
         let above_after = positive(p.counted - p.minimum);
         let used = credits.used(above_after - above_before);
         let mut revenue = (within - used) * t.price + overage_revenue;
