@@ -56,6 +56,10 @@ pub(crate) struct ContractModel {
     /// period, numbered from 1, each month's number another than the month's before): a
     /// month served then starts its period, at its full minimum ([`Settling`]'s `MONTHLY`).
     monthly: bool,
+    /// Whether the line has a cap or an overage price (the latter only with the former, as
+    /// validated): without either, a month serves all its usage within the price
+    /// ([`Settling`]'s `CAPPED`).
+    capped: bool,
     /// `gpus × 730`.
     full: f64,
     /// The usage share, months 1 to the horizon.
@@ -95,8 +99,10 @@ pub(crate) struct Period {
 /// period, its last month and fee on the path, and its credits `C` held here, in registers
 /// through the months' loop. `MONTHLY`: the line's periods are its months
 /// ([`ContractModel`]'s `monthly`), so each month starts its period without the tests.
+/// `CAPPED`: the line has a cap or an overage price ([`ContractModel`]'s `capped`); else
+/// each month serves its usage within the price, without the cap's arithmetic.
 #[derive(Debug)]
-pub(crate) struct Settling<'a, C, const MONTHLY: bool = false> {
+pub(crate) struct Settling<'a, C, const MONTHLY: bool = false, const CAPPED: bool = true> {
     model: &'a ContractModel,
     inputs: Served<'a>,
     /// Whether the last of these months is the line's last on the path (not cut by the
@@ -116,6 +122,9 @@ pub(crate) enum Settlings<'a> {
     WithoutCredits(Settling<'a, NoCredits>),
     /// No make-up window, and every month a period of its own.
     WithoutCreditsMonthly(Settling<'a, NoCredits, true>),
+    /// No make-up window, every month a period of its own, and neither a cap nor an overage
+    /// price.
+    WithoutCreditsMonthlyUncapped(Settling<'a, NoCredits, true, false>),
     /// A make-up window: the path's credits, in its line state.
     WithCredits(Settling<'a, &'a mut Vec<(u32, f64)>>),
 }
@@ -207,6 +216,8 @@ impl ContractModel {
             overage: c.overage_price_usd_per_gpu_hour.is_some(),
             terms,
             monthly,
+            capped: c.cap_gpu_hours_per_month.is_some()
+                || c.overage_price_usd_per_gpu_hour.is_some(),
             full: to_f64_lossy(full),
             share: (1..=months)
                 .map(|m| to_f64_lossy(line.usage_share_in(m)))
@@ -312,7 +323,8 @@ impl ContractModel {
                 let on_path = (state.last, state.fee);
                 let share = self.usage_share(draws, i);
                 let ends = month == state.last;
-                self.settle_on::<false>(t, (period, &mut state.credits), on_path, ends, share)
+                let credits = &mut state.credits;
+                self.settle_on::<false, true>(t, (period, credits), on_path, ends, share)
             }
             None => Settled::default(),
         }
@@ -351,6 +363,9 @@ impl ContractModel {
     ) -> Settlings<'a> {
         let on_path = (state.last, state.fee);
         match self.window {
+            None if self.monthly && !self.capped => Settlings::WithoutCreditsMonthlyUncapped(
+                Settling::new(self, inputs, on_path, NoCredits),
+            ),
             None if self.monthly => {
                 Settlings::WithoutCreditsMonthly(Settling::new(self, inputs, on_path, NoCredits))
             }
@@ -369,8 +384,15 @@ impl ContractModel {
     /// period at its full minimum and ends it: as the tests below give for such a month
     /// (its number is not the month's before, nor 0, the line's last month is not before
     /// this month, its period's end, and its terms end their period).
+    ///
+    /// `CAPPED` false: the line has neither a cap nor an overage price ([`Settling`]), so
+    /// the month's hours are all within the price, to the bits the cap's arithmetic gives:
+    /// the usage is finite (a share in [0, 1] of finite hours), so the lesser of it and the
+    /// cap of +∞ is the usage itself, the hours above the cap +0, and the usage less +0 the
+    /// usage to the bit (`x − (+0)` is `x` for every `x`); the overage's revenue is +0 hours
+    /// at a price of +0 (the terms' without an overage price), +0, added as it was.
     #[inline(always)]
-    fn settle_on<const MONTHLY: bool>(
+    fn settle_on<const MONTHLY: bool, const CAPPED: bool>(
         &self,
         t: &Terms,
         (p, credits): (&mut Period, &mut impl Credits),
@@ -378,6 +400,19 @@ impl ContractModel {
         ends: bool,
         share: f64,
     ) -> Settled {
+        let usage = self.full * share;
+        let (within, overage_revenue, unserved) = if CAPPED {
+            let within = lesser(usage, self.cap);
+            let above_cap = usage - within;
+            let (overage, unserved) = if self.overage {
+                (above_cap, 0.0)
+            } else {
+                (0.0, above_cap)
+            };
+            (within, overage * t.overage_price, unserved)
+        } else {
+            (usage, 0.0, 0.0)
+        };
         if MONTHLY {
             *p = Period {
                 number: t.period,
@@ -395,19 +430,11 @@ impl ContractModel {
                 counted: 0.0,
             };
         }
-        let usage = self.full * share;
-        let within = lesser(usage, self.cap);
-        let above_cap = usage - within;
-        let (overage, unserved) = if self.overage {
-            (above_cap, 0.0)
-        } else {
-            (0.0, above_cap)
-        };
         let above_before = positive(p.counted - p.minimum);
         p.counted += within;
         let above_after = positive(p.counted - p.minimum);
         let used = credits.used(above_after - above_before);
-        let mut revenue = (within - used) * t.price + overage * t.overage_price;
+        let mut revenue = (within - used) * t.price + overage_revenue;
         // Every month of a `MONTHLY` line ends its period: no test.
         if MONTHLY || t.ends_period || ends {
             let shortfall = positive(p.minimum - p.counted);
@@ -428,7 +455,7 @@ impl ContractModel {
     }
 }
 
-impl<'a, C: Credits, const MONTHLY: bool> Settling<'a, C, MONTHLY> {
+impl<'a, C: Credits, const MONTHLY: bool, const CAPPED: bool> Settling<'a, C, MONTHLY, CAPPED> {
     /// The settlement of `model`'s months over `inputs` from before its first month, the
     /// line's last month and fee on the path being `(last, fee)`, on `credits`.
     #[inline(always)]
@@ -494,7 +521,7 @@ impl<'a, C: Credits, const MONTHLY: bool> Settling<'a, C, MONTHLY> {
     /// Settles a month (`t`, its terms; `ends`: the line's last) at usage share `share`.
     #[inline(always)]
     fn month(&mut self, t: &Terms, share: f64, ends: bool) -> Settled {
-        self.model.settle_on::<MONTHLY>(
+        self.model.settle_on::<MONTHLY, CAPPED>(
             t,
             (&mut self.period, &mut self.credits),
             (self.last, self.fee),
@@ -556,8 +583,8 @@ mod tests {
     }
 
     /// The bits of `n` months settled by `settling`.
-    fn settled<C: Credits, const MONTHLY: bool>(
-        settling: Settling<'_, C, MONTHLY>,
+    fn settled<C: Credits, const MONTHLY: bool, const CAPPED: bool>(
+        settling: Settling<'_, C, MONTHLY, CAPPED>,
         n: usize,
     ) -> Vec<[u64; 2]> {
         let mut out = vec![Settled::default(); n];
@@ -569,15 +596,17 @@ mod tests {
     /// buyer's default; monthly, quarterly and annual periods; cut by the horizon or not)
     /// settled three ways: on the credits `settling` chooses (none without a window; each
     /// month a period of its own without the tests for the lines whose periods are their
-    /// months), on a list of credits always, and month by month from the inputs as they
-    /// are. The same bits every way; and a window's credits do change some lines' revenue
+    /// months; without the cap's arithmetic for those with neither a cap nor an overage
+    /// price, and with it too), on a list of credits always, and month by month from the
+    /// inputs as they are; on usage draws with edge values (±0, subnormal, an infinite
+    /// shock). The same bits every way; and a window's credits do change some lines' revenue
     /// (settled on no credits, they differ), as does settling a line with longer periods
     /// as if each month were one, so that the comparisons can fail.
     #[test]
     fn a_line_without_a_window_settles_on_no_credits_to_the_same_bits() {
         let mut rng = Rng::seeded(21);
         let (mut plain, mut credited, mut defaulted, mut capped) = (0, 0, 0, 0);
-        let (mut monthly, mut longer) = (0, 0);
+        let (mut monthly, mut longer, mut uncapped) = (0, 0, 0);
         for _ in 0..400 {
             let line = random_line(&mut rng);
             let horizon = within(&mut rng, 12, 60);
@@ -589,7 +618,15 @@ mod tests {
                 assert_eq!(t.month, c.last);
             }
             let draws = LineDraws {
-                shock: (0..months).map(|_| 0.6 + 0.8 * rng.uniform()).collect(),
+                // Now and then an edge value: a usage of ±0, a subnormal one, or the share's
+                // cap of 1 from an infinite shock.
+                shock: (0..months)
+                    .map(|_| match rng.next_u64() % 16 {
+                        0 => [0.0, -0.0, 5e-324, -5e-324, f64::INFINITY]
+                            [usize::try_from(rng.next_u64() % 5).unwrap()],
+                        _ => 0.6 + 0.8 * rng.uniform(),
+                    })
+                    .collect(),
                 lull: (0..months)
                     .map(|_| if rng.uniform() < 0.2 { 0.3 } else { 1.0 })
                     .collect(),
@@ -604,8 +641,18 @@ mod tests {
                 Settlings::WithoutCredits(months) => settled(months, hi - lo),
                 Settlings::WithoutCreditsMonthly(months) => {
                     monthly += 1;
-                    assert!(c.monthly && c.window.is_none());
+                    assert!(c.monthly && c.window.is_none() && c.capped);
                     settled(months, hi - lo)
+                }
+                Settlings::WithoutCreditsMonthlyUncapped(months) => {
+                    uncapped += 1;
+                    assert!(c.monthly && c.window.is_none() && !c.capped);
+                    assert!(c.cap == f64::INFINITY && !c.overage);
+                    // The cap's arithmetic kept, on the same line: the same bits.
+                    let with_cap = Settling::<_, true>::new(&c, inputs, on_path, NoCredits);
+                    let chosen = settled(months, hi - lo);
+                    assert_eq!(chosen, settled(with_cap, hi - lo), "{line:?}");
+                    chosen
                 }
                 Settlings::WithCredits(months) => settled(months, hi - lo),
             };
@@ -639,5 +686,6 @@ mod tests {
         assert!(plain > 150 && credited > 50, "{plain} {credited}");
         assert!(defaulted > 100 && capped > 120, "{defaulted} {capped}");
         assert!(monthly > 50 && longer > 50, "{monthly} {longer}");
+        assert!(uncapped > 5, "{uncapped}");
     }
 }

@@ -83,6 +83,7 @@ fn add_line<const FIRST: bool>(
     match c.settling(state, inputs) {
         Settlings::WithoutCredits(months) => months.settle_into(served, add),
         Settlings::WithoutCreditsMonthly(months) => months.settle_into(served, add),
+        Settlings::WithoutCreditsMonthlyUncapped(months) => months.settle_into(served, add),
         Settlings::WithCredits(months) => months.settle_into(served, add),
     }
 }
