@@ -296,6 +296,22 @@ fn ranks(n: usize) -> Vec<usize> {
     ranks
 }
 
+/// The width of `bins` equal bins from `low` to `high`, and their `bins + 1` edges: `low +
+/// width · i`, the last `high` itself.
+fn bin_edges((low, high): (f64, f64), bins: u32) -> (f64, Vec<f64>) {
+    let width = (high - low) / f64::from(bins);
+    let edges = (0..=bins)
+        .map(|i| {
+            if i == bins {
+                high
+            } else {
+                low + width * f64::from(i)
+            }
+        })
+        .collect();
+    (width, edges)
+}
+
 /// The histogram in `bins` bins of `values` (not empty), whose least and greatest values
 /// (in the total order) are `low` and `high`, both finite (so are all values then): each
 /// bin `[from, to)` holds the values below `to` not in an earlier bin, the last every
@@ -314,16 +330,7 @@ fn histogram(
             paths: paths(values.len()),
         }]);
     }
-    let width = (high - low) / f64::from(bins);
-    let edges: Vec<f64> = (0..=bins)
-        .map(|i| {
-            if i == bins {
-                high
-            } else {
-                low + width * f64::from(i)
-            }
-        })
-        .collect();
+    let (width, edges) = bin_edges((low, high), bins);
     // The values below each edge but the first and the last, which ascend: a bin ends
     // where the values below its `to` end, or where it starts if an earlier edge rounded
     // above this one.
@@ -538,16 +545,8 @@ mod tests {
                     paths: u32::try_from(sorted.len()).unwrap(),
                 }]);
             }
-            let width = (high - low) / f64::from(bins);
-            let edges: Vec<f64> = (0..=bins)
-                .map(|i| {
-                    if i == bins {
-                        high
-                    } else {
-                        low + width * f64::from(i)
-                    }
-                })
-                .collect();
+            // The edges are the report's own: what this reference checks is the counting.
+            let (_, edges) = bin_edges((low, high), bins);
             let mut start = 0;
             let mut out = Vec::new();
             for (i, pair) in edges.windows(2).enumerate() {
