@@ -36,7 +36,7 @@
 //! outcome), so a path without randomness is the deterministic report, to the bit.
 
 use super::contract::LineState;
-use super::float::unit;
+use super::float::{minimum, unit};
 use super::irr::without_zero_tail;
 use super::model::{Base, BoxModel, FinancingModel, HOURS, Model, Month, annual_irr, annual_irrs};
 use super::normal::Ziggurat;
@@ -824,7 +824,7 @@ fn add_credit(o: &mut PathOutcome, c: &Credit) {
     o.first_lock_up_month = earliest(o.first_lock_up_month, c.first_lock_up.map(month_of));
     if let Some((n, d)) = c.lowest_dscr {
         let lowest = n / d;
-        o.minimum_dscr = Some(o.minimum_dscr.map_or(lowest, |m: f64| m.min(lowest)));
+        o.minimum_dscr = Some(o.minimum_dscr.map_or(lowest, |m| minimum(m, lowest)));
     }
     o.exposure += c.exposure;
     o.written_off += c.written_off;

@@ -1,7 +1,7 @@
 //! A month's fees, hedges, interest and principal: under the schedule (from the CFADS, then
 //! the DSRA, then the trapped cash) or accelerated (all cash to the lender).
 
-use super::super::float::greater;
+use super::super::float::{greater, minimum};
 use super::accounts::{Paid, State};
 use super::months::LoanMonth;
 use super::pay::pay;
@@ -20,13 +20,13 @@ pub(super) fn scheduled_month(
     interest: f64,
     m: &LoanMonth,
 ) -> (f64, f64) {
-    let interest_due = greater(interest.min(m.interest_paid), 0.0);
+    let interest_due = greater(minimum(interest, m.interest_paid), 0.0);
     let capitalized = interest - interest_due;
     let owed_after_interest = owed + capitalized;
     let principal_due = if i + 1 >= terms.tenor {
         owed_after_interest
     } else {
-        m.principal.min(owed_after_interest)
+        minimum(m.principal, owed_after_interest)
     };
     let fees_due = m.commitment_fee;
     let hedges_due = greater(m.hedges, 0.0);

@@ -1,6 +1,6 @@
 //! A payment from the cash at hand, and the interest on a balance.
 
-use super::super::float::greater;
+use super::super::float::{greater, minimum};
 use super::months::LoanMonth;
 
 /// Pays `due` from `cash` as far as it goes: (paid, cash left), `paid = max(min(cash,
@@ -30,7 +30,7 @@ pub(super) fn pay(cash: f64, due: f64) -> (f64, f64) {
 /// month's principal is paid in part in most months until the loan is repaid).
 #[inline(always)]
 fn pay_partly(cash: f64, due: f64) -> (f64, f64) {
-    let paid = greater(cash.min(due), 0.0);
+    let paid = greater(minimum(cash, due), 0.0);
     (paid, cash - paid)
 }
 

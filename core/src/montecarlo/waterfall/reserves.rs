@@ -1,6 +1,7 @@
 //! Under the schedule, after the debt service: the DSRA topped up or released, the lock-up
 //! test on the trailing DSCR, the cash sweep and the trapped cash.
 
+use super::super::float::minimum;
 use super::accounts::{Paid, State};
 use super::months::{BoxMonth, PathMonth, month_at};
 use super::pay::pay;
@@ -62,7 +63,7 @@ pub(super) fn reserve_and_distribute(
     if let Some((share, always)) = terms.sweep
         && (always || paid.locked_up)
     {
-        let swept = (share * surplus).min(state.balance);
+        let swept = minimum(share * surplus, state.balance);
         paid.sweep = swept;
         state.balance -= swept;
         surplus -= swept;
@@ -76,7 +77,7 @@ pub(super) fn reserve_and_distribute(
         if let Some((after, share)) = l.sweep_trapped
             && state.locked_run >= after
         {
-            let swept = (share * state.trapped).min(state.balance);
+            let swept = minimum(share * state.trapped, state.balance);
             paid.trapped_swept = swept;
             state.trapped -= swept;
             state.balance -= swept;
