@@ -24,7 +24,8 @@ pub(crate) fn lesser(a: f64, b: f64) -> f64 {
 /// `f64::min(a, b)` as x86-64 computes it, to the bit, as two selects on every target:
 /// `b` where `b < a` or `a` is NaN, else `a` (so `a` on a tie of −0 and +0). WebAssembly has
 /// no instruction with `f64::min`'s NaN rule and calls the library's `fmin` (which gives `b`
-/// on a tie), a call the waterfall made several times a month.
+/// on a tie), a call the waterfall made several times a month. Not [`lesser`], which gives
+/// `b` on a tie and where `b` is NaN: each keeps the bits of the code it replaced.
 #[inline(always)]
 pub(crate) fn minimum(a: f64, b: f64) -> f64 {
     if a.is_nan() || b < a { b } else { a }
